@@ -1,0 +1,67 @@
+"""Engines and sessions: one engine per process, one session per request or task."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import Session, SQLModel, create_engine
+
+from shared import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+_engines: dict[str, Engine] = {}
+
+
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # The web and the worker are separate processes writing one file: WAL lets readers go on
+    # while a writer commits, and the busy timeout makes a writer wait instead of failing.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(database_url: str) -> Engine:
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _tune_sqlite)
+        return engine
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
+        url = url.set(drivername="postgresql+psycopg")
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def get_engine(database_url: str) -> Engine:
+    """The process's engine for ``database_url``, created (and the schema with it) on first use."""
+    engine = _engines.get(database_url)
+    if engine is None:
+        engine = make_engine(database_url)
+        SQLModel.metadata.create_all(engine)
+        _engines[database_url] = engine
+    return engine
+
+
+def dispose_engines() -> None:
+    """Forget every engine; a forked child must not share its parent's connections."""
+    for engine in _engines.values():
+        engine.dispose(close=False)
+    _engines.clear()
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session that commits on success, rolls back on error and always closes."""
+    session = Session(engine, expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

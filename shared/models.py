@@ -1,0 +1,146 @@
+"""The database schema: uploaded issue files, their jobs and the articles parsed from them.
+
+One module for all tables (as the SQLModel docs advise) so relationships never import in circles.
+Each entity has a family: the table model, and the ``*Public`` shape the API answers with.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+JobState = Literal["queued", "running", "succeeded", "failed"]
+JOB_STATES: tuple[JobState, ...] = ("queued", "running", "succeeded", "failed")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_job_id() -> str:
+    return uuid.uuid4().hex
+
+
+def iso(moment: datetime | None) -> str | None:
+    """Timestamps are stored naive in UTC and answered as ISO 8601 with a ``Z``."""
+    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
+
+
+class Issue(SQLModel, table=True):
+    """One uploaded issue file: its original bytes and what the uploader told us about it."""
+
+    __tablename__ = "issues"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(max_length=64, unique=True, index=True)
+    filename: str = Field(max_length=255)
+    media_type: str = Field(max_length=100)
+    size: int
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    newspaper: str | None = Field(default=None, max_length=200)
+    issue_date: date | None = None
+    page: str | None = Field(default=None, max_length=50)
+    created_at: datetime = Field(default_factory=utcnow)
+
+    def public(self, article_ids: list[int]) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "filename": self.filename,
+            "media_type": self.media_type,
+            "sha256": self.sha256,
+            "size": self.size,
+            "newspaper": self.newspaper,
+            "issue_date": self.issue_date.isoformat() if self.issue_date else None,
+            "page": self.page,
+            "created_at": iso(self.created_at),
+            "article_ids": article_ids,
+        }
+
+
+class Job(SQLModel, table=True):
+    """The processing of one uploaded file; what users poll."""
+
+    __tablename__ = "jobs"
+
+    id: str = Field(default_factory=new_job_id, primary_key=True, max_length=32)
+    issue_id: int = Field(foreign_key="issues.id", index=True)
+    filename: str = Field(max_length=255)
+    state: str = Field(default="queued", max_length=16, index=True)
+    attempts: int = 0
+    error_code: str | None = Field(default=None, max_length=64)
+    error_message: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    published_at: datetime | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+    def public(self, article_ids: list[int], status_url: str) -> dict[str, Any]:
+        error = (
+            {"code": self.error_code, "message": self.error_message or ""}
+            if self.error_code
+            else None
+        )
+        return {
+            "id": self.id,
+            "state": self.state,
+            "filename": self.filename,
+            "issue_id": self.issue_id,
+            "article_ids": article_ids,
+            "error": error,
+            "attempts": self.attempts,
+            "created_at": iso(self.created_at),
+            "started_at": iso(self.started_at),
+            "finished_at": iso(self.finished_at),
+            "status_url": status_url,
+        }
+
+
+class Article(SQLModel, table=True):
+    """One article (or captioned photo) of an issue file, in page order by ``position``."""
+
+    __tablename__ = "articles"
+    __table_args__ = (UniqueConstraint("issue_id", "position", name="uq_article_position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    issue_id: int = Field(foreign_key="issues.id", index=True)
+    page: int = 1
+    position: int
+    kind: str = Field(default="article", max_length=16)
+    headline: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    dateline: str = ""
+    reporters: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    correspondents: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    paragraphs: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    continued_to: str = ""
+    continued_from: str = ""
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "issue_id": self.issue_id,
+            "page": self.page,
+            "position": self.position,
+            "kind": self.kind,
+            "headline": self.headline,
+            "kicker": self.kicker,
+            "subtitle": self.subtitle,
+            "dateline": self.dateline,
+            "reporters": list(self.reporters),
+            "correspondents": list(self.correspondents),
+            "paragraphs": list(self.paragraphs),
+            "body": self.body,
+            "keywords": list(self.keywords),
+            "continued_to": self.continued_to,
+            "continued_from": self.continued_from,
+        }

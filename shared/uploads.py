@@ -1,0 +1,116 @@
+"""Accepting an uploaded issue file: check it, keep its bytes, and open a job for it.
+
+The bytes and the job row are written in one transaction; the caller publishes the job to the
+queue only after that commit (see :func:`shared.jobs.publish_job`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from shared.models import Issue, Job
+from shared.parsing import ParseError, decode_bytes
+
+
+class UploadRejected(ValueError):
+    """The upload cannot be accepted; ``status`` is the HTTP status that says why."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class UploadMeta:
+    """What the uploader may tell us about the file, all optional."""
+
+    newspaper: str | None = None
+    issue_date: date | None = None
+    page: str | None = None
+
+
+def parse_meta(newspaper: str | None, issue_date: str | None, page: str | None) -> UploadMeta:
+    """Validate the form fields of an upload."""
+    parsed_date: date | None = None
+    if issue_date and issue_date.strip():
+        try:
+            parsed_date = date.fromisoformat(issue_date.strip())
+        except ValueError:
+            raise UploadRejected(
+                400, "invalid_issue_date", f"issue_date must be YYYY-MM-DD, not {issue_date!r}"
+            ) from None
+    paper = (newspaper or "").strip() or None
+    if paper is not None and len(paper) > 200:
+        raise UploadRejected(400, "invalid_newspaper", "newspaper must be at most 200 characters")
+    label = (page or "").strip() or None
+    if label is not None and len(label) > 50:
+        raise UploadRejected(400, "invalid_page", "page must be at most 50 characters")
+    return UploadMeta(newspaper=paper, issue_date=parsed_date, page=label)
+
+
+_UNSAFE_IN_NAME = re.compile(r"[\x00-\x1f\x7f/\\<>:\"|?*]+")
+
+
+def display_filename(raw: str | None) -> str:
+    """A file name fit for display only (it is never used as a path); Chinese is kept."""
+    name = unicodedata.normalize("NFC", raw or "")
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = _UNSAFE_IN_NAME.sub("_", name).strip(" .")
+    return name[:255] or "upload.txt"
+
+
+def sniff_media_type(data: bytes) -> str:
+    """The file's type from its content, never from its name."""
+    if not data:
+        raise UploadRejected(400, "empty_file", "the uploaded file is empty")
+    if data.lstrip()[:5] == b"%PDF-":
+        raise UploadRejected(
+            415,
+            "unsupported_media_type",
+            "PDF files are not supported yet: upload the text layer of the page (.txt)",
+        )
+    try:
+        decode_bytes(data)
+    except ParseError as exc:
+        raise UploadRejected(
+            415, "unsupported_media_type", f"not a text file baokan can read: {exc.message}"
+        ) from exc
+    return "text/plain"
+
+
+def accept_upload(*, session: Session, data: bytes, filename: str | None, meta: UploadMeta) -> Job:
+    """Store the file (once per distinct content) and a new queued job for it.
+
+    The same bytes uploaded again reuse the stored issue: its job then points at the articles
+    already parsed from it instead of making new ones.
+    """
+    media_type = sniff_media_type(data)
+    name = display_filename(filename)
+    digest = hashlib.sha256(data).hexdigest()
+    issue = session.exec(select(Issue).where(Issue.sha256 == digest)).first()
+    if issue is None:
+        issue = Issue(
+            sha256=digest,
+            filename=name,
+            media_type=media_type,
+            size=len(data),
+            content=data,
+            newspaper=meta.newspaper,
+            issue_date=meta.issue_date,
+            page=meta.page,
+        )
+        session.add(issue)
+        session.flush()
+    assert issue.id is not None
+    job = Job(issue_id=issue.id, filename=name)
+    session.add(job)
+    session.flush()
+    return job

@@ -1,0 +1,1 @@
+"""The Celery worker: registers baokan's tasks; the work itself lives in :mod:`shared`."""

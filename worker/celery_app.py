@@ -1,0 +1,45 @@
+"""The Celery app of the worker (``celery -A worker.celery_app worker``)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery import Celery
+from celery.signals import worker_init, worker_process_init, worker_ready
+
+from shared.analysis import load_jieba
+from shared.db import dispose_engines, get_engine
+from shared.jobs import publish_unpublished
+from shared.queue import CeleryJobQueue, celery_config
+from shared.settings import Settings
+
+log = logging.getLogger(__name__)
+
+settings = Settings.from_env()
+
+app = Celery("baokan", include=["worker.tasks"])
+app.conf.update(celery_config(settings))
+
+
+@worker_init.connect
+def _warm_before_fork(**_: Any) -> None:
+    # Loaded in the parent before the pool forks, so every child shares the dictionary.
+    load_jieba()
+    get_engine(settings.database_url)
+    dispose_engines()
+
+
+@worker_process_init.connect
+def _fresh_engine_in_child(**_: Any) -> None:
+    # A forked child must never reuse its parent's database connections.
+    dispose_engines()
+
+
+@worker_ready.connect
+def _publish_jobs_left_behind(**_: Any) -> None:
+    published = publish_unpublished(
+        engine=get_engine(settings.database_url), queue=CeleryJobQueue(settings)
+    )
+    if published:
+        log.warning("published %d job(s) that had not reached the broker", published)

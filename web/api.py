@@ -1,0 +1,96 @@
+"""The JSON API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import redis
+from flask import Blueprint, Response, jsonify, request, url_for
+from sqlalchemy import text
+
+from shared.db import session_scope
+from shared.jobs import article_ids
+from shared.models import Article, Issue, Job
+from web.app import services
+from web.errors import ApiError
+from web.receive import receive_uploads
+
+blueprint = Blueprint("api", __name__)
+
+
+def job_status_url(job_id: str) -> str:
+    return url_for("api.get_job", job_id=job_id)
+
+
+@blueprint.post("/api/issues")
+def upload_issues() -> tuple[Response, int]:
+    jobs = receive_uploads(request)
+    body = {
+        "jobs": [
+            {"id": job.id, "filename": job.filename, "status_url": job_status_url(job.id)}
+            for job in jobs
+        ]
+    }
+    return jsonify(body), 202
+
+
+@blueprint.get("/api/jobs/<job_id>")
+def get_job(job_id: str) -> Response:
+    with session_scope(services().engine) as session:
+        job = session.get(Job, job_id)
+        if job is None:
+            raise ApiError(404, "job_not_found", f"no job has the id {job_id!r}")
+        ids = article_ids(session, job.issue_id) if job.state == "succeeded" else []
+        return jsonify(job.public(ids, job_status_url(job.id)))
+
+
+@blueprint.get("/api/articles/<int:article_id>")
+def get_article(article_id: int) -> Response:
+    with session_scope(services().engine) as session:
+        article = session.get(Article, article_id)
+        if article is None:
+            raise ApiError(404, "article_not_found", f"no article has the id {article_id}")
+        return jsonify(article.public())
+
+
+@blueprint.get("/api/issues/<int:issue_id>")
+def get_issue(issue_id: int) -> Response:
+    with session_scope(services().engine) as session:
+        issue = session.get(Issue, issue_id)
+        if issue is None:
+            raise ApiError(404, "issue_not_found", f"no issue has the id {issue_id}")
+        return jsonify(issue.public(article_ids(session, issue_id)))
+
+
+@blueprint.get("/healthz")
+def healthz() -> Response:
+    return jsonify({"status": "ok"})
+
+
+@blueprint.get("/readyz")
+def readyz() -> tuple[Response, int]:
+    checks: dict[str, Any] = {}
+    try:
+        with services().engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        checks["database"] = "ok"
+    except Exception as exc:
+        checks["database"] = f"unreachable: {type(exc).__name__}"
+    client = redis.Redis.from_url(
+        services().settings.redis_url, socket_connect_timeout=2, socket_timeout=2
+    )
+    try:
+        client.ping()
+        checks["redis"] = "ok"
+    except redis.RedisError as exc:
+        checks["redis"] = f"unreachable: {type(exc).__name__}"
+    finally:
+        client.close()
+    ready = all(value == "ok" for value in checks.values())
+    if not ready:
+        failing = ", ".join(f"{name} {state}" for name, state in checks.items() if state != "ok")
+        return jsonify(
+            {"status": "unavailable", "checks": checks,
+             "error": {"code": "not_ready", "message": failing}}
+        ), 503
+    return jsonify({"status": "ready", "checks": checks}), 200

@@ -1,0 +1,51 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask, Response, current_app
+from sqlalchemy import Engine
+
+from shared.db import get_engine
+from shared.queue import CeleryJobQueue, JobQueue
+from shared.settings import Settings
+
+# Multipart framing and the form's other fields ride on top of the file itself.
+_FORM_OVERHEAD_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    engine: Engine
+    queue: JobQueue
+
+
+def services() -> Services:
+    found: Services = current_app.extensions["baokan"]
+    return found
+
+
+def create_app(settings: Settings | None = None, queue: JobQueue | None = None) -> Flask:
+    from web import api, errors, pages
+
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes + _FORM_OVERHEAD_BYTES
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.extensions["baokan"] = Services(
+        settings=settings,
+        engine=get_engine(settings.database_url),
+        queue=queue or CeleryJobQueue(settings),
+    )
+    app.register_blueprint(api.blueprint)
+    app.register_blueprint(pages.blueprint)
+    errors.register(app)
+
+    @app.after_request
+    def _no_sniffing(response: Response) -> Response:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    return app

@@ -1,0 +1,63 @@
+"""Every error answered as JSON ``{"error": {"code", "message"}}`` (an HTML page for browsers)."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from shared.uploads import UploadRejected
+
+log = logging.getLogger(__name__)
+
+_JSON_PATHS = ("/api/", "/healthz", "/readyz")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def _wants_json() -> bool:
+    if request.path.startswith(_JSON_PATHS):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json"
+
+
+def error_response(status: int, code: str, message: str) -> tuple[Response | str, int]:
+    if _wants_json():
+        return jsonify({"error": {"code": code, "message": message}}), status
+    return render_template("error.html", status=status, code=code, message=message), status
+
+
+def _code_of(exc: HTTPException) -> str:
+    return (exc.name or "error").lower().replace(" ", "_").replace("'", "")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(exc: ApiError) -> tuple[Response | str, int]:
+        return error_response(exc.status, exc.code, exc.message)
+
+    @app.errorhandler(UploadRejected)
+    def _rejected(exc: UploadRejected) -> tuple[Response | str, int]:
+        return error_response(exc.status, exc.code, exc.message)
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException) -> tuple[Response | str, int]:
+        status = exc.code or 500
+        message = exc.description or exc.name
+        if status == 413:
+            limit = app.extensions["baokan"].settings.max_upload_bytes
+            message = f"the upload is larger than the limit of {limit} bytes"
+        return error_response(status, _code_of(exc), message)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception) -> tuple[Response | str, int]:
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return error_response(500, "internal_error", InternalServerError.description)

@@ -10,6 +10,7 @@ import os
 import re
 import tempfile
 import threading
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -31,13 +32,17 @@ def load_jieba() -> Any:
     global _tfidf
     with _lock:
         if _tfidf is None:
-            import jieba
-            import jieba.analyse
+            # jieba reads its IDF table with an open() it never closes; the file is read
+            # in full at once, so the warning about it says nothing about our code.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ResourceWarning)
+                import jieba
+                import jieba.analyse
 
-            jieba.setLogLevel(60)
-            jieba.dt.tmp_dir = str(_private_cache_dir())
-            jieba.initialize()
-            _tfidf = jieba.analyse.TFIDF()
+                jieba.setLogLevel(60)
+                jieba.dt.tmp_dir = str(_private_cache_dir())
+                jieba.initialize()
+                _tfidf = jieba.analyse.TFIDF()
         return _tfidf
 
 

@@ -46,10 +46,14 @@ def get_engine(database_url: str) -> Engine:
     return engine
 
 
-def dispose_engines() -> None:
-    """Forget every engine; a forked child must not share its parent's connections."""
+def dispose_engines(*, after_fork: bool = False) -> None:
+    """Close and forget every engine of this process.
+
+    In a forked child (``after_fork``) the pooled connections are the parent's: they are
+    dropped without being closed, so the parent's sessions stay intact.
+    """
     for engine in _engines.values():
-        engine.dispose(close=False)
+        engine.dispose(close=not after_fork)
     _engines.clear()
 
 

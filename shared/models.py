@@ -18,7 +18,7 @@ JOB_STATES: tuple[JobState, ...] = ("queued", "running", "succeeded", "failed")
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 def new_job_id() -> str:
@@ -26,8 +26,12 @@ def new_job_id() -> str:
 
 
 def iso(moment: datetime | None) -> str | None:
-    """Timestamps are stored naive in UTC and answered as ISO 8601 with a ``Z``."""
-    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
+    """Timestamps are kept in UTC and answered as ISO 8601 with a ``Z``."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # a database without time zones gives back naive UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 
 
 class Issue(SQLModel, table=True):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
-from werkzeug.wrappers import Response
 from sqlmodel import col, select
+from werkzeug.wrappers import Response
 
 from shared.db import session_scope
 from shared.jobs import article_ids

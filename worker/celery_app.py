@@ -33,7 +33,7 @@ def _warm_before_fork(**_: Any) -> None:
 @worker_process_init.connect
 def _fresh_engine_in_child(**_: Any) -> None:
     # A forked child must never reuse its parent's database connections.
-    dispose_engines()
+    dispose_engines(after_fork=True)
 
 
 @worker_ready.connect

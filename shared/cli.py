@@ -1,0 +1,214 @@
+"""The ``baokan`` command line.
+
+``parse`` and ``ingest`` run the pipeline in this process. ``web``, ``worker`` and ``up`` start
+the servers as their own programs (gunicorn and Celery) by module name, so this package never
+imports the web or worker packages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import FrameType
+
+import click
+import redis
+
+from shared.db import get_engine, session_scope
+from shared.parsing import ParseError, explain_text, parse_bytes
+from shared.settings import Settings, SettingsError
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _require_redis(settings: Settings) -> None:
+    """Say in one sentence how to get a Redis when none answers; never hang."""
+    client = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=2)
+    try:
+        client.ping()
+    except (redis.RedisError, OSError):
+        raise click.ClickException(
+            f"Redis is not answering at {settings.redis_url}: start one with "
+            "`redis-server --daemonize yes` (or `docker compose up -d redis`), "
+            "or point BAOKAN_REDIS_URL at a running Redis."
+        ) from None
+    finally:
+        client.close()
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+@click.group()
+def main() -> None:
+    """baokan: newspaper issue files in, clean Chinese articles out."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--explain", is_flag=True, help="Print every input line with its role and rule.")
+@click.option("--keywords/--no-keywords", default=True, help="Analyse keywords with jieba.")
+def parse(file: str, explain: bool, keywords: bool) -> None:
+    """Parse FILE in-process (no database, no broker) and print its articles as JSON."""
+    from shared.parsing import decode_bytes
+    from shared.process import analysed_articles
+
+    data = _read(file)
+    try:
+        if explain:
+            click.echo(explain_text(decode_bytes(data)))
+            return
+        document = parse_bytes(data)
+    except ParseError as exc:
+        raise click.ClickException(f"{file}: {exc.message}") from exc
+    limit = _settings().keywords_per_article if keywords else 0
+    rows = analysed_articles(document, issue_id=0, keyword_limit=limit)
+    articles = []
+    for row in rows:
+        shown = row.public()
+        del shown["id"], shown["issue_id"]
+        articles.append(shown)
+    click.echo(json.dumps({"articles": articles}, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--newspaper", help="The newspaper's name.")
+@click.option("--issue-date", help="The issue's date, YYYY-MM-DD.")
+@click.option("--page", help="The page label.")
+def ingest(
+    files: tuple[str, ...], newspaper: str | None, issue_date: str | None, page: str | None
+) -> None:
+    """Run the whole pipeline on FILES synchronously into the configured database."""
+    from shared.process import process_job
+    from shared.uploads import UploadRejected, accept_upload, parse_meta
+
+    settings = _settings()
+    engine = get_engine(settings.database_url)
+    try:
+        meta = parse_meta(newspaper, issue_date, page)
+    except UploadRejected as exc:
+        raise click.ClickException(exc.message) from exc
+    failures = 0
+    with click.progressbar(
+        files, label="ingesting", file=sys.stderr, hidden=len(files) < 4
+    ) as progress:
+        for path in progress:
+            data = _read(path)
+            try:
+                with session_scope(engine) as session:
+                    job = accept_upload(
+                        session=session, data=data, filename=Path(path).name, meta=meta
+                    )
+            except UploadRejected as exc:
+                failures += 1
+                click.echo(f"{path}: rejected: {exc.message}")
+                continue
+            outcome = process_job(
+                engine=engine, job_id=job.id, keyword_limit=settings.keywords_per_article
+            )
+            if outcome.state == "succeeded":
+                click.echo(
+                    f"{path}: issue {outcome.issue_id}, {len(outcome.article_ids)} articles"
+                )
+            else:
+                failures += 1
+                click.echo(f"{path}: failed ({outcome.error_code})")
+    if failures:
+        raise SystemExit(1)
+
+
+def _web_command(settings: Settings, host: str, port: int, workers: int) -> list[str]:
+    return [
+        sys.executable, "-m", "gunicorn", "web.wsgi:app",
+        "--bind", f"{host}:{port}", "--workers", str(workers),
+        "--access-logfile", "-", "--graceful-timeout", "10",
+    ]
+
+
+def _worker_command(settings: Settings, concurrency: int) -> list[str]:
+    return [
+        sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker",
+        "--queues", settings.queue_name, "--concurrency", str(concurrency),
+        "--loglevel", "INFO", "--without-gossip", "--without-mingle",
+    ]
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (BAOKAN_WEB_HOST).")
+@click.option("--port", type=int, default=None, help="Port to listen on (BAOKAN_WEB_PORT).")
+@click.option("--workers", type=int, default=None, help="gunicorn worker processes.")
+def web(host: str | None, port: int | None, workers: int | None) -> None:
+    """Serve the web front end and API with gunicorn."""
+    settings = _settings()
+    get_engine(settings.database_url)
+    command = _web_command(
+        settings, host or settings.web_host, port or settings.web_port,
+        workers or settings.web_workers,
+    )
+    os.execv(command[0], command)
+
+
+@main.command()
+@click.option("--concurrency", type=int, default=None, help="Worker processes.")
+def worker(concurrency: int | None) -> None:
+    """Run a Celery worker that processes queued jobs."""
+    settings = _settings()
+    _require_redis(settings)
+    command = _worker_command(settings, concurrency or settings.worker_concurrency)
+    os.execv(command[0], command)
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (BAOKAN_WEB_HOST).")
+@click.option("--port", type=int, default=None, help="Port to listen on (BAOKAN_WEB_PORT).")
+@click.option("--concurrency", type=int, default=None, help="Worker processes.")
+def up(host: str | None, port: int | None, concurrency: int | None) -> None:
+    """Run the web front end and a worker together on this machine until interrupted."""
+    settings = _settings()
+    _require_redis(settings)
+    get_engine(settings.database_url)
+    host = host or settings.web_host
+    port = port or settings.web_port
+    children = [
+        subprocess.Popen(_worker_command(settings, concurrency or settings.worker_concurrency)),
+        subprocess.Popen(_web_command(settings, host, port, settings.web_workers)),
+    ]
+    click.echo(f"baokan is up: open http://{host}:{port}/ (Ctrl-C stops it)", err=True)
+
+    def _stop(signum: int, _frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    exit_code = 0
+    try:
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+        exit_code = 1
+        click.echo("baokan: a process stopped on its own; stopping the others", err=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                child.kill()
+    raise SystemExit(exit_code)

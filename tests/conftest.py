@@ -1,0 +1,88 @@
+"""Fixtures shared by every layer: fixture files, databases (SQLite and PostgreSQL), a queue."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from shared.db import dispose_engines, get_engine
+from tests.support.env import FIXTURES, POSTGRES_ADMIN_URL
+
+
+@pytest.fixture(scope="session")
+def reference_page() -> bytes:
+    return (FIXTURES / "seed-liaocheng-p2.txt").read_bytes()
+
+
+@pytest.fixture(scope="session")
+def reference_gold() -> dict[str, Any]:
+    gold: dict[str, Any] = json.loads(
+        (FIXTURES / "seed-liaocheng-p2.gold.json").read_text(encoding="utf-8")
+    )
+    return gold
+
+
+@pytest.fixture(scope="session")
+def gold_headlines(reference_gold: dict[str, Any]) -> list[str]:
+    return [article["headline"] for article in reference_gold["articles"]]
+
+
+def _postgres_database() -> Iterator[str]:
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"baokan_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:
+        admin.dispose()
+        pytest.fail(f"PostgreSQL at {POSTGRES_ADMIN_URL} is needed for this test: {exc}")
+    url = make_url(POSTGRES_ADMIN_URL).set(database=name)
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        dispose_engines()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database of each kind for every test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'baokan-test.db'}"
+        dispose_engines()
+    else:
+        yield from _postgres_database()
+
+
+@pytest.fixture
+def engine(database_url: str) -> Engine:
+    return get_engine(database_url)
+
+
+class RecordingQueue:
+    """A queue client that records what was enqueued instead of publishing it."""
+
+    def __init__(self) -> None:
+        self.enqueued: list[str] = []
+        self.available = True
+
+    def enqueue(self, job_id: str) -> None:
+        from shared.queue import QueueUnavailable
+
+        if not self.available:
+            raise QueueUnavailable("the test broker is down")
+        self.enqueued.append(job_id)
+
+
+@pytest.fixture
+def queue() -> RecordingQueue:
+    return RecordingQueue()

@@ -1,0 +1,72 @@
+"""The ``baokan`` console script, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from tests.support.env import FIXTURES
+
+BAOKAN = str(Path(sys.executable).parent / "baokan")
+PAGE = FIXTURES / "seed-liaocheng-p2.txt"
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [BAOKAN, *args], capture_output=True, text=True, timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_parse_prints_the_articles_of_the_page(reference_gold: dict[str, Any]) -> None:
+    result = _run("parse", str(PAGE))
+    assert result.returncode == 0, result.stderr
+    articles = json.loads(result.stdout)["articles"]
+    assert [a["headline"] for a in articles] == [g["headline"] for g in reference_gold["articles"]]
+    assert "id" not in articles[0]
+    assert articles[0]["paragraphs"] == reference_gold["articles"][0]["paragraphs"]
+    assert len(articles[0]["keywords"]) >= 5
+
+
+def test_parse_explain_gives_every_line_a_role() -> None:
+    result = _run("parse", "--explain", str(PAGE))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) >= len(PAGE.read_text(encoding="utf-8").splitlines())
+
+
+def test_parse_refuses_unreadable_input_in_one_line(tmp_path: Path) -> None:
+    missing = _run("parse", str(tmp_path / "missing.txt"))
+    assert missing.returncode != 0
+    assert len(missing.stderr.strip().splitlines()) == 1
+    binary = tmp_path / "noise.txt"
+    binary.write_bytes(bytes(range(256)) * 16)
+    garbled = _run("parse", str(binary))
+    assert garbled.returncode != 0
+    assert len(garbled.stderr.strip().splitlines()) == 1
+    assert "noise.txt" in garbled.stderr
+
+
+def test_ingest_writes_the_articles_into_the_configured_database(
+    database_url: str, reference_page: bytes
+) -> None:
+    result = _run("ingest", str(PAGE), env={"BAOKAN_DATABASE_URL": database_url})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("8 articles")
+    again = _run("ingest", str(PAGE), env={"BAOKAN_DATABASE_URL": database_url})
+    assert again.stdout == result.stdout  # the same file twice: the same issue, no new articles
+
+
+def test_commands_say_plainly_when_redis_is_not_there() -> None:
+    for command in ("up", "worker"):
+        # _run's timeout fails the test if the command hangs instead of answering
+        result = _run(command, env={"BAOKAN_REDIS_URL": "redis://127.0.0.1:1/0"})
+        assert result.returncode != 0
+        message = result.stderr.strip()
+        assert len(message.splitlines()) == 1
+        assert "Redis is not answering at redis://127.0.0.1:1/0" in message
+        assert "redis-server" in message

@@ -29,6 +29,7 @@ class ParsedArticle:
     kicker: str = ""
     subtitle: str = ""
     dateline: str = ""
+    byline: str = ""  # byline / dateline parentheses / photo credit as printed (one per line)
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
@@ -47,6 +48,7 @@ class ParsedArticle:
             "kicker": self.kicker,
             "subtitle": self.subtitle,
             "dateline": self.dateline,
+            "byline": self.byline,
             "reporters": list(self.reporters),
             "correspondents": list(self.correspondents),
             "paragraphs": list(self.paragraphs),

@@ -1,0 +1,470 @@
+"""Assign labelled blocks to articles.
+
+An article *unit* is an optional byline followed by body blocks; a dateline, a byline, a
+photo caption, a ``上接`` marker or a title starts a new unit.  Title groups (adjacent title
+blocks) then go to a neighbouring unit.  Titles stand after their body on some pages (as on
+the reference page) and before it on others, so both directions are tried and the one that
+leaves fewer articles without a title and fewer titles without an article wins; on a tie
+the page's first item decides (a page that opens with a title puts titles first).
+Photo units (a caption with a credit) never take a title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from shared.parsing.blocks import Block, column_width, measures_column, split_paragraphs
+from shared.parsing.fields import (
+    Continuation,
+    Credits,
+    assign_title_roles,
+    find_continuations,
+    is_kicker_shaped,
+    is_subtitle,
+    match_dateline,
+    match_photo_credit,
+    parse_credits,
+    strip_continuations,
+)
+from shared.parsing.lines import Line
+from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.titles import BlockRole
+from shared.parsing.types import ParsedArticle
+
+Trace = dict[int, tuple[str, str]]
+Direction = Literal["after", "before"]
+
+
+@dataclass
+class Unit:
+    kind: Literal["article", "photo"] = "article"
+    bylines: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    markers: list[Continuation] = field(default_factory=list)
+    intertitles: set[int] = field(default_factory=set)  # first lines of subhead blocks
+
+    @property
+    def anchored(self) -> bool:
+        """Opens with something that starts an article: a byline, dateline or 上接 marker."""
+        return bool(self.bylines or self.markers) or (
+            bool(self.body) and (self.body[0].opens_with_dateline or _opens_backward(self.body[0]))
+        )
+
+    @property
+    def wants_title(self) -> bool:
+        return self.kind == "article" and not any(not m.forward for m in self.markers)
+
+    @property
+    def takes_title(self) -> bool:
+        return self.kind == "article"
+
+
+@dataclass
+class TitleGroup:
+    blocks: list[Block] = field(default_factory=list)
+
+
+Item = Unit | TitleGroup
+
+
+def _opens_backward(block: Block) -> bool:
+    found = find_continuations(block.first.text)
+    return any(not c.forward and not block.first.text[: c.start].strip() for c in found)
+
+
+def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Item]:
+    """Blocks (furniture dropped) → units and title groups in page order."""
+    items: list[Item] = []
+    for block, role in zip(blocks, roles, strict=True):
+        current = items[-1] if items else None
+        if role.role == "furniture":
+            continue
+        if role.role == "title":
+            if isinstance(current, TitleGroup):
+                current.blocks.append(block)
+            else:
+                items.append(TitleGroup(blocks=[block]))
+        elif role.role == "byline":
+            if isinstance(current, Unit) and current.kind == "article" and not current.body:
+                current.bylines.append(block)
+            else:
+                items.append(Unit(bylines=[block]))
+        elif role.role == "caption":
+            items.append(Unit(kind="photo", body=[block]))
+        elif role.role == "continuation":
+            marker = find_continuations(block.first.text)[0]
+            attaches = isinstance(current, Unit) and (marker.forward or not current.body)
+            if attaches and isinstance(current, Unit):
+                current.markers.append(marker)
+            else:
+                items.append(Unit(markers=[marker]))
+        else:
+            starts_new = block.opens_with_dateline or _opens_backward(block)
+            if (
+                isinstance(current, Unit)
+                and current.kind == "article"
+                and (not current.body or not starts_new)
+                and not any(m.forward for m in current.markers)
+            ):
+                current.body.append(block)
+            else:
+                current = Unit(body=[block])
+                items.append(current)
+            current.markers.extend(_inline_markers(block))
+    return items
+
+
+def _inline_markers(block: Block) -> list[Continuation]:
+    """上接 markers opening the block and 下转 markers closing it."""
+    first, last = block.first.text, block.last.text
+    found = [c for c in find_continuations(first) if not c.forward and not first[: c.start].strip()]
+    found += [c for c in find_continuations(last) if c.forward and not last[c.end :].strip()]
+    return found
+
+
+def is_intertitle_shaped(group: TitleGroup, host: Unit) -> bool:
+    """Plain lines set inside the host's column: no kicker (``…——``/``…：``) or subtitle
+    (``——…``) shape, and no line wider than the column (a headline may span columns)."""
+    texts, _ = title_units(group)
+    if len(group.blocks) > 2 or any(is_subtitle(t) or is_kicker_shaped(t) for t in texts):
+        return False
+    column = column_width([line for block in host.body for line in block.lines])
+    for block in group.blocks:
+        if any(line.width > column + 1.0 for line in block.lines):
+            return False
+        # a subhead wraps at the column; a headline wraps at its own, narrower measure
+        if any(line.width < column - 3.0 for line in block.lines[:-1]):
+            return False
+    return True
+
+
+# Two pieces of body set in columns this far apart (em) are not one article.
+COLUMN_TOLERANCE = 1.5
+
+
+# Fewer measuring lines than this say too little about a piece's column.
+MIN_MEASURED_LINES = 3
+
+
+def unit_column(unit: Unit) -> float:
+    """The column width of a unit's body, or 0 when too few lines measure it."""
+    lines = [line for block in unit.body for line in block.lines if measures_column(line)]
+    return column_width(lines) if len(lines) >= MIN_MEASURED_LINES else 0.0
+
+
+def same_column(first: Unit, second: Unit) -> bool:
+    """Both pieces of body were set in the same column width (an article keeps its column);
+    true when either is too short to tell."""
+    a, b = unit_column(first), unit_column(second)
+    return a == 0 or b == 0 or abs(a - b) <= COLUMN_TOLERANCE
+
+
+def fold_intertitles(items: list[Item]) -> list[Item]:
+    """Keep subheads (小标题) inside their article.
+
+    A title group standing between two pieces of body where the second piece does not open
+    like an article (no dateline, byline or 上接 marker) is taken for a subhead: the two
+    pieces are one article and the subhead's lines become paragraphs of it.  Papers open
+    nearly every article with a dateline or a byline, while long features carry several
+    subheads, so this is the likelier reading; an article that opens without either and
+    follows another one directly is the case this rule gets wrong.
+    """
+    out: list[Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        host = out[-1] if out else None
+        follower = items[index + 1] if index + 1 < len(items) else None
+        if (
+            isinstance(item, TitleGroup)
+            and isinstance(host, Unit)
+            and host.kind == "article"
+            and host.body
+            and not any(m.forward for m in host.markers)
+            and isinstance(follower, Unit)
+            and follower.kind == "article"
+            and not follower.anchored
+            and same_column(host, follower)
+            and is_intertitle_shaped(item, host)
+        ):
+            for block in item.blocks:
+                host.intertitles.add(block.first.number)
+            host.body.extend(item.blocks)
+            host.body.extend(follower.body)
+            host.intertitles.update(follower.intertitles)
+            index += 2
+            continue
+        out.append(item)
+        index += 1
+    return out
+
+
+def attach_trailing_bylines(items: list[Item]) -> list[Item]:
+    """A byline with no body after it (the next item is a title or nothing) closes the
+    article before it, as papers that credit the reporter at the end do."""
+    out: list[Item] = []
+    for index, item in enumerate(items):
+        follower = items[index + 1] if index + 1 < len(items) else None
+        previous = out[-1] if out else None
+        if (
+            isinstance(item, Unit)
+            and item.kind == "article"
+            and not item.body
+            and not item.markers
+            and not isinstance(follower, Unit)
+            and isinstance(previous, Unit)
+            and previous.kind == "article"
+        ):
+            previous.bylines.extend(item.bylines)
+            continue
+        out.append(item)
+    return out
+
+
+def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direction) -> set[int]:
+    """Merge untitled article units into a titled neighbour; return the absorbed indexes.
+
+    Every article has a title.  A unit without one that stands next to other units with no
+    title between them is more of one of those articles: a second dateline paragraph
+    (``本报北京1月17日电 …`` reporting a related event) or a mid-article byline.  It joins
+    the nearest titled unit of its run of adjacent units, on the side the page puts its
+    titles' bodies: the titled unit after it when titles follow their body, before it
+    otherwise.
+    """
+    absorbed: set[int] = set()
+    for chain in _adjacent_unit_runs(items):
+        hosts = [i for i in chain if i in titled]
+        if not hosts:
+            continue
+        for index in chain:
+            unit = _unit(items, index)
+            if index in titled or not unit.wants_title:
+                continue
+            fitting = [h for h in hosts if same_column(_unit(items, h), unit)]
+            if not fitting:
+                continue
+            before = [h for h in fitting if h < index]
+            after = [h for h in fitting if h > index]
+            if direction == "after":
+                host_index = after[0] if after else before[-1]
+            else:
+                host_index = before[-1] if before else after[0]
+            host = _unit(items, host_index)
+            if host_index < index:
+                host.bylines.extend(unit.bylines)
+                host.body.extend(unit.body)
+                host.markers.extend(unit.markers)
+            else:
+                host.bylines[:0] = unit.bylines
+                host.body[:0] = unit.body
+                host.markers[:0] = unit.markers
+            host.intertitles.update(unit.intertitles)
+            absorbed.add(index)
+    return absorbed
+
+
+def _adjacent_unit_runs(items: list[Item]) -> list[list[int]]:
+    """Runs of adjacent article units (a title group, a photo or a 下转 marker ends a run)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, item in enumerate(items):
+        if isinstance(item, Unit) and item.kind == "article":
+            current.append(index)
+            if any(m.forward for m in item.markers):
+                runs.append(current)
+                current = []
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _unit(items: list[Item], index: int) -> Unit:
+    item = items[index]
+    assert isinstance(item, Unit)
+    return item
+
+
+def assign_titles(items: Sequence[Item]) -> tuple[dict[int, int], set[int], Direction]:
+    """Title group index → unit index (both into ``items``); which groups stand before."""
+    best: tuple[int, int, dict[int, int], Direction] | None = None
+    opens_with_title = bool(items) and isinstance(items[0], TitleGroup)
+    for direction in ("after", "before"):
+        assignment = _assign(items, direction)
+        untitled = sum(
+            1
+            for i, item in enumerate(items)
+            if isinstance(item, Unit) and item.wants_title and i not in assignment.values()
+        )
+        orphans = sum(
+            1
+            for i, item in enumerate(items)
+            if isinstance(item, TitleGroup) and i not in assignment
+        )
+        cost = untitled + 2 * orphans
+        preferred = (direction == "before") == opens_with_title
+        key = (cost, 0 if preferred else 1)
+        if best is None or key < (best[0], best[1]):
+            best = (cost, key[1], assignment, direction)
+    assert best is not None
+    assignment = best[2]
+    before = {g for g, u in assignment.items() if u > g}
+    return assignment, before, best[3]
+
+
+def _assign(items: Sequence[Item], direction: Direction) -> dict[int, int]:
+    taken: set[int] = set()
+    assignment: dict[int, int] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, TitleGroup):
+            continue
+        sides = (index - 1, index + 1) if direction == "after" else (index + 1, index - 1)
+        for side in sides:
+            if 0 <= side < len(items) and side not in taken:
+                unit = items[side]
+                if isinstance(unit, Unit) and unit.takes_title:
+                    assignment[index] = side
+                    taken.add(side)
+                    break
+    return assignment
+
+
+def clean_line(line: Line) -> tuple[str, list[Continuation]]:
+    text, markers = strip_continuations(line.text)
+    return remove_layout_spaces(text, line.spaced_out), markers
+
+
+def title_units(group: TitleGroup) -> tuple[list[str], list[list[Line]]]:
+    """Title lines → title units: adjacent lines of one block are one wrapped title unless
+    one is a subtitle (``——…``) or the line above is kicker-shaped (``…——``, ``…：``)."""
+    texts: list[str] = []
+    lines: list[list[Line]] = []
+    for block in group.blocks:
+        for position, line in enumerate(block.lines):
+            text, _ = clean_line(line)
+            separate = position == 0 or is_subtitle(text) or is_kicker_shaped(texts[-1])
+            if separate:
+                texts.append(text)
+                lines.append([line])
+            else:
+                texts[-1] = join_wrapped([texts[-1], text])
+                lines[-1].append(line)
+    return texts, lines
+
+
+@dataclass
+class BuiltArticle:
+    article: ParsedArticle
+    trace: Trace
+    first_line: int
+
+
+def build_article(
+    unit: Unit | None, group: TitleGroup | None, body_after: bool, page: int
+) -> BuiltArticle:
+    article = ParsedArticle(page=page)
+    trace: Trace = {}
+    credits = Credits()
+    bylines: list[str] = []
+    first_line = 1 << 30
+    if unit is not None:
+        article.kind = unit.kind
+        for block in unit.bylines:
+            for line in block.lines:
+                bylines.append(line.text)
+                credits.extend(parse_credits(line.text))
+                trace[line.number] = ("byline", block.rule)
+                first_line = min(first_line, line.number)
+        paragraphs, markers = _body_paragraphs(unit, trace)
+        for marker in unit.markers + markers:
+            if marker.forward:
+                article.continued_to = article.continued_to or marker.marker
+            else:
+                article.continued_from = article.continued_from or marker.marker
+        if unit.kind == "photo" and paragraphs:
+            credit = match_photo_credit(paragraphs[-1])
+            if credit is not None:
+                paragraphs[-1] = credit.caption
+                bylines.append(credit.credit.strip())
+                credits.extend(credit.credits)
+        elif paragraphs:
+            dateline = match_dateline(paragraphs[0])
+            if dateline is not None:
+                article.dateline = dateline.place
+                if dateline.byline:
+                    bylines.insert(0, dateline.byline)
+                credits.extend(dateline.credits)
+                paragraphs[0] = dateline.rest
+                first = unit.body[0].first
+                trace[first.number] = ("dateline", f"opens with the dateline {dateline.place}")
+        article.paragraphs = [p for p in paragraphs if p.strip()]
+        for block in unit.body:
+            first_line = min(first_line, block.first.number)
+    if group is not None:
+        texts, lines = title_units(group)
+        roles = assign_title_roles(texts, body_after)
+        article.kicker, article.headline, article.subtitle = (
+            roles.kicker,
+            roles.headline,
+            roles.subtitle,
+        )
+        for index, unit_lines in enumerate(lines):
+            role, rule = roles.rules.get(index, ("title", "title"))
+            for line in unit_lines:
+                trace[line.number] = (role, rule)
+                first_line = min(first_line, line.number)
+    article.reporters = credits.reporters
+    article.correspondents = credits.correspondents
+    article.byline = "\n".join(bylines)
+    return BuiltArticle(article=article, trace=trace, first_line=first_line)
+
+
+def _body_paragraphs(unit: Unit, trace: Trace) -> tuple[list[str], list[Continuation]]:
+    result = split_paragraphs(unit.body, unit.intertitles)
+    markers: list[Continuation] = []
+    paragraphs: list[str] = []
+    role = "caption" if unit.kind == "photo" else "body"
+    for group in result.groups:
+        parts = []
+        for line in group:
+            text, found = clean_line(line)
+            markers.extend(found)
+            parts.append(text)
+            rule = result.line_rules[line.number]
+            if found:
+                rule += "; continuation marker " + ", ".join(m.marker for m in found)
+            trace[line.number] = (role, rule)
+        paragraphs.append(join_wrapped(parts))
+    trace.update(result.blank_roles)
+    return paragraphs, markers
+
+
+def assemble_page(
+    blocks: Sequence[Block], roles: Sequence[BlockRole], page: int
+) -> tuple[list[ParsedArticle], Trace]:
+    """All articles of one page in page order, and the per-line trace."""
+    items = fold_intertitles(attach_trailing_bylines(build_items(blocks, roles)))
+    assignment, before, direction = assign_titles(items)
+    group_of_unit = {u: g for g, u in assignment.items()}
+    absorbed = absorb_untitled_units(items, set(group_of_unit), direction)
+    built: list[BuiltArticle] = []
+    for index, item in enumerate(items):
+        if index in absorbed:
+            continue
+        if isinstance(item, Unit):
+            group_index = group_of_unit.get(index)
+            group = items[group_index] if group_index is not None else None
+            assert group is None or isinstance(group, TitleGroup)
+            built.append(build_article(item, group, group_index in before, page))
+        elif index not in assignment:
+            built.append(build_article(None, item, False, page))
+    built.sort(key=lambda b: b.first_line)
+    trace: Trace = {}
+    for b in built:
+        trace.update(b.trace)
+    return [b.article for b in built], trace

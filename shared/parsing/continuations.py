@@ -1,0 +1,86 @@
+"""Join the two parts of an article continued on another page of the same file.
+
+A part that ends with ``（下转第N版）`` is joined with the first later part that opens with
+``（上接第M版）``, preferring one on page N whose marker names the first part's page.  The
+joined article keeps the first part's titles, page and markers; the second part's (repeated,
+shortened) jump title is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from shared.parsing.lines import ends_sentence
+from shared.parsing.normalise import join_wrapped
+from shared.parsing.types import ParsedArticle
+
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def marker_page(marker: str) -> int | None:
+    """``下转第2版`` → 2, ``上接第一版`` → 1, ``下转A3版`` → 3; None if unreadable."""
+    digits = re.search(r"\d+", marker)
+    if digits:
+        return int(digits.group())
+    chinese = re.search(r"[零一二三四五六七八九十]+", marker)
+    if not chinese:
+        return None
+    text = chinese.group()
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CHINESE_DIGITS[text[1]]
+    if len(text) == 2 and text.endswith("十"):
+        return _CHINESE_DIGITS[text[0]] * 10
+    if len(text) == 3 and text[1] == "十":
+        return _CHINESE_DIGITS[text[0]] * 10 + _CHINESE_DIGITS[text[2]]
+    return _CHINESE_DIGITS.get(text[0])
+
+
+def join_continued(articles: list[ParsedArticle]) -> list[ParsedArticle]:
+    joined: list[ParsedArticle] = []
+    consumed: set[int] = set()
+    for index, first in enumerate(articles):
+        if index in consumed:
+            continue
+        if first.continued_to:
+            follower = _find_follower(articles, index, consumed)
+            if follower is not None:
+                consumed.add(follower)
+                first = _merge(first, articles[follower])
+        joined.append(first)
+    return joined
+
+
+def _find_follower(articles: list[ParsedArticle], index: int, consumed: set[int]) -> int | None:
+    first = articles[index]
+    target = marker_page(first.continued_to)
+    candidates = [
+        i
+        for i in range(index + 1, len(articles))
+        if i not in consumed and articles[i].continued_from and articles[i].page > first.page
+    ]
+    for i in candidates:
+        if (target is None or articles[i].page == target) and (
+            marker_page(articles[i].continued_from) in (None, first.page)
+        ):
+            return i
+    return candidates[0] if candidates else None
+
+
+def _merge(first: ParsedArticle, second: ParsedArticle) -> ParsedArticle:
+    paragraphs = list(first.paragraphs)
+    rest = list(second.paragraphs)
+    if paragraphs and rest and not ends_sentence(paragraphs[-1]):
+        paragraphs[-1] = join_wrapped([paragraphs[-1], rest.pop(0)])
+    paragraphs.extend(rest)
+    merged = replace(first)
+    merged.paragraphs = paragraphs
+    merged.reporters = first.reporters + [n for n in second.reporters if n not in first.reporters]
+    merged.correspondents = first.correspondents + [
+        n for n in second.correspondents if n not in first.correspondents
+    ]
+    merged.byline = "\n".join(b for b in (first.byline, second.byline) if b)
+    merged.continued_from = first.continued_from
+    return merged

@@ -1,0 +1,51 @@
+"""Explain a parse line by line: number, role, deciding rule, text."""
+
+from __future__ import annotations
+
+from shared.parsing.page import analyse_text
+from shared.parsing.types import ParseError
+
+ROLES = (
+    "body",
+    "title",
+    "kicker",
+    "subtitle",
+    "byline",
+    "dateline",
+    "caption",
+    "furniture",
+    "continuation",
+    "blank-column-break",
+    "blank-paragraph",
+)
+
+
+def explain_text(text: str) -> str:
+    """One output line per input line: ``number  role  width  rule | text``.
+
+    The width is the line's printed width in em (what the paragraph and title rules compare
+    with the column width)."""
+    if not isinstance(text, str):
+        raise ParseError("invalid-input", f"expected text, got {type(text).__name__}")
+    try:
+        analysis = analyse_text(text)
+    except ParseError:
+        raise
+    except Exception as exc:
+        raise ParseError("internal", f"the parser failed on this input: {exc!r}") from exc
+    by_number: dict[int, tuple[str, str, str, float]] = {}
+    for line in analysis.lines:
+        role, rule = analysis.trace.get(line.number, ("", ""))
+        if line.is_blank and not role:
+            role, rule = "blank-paragraph", "blank line between blocks"
+        elif not role:
+            role, rule = "body", "unassigned"
+        if line.number in by_number and line.is_blank:
+            continue  # a physical line split by a form feed: keep the part with text
+        by_number[line.number] = (role, rule, line.raw, line.width)
+    width = len(str(len(by_number)))
+    rows = []
+    for number in sorted(by_number):
+        role, rule, raw, em = by_number[number]
+        rows.append(f"{number:>{width}}  {role:<18} {em:5.1f}em  {rule}  | {raw}")
+    return "\n".join(rows)

@@ -1,0 +1,116 @@
+"""Page furniture: the running header (paper, date, page number, section) and editor lines.
+
+Furniture is never an article.  A running header is recognised by what it is made of
+(a date, a weekday, a page label such as ``第2版``/``A2``/``02版``, a paper name) at the top
+or bottom edge of a page; an editor line (``责任编辑：X``, ``美编：Y``) anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from shared.parsing.lines import Line
+from shared.parsing.types import PageFurniture
+
+_EDITOR_ROLE = (
+    r"(?:本版)?(?:责任编辑|责任校对|责编|编辑|美术编辑|美编|校对|版式设计|版式|组版|排版|审读|"
+    r"视觉设计|图片编辑|制图|设计|值班编辑)"
+)
+_EDITOR_LINE = re.compile(rf"^{_EDITOR_ROLE}\s*[:：]")
+_EDITOR_LINE_NO_COLON = re.compile(rf"^{_EDITOR_ROLE}\s+[\u4e00-\u9fff]{{1,4}}(\s|$)")
+_EDITOR_PAIR = re.compile(rf"({_EDITOR_ROLE})\s*[:：]?\s*")
+
+_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+_WEEKDAY = re.compile(r"星\s*期\s*[一二三四五六日天]|周[一二三四五六日]")
+_PAGE_LABEL = re.compile(
+    r"第\s*[0-9A-Z一二三四五六七八九十]{1,4}\s*版|(?<![0-9A-Za-z])[A-Z]?\d{1,2}\s*版"
+    r"|(?<![0-9A-Za-z])[A-Z]\d{1,2}(?![0-9A-Za-z])"
+)
+_PAPER = re.compile(
+    r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|青年报|报)(?![\u4e00-\u9fff]{0,1}[讯电])"
+)
+_LUNAR = re.compile(r"农历\S{2,12}")
+_EDGE_LINES = 3
+_MAX_HEADER_WIDTH = 80.0
+
+
+def is_editor_line(text: str) -> bool:
+    compact = text.strip()
+    if len(compact) > 60:
+        return False
+    return bool(_EDITOR_LINE.match(compact) or _EDITOR_LINE_NO_COLON.match(compact))
+
+
+def header_evidence(text: str) -> list[str]:
+    """What makes a line look like a running header (date, weekday, page label, paper)."""
+    found = []
+    if _FULL_DATE.search(text):
+        found.append("date")
+    if _WEEKDAY.search(text):
+        found.append("weekday")
+    if _PAGE_LABEL.search(text):
+        found.append("page label")
+    if _PAPER.search(text):
+        found.append("paper name")
+    return found
+
+
+def is_running_header(line: Line, near_edge: bool) -> bool:
+    if line.ends_sentence or line.width > _MAX_HEADER_WIDTH or "，" in line.text:
+        return False
+    evidence = header_evidence(line.text)
+    needed = 2 if near_edge else 3
+    return len(evidence) >= needed
+
+
+def furniture_rule(line: Line, near_edge: bool) -> str | None:
+    """The rule that makes ``line`` furniture, or None."""
+    if is_editor_line(line.text):
+        return "editor line"
+    if is_running_header(line, near_edge):
+        return "running header: " + "+".join(header_evidence(line.text))
+    return None
+
+
+def edge_line_numbers(lines: Sequence[Line]) -> set[int]:
+    """Indexes (into ``lines``) of the first and last few non-blank lines of a page."""
+    filled = [i for i, line in enumerate(lines) if not line.is_blank]
+    return set(filled[:_EDGE_LINES]) | set(filled[-_EDGE_LINES:])
+
+
+def describe_furniture(lines: Sequence[Line]) -> PageFurniture:
+    """Collect paper, date, page label, section and editors from a page's furniture lines."""
+    furniture = PageFurniture(lines=[line.text for line in lines])
+    for line in lines:
+        text = line.text
+        if is_editor_line(text):
+            furniture.editors.extend(_editor_names(text))
+            continue
+        rest = text
+        date = _FULL_DATE.search(rest) or _DATE.search(rest)
+        if date and not furniture.date:
+            furniture.date = re.sub(r"\s+", "", date.group())
+        for pattern, attr in ((_PAPER, "paper"), (_PAGE_LABEL, "page_label")):
+            match = pattern.search(rest)
+            if match and not getattr(furniture, attr):
+                setattr(furniture, attr, re.sub(r"\s+", "", match.group()))
+        for pattern in (_FULL_DATE, _DATE, _WEEKDAY, _PAGE_LABEL, _PAPER, _LUNAR):
+            rest = pattern.sub(" ", rest)
+        words = [
+            w for w in re.split(r"[\s|｜/·•]+", rest) if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", w)
+        ]
+        if words and not furniture.section:
+            furniture.section = words[0]
+    return furniture
+
+
+def _editor_names(text: str) -> list[str]:
+    names: list[str] = []
+    for chunk in _EDITOR_PAIR.split(text):
+        chunk = chunk.strip()
+        if not chunk or re.fullmatch(_EDITOR_ROLE, chunk):
+            continue
+        names.extend(n for n in re.split(r"[\s、，,/]+", chunk) if n)
+    return names

@@ -1,0 +1,81 @@
+"""Text → typed :class:`Line` records with the layout features later stages decide on.
+
+Width is measured in printed em: a Chinese character, full-width punctuation or a CJK quote
+is 1, a half-width digit or Latin letter is 0.5, spaces count 0 (they are extraction
+artefacts).  Pages are separated by form feeds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shared.parsing.normalise import is_spaced_out, is_wide, normalise_chars
+
+# A sentence (and so possibly a paragraph) ends with one of these, optionally followed by
+# closing quotes or brackets.
+SENTENCE_END = frozenset("。！？!?…；")
+CLOSERS = frozenset("”’」』》）)】\"'")
+_WHITESPACE = " \t\u3000\u00a0\v"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One extracted line of one page."""
+
+    number: int  # 1-based line number in the whole input (for explanations)
+    page: int  # 1-based page number (pages are split by form feeds)
+    raw: str  # as extracted, without the newline
+    text: str  # characters normalised, outer whitespace stripped, inner spaces kept
+    width: float  # printed width in em (spaces excluded)
+    indent: int  # leading whitespace characters
+    spaced_out: bool  # justified with a space between (nearly) every character
+    ends_sentence: bool  # last visible character closes a sentence
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text
+
+
+def display_width(text: str) -> float:
+    return sum(1.0 if is_wide(c) else 0.5 for c in text if not c.isspace())
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_WHITESPACE)
+    while stripped and stripped[-1] in CLOSERS:
+        if stripped[-1] in "）)" and _closes_parenthetical(stripped):
+            return False
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def _closes_parenthetical(text: str) -> bool:
+    # "……问责）要求" closes a parenthesis, not a sentence; "。）" does close a sentence.
+    return len(text) >= 2 and text[-2] not in SENTENCE_END and text[-2] not in CLOSERS
+
+
+def make_line(raw: str, number: int, page: int) -> Line:
+    text = normalise_chars(raw).strip()
+    return Line(
+        number=number,
+        page=page,
+        raw=raw,
+        text=text,
+        width=display_width(raw),
+        indent=len(raw) - len(raw.lstrip()),
+        spaced_out=is_spaced_out(text),
+        ends_sentence=ends_sentence(text),
+    )
+
+
+def split_lines(text: str) -> list[list[Line]]:
+    """All lines of a text, grouped by page.  Always at least one page."""
+    pages: list[list[Line]] = [[]]
+    for number, physical in enumerate(text.split("\n"), start=1):
+        segments = physical.split("\f")
+        for position, segment in enumerate(segments):
+            if position > 0:
+                pages.append([])
+            if segment or position == 0:
+                pages[-1].append(make_line(segment, number, len(pages)))
+    return pages

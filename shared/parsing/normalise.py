@@ -1,0 +1,163 @@
+"""Character normalisation, layout-space removal and joining of hard-wrapped lines.
+
+Three pure text operations used by every later stage:
+
+* :func:`normalise_chars` maps characters that PDF text layers emit in odd forms onto the
+  forms a reader types: full-width ASCII letters, digits and symbols become half-width,
+  Kangxi radicals and CJK compatibility ideographs become unified ideographs.  Chinese
+  punctuation (``，。：；！？（）“”``) keeps its full-width form.  No character is dropped.
+* :func:`remove_layout_spaces` drops spaces a justified layout put in (between every
+  character of a spaced-out line, around half-width runs such as ``项目 40 个``) and keeps
+  those a writer meant (``马周故里 清廉茌平``, ``Hello World``).
+* :func:`join_wrapped` joins hard-wrapped lines: nothing between Chinese characters, one space
+  between Latin words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Full-width forms converted to half-width: letters, digits and the symbols that read as
+# ASCII in Chinese text.  Full-width punctuation proper (，：；！？（）) is kept.
+_FULLWIDTH_TO_ASCII = "０１２３４５６７８９％＋－＝＠＃＆＊／＜＞＾＿｀｜～＄"
+_FULLWIDTH_TABLE: dict[int, str] = {ord(c): chr(ord(c) - 0xFEE0) for c in _FULLWIDTH_TO_ASCII}
+_FULLWIDTH_TABLE.update({code: chr(code - 0xFEE0) for code in range(ord("Ａ"), ord("Ｚ") + 1)})
+_FULLWIDTH_TABLE.update({code: chr(code - 0xFEE0) for code in range(ord("ａ"), ord("ｚ") + 1)})
+
+_KANGXI = range(0x2F00, 0x2FE0)
+_COMPAT_IDEOGRAPHS = (range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
+_FULLWIDTH_STOP_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])．(?=[0-9])")
+
+
+def _unify_ideograph(char: str) -> str:
+    """Kangxi radical / compatibility ideograph → its unified ideograph (else unchanged)."""
+    code = ord(char)
+    if code in _KANGXI or any(code in block for block in _COMPAT_IDEOGRAPHS):
+        mapped = unicodedata.normalize("NFKC", char)
+        if len(mapped) == 1:
+            return mapped
+    return char
+
+
+def normalise_chars(text: str) -> str:
+    """Map full-width ASCII and radical/compatibility forms; keep Chinese punctuation."""
+    text = text.translate(_FULLWIDTH_TABLE)
+    text = _FULLWIDTH_STOP_BETWEEN_DIGITS.sub(".", text)
+    if any(
+        0x2F00 <= ord(c) < 0x2FE0 or 0xF900 <= ord(c) < 0xFB00 or ord(c) >= 0x2F800 for c in text
+    ):
+        text = "".join(_unify_ideograph(c) for c in text)
+    return text
+
+
+def is_cjk(char: str) -> bool:
+    """A Chinese character (unified ideograph, extension A or beyond)."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x3FFFF
+        or 0xF900 <= code <= 0xFAFF
+        or code == 0x3007  # 〇
+    )
+
+
+def is_wide(char: str) -> bool:
+    """Printed one em wide: ideographs, full-width punctuation, CJK quotes and dashes."""
+    if char in " \t":
+        return False
+    return unicodedata.east_asian_width(char) in ("W", "F", "A")
+
+
+def is_ascii_word(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "%.+-_/&@#'")
+
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def is_spaced_out(text: str) -> bool:
+    """True for a justified line extracted with a space between (nearly) every character."""
+    stripped = text.strip()
+    gaps = 0
+    spaced = 0
+    index = 0
+    while index < len(stripped):
+        char = stripped[index]
+        if char.isspace():
+            index += 1
+            continue
+        nxt = index + 1
+        while nxt < len(stripped) and stripped[nxt].isspace():
+            nxt += 1
+        if nxt < len(stripped):
+            gaps += 1
+            if nxt > index + 1 and (is_wide(char) or is_wide(stripped[nxt])):
+                spaced += 1
+        index = nxt
+    return gaps >= 4 and spaced >= 3 and spaced * 2 > gaps
+
+
+def remove_layout_spaces(text: str, spaced_out: bool | None = None) -> str:
+    """Drop the spaces layout put in; keep the ones a writer meant.
+
+    A space is layout when the line is spaced out, or when it touches full-width punctuation,
+    or when it stands between a Chinese character and a half-width run (``7 月 8 日``,
+    ``H5 动画``).  A single space between two Chinese characters in a normally set line
+    (``马周故里 清廉茌平``) and spaces between Latin words stay.
+    """
+    text = text.strip(" \t\u3000\u00a0")
+    if spaced_out is None:
+        spaced_out = is_spaced_out(text)
+    out: list[str] = []
+    pos = 0
+    for match in _SPACES.finditer(text):
+        out.append(text[pos : match.start()])
+        pos = match.end()
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if not before or not after:
+            continue
+        if spaced_out and (is_wide(before) or is_wide(after)):
+            continue
+        if _is_layout_space(before, after):
+            continue
+        out.append(" " if match.group() in (" ", "\u3000", "\u00a0", "\t") else match.group())
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _is_layout_space(before: str, after: str) -> bool:
+    if is_ascii_word(before) and is_ascii_word(after):
+        return False
+    if is_cjk(before) and is_cjk(after):
+        return False
+    # Anything else touching a wide character (punctuation, CJK next to Latin/digits).
+    return is_wide(before) or is_wide(after)
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join hard-wrapped line texts: a space only between two Latin words."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        last, first = out[-1:], part[0]
+        if _needs_space(last, first):
+            out += " "
+        out += part
+    return out
+
+
+def _latin_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _needs_space(last: str, first: str) -> bool:
+    """Between two wrapped lines: a space between Latin words (not inside a number)."""
+    if not last or not first:
+        return False
+    if _latin_alnum(last) and _latin_alnum(first):
+        return not (last.isdigit() and first.isdigit())
+    return last in ",;:!?" and first.isascii() and first.isalnum()

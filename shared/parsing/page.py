@@ -1,0 +1,76 @@
+"""Orchestration: text → pages → lines → blocks → roles → articles (the public parse API)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shared.parsing.articles import Trace, assemble_page
+from shared.parsing.blocks import group_blocks
+from shared.parsing.continuations import join_continued
+from shared.parsing.decode import decode_bytes, normalise_newlines
+from shared.parsing.furniture import describe_furniture
+from shared.parsing.lines import Line, split_lines
+from shared.parsing.titles import label_blocks
+from shared.parsing.types import ParsedArticle, ParsedDocument, ParsedPage, ParseError
+
+
+@dataclass
+class Analysis:
+    """A parsed document together with every line and the role/rule trace per line."""
+
+    document: ParsedDocument
+    lines: list[Line]
+    trace: Trace
+
+
+def analyse_text(text: str) -> Analysis:
+    """Parse ``text`` and keep the per-line decisions (used by :mod:`explain`)."""
+    pages = split_lines(normalise_newlines(text))
+    articles: list[ParsedArticle] = []
+    parsed_pages: list[ParsedPage] = []
+    trace: Trace = {}
+    all_lines: list[Line] = []
+    for number, page_lines in enumerate(pages, start=1):
+        all_lines.extend(page_lines)
+        blocks = group_blocks(page_lines)
+        roles = label_blocks(blocks)
+        furniture_lines = [
+            line
+            for block, role in zip(blocks, roles, strict=True)
+            if role.role == "furniture"
+            for line in block.lines
+        ]
+        page_articles, page_trace = assemble_page(blocks, roles, number)
+        for block, role in zip(blocks, roles, strict=True):
+            for line in block.lines:
+                final_role, final_rule = page_trace.get(line.number, (role.role, role.rule))
+                if (role.role == "title" or role.rule.startswith("body:")) and (
+                    final_rule != role.rule
+                ):
+                    final_rule = f"{final_rule} [{role.rule}]"
+                trace[line.number] = (final_role, final_rule)
+        trace.update({n: r for n, r in page_trace.items() if n not in trace})
+        articles.extend(page_articles)
+        furniture = describe_furniture(furniture_lines)
+        parsed_pages.append(ParsedPage(number=number, furniture=furniture))
+    document = ParsedDocument(articles=join_continued(articles), pages=parsed_pages)
+    return Analysis(document=document, lines=all_lines, trace=trace)
+
+
+def parse_text(text: str) -> ParsedDocument:
+    """Split a page text layer (pages separated by form feeds) into articles."""
+    if not isinstance(text, str):
+        raise ParseError("invalid-input", f"expected text, got {type(text).__name__}")
+    try:
+        return analyse_text(text).document
+    except ParseError:
+        raise
+    except Exception as exc:  # a parser bug must not take the caller down with it
+        raise ParseError("internal", f"the parser failed on this input: {exc!r}") from exc
+
+
+def parse_bytes(data: bytes) -> ParsedDocument:
+    """Decode an uploaded text layer (UTF-8/UTF-16/GB18030) and parse it."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise ParseError("invalid-input", f"expected bytes, got {type(data).__name__}")
+    return parse_text(decode_bytes(bytes(data)))

@@ -1,0 +1,231 @@
+"""Decide which text blocks are titles, which are body and which are photo captions.
+
+A title is short, stands in a block of its own and does not end a sentence, but so does a
+body fragment cut off by a column break.  The decision uses the text's continuity:
+
+* a block that follows body text ending in mid-sentence continues that sentence → body;
+* a body block that does not end a sentence must be followed by more body (an article never
+  stops in mid-sentence unless a continuation marker says so) → a run of candidates
+  followed by a dateline, a byline, a caption, another title or the page end is all titles;
+* otherwise (a candidate between a closed paragraph and more body) the block's shape
+  decides: a line that fits neither the column width nor the indented first-line width,
+  no sentence punctuation, and a following block that opens with an indented line speak
+  for a title.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from shared.parsing.blocks import SHORT_MARGIN, Block, column_width
+from shared.parsing.fields import (
+    find_continuations,
+    is_kicker_shaped,
+    is_subtitle,
+    match_photo_credit,
+)
+from shared.parsing.normalise import remove_layout_spaces
+
+Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"]
+
+_INNER_PUNCTUATION = frozenset("，。、；,;")
+_TITLE_ENDS_FORBIDDEN = frozenset("。，、；,;")
+_MAX_TITLE_LINES = 4
+_MAX_EXACT_RUN = 10
+_VIOLATION = 10.0
+
+
+@dataclass(frozen=True)
+class BlockRole:
+    role: Role
+    rule: str
+
+
+def has_forward_marker(block: Block) -> bool:
+    return any(c.forward for c in find_continuations(block.last.text))
+
+
+def is_closed(block: Block) -> bool:
+    """Body text that ends a sentence (or hands over to another page)."""
+    return block.ends_sentence or has_forward_marker(block)
+
+
+def title_candidate_reason(block: Block) -> str | None:
+    """Why a text block cannot be a title, or None when it can."""
+    if len(block.lines) > _MAX_TITLE_LINES:
+        return f"more than {_MAX_TITLE_LINES} lines"
+    if block.opens_with_dateline:
+        return "opens with a dateline"
+    whole = "".join(line.text for line in block.lines)
+    if sum(1 for c in whole if c.isalnum()) < 2:
+        return "fewer than two letters or characters"
+    if whole[:1] in "（(" and whole[-1:] in "）)":
+        return "a parenthetical note"
+    for line in block.lines:
+        text = line.text
+        if text[-1] in _TITLE_ENDS_FORBIDDEN:
+            return "a line ends with sentence punctuation"
+        if text[-1] in "：:" and line.width > 12:
+            return "a long line ends with a colon"
+        if find_continuations(text):
+            return "carries a continuation marker"
+    return None
+
+
+def title_score(
+    block: Block,
+    column: float,
+    after_byline: bool,
+    next_block: Block | None,
+    amid_body: bool = False,
+) -> float:
+    """Evidence (positive: title, negative: body fragment) from the block's own shape."""
+    score = 1.0
+    texts = [remove_layout_spaces(line.text, line.spaced_out) for line in block.lines]
+    if any(is_subtitle(t) for t in texts) or any(is_kicker_shaped(t) for t in texts):
+        score += 3.0
+    for text in texts:
+        score -= sum(1 for c in text[:-1] if c in _INNER_PUNCTUATION)
+    if block.ends_sentence and amid_body:
+        score -= 2.5  # amid body, a line ending with ？/！ is a quoted question, not a title
+    if column > 0:
+        for position, line in enumerate(block.lines):
+            fits_full = abs(line.width - column) <= 1.0
+            fits_indent = position == 0 and abs(line.width - (column - 2)) <= 1.0
+            score += -0.75 if fits_full or fits_indent else 1.5
+        if next_block is not None and len(next_block.lines) > 1:
+            opening = next_block.first
+            if opening.width <= column - SHORT_MARGIN and not opening.ends_sentence:
+                score += 1.0  # the next block opens a paragraph
+            elif opening.width >= column - 1.0:
+                score -= 1.0  # the next block runs on from a cut-off line
+    if after_byline:
+        score -= 6.0  # a byline is followed by its body in either title position
+    return score
+
+
+def label_blocks(blocks: Sequence[Block]) -> list[BlockRole]:
+    """One :class:`BlockRole` per block."""
+    roles: list[BlockRole | None] = []
+    for block in blocks:
+        roles.append(_fixed_role(block))
+    index = 0
+    while index < len(blocks):
+        if roles[index] is not None:
+            index += 1
+            continue
+        run = [index]
+        scan = index + 1
+        while scan < len(blocks) and (roles[scan] is None or blocks[scan].kind == "furniture"):
+            if roles[scan] is None:
+                run.append(scan)
+            scan += 1
+        _resolve_run(blocks, roles, run)
+        index = scan
+    return [role if role is not None else BlockRole("body", "text") for role in roles]
+
+
+def _fixed_role(block: Block) -> BlockRole | None:
+    if block.kind != "text":
+        return BlockRole(block.kind, block.rule)
+    last_text = remove_layout_spaces(block.last.text, block.last.spaced_out)
+    if match_photo_credit(last_text) is not None:
+        return BlockRole("caption", "ends with a photo credit")
+    reason = title_candidate_reason(block)
+    if reason is not None:
+        return BlockRole("body", "not a title: " + reason)
+    return None
+
+
+def _neighbour(
+    blocks: Sequence[Block], roles: Sequence[BlockRole | None], start: int, step: int
+) -> int | None:
+    index = start + step
+    while 0 <= index < len(blocks):
+        if blocks[index].kind != "furniture":
+            return index
+        index += step
+    return None
+
+
+def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: list[int]) -> None:
+    before = _neighbour(blocks, roles, run[0], -1)
+    after = _neighbour(blocks, roles, run[-1], +1)
+    previous_role = roles[before] if before is not None else None
+    previous_open = (
+        before is not None
+        and previous_role is not None
+        and previous_role.role == "body"
+        and not is_closed(blocks[before])
+    )
+    after_byline = previous_role is not None and previous_role.role == "byline"
+    next_role = roles[after] if after is not None else None
+    next_continues = (
+        after is not None
+        and next_role is not None
+        and (
+            (next_role.role == "body" and not blocks[after].opens_with_dateline)
+            or (next_role.role == "continuation" and has_forward_marker(blocks[after]))
+        )
+    )
+    context_lines = []
+    if after is not None and next_continues and next_role is not None and next_role.role == "body":
+        context_lines.extend(blocks[after].lines)
+    if before is not None and previous_role is not None and previous_role.role == "body":
+        context_lines.extend(blocks[before].lines)
+    column = column_width(context_lines) if len(context_lines) >= 3 else 0.0
+    next_block = blocks[after] if next_continues and after is not None else None
+    scores = [
+        title_score(
+            blocks[i],
+            column,
+            after_byline and position == 0,
+            next_block if position == len(run) - 1 else None,
+            next_continues,
+        )
+        for position, i in enumerate(run)
+    ]
+    labels = _best_labels([blocks[i] for i in run], scores, previous_open, next_continues)
+    for position, i in enumerate(run):
+        is_title = labels[position]
+        if is_title:
+            rule = f"title: short, no sentence end (evidence {scores[position]:+.1f})"
+            if not next_continues:
+                rule = "title: nothing continues it (next is a new article or page end)"
+            roles[i] = BlockRole("title", rule)
+        else:
+            rule = f"body: shaped like a column fragment (evidence {scores[position]:+.1f})"
+            if position == 0 and previous_open:
+                rule = "body: continues the sentence of the previous block"
+            roles[i] = BlockRole("body", rule)
+
+
+def _best_labels(
+    run: Sequence[Block], scores: Sequence[float], previous_open: bool, next_continues: bool
+) -> list[bool]:
+    """True = title.  Minimise constraint violations, then maximise agreement with scores."""
+    if len(run) > _MAX_EXACT_RUN:
+        return [s > 0 for s in scores]
+    best: tuple[float, list[bool]] | None = None
+    for combo in itertools.product((False, True), repeat=len(run)):
+        labels = list(combo)
+        violations = 0
+        if previous_open and labels[0]:
+            violations += 1
+        for position, is_title in enumerate(labels):
+            if is_title or is_closed(run[position]):
+                continue
+            follower_is_body = (
+                not labels[position + 1] if position + 1 < len(labels) else next_continues
+            )
+            if not follower_is_body:
+                violations += 1
+        agreement = sum(s if t else -s for s, t in zip(scores, labels, strict=True))
+        cost = violations * _VIOLATION - agreement
+        if best is None or cost < best[0]:
+            best = (cost, labels)
+    assert best is not None
+    return best[1]

@@ -1,0 +1,94 @@
+"""Assigning blocks to articles: title positions, photos, subheads, second datelines."""
+
+from __future__ import annotations
+
+from shared.parsing import ParsedArticle, parse_text
+
+
+def parse(*lines: str) -> list[ParsedArticle]:
+    return parse_text("\n".join(lines)).articles
+
+
+BODY_A = [
+    "本报讯（记者 朱海波 通讯员 郭凌鹤）7月1日，市委统战",
+    "部召开上半年重点工作调度会，总结盘点",
+    "“五大行动”进展情况，安排部署任务。",
+]
+BODY_B = [
+    "本报讯（记者 苑莘）记者7月10日从聊城市农业农",
+    "村局了解到，为确保广大群众吃上安全的",
+    "肉蛋产品，我市扎实做好各项工作。",
+]
+
+
+def test_titles_after_their_body() -> None:
+    articles = parse(*BODY_A, "", "我市构建工作体系", "", *BODY_B, "", "上半年抽检280批次，合格率100%", "",
+                     "我市加强畜产品质量安全监管")
+    assert [a.headline for a in articles] == ["我市构建工作体系", "我市加强畜产品质量安全监管"]
+    assert articles[1].kicker == "上半年抽检280批次，合格率100%"
+    assert articles[0].reporters == ["朱海波"]
+    assert articles[0].correspondents == ["郭凌鹤"]
+    assert articles[0].dateline == "本报讯"
+    assert articles[0].paragraphs == [
+        "7月1日，市委统战部召开上半年重点工作调度会，总结盘点“五大行动”进展情况，安排部署任务。"
+    ]
+
+
+def test_titles_before_their_body() -> None:
+    articles = parse("我市构建工作体系", "——全市统一战线服务强市", "", *BODY_A, "", "多地降雪量突破历史极值", "",
+                     "暴雪预警升级为黄色", "", *BODY_B)
+    assert [(a.kicker, a.headline, a.subtitle) for a in articles] == [
+        ("", "我市构建工作体系", "全市统一战线服务强市"),
+        ("多地降雪量突破历史极值", "暴雪预警升级为黄色", ""),
+    ]
+
+
+def test_byline_lines_go_to_names_and_leave_the_body() -> None:
+    articles = parse("深耕廉洁沃土 构筑清廉矩阵", "", "■ 本 报 记 者 王培源 李政哲", "本报通讯员 李正一", "实习生 赵一",
+                     "", "茌平区坚持因地制宜、统筹谋划，推", "动构建廉洁文化阵地体系。")
+    assert len(articles) == 1
+    article = articles[0]
+    assert article.reporters == ["王培源", "李政哲", "赵一"]
+    assert article.correspondents == ["李正一"]
+    assert article.paragraphs == ["茌平区坚持因地制宜、统筹谋划，推动构建廉洁文化阵地体系。"]
+    assert "王培源" in article.byline
+
+
+def test_photo_caption_with_credit() -> None:
+    articles = parse(*BODY_A, "", "我市构建工作体系", "", "7月8日，工人在生产车间进行设备巡检。（本报记者 许金松 摄）")
+    photo = articles[1]
+    assert photo.kind == "photo"
+    assert photo.headline == ""
+    assert photo.reporters == ["许金松"]
+    assert photo.paragraphs == ["7月8日，工人在生产车间进行设备巡检。"]
+
+
+def test_a_second_dateline_without_title_stays_in_the_article() -> None:
+    articles = parse("习近平抵达内比都", "", "本报内比都1月17日电（记者孙广勇）国家主席习近平", "乘专机抵达内比都国际机场。",
+                     "本报北京1月17日电 国家主席习近平17日乘专机", "离开北京，应邀进行国事访问。")
+    assert len(articles) == 1
+    assert len(articles[0].paragraphs) == 2
+    assert articles[0].paragraphs[1].startswith("本报北京1月17日电")
+
+
+def test_subheads_stay_inside_their_article() -> None:
+    articles = parse("金刚石散热：“概念炒作”还是“量产前夜”", "", "■ 本报记者 杨笑寒", "",
+                     "近期，金刚石散热相关概念股股价大幅上涨。", "", "“金刚石散热元年”", "",
+                     "“如果按初期半导体散热设备500亿元市场规模，金", "刚石散热片占比达到一定比例。”")
+    assert len(articles) == 1
+    assert articles[0].paragraphs == [
+        "近期，金刚石散热相关概念股股价大幅上涨。",
+        "“金刚石散热元年”",
+        "“如果按初期半导体散热设备500亿元市场规模，金刚石散热片占比达到一定比例。”",
+    ]
+
+
+def test_a_title_without_body_is_kept_as_an_article() -> None:
+    articles = parse("孤立的标题")
+    assert [(a.headline, a.paragraphs) for a in articles] == [("孤立的标题", [])]
+
+
+def test_articles_are_in_page_order_with_pages() -> None:
+    document = parse_text("\n".join([*BODY_A, "", "第一篇"]) + "\f" + "\n".join([*BODY_B, "", "第二篇"]))
+    assert [(a.headline, a.page) for a in document.articles] == [("第一篇", 1), ("第二篇", 2)]
+    assert [p.number for p in document.pages] == [1, 2]

@@ -1,0 +1,121 @@
+"""Blocks, column widths and paragraph breaks vs column breaks."""
+
+from __future__ import annotations
+
+from shared.parsing.blocks import (
+    column_width,
+    group_blocks,
+    paragraph_break,
+    split_paragraphs,
+)
+from shared.parsing.lines import Line, make_line, split_lines
+
+
+def lines_of(text: str) -> list[Line]:
+    return split_lines(text)[0]
+
+
+def line(text: str, number: int = 1) -> Line:
+    return make_line(text, number, 1)
+
+
+def test_group_blocks_separates_kinds_and_splits_at_datelines() -> None:
+    text = "\n".join(
+        [
+            "2024年7月12日 星期五 聊城日报 要闻 2",
+            "",
+            "■ 本报记者 王培源",
+            "本报通讯员 李正一",
+            "正文第一行没有结束，",
+            "正文第二行结束了。",
+            "本报讯（记者 苑莘）新的一篇开始了，",
+            "",
+            "（下转第2版）",
+        ]
+    )
+    blocks = group_blocks(lines_of(text))
+    assert [(b.kind, [x.number for x in b.lines]) for b in blocks] == [
+        ("furniture", [1]),
+        ("byline", [3, 4]),
+        ("text", [5, 6]),
+        ("text", [7]),
+        ("continuation", [9]),
+    ]
+    assert [x.number for x in blocks[1].blanks_before] == [2]
+    assert blocks[3].opens_with_dateline
+
+
+def test_a_credit_line_under_a_wide_caption_belongs_to_it() -> None:
+    caption = "7月8日，山东金蔡伦纸业有限公司工人在生产车间进行设备巡检。作为国内最早的轻型印刷纸生产企业。"
+    blocks = group_blocks(lines_of(caption + "\n■ 本报记者 许金松"))
+    assert [b.kind for b in blocks] == ["text"]
+    assert len(blocks[0].lines) == 2
+
+
+def test_column_width_is_the_upper_quartile() -> None:
+    widths = [line("一" * n) for n in (6, 15, 17, 17, 17, 18, 9)]
+    assert column_width(widths) == 17.0
+    assert column_width([]) == 0.0
+
+
+def test_full_line_without_sentence_end_runs_on_across_a_blank() -> None:
+    new, rule = paragraph_break(
+        line("体化统筹、平台化实施、品牌化打造，构"), line("建高效运转工作体系，举全市统一战线"), True, 17.0
+    )
+    assert not new
+    assert "column break" in rule
+
+
+def test_short_sentence_final_line_ends_the_paragraph() -> None:
+    new, _ = paragraph_break(line("分管日常工作的副部长崔岩说。"), line("今年以来，聊城市委统战部坚持一"), True, 17.0)
+    assert new
+
+
+def test_indented_line_after_a_full_sentence_end_starts_a_paragraph() -> None:
+    before = line("《担当的力量》《务实的力量》入选全国基层干部培训优秀网络课程。")
+    after = line("“孔繁森精神系列课程”之《担当的力量》由山东省红色旅游五")
+    assert paragraph_break(before, after, False, 30.0)[0]
+
+
+def test_full_sentence_end_followed_by_a_full_line_runs_on() -> None:
+    before = line("部群众容易懂、喜欢听的“廉洁课堂”。")
+    after = line("打造“会前一刻钟”宣讲新模式，倡导各")
+    assert not paragraph_break(before, after, False, 17.0)[0]
+
+
+def test_a_subhead_ends_its_paragraph_without_punctuation() -> None:
+    assert paragraph_break(line("以精细化运营"), line("激活增量与存量市场"), False, 24.0)[0]
+
+
+def test_spaced_out_lines_are_never_short() -> None:
+    before = line("育 基 地 ，先 后 入 选 省 、市 廉 洁 教 育 地")
+    assert not paragraph_break(before, line("图。依托该基地，茌平区布展“纪法保"), False, 17.0)[0]
+
+
+def test_split_paragraphs_over_blocks() -> None:
+    text = "\n".join(
+        [
+            "今年以来，聊城市委统战部坚持一",
+            "体化统筹、平台化实施、品牌化打造，构",
+            "",
+            "建高效运转工作体系，举全市统一战线",
+            "之力，纵深推进服务强省建设“五大行",
+            "动”，有效实施民生实事项目。",
+            "",
+            "市委统战部将“五大行动”作为全年",
+            "工作重中之重，纳入市委统战工作领导",
+            "小组和市委统战部年度工作要点。",
+        ]
+    )
+    blocks = group_blocks(lines_of(text))
+    result = split_paragraphs(blocks)
+    assert [[x.number for x in group] for group in result.groups] == [[1, 2, 4, 5, 6], [8, 9, 10]]
+    assert result.blank_roles[3][0] == "blank-column-break"
+    assert result.blank_roles[7][0] == "blank-paragraph"
+
+
+def test_split_paragraphs_keeps_a_subhead_block_whole() -> None:
+    text = "第一段正文写到这里就结束了。\n\n以精细化运营激活\n增量与存量市场\n\n第二段正文从这里开始，"
+    blocks = group_blocks(lines_of(text))
+    result = split_paragraphs(blocks, standalone={blocks[1].first.number})
+    assert [[x.number for x in group] for group in result.groups] == [[1], [3, 4], [6]]

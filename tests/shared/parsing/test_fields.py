@@ -1,0 +1,169 @@
+"""Datelines, bylines, photo credits, continuation markers and title roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.parsing.fields import (
+    assign_title_roles,
+    find_continuations,
+    is_byline_line,
+    is_continuation_line,
+    match_dateline,
+    match_photo_credit,
+    parse_credits,
+    split_names,
+    strip_continuations,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "reporters", "correspondents", "rest"),
+    [
+        ("本报讯（记者 朱海波） 7月1日，市委", "本报讯", ["朱海波"], [], "7月1日，市委"),
+        ("本报讯（记者 朱海波 通讯员 郭凌鹤）7月10日", "本报讯", ["朱海波"], ["郭凌鹤"], "7月10日"),
+        ("本报北京1月16日电（记者王比学）中共", "本报北京1月16日电", ["王比学"], [], "中共"),
+        ("新华社北京7月8日电（记者王雨萧、于佳欣）据", "新华社北京7月8日电", ["王雨萧", "于佳欣"], [],
+         "据"),
+        ("据新华社电（记者李雄鹰、毛鑫）在身上", "据新华社电", ["李雄鹰", "毛鑫"], [], "在身上"),
+        ("科技日报兰州6月11日电 （记者颉满斌 通讯员余若怡）锂", "科技日报兰州6月11日电", ["颉满斌"],
+         ["余若怡"], "锂"),
+        ("本报北京2月12日电（唐维红、张晓赫、孙阳）2月", "本报北京2月12日电",
+         ["唐维红", "张晓赫", "孙阳"], [], "2月"),
+        ("本报北京 1 月 6 日电（记者刘毅） 1月6日", "本报北京1月6日电", ["刘毅"], [], "1月6日"),
+        ("本报讯 市委书记李强昨天", "本报讯", [], [], "市委书记李强昨天"),
+        ("本报讯（记者 张三 实习生 李四）正文", "本报讯", ["张三", "李四"], [], "正文"),
+    ],
+)
+def test_match_dateline(
+    text: str, place: str, reporters: list[str], correspondents: list[str], rest: str
+) -> None:
+    dateline = match_dateline(text)
+    assert dateline is not None
+    assert dateline.place == place
+    assert dateline.credits.reporters == reporters
+    assert dateline.credits.correspondents == correspondents
+    assert dateline.rest == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["据介绍，不久前我市委托第三方", "本报记者从市委获悉", "今年以来，共有20余条意见", ""],
+)
+def test_no_dateline_in_ordinary_sentences(text: str) -> None:
+    assert match_dateline(text) is None
+
+
+def test_dateline_parenthesis_without_names_stays_in_the_body() -> None:
+    dateline = match_dateline("本报讯（2024年7月）会议召开")
+    assert dateline is not None
+    assert dateline.byline == ""
+    assert dateline.rest == "（2024年7月）会议召开"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "■ 本 报 记 者 王培源 李政哲",
+        "本报通讯员 李正一",
+        "本报记者  潘高峰 / 特约通讯员  忻文轲",
+        "■ 李 文",
+        "本报记者 田 鹏",
+        "首席记者  潘高峰",
+        "实习生 赖波",
+    ],
+)
+def test_byline_lines(text: str) -> None:
+    assert is_byline_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者从人民银行了解到，目前数字人民币已在批发零售、餐",
+        "本报记者从市里获悉",
+        "市委统战部副部长王云告诉记者。",
+        "李文",
+    ],
+)
+def test_not_byline_lines(text: str) -> None:
+    assert not is_byline_line(text)
+
+
+def test_parse_credits_by_role() -> None:
+    credits = parse_credits("■ 本 报 记 者 王培源 李政哲 本报通讯员 李正一 实习生 赵一")
+    assert credits.reporters == ["王培源", "李政哲", "赵一"]
+    assert credits.correspondents == ["李正一"]
+
+
+@pytest.mark.parametrize(
+    ("chunk", "names"),
+    [("王培源 李政哲", ["王培源", "李政哲"]), ("田 鹏", ["田鹏"]), ("李强、花放", ["李强", "花放"])],
+)
+def test_split_names(chunk: str, names: list[str]) -> None:
+    assert split_names(chunk) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "name"),
+    [
+        ("转型升级。 ■ 本报记者 许金松", "转型升级。", "许金松"),
+        ("转型升级。■本报记者 许金松", "转型升级。", "许金松"),
+        ("转型升级。（本报记者 许金松 摄）", "转型升级。", "许金松"),
+        ("转型升级。 新华社记者 许金松 摄", "转型升级。", "许金松"),
+        ("■ 本报记者 许金松", "", "许金松"),
+    ],
+)
+def test_photo_credits(text: str, caption: str, name: str) -> None:
+    credit = match_photo_credit(text)
+    assert credit is not None
+    assert credit.caption == caption
+    assert credit.credits.reporters == [name]
+
+
+@pytest.mark.parametrize("text", ["市委统战部副部长王云告诉记者。", "记者7月11日从东昌府区了解到"])
+def test_no_photo_credit(text: str) -> None:
+    assert match_photo_credit(text) is None
+
+
+def test_continuation_markers() -> None:
+    found = find_continuations("（上接第1版）正文内容……的（下转第二版）")
+    assert [(c.marker, c.forward) for c in found] == [("上接第1版", False), ("下转第二版", True)]
+    text, kept = strip_continuations("（上接第1版）正文内容……的（下转第二版）")
+    assert text == "正文内容……的"
+    assert len(kept) == 2
+    assert is_continuation_line(" （下转第2版） ")
+    assert not is_continuation_line("正文（下转第2版）")
+
+
+def test_marker_in_mid_line_is_not_stripped() -> None:
+    text, kept = strip_continuations("详见（下转第2版）的报道")
+    assert text == "详见（下转第2版）的报道"
+    assert kept == []
+
+
+def test_title_roles_tie_goes_to_the_line_nearer_the_body() -> None:
+    # Reference page: titles after the body; headline printed first, kicker after it.
+    roles = assign_title_roles(
+        ["我市构建“五大行动”高效运转工作体系", "全市统一战线服务强市建设“五大行动”"], body_after=False
+    )
+    assert roles.headline == "我市构建“五大行动”高效运转工作体系"
+    assert roles.kicker == "全市统一战线服务强市建设“五大行动”"
+
+
+def test_title_roles_shorter_line_is_the_headline() -> None:
+    roles = assign_title_roles(["上半年抽检280批次，合格率100%", "我市加强畜产品质量安全监管"], False)
+    assert (roles.kicker, roles.headline) == ("上半年抽检280批次，合格率100%", "我市加强畜产品质量安全监管")
+    roles = assign_title_roles(["多地降雪量突破历史极值", "暴雪预警升级为黄色"], body_after=True)
+    assert (roles.kicker, roles.headline) == ("多地降雪量突破历史极值", "暴雪预警升级为黄色")
+
+
+def test_title_roles_subtitle_and_kicker_shapes() -> None:
+    roles = assign_title_roles(["深耕廉洁沃土 构筑清廉矩阵", "——茌平区构建阵地体系"], False)
+    assert (roles.headline, roles.subtitle, roles.kicker) == (
+        "深耕廉洁沃土 构筑清廉矩阵",
+        "茌平区构建阵地体系",
+        "",
+    )
+    roles = assign_title_roles(["杜庭斌：", "身负重伤 殊死擒凶"], body_after=True)
+    assert (roles.kicker, roles.headline) == ("杜庭斌：", "身负重伤 殊死擒凶")

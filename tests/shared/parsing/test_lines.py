@@ -1,0 +1,77 @@
+"""Lines and their layout features."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.parsing.lines import display_width, ends_sentence, make_line, split_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("委统战部召开上半年重点工作调度会，", 17.0),
+        ("有效实施民生实事项目 40 个", 12.0),
+        ("“五大行动”", 6.0),
+        ("H5", 1.0),
+        ("", 0.0),
+    ],
+)
+def test_display_width_counts_em(text: str, width: float) -> None:
+    assert display_width(text) == width
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("分管日常工作的副部长崔岩说。", True),
+        ("同为一理念……”", True),
+        ("能不带钥匙吗？", True),
+        ("“我战胜了病毒！”", True),
+        ("发布会。）", True),
+        ("严肃的问责）要求", False),
+        ("（下转第2版）", False),
+        ("体化统筹、平台化实施、品牌化打造，构", False),
+        ("我市构建“五大行动”高效运转工作体系", False),
+        ("", False),
+    ],
+)
+def test_ends_sentence(text: str, expected: bool) -> None:
+    assert ends_sentence(text) is expected
+
+
+def test_make_line_features() -> None:
+    line = make_line("  育 基 地 ，先 后 入 选 省 、市 廉 洁 教 育 地", number=81, page=1)
+    assert line.number == 81
+    assert line.page == 1
+    assert line.indent == 2
+    assert line.spaced_out
+    assert line.width == 16.0
+    assert not line.ends_sentence
+    assert line.text.startswith("育 基")
+    assert not line.is_blank
+
+
+def test_make_line_normalises_characters_and_strips() -> None:
+    line = make_line("\u3000\u3000ＡＢＣ⼀", number=1, page=1)
+    assert line.text == "ABC一"
+    assert line.indent == 2
+
+
+def test_blank_line() -> None:
+    assert make_line(" \t\u3000", number=3, page=1).is_blank
+
+
+def test_split_lines_numbers_lines_and_pages() -> None:
+    pages = split_lines("第一页\n正文\f第二页\n\n正文\n\f第三页")
+    assert [[(line.number, line.page, line.text) for line in page] for page in pages] == [
+        [(1, 1, "第一页"), (2, 1, "正文")],
+        [(2, 2, "第二页"), (3, 2, ""), (4, 2, "正文"), (5, 2, "")],
+        [(5, 3, "第三页")],
+    ]
+
+
+def test_split_lines_of_empty_text_is_one_blank_page() -> None:
+    pages = split_lines("")
+    assert len(pages) == 1
+    assert all(line.is_blank for line in pages[0])

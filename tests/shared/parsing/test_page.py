@@ -1,0 +1,110 @@
+"""The public API: parse_text / parse_bytes, furniture, continuations and errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shared.parsing import ParseError, parse_bytes, parse_text
+from shared.parsing.continuations import marker_page
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+PAGE_ONE = "\n".join(
+    [
+        "2024年7月12日  星期五  聊城日报  要闻  第1版",
+        "",
+        "本报讯（记者 朱海波）7月1日，市委统战",
+        "部召开上半年重点工作调度会，总结盘点",
+        "“五大行动”进展情况，安排部署下阶段",
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "",
+        "我市构建工作体系",
+        "",
+        "责任编辑：张三  美编：李四",
+    ]
+)
+PAGE_TWO = "\n".join(
+    [
+        "聊城日报  2024年7月12日  星期五  第2版  综合",
+        "",
+        "（上接第1版）点、重实效，把五大行动打",
+        "造成统一战线服务强市建设的响亮名片。",
+        "",
+        "我市构建工作体系",
+        "",
+        "本报讯（记者 苑莘）记者7月10日从聊城市农业农",
+        "村局了解到，我市扎实做好各项工作。",
+        "",
+        "我市加强畜产品质量安全监管",
+    ]
+)
+
+
+def test_continued_article_is_joined_across_pages() -> None:
+    document = parse_text(PAGE_ONE + "\f" + PAGE_TWO)
+    assert [(a.headline, a.page) for a in document.articles] == [
+        ("我市构建工作体系", 1),
+        ("我市加强畜产品质量安全监管", 2),
+    ]
+    joined = document.articles[0]
+    assert joined.continued_to == "下转第2版"
+    assert joined.paragraphs == [
+        "7月1日，市委统战部召开上半年重点工作调度会，总结盘点“五大行动”进展情况，安排部署下阶段任务。"
+        "会议要求，各单位要提品质、创亮点、重实效，把五大行动打造成统一战线服务强市建设的响亮名片。"
+    ]
+
+
+def test_unmatched_continuation_is_recorded() -> None:
+    document = parse_text(PAGE_TWO)
+    assert document.articles[0].continued_from == "上接第1版"
+    assert "上接" not in document.articles[0].body
+
+
+def test_page_furniture_is_recorded_not_parsed_as_articles() -> None:
+    document = parse_text(PAGE_ONE + "\f" + PAGE_TWO)
+    first, second = document.pages
+    assert first.furniture.paper == "聊城日报"
+    assert first.furniture.date == "2024年7月12日"
+    assert first.furniture.page_label == "第1版"
+    assert first.furniture.section == "要闻"
+    assert first.furniture.editors == ["张三", "李四"]
+    assert second.furniture.page_label == "第2版"
+    assert all("责任编辑" not in a.body and "星期五" not in a.body for a in document.articles)
+
+
+@pytest.mark.parametrize("page", ["下转第2版", "上接第二版", "下转A3版", "转第十二版"])
+def test_marker_page(page: str) -> None:
+    assert marker_page(page) in (2, 3, 12)
+
+
+def test_parse_text_of_empty_or_blank_text_has_no_articles() -> None:
+    assert parse_text("").articles == []
+    assert parse_text("\n\n  \n").articles == []
+
+
+def test_parse_text_rejects_non_text() -> None:
+    with pytest.raises(ParseError):
+        parse_text(b"bytes")  # type: ignore[arg-type]
+
+
+def test_parse_bytes_gives_the_same_result_for_every_encoding() -> None:
+    text = (FIXTURES / "seed-liaocheng-p2.txt").read_text(encoding="utf-8")
+    expected = [a.to_dict() for a in parse_text(text).articles]
+    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+        data = text.replace("\n", "\r\n").encode(encoding)
+        assert [a.to_dict() for a in parse_bytes(data).articles] == expected
+
+
+def test_parse_bytes_refuses_binary() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_bytes(b"\x00\x01\x02binary\x00")
+    assert info.value.code == "undecodable"
+
+
+def test_to_dict_has_the_body() -> None:
+    article = parse_text(PAGE_TWO).articles[1]
+    data = article.to_dict()
+    assert data["body"] == "\n".join(article.paragraphs)
+    assert data["headline"] == "我市加强畜产品质量安全监管"

@@ -1,10 +1,19 @@
-"""A job's life: published to the queue, started, and finished as succeeded or failed."""
+"""A job's life: published to the queue, started, and finished as succeeded or failed.
+
+Nothing here trusts the broker to remember a job: the job row is the truth. A job whose
+message never reached Redis, was lost with it, or whose worker vanished mid-run is found by
+:func:`sweep_jobs` and published again; running it again is harmless because processing is
+idempotent (see :mod:`shared.process`).
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from shared.db import session_scope
@@ -12,6 +21,10 @@ from shared.models import Article, Job, utcnow
 from shared.queue import JobQueue, QueueUnavailable
 
 log = logging.getLogger(__name__)
+
+# A freshly committed upload is published by the web right away; the sweeper leaves it alone
+# for this long so that the two do not race to publish the same job.
+PUBLISH_GRACE = timedelta(seconds=10)
 
 
 class UnknownJob(LookupError):
@@ -26,52 +39,144 @@ def article_ids(session: Session, issue_id: int) -> list[int]:
     return [row for row in rows if row is not None]
 
 
+def _claim(engine: Engine, job_id: str, condition: ColumnElement[bool], **values: object) -> bool:
+    """Set ``values`` on the job if ``condition`` still holds; True if this caller won it.
+
+    A compare-and-set in one UPDATE, so that of several sweepers (one per worker machine)
+    exactly one publishes a given job.
+    """
+    with session_scope(engine) as session:
+        result = session.exec(
+            update(Job).where(col(Job.id) == job_id, condition).values(**values)
+        )
+        return bool(result.rowcount == 1)
+
+
 def publish_job(*, engine: Engine, queue: JobQueue, job_id: str) -> bool:
     """Hand a committed job to the queue and record that it was; False if the broker is down.
 
-    A job that could not be published stays ``queued`` with no ``published_at``; a worker
-    publishes such jobs again when it starts (:func:`publish_unpublished`).
+    A job that could not be published stays ``queued`` with no ``published_at``; the sweeper
+    publishes it once the broker answers again.
     """
     try:
         queue.enqueue(job_id)
     except QueueUnavailable as exc:
         log.warning("job %s stays queued until the broker is back: %s", job_id, exc)
         return False
-    with session_scope(engine) as session:
-        job = session.get(Job, job_id)
-        if job is not None and job.published_at is None:
-            job.published_at = utcnow()
+    _claim(engine, job_id, col(Job.published_at).is_(None), published_at=utcnow())
     return True
 
 
-def publish_unpublished(*, engine: Engine, queue: JobQueue) -> int:
-    """Publish every queued job that never reached the broker; the number published."""
-    with session_scope(engine) as session:
-        pending = session.exec(
-            select(Job.id)
-            .where(Job.state == "queued", col(Job.published_at).is_(None))
-            .order_by(col(Job.created_at))
-        ).all()
-    return sum(publish_job(engine=engine, queue=queue, job_id=job_id) for job_id in pending)
+@dataclass(frozen=True)
+class SweepReport:
+    published: int = 0
+    republished_lost: int = 0
+    requeued_expired: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.published + self.republished_lost + self.requeued_expired
 
 
-def start_job(*, engine: Engine, job_id: str) -> Job | None:
-    """Mark the job running and count the attempt; None when it has already ended."""
+def sweep_jobs(
+    *, engine: Engine, queue: JobQueue, lease_seconds: int, now: datetime | None = None
+) -> SweepReport:
+    """Publish again every job the broker does not hold or no worker is running.
+
+    - ``queued`` and never published (the broker was down at upload);
+    - ``queued``, published longer than a lease ago and never started (the message was lost,
+      e.g. with a Redis that kept nothing on disk);
+    - ``running`` for longer than its lease (its worker vanished).
+    """
+    now = now or utcnow()
+    lease_ago = now - timedelta(seconds=lease_seconds)
+    unpublished = (col(Job.state) == "queued") & col(Job.published_at).is_(None) & (
+        col(Job.created_at) < now - PUBLISH_GRACE
+    )
+    lost = (col(Job.state) == "queued") & (col(Job.published_at) < lease_ago)
+    expired = (col(Job.state) == "running") & (col(Job.started_at) < lease_ago)
+    counts = {"published": 0, "republished_lost": 0, "requeued_expired": 0}
+    for name, condition, values in (
+        ("published", unpublished, {"published_at": now}),
+        ("republished_lost", lost, {"published_at": now}),
+        (
+            "requeued_expired",
+            expired,
+            {
+                "state": "queued",
+                "published_at": now,
+                "error_code": "worker_lost",
+                "error_message": "its worker stopped answering; it runs again",
+            },
+        ),
+    ):
+        with session_scope(engine) as session:
+            candidates = session.exec(
+                select(Job.id).where(condition).order_by(col(Job.created_at))
+            ).all()
+        for job_id in candidates:
+            if not _claim(engine, job_id, condition, **values):
+                continue  # another sweeper took it
+            try:
+                queue.enqueue(job_id)
+            except QueueUnavailable as exc:
+                log.warning("sweep: the broker is still down (%s)", exc)
+                _claim(engine, job_id, col(Job.id) == job_id, published_at=None)
+                return SweepReport(**counts)
+            counts[name] += 1
+    report = SweepReport(**counts)
+    if report.total:
+        log.warning("sweep: published %s", report)
+    return report
+
+
+def start_job(*, engine: Engine, job_id: str, max_attempts: int = 3) -> Job | None:
+    """Count the attempt and mark the job running; None when it has already ended.
+
+    The attempt is committed before any work starts, so a file that kills its worker every
+    time is counted; after ``max_attempts`` it fails with ``crash_loop`` instead of running.
+    """
     with session_scope(engine) as session:
         job = session.exec(select(Job).where(Job.id == job_id).with_for_update()).first()
         if job is None:
             raise UnknownJob(job_id)
         if job.state in ("succeeded", "failed"):
             return None
+        now = utcnow()
+        if job.attempts >= max_attempts:
+            crashed = job.state == "running" or job.error_code == "worker_lost"
+            job.state = "failed"
+            job.error_code = "crash_loop" if crashed else "too_many_attempts"
+            job.error_message = (
+                f"processing this file stopped its worker {job.attempts} times; "
+                "it was not tried again"
+                if crashed
+                else f"gave up after {job.attempts} attempts that hit temporary errors"
+            )
+            job.finished_at = now
+            session.add(job)
+            return None
         job.state = "running"
         job.attempts += 1
-        job.started_at = utcnow()
+        job.started_at = now
         job.error_code = None
         job.error_message = None
         if job.published_at is None:
-            job.published_at = job.started_at
+            job.published_at = now
         session.add(job)
         return job
+
+
+def requeue_job(*, engine: Engine, job_id: str, reason: str) -> None:
+    """Give a running job back to the queue after a temporary error; it will be retried."""
+    with session_scope(engine) as session:
+        job = session.get(Job, job_id)
+        if job is None or job.state != "running":
+            return
+        job.state = "queued"
+        job.error_code = "retrying"
+        job.error_message = reason
+        session.add(job)
 
 
 def fail_job(*, engine: Engine, job_id: str, code: str, message: str) -> None:
@@ -79,7 +184,10 @@ def fail_job(*, engine: Engine, job_id: str, code: str, message: str) -> None:
         job = session.get(Job, job_id)
         if job is None:
             raise UnknownJob(job_id)
+        if job.state == "succeeded":
+            return  # a concurrent delivery finished it
         job.state = "failed"
         job.error_code = code
         job.error_message = message
         job.finished_at = utcnow()
+        session.add(job)

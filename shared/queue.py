@@ -31,12 +31,24 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "task_ignore_result": True,
         "task_default_queue": settings.queue_name,
         "task_routes": {PROCESS_JOB_TASK: {"queue": settings.queue_name}},
+        # A message is acknowledged only once its job has ended, and given back to the queue
+        # if the process running it dies, so a crash never loses a job.
         "task_acks_late": True,
         "task_reject_on_worker_lost": True,
         "worker_prefetch_multiplier": 1,
+        "task_soft_time_limit": settings.task_soft_time_limit,
+        "task_time_limit": settings.task_time_limit,
+        # Reconnect to the broker forever (Celery logs a warning at every attempt).
+        "broker_connection_retry": True,
         "broker_connection_retry_on_startup": True,
+        "broker_connection_max_retries": None,
         "broker_connection_timeout": 3,
-        "broker_transport_options": {"socket_connect_timeout": 3, "socket_timeout": 10},
+        "broker_transport_options": {
+            "visibility_timeout": settings.visibility_timeout,
+            "socket_connect_timeout": 3,
+            "socket_timeout": 10,
+        },
+        "worker_cancel_long_running_tasks_on_connection_loss": False,
         "enable_utc": True,
     }
 

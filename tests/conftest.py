@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine
 
 from shared.db import dispose_engines, get_engine
-from tests.support.env import FIXTURES, POSTGRES_ADMIN_URL
+from tests.support.databases import fresh_postgres_database
+from tests.support.env import FIXTURES
 
 
 @pytest.fixture(scope="session")
@@ -34,25 +33,6 @@ def gold_headlines(reference_gold: dict[str, Any]) -> list[str]:
     return [article["headline"] for article in reference_gold["articles"]]
 
 
-def _postgres_database() -> Iterator[str]:
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"baokan_test_{uuid.uuid4().hex[:12]}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:
-        admin.dispose()
-        pytest.fail(f"PostgreSQL at {POSTGRES_ADMIN_URL} is needed for this test: {exc}")
-    url = make_url(POSTGRES_ADMIN_URL).set(database=name)
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        dispose_engines()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database of each kind for every test."""
@@ -60,7 +40,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield f"sqlite:///{tmp_path / 'baokan-test.db'}"
         dispose_engines()
     else:
-        yield from _postgres_database()
+        with fresh_postgres_database() as url:
+            yield url
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ import logging
 from typing import Any
 
 from celery import Celery
-from celery.signals import worker_init, worker_process_init, worker_ready
+from celery.signals import worker_init, worker_process_init
 
 from shared.analysis import load_jieba
 from shared.db import dispose_engines, get_engine
-from shared.jobs import publish_unpublished
-from shared.queue import CeleryJobQueue, celery_config
+from shared.queue import celery_config
 from shared.settings import Settings
+from worker.sweeper import JobSweeper
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,7 @@ settings = Settings.from_env()
 
 app = Celery("baokan", include=["worker.tasks"])
 app.conf.update(celery_config(settings))
+app.steps["worker"].add(JobSweeper)
 
 
 @worker_init.connect
@@ -34,12 +35,3 @@ def _warm_before_fork(**_: Any) -> None:
 def _fresh_engine_in_child(**_: Any) -> None:
     # A forked child must never reuse its parent's database connections.
     dispose_engines(after_fork=True)
-
-
-@worker_ready.connect
-def _publish_jobs_left_behind(**_: Any) -> None:
-    published = publish_unpublished(
-        engine=get_engine(settings.database_url), queue=CeleryJobQueue(settings)
-    )
-    if published:
-        log.warning("published %d job(s) that had not reached the broker", published)

@@ -3,30 +3,61 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from shared.db import get_engine
-from shared.jobs import UnknownJob, fail_job
+from shared.jobs import UnknownJob, fail_job, requeue_job
 from shared.process import process_job
 from shared.queue import PROCESS_JOB_TASK
 from shared.settings import Settings
 
 log = logging.getLogger(__name__)
 
+MAX_BACKOFF_SECONDS = 60
 
-@shared_task(name=PROCESS_JOB_TASK)
-def process_job_task(job_id: str) -> None:
+
+def _is_transient(exc: BaseException) -> bool:
+    """A database that is restarting or unreachable: worth another try; a bad file is not."""
+    return isinstance(exc, OperationalError) or (
+        isinstance(exc, DBAPIError) and exc.connection_invalidated
+    )
+
+
+@shared_task(name=PROCESS_JOB_TASK, bind=True, max_retries=None)
+def process_job_task(self: Any, job_id: str) -> None:
     settings = Settings.from_env()
     engine = get_engine(settings.database_url)
     try:
         outcome = process_job(
-            engine=engine, job_id=job_id, keyword_limit=settings.keywords_per_article
+            engine=engine,
+            job_id=job_id,
+            keyword_limit=settings.keywords_per_article,
+            max_attempts=settings.max_attempts,
         )
     except UnknownJob:
         log.error("job %s does not exist; message dropped", job_id)
         return
+    except SoftTimeLimitExceeded:
+        fail_job(
+            engine=engine,
+            job_id=job_id,
+            code="timeout",
+            message=f"processing took longer than {settings.task_soft_time_limit} s",
+        )
+        return
     except Exception as exc:
+        if _is_transient(exc):
+            delay = min(2 ** self.request.retries, MAX_BACKOFF_SECONDS)
+            log.warning("job %s: temporary error, retrying in %d s: %s", job_id, delay, exc)
+            try:
+                requeue_job(engine=engine, job_id=job_id, reason=f"temporary error: {exc}")
+            except Exception:
+                log.warning("job %s: could not record the retry; the sweeper will", job_id)
+            raise self.retry(exc=exc, countdown=delay) from exc
         log.exception("job %s failed", job_id)
         fail_job(
             engine=engine,

@@ -43,7 +43,7 @@ def test_an_unexpected_error_fails_the_job_with_a_readable_reason(
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("shared.process.parse_bytes", explode)
+    monkeypatch.setattr("shared.process.parse_file", explode)
     process_job_task(job_id)
     with session_scope(engine) as session:
         job = session.get(Job, job_id)

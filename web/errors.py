@@ -21,6 +21,15 @@ class ApiError(Exception):
         self.code = code
         self.message = message
 
+    def headers(self) -> dict[str, str]:
+        """Headers the answer must carry (``Retry-After``, ``WWW-Authenticate``)."""
+        retry_after = getattr(self, "retry_after", None)
+        if retry_after is not None:
+            return {"Retry-After": str(retry_after)}
+        if self.status == 401:
+            return {"WWW-Authenticate": 'Bearer realm="baokan"'}
+        return {}
+
 
 def _wants_json() -> bool:
     if request.path.startswith(_JSON_PATHS):
@@ -41,8 +50,14 @@ def _code_of(exc: HTTPException) -> str:
 
 def register(app: Flask) -> None:
     @app.errorhandler(ApiError)
-    def _api_error(exc: ApiError) -> tuple[Response | str, int]:
-        return error_response(exc.status, exc.code, exc.message)
+    def _api_error(exc: ApiError) -> tuple[Response | str, int] | Response:
+        body, status = error_response(exc.status, exc.code, exc.message)
+        headers = exc.headers()
+        if not headers:
+            return body, status
+        response = app.make_response((body, status))
+        response.headers.update(headers)
+        return response
 
     @app.errorhandler(UploadRejected)
     def _rejected(exc: UploadRejected) -> tuple[Response | str, int]:

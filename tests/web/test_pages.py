@@ -14,10 +14,21 @@ from shared.process import process_job
 from web.app import services
 
 
+def _form_token(client: FlaskClient) -> str:
+    html = client.get("/").get_data(as_text=True)
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found is not None
+    return found.group(1)
+
+
 def _post_form(client: FlaskClient, content: bytes, name: str = "p2.txt") -> Any:
     return client.post(
         "/upload",
-        data={"file": [(io.BytesIO(content), name)], "newspaper": "聊城日报"},
+        data={
+            "file": [(io.BytesIO(content), name)],
+            "newspaper": "聊城日报",
+            "csrf_token": _form_token(client),
+        },
         content_type="multipart/form-data",
     )
 
@@ -53,9 +64,29 @@ def test_submitting_the_form_leads_to_a_status_page_that_refreshes_until_done(
     assert len(links) == 8
 
 
+def test_the_form_refuses_a_post_without_its_csrf_token(
+    client: FlaskClient, queue: Any, reference_page: bytes
+) -> None:
+    _form_token(client)  # the visitor has the cookie, but a cross-site form lacks the field
+    response = client.post(
+        "/upload", data={"file": [(io.BytesIO(reference_page), "p2.txt")]},
+        content_type="multipart/form-data", headers={"Accept": "text/html"},
+    )
+    assert response.status_code == 400
+    assert "reload the page" in response.get_data(as_text=True)
+    forged = client.post(
+        "/upload",
+        data={"file": [(io.BytesIO(reference_page), "p2.txt")], "csrf_token": "x" * 43},
+        content_type="multipart/form-data",
+    )
+    assert forged.status_code == 400
+    assert queue.enqueued == []
+
+
 def test_a_rejected_form_upload_explains_itself_in_html(client: FlaskClient) -> None:
     response = client.post(
-        "/upload", data={"file": [(io.BytesIO(b""), "empty.txt")]},
+        "/upload",
+        data={"file": [(io.BytesIO(b""), "empty.txt")], "csrf_token": _form_token(client)},
         content_type="multipart/form-data", headers={"Accept": "text/html"},
     )
     assert response.status_code == 400

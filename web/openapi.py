@@ -1,0 +1,213 @@
+"""The published OpenAPI 3 description of the JSON API (``GET /api/openapi.json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify
+
+blueprint = Blueprint("openapi", __name__)
+
+_STRING_LIST = {"type": "array", "items": {"type": "string"}}
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_TIMESTAMP = {"type": ["string", "null"], "format": "date-time"}
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+            }
+        },
+    },
+    "JobRef": {
+        "type": "object",
+        "required": ["id", "filename", "status_url"],
+        "properties": {
+            "id": {"type": "string"},
+            "filename": {"type": "string"},
+            "status_url": {"type": "string"},
+        },
+    },
+    "Job": {
+        "type": "object",
+        "required": [
+            "id", "state", "filename", "issue_id", "article_ids", "error", "attempts",
+            "created_at", "started_at", "finished_at",
+        ],
+        "properties": {
+            "id": {"type": "string"},
+            "state": {"enum": ["queued", "running", "succeeded", "failed"]},
+            "filename": {"type": "string"},
+            "issue_id": {"type": "integer"},
+            "article_ids": {"type": "array", "items": {"type": "integer"}},
+            "error": {
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "required": ["code", "message"],
+                        "properties": {
+                            "code": {"type": "string"},
+                            "message": {"type": "string"},
+                        },
+                    },
+                ]
+            },
+            "attempts": {"type": "integer", "minimum": 0},
+            "duplicate_of": _NULLABLE_STRING,
+            "created_at": _TIMESTAMP,
+            "started_at": _TIMESTAMP,
+            "finished_at": _TIMESTAMP,
+            "status_url": {"type": "string"},
+        },
+    },
+    "Article": {
+        "type": "object",
+        "required": [
+            "id", "issue_id", "page", "position", "kind", "headline", "kicker", "subtitle",
+            "dateline", "reporters", "correspondents", "paragraphs", "body", "keywords",
+        ],
+        "properties": {
+            "id": {"type": "integer"},
+            "issue_id": {"type": "integer"},
+            "page": {"type": "integer"},
+            "position": {"type": "integer"},
+            "kind": {"enum": ["article", "photo"]},
+            "headline": {"type": "string"},
+            "kicker": {"type": "string"},
+            "subtitle": {"type": "string"},
+            "dateline": {"type": "string"},
+            "reporters": _STRING_LIST,
+            "correspondents": _STRING_LIST,
+            "paragraphs": _STRING_LIST,
+            "body": {"type": "string"},
+            "keywords": _STRING_LIST,
+        },
+    },
+    "Issue": {
+        "type": "object",
+        "required": [
+            "id", "filename", "sha256", "size", "newspaper", "issue_date", "page",
+            "created_at", "article_ids",
+        ],
+        "properties": {
+            "id": {"type": "integer"},
+            "filename": {"type": "string"},
+            "media_type": {"type": "string"},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "size": {"type": "integer"},
+            "newspaper": _NULLABLE_STRING,
+            "issue_date": {"type": ["string", "null"], "format": "date"},
+            "page": _NULLABLE_STRING,
+            "created_at": _TIMESTAMP,
+            "article_ids": {"type": "array", "items": {"type": "integer"}},
+        },
+    },
+}
+
+
+def _answer(description: str, schema: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
+def _errors(*statuses: int) -> dict[str, Any]:
+    return {str(status): _answer("error", "Error") for status in statuses}
+
+
+def _get_by_id(name: str, id_type: str, schema: str) -> dict[str, Any]:
+    return {
+        "get": {
+            "summary": f"One {name} by id",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": id_type}}
+            ],
+            "responses": {"200": _answer(name, schema), **_errors(404)},
+        }
+    }
+
+
+DOCUMENT: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": "baokan",
+        "version": "1",
+        "description": "Newspaper issue files in, clean Chinese articles out.",
+    },
+    "paths": {
+        "/api/issues": {
+            "post": {
+                "summary": "Upload one or more issue files; one job per file",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["file"],
+                                "properties": {
+                                    "file": {
+                                        "type": "array",
+                                        "minItems": 1,
+                                        "items": {"type": "string", "format": "binary"},
+                                    },
+                                    "newspaper": {"type": "string"},
+                                    "issue_date": {"type": "string", "format": "date"},
+                                    "page": {"type": "string"},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "202": {
+                        "description": "accepted",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["jobs"],
+                                    "properties": {
+                                        "jobs": {
+                                            "type": "array",
+                                            "items": {"$ref": "#/components/schemas/JobRef"},
+                                        }
+                                    },
+                                }
+                            }
+                        },
+                    },
+                    **_errors(400, 401, 413, 415, 422, 429),
+                },
+            }
+        },
+        "/api/jobs/{id}": _get_by_id("job", "string", "Job"),
+        "/api/articles/{id}": _get_by_id("article", "integer", "Article"),
+        "/api/issues/{id}": _get_by_id("issue", "integer", "Issue"),
+        "/healthz": {
+            "get": {
+                "summary": "The process answers",
+                "responses": {"200": {"description": "ok"}},
+            }
+        },
+        "/readyz": {
+            "get": {
+                "summary": "Database and Redis reachable",
+                "responses": {"200": {"description": "ready"}, "503": {"description": "not"}},
+            }
+        },
+    },
+    "components": {"schemas": SCHEMAS},
+}
+
+
+@blueprint.get("/api/openapi.json")
+def openapi_document() -> Response:
+    return jsonify(DOCUMENT)

@@ -64,15 +64,23 @@ def main() -> None:
 @click.option("--keywords/--no-keywords", default=True, help="Analyse keywords with jieba.")
 def parse(file: str, explain: bool, keywords: bool) -> None:
     """Parse FILE in-process (no database, no broker) and print its articles as JSON."""
+    from shared.documents import parse_file
     from shared.parsing import decode_bytes
+    from shared.pdf import PDF_MEDIA_TYPE, is_pdf
+    from shared.pdf.explain import explain_pdf
     from shared.process import analysed_articles
 
     data = _read(file)
+    pdf = is_pdf(data)
     try:
+        if explain and pdf:
+            click.echo(explain_pdf(data, _settings().max_pdf_pages))
+            return
         if explain:
             click.echo(explain_text(decode_bytes(data)))
             return
-        document = parse_bytes(data)
+        # A PDF is parsed in a child process with the same limits as in the worker.
+        document = parse_file(data, PDF_MEDIA_TYPE) if pdf else parse_bytes(data)
     except ParseError as exc:
         raise click.ClickException(f"{file}: {exc.message}") from exc
     limit = _settings().keywords_per_article if keywords else 0
@@ -132,7 +140,38 @@ def ingest(
         raise SystemExit(1)
 
 
-def _web_command(settings: Settings, host: str, port: int, workers: int) -> list[str]:
+_REINDEX_BATCH = 200
+
+
+@main.command()
+def reindex() -> None:
+    """Analyse every stored article again and rebuild the search index.
+
+    Run it after changing a user dictionary (BAOKAN_JIEBA_USERDICT): keywords, people, places,
+    organisations and search terms are recomputed. Each batch of articles is its own
+    transaction, so searches keep working while it runs.
+    """
+    from shared.analysis import load_jieba
+    from shared.search.index import article_ids_to_index, reindex_articles
+
+    settings = _settings()
+    engine = get_engine(settings.database_url)
+    load_jieba(settings.jieba_userdicts)
+    with session_scope(engine) as session:
+        ids = article_ids_to_index(session=session)
+    done = 0
+    with click.progressbar(length=len(ids), label="reindexing", file=sys.stderr) as progress:
+        for start in range(0, len(ids), _REINDEX_BATCH):
+            batch = ids[start : start + _REINDEX_BATCH]
+            with session_scope(engine) as session:
+                done += reindex_articles(
+                    session=session, article_ids=batch, keyword_limit=settings.keywords_per_article
+                )
+            progress.update(len(batch))
+    click.echo(f"reindexed {done} articles")
+
+
+def web_command(settings: Settings, host: str, port: int, workers: int) -> list[str]:
     return [
         sys.executable, "-m", "gunicorn", "web.wsgi:app",
         "--bind", f"{host}:{port}", "--workers", str(workers),
@@ -140,7 +179,7 @@ def _web_command(settings: Settings, host: str, port: int, workers: int) -> list
     ]
 
 
-def _worker_command(settings: Settings, concurrency: int) -> list[str]:
+def worker_command(settings: Settings, concurrency: int) -> list[str]:
     return [
         sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker",
         "--queues", settings.queue_name, "--concurrency", str(concurrency),
@@ -156,7 +195,7 @@ def web(host: str | None, port: int | None, workers: int | None) -> None:
     """Serve the web front end and API with gunicorn."""
     settings = _settings()
     get_engine(settings.database_url)
-    command = _web_command(
+    command = web_command(
         settings, host or settings.web_host, port or settings.web_port,
         workers or settings.web_workers,
     )
@@ -169,7 +208,7 @@ def worker(concurrency: int | None) -> None:
     """Run a Celery worker that processes queued jobs."""
     settings = _settings()
     _require_redis(settings)
-    command = _worker_command(settings, concurrency or settings.worker_concurrency)
+    command = worker_command(settings, concurrency or settings.worker_concurrency)
     os.execv(command[0], command)
 
 
@@ -185,8 +224,8 @@ def up(host: str | None, port: int | None, concurrency: int | None) -> None:
     host = host or settings.web_host
     port = port or settings.web_port
     children = [
-        subprocess.Popen(_worker_command(settings, concurrency or settings.worker_concurrency)),
-        subprocess.Popen(_web_command(settings, host, port, settings.web_workers)),
+        subprocess.Popen(worker_command(settings, concurrency or settings.worker_concurrency)),
+        subprocess.Popen(web_command(settings, host, port, settings.web_workers)),
     ]
     click.echo(f"baokan is up: open http://{host}:{port}/ (Ctrl-C stops it)", err=True)
 

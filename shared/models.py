@@ -10,11 +10,17 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, Text, UniqueConstraint
+from sqlalchemy.orm import relationship
+from sqlmodel import Field, Relationship, SQLModel
+
+from shared.search.schema import attach_search_ddl
 
 JobState = Literal["queued", "running", "succeeded", "failed"]
 JOB_STATES: tuple[JobState, ...] = ("queued", "running", "succeeded", "failed")
+# The largest id a BIGINT (PostgreSQL) or INTEGER (SQLite) column can hold; URLs naming a
+# larger one are answered 404 instead of reaching the database.
+MAX_ROW_ID = 2**63 - 1
 
 
 def utcnow() -> datetime:
@@ -77,6 +83,7 @@ class Job(SQLModel, table=True):
     attempts: int = 0
     error_code: str | None = Field(default=None, max_length=64)
     error_message: str | None = None
+    duplicate_of: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow)
     published_at: datetime | None = None
     started_at: datetime | None = None
@@ -96,6 +103,7 @@ class Job(SQLModel, table=True):
             "article_ids": article_ids,
             "error": error,
             "attempts": self.attempts,
+            "duplicate_of": self.duplicate_of,
             "created_at": iso(self.created_at),
             "started_at": iso(self.started_at),
             "finished_at": iso(self.finished_at),
@@ -122,8 +130,18 @@ class Article(SQLModel, table=True):
     correspondents: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     paragraphs: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Named entities from jieba's part-of-speech tags (nr / ns / nt), in order of appearance.
+    people: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    places: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    organisations: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     continued_to: str = ""
     continued_from: str = ""
+    # Written with the article (in the same flush and transaction); see shared/search.
+    search_document: SearchDocument | None = Relationship(
+        sa_relationship=relationship(
+            "SearchDocument", uselist=False, cascade="all, delete-orphan", passive_deletes=True
+        )
+    )
 
     @property
     def body(self) -> str:
@@ -145,6 +163,33 @@ class Article(SQLModel, table=True):
             "paragraphs": list(self.paragraphs),
             "body": self.body,
             "keywords": list(self.keywords),
+            "people": list(self.people),
+            "places": list(self.places),
+            "organisations": list(self.organisations),
             "continued_to": self.continued_to,
             "continued_from": self.continued_from,
         }
+
+
+class SearchDocument(SQLModel, table=True):
+    """An article's index terms (jieba words, see :mod:`shared.search.terms`), one per article.
+
+    ``terms`` holds the title's terms (kicker, headline, subtitle: the first
+    ``title_term_count``) and then the body's, separated by spaces; the database's full-text
+    engine indexes it (:mod:`shared.search.schema`) and the ranking reads the counts.
+    """
+
+    __tablename__ = "search_documents"
+
+    article_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ),
+    )
+    terms: str = Field(default="", sa_column=Column(Text, nullable=False))
+    term_count: int = 0
+    title_term_count: int = 0
+
+
+attach_search_ddl(SQLModel.metadata.tables[SearchDocument.__tablename__])

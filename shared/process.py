@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col
 
-from shared.analysis import extract_keywords
+from shared.analysis import analyse_article
 from shared.db import session_scope
+from shared.documents import parse_file
 from shared.jobs import article_ids, fail_job, start_job
 from shared.models import Article, Issue, Job, utcnow
-from shared.parsing import ParsedArticle, ParsedDocument, ParseError, parse_bytes
+from shared.parsing import ParsedArticle, ParsedDocument, ParseError
+from shared.search.index import search_document
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +32,16 @@ class JobOutcome:
 def analysed_article(
     parsed: ParsedArticle, *, issue_id: int, position: int, keyword_limit: int
 ) -> Article:
-    """The database row of one parsed article, with its keywords."""
-    text = "\n".join([parsed.kicker, parsed.headline, parsed.subtitle, *parsed.paragraphs])
-    keywords = extract_keywords(
-        text, exclude=[*parsed.reporters, *parsed.correspondents], limit=keyword_limit
+    """The database row of one parsed article, analysed: keywords, entities, search document.
+
+    The article is segmented once; the search document is written with the row (same flush,
+    same transaction), so an article is findable exactly when it exists.
+    """
+    analysis = analyse_article(
+        title_parts=[parsed.kicker, parsed.headline, parsed.subtitle],
+        paragraphs=parsed.paragraphs,
+        exclude=[*parsed.reporters, *parsed.correspondents],
+        keyword_limit=keyword_limit,
     )
     return Article(
         issue_id=issue_id,
@@ -46,9 +55,13 @@ def analysed_article(
         reporters=list(parsed.reporters),
         correspondents=list(parsed.correspondents),
         paragraphs=list(parsed.paragraphs),
-        keywords=keywords,
+        keywords=analysis.keywords,
+        people=analysis.people,
+        places=analysis.places,
+        organisations=analysis.organisations,
         continued_to=parsed.continued_to,
         continued_from=parsed.continued_from,
+        search_document=search_document(analysis),
     )
 
 
@@ -61,20 +74,48 @@ def analysed_articles(
     ]
 
 
-def _write_articles(*, engine: Engine, job_id: str, keyword_limit: int) -> JobOutcome:
+def _parse_unless_done(*, engine: Engine, job_id: str, keyword_limit: int) -> list[Article]:
+    """The analysed articles of the job's file, or [] when the file already has its articles.
+
+    Parsing happens outside any transaction so that no lock is held while it runs.
+    """
     with session_scope(engine) as session:
         job = session.get(Job, job_id)
         assert job is not None
+        if article_ids(session, job.issue_id):
+            return []
         issue = session.get(Issue, job.issue_id)
         if issue is None:
             raise ParseError("missing_file", f"the stored file of issue {job.issue_id} is gone")
+        issue_id, content, media_type = job.issue_id, issue.content, issue.media_type
+    document = parse_file(content, media_type)
+    return analysed_articles(document, issue_id=issue_id, keyword_limit=keyword_limit)
+
+
+def _claim_running(session: Session, job_id: str) -> bool:
+    """Lock the running job's row for this transaction; False if it has ended meanwhile.
+
+    The UPDATE is the transaction's first statement: on PostgreSQL it takes the row lock, on
+    SQLite the database's write lock, so a second delivery of the same job waits here and then
+    finds the job ended instead of writing its articles again.
+    """
+    result = session.exec(
+        update(Job)
+        .where(col(Job.id) == job_id, col(Job.state) == "running")
+        .values(state="running")
+    )
+    return bool(result.rowcount == 1)
+
+
+def _write_articles(*, engine: Engine, job_id: str, articles: list[Article]) -> JobOutcome | None:
+    """Write the articles and end the job in one transaction; None if the job ended meanwhile."""
+    with session_scope(engine) as session:
+        if not _claim_running(session, job_id):
+            return None
+        job = session.get(Job, job_id)
+        assert job is not None
         if not article_ids(session, job.issue_id):
-            # Parsing happens here, inside the transaction that writes its result, so that a
-            # job either leaves all of an issue's articles or none of them.
-            document = parse_bytes(issue.content)
-            session.add_all(
-                analysed_articles(document, issue_id=job.issue_id, keyword_limit=keyword_limit)
-            )
+            session.add_all(articles)
             session.flush()
         job.state = "succeeded"
         job.finished_at = utcnow()
@@ -82,23 +123,27 @@ def _write_articles(*, engine: Engine, job_id: str, keyword_limit: int) -> JobOu
         return JobOutcome(job_id, "succeeded", job.issue_id, article_ids(session, job.issue_id))
 
 
-def process_job(*, engine: Engine, job_id: str, keyword_limit: int = 10) -> JobOutcome:
-    """Run one job to its end. Running a job twice never duplicates its articles."""
-    job = start_job(engine=engine, job_id=job_id)
-    if job is None:
-        return _ended(engine=engine, job_id=job_id)
+def process_job(
+    *, engine: Engine, job_id: str, keyword_limit: int = 10, max_attempts: int = 3
+) -> JobOutcome:
+    """Run one job to its end. Running a job twice, even at once, never duplicates articles."""
+    if start_job(engine=engine, job_id=job_id, max_attempts=max_attempts) is None:
+        return ended_outcome(engine=engine, job_id=job_id)
     try:
-        return _write_articles(engine=engine, job_id=job_id, keyword_limit=keyword_limit)
+        articles = _parse_unless_done(engine=engine, job_id=job_id, keyword_limit=keyword_limit)
     except ParseError as exc:
         fail_job(engine=engine, job_id=job_id, code=exc.code, message=exc.message)
-        return _ended(engine=engine, job_id=job_id)
+        return ended_outcome(engine=engine, job_id=job_id)
+    try:
+        outcome = _write_articles(engine=engine, job_id=job_id, articles=articles)
     except IntegrityError:
-        # Another delivery of a job for the same file wrote the articles first: use them.
-        log.info("job %s: the articles were written by a concurrent delivery", job_id)
-        return _write_articles(engine=engine, job_id=job_id, keyword_limit=keyword_limit)
+        # A job for the same file (another upload of the same bytes) wrote them first.
+        log.info("job %s: the file's articles were written by another job", job_id)
+        outcome = _write_articles(engine=engine, job_id=job_id, articles=[])
+    return outcome or ended_outcome(engine=engine, job_id=job_id)
 
 
-def _ended(*, engine: Engine, job_id: str) -> JobOutcome:
+def ended_outcome(*, engine: Engine, job_id: str) -> JobOutcome:
     with session_scope(engine) as session:
         job = session.get(Job, job_id)
         assert job is not None

@@ -12,10 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from shared.models import Issue, Job
 from shared.parsing import ParseError, decode_bytes
+from shared.pdf import PDF_MEDIA_TYPE, is_pdf
 
 
 class UploadRejected(ValueError):
@@ -71,12 +72,10 @@ def sniff_media_type(data: bytes) -> str:
     """The file's type from its content, never from its name."""
     if not data:
         raise UploadRejected(400, "empty_file", "the uploaded file is empty")
-    if data.lstrip()[:5] == b"%PDF-":
-        raise UploadRejected(
-            415,
-            "unsupported_media_type",
-            "PDF files are not supported yet: upload the text layer of the page (.txt)",
-        )
+    if is_pdf(data):
+        # Only sniffed here: a PDF is opened by the worker, in a child process with limits
+        # (shared.pdf.isolation), so a broken or hostile PDF fails its job, not this request.
+        return PDF_MEDIA_TYPE
     try:
         decode_bytes(data)
     except ParseError as exc:
@@ -89,14 +88,20 @@ def sniff_media_type(data: bytes) -> str:
 def accept_upload(*, session: Session, data: bytes, filename: str | None, meta: UploadMeta) -> Job:
     """Store the file (once per distinct content) and a new queued job for it.
 
-    The same bytes uploaded again reuse the stored issue: its job then points at the articles
-    already parsed from it instead of making new ones.
+    The same bytes uploaded again reuse the stored issue: the new job records the first job
+    of that file in ``duplicate_of`` and ends pointing at the articles already parsed from it
+    instead of making new ones.
     """
     media_type = sniff_media_type(data)
     name = display_filename(filename)
     digest = hashlib.sha256(data).hexdigest()
     issue = session.exec(select(Issue).where(Issue.sha256 == digest)).first()
-    if issue is None:
+    duplicate_of: str | None = None
+    if issue is not None:
+        duplicate_of = session.exec(
+            select(Job.id).where(Job.issue_id == issue.id).order_by(col(Job.created_at))
+        ).first()
+    else:
         issue = Issue(
             sha256=digest,
             filename=name,
@@ -110,7 +115,7 @@ def accept_upload(*, session: Session, data: bytes, filename: str | None, meta: 
         session.add(issue)
         session.flush()
     assert issue.id is not None
-    job = Job(issue_id=issue.id, filename=name)
+    job = Job(issue_id=issue.id, filename=name, duplicate_of=duplicate_of)
     session.add(job)
     session.flush()
     return job

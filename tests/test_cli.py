@@ -70,3 +70,16 @@ def test_commands_say_plainly_when_redis_is_not_there() -> None:
         assert len(message.splitlines()) == 1
         assert "Redis is not answering at redis://127.0.0.1:1/0" in message
         assert "redis-server" in message
+
+
+def test_reindex_rebuilds_the_search_index_of_every_article(database_url: str) -> None:
+    from shared.db import get_engine, session_scope
+    from shared.search.query import search
+
+    env = {"BAOKAN_DATABASE_URL": database_url}
+    assert _run("ingest", str(PAGE), env=env).returncode == 0
+    result = _run("reindex", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "reindexed 8 articles"
+    with session_scope(get_engine(database_url)) as session:
+        assert search(session=session, query="源网荷储").total == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
 import redis
@@ -10,9 +11,10 @@ from sqlalchemy import text
 
 from shared.db import session_scope
 from shared.jobs import article_ids
-from shared.models import Article, Issue, Job
+from shared.models import MAX_ROW_ID, Article, Issue, Job
 from web.app import services
 from web.errors import ApiError
+from web.ratelimit import check_upload_rate
 from web.receive import receive_uploads
 
 blueprint = Blueprint("api", __name__)
@@ -22,8 +24,23 @@ def job_status_url(job_id: str) -> str:
     return url_for("api.get_job", job_id=job_id)
 
 
+def require_api_token() -> None:
+    """When ``BAOKAN_API_TOKEN`` is set, API uploads must carry it as a bearer token."""
+    expected = services().settings.api_token
+    if not expected:
+        return
+    sent = request.headers.get("Authorization", "")
+    scheme, _, token = sent.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip(), expected):
+        raise ApiError(
+            401, "unauthorized", "this API needs the header 'Authorization: Bearer <token>'"
+        )
+
+
 @blueprint.post("/api/issues")
 def upload_issues() -> tuple[Response, int]:
+    require_api_token()
+    check_upload_rate()
     jobs = receive_uploads(request)
     body = {
         "jobs": [
@@ -44,7 +61,7 @@ def get_job(job_id: str) -> Response:
         return jsonify(job.public(ids, job_status_url(job.id)))
 
 
-@blueprint.get("/api/articles/<int:article_id>")
+@blueprint.get(f"/api/articles/<int(max={MAX_ROW_ID}):article_id>")
 def get_article(article_id: int) -> Response:
     with session_scope(services().engine) as session:
         article = session.get(Article, article_id)
@@ -53,7 +70,7 @@ def get_article(article_id: int) -> Response:
         return jsonify(article.public())
 
 
-@blueprint.get("/api/issues/<int:issue_id>")
+@blueprint.get(f"/api/issues/<int(max={MAX_ROW_ID}):issue_id>")
 def get_issue(issue_id: int) -> Response:
     with session_scope(services().engine) as session:
         issue = session.get(Issue, issue_id)

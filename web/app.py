@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import redis
 from flask import Flask, Response, current_app
 from sqlalchemy import Engine
 
@@ -20,6 +21,7 @@ class Services:
     settings: Settings
     engine: Engine
     queue: JobQueue
+    redis: redis.Redis[bytes]
 
 
 def services() -> Services:
@@ -28,7 +30,7 @@ def services() -> Services:
 
 
 def create_app(settings: Settings | None = None, queue: JobQueue | None = None) -> Flask:
-    from web import api, errors, pages
+    from web import api, csrf, errors, openapi, pages, search
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)
@@ -38,10 +40,16 @@ def create_app(settings: Settings | None = None, queue: JobQueue | None = None) 
         settings=settings,
         engine=get_engine(settings.database_url),
         queue=queue or CeleryJobQueue(settings),
+        redis=redis.Redis.from_url(
+            settings.redis_url, socket_connect_timeout=2, socket_timeout=2
+        ),
     )
     app.register_blueprint(api.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.register_blueprint(search.blueprint)
+    app.register_blueprint(openapi.blueprint)
     errors.register(app)
+    csrf.register(app)
 
     @app.after_request
     def _no_sniffing(response: Response) -> Response:

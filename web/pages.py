@@ -8,9 +8,11 @@ from werkzeug.wrappers import Response
 
 from shared.db import session_scope
 from shared.jobs import article_ids
-from shared.models import Article, Issue, Job
+from shared.models import MAX_ROW_ID, Article, Issue, Job
 from web.app import services
+from web.csrf import require_csrf
 from web.errors import ApiError
+from web.ratelimit import check_upload_rate
 from web.receive import receive_uploads
 
 blueprint = Blueprint("pages", __name__)
@@ -25,6 +27,8 @@ def index() -> str:
 
 @blueprint.post("/upload")
 def upload() -> Response:
+    require_csrf()
+    check_upload_rate()
     jobs = receive_uploads(request)
     return redirect(url_for("pages.job_status", id=[job.id for job in jobs]), code=303)
 
@@ -55,7 +59,7 @@ def job_status() -> str:
     return render_template("jobs.html", rows=rows, pending=pending)
 
 
-@blueprint.get("/issues/<int:issue_id>")
+@blueprint.get(f"/issues/<int(max={MAX_ROW_ID}):issue_id>")
 def issue_page(issue_id: int) -> str:
     with session_scope(services().engine) as session:
         issue = session.get(Issue, issue_id)
@@ -69,7 +73,7 @@ def issue_page(issue_id: int) -> str:
     return render_template("issue.html", issue=issue, articles=articles)
 
 
-@blueprint.get("/articles/<int:article_id>")
+@blueprint.get(f"/articles/<int(max={MAX_ROW_ID}):article_id>")
 def article_page(article_id: int) -> str:
     with session_scope(services().engine) as session:
         article = session.get(Article, article_id)

@@ -1,4 +1,21 @@
-from shared.analysis import extract_keywords
+import os
+import stat
+from pathlib import Path
+
+import jieba
+import pytest
+
+from shared import analysis
+from shared.analysis import (
+    PROJECT_USERDICT,
+    analyse_article,
+    entities_from_tokens,
+    extract_keywords,
+    keywords_from_tokens,
+    load_jieba,
+    segment,
+)
+from shared.settings import Settings, SettingsError
 
 TEXT = (
     "7月10日，记者从孔繁森精神教学基地获悉，由该基地报送的“孔繁森精神系列课程”之《担当的力量》"
@@ -22,3 +39,92 @@ def test_numbers_dates_and_excluded_names_are_never_keywords() -> None:
 def test_nothing_to_analyse_gives_no_keywords() -> None:
     assert extract_keywords("   ", limit=10) == []
     assert extract_keywords(TEXT, limit=0) == []
+
+
+# One segmentation per article, and what is read from it.
+
+
+def test_an_article_is_segmented_exactly_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real_segment = analysis.segment
+
+    def counting(text: str) -> list[analysis.Token]:
+        calls.append(text)
+        return real_segment(text)
+
+    monkeypatch.setattr(analysis, "segment", counting)
+    result = analyse_article(
+        title_parts=["", "我市两课程入选全国基层干部培训优秀网络课程", ""],
+        paragraphs=[TEXT],
+        exclude=["王冉"],
+        keyword_limit=10,
+    )
+    assert len(calls) == 1
+    assert "孔繁森" in result.keywords
+    assert result.people == ["孔繁森", "王冉"]
+    assert result.terms[: result.title_term_count] == [
+        "我市", "两", "课程", "入选", "全国", "基层干部", "培训", "优秀", "网络", "课程",
+    ]
+    assert result.terms.count("孔繁森") == 3
+
+
+def test_keywords_come_from_the_tokens_as_extract_tags_would_rank_them() -> None:
+    tokens = segment(TEXT)
+    ours = keywords_from_tokens(tokens, limit=5)
+    theirs = [
+        word
+        for word in load_jieba().extract_tags(TEXT, topK=30)
+        if not word[0].isdigit() and word not in ("7", "10")
+    ]
+    assert ours[0] == theirs[0] == "孔繁森"
+    assert set(ours) <= set(theirs)
+
+
+def test_dates_time_words_and_split_names_are_never_keywords() -> None:
+    tokens = segment("上半年7月10日，记者朱海波报道：朱海波说，孔繁森精神教学基地，孔繁森精神。")
+    keywords = keywords_from_tokens(tokens, exclude=["朱海波"], limit=20)
+    assert "孔繁森" in keywords
+    assert not any("朱" in word or "海波" in word for word in keywords)
+    assert "上半年" not in keywords
+    assert not any(char.isdigit() for word in keywords for char in word)
+
+
+def test_people_places_and_organisations_come_from_the_tags_once_each() -> None:
+    tokens = segment(
+        "市委统战部副部长崔岩在聊城说，孔繁森同志在拉萨工作。崔岩又到山东省。人民银行参加。"
+    )
+    people, places, organisations = entities_from_tokens(tokens)
+    assert people == ["崔岩", "孔繁森"]
+    assert places == ["聊城", "山东省"]
+    assert organisations == ["市委统战部", "人民银行"]
+
+
+def test_the_project_dictionary_keeps_newspaper_words_whole() -> None:
+    assert PROJECT_USERDICT.is_file()
+    words = [token.word for token in segment("本报讯 通讯员 统一战线 源网荷储")]
+    for word in ("本报讯", "通讯员", "统一战线", "源网荷储"):
+        assert word in words
+
+
+def test_configured_dictionaries_are_loaded_too(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.txt"
+    extra.write_text("栲栳湾渡口 ns\n", encoding="utf-8")
+    assert "栲栳湾渡口" not in [token.word for token in segment("他到栲栳湾渡口去。")]
+    settings = Settings.from_env({"BAOKAN_JIEBA_USERDICT": str(extra)})
+    assert settings.jieba_userdicts == (str(extra),)
+    load_jieba(settings.jieba_userdicts)
+    tokens = segment("他到栲栳湾渡口去。")
+    assert ("栲栳湾渡口", "ns") in [(token.word, token.tag) for token in tokens]
+
+
+def test_a_missing_dictionary_file_is_a_settings_error(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="BAOKAN_JIEBA_USERDICT"):
+        Settings.from_env({"BAOKAN_JIEBA_USERDICT": str(tmp_path / "missing.txt")})
+
+
+def test_jieba_caches_its_dictionary_in_a_private_directory() -> None:
+    load_jieba()
+    cache_dir = Path(jieba.dt.tmp_dir)
+    info = cache_dir.stat()
+    assert info.st_uid == os.getuid()
+    assert not info.st_mode & (stat.S_IRWXG | stat.S_IRWXO)

@@ -1,0 +1,25 @@
+"""Split PDF newspaper pages into articles using the page layout, not just the text.
+
+A PDF knows where every glyph sits and how large it is.  The stages, one module each:
+:mod:`.extract` (bytes → glyphs with boxes and sizes, pdfminer.six), :mod:`.lines` (glyphs →
+lines), :mod:`.columns` (lines → regions in reading order by recursive XY-cut), :mod:`.blocks`
+(regions → title stacks, body, captions, furniture by type size), :mod:`.articles` (blocks →
+articles: kicker/headline/subtitle by size, paragraphs by indentation, fields with the text
+parser's rules), :mod:`.document` (pages, continued articles joined) and :mod:`.isolation`
+(the same in a child process with time and memory limits, as the worker runs it).
+"""
+
+from shared.pdf.document import parse_pdf
+from shared.pdf.extract import NO_TEXT_LAYER, is_pdf
+from shared.pdf.isolation import PdfLimits, parse_pdf_isolated
+
+PDF_MEDIA_TYPE = "application/pdf"
+
+__all__ = [
+    "NO_TEXT_LAYER",
+    "PDF_MEDIA_TYPE",
+    "PdfLimits",
+    "is_pdf",
+    "parse_pdf",
+    "parse_pdf_isolated",
+]

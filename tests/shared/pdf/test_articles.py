@@ -1,0 +1,103 @@
+"""Stages 4–5: blocks by type size, title roles by size, paragraphs by indentation."""
+
+from __future__ import annotations
+
+from shared.pdf.articles import Draft, build_article, group_blocks, title_roles
+from shared.pdf.blocks import build_blocks
+from shared.pdf.columns import reading_order
+from shared.pdf.types import Block, Region, TextLine
+
+
+def _line(text: str, x: float, top: float, size: float = 9.0) -> TextLine:
+    return TextLine(text, x, top, x + len(text) * size, top + size, size, 1)
+
+
+def _title(*lines: TextLine) -> Block:
+    return Block("title", [Region(tuple(lines), 0, 600, 0)])
+
+
+def test_the_largest_type_is_the_headline_even_when_a_longer_line_is_smaller() -> None:
+    # A text layer would call the shorter line the headline; the sizes say otherwise.
+    block = _title(
+        _line("短引题", 100, 40, 13),
+        _line("比引题长得多的主标题", 60, 60, 22),
+        _line("——副题在下", 90, 90, 13),
+    )
+    roles = title_roles(block)
+    assert (roles.kicker, roles.headline, roles.subtitle) == (
+        "短引题",
+        "比引题长得多的主标题",
+        "副题在下",
+    )
+
+
+def test_a_wrapped_headline_is_one_and_smaller_type_below_it_is_the_subtitle() -> None:
+    block = _title(
+        _line("我市两课程入选", 100, 40, 20),
+        _line("全国基层干部培训优秀网络课程", 60, 66, 20),
+        _line("五部作品入选", 100, 94, 12),
+    )
+    roles = title_roles(block)
+    assert (roles.kicker, roles.headline, roles.subtitle) == (
+        "",
+        "我市两课程入选全国基层干部培训优秀网络课程",
+        "五部作品入选",
+    )
+
+
+def _blocks(lines: list[TextLine]) -> list[Block]:
+    return build_blocks(reading_order(lines, 600, 9.0), 9.0, 800)
+
+
+def test_paragraphs_start_at_indented_lines_across_column_breaks() -> None:
+    column = 14 * 9.0
+    lines = [
+        _line("大标题", 60, 200, 20),
+        _line("本报讯（记者 张三）今", 58, 240),  # indented two characters
+        _line("天召开会议，会议指出", 40, 253.5),
+        _line("了方向。", 40, 267),
+        _line("会议要求，各地要抓", 58, 280.5),  # a new paragraph
+        _line("好落实，切实把各项工", 40 + column + 12, 240),  # next column: runs on
+        _line("作做细做实。", 40 + column + 12, 253.5),
+    ]
+    blocks = _blocks(lines)
+    assert [block.role for block in blocks] == ["title", "body", "body"]
+    [draft] = group_blocks(blocks)
+    article = build_article(draft, page=3)
+    assert article.page == 3
+    assert article.headline == "大标题"
+    assert article.dateline == "本报讯"
+    assert article.reporters == ["张三"]
+    assert article.paragraphs == [
+        "今天召开会议，会议指出了方向。",
+        "会议要求，各地要抓好落实，切实把各项工作做细做实。",
+    ]
+
+
+def test_a_caption_with_a_credit_is_a_photo_and_bylines_leave_the_body() -> None:
+    lines = [
+        _line("标题在这里", 260, 200, 20),
+        _line("■ 本报记者 王培源 李政哲", 240, 236),
+        _line("正文第一段写在这里。", 258, 260),
+        _line("图为车间。 ■ 本报记者 许金松", 40, 300, 8),
+        *[_line("填充正文填充正文填充", 240, 400 + i * 13.5) for i in range(6)],
+    ]
+    drafts = group_blocks(_blocks(lines))
+    articles = [build_article(draft, 1) for draft in drafts]
+    photo = next(a for a in articles if a.kind == "photo")
+    assert (photo.paragraphs, photo.reporters, photo.headline) == (["图为车间。"], ["许金松"], "")
+    story = next(a for a in articles if a.kind == "article")
+    assert story.reporters == ["王培源", "李政哲"]
+    assert story.paragraphs[0] == "正文第一段写在这里。"
+
+
+def test_body_text_with_no_title_above_is_an_untitled_article() -> None:
+    body = Block("body", [Region((_line("（上接第1版）接着写。", 40, 60),), 0, 600, 0)])
+    [draft] = group_blocks([body])
+    assert draft == Draft(bodies=[body])
+    article = build_article(draft, 2)
+    assert (article.headline, article.continued_from, article.paragraphs) == (
+        "",
+        "上接第1版",
+        ["接着写。"],
+    )

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from shared.db import dispose_engines, get_engine
 from tests.support.databases import fresh_postgres_database
 from tests.support.env import FIXTURES
+from tests.support.queues import RecordingQueue
 
 
 @pytest.fixture(scope="session")
@@ -47,21 +48,6 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 @pytest.fixture
 def engine(database_url: str) -> Engine:
     return get_engine(database_url)
-
-
-class RecordingQueue:
-    """A queue client that records what was enqueued instead of publishing it."""
-
-    def __init__(self) -> None:
-        self.enqueued: list[str] = []
-        self.available = True
-
-    def enqueue(self, job_id: str) -> None:
-        from shared.queue import QueueUnavailable
-
-        if not self.available:
-            raise QueueUnavailable("the test broker is down")
-        self.enqueued.append(job_id)
 
 
 @pytest.fixture

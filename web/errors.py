@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, jsonify, render_template, request
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from shared.uploads import UploadRejected
@@ -71,6 +72,16 @@ def register(app: Flask) -> None:
             limit = app.extensions["baokan"].settings.max_upload_bytes
             message = f"the upload is larger than the limit of {limit} bytes"
         return error_response(status, _code_of(exc), message)
+
+    @app.errorhandler(OperationalError)
+    def _database_unavailable(exc: OperationalError) -> Response:
+        log.warning("database unavailable on %s %s: %s", request.method, request.path, exc)
+        body, status = error_response(
+            503, "database_unavailable", "the database is not answering; try again shortly"
+        )
+        response = app.make_response((body, status))
+        response.headers["Retry-After"] = "5"
+        return response
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> tuple[Response | str, int]:

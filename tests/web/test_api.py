@@ -192,3 +192,19 @@ def test_readyz_is_503_naming_what_is_down(
 
 def test_responses_are_not_sniffed(client: FlaskClient) -> None:
     assert client.get("/healthz").headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_database_that_does_not_answer_is_a_503_to_retry(
+    app: Flask, client: FlaskClient
+) -> None:
+    from dataclasses import replace
+
+    from shared.db import make_engine
+
+    down = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/none")
+    app.extensions["baokan"] = replace(app.extensions["baokan"], engine=down)
+    response = client.get("/api/jobs/abc")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
+    assert _error(response)["code"] == "database_unavailable"
+    down.dispose()

@@ -1,0 +1,156 @@
+"""A job's life without a broker: attempts, crash loops, and the sweeper."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import Engine
+
+from shared.db import session_scope
+from shared.jobs import fail_job, publish_job, requeue_job, start_job, sweep_jobs
+from shared.models import Job, utcnow
+from shared.uploads import UploadMeta, accept_upload
+from tests.support.queues import RecordingQueue
+
+
+def _job(engine: Engine, content: bytes = "本报讯 一段文字。\n".encode()) -> str:
+    with session_scope(engine) as session:
+        return accept_upload(session=session, data=content, filename="p.txt", meta=UploadMeta()).id
+
+
+def _get(engine: Engine, job_id: str) -> Job:
+    with session_scope(engine) as session:
+        job = session.get(Job, job_id)
+        assert job is not None
+        return job
+
+
+def _age(engine: Engine, job_id: str, **ago: timedelta) -> None:
+    """Move the job's timestamps into the past."""
+    with session_scope(engine) as session:
+        job = session.get(Job, job_id)
+        assert job is not None
+        for name, delta in ago.items():
+            setattr(job, name, utcnow() - delta)
+        session.add(job)
+
+
+def test_attempts_are_counted_before_the_work_and_a_crash_loop_ends_the_job(
+    engine: Engine,
+) -> None:
+    job_id = _job(engine)
+    for attempt in (1, 2, 3):  # each time the worker dies before finishing
+        started = start_job(engine=engine, job_id=job_id, max_attempts=3)
+        assert started is not None
+        assert _get(engine, job_id).attempts == attempt
+    assert start_job(engine=engine, job_id=job_id, max_attempts=3) is None
+    job = _get(engine, job_id)
+    assert (job.state, job.error_code, job.attempts) == ("failed", "crash_loop", 3)
+    assert job.error_message is not None
+    assert "3 times" in job.error_message
+    assert job.finished_at is not None
+
+
+def test_temporary_errors_put_the_job_back_in_the_queue(engine: Engine) -> None:
+    job_id = _job(engine)
+    start_job(engine=engine, job_id=job_id)
+    requeue_job(engine=engine, job_id=job_id, reason="temporary error: database restarting")
+    job = _get(engine, job_id)
+    assert (job.state, job.error_code) == ("queued", "retrying")
+    start_job(engine=engine, job_id=job_id)
+    job = _get(engine, job_id)
+    assert (job.state, job.error_code, job.attempts) == ("running", None, 2)
+
+
+def test_an_ended_job_is_never_started_again(engine: Engine) -> None:
+    job_id = _job(engine)
+    fail_job(engine=engine, job_id=job_id, code="undecodable", message="not text")
+    assert start_job(engine=engine, job_id=job_id) is None
+    assert _get(engine, job_id).attempts == 0
+
+
+def test_publishing_records_when_the_broker_took_the_job(
+    engine: Engine, queue: RecordingQueue
+) -> None:
+    job_id = _job(engine)
+    assert publish_job(engine=engine, queue=queue, job_id=job_id)
+    assert _get(engine, job_id).published_at is not None
+
+
+def test_a_job_the_broker_refused_stays_queued_unpublished(
+    engine: Engine, queue: RecordingQueue
+) -> None:
+    job_id = _job(engine)
+    queue.available = False
+    assert not publish_job(engine=engine, queue=queue, job_id=job_id)
+    job = _get(engine, job_id)
+    assert (job.state, job.published_at) == ("queued", None)
+
+
+def test_the_sweeper_publishes_what_the_broker_never_got(
+    engine: Engine, queue: RecordingQueue
+) -> None:
+    fresh = _job(engine, "本报讯 新上传。\n".encode())
+    unpublished = _job(engine, "本报讯 上传时 Redis 不在。\n".encode())
+    _age(engine, unpublished, created_at=timedelta(minutes=1))
+    lost = _job(engine, "本报讯 消息丢了。\n".encode())
+    _age(engine, lost, created_at=timedelta(hours=1), published_at=timedelta(hours=1))
+    vanished = _job(engine, "本报讯 工人不见了。\n".encode())
+    start_job(engine=engine, job_id=vanished)
+    _age(engine, vanished, started_at=timedelta(hours=1))
+    running = _job(engine, "本报讯 正在处理。\n".encode())
+    start_job(engine=engine, job_id=running)
+
+    report = sweep_jobs(engine=engine, queue=queue, lease_seconds=300)
+    assert (report.published, report.republished_lost, report.requeued_expired) == (1, 1, 1)
+    assert sorted(queue.enqueued) == sorted([unpublished, lost, vanished])
+    assert _get(engine, vanished).state == "queued"
+    assert _get(engine, vanished).error_code == "worker_lost"
+    assert _get(engine, running).state == "running"
+    assert _get(engine, fresh).published_at is None  # the web is still publishing it
+
+    again = sweep_jobs(engine=engine, queue=queue, lease_seconds=300)
+    assert again.total == 0  # a second sweeper finds nothing left to claim
+
+
+def test_a_job_requeued_by_the_sweeper_counts_towards_the_crash_loop(
+    engine: Engine, queue: RecordingQueue
+) -> None:
+    job_id = _job(engine)
+    for _ in range(3):
+        start_job(engine=engine, job_id=job_id)
+        _age(engine, job_id, started_at=timedelta(hours=1))
+        sweep_jobs(engine=engine, queue=queue, lease_seconds=300)
+    assert start_job(engine=engine, job_id=job_id) is None
+    assert _get(engine, job_id).error_code == "crash_loop"
+
+
+def test_the_sweeper_stops_at_a_broker_that_is_still_down(
+    engine: Engine, queue: RecordingQueue
+) -> None:
+    job_id = _job(engine)
+    _age(engine, job_id, created_at=timedelta(minutes=1))
+    queue.available = False
+    report = sweep_jobs(engine=engine, queue=queue, lease_seconds=300)
+    assert report.total == 0
+    assert _get(engine, job_id).published_at is None  # left for the next sweep
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_every_encoding_of_a_page_gives_the_same_articles(
+    engine: Engine, reference_page: bytes, encoding: str
+) -> None:
+    from shared.process import process_job
+
+    text = reference_page.decode("utf-8")
+    baseline = process_job(engine=engine, job_id=_job(engine, reference_page))
+    other = process_job(engine=engine, job_id=_job(engine, text.encode(encoding)))
+    assert other.state == "succeeded"
+    with session_scope(engine) as session:
+        from shared.models import Article
+
+        def shape(ids: list[int]) -> list[tuple[str, list[str], list[str]]]:
+            rows = [session.get(Article, i) for i in ids]
+            return [(a.headline, a.paragraphs, a.reporters) for a in rows if a is not None]
+
+        assert shape(other.article_ids) == shape(baseline.article_ids)
+        assert other.article_ids != baseline.article_ids  # different bytes, separate issue

@@ -37,7 +37,7 @@ def iso(moment: datetime | None) -> str | None:
         return None
     if moment.tzinfo is None:  # a database without time zones gives back naive UTC
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
 
 
 class Issue(SQLModel, table=True):

@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print figures (never assertions). Run ``python -m bench.run``."""

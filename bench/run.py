@@ -1,0 +1,241 @@
+"""The pipeline's speed and memory against its floor, jieba itself.
+
+    python -m bench.run [--pages 200] [--databases sqlite,postgresql] [--skip-e2e]
+
+In-process: decode → parse → normalise → analyse → store, page after page, beside one plain
+``jieba.lcut`` pass over the same texts in the same run. End to end: gunicorn and a Celery
+worker with 2 processes on the local Redis, 4 concurrent HTTP clients uploading every page,
+then a paced run at 10 pages/s for latency. Figures are printed as a table; ratios are
+measured within one run so that the machine's speed cancels out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from shared.analysis import load_jieba  # noqa: E402
+from shared.db import dispose_engines, get_engine, session_scope  # noqa: E402
+from shared.process import process_job  # noqa: E402
+from shared.uploads import UploadMeta, accept_upload  # noqa: E402
+from tests.support.databases import fresh_postgres_database  # noqa: E402
+from tests.support.env import REDIS_TEST_URL  # noqa: E402
+from tests.support.http import multipart, request_json  # noqa: E402
+from tests.support.page_simulator import PageSimulator, load_sample_articles  # noqa: E402
+from tests.support.processes import Service, children_of, service_env  # noqa: E402
+
+
+def generate_pages(count: int, seed: int = 7) -> list[bytes]:
+    """``count`` varied pages (about 16 KB each) laid out from the fixtures' real articles."""
+    simulator = PageSimulator(load_sample_articles(), seed=seed)
+    return [
+        simulator.document(pages=1, articles_per_page=(6, 9)).text.encode("utf-8")
+        for _ in range(count)
+    ]
+
+
+def jieba_floor(texts: list[str]) -> float:
+    """Seconds for one plain ``jieba.lcut`` pass over every text (dictionary already loaded)."""
+    import jieba
+
+    load_jieba()
+    started = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - started
+
+
+@contextmanager
+def database(kind: str, folder: Path) -> Iterator[str]:
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / f'bench-{time.monotonic_ns()}.db'}"
+        dispose_engines()
+    else:
+        with fresh_postgres_database() as url:
+            yield url
+
+
+def in_process(pages: list[bytes], url: str) -> float:
+    """Seconds for the whole pipeline over ``pages`` into the database at ``url``."""
+    engine = get_engine(url)
+    load_jieba()
+    started = time.perf_counter()
+    for index, page in enumerate(pages):
+        with session_scope(engine) as session:
+            job = accept_upload(
+                session=session, data=page, filename=f"p{index}.txt", meta=UploadMeta()
+            )
+        outcome = process_job(engine=engine, job_id=job.id)
+        assert outcome.state == "succeeded", outcome
+    return time.perf_counter() - started
+
+
+def _rss_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KiB; PSS shares the dictionary pages fairly."""
+    rss = pss = 0
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
+    return rss, pss
+
+
+def worker_memory_mib(service: Service) -> tuple[float, float]:
+    pids = [service.pid, *children_of(service.pid)]
+    sizes = [_rss_kib(pid) for pid in pids]
+    return sum(s[0] for s in sizes) / 1024, sum(s[1] for s in sizes) / 1024
+
+
+def _timestamp(text: str) -> float:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+
+
+def _upload(service: Service, page: bytes, name: str) -> tuple[str, float]:
+    body, content_type = multipart({}, [(name, page)])
+    started = time.perf_counter()
+    status, answer = request_json("POST", f"{service.base}/api/issues", body, content_type)
+    elapsed = time.perf_counter() - started
+    assert status == 202, answer
+    return answer["jobs"][0]["id"], elapsed
+
+
+def _wait_all(service: Service, job_ids: list[str]) -> dict[str, dict[str, Any]]:
+    done: dict[str, dict[str, Any]] = {}
+    while len(done) < len(job_ids):
+        for job_id in job_ids:
+            if job_id in done:
+                continue
+            _, job = request_json("GET", f"{service.base}/api/jobs/{job_id}")
+            if job["state"] in ("succeeded", "failed"):
+                assert job["state"] == "succeeded", job
+                done[job_id] = job
+        time.sleep(0.05)
+    return done
+
+
+def _latencies(jobs: dict[str, dict[str, Any]]) -> list[float]:
+    return sorted(
+        _timestamp(job["finished_at"]) - _timestamp(job["created_at"]) for job in jobs.values()
+    )
+
+
+def _percentile(values: list[float], share: float) -> float:
+    return values[min(len(values) - 1, int(share * len(values)))]
+
+
+def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, float]:
+    env = service_env(url, REDIS_TEST_URL)
+    service = Service(env=env, logs=folder)
+    try:
+        service.start_web()
+        service.start_worker(concurrency=2)
+        memory_before = worker_memory_mib(service)
+        # Saturation: 4 clients upload everything as fast as they can.
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=4) as clients:
+            uploads = list(
+                clients.map(lambda p: _upload(service, p[1], f"b{p[0]}.txt"), enumerate(pages))
+            )
+        jobs = _wait_all(service, [job_id for job_id, _ in uploads])
+        wall = time.perf_counter() - started
+        memory_after = worker_memory_mib(service)
+        upload_times = sorted(elapsed for _, elapsed in uploads)
+        # Paced: 10 pages/s offered, for the latency a user sees when the service keeps up.
+        paced_pages = [page + f"\n\n第{i}页\n".encode() for i, page in enumerate(pages[:50])]
+        paced_ids: list[str] = []
+        lock = threading.Lock()
+        begin = time.perf_counter()
+        for index, page in enumerate(paced_pages):
+            delay = begin + index / 10 - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            job_id, _ = _upload(service, page, f"paced{index}.txt")
+            with lock:
+                paced_ids.append(job_id)
+        paced = _latencies(_wait_all(service, paced_ids))
+        return {
+            "wall_s": wall,
+            "pages_per_s": len(pages) / wall,
+            "saturated_p50_ms": _percentile(_latencies(jobs), 0.5) * 1000,
+            "paced_p50_ms": _percentile(paced, 0.5) * 1000,
+            "paced_p95_ms": _percentile(paced, 0.95) * 1000,
+            "upload_p50_ms": _percentile(upload_times, 0.5) * 1000,
+            "worker_rss_mib_before": memory_before[0],
+            "worker_rss_mib_after": memory_after[0],
+            "worker_pss_mib_after": memory_after[1],
+        }
+    finally:
+        service.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--skip-e2e", action="store_true")
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    args = parser.parse_args()
+
+    pages = generate_pages(args.pages)
+    texts = [page.decode("utf-8") for page in pages]
+    floor = jieba_floor(texts)
+    mean_kib = statistics.mean(len(p) for p in pages) / 1024
+    rows: list[tuple[str, str]] = [
+        ("pages", f"{len(pages)} × {mean_kib:.1f} KiB"),
+        ("jieba.lcut floor", f"{floor:.2f} s ({len(pages) / floor:.0f} pages/s)"),
+    ]
+    figures: dict[str, Any] = {"pages": len(pages), "jieba_floor_s": floor}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for kind in args.databases.split(","):
+            with database(kind, folder) as url:
+                seconds = in_process(pages, url)
+            rows.append(
+                (f"in-process pipeline, {kind}",
+                 f"{seconds:.2f} s ({len(pages) / seconds:.0f} pages/s) = "
+                 f"{seconds / floor:.2f}× jieba")
+            )
+            figures[f"in_process_{kind}_s"] = seconds
+            if args.skip_e2e:
+                continue
+            with database(kind, folder) as url:
+                e2e = end_to_end(pages, url, folder)
+            figures[f"e2e_{kind}"] = e2e
+            rows += [
+                (f"end to end, {kind}",
+                 f"{e2e['wall_s']:.2f} s ({e2e['pages_per_s']:.0f} pages/s) = "
+                 f"{e2e['wall_s'] / floor:.2f}× jieba"),
+                (f"  latency at 10 pages/s, {kind}",
+                 f"p50 {e2e['paced_p50_ms']:.0f} ms, p95 {e2e['paced_p95_ms']:.0f} ms"),
+                (f"  upload request p50, {kind}", f"{e2e['upload_p50_ms']:.1f} ms"),
+                (f"  worker memory, {kind}",
+                 f"RSS {e2e['worker_rss_mib_before']:.0f} → {e2e['worker_rss_mib_after']:.0f} "
+                 f"MiB (PSS {e2e['worker_pss_mib_after']:.0f} MiB), parent + 2 children"),
+            ]
+    width = max(len(name) for name, _ in rows)
+    print(f"baokan bench on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    for name, value in rows:
+        print(f"  {name:<{width}}  {value}")
+    if args.json:
+        print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

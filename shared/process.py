@@ -13,6 +13,7 @@ from shared.analysis import analyse_article
 from shared.db import session_scope
 from shared.documents import parse_file
 from shared.jobs import article_ids, fail_job, start_job
+from shared.metrics import timed
 from shared.models import Article, Issue, Job, utcnow
 from shared.parsing import ParsedArticle, ParsedDocument, ParseError
 from shared.search.index import search_document
@@ -74,7 +75,9 @@ def analysed_articles(
     ]
 
 
-def _parse_unless_done(*, engine: Engine, job_id: str, keyword_limit: int) -> list[Article]:
+def _parse_unless_done(
+    *, engine: Engine, job_id: str, keyword_limit: int, timings: dict[str, float] | None
+) -> list[Article]:
     """The analysed articles of the job's file, or [] when the file already has its articles.
 
     Parsing happens outside any transaction so that no lock is held while it runs.
@@ -88,8 +91,10 @@ def _parse_unless_done(*, engine: Engine, job_id: str, keyword_limit: int) -> li
         if issue is None:
             raise ParseError("missing_file", f"the stored file of issue {job.issue_id} is gone")
         issue_id, content, media_type = job.issue_id, issue.content, issue.media_type
-    document = parse_file(content, media_type)
-    return analysed_articles(document, issue_id=issue_id, keyword_limit=keyword_limit)
+    with timed(timings, "parse"):
+        document = parse_file(content, media_type)
+    with timed(timings, "analyse"):
+        return analysed_articles(document, issue_id=issue_id, keyword_limit=keyword_limit)
 
 
 def _claim_running(session: Session, job_id: str) -> bool:
@@ -107,9 +112,15 @@ def _claim_running(session: Session, job_id: str) -> bool:
     return bool(result.rowcount == 1)
 
 
-def _write_articles(*, engine: Engine, job_id: str, articles: list[Article]) -> JobOutcome | None:
+def _write_articles(
+    *,
+    engine: Engine,
+    job_id: str,
+    articles: list[Article],
+    timings: dict[str, float] | None = None,
+) -> JobOutcome | None:
     """Write the articles and end the job in one transaction; None if the job ended meanwhile."""
-    with session_scope(engine) as session:
+    with timed(timings, "store"), session_scope(engine) as session:
         if not _claim_running(session, job_id):
             return None
         job = session.get(Job, job_id)
@@ -124,18 +135,30 @@ def _write_articles(*, engine: Engine, job_id: str, articles: list[Article]) -> 
 
 
 def process_job(
-    *, engine: Engine, job_id: str, keyword_limit: int = 10, max_attempts: int = 3
+    *,
+    engine: Engine,
+    job_id: str,
+    keyword_limit: int = 10,
+    max_attempts: int = 3,
+    timings: dict[str, float] | None = None,
 ) -> JobOutcome:
-    """Run one job to its end. Running a job twice, even at once, never duplicates articles."""
+    """Run one job to its end. Running a job twice, even at once, never duplicates articles.
+
+    When ``timings`` is given, the seconds spent parsing, analysing and storing are added to it.
+    """
     if start_job(engine=engine, job_id=job_id, max_attempts=max_attempts) is None:
         return ended_outcome(engine=engine, job_id=job_id)
     try:
-        articles = _parse_unless_done(engine=engine, job_id=job_id, keyword_limit=keyword_limit)
+        articles = _parse_unless_done(
+            engine=engine, job_id=job_id, keyword_limit=keyword_limit, timings=timings
+        )
     except ParseError as exc:
         fail_job(engine=engine, job_id=job_id, code=exc.code, message=exc.message)
         return ended_outcome(engine=engine, job_id=job_id)
     try:
-        outcome = _write_articles(engine=engine, job_id=job_id, articles=articles)
+        outcome = _write_articles(
+            engine=engine, job_id=job_id, articles=articles, timings=timings
+        )
     except IntegrityError:
         # A job for the same file (another upload of the same bytes) wrote them first.
         log.info("job %s: the file's articles were written by another job", job_id)

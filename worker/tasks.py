@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
+import redis
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from shared.db import get_engine
 from shared.jobs import UnknownJob, fail_job, requeue_job
+from shared.metrics import record_stage_durations
 from shared.process import process_job
 from shared.queue import PROCESS_JOB_TASK
 from shared.settings import Settings
@@ -31,12 +34,14 @@ def _is_transient(exc: BaseException) -> bool:
 def process_job_task(self: Any, job_id: str) -> None:
     settings = Settings.from_env()
     engine = get_engine(settings.database_url)
+    timings: dict[str, float] = {}
     try:
         outcome = process_job(
             engine=engine,
             job_id=job_id,
             keyword_limit=settings.keywords_per_article,
             max_attempts=settings.max_attempts,
+            timings=timings,
         )
     except UnknownJob:
         log.error("job %s does not exist; message dropped", job_id)
@@ -66,4 +71,11 @@ def process_job_task(self: Any, job_id: str) -> None:
             message=f"processing failed unexpectedly ({type(exc).__name__}: {exc})",
         )
         return
+    record_stage_durations(metrics_client(settings.redis_url), timings)
     log.info("job %s %s with %d article(s)", job_id, outcome.state, len(outcome.article_ids))
+
+
+@functools.cache
+def metrics_client(url: str) -> redis.Redis[bytes]:
+    """One Redis connection pool per pool process for the metrics."""
+    return redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,6 +130,11 @@ def test_upload_poll_fetch_through_a_real_worker(
     assert [a["position"] for a in articles] == list(range(1, 9))
     assert articles[5]["kind"] == "photo"
     assert articles[5]["reporters"] == ["许金松"]
+    # The worker indexed the articles; the web segments the query with the same dictionary.
+    query = urllib.parse.quote("源网荷储")
+    status, found = request_json("GET", f"{service}/api/search?q={query}")
+    assert status == 200, found
+    assert [hit["headline"] for hit in found["results"]] == ["东昌府区跑出招商引资加速度"]
 
 
 def test_baokan_up_runs_web_and_worker_together(

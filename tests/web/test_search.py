@@ -162,4 +162,4 @@ def test_an_articles_keywords_link_to_a_search_for_them(
         assert urlparse(url).path == "/search"
         word = parse_qs(urlparse(url).query)["q"][0]
         page: Any = client.get("/api/search", query_string={"q": word}).get_json()
-        assert course_id in [hit["id"] for hit in page["results"]] or page["total"] > 20, word
+        assert course_id in [hit["id"] for hit in page["results"]], word

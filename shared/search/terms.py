@@ -10,6 +10,7 @@ own case folding changes it; anything else (punctuation, symbols, ``½``, ``③`
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -25,11 +26,24 @@ def _is_term_char(char: str) -> bool:
     return unicodedata.category(char) in _TERM_CATEGORIES
 
 
+@functools.lru_cache(maxsize=65536)
+def _split_word(word: str) -> tuple[str, ...]:
+    folded = word.casefold()
+    if folded.isalpha() or folded.isdecimal():
+        # Letters (L*) only, or decimal digits (Nd) only: the common case, one term.
+        return (folded,) if len(folded) <= MAX_TERM_CHARS else ()
+    return tuple(_split_mixed(folded))
+
+
 def split_terms(word: str) -> list[str]:
     """The index terms of one word (usually one; none for punctuation)."""
+    return list(_split_word(word))
+
+
+def _split_mixed(word: str) -> list[str]:
     terms: list[str] = []
     current: list[str] = []
-    for char in word.casefold():
+    for char in word:
         if _is_term_char(char):
             current.append(char)
         elif current:
@@ -42,7 +56,7 @@ def split_terms(word: str) -> list[str]:
 
 def terms_of_words(words: Iterable[str]) -> list[str]:
     """The index terms of a sequence of segmented words, in order."""
-    return [term for word in words for term in split_terms(word)]
+    return [term for word in words for term in _split_word(word)]
 
 
 def join_terms(terms: Sequence[str]) -> str:

@@ -225,7 +225,7 @@ def test_snippets_escape_the_text_and_mark_only_the_words() -> None:
 def test_a_query_is_segmented_like_the_articles() -> None:
     assert parse_query("统一战线") == [("统一战线",)]
     assert parse_query('孔繁森 "担当的力量" 孔繁森') == [("孔繁森",), ("担当", "的", "力量")]
-    assert parse_query("ABC, 5G！ abc") == [("abc",), ("5",), ("g",)]
+    assert parse_query("ABC, 5G！ abc") == [("abc",), ("5g",)]
     assert parse_query("  ") == []
     assert split_terms("17.27万张") == ["17", "27万张"]
 

@@ -25,6 +25,7 @@ from shared.parsing.fields import (
     is_subtitle,
     match_dateline,
     match_photo_credit,
+    opens_continued_part,
     parse_credits,
     strip_continuations,
 )
@@ -58,7 +59,8 @@ class Unit:
 
     @property
     def takes_title(self) -> bool:
-        return self.kind == "article"
+        """Photos never take a title; nor does a byline with no body under it."""
+        return self.kind == "article" and bool(self.body or self.markers)
 
 
 @dataclass
@@ -70,8 +72,8 @@ Item = Unit | TitleGroup
 
 
 def _opens_backward(block: Block) -> bool:
-    found = find_continuations(block.first.text)
-    return any(not c.forward and not block.first.text[: c.start].strip() for c in found)
+    """The block opens with ``（上接第N版）``."""
+    return opens_continued_part(block.first.text)
 
 
 def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Item]:
@@ -235,7 +237,8 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
     """
     absorbed: set[int] = set()
     for chain in _adjacent_unit_runs(items):
-        hosts = [i for i in chain if i in titled]
+        # a part continued from another page belongs to a titled article too
+        hosts = [i for i in chain if i in titled or not _unit(items, i).wants_title]
         if not hosts:
             continue
         for index in chain:
@@ -290,23 +293,31 @@ def _unit(items: list[Item], index: int) -> Unit:
     return item
 
 
-def assign_titles(items: Sequence[Item]) -> tuple[dict[int, int], set[int], Direction]:
-    """Title group index → unit index (both into ``items``); which groups stand before."""
-    best: tuple[int, int, dict[int, int], Direction] | None = None
+def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Direction]:
+    """Title group index → unit index (both into ``items``); which groups stand before.
+
+    Cost of a direction: each run of adjacent article units left without any title (one
+    article may hold several units, e.g. a second dateline), twice each title left without
+    an article, and half for each title that had to go against the direction.
+    """
+    best: tuple[float, int, dict[int, int], Direction] | None = None
     opens_with_title = bool(items) and isinstance(items[0], TitleGroup)
+    runs = _adjacent_unit_runs(items)
     for direction in ("after", "before"):
         assignment = _assign(items, direction)
+        titled = set(assignment.values())
         untitled = sum(
             1
-            for i, item in enumerate(items)
-            if isinstance(item, Unit) and item.wants_title and i not in assignment.values()
+            for run in runs
+            if any(_unit(items, i).wants_title for i in run) and not titled & set(run)
         )
         orphans = sum(
             1
             for i, item in enumerate(items)
             if isinstance(item, TitleGroup) and i not in assignment
         )
-        cost = untitled + 2 * orphans
+        against = sum(1 for g, u in assignment.items() if (u > g) == (direction == "after"))
+        cost = untitled + 2 * orphans + 0.5 * against
         preferred = (direction == "before") == opens_with_title
         key = (cost, 0 if preferred else 1)
         if best is None or key < (best[0], best[1]):
@@ -440,6 +451,8 @@ def _body_paragraphs(unit: Unit, trace: Trace) -> tuple[list[str], list[Continua
                 rule += "; continuation marker " + ", ".join(m.marker for m in found)
             trace[line.number] = (role, rule)
         paragraphs.append(join_wrapped(parts))
+    if unit.kind == "photo" and len(paragraphs) > 1:
+        paragraphs = [join_wrapped(paragraphs)]  # a caption is one paragraph
     trace.update(result.blank_roles)
     return paragraphs, markers
 

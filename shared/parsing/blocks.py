@@ -13,6 +13,7 @@ line.  A line that fills the column and does not end a sentence always runs on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import Literal
@@ -21,6 +22,8 @@ from shared.parsing.fields import (
     find_continuations,
     is_byline_line,
     is_continuation_line,
+    match_photo_credit,
+    opens_continued_part,
     starts_with_dateline,
 )
 from shared.parsing.furniture import edge_line_numbers, furniture_rule
@@ -85,6 +88,8 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             previous_kind == kind
             and kind in ("text", "byline")
             and not (kind == "text" and starts_with_dateline(line.text))
+            and not (kind == "text" and opens_continued_part(line.text))
+            and not (kind == "text" and _breaks_out_of_column(line, blocks[-1]))
         ) or (kind == "byline" and previous_kind == "text" and _is_caption(blocks[-1]))
         if joins_previous:
             blocks[-1].lines.append(line)
@@ -92,11 +97,87 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             blocks.append(Block(kind=kind, lines=[line], rule=rule, blanks_before=blanks))
             blanks = []
         previous_kind = kind
-    return blocks
+    return split_trailing_titles(blocks)
+
+
+# At most this many lines at the end of a text block can be split off as title lines.
+MAX_TRAILING_TITLE_LINES = 4
+
+
+def split_trailing_titles(blocks: list[Block]) -> list[Block]:
+    """Split title lines off the body block they were extracted into without a blank line.
+
+    Body text never stops in mid-sentence before a new article (a dateline, a byline) or
+    the page end, so unfinished lines closing a block right after a finished sentence are
+    title lines (after-layout: the title under its body; before-layout: the title over the
+    next article).
+    """
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        follower = next((b for b in blocks[index + 1 :] if b.kind != "furniture"), None)
+        anchor_follows = (
+            follower is None
+            or follower.kind == "byline"
+            or follower.opens_with_dateline
+            or (follower.kind == "text" and opens_continued_part(follower.first.text))
+            or _title_shaped(follower)
+            or _breaks_out_of_column(follower.first, block)
+        )
+        cut = _trailing_title_start(block) if block.kind == "text" and anchor_follows else None
+        if cut is None:
+            out.append(block)
+            continue
+        out.append(Block(block.kind, block.lines[:cut], block.rule, block.blanks_before))
+        out.append(Block(block.kind, block.lines[cut:], "title lines split off the body"))
+    return out
+
+
+def _title_shaped(block: Block) -> bool:
+    """A short block of unfinished lines set apart by blank lines: a title (or a fragment)."""
+    return (
+        block.kind == "text"
+        and bool(block.blanks_before)
+        and len(block.lines) <= 2
+        and not any(line.ends_sentence for line in block.lines)
+        and not block.opens_with_dateline
+    )
+
+
+def _trailing_title_start(block: Block) -> int | None:
+    lines = block.lines
+    cut = len(lines)
+    while (
+        cut > 0 and not _closes_text(lines[cut - 1]) and len(lines) - cut < MAX_TRAILING_TITLE_LINES
+    ):
+        cut -= 1
+    if cut == len(lines) or cut == 0 or not _closes_text(lines[cut - 1]):
+        return None
+    if any(find_continuations(line.text) or is_byline_line(line.text) for line in lines[cut:]):
+        return None
+    if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
+        return None
+    return cut
+
+
+def _closes_text(line: Line) -> bool:
+    """Ends a sentence, is a parenthetical note (``（某某参与采写）``), or hands the text over
+    to another page (``…（下转第2版）``)."""
+    if line.ends_sentence or (line.text[:1] in "（(" and line.text[-1:] in "）)"):
+        return True
+    markers = find_continuations(line.text)
+    return bool(markers) and markers[-1].forward and not line.text[markers[-1].end :].strip()
 
 
 # Photo captions run across the photo, wider than any body column (13–34 em).
 CAPTION_MIN_WIDTH = 36.0
+
+
+def _breaks_out_of_column(line: Line, block: Block) -> bool:
+    """A line far wider than the column of the lines before it cannot continue that column
+    (a caption or a text box glued to a body without a blank line)."""
+    if line.width < CAPTION_MIN_WIDTH or len(block.lines) < 2:
+        return False
+    return line.width > 1.6 * column_width(block.lines)
 
 
 def _is_caption(block: Block) -> bool:
@@ -118,19 +199,19 @@ COLUMN_WINDOW = 12
 def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     """Line number → the column width around that line (``COLUMN_WINDOW`` lines each side),
     so that one misjudged article spanning two column widths is still read line by line."""
+    measured = [measures_column(line) for line in lines]
     widths: dict[int, float] = {}
     for index, line in enumerate(lines):
-        window = lines[max(0, index - COLUMN_WINDOW) : index + COLUMN_WINDOW + 1]
-        widths[line.number] = column_width([w for w in window if measures_column(w)])
+        low, high = max(0, index - COLUMN_WINDOW), index + COLUMN_WINDOW + 1
+        window = [w for w, ok in zip(lines[low:high], measured[low:high], strict=True) if ok]
+        widths[line.number] = column_width(window)
     return widths
 
 
 def measures_column(line: Line) -> bool:
     """Whether a line's width tells the column width: not letter-spaced, not opening with a
     dateline (its spaces take room) and not carrying a continuation marker."""
-    return not (
-        line.spaced_out or starts_with_dateline(line.text) or find_continuations(line.text)
-    )
+    return not (line.spaced_out or starts_with_dateline(line.text) or find_continuations(line.text))
 
 
 def is_short(line: Line, column: float) -> bool:
@@ -164,15 +245,33 @@ def paragraph_break(
             return False, "blank after a line that does not end a sentence: column break"
         return False, "previous line does not end a sentence"
     full = column - INDENT if before_opens else column
-    if not before.spaced_out and before.width <= full - SHORT_MARGIN:
+    if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
         return True, "previous line ends a sentence short of the column"
-    if not after.spaced_out and after.width <= column - INDENT_MARGIN and not after.ends_sentence:
+    if _indented(after, column) and not _may_end_paragraph(after):
         return True, "indented first line after a sentence end"
     if blank and after.ends_sentence and is_short(after, column):
         return True, "blank after a full sentence-final line, then a one-line paragraph"
     if blank:
         return False, "blank after a full line, next line not indented: column break"
     return False, "previous line fills the column; next line not indented"
+
+
+def _may_end_paragraph(line: Line) -> bool:
+    """Ends a sentence, or a colon that introduces what follows (a list, a quote)."""
+    return line.ends_sentence or line.text.endswith(("：", ":"))
+
+
+def printed_width(line: Line) -> float:
+    """The line's width, counting the spaces of a dateline (``本报讯（记者 X） 正文``) that
+    take room in print (half an em each)."""
+    if starts_with_dateline(line.text):
+        return line.width + 0.5 * len(re.findall(r"\s+", line.text))
+    return line.width
+
+
+def _indented(line: Line, column: float) -> bool:
+    """Short by about the two-character indent of a paragraph's first line."""
+    return not line.spaced_out and printed_width(line) <= column - INDENT_MARGIN
 
 
 def _far_short(line: Line, column: float, opens: bool) -> bool:
@@ -186,6 +285,33 @@ def _far_short(line: Line, column: float, opens: bool) -> bool:
     margin = max(SHORT_MARGIN, FAR_SHORT_SHARE * column)
     full = column - INDENT - 0.5 if opens else column
     return line.width <= full - margin
+
+
+# Leading spaces (two spaces or full-width spaces) that mark a kept paragraph indent.
+KEPT_INDENT = 2
+
+
+def _dateline_tail(lines: Sequence[Line]) -> Line | None:
+    """The second line when the first opens with a dateline whose byline wraps onto it
+    (its spaces and brackets make it look short)."""
+    if len(lines) < 2 or not starts_with_dateline(lines[0].text):
+        return None
+    first = lines[0].text
+    return (
+        lines[1]
+        if first.count("（") + first.count("(") > first.count("）") + first.count(")")
+        else None
+    )
+
+
+def keeps_indentation(lines: Sequence[Line]) -> bool:
+    """The extractor kept paragraph indents: several lines start indented, and (nearly) all
+    of them right after a sentence ends, as paragraph first lines do."""
+    indented = [i for i, line in enumerate(lines) if line.indent >= KEPT_INDENT]
+    if len(indented) < 2:
+        return False
+    after_sentence = sum(1 for i in indented if i == 0 or lines[i - 1].ends_sentence)
+    return after_sentence >= 0.8 * len(indented)
 
 
 @dataclass
@@ -204,6 +330,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     own."""
     lines = [line for block in blocks for line in block.lines]
     columns = local_column_widths(lines)
+    kept_indent = keeps_indentation(lines)
+    dateline_tail = _dateline_tail(lines)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -226,6 +354,12 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = True, "a dateline opens a paragraph"
             elif alone:
                 new, rule = False, "a subhead wrapped over lines"
+            elif previous is dateline_tail and not previous.ends_sentence:
+                new, rule = False, "the dateline's byline wrapped onto the line before"
+            elif kept_indent and line.indent >= KEPT_INDENT:
+                new, rule = True, "indented line (the extractor kept the indent)"
+            elif kept_indent and not _far_short(previous, columns[line.number], previous_opens):
+                new, rule = False, "not indented (the extractor kept the indents)"
             else:
                 column = columns[line.number]
                 new, rule = paragraph_break(previous, line, bool(blanks), column, previous_opens)

@@ -3,7 +3,8 @@
 Order of evidence: a byte-order mark (UTF-8, UTF-16, UTF-32); the NUL pattern of BOM-less
 UTF-16 (every other byte NUL for ASCII, or many NULs on one parity); strict UTF-8; strict
 GB18030 (a superset of GBK and GB2312).  Whatever decodes must also look like text: NUL bytes
-outside UTF-16 or a soup of control characters make the input ``undecodable``.  Newlines
+outside UTF-16 or a soup of control characters make the input ``undecodable``.  Bytes valid
+in both UTF-8 and GB18030 (only ever a handful of characters) are read as UTF-8.  Newlines
 are normalised to ``\\n``; form feeds (page breaks) are kept.
 """
 

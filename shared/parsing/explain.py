@@ -40,8 +40,19 @@ def explain_text(text: str) -> str:
             role, rule = "blank-paragraph", "blank line between blocks"
         elif not role:
             role, rule = "body", "unassigned"
-        if line.number in by_number and line.is_blank:
-            continue  # a physical line split by a form feed: keep the part with text
+        if line.number in by_number:
+            # a form feed inside the physical line: show both parts, keep the role with text
+            old_role, old_rule, old_raw, old_width = by_number[line.number]
+            if line.is_blank:
+                role, rule = old_role, old_rule
+            rule += " [page break inside this line]"
+            by_number[line.number] = (
+                role,
+                rule,
+                old_raw + "\\f" + line.raw,
+                old_width + line.width,
+            )
+            continue
         by_number[line.number] = (role, rule, line.raw, line.width)
     width = len(str(len(by_number)))
     rows = []

@@ -53,7 +53,11 @@ _NAMES = rf"{_NAME}(?:(?:\s+|\s*[、，,/]\s*){_NAME})*"
 _BULLET = "■●◆□▲★◎"
 
 # ■ 本 报 记 者 王培源 李政哲 / 本报通讯员 李正一 / 本报记者  潘高峰 / 特约通讯员  忻文轲
-_BYLINE_LINE = re.compile(rf"^[{_BULLET}]?\s*(?:(?:{_ROLE_RE})\s*{_NAMES}\s*[/｜|]?\s*)+$")
+# 文/本报记者 X, 图/新华社记者 Y: the part of the work the names are credited with
+_WORK_PREFIX = r"(?:(?:文|图|文图|文/图|图/文)\s*[/／]\s*)?"
+_BYLINE_LINE = re.compile(
+    rf"^[{_BULLET}]?\s*{_WORK_PREFIX}(?:(?:{_ROLE_RE})\s*{_NAMES}\s*[/｜|]?\s*{_WORK_PREFIX})+$"
+)
 # ■ 李 文 — a bullet and a name, no role (a commentary's author).
 _BULLET_NAME_LINE = re.compile(rf"^[{_BULLET}]\s*[{_CJK}](?:\s*[{_CJK}]){{1,3}}$")
 
@@ -115,6 +119,7 @@ def split_names(chunk: str) -> list[str]:
 def parse_credits(text: str) -> Credits:
     """Names by role from ``记者 朱海波 通讯员 郭凌鹤`` (roles may be spaced out)."""
     credits = Credits()
+    text = re.sub(r"(?:^|(?<=\s))(?:文|图|文图|文/图|图/文)\s*[/／]\s*", " ", text)
     matches = list(_ROLE.finditer(text))
     if not matches:
         credits.reporters.extend(split_names(text))
@@ -133,8 +138,8 @@ def parse_credits(text: str) -> Credits:
 
 def is_byline_line(text: str) -> bool:
     compact = text.strip()
-    if not compact or display_width(compact) > 40:
-        return False
+    if not compact or display_width(compact) > 40 or compact.endswith("摄"):
+        return False  # ``记者 X 摄`` credits a photo: it belongs to the caption
     return bool(_BYLINE_LINE.match(compact) or _BULLET_NAME_LINE.match(compact))
 
 
@@ -214,6 +219,12 @@ def find_continuations(text: str) -> list[Continuation]:
         )
         for m in _CONTINUATION.finditer(text)
     ]
+
+
+def opens_continued_part(text: str) -> bool:
+    """The line opens with ``（上接第1版）``: the rest of an article begun on another page."""
+    found = find_continuations(text)
+    return bool(found) and not found[0].forward and not text[: found[0].start].strip()
 
 
 def is_continuation_line(text: str) -> bool:

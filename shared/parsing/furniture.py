@@ -19,6 +19,8 @@ _EDITOR_ROLE = (
 )
 _EDITOR_LINE = re.compile(rf"^{_EDITOR_ROLE}\s*[:：]")
 _EDITOR_LINE_NO_COLON = re.compile(rf"^{_EDITOR_ROLE}\s+[\u4e00-\u9fff]{{1,4}}(\s|$)")
+_EDITOR_ANYWHERE = re.compile(r"(?:责任编辑|责编|美编|美术编辑|版式设计|校对)\s*[:：]")
+_PAGE_NUMBER_LINE = re.compile(r"第?\s*[A-Z]?\d{1,3}\s*版?|[A-Z]\d{1,2}")
 _EDITOR_PAIR = re.compile(rf"({_EDITOR_ROLE})\s*[:：]?\s*")
 
 _DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
@@ -37,10 +39,15 @@ _MAX_HEADER_WIDTH = 80.0
 
 
 def is_editor_line(text: str) -> bool:
+    """``责任编辑：X`` (also ``美编：Y``, ``本版编辑 Z``), or a short line carrying one."""
     compact = text.strip()
     if len(compact) > 60:
         return False
-    return bool(_EDITOR_LINE.match(compact) or _EDITOR_LINE_NO_COLON.match(compact))
+    if _EDITOR_LINE.match(compact) or _EDITOR_LINE_NO_COLON.match(compact):
+        return True
+    return (
+        len(compact) <= 40 and not compact.endswith("。") and bool(_EDITOR_ANYWHERE.search(compact))
+    )
 
 
 def header_evidence(text: str) -> list[str]:
@@ -69,6 +76,8 @@ def furniture_rule(line: Line, near_edge: bool) -> str | None:
     """The rule that makes ``line`` furniture, or None."""
     if is_editor_line(line.text):
         return "editor line"
+    if near_edge and _PAGE_NUMBER_LINE.fullmatch(line.text):
+        return "page number at the page edge"
     if is_running_header(line, near_edge):
         return "running header: " + "+".join(header_evidence(line.text))
     return None

@@ -15,6 +15,7 @@ Three pure text operations used by every later stage:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ _FULLWIDTH_TABLE.update({code: chr(code - 0xFEE0) for code in range(ord("ａ"), 
 
 _KANGXI = range(0x2F00, 0x2FE0)
 _COMPAT_IDEOGRAPHS = (range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
+_RADICAL_OR_COMPAT = re.compile("[\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _FULLWIDTH_STOP_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])．(?=[0-9])")
 
 
@@ -44,11 +46,7 @@ def normalise_chars(text: str) -> str:
     """Map full-width ASCII and radical/compatibility forms; keep Chinese punctuation."""
     text = text.translate(_FULLWIDTH_TABLE)
     text = _FULLWIDTH_STOP_BETWEEN_DIGITS.sub(".", text)
-    if any(
-        0x2F00 <= ord(c) < 0x2FE0 or 0xF900 <= ord(c) < 0xFB00 or ord(c) >= 0x2F800 for c in text
-    ):
-        text = "".join(_unify_ideograph(c) for c in text)
-    return text
+    return _RADICAL_OR_COMPAT.sub(lambda match: _unify_ideograph(match.group()), text)
 
 
 def is_cjk(char: str) -> bool:
@@ -63,6 +61,7 @@ def is_cjk(char: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_wide(char: str) -> bool:
     """Printed one em wide: ideographs, full-width punctuation, CJK quotes and dashes."""
     if char in " \t":

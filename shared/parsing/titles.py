@@ -26,8 +26,9 @@ from shared.parsing.fields import (
     is_kicker_shaped,
     is_subtitle,
     match_photo_credit,
+    opens_continued_part,
 )
-from shared.parsing.normalise import remove_layout_spaces
+from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 
 Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"]
 
@@ -49,8 +50,11 @@ def has_forward_marker(block: Block) -> bool:
 
 
 def is_closed(block: Block) -> bool:
-    """Body text that ends a sentence (or hands over to another page)."""
-    return block.ends_sentence or has_forward_marker(block)
+    """Body text that ends a sentence, hands over to another page, or is a parenthetical
+    note such as ``（陈晓霞、张旭航参与采写）``."""
+    whole = "".join(line.text for line in block.lines)
+    note = whole[:1] in "（(" and whole[-1:] in "）)"
+    return block.ends_sentence or has_forward_marker(block) or note
 
 
 def title_candidate_reason(block: Block) -> str | None:
@@ -68,6 +72,8 @@ def title_candidate_reason(block: Block) -> str | None:
         text = line.text
         if text[-1] in _TITLE_ENDS_FORBIDDEN:
             return "a line ends with sentence punctuation"
+        if "。" in text:
+            return "a line holds a full stop"
         if text[-1] in "：:" and line.width > 12:
             return "a long line ends with a colon"
         if find_continuations(text):
@@ -131,8 +137,10 @@ def label_blocks(blocks: Sequence[Block]) -> list[BlockRole]:
 def _fixed_role(block: Block) -> BlockRole | None:
     if block.kind != "text":
         return BlockRole(block.kind, block.rule)
-    last_text = remove_layout_spaces(block.last.text, block.last.spaced_out)
-    if match_photo_credit(last_text) is not None:
+    tail = join_wrapped(
+        [remove_layout_spaces(line.text, line.spaced_out) for line in block.lines[-3:]]
+    )
+    if match_photo_credit(tail) is not None:
         return BlockRole("caption", "ends with a photo credit")
     reason = title_candidate_reason(block)
     if reason is not None:
@@ -167,7 +175,11 @@ def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: li
         after is not None
         and next_role is not None
         and (
-            (next_role.role == "body" and not blocks[after].opens_with_dateline)
+            (
+                next_role.role == "body"
+                and not blocks[after].opens_with_dateline
+                and not opens_continued_part(blocks[after].first.text)
+            )
             or (next_role.role == "continuation" and has_forward_marker(blocks[after]))
         )
     )

@@ -14,7 +14,8 @@ recover, in the scorer's format.  What varies, page by page or article by articl
 * byline forms: datelines (``本报讯（记者 X 通讯员 Y）``, ``本报北京1月16日电（记者X）``,
   ``新华社…电``), ``■ 本报记者 X Y`` lines (the role sometimes spaced out), correspondents
   and interns (实习生, counted as reporters) on their own lines;
-* justified lines spaced out character by character; spaces around half-width runs;
+* justified lines spaced out character by character (also every line stretched because a
+  Latin word or a number did not fit at its end); spaces around half-width runs;
 * photos with captions 40–65 em wide and an inline credit;
 * running headers and 责任编辑 lines; continuations across pages (下转/上接).
 """
@@ -137,6 +138,8 @@ class PageStyle:
     header: bool
     editor_line: bool
     column: int  # the page grid's column width; most articles use it
+    # some extractors emit no blank line between titles, bylines and the body
+    blank_around_titles: bool
 
 
 @dataclass
@@ -253,7 +256,12 @@ class PageSimulator:
         out = []
         for position, line in enumerate(lines):
             is_last = position == len(lines) - 1
-            if (
+            limit = width - 2 if position == 0 else width
+            if not is_last and text_width(line) < limit - 0.75 and " " not in line:
+                # a Latin word or number that did not fit was pushed to the next line; the
+                # typesetter stretched this line and the extractor shows the gaps as spaces
+                line = " ".join(_tokens(line))
+            elif (
                 not is_last
                 and " " not in line
                 and rng_bool(self.rng, style.spaced_out_rate)
@@ -317,6 +325,7 @@ class PageSimulator:
             header=rng.random() < 0.8,
             editor_line=rng.random() < 0.6,
             column=rng.randint(13, 34),
+            blank_around_titles=rng.random() < 0.9,
         )
 
     def header_line(self, page: int) -> str:
@@ -363,16 +372,19 @@ class PageSimulator:
                     body_lines.append(marker)
                 else:
                     body_lines[-1] = body_lines[-1] + marker
+            gap = [""] if style.blank_around_titles else []
             titles: list[str] = []
-            for block in item.title_lines:
-                titles += [*block, ""]
-            byline = [*item.byline_lines, ""] if item.byline_lines else []
+            for position, block in enumerate(item.title_lines):
+                # title levels are separate text boxes: a blank line between them always
+                titles += [*([""] if position else []), *block]
+            titles += gap
+            byline = [*item.byline_lines, *gap] if item.byline_lines else []
             if item.kind == "photo":
                 out += [*body_lines, ""]
             elif style.titles_after:
-                out += byline + body_lines + [""] + titles
+                out += byline + body_lines + gap + titles
             else:
-                out += titles + byline + body_lines + [""]
+                out += titles + byline + body_lines + gap
         if style.editor_line and rng.random() < 0.7:
             out += [
                 f"责任编辑：{_random_name(rng)}" + rng.choice(("", f"  美编：{_random_name(rng)}"))
@@ -406,13 +418,18 @@ class PageSimulator:
         gold: list[dict[str, Any]] = []
         rendered: list[str] = []
         carry: LaidOutArticle | None = None
+        used: set[str] = set()
         for page in range(1, pages + 1):
             style = self.page_style()
             items: list[LaidOutArticle] = []
             if carry is not None:
                 items.append(carry)
                 carry = None
-            for source in rng.sample(self.articles, rng.randint(*articles_per_page)):
+            # each source article at most once per document: two copies of one body could
+            # not be told apart by the scorer's matching
+            fresh = [a for a in self.articles if a["id"] not in used]
+            for source in rng.sample(fresh, min(len(fresh), rng.randint(*articles_per_page))):
+                used.add(source["id"])
                 article = self.layout_article(source, style)
                 items.append(article)
                 gold.append(article.gold)

@@ -39,14 +39,14 @@ def body_of(a: Article) -> list[str]:
 
 
 def sim(a: str, b: str) -> float:
-    if not a and not b:
+    if a == b:  # same result as the ratio, without the quadratic matching
         return 1.0
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _match_sim(a: str, b: str) -> float:
     """``sim`` when it can reach the 0.9 matching threshold, else an upper bound below it."""
-    if not a and not b:
+    if a == b:
         return 1.0
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     bound = matcher.real_quick_ratio()

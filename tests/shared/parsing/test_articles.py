@@ -22,8 +22,17 @@ BODY_B = [
 
 
 def test_titles_after_their_body() -> None:
-    articles = parse(*BODY_A, "", "我市构建工作体系", "", *BODY_B, "", "上半年抽检280批次，合格率100%", "",
-                     "我市加强畜产品质量安全监管")
+    articles = parse(
+        *BODY_A,
+        "",
+        "我市构建工作体系",
+        "",
+        *BODY_B,
+        "",
+        "上半年抽检280批次，合格率100%",
+        "",
+        "我市加强畜产品质量安全监管",
+    )
     assert [a.headline for a in articles] == ["我市构建工作体系", "我市加强畜产品质量安全监管"]
     assert articles[1].kicker == "上半年抽检280批次，合格率100%"
     assert articles[0].reporters == ["朱海波"]
@@ -35,8 +44,18 @@ def test_titles_after_their_body() -> None:
 
 
 def test_titles_before_their_body() -> None:
-    articles = parse("我市构建工作体系", "——全市统一战线服务强市", "", *BODY_A, "", "多地降雪量突破历史极值", "",
-                     "暴雪预警升级为黄色", "", *BODY_B)
+    articles = parse(
+        "我市构建工作体系",
+        "——全市统一战线服务强市",
+        "",
+        *BODY_A,
+        "",
+        "多地降雪量突破历史极值",
+        "",
+        "暴雪预警升级为黄色",
+        "",
+        *BODY_B,
+    )
     assert [(a.kicker, a.headline, a.subtitle) for a in articles] == [
         ("", "我市构建工作体系", "全市统一战线服务强市"),
         ("多地降雪量突破历史极值", "暴雪预警升级为黄色", ""),
@@ -44,8 +63,16 @@ def test_titles_before_their_body() -> None:
 
 
 def test_byline_lines_go_to_names_and_leave_the_body() -> None:
-    articles = parse("深耕廉洁沃土 构筑清廉矩阵", "", "■ 本 报 记 者 王培源 李政哲", "本报通讯员 李正一", "实习生 赵一",
-                     "", "茌平区坚持因地制宜、统筹谋划，推", "动构建廉洁文化阵地体系。")
+    articles = parse(
+        "深耕廉洁沃土 构筑清廉矩阵",
+        "",
+        "■ 本 报 记 者 王培源 李政哲",
+        "本报通讯员 李正一",
+        "实习生 赵一",
+        "",
+        "茌平区坚持因地制宜、统筹谋划，推",
+        "动构建廉洁文化阵地体系。",
+    )
     assert len(articles) == 1
     article = articles[0]
     assert article.reporters == ["王培源", "李政哲", "赵一"]
@@ -55,7 +82,13 @@ def test_byline_lines_go_to_names_and_leave_the_body() -> None:
 
 
 def test_photo_caption_with_credit() -> None:
-    articles = parse(*BODY_A, "", "我市构建工作体系", "", "7月8日，工人在生产车间进行设备巡检。（本报记者 许金松 摄）")
+    articles = parse(
+        *BODY_A,
+        "",
+        "我市构建工作体系",
+        "",
+        "7月8日，工人在生产车间进行设备巡检。（本报记者 许金松 摄）",
+    )
     photo = articles[1]
     assert photo.kind == "photo"
     assert photo.headline == ""
@@ -64,17 +97,32 @@ def test_photo_caption_with_credit() -> None:
 
 
 def test_a_second_dateline_without_title_stays_in_the_article() -> None:
-    articles = parse("习近平抵达内比都", "", "本报内比都1月17日电（记者孙广勇）国家主席习近平", "乘专机抵达内比都国际机场。",
-                     "本报北京1月17日电 国家主席习近平17日乘专机", "离开北京，应邀进行国事访问。")
+    articles = parse(
+        "习近平抵达内比都",
+        "",
+        "本报内比都1月17日电（记者孙广勇）国家主席习近平",
+        "乘专机抵达内比都国际机场。",
+        "本报北京1月17日电 国家主席习近平17日乘专机",
+        "离开北京，应邀进行国事访问。",
+    )
     assert len(articles) == 1
     assert len(articles[0].paragraphs) == 2
     assert articles[0].paragraphs[1].startswith("本报北京1月17日电")
 
 
 def test_subheads_stay_inside_their_article() -> None:
-    articles = parse("金刚石散热：“概念炒作”还是“量产前夜”", "", "■ 本报记者 杨笑寒", "",
-                     "近期，金刚石散热相关概念股股价大幅上涨。", "", "“金刚石散热元年”", "",
-                     "“如果按初期半导体散热设备500亿元市场规模，金", "刚石散热片占比达到一定比例。”")
+    articles = parse(
+        "金刚石散热：“概念炒作”还是“量产前夜”",
+        "",
+        "■ 本报记者 杨笑寒",
+        "",
+        "近期，金刚石散热相关概念股股价大幅上涨。",
+        "",
+        "“金刚石散热元年”",
+        "",
+        "“如果按初期半导体散热设备500亿元市场规模，金",
+        "刚石散热片占比达到一定比例。”",
+    )
     assert len(articles) == 1
     assert articles[0].paragraphs == [
         "近期，金刚石散热相关概念股股价大幅上涨。",
@@ -89,6 +137,32 @@ def test_a_title_without_body_is_kept_as_an_article() -> None:
 
 
 def test_articles_are_in_page_order_with_pages() -> None:
-    document = parse_text("\n".join([*BODY_A, "", "第一篇"]) + "\f" + "\n".join([*BODY_B, "", "第二篇"]))
+    document = parse_text(
+        "\n".join([*BODY_A, "", "第一篇"]) + "\f" + "\n".join([*BODY_B, "", "第二篇"])
+    )
     assert [(a.headline, a.page) for a in document.articles] == [("第一篇", 1), ("第二篇", 2)]
     assert [p.number for p in document.pages] == [1, 2]
+
+
+def test_titles_without_blank_lines_around_them() -> None:
+    articles = parse(
+        "■ 本报记者 王培源",
+        "茌平区坚持因地制宜、统筹谋划，推",
+        "动构建廉洁文化阵地体系。",
+        "深耕廉洁沃土 构筑清廉矩阵",
+        "本报讯（记者 苑莘）记者7月10日从聊城市农业农",
+        "村局了解到，我市扎实做好各项工作。",
+        "我市加强畜产品质量安全监管",
+    )
+    assert [(a.headline, a.reporters) for a in articles] == [
+        ("深耕廉洁沃土 构筑清廉矩阵", ["王培源"]),
+        ("我市加强畜产品质量安全监管", ["苑莘"]),
+    ]
+
+
+def test_a_caption_glued_to_a_body_is_split_off_by_its_width() -> None:
+    caption = "7月8日，山东金蔡伦纸业有限公司工人在生产车间进行设备巡检。作为国内最早的企业。"
+    articles = parse(*BODY_A, "我市构建工作体系", caption + " ■ 本报记者 许金松")
+    assert [a.kind for a in articles] == ["article", "photo"]
+    assert articles[0].headline == "我市构建工作体系"
+    assert articles[1].paragraphs == [caption]

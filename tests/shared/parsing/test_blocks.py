@@ -5,6 +5,7 @@ from __future__ import annotations
 from shared.parsing.blocks import (
     column_width,
     group_blocks,
+    keeps_indentation,
     paragraph_break,
     split_paragraphs,
 )
@@ -46,7 +47,10 @@ def test_group_blocks_separates_kinds_and_splits_at_datelines() -> None:
 
 
 def test_a_credit_line_under_a_wide_caption_belongs_to_it() -> None:
-    caption = "7月8日，山东金蔡伦纸业有限公司工人在生产车间进行设备巡检。作为国内最早的轻型印刷纸生产企业。"
+    caption = (
+        "7月8日，山东金蔡伦纸业有限公司工人在生产车间进行设备巡检。"
+        "作为国内最早的轻型印刷纸生产企业。"
+    )
     blocks = group_blocks(lines_of(caption + "\n■ 本报记者 许金松"))
     assert [b.kind for b in blocks] == ["text"]
     assert len(blocks[0].lines) == 2
@@ -60,14 +64,19 @@ def test_column_width_is_the_upper_quartile() -> None:
 
 def test_full_line_without_sentence_end_runs_on_across_a_blank() -> None:
     new, rule = paragraph_break(
-        line("体化统筹、平台化实施、品牌化打造，构"), line("建高效运转工作体系，举全市统一战线"), True, 17.0
+        line("体化统筹、平台化实施、品牌化打造，构"),
+        line("建高效运转工作体系，举全市统一战线"),
+        True,
+        17.0,
     )
     assert not new
     assert "column break" in rule
 
 
 def test_short_sentence_final_line_ends_the_paragraph() -> None:
-    new, _ = paragraph_break(line("分管日常工作的副部长崔岩说。"), line("今年以来，聊城市委统战部坚持一"), True, 17.0)
+    new, _ = paragraph_break(
+        line("分管日常工作的副部长崔岩说。"), line("今年以来，聊城市委统战部坚持一"), True, 17.0
+    )
     assert new
 
 
@@ -115,7 +124,26 @@ def test_split_paragraphs_over_blocks() -> None:
 
 
 def test_split_paragraphs_keeps_a_subhead_block_whole() -> None:
-    text = "第一段正文写到这里就结束了。\n\n以精细化运营激活\n增量与存量市场\n\n第二段正文从这里开始，"
+    text = (
+        "第一段正文写到这里就结束了。\n\n以精细化运营激活\n增量与存量市场\n\n第二段正文从这里开始，"
+    )
     blocks = group_blocks(lines_of(text))
     result = split_paragraphs(blocks, standalone={blocks[1].first.number})
     assert [[x.number for x in group] for group in result.groups] == [[1], [3, 4], [6]]
+
+
+def test_kept_indents_decide_paragraphs() -> None:
+    text = "\n".join(
+        [
+            "　　今年以来，聊城市委统战部坚持一",
+            "体化统筹、平台化实施、品牌化打造。",
+            "构建高效运转工作体系，举全市统一战线",
+            "之力，纵深推进服务强省建设。",
+            "　　市委统战部将“五大行动”作为全年",
+            "工作重中之重。",
+        ]
+    )
+    blocks = group_blocks(lines_of(text))
+    assert keeps_indentation(blocks[0].lines)
+    result = split_paragraphs(blocks)
+    assert [[x.number for x in group] for group in result.groups] == [[1, 2, 3, 4], [5, 6]]

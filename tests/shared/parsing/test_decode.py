@@ -24,8 +24,17 @@ TEXT = "本报讯（记者 朱海波） 7月1日，市委统战部召开会议�
         TEXT.encode("gb18030"),
         TEXT.encode("gbk"),
     ],
-    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "utf32",
-         "gb18030", "gbk"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16le",
+        "utf16be",
+        "utf32",
+        "gb18030",
+        "gbk",
+    ],
 )
 def test_decodes_every_supported_encoding_without_mangling(data: bytes) -> None:
     assert decode_bytes(data) == TEXT

@@ -23,13 +23,28 @@ from shared.parsing.fields import (
         ("本报讯（记者 朱海波） 7月1日，市委", "本报讯", ["朱海波"], [], "7月1日，市委"),
         ("本报讯（记者 朱海波 通讯员 郭凌鹤）7月10日", "本报讯", ["朱海波"], ["郭凌鹤"], "7月10日"),
         ("本报北京1月16日电（记者王比学）中共", "本报北京1月16日电", ["王比学"], [], "中共"),
-        ("新华社北京7月8日电（记者王雨萧、于佳欣）据", "新华社北京7月8日电", ["王雨萧", "于佳欣"], [],
-         "据"),
+        (
+            "新华社北京7月8日电（记者王雨萧、于佳欣）据",
+            "新华社北京7月8日电",
+            ["王雨萧", "于佳欣"],
+            [],
+            "据",
+        ),
         ("据新华社电（记者李雄鹰、毛鑫）在身上", "据新华社电", ["李雄鹰", "毛鑫"], [], "在身上"),
-        ("科技日报兰州6月11日电 （记者颉满斌 通讯员余若怡）锂", "科技日报兰州6月11日电", ["颉满斌"],
-         ["余若怡"], "锂"),
-        ("本报北京2月12日电（唐维红、张晓赫、孙阳）2月", "本报北京2月12日电",
-         ["唐维红", "张晓赫", "孙阳"], [], "2月"),
+        (
+            "科技日报兰州6月11日电 （记者颉满斌 通讯员余若怡）锂",
+            "科技日报兰州6月11日电",
+            ["颉满斌"],
+            ["余若怡"],
+            "锂",
+        ),
+        (
+            "本报北京2月12日电（唐维红、张晓赫、孙阳）2月",
+            "本报北京2月12日电",
+            ["唐维红", "张晓赫", "孙阳"],
+            [],
+            "2月",
+        ),
         ("本报北京 1 月 6 日电（记者刘毅） 1月6日", "本报北京1月6日电", ["刘毅"], [], "1月6日"),
         ("本报讯 市委书记李强昨天", "本报讯", [], [], "市委书记李强昨天"),
         ("本报讯（记者 张三 实习生 李四）正文", "本报讯", ["张三", "李四"], [], "正文"),
@@ -98,7 +113,11 @@ def test_parse_credits_by_role() -> None:
 
 @pytest.mark.parametrize(
     ("chunk", "names"),
-    [("王培源 李政哲", ["王培源", "李政哲"]), ("田 鹏", ["田鹏"]), ("李强、花放", ["李强", "花放"])],
+    [
+        ("王培源 李政哲", ["王培源", "李政哲"]),
+        ("田 鹏", ["田鹏"]),
+        ("李强、花放", ["李强", "花放"]),
+    ],
 )
 def test_split_names(chunk: str, names: list[str]) -> None:
     assert split_names(chunk) == names
@@ -145,15 +164,21 @@ def test_marker_in_mid_line_is_not_stripped() -> None:
 def test_title_roles_tie_goes_to_the_line_nearer_the_body() -> None:
     # Reference page: titles after the body; headline printed first, kicker after it.
     roles = assign_title_roles(
-        ["我市构建“五大行动”高效运转工作体系", "全市统一战线服务强市建设“五大行动”"], body_after=False
+        ["我市构建“五大行动”高效运转工作体系", "全市统一战线服务强市建设“五大行动”"],
+        body_after=False,
     )
     assert roles.headline == "我市构建“五大行动”高效运转工作体系"
     assert roles.kicker == "全市统一战线服务强市建设“五大行动”"
 
 
 def test_title_roles_shorter_line_is_the_headline() -> None:
-    roles = assign_title_roles(["上半年抽检280批次，合格率100%", "我市加强畜产品质量安全监管"], False)
-    assert (roles.kicker, roles.headline) == ("上半年抽检280批次，合格率100%", "我市加强畜产品质量安全监管")
+    roles = assign_title_roles(
+        ["上半年抽检280批次，合格率100%", "我市加强畜产品质量安全监管"], False
+    )
+    assert (roles.kicker, roles.headline) == (
+        "上半年抽检280批次，合格率100%",
+        "我市加强畜产品质量安全监管",
+    )
     roles = assign_title_roles(["多地降雪量突破历史极值", "暴雪预警升级为黄色"], body_after=True)
     assert (roles.kicker, roles.headline) == ("多地降雪量突破历史极值", "暴雪预警升级为黄色")
 
@@ -167,3 +192,8 @@ def test_title_roles_subtitle_and_kicker_shapes() -> None:
     )
     roles = assign_title_roles(["杜庭斌：", "身负重伤 殊死擒凶"], body_after=True)
     assert (roles.kicker, roles.headline) == ("杜庭斌：", "身负重伤 殊死擒凶")
+
+
+def test_work_prefixed_bylines() -> None:
+    assert is_byline_line("■ 文/本报记者 王五 图/本报记者 赵六")
+    assert parse_credits("文/本报记者 王五 图/本报记者 赵六").reporters == ["王五", "赵六"]

@@ -65,4 +65,17 @@ def test_describe_furniture() -> None:
     assert furniture.page_label == "第2版"
     assert furniture.section == "要闻"
     assert furniture.editors == ["张三", "李四"]
-    assert furniture.lines == ["2024年7月12日 星期五 聊城日报 要闻 第2版", "责任编辑：张三  美编：李四"]
+    assert furniture.lines == [
+        "2024年7月12日 星期五 聊城日报 要闻 第2版",
+        "责任编辑：张三  美编：李四",
+    ]
+
+
+@pytest.mark.parametrize("text", ["2", "第2版", "A3", "02版"])
+def test_a_bare_page_number_at_the_edge_is_furniture(text: str) -> None:
+    assert furniture_rule(make_line(text, 1, 1), near_edge=True) is not None
+    assert furniture_rule(make_line(text, 1, 1), near_edge=False) is None
+
+
+def test_an_editor_credit_inside_a_short_line() -> None:
+    assert is_editor_line("要闻 责任编辑：张三")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from shared.parsing import ParsedDocument, ParseError, parse_bytes, parse_text
@@ -46,11 +46,31 @@ FRAGMENTS = [
     " ",
 ]
 CJK_TEXT = st.text(
-    alphabet=st.sampled_from(list("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质"
-                           "，。、；：！？“”《》（）0123456789ABCabc ")),
+    alphabet=st.sampled_from(
+        list(
+            "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质"
+            "，。、；：！？“”《》（）0123456789ABCabc "
+        )
+    ),
     max_size=40,
 )
 STRUCTURED = st.lists(st.one_of(st.sampled_from(FRAGMENTS), CJK_TEXT), max_size=60).map("".join)
+
+
+def _parse_error_code(data: bytes) -> str | None:
+    try:
+        parse_bytes(data)
+    except ParseError as error:
+        return error.code
+    return None
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def output_characters(document: ParsedDocument) -> Counter[str]:
@@ -81,9 +101,7 @@ def input_characters(text: str) -> Counter[str]:
     )
 
 
-SETTINGS = settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -112,19 +130,22 @@ def test_arbitrary_text_never_loses_characters(text: str) -> None:
 @SETTINGS
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_raise_only_parse_errors(data: bytes) -> None:
-    try:
-        parse_bytes(data)
-    except ParseError as error:
-        assert error.code in ("empty", "undecodable")
+    code = _parse_error_code(data)
+    assert code in (None, "empty", "undecodable")
 
 
 @SETTINGS
 @given(STRUCTURED, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
 def test_encodings_round_trip(text: str, encoding: str) -> None:
-    try:
-        decoded = parse_bytes(text.encode(encoding))
-    except ParseError as error:
-        assert error.code == "empty"
-        assert not text.strip()
+    data = text.encode(encoding)
+    if encoding == "gb18030":
+        # A few GB18030 bytes can also be valid UTF-8 ("农" is C5 A9, UTF-8 for "ũ"); UTF-8
+        # wins then, by design.  Real pages are far too long to be valid in both.
+        assume(not _valid_utf8(data) or data.isascii())
+    if not text.strip():
+        assert _parse_error_code(data) == "empty"
         return
-    assert [a.to_dict() for a in decoded.articles] == [a.to_dict() for a in parse_text(text).articles]
+    decoded = parse_bytes(data)
+    assert [a.to_dict() for a in decoded.articles] == [
+        a.to_dict() for a in parse_text(text).articles
+    ]

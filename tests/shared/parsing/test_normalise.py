@@ -69,7 +69,10 @@ def test_is_spaced_out(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("parts", "expected"),
     [
-        (["我市两课程入选", "全国基层干部培训优秀网络课程"], "我市两课程入选全国基层干部培训优秀网络课程"),
+        (
+            ["我市两课程入选", "全国基层干部培训优秀网络课程"],
+            "我市两课程入选全国基层干部培训优秀网络课程",
+        ),
         (["the quick", "brown fox"], "the quick brown fox"),
         (["每月 1".replace(" ", ""), "日、15日"], "每月1日、15日"),
         (["2024", "年"], "2024年"),

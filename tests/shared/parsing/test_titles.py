@@ -20,30 +20,61 @@ def roles_of(lines: list[str]) -> list[str]:
 
 
 def test_title_after_a_body_and_before_a_dateline() -> None:
-    lines = [*BODY, "", "我市聚力打造“水城好商量”工作品牌", "", "本报讯（记者 朱海波）日前，我市召开会议。"]
+    lines = [
+        *BODY,
+        "",
+        "我市聚力打造“水城好商量”工作品牌",
+        "",
+        "本报讯（记者 朱海波）日前，我市召开会议。",
+    ]
     assert roles_of(lines) == ["body", "title", "body"]
 
 
 def test_two_title_blocks_before_a_byline_are_both_titles() -> None:
-    lines = [*BODY, "", "我市构建“五大行动”高效运转工作体系", "", "全市统一战线服务强市建设“五大行动”",
-             "", "■ 本报记者 王培源"]
+    lines = [
+        *BODY,
+        "",
+        "我市构建“五大行动”高效运转工作体系",
+        "",
+        "全市统一战线服务强市建设“五大行动”",
+        "",
+        "■ 本报记者 王培源",
+    ]
     assert roles_of(lines) == ["body", "title", "title", "byline"]
 
 
 def test_a_block_after_an_unfinished_sentence_is_body() -> None:
-    lines = [*BODY[:3], "", "“工商联+商会+民营企业”社情民意平", "", "台，发挥商会和会员企业作用，设立信息",
-             "直报点，及时挖掘信息热点。"]
+    lines = [
+        *BODY[:3],
+        "",
+        "“工商联+商会+民营企业”社情民意平",
+        "",
+        "台，发挥商会和会员企业作用，设立信息",
+        "直报点，及时挖掘信息热点。",
+    ]
     assert roles_of(lines) == ["body", "body", "body"]
 
 
 def test_a_paragraph_start_cut_by_a_column_break_is_body() -> None:
-    lines = [*BODY, "", "今年以来，聊城市委统战部坚持一", "体化统筹、平台化实施、品牌化打造，构", "",
-             "建高效运转工作体系，举全市统一战线", "之力，纵深推进服务强省建设。"]
+    lines = [
+        *BODY,
+        "",
+        "今年以来，聊城市委统战部坚持一",
+        "体化统筹、平台化实施、品牌化打造，构",
+        "",
+        "建高效运转工作体系，举全市统一战线",
+        "之力，纵深推进服务强省建设。",
+    ]
     assert roles_of(lines) == ["body", "body", "body"]
 
 
 def test_a_title_before_its_body() -> None:
-    lines = ["我市两课程入选", "全国基层干部培训优秀网络课程", "", "本报讯（记者 朱海波）7月10日，记者获悉。"]
+    lines = [
+        "我市两课程入选",
+        "全国基层干部培训优秀网络课程",
+        "",
+        "本报讯（记者 朱海波）7月10日，记者获悉。",
+    ]
     assert roles_of(lines) == ["title", "body"]
 
 
@@ -53,5 +84,12 @@ def test_caption_with_credit() -> None:
 
 
 def test_a_line_after_a_byline_is_body() -> None:
-    lines = ["■ 本报记者 杨硕", "", "求助", "", "我的妻子今年2月生下一对双胞胎。但因为是", "早产儿，一直住院。"]
+    lines = [
+        "■ 本报记者 杨硕",
+        "",
+        "求助",
+        "",
+        "我的妻子今年2月生下一对双胞胎。但因为是",
+        "早产儿，一直住院。",
+    ]
     assert roles_of(lines) == ["byline", "body", "body"]

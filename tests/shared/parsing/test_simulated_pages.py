@@ -1,0 +1,83 @@
+"""The parser on hundreds of simulated pages laid out from real articles.
+
+tests/support/page_simulator.py lays out the fixture articles with seeded random column
+widths, column breaks, title positions and orders, byline forms, spaced-out lines, photos,
+furniture and continuations; the scorer's metrics are averaged over all documents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from shared.parsing import parse_text
+from tests.support.page_simulator import PageSimulator, load_sample_articles
+from tests.support.score import score
+
+DOCUMENTS = 160
+METRICS = ("seg_f1", "titles", "reporters", "correspondents", "paragraphs", "kind", "text")
+# What the parser reaches on these documents (measured, deterministic).  The target is 0.98 on
+# every metric; it is not reached yet, so the measured level is asserted to catch regressions.
+# The misses are mostly the inherent ambiguities: an article printed with neither dateline
+# nor byline right after another one reads as a subhead; a one-line paragraph after a
+# sentence ending flush with the column; a title glued to the body with no blank line.
+FLOORS = {
+    "seg_f1": 0.976,
+    "titles": 0.971,
+    "reporters": 0.970,
+    "correspondents": 0.975,
+    "paragraphs": 0.898,
+    "kind": 0.976,
+    "text": 0.975,
+}
+
+
+@pytest.fixture(scope="module")
+def metrics() -> dict[str, float]:
+    articles = load_sample_articles()
+    totals = dict.fromkeys(METRICS, 0.0)
+    for seed in range(DOCUMENTS):
+        document = PageSimulator(articles, seed).document(pages=1 + seed % 2)
+        parsed = parse_text(document.text)
+        result: dict[str, Any] = score(
+            document.gold, {"articles": [a.to_dict() for a in parsed.articles]}
+        )
+        for metric in METRICS:
+            totals[metric] += result[metric]
+    return {metric: total / DOCUMENTS for metric, total in totals.items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", METRICS)
+def test_simulated_pages_metric(metrics: dict[str, float], metric: str) -> None:
+    assert metrics[metric] >= FLOORS[metric], metrics
+
+
+def test_simulator_is_deterministic() -> None:
+    articles = load_sample_articles()
+    first = PageSimulator(articles, 7).document(pages=2)
+    second = PageSimulator(articles, 7).document(pages=2)
+    assert first.text == second.text
+    assert first.gold == second.gold
+    assert first.text.count("\f") == 1
+
+
+def test_simulated_page_has_the_promised_features() -> None:
+    articles = load_sample_articles()
+    texts = "\n".join(PageSimulator(articles, seed).document(pages=2).text for seed in range(30))
+    for feature in ("下转第", "上接第", "责任编辑：", "星期", "本报讯（记者", "■ ", "——", " 摄"):
+        assert feature in texts, feature
+    assert "\n\n" in texts
+    assert any(line.count(" ") >= 8 for line in texts.split("\n"))  # spaced-out lines
+
+
+def test_wrap_respects_the_column_and_the_line_start_rule() -> None:
+    from tests.support.page_simulator import text_width, wrap
+
+    text = "今年以来，聊城市委统战部坚持一体化统筹、平台化实施、品牌化打造，构建高效运转工作体系。"
+    lines = wrap(text, 13)
+    assert "".join(lines) == text
+    assert text_width(lines[0]) <= 13
+    assert all(text_width(line) <= 15 for line in lines)
+    assert not any(line[0] in "，。、；：？！”" for line in lines)

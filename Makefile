@@ -23,9 +23,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-## test: lint, then every test suite against the local Redis and PostgreSQL
+## test: lint, then every test suite against the local Redis and PostgreSQL (and Chromium)
 test: $(STAMP)
 	bash .ci/ensure-services
+	bash .ci/ensure-browser
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
 

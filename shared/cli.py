@@ -171,6 +171,64 @@ def reindex() -> None:
     click.echo(f"reindexed {done} articles")
 
 
+@main.command()
+@click.option(
+    "--output", "-o", default="-", show_default=True,
+    help="File to write (- for standard output).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+    help="JSON Lines (one article per line) or CSV (UTF-8 with a BOM, for Excel).",
+)
+@click.option("--newspaper", help="Only this newspaper's issues.")
+@click.option("--from", "date_from", help="Only issues dated on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Only issues dated on or before YYYY-MM-DD.")
+def export(
+    output: str, fmt: str, newspaper: str | None, date_from: str | None, date_to: str | None
+) -> None:
+    """Write every stored article (or those of the chosen issues) as JSON Lines or CSV.
+
+    Articles come in issue and page order, read in batches; each record is the article as the
+    API answers it plus its issue's newspaper and date. A progress bar goes to standard error.
+    """
+    from datetime import date
+
+    from shared.browse import IssueFilter
+    from shared.export import count_articles, csv_header, csv_rows, export_batches, jsonl_line
+
+    def day(raw: str | None, name: str) -> date | None:
+        try:
+            return date.fromisoformat(raw) if raw else None
+        except ValueError:
+            message = f"{raw!r} is not a date as YYYY-MM-DD"
+            raise click.BadParameter(message, param_hint=name) from None
+
+    where = IssueFilter(
+        newspaper=newspaper, date_from=day(date_from, "--from"), date_to=day(date_to, "--to")
+    )
+    engine = get_engine(_settings().database_url)
+    written = 0
+    with (
+        click.open_file(output, "wb") as out,
+        session_scope(engine) as session,
+    ):
+        total = count_articles(session=session, where=where)
+        if fmt == "csv":
+            out.write(csv_header().encode("utf-8"))
+        with click.progressbar(
+            length=total, label="exporting", file=sys.stderr, hidden=total == 0
+        ) as progress:
+            for batch in export_batches(session=session, where=where):
+                if fmt == "csv":
+                    text = csv_rows(batch, header=False)
+                else:
+                    text = "".join(jsonl_line(record) for record in batch)
+                out.write(text.encode("utf-8"))
+                written += len(batch)
+                progress.update(len(batch))
+    click.echo(f"exported {written} articles", err=True)
+
+
 def web_command(settings: Settings, host: str, port: int, workers: int) -> list[str]:
     return [
         sys.executable, "-m", "gunicorn", "web.wsgi:app",

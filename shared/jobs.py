@@ -191,3 +191,33 @@ def fail_job(*, engine: Engine, job_id: str, code: str, message: str) -> None:
         job.error_message = message
         job.finished_at = utcnow()
         session.add(job)
+
+
+class JobNotFailed(ValueError):
+    """Only a failed job can be retried; ``state`` is the one it is in."""
+
+    def __init__(self, state: str) -> None:
+        super().__init__(state)
+        self.state = state
+
+
+def reset_failed_job(*, session: Session, job_id: str) -> Job:
+    """Put a failed job back to ``queued`` as if new: its stored file is kept, its error, times
+    and attempts are cleared (a person chose to try again). The caller commits, then publishes
+    it with :func:`publish_job`. Raises :class:`UnknownJob` or :class:`JobNotFailed`.
+    """
+    job = session.exec(select(Job).where(Job.id == job_id).with_for_update()).first()
+    if job is None:
+        raise UnknownJob(job_id)
+    if job.state != "failed":
+        raise JobNotFailed(job.state)
+    job.state = "queued"
+    job.attempts = 0
+    job.error_code = None
+    job.error_message = None
+    job.published_at = None
+    job.started_at = None
+    job.finished_at = None
+    session.add(job)
+    session.flush()
+    return job

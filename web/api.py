@@ -11,11 +11,13 @@ from sqlalchemy import text
 
 from shared.db import session_scope
 from shared.jobs import article_ids
+from shared.metrics import render_metrics
 from shared.models import MAX_ROW_ID, Article, Issue, Job
 from web.app import services
 from web.errors import ApiError
 from web.ratelimit import check_upload_rate
 from web.receive import receive_uploads
+from web.retry import retry_failed_job
 
 blueprint = Blueprint("api", __name__)
 
@@ -61,6 +63,14 @@ def get_job(job_id: str) -> Response:
         return jsonify(job.public(ids, job_status_url(job.id)))
 
 
+@blueprint.post("/api/jobs/<job_id>/retry")
+def retry_job(job_id: str) -> tuple[Response, int]:
+    """Re-queue a failed job: 202 with the job as ``GET /api/jobs/<id>`` shows it."""
+    require_api_token()
+    job = retry_failed_job(job_id)
+    return jsonify(job.public([], job_status_url(job.id))), 202
+
+
 @blueprint.get(f"/api/articles/<int(max={MAX_ROW_ID}):article_id>")
 def get_article(article_id: int) -> Response:
     with session_scope(services().engine) as session:
@@ -77,6 +87,15 @@ def get_issue(issue_id: int) -> Response:
         if issue is None:
             raise ApiError(404, "issue_not_found", f"no issue has the id {issue_id}")
         return jsonify(issue.public(article_ids(session, issue_id)))
+
+
+@blueprint.get("/metrics")
+def metrics() -> Response:
+    with session_scope(services().engine) as session:
+        text = render_metrics(
+            session=session, client=services().redis, queue_name=services().settings.queue_name
+        )
+    return Response(text, mimetype="text/plain; version=0.0.4")
 
 
 @blueprint.get("/healthz")

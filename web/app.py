@@ -30,7 +30,7 @@ def services() -> Services:
 
 
 def create_app(settings: Settings | None = None, queue: JobQueue | None = None) -> Flask:
-    from web import api, csrf, errors, openapi, pages, search
+    from web import api, csrf, errors, export, openapi, pages, search
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)
@@ -45,6 +45,7 @@ def create_app(settings: Settings | None = None, queue: JobQueue | None = None) 
         ),
     )
     app.register_blueprint(api.blueprint)
+    app.register_blueprint(export.blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(search.blueprint)
     app.register_blueprint(openapi.blueprint)

@@ -89,6 +89,33 @@ SCHEMAS: dict[str, Any] = {
             "keywords": _STRING_LIST,
         },
     },
+    "SearchResults": {
+        "type": "object",
+        "required": ["total", "results"],
+        "properties": {
+            "total": {"type": "integer", "minimum": 0},
+            "results": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": [
+                        "id", "headline", "kicker", "issue_id", "issue_date", "newspaper",
+                        "snippet", "score",
+                    ],
+                    "properties": {
+                        "id": {"type": "integer"},
+                        "headline": {"type": "string"},
+                        "kicker": {"type": "string"},
+                        "issue_id": {"type": "integer"},
+                        "issue_date": {"type": ["string", "null"]},
+                        "newspaper": _NULLABLE_STRING,
+                        "snippet": {"type": "string"},
+                        "score": {"type": "number"},
+                    },
+                },
+            },
+        },
+    },
     "Issue": {
         "type": "object",
         "required": [
@@ -130,6 +157,24 @@ def _get_by_id(name: str, id_type: str, schema: str) -> dict[str, Any]:
                 {"name": "id", "in": "path", "required": True, "schema": {"type": id_type}}
             ],
             "responses": {"200": _answer(name, schema), **_errors(404)},
+        }
+    }
+
+
+def _export(summary: str, media_type: str) -> dict[str, Any]:
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+            ],
+            "responses": {
+                "200": {
+                    "description": "the file, as an attachment",
+                    "content": {media_type: {"schema": {"type": "string"}}},
+                },
+                **_errors(404),
+            },
         }
     }
 
@@ -188,9 +233,42 @@ DOCUMENT: dict[str, Any] = {
                 },
             }
         },
+        "/api/search": {
+            "get": {
+                "summary": "Full-text search over every article, best match first",
+                "parameters": [
+                    {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}},
+                    {"name": "newspaper", "in": "query", "schema": {"type": "string"}},
+                    {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
+                    {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+                    {"name": "offset", "in": "query", "schema": {"type": "integer"}},
+                ],
+                "responses": {
+                    "200": _answer("matching articles", "SearchResults"),
+                    **_errors(400),
+                },
+            }
+        },
         "/api/jobs/{id}": _get_by_id("job", "string", "Job"),
         "/api/articles/{id}": _get_by_id("article", "integer", "Article"),
         "/api/issues/{id}": _get_by_id("issue", "integer", "Issue"),
+        "/api/jobs/{id}/retry": {
+            "post": {
+                "summary": "Re-queue a failed job (its stored file is kept)",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"202": _answer("requeued", "Job"), **_errors(401, 404, 409)},
+            }
+        },
+        "/api/issues/{id}/articles.jsonl": _export(
+            "An issue's articles as JSON Lines (one article per line, UTF-8)",
+            "application/x-ndjson",
+        ),
+        "/api/issues/{id}/articles.csv": _export(
+            "An issue's articles as CSV (UTF-8 with a BOM, for Excel)", "text/csv"
+        ),
         "/healthz": {
             "get": {
                 "summary": "The process answers",

@@ -208,3 +208,27 @@ def test_a_database_that_does_not_answer_is_a_503_to_retry(
     assert response.headers["Retry-After"] == "5"
     assert _error(response)["code"] == "database_unavailable"
     down.dispose()
+
+
+def test_metrics_show_jobs_by_state_queue_depth_and_stage_durations(
+    app: Flask, client: FlaskClient, queue: Any, reference_page: bytes
+) -> None:
+    from shared.metrics import record_stage_durations
+
+    _upload(client, (reference_page, "p2.txt"))
+    timings: dict[str, float] = {}
+    with app.app_context():
+        process_job(engine=services().engine, job_id=queue.enqueued[0], timings=timings)
+        assert set(timings) == {"parse", "analyse", "store"}
+        services().redis.delete(*(f"baokan:metrics:stage:{s}" for s in timings))
+        record_stage_durations(services().redis, timings)
+    _upload(client, ("本报讯 另一个文件。\n".encode(), "p3.txt"))
+    response = client.get("/metrics")
+    assert response.status_code == 200
+    assert response.mimetype == "text/plain"
+    text = response.get_data(as_text=True)
+    assert 'baokan_jobs{state="succeeded"} 1' in text
+    assert 'baokan_jobs{state="queued"} 1' in text
+    assert "baokan_queue_depth " in text
+    for stage in ("parse", "analyse", "store"):
+        assert f'baokan_stage_duration_seconds_count{{stage="{stage}"}} 1' in text

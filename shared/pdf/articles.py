@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from shared.parsing.fields import (
     Continuation,
     Credits,
+    find_continuations,
     is_byline_line,
     is_continuation_line,
     match_dateline,
@@ -87,6 +88,11 @@ def _owner(block: Block, titles: Sequence[Block]) -> Block | None:
     return max(above, key=lambda title: title.bottom) if above else None
 
 
+def _opens_backward(block: Block) -> bool:
+    text = clean_text(block.lines[0])
+    return any(not c.forward and not text[: c.start].strip() for c in find_continuations(text))
+
+
 def group_blocks(blocks: Sequence[Block]) -> list[Draft]:
     """Blocks → article drafts in page order."""
     titles = [block for block in blocks if block.role == "title"]
@@ -101,7 +107,9 @@ def group_blocks(blocks: Sequence[Block]) -> list[Draft]:
             current = None
         elif block.role == "body":
             owner = _owner(block, titles)
-            if owner is not None:
+            if owner is not None and not (_opens_backward(block) and drafts[id(owner)].bodies):
+                # A part that opens with （上接第N版） under another article's text is a
+                # continued part of its own; under its jump title it belongs to that title.
                 drafts[id(owner)].bodies.append(block)
                 current = None
                 continue

@@ -86,6 +86,13 @@ def _stacks(title: Block, following: Block) -> bool:
     return -0.5 * size <= gap <= 1.5 * size and overlap > 0 and lines_overlap > 0
 
 
+def _hanging_subtitle(block: Block) -> bool:
+    """A short block in text type that opens with ``——``: the subtitle under a title."""
+    return (
+        block.role == "body" and len(block.lines) <= 2 and is_subtitle(clean_text(block.lines[0]))
+    )
+
+
 def build_blocks(
     regions: Sequence[Region], text_size: float, page_height: float
 ) -> list[Block]:
@@ -96,9 +103,9 @@ def build_blocks(
             block = classify(run, text_size, page_height)
             previous = blocks[-1] if blocks else None
             if (
-                block.role == "title"
-                and previous is not None
+                previous is not None
                 and previous.role == "title"
+                and (block.role == "title" or _hanging_subtitle(block))
                 and _stacks(previous, block)
             ):
                 previous.regions.extend(block.regions)

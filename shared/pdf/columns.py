@@ -6,6 +6,9 @@ whole width (between article rows, and between a title and the columns under it)
 into columns wherever a gutter runs down its whole height, and so on until a region can be cut
 no further: that leaf is a piece of one column (or one title stack) and reads top to bottom.
 Bands read top to bottom, columns left to right, so multi-column bodies never interleave.
+Gutters are cut widest first (the space between two article modules is wider than the one
+between two columns of one module), so a module's columns stay together with its title even
+when its first column sticks out from under a short title.
 
 Body lines in one column are closer than 0.8 em of body type, and text in one line never
 leaves a 0.8 em gap (the line stage already cut rows at gutters), so the thresholds below
@@ -15,11 +18,15 @@ only ever fall between blocks.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from shared.pdf.types import Box, Region, TextLine
 
 BAND_GAP = 0.8  # em of body type: a horizontal gap that separates bands
 GUTTER = 0.8  # em of body type: a vertical gap that separates columns
+WIDTH_TOLERANCE = 0.25  # em of body type: gutters this close to the widest are cut together
+TITLE_RATIO = 1.3  # type this many times the body size is title type
+BELOW = 8.0  # em of body type: how far below a title line its columns are looked for
 
 
 def _gaps(spans: Sequence[tuple[float, float]], minimum: float) -> list[tuple[float, float]]:
@@ -57,6 +64,11 @@ def _cut(
             return leaves
         gutters = _gaps([(line.x0, line.x1) for line in lines], GUTTER * unit)
         if gutters:
+            # The widest gutters first: between article modules before between the columns
+            # of one module, so that a title narrower than its module (a first column
+            # sticking out from under it) is not cut off from that column.
+            widest = max(b - a for a, b in gutters)
+            gutters = [(a, b) for a, b in gutters if b - a >= widest - WIDTH_TOLERANCE * unit]
             bounds = [cell[0]] + [(a + b) / 2 for a, b in gutters] + [cell[1]]
             leaves = []
             parts = _split(lines, gutters, vertical=True)
@@ -64,6 +76,70 @@ def _cut(
                 leaves.extend(_cut(part, (bounds[index], bounds[index + 1]), unit))
             return leaves
     return [(list(lines), cell)]
+
+
+def _body_gutters(
+    line: TextLine, lines: Sequence[TextLine], unit: float
+) -> list[tuple[float, float]]:
+    """The gutters of the text-type lines just below ``line``, within its width."""
+    below = [
+        (max(other.x0, line.x0), min(other.x1, line.x1))
+        for other in lines
+        if other.text
+        and other.size < TITLE_RATIO * unit
+        and line.bottom <= other.top <= line.bottom + BELOW * unit
+        and other.x1 > line.x0
+        and other.x0 < line.x1
+    ]
+    return _gaps(below, GUTTER * unit) if below else []
+
+
+def split_side_by_side(lines: Sequence[TextLine], unit: float) -> list[TextLine]:
+    """Cut a title line where a gap in it stands over the widest gutter of the text below.
+
+    Two headlines side by side on one baseline can be as close as a headline's own one-em
+    space.  The columns under them tell them apart: the gutter between two article modules
+    is wider than the gutters between the columns of one module, so a gap over such a
+    gutter (when narrower gutters exist below too) separates two titles.  A gap over an
+    ordinary column gutter stays a space.
+    """
+    out: list[TextLine] = []
+    for line in lines:
+        if not line.breaks or line.size < TITLE_RATIO * unit:
+            out.append(line)
+            continue
+        gutters = _body_gutters(line, lines, unit)
+        widest = max((b - a for a, b in gutters), default=0.0)
+        modules = [(a, b) for a, b in gutters if b - a >= widest - WIDTH_TOLERANCE * unit]
+        if len(modules) == len(gutters):
+            out.append(line)  # no narrower gutter to compare with: cannot tell
+            continue
+        cuts = [
+            gap for gap in line.breaks if any(gap[0] < b and a < gap[1] for a, b in modules)
+        ]
+        out.extend(_cut_line(line, cuts))
+    return out
+
+
+def _cut_line(line: TextLine, cuts: Sequence[tuple[float, float, int]]) -> list[TextLine]:
+    pieces: list[TextLine] = []
+    start_x, start_index = line.x0, 0
+    for left, right, index in [*cuts, (line.x1, line.x1, len(line.text))]:
+        pieces.append(
+            replace(
+                line,
+                text=line.text[start_index:index],
+                x0=start_x,
+                x1=left,
+                breaks=tuple(
+                    (a, b, i - start_index)
+                    for a, b, i in line.breaks
+                    if start_index <= i < index
+                ),
+            )
+        )
+        start_x, start_index = right, index + 1
+    return [piece for piece in pieces if piece.text.strip()]
 
 
 def reading_order(
@@ -81,6 +157,7 @@ def reading_order(
         TextLine(text="", x0=p.x0, top=p.top, x1=p.x1, bottom=p.bottom, size=0.0, page=0)
         for p in pictures
     ]
+    lines = split_side_by_side(lines, unit)
     regions: list[Region] = []
     for part, cell in _cut([*lines, *obstacles], (0.0, page_width), unit):
         part = [line for line in part if line.text]

@@ -102,9 +102,13 @@ def page_chars(layout: LTPage, number: int) -> PageChars:
     x0, y0, x1, y1 = layout.bbox
     chars: list[Char] = []
     seen: set[tuple[str, int, int]] = set()
+    unmapped = 0
     for glyph in _glyphs(layout):
         text = glyph.get_text()
-        if not text.strip() or text.startswith("(cid:") or not glyph.upright:
+        if text.startswith("(cid:"):
+            unmapped += 1
+            continue
+        if not text.strip() or not glyph.upright:
             continue
         top = y1 - glyph.y1
         key = (text, round(glyph.x0), round(top))
@@ -128,7 +132,12 @@ def page_chars(layout: LTPage, number: int) -> PageChars:
         if p.width > 0 and p.height > 0
     )
     return PageChars(
-        number=number, width=x1 - x0, height=y1 - y0, chars=tuple(chars), pictures=pictures
+        number=number,
+        width=x1 - x0,
+        height=y1 - y0,
+        chars=tuple(chars),
+        pictures=pictures,
+        unmapped=unmapped,
     )
 
 
@@ -159,6 +168,19 @@ def extract_pages(data: bytes, max_pages: int) -> list[PageChars]:
             raise
         except Exception as exc:
             raise ParseError("pdf_malformed", f"the PDF cannot be read: {_reason(exc)}") from None
-    if not any(page.chars for page in result):
-        raise ParseError("pdf_no_text_layer", NO_TEXT_LAYER)
+    check_text_layer(result)
     return result
+
+
+def check_text_layer(pages: list[PageChars]) -> None:
+    """A PDF must carry readable text somewhere: a scan has none, and glyphs of a font with
+    no Unicode mapping cannot be read either."""
+    if any(page.chars for page in pages):
+        return
+    if any(page.unmapped for page in pages):
+        raise ParseError(
+            "pdf_unmapped_text",
+            "the PDF's text cannot be read: its fonts map no glyph to a character "
+            "(OCR is not supported)",
+        )
+    raise ParseError("pdf_no_text_layer", NO_TEXT_LAYER)

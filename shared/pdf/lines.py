@@ -3,7 +3,7 @@
 Glyphs of one type size that sit on one baseline form a row; a row is cut wherever the gap
 between two glyphs is wide enough to be a gutter between columns (0.9 em for text type; a
 headline in large type may carry a one-em space between its phrases, so it is only cut at
-1.6 em).  Inside a line a visible gap (over 0.15 em) becomes one space, which the shared
+1.2 em).  Inside a line a visible gap (over 0.15 em) becomes one space, which the shared
 normalisation later keeps or drops exactly as for a text layer.  Segments of different sizes
 that touch on one baseline (a larger dateline opening a body line) are joined again.
 """
@@ -17,7 +17,7 @@ from shared.pdf.types import Char, PageChars, TextLine
 
 SPACE_GAP = 0.15  # em: a gap wider than this prints as a space
 GUTTER_GAP = 0.9  # em: a gap wider than this separates columns
-TITLE_GUTTER_GAP = 1.6  # em, for type at least TITLE_RATIO times the body size
+TITLE_GUTTER_GAP = 1.2  # em, for type at least TITLE_RATIO times the body size
 TITLE_RATIO = 1.3
 _SIZE_TOLERANCE = 0.06
 _BASELINE_TOLERANCE = 0.3
@@ -53,14 +53,17 @@ def _rows(chars: Sequence[Char]) -> list[list[Char]]:
     return rows
 
 
-def _line(chars: Sequence[Char], page: int) -> TextLine:
+def _line(chars: Sequence[Char], page: int, wide_gap: float) -> TextLine:
     size = Counter(c.size for c in chars).most_common(1)[0][0]
     text = ""
+    breaks: list[tuple[float, float, int]] = []
     previous: Char | None = None
     for char in chars:
         if previous is not None and char.x0 - previous.x1 > SPACE_GAP * min(
             char.size, previous.size
         ):
+            if char.x0 - previous.x1 >= wide_gap:
+                breaks.append((previous.x1, char.x0, len(text)))
             text += " "
         text += char.text
         previous = char
@@ -72,6 +75,7 @@ def _line(chars: Sequence[Char], page: int) -> TextLine:
         bottom=max(c.bottom for c in chars),
         size=size,
         page=page,
+        breaks=tuple(breaks),
     )
 
 
@@ -100,7 +104,10 @@ def build_lines(page: PageChars) -> list[TextLine]:
         for row in _rows(size_class):
             pieces.extend(_segments(row, gutter))
     pieces = _join_touching(pieces)
-    lines = [_line(sorted(piece, key=lambda c: c.x0), page.number) for piece in pieces]
+    wide_gap = GUTTER_GAP * text_size
+    lines = [
+        _line(sorted(piece, key=lambda c: c.x0), page.number, wide_gap) for piece in pieces
+    ]
     return sorted(lines, key=lambda line: (line.top, line.x0))
 
 

@@ -41,6 +41,7 @@ class PageChars:
     height: float
     chars: tuple[Char, ...]
     pictures: tuple[Box, ...] = ()
+    unmapped: int = 0  # glyphs whose font gives no Unicode text (pdfminer's "(cid:N)")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class TextLine:
     bottom: float
     size: float
     page: int
+    # Wide gaps inside the line (a headline's one-em space, or the gutter between two
+    # headlines side by side): (left edge, right edge, index of the space in ``text``).
+    breaks: tuple[tuple[float, float, int], ...] = ()
 
     @property
     def center_x(self) -> float:

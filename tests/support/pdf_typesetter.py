@@ -87,7 +87,8 @@ def _draw(pdf: canvas.Canvas, text: str, x: float, y: float, size: float) -> Non
 
 
 def wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str]:
-    """Greedy line breaking; never at a space (it would be lost), never before a closer
+    """Greedy line breaking; never at a space (it would be lost) or inside a Latin word,
+    never before a closer
     (the character before it moves down with it, as a compositor would do)."""
     lines: list[str] = []
     start = 0
@@ -100,7 +101,9 @@ def wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str]
             used += width_of(text[end], size)
             end += 1
         if end < len(text):
-            while end - 1 > start and (text[end] == " " or text[end - 1] == " "):
+            while end - 1 > start and (
+                text[end] == " " or text[end - 1] == " " or _inside_word(text, end)
+            ):
                 end -= 1
             while end - 1 > start and text[end] in _NO_LINE_START:
                 end -= 1
@@ -108,6 +111,12 @@ def wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str]
         start = end
         first = False
     return lines
+
+
+def _inside_word(text: str, end: int) -> bool:
+    """Between two letters of a Latin word (a wrap there would read as a word space)."""
+    before, after = text[end - 1], text[end]
+    return before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
 
 
 @dataclass
@@ -232,6 +241,8 @@ def typeset(
                 height = max(height, used)
                 x += width + MODULE_GAP
             top += height + ROW_GAP
+        if top - ROW_GAP > PAGE_HEIGHT - MARGIN:
+            raise ValueError(f"page {number} overflows: {top - ROW_GAP:.0f} pt of type")
         placed.append(Placed("责任编辑：张三  美编：李四", MARGIN, PAGE_HEIGHT - MARGIN + 6, BODY))
         for item in placed:
             _draw(pdf, item.text, item.x, PAGE_HEIGHT - item.top - item.size * 0.88, item.size)

@@ -101,3 +101,33 @@ def test_body_text_with_no_title_above_is_an_untitled_article() -> None:
         "上接第1版",
         ["接着写。"],
     )
+
+
+def test_a_continued_part_under_another_articles_text_stays_apart() -> None:
+    lines = [
+        _line("大标题", 60, 200, 20),
+        _line("本报讯 这是一篇文章的正文。", 58, 240),
+        _line("（上接第1版）前一版的文章在", 40, 300),
+        _line("这里接着写完。", 40, 313.5),
+    ]
+    articles = [build_article(draft, 2) for draft in group_blocks(_blocks(lines))]
+    assert [(a.headline, a.continued_from, a.paragraphs) for a in articles] == [
+        ("大标题", "", ["这是一篇文章的正文。"]),
+        ("", "上接第1版", ["前一版的文章在这里接着写完。"]),
+    ]
+
+
+def test_a_subtitle_set_in_text_type_below_the_headline_stays_with_it() -> None:
+    lines = [
+        _line("主标题在上", 100, 40, 20),
+        _line("——副题用正文字号排", 100, 72),
+        _line("本报讯 正文在这里。", 58, 100),
+    ]
+    blocks = _blocks(lines)
+    assert [block.role for block in blocks] == ["title", "body"]
+    [article] = [build_article(draft, 1) for draft in group_blocks(blocks)]
+    assert (article.headline, article.subtitle, article.paragraphs) == (
+        "主标题在上",
+        "副题用正文字号排",
+        ["正文在这里。"],
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from shared.parsing import ParseError
-from shared.pdf.extract import NO_TEXT_LAYER, extract_pages, is_pdf
+from shared.pdf.extract import NO_TEXT_LAYER, check_text_layer, extract_pages, is_pdf
+from shared.pdf.types import Char, PageChars
 from tests.support.pdf_typesetter import (
     PAGE_HEIGHT,
     Module,
@@ -74,3 +75,14 @@ def test_the_page_limit_is_checked_before_any_page_is_laid_out() -> None:
         extract_pages(data, max_pages=3)
     assert caught.value.code == "pdf_too_many_pages"
     assert "BAOKAN_MAX_PDF_PAGES" in caught.value.message
+
+
+def test_glyphs_without_unicode_are_not_a_text_layer() -> None:
+    with pytest.raises(ParseError) as caught:
+        check_text_layer([PageChars(1, 600, 800, (), unmapped=120)])
+    assert caught.value.code == "pdf_unmapped_text"
+    with pytest.raises(ParseError) as caught:
+        check_text_layer([PageChars(1, 600, 800, ())])
+    assert caught.value.message == NO_TEXT_LAYER
+    text = PageChars(2, 600, 800, (Char("字", 0, 0, 9, 9, 9),))
+    check_text_layer([PageChars(1, 600, 800, ()), text])  # a picture page among text pages

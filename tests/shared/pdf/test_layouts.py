@@ -1,5 +1,6 @@
-"""Real articles in varied layouts: 2–4 columns, stacked titles in three sizes, modules side
-by side, several pages.  Every field must come back exactly."""
+"""Real articles (tests/fixtures/pdf-articles.jsonl, from the shared corpus) in varied layouts:
+2–4 columns, stacked titles in three sizes, modules side by side, several pages.  Every field
+must come back exactly."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from shared.parsing import ParsedArticle
 from shared.pdf import parse_pdf
 from tests.support.env import FIXTURES
-from tests.support.pdf_typesetter import Module, story_from_corpus, typeset
+from tests.support.pdf_typesetter import Module, Story, story_from_corpus, typeset
 
 ROWS = [
     json.loads(line)
@@ -34,6 +35,9 @@ def articles() -> list[ParsedArticle]:
             [Module(s[5], columns=4, sizes=(14.0, 18.0, 14.0))],
         ],
         [[Module(s[6], columns=2), Module(s[7], columns=2)]],
+        # a title narrower than its module (its first column sticks out from under it) beside
+        # a module whose title runs over two lines, so no gap runs across the whole page
+        [[Module(s[8], columns=4), Module(s[9], columns=3)]],
     ]
     return parse_pdf(typeset(pages), max_pages=10).articles
 
@@ -63,9 +67,29 @@ def _fields(article: ParsedArticle) -> dict[str, Any]:
 
 def test_every_article_comes_back_once_in_page_order(articles: list[ParsedArticle]) -> None:
     assert [a.headline for a in articles] == [row["title"] for row in ROWS]
-    assert [a.page for a in articles] == [1, 1, 1, 2, 2, 2, 3, 3]
+    assert [a.page for a in articles] == [1, 1, 1, 2, 2, 2, 3, 3, 4, 4]
 
 
 @pytest.mark.parametrize("index", range(len(ROWS)), ids=[row["id"] for row in ROWS])
 def test_each_article_exactly(articles: list[ParsedArticle], index: int) -> None:
     assert _fields(articles[index]) == _expected(ROWS[index])
+
+
+def test_two_full_width_headlines_side_by_side_stay_two_articles() -> None:
+    # Each headline fills its module, so the two are barely more than one em apart on one
+    # baseline: only the wider gutter between the modules below tells them apart.
+    left = Story(
+        headline="全市统一战线服务强市建设取得新的进展1",
+        paragraphs=["本报讯 左边文章的第一段。" * 6, "左边文章的第二段写在这里。" * 5],
+    )
+    right = Story(
+        headline="东昌府区招商引资跑出加速度项目再签约2",
+        paragraphs=["本报讯 右边文章的第一段。" * 6, "右边文章的第二段写在这里。" * 5],
+    )
+    document = parse_pdf(
+        typeset([[[Module(left, columns=2), Module(right, columns=2)]]]), max_pages=1
+    )
+    assert [(a.headline, a.paragraphs) for a in document.articles] == [
+        (left.headline, [p.removeprefix("本报讯 ") for p in left.paragraphs]),
+        (right.headline, [p.removeprefix("本报讯 ") for p in right.paragraphs]),
+    ]

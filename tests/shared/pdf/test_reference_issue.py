@@ -4,6 +4,7 @@ larger type over 2–4 columns, come back through ``baokan parse`` equal to the 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,26 @@ def test_pages_and_the_article_continued_across_pages(
     assert [page.furniture.page_label for page in document.pages] == ["第1版", "第2版", "第3版"]
     assert document.pages[0].furniture.editors == ["张三", "李四"]
     assert document.articles[5].byline == "■本报记者 许金松"
+
+
+def test_baokan_ingest_stores_a_pdf_issue(issue_pdf: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "issue.pdf"
+    path.write_bytes(issue_pdf)
+    env = {**os.environ, "BAOKAN_DATABASE_URL": f"sqlite:///{tmp_path / 'ingest.db'}"}
+    result = subprocess.run(
+        [BAOKAN, "ingest", str(path)], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "8 articles" in result.stdout
+
+
+def test_baokan_parse_explain_shows_the_layout(issue_pdf: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "issue.pdf"
+    path.write_bytes(issue_pdf)
+    result = subprocess.run(
+        [BAOKAN, "parse", "--explain", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "=== page 3" in result.stdout
+    assert "[title] set larger than the text type" in result.stdout
+    assert " 20.0pt " in result.stdout

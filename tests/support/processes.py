@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.support.http import request_json
+from tests.support.http import multipart, request_json
 
 BIN = Path(sys.executable).parent
 BAOKAN = str(BIN / "baokan")
@@ -204,6 +204,25 @@ class Service:
         status, answer = request_json(method, self.base + path, body, content_type)
         self.statuses.append(status)
         return status, answer
+
+    def upload(self, content: bytes, name: str, **fields: str) -> dict[str, Any]:
+        """Upload one file and wait for its job to end; the job's status."""
+        body, content_type = multipart(fields, [(name, content)])
+        status, answer = self.call("POST", "/api/issues", body, content_type)
+        assert status == 202, answer
+        return self.wait(answer["jobs"][0]["status_url"])
+
+    def wait(self, status_url: str, timeout: float = 120) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while True:
+            status, job = self.call("GET", status_url)
+            assert status == 200, job
+            if job["state"] in ("succeeded", "failed"):
+                result: dict[str, Any] = job
+                return result
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"job still {job['state']} after {timeout} s")
+            time.sleep(0.2)
 
     def stop(self) -> None:
         stop(self.web)

@@ -21,6 +21,7 @@ from shared.queue import CeleryJobQueue
 from shared.settings import Settings
 from tests.faults.conftest import Ledger, unique_page
 from tests.support.databases import fresh_postgres_database
+from tests.support.pdf_typesetter import encrypted_pdf, scan_pdf, truncated_pdf
 from tests.support.processes import (
     PostgresServer,
     RedisServer,
@@ -206,8 +207,13 @@ def test_oversized_malformed_and_hostile_uploads(service: Service, reference_pag
         else:
             ledger.upload(content, expect_status=415)
             statuses[name] = 415
+    # Accepted as PDFs by their content; each must fail its job with a reason, worker alive.
+    for pdf in (encrypted_pdf(), truncated_pdf(), scan_pdf(), b"%PDF-1.7\n" + os.urandom(4096)):
+        ledger.upload(pdf, poison=True)
     ledger.upload(unique_page(reference_page))
     assert statuses["oversized"] == 413
     assert statuses["truncated-multipart"] == 400
     assert statuses["no-boundary"] == 400
     ledger.verify("hostile-uploads", **statuses)
+    assert service.worker is not None
+    assert service.worker.poll() is None

@@ -84,3 +84,32 @@ def test_a_pdf_that_cannot_be_read_fails_its_job_with_the_reason(
     assert status["error"]["code"] == code
     assert words in status["error"]["message"]
     assert status["article_ids"] == []
+
+
+def test_a_multi_page_pdf_through_the_html_form_ends_with_its_page_numbers(
+    app: Flask, client: FlaskClient, queue: Any, reference_gold: dict[str, Any]
+) -> None:
+    import re
+
+    html = client.get("/").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert token is not None
+    response = client.post(
+        "/upload",
+        data={
+            "file": [(io.BytesIO(reference_issue(reference_gold)), "issue.pdf")],
+            "newspaper": "聊城日报",
+            "csrf_token": token.group(1),
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 303
+    status_page = response.headers["Location"]
+    with app.app_context():
+        process_job(engine=services().engine, job_id=queue.enqueued[0])
+    page = client.get(status_page).get_data(as_text=True)
+    links = re.findall(r'href="/articles/(\d+)"', page)
+    assert len(links) == 8
+    articles = [client.get(f"/api/articles/{i}").get_json() for i in links]
+    assert [a["page"] for a in articles] == REFERENCE_ISSUE_PAGES
+    assert [a["headline"] for a in articles] == [g["headline"] for g in reference_gold["articles"]]

@@ -164,20 +164,63 @@ def _tag_of_unknown(word: str) -> str:
     return _tag_of_new_word(word)
 
 
+_NEVER = -3.14e100  # jieba's log-probability of the impossible
+
+
+class _TagModel(NamedTuple):
+    tag: str
+    start_word: float  # log-probability that a sentence starts with a word of this tag
+    start_char: float  # ... with a one-character word of this tag
+    first: dict[str, float]  # emission log-probabilities: first character of a word
+    middle: dict[str, float]
+    last: dict[str, float]
+    single: dict[str, float]  # one-character word
+
+
+@functools.cache
+def _tag_models() -> list[_TagModel]:
+    """posseg's HMM tables, per part-of-speech tag."""
+    import jieba.posseg.prob_emit as emit
+    import jieba.posseg.prob_start as start
+
+    return [
+        _TagModel(
+            tag,
+            start.P.get(("B", tag), _NEVER),
+            start.P.get(("S", tag), _NEVER),
+            emit.P.get(("B", tag), {}),
+            emit.P.get(("M", tag), {}),
+            emit.P.get(("E", tag), {}),
+            emit.P.get(("S", tag), {}),
+        )
+        for tag in sorted({tag for _, tag in emit.P})
+    ]
+
+
 @functools.lru_cache(maxsize=65536)
 def _tag_of_new_word(word: str) -> str:
-    """The tag ``jieba.posseg`` gives a word of no dictionary, read from that word alone.
+    """The most likely tag of a word no dictionary lists, by ``jieba.posseg``'s own HMM tables.
 
-    posseg's part-of-speech HMM runs only over these few words, not over the whole text. When
-    it keeps the word whole its tag stands (崔岩 → nr); when it splits the word, a leading
-    surname still makes a name (朱|海波 → nr) and anything else a plain noun (强|省 → n).
+    Each tag is scored as if the whole word were one word of that tag (begin, middle and end
+    emissions of its characters): 崔岩 → nr, 强省 → n, 江平波 → ns. This is posseg's model without
+    its search over other ways to split the word, so it costs a few dictionary look-ups instead
+    of a Viterbi pass over some 250 states (which took a third of the analysis in the profile).
     """
-    import jieba.posseg
-
-    pieces = jieba.posseg.dt.lcut(word)
-    if len(pieces) == 1:
-        return str(pieces[0].flag)
-    return "nr" if pieces[0].flag == "nr" and _looks_like_a_name(word) else "n"
+    best_tag, best_score = "n", _NEVER
+    for model in _tag_models():
+        if len(word) == 1:
+            score = model.start_char + model.single.get(word, _NEVER)
+        else:
+            score = (
+                model.start_word
+                + model.first.get(word[0], _NEVER)
+                + model.last.get(word[-1], _NEVER)
+            )
+            for char in word[1:-1]:
+                score += model.middle.get(char, _NEVER)
+        if score > best_score:
+            best_tag, best_score = model.tag, score
+    return best_tag
 
 
 def segment(text: str) -> list[Token]:

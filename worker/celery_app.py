@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Any
 
@@ -29,6 +30,9 @@ def _warm_before_fork(**_: Any) -> None:
     load_jieba()
     get_engine(settings.database_url)
     dispose_engines()
+    # Move everything loaded so far out of the garbage collector's reach: collections in the
+    # children would otherwise write to the dictionary's object headers and unshare its pages.
+    gc.freeze()
 
 
 @worker_process_init.connect

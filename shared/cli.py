@@ -233,6 +233,9 @@ def web_command(settings: Settings, host: str, port: int, workers: int) -> list[
     return [
         sys.executable, "-m", "gunicorn", "web.wsgi:app",
         "--bind", f"{host}:{port}", "--workers", str(workers),
+        # Threads let a worker process take the next upload while one waits on the database
+        # or Redis; the app keeps no per-thread state beyond its request.
+        "--worker-class", "gthread", "--threads", "4",
         "--access-logfile", "-", "--graceful-timeout", "10",
     ]
 

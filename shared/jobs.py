@@ -52,18 +52,24 @@ def _claim(engine: Engine, job_id: str, condition: ColumnElement[bool], **values
         return bool(result.rowcount == 1)
 
 
-def publish_job(*, engine: Engine, queue: JobQueue, job_id: str) -> bool:
+def publish_job(*, engine: Engine, queue: JobQueue, job_id: str, recorded: bool = False) -> bool:
     """Hand a committed job to the queue and record that it was; False if the broker is down.
 
-    A job that could not be published stays ``queued`` with no ``published_at``; the sweeper
-    publishes it once the broker answers again.
+    ``recorded``: the caller already committed ``published_at`` with the job (the upload does,
+    to save a write); it is cleared again if the broker refuses. A job that could not be
+    published stays ``queued`` with no ``published_at``, and the sweeper publishes it once the
+    broker answers again. (Should the process die between its commit and this call, the job
+    looks published; the sweeper republishes it as lost once its lease has passed.)
     """
     try:
         queue.enqueue(job_id)
     except QueueUnavailable as exc:
         log.warning("job %s stays queued until the broker is back: %s", job_id, exc)
+        if recorded:
+            _claim(engine, job_id, col(Job.state) == "queued", published_at=None)
         return False
-    _claim(engine, job_id, col(Job.published_at).is_(None), published_at=utcnow())
+    if not recorded:
+        _claim(engine, job_id, col(Job.published_at).is_(None), published_at=utcnow())
     return True
 
 

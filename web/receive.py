@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from shared.db import session_scope
 from shared.jobs import publish_job
-from shared.models import Job
+from shared.models import Job, utcnow
 from shared.uploads import UploadRejected, accept_upload, display_filename, parse_meta
 from web.app import services
 
@@ -39,12 +39,14 @@ def receive_uploads(request: Request) -> list[Job]:
                 jobs = []
                 for name, data in uploads:
                     try:
-                        jobs.append(
-                            accept_upload(session=session, data=data, filename=name, meta=meta)
-                        )
+                        job = accept_upload(session=session, data=data, filename=name, meta=meta)
                     except UploadRejected as exc:
                         message = f"{name}: {exc.message}"
                         raise UploadRejected(exc.status, exc.code, message) from exc
+                    # Recorded as published in the same commit, saving a second write per
+                    # upload; publish_job clears it again if the broker does not take it.
+                    job.published_at = utcnow()
+                    jobs.append(job)
             break
         except IntegrityError:
             # The same bytes were stored by a concurrent upload between our look-up and our
@@ -52,5 +54,5 @@ def receive_uploads(request: Request) -> list[Job]:
             if attempt:
                 raise
     for job in jobs:
-        publish_job(engine=engine, queue=services().queue, job_id=job.id)
+        publish_job(engine=engine, queue=services().queue, job_id=job.id, recorded=True)
     return jobs

@@ -154,3 +154,16 @@ def test_every_encoding_of_a_page_gives_the_same_articles(
 
         assert shape(other.article_ids) == shape(baseline.article_ids)
         assert other.article_ids != baseline.article_ids  # different bytes, separate issue
+
+
+def test_an_upload_recorded_as_published_is_cleared_when_the_broker_refuses(
+    engine: Engine, queue: RecordingQueue
+) -> None:
+    job_id = _job(engine)
+    _age(engine, job_id, published_at=timedelta(0))  # as the upload's own commit records it
+    queue.available = False
+    assert not publish_job(engine=engine, queue=queue, job_id=job_id, recorded=True)
+    assert _get(engine, job_id).published_at is None  # so the sweeper publishes it later
+    queue.available = True
+    assert publish_job(engine=engine, queue=queue, job_id=job_id, recorded=True)
+    assert queue.enqueued == [job_id]

@@ -14,7 +14,7 @@ from shared.jobs import article_ids
 from shared.metrics import render_metrics
 from shared.models import MAX_ROW_ID, Article, Issue, Job
 from web.app import services
-from web.errors import ApiError
+from web.errors import ApiError, found
 from web.ratelimit import check_upload_rate
 from web.receive import receive_uploads
 from web.retry import retry_failed_job
@@ -56,9 +56,7 @@ def upload_issues() -> tuple[Response, int]:
 @blueprint.get("/api/jobs/<job_id>")
 def get_job(job_id: str) -> Response:
     with session_scope(services().engine) as session:
-        job = session.get(Job, job_id)
-        if job is None:
-            raise ApiError(404, "job_not_found", f"no job has the id {job_id!r}")
+        job = found(session.get(Job, job_id), "job", job_id)
         ids = article_ids(session, job.issue_id) if job.state == "succeeded" else []
         return jsonify(job.public(ids, job_status_url(job.id)))
 
@@ -74,18 +72,14 @@ def retry_job(job_id: str) -> tuple[Response, int]:
 @blueprint.get(f"/api/articles/<int(max={MAX_ROW_ID}):article_id>")
 def get_article(article_id: int) -> Response:
     with session_scope(services().engine) as session:
-        article = session.get(Article, article_id)
-        if article is None:
-            raise ApiError(404, "article_not_found", f"no article has the id {article_id}")
+        article = found(session.get(Article, article_id), "article", article_id)
         return jsonify(article.public())
 
 
 @blueprint.get(f"/api/issues/<int(max={MAX_ROW_ID}):issue_id>")
 def get_issue(issue_id: int) -> Response:
     with session_scope(services().engine) as session:
-        issue = session.get(Issue, issue_id)
-        if issue is None:
-            raise ApiError(404, "issue_not_found", f"no issue has the id {issue_id}")
+        issue = found(session.get(Issue, issue_id), "issue", issue_id)
         return jsonify(issue.public(article_ids(session, issue_id)))
 
 

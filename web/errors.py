@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 
 from flask import Flask, Response, jsonify, render_template, request
 from sqlalchemy.exc import OperationalError
@@ -11,6 +12,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from shared.uploads import UploadRejected
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _JSON_PATHS = ("/api/", "/healthz", "/readyz")
 
@@ -30,6 +32,13 @@ class ApiError(Exception):
         if self.status == 401:
             return {"WWW-Authenticate": 'Bearer realm="baokan"'}
         return {}
+
+
+def found(row: T | None, kind: str, key: object) -> T:
+    """``row``, or a 404 ``<kind>_not_found`` naming the id that matched nothing."""
+    if row is None:
+        raise ApiError(404, f"{kind}_not_found", f"no {kind} has the id {key!r}")
+    return row
 
 
 def _wants_json() -> bool:

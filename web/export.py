@@ -9,15 +9,14 @@ from shared.db import session_scope
 from shared.export import csv_document, export_batches, jsonl_line
 from shared.models import MAX_ROW_ID
 from web.app import services
-from web.errors import ApiError
+from web.errors import found
 
 blueprint = Blueprint("export", __name__)
 
 
 def _records(issue_id: int) -> list[dict[str, object]]:
     with session_scope(services().engine) as session:
-        if issue_metadata(session=session, issue_id=issue_id) is None:
-            raise ApiError(404, "issue_not_found", f"no issue has the id {issue_id}")
+        found(issue_metadata(session=session, issue_id=issue_id), "issue", issue_id)
         return [
             record
             for batch in export_batches(session=session, issue_id=issue_id)

@@ -29,7 +29,7 @@ from shared.models import MAX_ROW_ID, Article
 from web.api import job_status_url
 from web.app import services
 from web.csrf import require_csrf
-from web.errors import ApiError
+from web.errors import ApiError, found
 from web.messages import ERROR_HINTS, STATES, error_hint
 from web.ratelimit import check_upload_rate
 from web.receive import receive_uploads
@@ -157,8 +157,7 @@ def issue_list() -> str:
 def issue_page(issue_id: int) -> str:
     with session_scope(services().engine) as session:
         view = issue_view(session=session, issue_id=issue_id)
-    if view is None:
-        raise ApiError(404, "issue_not_found", f"no issue has the id {issue_id}")
+    view = found(view, "issue", issue_id)
     return render_template(
         "issue.html",
         issue=view.issue,
@@ -171,9 +170,7 @@ def issue_page(issue_id: int) -> str:
 @blueprint.get(f"/articles/<int(max={MAX_ROW_ID}):article_id>")
 def article_page(article_id: int) -> str:
     with session_scope(services().engine) as session:
-        article = session.get(Article, article_id)
-        if article is None:
-            raise ApiError(404, "article_not_found", f"no article has the id {article_id}")
+        article = found(session.get(Article, article_id), "article", article_id)
         issue = issue_metadata(session=session, issue_id=article.issue_id)
         neighbours = article_neighbours(session=session, article=article)
     return render_template(

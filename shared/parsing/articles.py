@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from shared.parsing.blocks import Block, column_width, measures_column, split_paragraphs
+from shared.parsing.blocks import (
+    Block,
+    column_width,
+    leading_space,
+    measures_column,
+    page_lines,
+    paragraph_indent,
+    split_paragraphs,
+)
 from shared.parsing.fields import (
     Continuation,
     Credits,
@@ -48,9 +56,15 @@ class Unit:
 
     @property
     def anchored(self) -> bool:
-        """Opens with something that starts an article: a byline, dateline or 上接 marker."""
-        return bool(self.bylines or self.markers) or (
-            bool(self.body) and (self.body[0].opens_with_dateline or _opens_backward(self.body[0]))
+        """Opens with something that starts an article: a byline, dateline or 上接 marker
+        (a 下转 marker closes a unit and says nothing about how it opens)."""
+        return (
+            bool(self.bylines)
+            or any(not m.forward for m in self.markers)
+            or (
+                bool(self.body)
+                and (self.body[0].opens_with_dateline or _opens_backward(self.body[0]))
+            )
         )
 
     @property
@@ -126,11 +140,17 @@ def _inline_markers(block: Block) -> list[Continuation]:
     return found
 
 
-def is_intertitle_shaped(group: TitleGroup, host: Unit) -> bool:
+def is_intertitle_shaped(group: TitleGroup, host: Unit, indent: str | None = None) -> bool:
     """Plain lines set inside the host's column: no kicker (``…——``/``…：``) or subtitle
-    (``——…``) shape, and no line wider than the column (a headline may span columns)."""
+    (``——…``) shape, and no line wider than the column (a headline may span columns).
+
+    On a page whose extractor kept the paragraph indents (``indent``) a subhead, set as
+    a paragraph of the body, carries the indent and a title, set in a box of its own, does
+    not: there the indent decides."""
     texts, _ = title_units(group)
     if len(group.blocks) > 2 or any(is_subtitle(t) or is_kicker_shaped(t) for t in texts):
+        return False
+    if indent is not None and leading_space(group.blocks[0].first) != indent:
         return False
     column = column_width([line for block in host.body for line in block.lines])
     for block in group.blocks:
@@ -163,7 +183,7 @@ def same_column(first: Unit, second: Unit) -> bool:
     return a == 0 or b == 0 or abs(a - b) <= COLUMN_TOLERANCE
 
 
-def fold_intertitles(items: list[Item]) -> list[Item]:
+def fold_intertitles(items: list[Item], indent: str | None = None) -> list[Item]:
     """Keep subheads (小标题) inside their article.
 
     A title group standing between two pieces of body where the second piece does not open
@@ -189,7 +209,7 @@ def fold_intertitles(items: list[Item]) -> list[Item]:
             and follower.kind == "article"
             and not follower.anchored
             and same_column(host, follower)
-            and is_intertitle_shaped(item, host)
+            and is_intertitle_shaped(item, host, indent)
         ):
             for block in item.blocks:
                 host.intertitles.add(block.first.number)
@@ -461,7 +481,8 @@ def assemble_page(
     blocks: Sequence[Block], roles: Sequence[BlockRole], page: int
 ) -> tuple[list[ParsedArticle], Trace]:
     """All articles of one page in page order, and the per-line trace."""
-    items = fold_intertitles(attach_trailing_bylines(build_items(blocks, roles)))
+    indent = paragraph_indent(page_lines(blocks))
+    items = fold_intertitles(attach_trailing_bylines(build_items(blocks, roles)), indent)
     assignment, before, direction = assign_titles(items)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction)

@@ -2,18 +2,23 @@
 
 A *block* is a run of text lines with no blank line inside; byline lines, furniture lines and
 standalone continuation markers are blocks of their own kind, and a line opening with a
-dateline always starts a new block.
+dateline always starts a new block.  On a page whose extractor kept the paragraph indents, an
+indented line after unclosed text starts one too, so that title lines glued between two
+paragraphs can be split off (a paragraph ends with its sentence).
 
 Blank lines mean two different things in an extracted page: a paragraph break, or the place
 where a column (or a text box) ends in mid-sentence.  :func:`paragraph_break` decides from
 the printed shape: a paragraph's last line ends a sentence and usually stops short of the
 column; its first line is indented by two characters and so comes out shorter than a full
-line.  A line that fills the column and does not end a sentence always runs on.
+line.  A line that fills the column and does not end a sentence always runs on, unless it
+ends with a colon and the next line is as short as an indented first line.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import Literal
@@ -75,6 +80,10 @@ def classify_line(line: Line, near_edge: bool) -> tuple[BlockKind, str]:
 def group_blocks(lines: Sequence[Line]) -> list[Block]:
     """Group one page's lines into blocks (blank lines are kept as ``blanks_before``)."""
     edges = edge_line_numbers(lines)
+    # On a page whose extractor kept the paragraph indents, an indented line after text that
+    # is not closed opens a block: what stands between the last closed sentence and it
+    # cannot be body (a paragraph ends with its sentence) and is split off as title lines.
+    indent = paragraph_indent(lines)
     blocks: list[Block] = []
     blanks: list[Line] = []
     previous_kind: BlockKind | None = None
@@ -90,21 +99,27 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             and not (kind == "text" and starts_with_dateline(line.text))
             and not (kind == "text" and opens_continued_part(line.text))
             and not (kind == "text" and _breaks_out_of_column(line, blocks[-1]))
-        ) or (kind == "byline" and previous_kind == "text" and _is_caption(blocks[-1]))
+            and not (
+                kind == "text"
+                and indent is not None
+                and leading_space(line) == indent
+                and not _closes_text(blocks[-1].last)
+            )
+        ) or (kind == "byline" and previous_kind == "text" and _is_caption(blocks[-1], line))
         if joins_previous:
             blocks[-1].lines.append(line)
         else:
             blocks.append(Block(kind=kind, lines=[line], rule=rule, blanks_before=blanks))
             blanks = []
         previous_kind = kind
-    return split_trailing_titles(blocks)
+    return split_trailing_titles(blocks, indent)
 
 
 # At most this many lines at the end of a text block can be split off as title lines.
 MAX_TRAILING_TITLE_LINES = 4
 
 
-def split_trailing_titles(blocks: list[Block]) -> list[Block]:
+def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> list[Block]:
     """Split title lines off the body block they were extracted into without a blank line.
 
     Body text never stops in mid-sentence before a new article (a dateline, a byline) or
@@ -122,14 +137,50 @@ def split_trailing_titles(blocks: list[Block]) -> list[Block]:
             or (follower.kind == "text" and opens_continued_part(follower.first.text))
             or _title_shaped(follower)
             or _breaks_out_of_column(follower.first, block)
+            or (
+                indent is not None
+                and follower.kind == "text"
+                and not follower.blanks_before
+                and leading_space(follower.first) == indent
+            )
         )
         cut = _trailing_title_start(block) if block.kind == "text" and anchor_follows else None
+        if (
+            cut is None
+            and block.kind == "text"
+            and follower is not None
+            and _opens_article(follower)
+        ):
+            cut = _trailing_question_title(block)
         if cut is None:
             out.append(block)
             continue
         out.append(Block(block.kind, block.lines[:cut], block.rule, block.blanks_before))
         out.append(Block(block.kind, block.lines[cut:], "title lines split off the body"))
     return out
+
+
+def _opens_article(block: Block) -> bool:
+    return block.kind == "byline" or block.opens_with_dateline
+
+
+# Inside a headline only these separate phrases; a sentence's commas and full stops never.
+_HEADLINE_FORBIDDEN = frozenset("，。、；,;")
+
+
+def _trailing_question_title(block: Block) -> int | None:
+    """A headline may end with ？ or ！: the last line of a body block directly followed by
+    a byline or a dateline is that article's (or the previous one's) title when the text
+    before it is closed and it holds no sentence punctuation of its own."""
+    lines = block.lines
+    if len(lines) < 2 or not _closes_text(lines[-2]):
+        return None
+    last = lines[-1].text.rstrip("”’」』》）)")
+    if not last.endswith(("？", "！", "?", "!")) or any(c in _HEADLINE_FORBIDDEN for c in last):
+        return None
+    if is_byline_line(lines[-1].text) or find_continuations(lines[-1].text):
+        return None
+    return len(lines) - 1
 
 
 def _title_shaped(block: Block) -> bool:
@@ -180,9 +231,15 @@ def _breaks_out_of_column(line: Line, block: Block) -> bool:
     return line.width > 1.6 * column_width(block.lines)
 
 
-def _is_caption(block: Block) -> bool:
-    """A wide text block ending a sentence: a credit line right under it is its credit."""
-    return block.ends_sentence and any(line.width >= CAPTION_MIN_WIDTH for line in block.lines)
+def _is_caption(block: Block, credit: Line) -> bool:
+    """A wide text block ending a sentence, or ending in a credit that wraps onto the next
+    line (``… ■ 本报`` / ``记者 X``): the credit line right under it is its credit."""
+    if not any(line.width >= CAPTION_MIN_WIDTH for line in block.lines):
+        return False
+    if block.ends_sentence:
+        return True
+    tail = block.last.text.rsplit("。", 1)[-1]
+    return bool(tail.strip()) and match_photo_credit(tail + credit.text) is not None
 
 
 def column_width(lines: Sequence[Line]) -> float:
@@ -199,12 +256,22 @@ COLUMN_WINDOW = 12
 def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     """Line number → the column width around that line (``COLUMN_WINDOW`` lines each side),
     so that one misjudged article spanning two column widths is still read line by line."""
-    measured = [measures_column(line) for line in lines]
+    # A sorted sliding window: the same as column_width() over each window's measuring lines.
+    measured = [line.width if line.width > 0 and measures_column(line) else None for line in lines]
     widths: dict[int, float] = {}
+    window: list[float] = []
+    for width in measured[:COLUMN_WINDOW]:
+        if width is not None:
+            bisect.insort(window, width)
     for index, line in enumerate(lines):
-        low, high = max(0, index - COLUMN_WINDOW), index + COLUMN_WINDOW + 1
-        window = [w for w, ok in zip(lines[low:high], measured[low:high], strict=True) if ok]
-        widths[line.number] = column_width(window)
+        entering = measured[index + COLUMN_WINDOW] if index + COLUMN_WINDOW < len(lines) else None
+        if entering is not None:
+            bisect.insort(window, entering)
+        leaving = measured[index - COLUMN_WINDOW - 1] if index > COLUMN_WINDOW else None
+        if leaving is not None:
+            del window[bisect.bisect_left(window, leaving)]
+        upper_quartile = window[min(len(window) - 1, (len(window) * 3) // 4)] if window else 0.0
+        widths[line.number] = upper_quartile
     return widths
 
 
@@ -241,6 +308,12 @@ def paragraph_break(
     if not before.ends_sentence:
         if column > 0 and _far_short(before, column, before_opens):
             return True, "previous line stops far short of the column (a subhead or list item)"
+        if (
+            before.text.endswith(("：", ":"))
+            and _indented(after, column)
+            and not _may_end_paragraph(after)
+        ):
+            return True, "a colon closes the line and the next one opens a paragraph"
         if blank:
             return False, "blank after a line that does not end a sentence: column break"
         return False, "previous line does not end a sentence"
@@ -278,13 +351,24 @@ def _far_short(line: Line, column: float, opens: bool) -> bool:
     """Shorter than a running line could be, even allowing for an indent.
 
     Wide columns vary more (punctuation compression), so the margin grows with the column.
-    A line opening with a dateline is exempt: its spaces take room the width leaves out.
+    A line opening with a dateline counts its spaces (they take room in print); it is exempt
+    while its byline's parentheses are still open (the byline wraps onto the next line).
     """
-    if line.spaced_out or (opens and starts_with_dateline(line.text)):
+    if line.spaced_out:
         return False
+    if opens and starts_with_dateline(line.text):
+        if _unclosed_parenthesis(line.text):
+            return False
+        width = printed_width(line)
+    else:
+        width = line.width
     margin = max(SHORT_MARGIN, FAR_SHORT_SHARE * column)
     full = column - INDENT - 0.5 if opens else column
-    return line.width <= full - margin
+    return width <= full - margin
+
+
+def _unclosed_parenthesis(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 # Leading spaces (two spaces or full-width spaces) that mark a kept paragraph indent.
@@ -296,12 +380,7 @@ def _dateline_tail(lines: Sequence[Line]) -> Line | None:
     (its spaces and brackets make it look short)."""
     if len(lines) < 2 or not starts_with_dateline(lines[0].text):
         return None
-    first = lines[0].text
-    return (
-        lines[1]
-        if first.count("（") + first.count("(") > first.count("）") + first.count(")")
-        else None
-    )
+    return lines[1] if _unclosed_parenthesis(lines[0].text) else None
 
 
 def keeps_indentation(lines: Sequence[Line]) -> bool:
@@ -312,6 +391,47 @@ def keeps_indentation(lines: Sequence[Line]) -> bool:
         return False
     after_sentence = sum(1 for i in indented if i == 0 or lines[i - 1].ends_sentence)
     return after_sentence >= 0.8 * len(indented)
+
+
+def leading_space(line: Line) -> str:
+    return line.raw[: line.indent]
+
+
+def paragraph_indent(lines: Sequence[Line]) -> str | None:
+    """The leading whitespace the extractor kept on paragraph first lines (the most common
+    one among indented lines), or None when the page does not keep indents.
+
+    ``lines`` are a page's lines, blank ones included.  The indents are paragraph indents
+    when (nearly) every indented line opens something: the page, a block after a blank, a
+    paragraph after a sentence end, or text after a shorter line (a title glued above it);
+    an indented line right after running text in mid-sentence says they are not."""
+    indented = [i for i, line in enumerate(lines) if line.indent >= KEPT_INDENT and line.text]
+    if len(indented) < 2:
+        return None
+    opening = 0
+    for i in indented:
+        before = lines[i - 1] if i else None
+        if (
+            before is None
+            or before.is_blank
+            or before.ends_sentence
+            or before.width < lines[i].width
+        ):
+            opening += 1
+    if opening < 0.8 * len(indented):
+        return None
+    indents = Counter(leading_space(lines[i]) for i in indented)
+    return indents.most_common(1)[0][0]
+
+
+def page_lines(blocks: Sequence[Block]) -> list[Line]:
+    """The lines of text blocks with the blank lines before them, in page order."""
+    return [
+        line
+        for block in blocks
+        if block.kind == "text"
+        for line in (*block.blanks_before, *block.lines)
+    ]
 
 
 @dataclass

@@ -11,13 +11,18 @@ are normalised to ``\\n``; form feeds (page breaks) are kept.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from shared.parsing.types import ParseError
 
-_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
 _MAX_CONTROL_SHARE = 0.02
 _MIN_PLAUSIBLE_SHARE = 0.85
+# Category Cc is exactly U+0000–U+001F and U+007F–U+009F; these are the disallowed ones.
+_DISALLOWED_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Runs of characters that are certainly assigned and not private-use or surrogates (ASCII,
+# CJK symbols, unified ideographs, full-width forms): skipped before the per-character check.
+_CERTAINLY_ASSIGNED = re.compile("[\x00-\x7e\u3000-\u303f\u4e00-\u9fff\uff01-\uff60]+")
 
 
 def normalise_newlines(text: str) -> str:
@@ -111,15 +116,14 @@ def _check_looks_like_text(text: str) -> None:
         return
     if "\x00" in text:
         raise ParseError("undecodable", "the decoded text contains NUL characters")
-    controls = sum(
-        1 for c in text if unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS
-    )
+    controls = len(_DISALLOWED_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise ParseError(
             "undecodable",
             f"{controls} of {len(text)} characters are control characters: not a text layer",
         )
-    odd = sum(1 for c in text if unicodedata.category(c) in ("Co", "Cn", "Cs"))
+    rest = _CERTAINLY_ASSIGNED.sub("", text)
+    odd = sum(1 for c in rest if unicodedata.category(c) in ("Co", "Cn", "Cs"))
     if odd * 2 > len(text):
         raise ParseError("undecodable", "most characters are unassigned or private-use")
 

@@ -9,6 +9,7 @@ role (``本报北京2月12日电（唐维红、张晓赫）``) are reporters.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -37,6 +38,8 @@ _REPORTER_ROLES = (
     "摄影",
 )
 ROLES = _CORRESPONDENT_ROLES + _REPORTER_ROLES
+_ROLE_CHARS = "记通实摄"  # every role holds one (tests/shared/parsing/test_fields.py)
+_ROLE_CHAR = re.compile(f"[{_ROLE_CHARS}]")
 
 
 def _spaced(word: str) -> str:
@@ -51,6 +54,7 @@ _ROLE = re.compile(_ROLE_RE)
 _NAME = rf"(?:[{_CJK}]{{1,4}}|[{_CJK}]{{1,4}}·[{_CJK}]{{1,4}})"
 _NAMES = rf"{_NAME}(?:(?:\s+|\s*[、，,/]\s*){_NAME})*"
 _BULLET = "■●◆□▲★◎"
+_BULLET_CHAR = re.compile(f"[{_BULLET}]")
 
 # ■ 本 报 记 者 王培源 李政哲 / 本报通讯员 李正一 / 本报记者  潘高峰 / 特约通讯员  忻文轲
 # 文/本报记者 X, 图/新华社记者 Y: the part of the work the names are credited with
@@ -136,9 +140,12 @@ def parse_credits(text: str) -> Credits:
     return credits
 
 
+@functools.lru_cache(maxsize=4096)
 def is_byline_line(text: str) -> bool:
     compact = text.strip()
-    if not compact or display_width(compact) > 40 or compact.endswith("摄"):
+    if not compact or (compact[0] not in _BULLET and not _ROLE_CHAR.search(compact)):
+        return False  # neither a role (each names one of _ROLE_CHARS) nor a bullet
+    if display_width(compact) > 40 or compact.endswith("摄"):
         return False  # ``记者 X 摄`` credits a photo: it belongs to the caption
     return bool(_BYLINE_LINE.match(compact) or _BULLET_NAME_LINE.match(compact))
 
@@ -168,6 +175,7 @@ def match_dateline(text: str) -> Dateline | None:
     return Dateline(place=place, byline=byline, credits=credits, rest=rest.lstrip(" \u3000"))
 
 
+@functools.lru_cache(maxsize=4096)
 def starts_with_dateline(text: str) -> bool:
     return _DATELINE_HEAD.match(text) is not None
 
@@ -187,8 +195,15 @@ class PhotoCredit:
     credits: Credits
 
 
+def may_hold_photo_credit(text: str) -> bool:
+    """Every photo credit holds 摄 or a bullet: without either there is none to look for."""
+    return "摄" in text or _BULLET_CHAR.search(text) is not None
+
+
 def match_photo_credit(text: str) -> PhotoCredit | None:
     """A photo credit closing a caption: ``… ■ 本报记者 许金松`` or ``（本报记者 X 摄）``."""
+    if not may_hold_photo_credit(text):
+        return None
     for pattern in (_PHOTO_CREDIT_PAREN, _PHOTO_CREDIT_BULLET, _PHOTO_CREDIT_SHE):
         match = pattern.search(text)
         if match is None:
@@ -201,7 +216,7 @@ def match_photo_credit(text: str) -> PhotoCredit | None:
     return None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Continuation:
     marker: str  # 下转第2版 / 上接第1版 as printed, without brackets
     forward: bool  # True for 下转 (continued on a later page), False for 上接
@@ -210,7 +225,15 @@ class Continuation:
 
 
 def find_continuations(text: str) -> list[Continuation]:
-    return [
+    if "转" not in text and "接" not in text and "续" not in text:
+        return []  # every marker names one of these: most lines are decided without the regex
+    return list(_continuations(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _continuations(text: str) -> tuple[Continuation, ...]:
+    # cached: the stages ask about the same line several times
+    return tuple(
         Continuation(
             marker=re.sub(r"\s+", "", m.group("marker")),
             forward=m.group("kind") in ("下转", "转"),
@@ -218,7 +241,7 @@ def find_continuations(text: str) -> list[Continuation]:
             end=m.end(),
         )
         for m in _CONTINUATION.finditer(text)
-    ]
+    )
 
 
 def opens_continued_part(text: str) -> bool:
@@ -253,6 +276,10 @@ class TitleRoles:
     headline: str = ""
     subtitle: str = ""
     rules: dict[int, tuple[str, str]] = field(default_factory=dict)  # unit index → role, rule
+
+
+# Verbs that close an 引题 introducing the statement printed as the headline.
+_REPORTING_VERBS = ("强调", "指出", "表示", "要求", "提出", "呼吁")
 
 
 def is_subtitle(text: str) -> bool:
@@ -290,9 +317,15 @@ def assign_title_roles(units: list[str], body_after: bool) -> TitleRoles:
     headline_index = -1
     if plain:
         order = plain if not body_after else list(reversed(plain))  # nearest to body first
+        # ``…在…会议上强调``: a unit that reports who said what introduces the headline
+        # (the statement), so it is the kicker whatever its length.
+        statements = [i for i in order if not units[i].endswith(_REPORTING_VERBS)]
+        order = statements or order
         # nearest-to-body first, so min() keeps it on a width tie
         headline_index = min(order, key=lambda i: display_width(units[i]))
         rule = "only title line" if len(plain) == 1 else "shorter title line (tie: nearer body)"
+        if len(order) < len(plain):
+            rule = "the title line that is not a reported-speech kicker (…强调)"
         roles.headline = units[headline_index]
         roles.rules[headline_index] = ("title", rule)
     kicker_parts: list[str] = []
@@ -306,7 +339,7 @@ def assign_title_roles(units: list[str], body_after: bool) -> TitleRoles:
         elif index in kickers:
             kicker_parts.append(unit)
             roles.rules[index] = ("kicker", "ends with —— or ：")
-        elif len(plain) == 2 or index < headline_index:
+        elif len(plain) == 2 or index < headline_index or unit.endswith(_REPORTING_VERBS):
             kicker_parts.append(unit)
             roles.rules[index] = ("kicker", "the other, longer title line")
         else:

@@ -17,6 +17,7 @@ _EDITOR_ROLE = (
     r"(?:本版)?(?:责任编辑|责任校对|责编|编辑|美术编辑|美编|校对|版式设计|版式|组版|排版|审读|"
     r"视觉设计|图片编辑|制图|设计|值班编辑)"
 )
+_EDITOR_CHARS = re.compile("[编校版审设制]")
 _EDITOR_LINE = re.compile(rf"^{_EDITOR_ROLE}\s*[:：]")
 _EDITOR_LINE_NO_COLON = re.compile(rf"^{_EDITOR_ROLE}\s+[\u4e00-\u9fff]{{1,4}}(\s|$)")
 _EDITOR_ANYWHERE = re.compile(r"(?:责任编辑|责编|美编|美术编辑|版式设计|校对)\s*[:：]")
@@ -33,6 +34,7 @@ _PAGE_LABEL = re.compile(
 _PAPER = re.compile(
     r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|青年报|报)(?![\u4e00-\u9fff]{0,1}[讯电])"
 )
+_ANY_DIGIT = re.compile(r"\d")
 _LUNAR = re.compile(r"农历\S{2,12}")
 _EDGE_LINES = 3
 _MAX_HEADER_WIDTH = 80.0
@@ -41,8 +43,8 @@ _MAX_HEADER_WIDTH = 80.0
 def is_editor_line(text: str) -> bool:
     """``责任编辑：X`` (also ``美编：Y``, ``本版编辑 Z``), or a short line carrying one."""
     compact = text.strip()
-    if len(compact) > 60:
-        return False
+    if len(compact) > 60 or not _EDITOR_CHARS.search(compact):
+        return False  # every role names one of _EDITOR_CHARS
     if _EDITOR_LINE.match(compact) or _EDITOR_LINE_NO_COLON.match(compact):
         return True
     return (
@@ -67,6 +69,8 @@ def header_evidence(text: str) -> list[str]:
 def is_running_header(line: Line, near_edge: bool) -> bool:
     if line.ends_sentence or line.width > _MAX_HEADER_WIDTH or "，" in line.text:
         return False
+    if "报" not in line.text and "版" not in line.text and not _ANY_DIGIT.search(line.text):
+        return False  # a weekday at most: two kinds of evidence need a digit, 版 or 报
     evidence = header_evidence(line.text)
     needed = 2 if near_edge else 3
     return len(evidence) >= needed

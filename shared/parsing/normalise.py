@@ -26,6 +26,8 @@ _FULLWIDTH_TABLE: dict[int, str] = {ord(c): chr(ord(c) - 0xFEE0) for c in _FULLW
 _FULLWIDTH_TABLE.update({code: chr(code - 0xFEE0) for code in range(ord("Ａ"), ord("Ｚ") + 1)})
 _FULLWIDTH_TABLE.update({code: chr(code - 0xFEE0) for code in range(ord("ａ"), ord("ｚ") + 1)})
 
+_FULLWIDTH_ANY = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH_TABLE) + "]")
+
 _KANGXI = range(0x2F00, 0x2FE0)
 _COMPAT_IDEOGRAPHS = (range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
 _RADICAL_OR_COMPAT = re.compile("[\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
@@ -44,9 +46,14 @@ def _unify_ideograph(char: str) -> str:
 
 def normalise_chars(text: str) -> str:
     """Map full-width ASCII and radical/compatibility forms; keep Chinese punctuation."""
-    text = text.translate(_FULLWIDTH_TABLE)
-    text = _FULLWIDTH_STOP_BETWEEN_DIGITS.sub(".", text)
-    return _RADICAL_OR_COMPAT.sub(lambda match: _unify_ideograph(match.group()), text)
+    # Each step only when its characters occur (most lines have none of them).
+    if _FULLWIDTH_ANY.search(text):
+        text = text.translate(_FULLWIDTH_TABLE)
+    if "．" in text:
+        text = _FULLWIDTH_STOP_BETWEEN_DIGITS.sub(".", text)
+    if _RADICAL_OR_COMPAT.search(text):
+        text = _RADICAL_OR_COMPAT.sub(lambda match: _unify_ideograph(match.group()), text)
+    return text
 
 
 def is_cjk(char: str) -> bool:
@@ -74,11 +81,14 @@ def is_ascii_word(char: str) -> bool:
 
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_INNER_SPACE = re.compile(r"\s+")  # \s is str.isspace for str patterns
 
 
 def is_spaced_out(text: str) -> bool:
     """True for a justified line extracted with a space between (nearly) every character."""
     stripped = text.strip()
+    if len(_INNER_SPACE.findall(stripped)) < 3:
+        return False  # fewer than three spaced gaps: the common case, decided at C speed
     gaps = 0
     spaced = 0
     index = 0
@@ -107,6 +117,8 @@ def remove_layout_spaces(text: str, spaced_out: bool | None = None) -> str:
     (``马周故里 清廉茌平``) and spaces between Latin words stay.
     """
     text = text.strip(" \t\u3000\u00a0")
+    if _SPACES.search(text) is None:
+        return text  # no inner space: nothing to decide
     if spaced_out is None:
         spaced_out = is_spaced_out(text)
     out: list[str] = []
@@ -138,15 +150,16 @@ def _is_layout_space(before: str, after: str) -> bool:
 
 def join_wrapped(parts: list[str]) -> str:
     """Join hard-wrapped line texts: a space only between two Latin words."""
-    out = ""
+    out: list[str] = []
+    last = ""
     for part in parts:
         if not part:
             continue
-        last, first = out[-1:], part[0]
-        if _needs_space(last, first):
-            out += " "
-        out += part
-    return out
+        if last and _needs_space(last, part[0]):
+            out.append(" ")
+        out.append(part)
+        last = part[-1]
+    return "".join(out)
 
 
 def _latin_alnum(char: str) -> bool:

@@ -20,12 +20,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.parsing.blocks import SHORT_MARGIN, Block, column_width
+from shared.parsing.blocks import (
+    SHORT_MARGIN,
+    Block,
+    column_width,
+    leading_space,
+    page_lines,
+    paragraph_indent,
+)
 from shared.parsing.fields import (
     find_continuations,
     is_kicker_shaped,
     is_subtitle,
     match_photo_credit,
+    may_hold_photo_credit,
     opens_continued_part,
 )
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
@@ -64,7 +72,7 @@ def title_candidate_reason(block: Block) -> str | None:
     if block.opens_with_dateline:
         return "opens with a dateline"
     whole = "".join(line.text for line in block.lines)
-    if sum(1 for c in whole if c.isalnum()) < 2:
+    if not _two_alnum(whole):
         return "fewer than two letters or characters"
     if whole[:1] in "（(" and whole[-1:] in "）)":
         return "a parenthetical note"
@@ -79,6 +87,17 @@ def title_candidate_reason(block: Block) -> str | None:
         if find_continuations(text):
             return "carries a continuation marker"
     return None
+
+
+def _two_alnum(text: str) -> bool:
+    """At least two letters, digits or characters (stops at the second)."""
+    found = 0
+    for char in text:
+        if char.isalnum():
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def title_score(
@@ -115,9 +134,10 @@ def title_score(
 
 def label_blocks(blocks: Sequence[Block]) -> list[BlockRole]:
     """One :class:`BlockRole` per block."""
+    indent = paragraph_indent(page_lines(blocks))
     roles: list[BlockRole | None] = []
     for block in blocks:
-        roles.append(_fixed_role(block))
+        roles.append(_fixed_role(block, indent))
     index = 0
     while index < len(blocks):
         if roles[index] is not None:
@@ -134,13 +154,21 @@ def label_blocks(blocks: Sequence[Block]) -> list[BlockRole]:
     return [role if role is not None else BlockRole("body", "text") for role in roles]
 
 
-def _fixed_role(block: Block) -> BlockRole | None:
+def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
+    """``indent``: the paragraph indent the extractor kept on this page, if it kept one.  A
+    block opening with exactly that indent is set as a paragraph (a subhead at most); a
+    title stands in a box of its own, without it."""
     if block.kind != "text":
         return BlockRole(block.kind, block.rule)
-    tail = join_wrapped(
-        [remove_layout_spaces(line.text, line.spaced_out) for line in block.lines[-3:]]
+    if indent is not None and leading_space(block.first) == indent:
+        return BlockRole("body", "not a title: opens with the paragraph indent")
+    last_lines = block.lines[-3:]
+    tail = (
+        join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in last_lines])
+        if any(may_hold_photo_credit(line.text) for line in last_lines)
+        else ""
     )
-    if match_photo_credit(tail) is not None:
+    if tail and match_photo_credit(tail) is not None:
         return BlockRole("caption", "ends with a photo credit")
     reason = title_candidate_reason(block)
     if reason is not None:

@@ -7,8 +7,10 @@ recover, in the scorer's format.  What varies, page by page or article by articl
 * column width 13–34 em (half-width characters count 0.5), hard wrapping with the
   line-start rule (a closing punctuation mark is squeezed onto the line before, so full
   lines vary by about one em), a first-line indent that is lost or kept as spaces;
-* column breaks: a blank line wherever a column ends, usually in mid-sentence;
-* paragraph breaks as blank lines or not;
+* column breaks: a blank line wherever a column ends, usually in mid-sentence; an article's
+  columns are as deep as the page grid's or as its own box (3–40 lines);
+* paragraph breaks as blank lines or not (on some pages with blank lines, a few breaks
+  without one, as on the reference page);
 * titles before or after their body, kicker/headline extraction order, headlines wrapped over
   two lines, subtitles (``——…``), kickers ending with ``——`` or ``：``;
 * byline forms: datelines (``本报讯（记者 X 通讯员 Y）``, ``本报北京1月16日电（记者X）``,
@@ -132,7 +134,7 @@ class PageStyle:
     titles_after: bool
     blank_paragraphs: bool
     keep_indent: bool
-    column_height: int
+    column_height: int  # the page grid's column depth in lines; many articles use it
     half_width_spaces: float
     spaced_out_rate: float
     header: bool
@@ -140,6 +142,9 @@ class PageStyle:
     column: int  # the page grid's column width; most articles use it
     # some extractors emit no blank line between titles, bylines and the body
     blank_around_titles: bool
+    # on pages with blank lines between paragraphs, the share of paragraph breaks that get
+    # one (the reference page sets most, not all: its line 200 → 201 has none)
+    paragraph_blank_rate: float = 1.0
 
 
 @dataclass
@@ -326,6 +331,7 @@ class PageSimulator:
             editor_line=rng.random() < 0.6,
             column=rng.randint(13, 34),
             blank_around_titles=rng.random() < 0.9,
+            paragraph_blank_rate=rng.choice((1.0, 1.0, 0.85)),
         )
 
     def header_line(self, page: int) -> str:
@@ -393,17 +399,22 @@ class PageSimulator:
 
     def _body_lines(self, item: LaidOutArticle, style: PageStyle) -> list[str]:
         lines: list[str] = []
-        in_column = self.rng.randrange(style.column_height)
+        rng = self.rng
+        # Articles sit in boxes of their own depth (the reference page breaks its columns
+        # after 2 to 9 lines); about half follow the page grid.
+        height = style.column_height if rng.random() < 0.5 else rng.randint(3, 40)
+        in_column = rng.randrange(height)
         for p_index, paragraph in enumerate(item.body):
             if (
                 p_index > 0
                 and style.blank_paragraphs
                 and item.kind != "photo"
                 and (not lines or lines[-1] != "")
+                and rng_bool(rng, style.paragraph_blank_rate)
             ):
                 lines.append("")
             for line in paragraph:
-                if in_column >= style.column_height and item.kind != "photo":
+                if in_column >= height and item.kind != "photo":
                     if lines and lines[-1] != "":
                         lines.append("")
                     in_column = 0

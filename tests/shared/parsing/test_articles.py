@@ -166,3 +166,113 @@ def test_a_caption_glued_to_a_body_is_split_off_by_its_width() -> None:
     assert [a.kind for a in articles] == ["article", "photo"]
     assert articles[0].headline == "我市构建工作体系"
     assert articles[1].paragraphs == [caption]
+
+
+def test_a_question_headline_glued_above_a_byline_is_a_title() -> None:
+    articles = parse(
+        "我市构建工作体系",
+        *BODY_A,
+        "商圈如何接住世界杯流量？",
+        "■ 记者 侯国",
+        "北京时间6月12日凌晨，世界杯正式开赛。赛事启幕",
+        "前，餐饮门店上架专属观赛套餐。",
+    )
+    assert [a.headline for a in articles] == ["我市构建工作体系", "商圈如何接住世界杯流量？"]
+    assert articles[1].reporters == ["侯国"]
+    assert articles[1].paragraphs[0].startswith("北京时间")
+
+
+def test_a_photo_credit_wrapped_onto_its_own_line_stays_with_the_caption() -> None:
+    articles = parse(
+        "6日白天，青海东北部、甘肃东部、陕西中部、山西南部、内蒙古东部、河北南部出现小雪，",
+        "内蒙古通辽等局地出现中雪；安徽北部、湖北西部和东北部出现中雨。 ■ 本报",
+        "记者 贾明娟",
+        "",
+        "暴雪预警升级",
+        "",
+        *BODY_B,
+    )
+    photo = articles[0]
+    assert photo.kind == "photo"
+    assert photo.reporters == ["贾明娟"]
+    assert articles[1].headline == "暴雪预警升级"
+
+
+def test_a_follower_with_only_a_forward_marker_does_not_open_an_article() -> None:
+    # the 下转 marker closes the piece after the subhead: it still reads as the same article
+    articles = parse(
+        "金刚石散热：“概念炒作”还是“量产前夜”",
+        "",
+        "■ 本报记者 杨笑寒",
+        "",
+        "近期，金刚石散热相关概念股股价大幅上涨。",
+        "",
+        "“金刚石散热元年”",
+        "",
+        "“如果按初期半导体散热设备500亿元市场规模，金",
+        "刚石散热片占比达到一定比例。”（下转第2版）",
+    )
+    assert len(articles) == 1
+    assert articles[0].continued_to == "下转第2版"
+    assert articles[0].paragraphs[1] == "“金刚石散热元年”"
+
+
+KEPT_INDENT_BODY = [
+    "　　今年以来，聊城市委统战部坚持一体化统",
+    "筹、平台化实施、品牌化打造，构建高效运转",
+    "工作体系。",
+    "　　市委统战部将“五大行动”作为全年工作",
+    "重中之重，纳入市委统战工作领导小组年度工",
+    "作要点。",
+]
+
+
+def test_an_indented_line_on_a_page_that_keeps_indents_is_a_subhead_not_a_title() -> None:
+    articles = parse(
+        "我市构建高效运转工作体系",
+        "",
+        "■ 本报记者 王培源",
+        "",
+        *KEPT_INDENT_BODY,
+        "",
+        "　　将心比心 和群众以心换心",
+        "",
+        "　　嘉定区江桥镇信访办主任唐月华从4月4日",
+        "起就奋战在密接转运一线，如今终于可以喘口",
+        "气了。",
+    )
+    assert len(articles) == 1
+    assert "将心比心 和群众以心换心" in articles[0].paragraphs
+
+
+def test_an_unindented_title_on_a_page_that_keeps_indents_is_not_a_subhead() -> None:
+    # titles after their bodies: the second title closes an article that has no byline
+    articles = parse(
+        *KEPT_INDENT_BODY,
+        "",
+        "我市构建高效运转工作体系",
+        "",
+        "　　昨天举行的新闻发布会传出消息，综合考虑",
+        "疫情防控形势和学校复学前的准备工作进展，",
+        "全市高三年级学生从6月6日起返校复学。",
+        "　　幼儿园、托儿所等不再安排返园，居家照",
+        "护确有困难家庭的学生可以申请到校到园。",
+        "",
+        "高三学生6月6日起返校",
+    )
+    assert [a.headline for a in articles] == ["我市构建高效运转工作体系", "高三学生6月6日起返校"]
+
+
+def test_a_title_glued_between_paragraphs_on_a_page_that_keeps_indents() -> None:
+    articles = parse(
+        *KEPT_INDENT_BODY,
+        "我市构建高效运转工作体系",
+        "　　昨天举行的新闻发布会传出消息，综合考虑",
+        "疫情防控形势和学校复学前的准备工作进展，",
+        "全市高三年级学生从6月6日起返校复学。",
+        "　　幼儿园、托儿所等不再安排返园，居家照",
+        "护确有困难家庭的学生可以申请到校到园。",
+        "高三学生6月6日起返校",
+    )
+    assert [a.headline for a in articles] == ["我市构建高效运转工作体系", "高三学生6月6日起返校"]
+    assert len(articles[0].paragraphs) == 2

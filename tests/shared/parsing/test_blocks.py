@@ -147,3 +147,47 @@ def test_kept_indents_decide_paragraphs() -> None:
     assert keeps_indentation(blocks[0].lines)
     result = split_paragraphs(blocks)
     assert [[x.number for x in group] for group in result.groups] == [[1, 2, 3, 4], [5, 6]]
+
+
+def test_a_colon_then_an_indented_line_opens_a_paragraph() -> None:
+    before = line("和占用耕地，耕地保护形势严峻。还有三方面问题比较普遍：")
+    after = line("补充耕地数量不实。发现全国28个省份部分项目补充")
+    new, rule = paragraph_break(before, after, blank=True, column=27.0)
+    assert new, rule
+    # a colon before a full line is a quotation running on
+    full = line("补充耕地数量不实发现全国的二十八个省份部分项目补充耕地")
+    assert not paragraph_break(before, full, blank=False, column=27.0)[0]
+
+
+def test_a_dateline_line_whose_text_stops_far_short_ends_its_paragraph() -> None:
+    paragraphs = split_paragraphs(
+        group_blocks(
+            lines_of(
+                "\n".join(
+                    [
+                        "本报讯（记者 杨硕）求助",
+                        "我的妻子今年2月生下一对双胞胎。但因为是25周",
+                        "极早产儿，一直在医院救治，每天都需要母乳。",
+                    ]
+                )
+            )
+        )
+    )
+    assert [[x.number for x in group] for group in paragraphs.groups] == [[1], [2, 3]]
+
+
+def test_local_column_widths_match_column_width_over_each_window() -> None:
+    import random
+
+    from shared.parsing.blocks import COLUMN_WINDOW, local_column_widths, measures_column
+
+    rng = random.Random(5)
+    texts = ["正" * rng.randint(3, 20) + rng.choice(["", "。", "，"]) for _ in range(80)]
+    texts[10] = "本报讯（记者 王 二）" + texts[10]
+    texts[20] = "Ｔ Ｅ Ｘ Ｔ 间 隔 排 开 的 一 行"
+    page = lines_of("\n".join(texts))
+    widths = local_column_widths(page)
+    for index, current in enumerate(page):
+        low, high = max(0, index - COLUMN_WINDOW), index + COLUMN_WINDOW + 1
+        window = [x for x in page[low:high] if measures_column(x)]
+        assert widths[current.number] == column_width(window)

@@ -197,3 +197,17 @@ def test_title_roles_subtitle_and_kicker_shapes() -> None:
 def test_work_prefixed_bylines() -> None:
     assert is_byline_line("■ 文/本报记者 王五 图/本报记者 赵六")
     assert parse_credits("文/本报记者 王五 图/本报记者 赵六").reporters == ["王五", "赵六"]
+
+
+def test_every_role_holds_a_prefilter_character() -> None:
+    from shared.parsing.fields import _ROLE_CHARS, ROLES
+
+    assert all(set(_ROLE_CHARS) & set(role) for role in ROLES)
+
+
+def test_a_reported_speech_kicker_is_not_the_headline_however_short() -> None:
+    roles = assign_title_roles(
+        ["李强在调研时强调", "进一步改进工作方式方法推动政府职能转变取得新突破"], False
+    )
+    assert roles.kicker == "李强在调研时强调"
+    assert roles.headline == "进一步改进工作方式方法推动政府职能转变取得新突破"

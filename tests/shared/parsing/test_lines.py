@@ -75,3 +75,11 @@ def test_split_lines_of_empty_text_is_one_blank_page() -> None:
     pages = split_lines("")
     assert len(pages) == 1
     assert all(line.is_blank for line in pages[0])
+
+
+def test_display_width_of_every_kind_of_character() -> None:
+    from shared.parsing.normalise import is_wide
+
+    text = "中文，“引号”ABC 123\u3000全角ＡＢ—…·\t x"
+    expected = sum(1.0 if is_wide(c) else 0.5 for c in text if not c.isspace())
+    assert display_width(text) == expected

@@ -16,20 +16,33 @@ from tests.support.page_simulator import PageSimulator, load_sample_articles
 from tests.support.score import score
 
 DOCUMENTS = 160
-METRICS = ("seg_f1", "titles", "reporters", "correspondents", "paragraphs", "kind", "text")
+# Seeds nobody tuned on: the parser's rules were developed on other seed ranges (0–159,
+# 7000–8159), so these levels say how it does on layouts it has not seen.
+FIRST_SEED = 20000
+METRICS = (
+    "seg_f1",
+    "titles",
+    "headline",
+    "reporters",
+    "correspondents",
+    "paragraphs",
+    "kind",
+    "text",
+)
 # What the parser reaches on these documents (measured, deterministic).  The target is 0.98 on
 # every metric; it is not reached yet, so the measured level is asserted to catch regressions.
 # The misses are mostly the inherent ambiguities: an article printed with neither dateline
 # nor byline right after another one reads as a subhead; a one-line paragraph after a
-# sentence ending flush with the column; a title glued to the body with no blank line.
+# sentence ending flush with the column; a column fragment of one line read as a subhead.
 FLOORS = {
-    "seg_f1": 0.976,
-    "titles": 0.971,
-    "reporters": 0.970,
-    "correspondents": 0.975,
-    "paragraphs": 0.898,
-    "kind": 0.976,
-    "text": 0.975,
+    "seg_f1": 0.959,
+    "titles": 0.953,
+    "headline": 0.954,
+    "reporters": 0.957,
+    "correspondents": 0.959,
+    "paragraphs": 0.894,
+    "kind": 0.959,
+    "text": 0.959,
 }
 
 
@@ -37,7 +50,7 @@ FLOORS = {
 def metrics() -> dict[str, float]:
     articles = load_sample_articles()
     totals = dict.fromkeys(METRICS, 0.0)
-    for seed in range(DOCUMENTS):
+    for seed in range(FIRST_SEED, FIRST_SEED + DOCUMENTS):
         document = PageSimulator(articles, seed).document(pages=1 + seed % 2)
         parsed = parse_text(document.text)
         result: dict[str, Any] = score(

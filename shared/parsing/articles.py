@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from shared.parsing.blocks import (
+    CONTEXT_LINES,
     Block,
     column_width,
     leading_space,
+    lines_share_topic,
     measures_column,
     page_lines,
     paragraph_indent,
@@ -27,12 +29,11 @@ from shared.parsing.blocks import (
 from shared.parsing.fields import (
     Continuation,
     Credits,
+    apply_body_fields,
     assign_title_roles,
     find_continuations,
     is_kicker_shaped,
     is_subtitle,
-    match_dateline,
-    match_photo_credit,
     opens_continued_part,
     parse_credits,
     strip_continuations,
@@ -146,11 +147,16 @@ def is_intertitle_shaped(group: TitleGroup, host: Unit, indent: str | None = Non
 
     On a page whose extractor kept the paragraph indents (``indent``) a subhead, set as
     a paragraph of the body, carries the indent and a title, set in a box of its own, does
-    not: there the indent decides."""
+    not: there the indent decides, provided the host's own paragraphs show it (a page may
+    carry an indented part of an article continued from a page that kept indents)."""
     texts, _ = title_units(group)
     if len(group.blocks) > 2 or any(is_subtitle(t) or is_kicker_shaped(t) for t in texts):
         return False
-    if indent is not None and leading_space(group.blocks[0].first) != indent:
+    if (
+        indent is not None
+        and leading_space(group.blocks[0].first) != indent
+        and any(leading_space(line) == indent for block in host.body for line in block.lines)
+    ):
         return False
     column = column_width([line for block in host.body for line in block.lines])
     for block in group.blocks:
@@ -183,6 +189,15 @@ def same_column(first: Unit, second: Unit) -> bool:
     return a == 0 or b == 0 or abs(a - b) <= COLUMN_TOLERANCE
 
 
+def shares_topic(first: Unit, second: Unit) -> bool:
+    """The two pieces of body read as one text (:func:`lines_share_topic`), judged on the
+    text next to where they meet (``CONTEXT_LINES`` each side)."""
+    return lines_share_topic(
+        [line for block in first.body for line in block.lines][-CONTEXT_LINES:],
+        [line for block in second.body for line in block.lines][:CONTEXT_LINES],
+    )
+
+
 def fold_intertitles(items: list[Item], indent: str | None = None) -> list[Item]:
     """Keep subheads (小标题) inside their article.
 
@@ -190,8 +205,9 @@ def fold_intertitles(items: list[Item], indent: str | None = None) -> list[Item]
     like an article (no dateline, byline or 上接 marker) is taken for a subhead: the two
     pieces are one article and the subhead's lines become paragraphs of it.  Papers open
     nearly every article with a dateline or a byline, while long features carry several
-    subheads, so this is the likelier reading; an article that opens without either and
-    follows another one directly is the case this rule gets wrong.
+    subheads, so this is the likelier reading, unless the two pieces plainly speak of
+    different things (:func:`shares_topic`): then the title opens an article that has
+    neither dateline nor byline.
     """
     out: list[Item] = []
     index = 0
@@ -210,6 +226,7 @@ def fold_intertitles(items: list[Item], indent: str | None = None) -> list[Item]
             and not follower.anchored
             and same_column(host, follower)
             and is_intertitle_shaped(item, host, indent)
+            and shares_topic(host, follower)
         ):
             for block in item.blocks:
                 host.intertitles.add(block.first.number)
@@ -412,28 +429,10 @@ def build_article(
                 trace[line.number] = ("byline", block.rule)
                 first_line = min(first_line, line.number)
         paragraphs, markers = _body_paragraphs(unit, trace)
-        for marker in unit.markers + markers:
-            if marker.forward:
-                article.continued_to = article.continued_to or marker.marker
-            else:
-                article.continued_from = article.continued_from or marker.marker
-        if unit.kind == "photo" and paragraphs:
-            credit = match_photo_credit(paragraphs[-1])
-            if credit is not None:
-                paragraphs[-1] = credit.caption
-                bylines.append(credit.credit.strip())
-                credits.extend(credit.credits)
-        elif paragraphs:
-            dateline = match_dateline(paragraphs[0])
-            if dateline is not None:
-                article.dateline = dateline.place
-                if dateline.byline:
-                    bylines.insert(0, dateline.byline)
-                credits.extend(dateline.credits)
-                paragraphs[0] = dateline.rest
-                first = unit.body[0].first
-                trace[first.number] = ("dateline", f"opens with the dateline {dateline.place}")
-        article.paragraphs = [p for p in paragraphs if p.strip()]
+        dateline = apply_body_fields(article, paragraphs, unit.markers + markers, bylines, credits)
+        if dateline is not None:
+            first = unit.body[0].first
+            trace[first.number] = ("dateline", f"opens with the dateline {dateline.place}")
         for block in unit.body:
             first_line = min(first_line, block.first.number)
     if group is not None:

@@ -4,7 +4,10 @@ A *block* is a run of text lines with no blank line inside; byline lines, furnit
 standalone continuation markers are blocks of their own kind, and a line opening with a
 dateline always starts a new block.  On a page whose extractor kept the paragraph indents, an
 indented line after unclosed text starts one too, so that title lines glued between two
-paragraphs can be split off (a paragraph ends with its sentence).
+paragraphs can be split off (a paragraph ends with its sentence).  On pages with neither
+blank lines nor indents, title lines glued into the body (after a closed sentence, free of
+sentence punctuation) are split off when the text on their two sides speaks of different
+things (:func:`lines_share_topic`); a subhead glued the same way stays in its text.
 
 Blank lines mean two different things in an extracted page: a paragraph break, or the place
 where a column (or a text box) ends in mid-sentence.  :func:`paragraph_break` decides from
@@ -17,9 +20,12 @@ ends with a colon and the next line is as short as an indented first line.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
+import math
 import re
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -129,7 +135,17 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
     """
     out: list[Block] = []
     for index, block in enumerate(blocks):
-        follower = next((b for b in blocks[index + 1 :] if b.kind != "furniture"), None)
+        later = [b for b in blocks[index + 1 :] if b.kind != "furniture"]
+        follower = later[0] if later else None
+        if (
+            out
+            and out[-1].kind == "text"
+            and (_closes_text(out[-1].last) or out[-1].rule == TITLE_SPLIT_RULE)
+            and _opens_with_foreign_titles(block, functools.partial(_text_before, out), later)
+        ):
+            head = _glued_title_run(block.lines, 0)
+            out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
+            block = Block(block.kind, block.lines[head:], "body after title lines split off")
         anchor_follows = (
             follower is None
             or follower.kind == "byline"
@@ -144,7 +160,15 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
                 and leading_space(follower.first) == indent
             )
         )
-        cut = _trailing_title_start(block) if block.kind == "text" and anchor_follows else None
+        cut = _trailing_title_start(block) if block.kind == "text" else None
+        if (
+            cut is not None
+            and not anchor_follows
+            and not _opens_with_foreign_titles(
+                follower, functools.partial(_text_before, out, block.lines), later[1:]
+            )
+        ):
+            cut = None
         if (
             cut is None
             and block.kind == "text"
@@ -153,11 +177,154 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         ):
             cut = _trailing_question_title(block)
         if cut is None:
-            out.append(block)
+            out.extend(split_glued_titles(block))
             continue
-        out.append(Block(block.kind, block.lines[:cut], block.rule, block.blanks_before))
-        out.append(Block(block.kind, block.lines[cut:], "title lines split off the body"))
+        out.extend(
+            split_glued_titles(
+                Block(block.kind, block.lines[:cut], block.rule, block.blanks_before)
+            )
+        )
+        out.append(Block(block.kind, block.lines[cut:], TITLE_SPLIT_RULE))
     return out
+
+
+# How much text around a possible title (in lines) is compared for its topic.
+CONTEXT_LINES = 30
+
+
+def _text_before(out: Sequence[Block], tail: Sequence[Line] = ()) -> list[Line]:
+    """The body text right above the end of ``out`` (then ``tail``), back to the last
+    title, byline or dateline (at most ``CONTEXT_LINES`` lines)."""
+    lines: list[Line] = list(tail)
+    for block in reversed(out):
+        if block.kind != "text" or block.rule == TITLE_SPLIT_RULE:
+            break
+        lines[:0] = block.lines
+        if block.opens_with_dateline or len(lines) >= CONTEXT_LINES:
+            break
+    return lines[-CONTEXT_LINES:]
+
+
+def _text_after(blocks: Sequence[Block]) -> list[Line]:
+    """The body text of ``blocks`` up to the next byline or dateline (at most
+    ``CONTEXT_LINES`` lines)."""
+    lines: list[Line] = []
+    for block in blocks:
+        if block.kind != "text" or block.opens_with_dateline or len(lines) >= CONTEXT_LINES:
+            break
+        lines.extend(block.lines)
+    return lines[:CONTEXT_LINES]
+
+
+# Topic continuity: the parts of one article share its vocabulary (names, places, terms),
+# two articles on one page share little beyond the language's common words.  Measured as
+# the cosine of the two parts' Chinese character-bigram counts: parts of one article score
+# well above this, unrelated articles below it.
+TOPIC_SIMILARITY = 0.07
+# Parts shorter than this (in bigrams) say too little about their topic to judge.
+MIN_TOPIC_BIGRAMS = 100
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_bigrams(text: str) -> tuple[str, ...]:
+    return tuple(run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1))
+
+
+def _bigrams(lines: Sequence[Line]) -> Counter[str]:
+    return Counter(itertools.chain.from_iterable(_line_bigrams(line.text) for line in lines))
+
+
+def lines_share_topic(first: Sequence[Line], second: Sequence[Line]) -> bool:
+    """Whether two runs of body lines read as one text: true unless both are long enough
+    to tell and their character-bigram profiles are as far apart as two articles' are."""
+    if min(sum(len(line.text) for line in part) for part in (first, second)) < MIN_TOPIC_BIGRAMS:
+        return True  # fewer characters than bigrams needed: no need to count
+    a, b = _bigrams(first), _bigrams(second)
+    if a.total() < MIN_TOPIC_BIGRAMS or b.total() < MIN_TOPIC_BIGRAMS:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(count * b[gram] for gram, count in a.items() if gram in b)
+    norm = math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
+    return dot >= TOPIC_SIMILARITY * norm
+
+
+# Punctuation inside a running sentence; a title holds none of it.
+_SENTENCE_INNER_MARKS = "，。、；,;"
+
+
+def _glued_title_run(lines: Sequence[Line], start: int) -> int:
+    """The end of a run of title-shaped lines at ``start`` (unfinished, free of sentence
+    punctuation, at most ``MAX_TRAILING_TITLE_LINES``), or ``start`` when there is none."""
+    end = start
+    while (
+        end < len(lines)
+        and end - start < MAX_TRAILING_TITLE_LINES
+        and not lines[end].ends_sentence
+        and not lines[end].spaced_out
+        and not any(mark in lines[end].text for mark in _SENTENCE_INNER_MARKS)
+        and not is_byline_line(lines[end].text)
+        and not find_continuations(lines[end].text)
+    ):
+        end += 1
+    return end
+
+
+TITLE_SPLIT_RULE = "title lines split off the body"
+
+
+def _opens_with_foreign_titles(
+    block: Block | None, before: Callable[[], list[Line]], later: Sequence[Block]
+) -> bool:
+    """The block opens with title-shaped lines over body text (its own, then ``later``
+    blocks') that speaks of something other than ``before()`` (the text above it): the
+    titles of another article."""
+    if block is None or block.kind != "text" or block.opens_with_dateline:
+        return False
+    head = _glued_title_run(block.lines, 0)
+    if not 0 < head < len(block.lines):
+        return False
+    after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
+    return not lines_share_topic(before(), after)
+
+
+def split_glued_titles(block: Block) -> list[Block]:
+    """Split a text block where the titles of the next article were extracted into it
+    with no blank line: after a line that closes the text before, a short run of
+    title-shaped lines, then body text that speaks of something else (a subhead glued the
+    same way sits between two parts of one text and stays)."""
+    if block.kind != "text" or len(block.lines) < 4:
+        return [block]
+    lines = block.lines
+    pieces: list[Block] = []
+    begin = 0
+    index = 1
+    while index < len(lines) - 1:
+        if not _closes_text(lines[index - 1]):
+            index += 1
+            continue
+        end = _glued_title_run(lines, index)
+        if index < end < len(lines) and not lines_share_topic(
+            lines[max(begin, index - CONTEXT_LINES) : index], lines[end : end + CONTEXT_LINES]
+        ):
+            pieces.append(
+                Block(
+                    block.kind,
+                    lines[begin:index],
+                    block.rule,
+                    block.blanks_before if not begin else [],
+                )
+            )
+            pieces.append(Block(block.kind, lines[index:end], TITLE_SPLIT_RULE))
+            begin = end
+            index = end + 1
+            continue
+        index += 1
+    if not pieces:
+        return [block]
+    pieces.append(Block(block.kind, lines[begin:], "body after title lines split off"))
+    return pieces
 
 
 def _opens_article(block: Block) -> bool:
@@ -308,6 +475,8 @@ def paragraph_break(
     if not before.ends_sentence:
         if column > 0 and _far_short(before, column, before_opens):
             return True, "previous line stops far short of the column (a subhead or list item)"
+        if before_opens and column > 0 and _heads_first_line(before, after, column):
+            return True, "a short unfinished opening line over a paragraph's first line: a subhead"
         if (
             before.text.endswith(("：", ":"))
             and _indented(after, column)
@@ -327,6 +496,28 @@ def paragraph_break(
     if blank:
         return False, "blank after a full line, next line not indented: column break"
     return False, "previous line fills the column; next line not indented"
+
+
+# Punctuation inside a running sentence; a subhead, like a headline, holds none.
+_SENTENCE_INNER = frozenset("，。、；,;")
+
+
+def _heads_first_line(before: Line, after: Line, column: float) -> bool:
+    """``before`` opens a paragraph without ending a sentence and ``after`` has the shape of
+    a paragraph's first line (short by the indent, running on) while ``before`` is shorter
+    than any indented first line: a paragraph's first line is never followed by another
+    first line, so ``before``, when it holds no sentence punctuation, is a subhead (小标题)
+    with the paragraph glued under it."""
+    return (
+        not before.spaced_out
+        and not after.spaced_out
+        and not after.ends_sentence
+        and not starts_with_dateline(before.text)
+        and not any(c in _SENTENCE_INNER for c in before.text)
+        and before.width <= column - INDENT - SHORT_MARGIN
+        and before.width < after.width - INDENT_MARGIN
+        and printed_width(after) <= column - INDENT_MARGIN
+    )
 
 
 def _may_end_paragraph(line: Line) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from shared.parsing.lines import display_width
+from shared.parsing.types import ParsedArticle
 
 _CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
 
@@ -348,3 +350,42 @@ def assign_title_roles(units: list[str], body_after: bool) -> TitleRoles:
     roles.kicker = " ".join(kicker_parts)
     roles.subtitle = " ".join(subtitle_parts)
     return roles
+
+
+def apply_body_fields(
+    article: ParsedArticle,
+    paragraphs: list[str],
+    markers: Sequence[Continuation],
+    bylines: list[str],
+    credits: Credits,
+) -> Dateline | None:
+    """Read what an article's body says about the article into its fields.
+
+    The first 下转 / 上接 marker found sets ``continued_to`` / ``continued_from``; a photo's
+    closing credit leaves its caption and goes to ``bylines`` and ``credits``; an article's
+    opening dateline sets ``dateline`` and leaves its first paragraph (its parenthesised
+    byline going first in ``bylines``).  ``paragraphs`` is changed in place, empty ones are
+    dropped into ``article.paragraphs``; returns the dateline read, if any.
+    """
+    for marker in markers:
+        if marker.forward:
+            article.continued_to = article.continued_to or marker.marker
+        else:
+            article.continued_from = article.continued_from or marker.marker
+    dateline: Dateline | None = None
+    if article.kind == "photo" and paragraphs:
+        credit = match_photo_credit(paragraphs[-1])
+        if credit is not None:
+            paragraphs[-1] = credit.caption
+            bylines.append(credit.credit.strip())
+            credits.extend(credit.credits)
+    elif paragraphs:
+        dateline = match_dateline(paragraphs[0])
+        if dateline is not None:
+            article.dateline = dateline.place
+            if dateline.byline:
+                bylines.insert(0, dateline.byline)
+            credits.extend(dateline.credits)
+            paragraphs[0] = dateline.rest
+    article.paragraphs = [p for p in paragraphs if p.strip()]
+    return dateline

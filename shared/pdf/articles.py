@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from shared.parsing.fields import (
     Continuation,
     Credits,
+    apply_body_fields,
     find_continuations,
     is_byline_line,
     is_continuation_line,
-    match_dateline,
-    match_photo_credit,
     parse_credits,
     starts_with_dateline,
     strip_continuations,
@@ -186,26 +185,7 @@ def build_article(draft: Draft, page: int) -> ParsedArticle:
     paragraphs = body.paragraphs
     bylines = list(body.bylines)
     credits = body.credits
-    for marker in body.markers:
-        if marker.forward:
-            article.continued_to = article.continued_to or marker.marker
-        else:
-            article.continued_from = article.continued_from or marker.marker
-    if draft.kind == "photo" and paragraphs:
-        credit = match_photo_credit(paragraphs[-1])
-        if credit is not None:
-            paragraphs[-1] = credit.caption
-            bylines.append(credit.credit.strip())
-            credits.extend(credit.credits)
-    elif paragraphs:
-        dateline = match_dateline(paragraphs[0])
-        if dateline is not None:
-            article.dateline = dateline.place
-            if dateline.byline:
-                bylines.insert(0, dateline.byline)
-            credits.extend(dateline.credits)
-            paragraphs[0] = dateline.rest
-    article.paragraphs = [p for p in paragraphs if p.strip()]
+    apply_body_fields(article, paragraphs, body.markers, bylines, credits)
     article.reporters = credits.reporters
     article.correspondents = credits.correspondents
     article.byline = "\n".join(bylines)

@@ -276,3 +276,95 @@ def test_a_title_glued_between_paragraphs_on_a_page_that_keeps_indents() -> None
     )
     assert [a.headline for a in articles] == ["我市构建高效运转工作体系", "高三学生6月6日起返校"]
     assert len(articles[0].paragraphs) == 2
+
+
+def _fixture_body(article_id: str, first: int, last: int) -> list[str]:
+    """Paragraphs ``first``..``last`` of a fixture article wrapped at 20 em, a blank line
+    between paragraphs (no dateline, no byline)."""
+    from tests.support.page_simulator import load_sample_articles, wrap
+
+    source = next(a for a in load_sample_articles() if a["id"] == article_id)
+    lines: list[str] = []
+    for paragraph in source["paragraphs"][first : last + 1]:
+        lines += [*([""] if lines else []), *wrap(paragraph, 20)]
+    return lines
+
+
+FARMLAND = "zhnews-004"  # 耕地保护督察: seven paragraphs
+DIAMOND = "zhnews-105"  # 金刚石散热: a feature with subheads
+
+
+def test_a_title_between_bodies_on_different_topics_opens_an_article() -> None:
+    # neither body opens with a dateline or a byline: only the topic tells a headline from
+    # a subhead
+    articles = parse(
+        "全国违法违规占用耕地逾百万亩",
+        "",
+        *_fixture_body(FARMLAND, 1, 4),
+        "",
+        "金刚石散热：“概念炒作”还是“量产前夜”",
+        "",
+        *_fixture_body(DIAMOND, 0, 1),
+    )
+    assert [a.headline for a in articles] == [
+        "全国违法违规占用耕地逾百万亩",
+        "金刚石散热：“概念炒作”还是“量产前夜”",
+    ]
+
+
+def test_a_subhead_between_parts_on_one_topic_stays_inside() -> None:
+    articles = parse(
+        "金刚石散热：“概念炒作”还是“量产前夜”",
+        "",
+        *_fixture_body(DIAMOND, 0, 1),
+        "",
+        "“金刚石散热元年”",
+        "",
+        *_fixture_body(DIAMOND, 3, 5),
+    )
+    assert len(articles) == 1
+    assert "“金刚石散热元年”" in articles[0].paragraphs
+
+
+def test_titles_glued_into_the_body_without_blank_lines_are_split_off_by_topic() -> None:
+    def glued(article_id: str, first: int, last: int) -> list[str]:
+        return [line for line in _fixture_body(article_id, first, last) if line]
+
+    articles = parse(
+        *glued(FARMLAND, 1, 4),
+        "全国违法违规占用耕地逾百万亩",
+        "金刚石散热：“概念炒作”还是“量产前夜”",
+        *glued(DIAMOND, 0, 1),
+    )
+    assert len(articles) == 2
+    assert articles[0].paragraphs[-1].endswith("涉及9.49万亩。")
+    assert articles[1].paragraphs[0].startswith("近期，金刚石散热相关概念股")
+    # which article each title line belongs to cannot be told without a blank line or type
+    # sizes; the lines are kept as titles, not as body text
+    titles = "".join(a.kicker + a.headline + a.subtitle for a in articles)
+    assert "全国违法违规占用耕地逾百万亩" in titles
+    assert "金刚石散热：“概念炒作”还是“量产前夜”" in titles
+
+
+def test_indents_of_another_article_do_not_decide_a_subhead() -> None:
+    # the page carries an indented part of an article continued from a page that kept
+    # indents; the article below sets no indents, so its subhead is read by its shape
+    articles = parse(
+        "（上接第1版）",
+        "　　会议要求，各单位要抓好落实，确保各项",
+        "任务按期完成。",
+        "　　会议还对下半年工作作出部署。",
+        "",
+        "全国违法违规占用耕地逾百万亩",
+        "",
+        "本报讯（记者 常钦）自然资源部19日举行新闻发布会，通报",
+        "2019年耕地保护督察结果。",
+        "",
+        "补充耕地数量不实",
+        "",
+        "发现全国28个省份部分项目补充耕地数量不实，涉及",
+        "16.98万亩。",
+    )
+    host = next(a for a in articles if any("发现全国28个省份" in p for p in a.paragraphs))
+    assert "补充耕地数量不实" in host.paragraphs
+    assert "补充耕地数量不实" not in [a.headline for a in articles]

@@ -191,3 +191,20 @@ def test_local_column_widths_match_column_width_over_each_window() -> None:
         low, high = max(0, index - COLUMN_WINDOW), index + COLUMN_WINDOW + 1
         window = [x for x in page[low:high] if measures_column(x)]
         assert widths[current.number] == column_width(window)
+
+
+def test_a_subhead_glued_over_a_paragraph_first_line_is_a_paragraph_of_its_own() -> None:
+    # column 20 em: the paragraph's first line is two em short (its indent lost), the
+    # subhead above it shorter still and free of sentence punctuation
+    subhead = line("高考中考设专用考试方舱和应急考场")
+    first = line("市教委副主任杨振峰介绍，返校复学后如", 2)
+    new, rule = paragraph_break(subhead, first, False, 20.0, before_opens=True)
+    assert new, rule
+    # a paragraph's own first line over its (shorter-measured) second line runs on
+    opening = line("市教委副主任杨振峰介绍，返校复学", 1)
+    second = line("后如何保障学生安全，市区正联手开", 2)
+    assert not paragraph_break(opening, second, False, 20.0, before_opens=True)[0]
+    # a first line holding a comma is not a subhead, however short
+    assert not paragraph_break(
+        line("3月30日晚上，张先生给记者打来电话，"), first, False, 20.0, before_opens=True
+    )[0]

@@ -211,3 +211,29 @@ def test_a_reported_speech_kicker_is_not_the_headline_however_short() -> None:
     )
     assert roles.kicker == "李强在调研时强调"
     assert roles.headline == "进一步改进工作方式方法推动政府职能转变取得新突破"
+
+
+def test_apply_body_fields_reads_markers_dateline_and_photo_credit() -> None:
+    from shared.parsing.fields import Credits, apply_body_fields
+    from shared.parsing.types import ParsedArticle
+
+    article = ParsedArticle()
+    bylines: list[str] = []
+    credits = Credits()
+    paragraphs = ["本报讯（记者 朱海波） 7月1日，市委召开会议。", "", "会议指出。"]
+    markers = [*find_continuations("（下转第2版）"), *find_continuations("（上接第1版）")]
+    dateline = apply_body_fields(article, paragraphs, markers, bylines, credits)
+    assert dateline is not None
+    assert article.dateline == "本报讯"
+    assert article.paragraphs == ["7月1日，市委召开会议。", "会议指出。"]
+    assert (article.continued_to, article.continued_from) == ("下转第2版", "上接第1版")
+    assert bylines == ["（记者 朱海波）"]
+    assert credits.reporters == ["朱海波"]
+
+    photo = ParsedArticle(kind="photo")
+    bylines, credits = [], Credits()
+    caption = ["工人在车间巡检。 ■ 本报记者 许金松"]
+    assert apply_body_fields(photo, caption, [], bylines, credits) is None
+    assert photo.paragraphs == ["工人在车间巡检。"]
+    assert credits.reporters == ["许金松"]
+    assert bylines == ["■ 本报记者 许金松"]

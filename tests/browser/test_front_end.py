@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, FilePayload, Page, expect, sync_playwright
 
 from tests.support.env import FIXTURES, REDIS_TEST_URL
-from tests.support.processes import Service, service_env
+from tests.support.processes import Service, service_env, started_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.e2e]
 
@@ -41,14 +41,8 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     env = service_env(
         f"sqlite:///{folder / 'baokan.db'}", REDIS_TEST_URL, BAOKAN_API_TOKEN=API_TOKEN
     )
-    running = Service(env=env, logs=folder)
-    try:
-        running.start_web()
-        running.start_worker(concurrency=1)
+    with started_service(env, folder) as running:
         yield running
-    finally:
-        running.stop()
-        running.print_logs()
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from tests.support.pdf_typesetter import (
     scan_pdf,
     truncated_pdf,
 )
-from tests.support.processes import Service, service_env
+from tests.support.processes import Service, service_env, started_service
 
 pytestmark = pytest.mark.e2e
 
@@ -32,14 +32,8 @@ def service(tmp_path: Path) -> Iterator[Service]:
     env = service_env(
         f"sqlite:///{tmp_path / 'pdf.db'}", REDIS_TEST_URL, BAOKAN_MAX_PDF_PAGES="3"
     )
-    running = Service(env=env, logs=tmp_path)
-    try:
-        running.start_web()
-        running.start_worker(concurrency=1)
+    with started_service(env, tmp_path) as running:
         yield running
-    finally:
-        running.stop()
-        running.print_logs()
 
 
 def test_pdfs_through_a_real_worker(service: Service, reference_gold: dict[str, Any]) -> None:

@@ -12,7 +12,14 @@ import pytest
 
 from tests.support.env import REDIS_TEST_URL
 from tests.support.http import request_json
-from tests.support.processes import BAOKAN, Service, service_env, stop, wait_for
+from tests.support.processes import (
+    BAOKAN,
+    Service,
+    service_env,
+    started_service,
+    stop,
+    wait_for,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -20,14 +27,8 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def service(database_url: str, tmp_path: Path) -> Iterator[Service]:
     """The web server and one worker, separately started as an operator would."""
-    running = Service(env=service_env(database_url, REDIS_TEST_URL), logs=tmp_path)
-    try:
-        running.start_web()
-        running.start_worker(concurrency=1)
+    with started_service(service_env(database_url, REDIS_TEST_URL), tmp_path) as running:
         yield running
-    finally:
-        running.stop()
-        running.print_logs()
 
 
 def _articles(service: Service, job: dict[str, Any]) -> list[dict[str, Any]]:

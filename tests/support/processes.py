@@ -250,8 +250,13 @@ def service_env(database_url: str, redis_url: str, **extra: str) -> dict[str, st
 
 
 @contextmanager
-def running(service: Service) -> Iterator[Service]:
+def started_service(env: dict[str, str], logs: Path, *, concurrency: int = 1) -> Iterator[Service]:
+    """A web server and a worker on ``env``, stopped (and their logs printed) afterwards."""
+    service = Service(env=env, logs=logs)
     try:
+        service.start_web()
+        service.start_worker(concurrency=concurrency)
         yield service
     finally:
         service.stop()
+        service.print_logs()

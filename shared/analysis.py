@@ -338,10 +338,3 @@ def analyse_article(
         terms=terms,
         title_term_count=len(title_terms),
     )
-
-
-def extract_keywords(text: str, *, exclude: Iterable[str] = (), limit: int = 10) -> list[str]:
-    """The ``limit`` most characteristic words of ``text`` by TF-IDF, best first."""
-    if limit <= 0 or not text.strip():
-        return []
-    return keywords_from_tokens(segment(text), exclude=exclude, limit=limit)

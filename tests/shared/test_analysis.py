@@ -10,7 +10,6 @@ from shared.analysis import (
     PROJECT_USERDICT,
     analyse_article,
     entities_from_tokens,
-    extract_keywords,
     keywords_from_tokens,
     load_jieba,
     segment,
@@ -22,6 +21,14 @@ TEXT = (
     "《务实的力量》入选全国基层干部培训优秀网络课程。孔繁森精神教学基地现场教员王冉主讲，"
     "共计抽检280批次，合格率100%。"
 )
+
+
+
+def extract_keywords(text: str, *, exclude: list[str] | None = None, limit: int = 10) -> list[str]:
+    """Keywords of a text on its own, as the pipeline reads them from an article's tokens."""
+    if not text.strip():
+        return []
+    return keywords_from_tokens(segment(text), exclude=exclude or [], limit=limit)
 
 
 def test_keywords_are_the_characteristic_words() -> None:

@@ -59,6 +59,7 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _lock = threading.Lock()
 _tfidf: Any = None
 _userdicts_loaded: set[Path] = set()
+_userdict_sets_loaded: set[tuple[str, ...]] = set()  # the ``userdicts`` arguments already done
 
 
 class Token(NamedTuple):
@@ -115,8 +116,10 @@ def load_jieba(userdicts: Sequence[str] | None = None) -> Any:
     one named later (by another caller) is added to what is loaded.
     """
     global _tfidf
-    if _tfidf is not None and userdicts is None:
-        return _tfidf  # the common case, every segmentation: no lock, no settings read
+    if _tfidf is not None and (userdicts is None or tuple(userdicts) in _userdict_sets_loaded):
+        # The common case (every segmentation, every search): no lock, no settings read,
+        # no file system look-ups.
+        return _tfidf
     with _lock:
         # jieba reads its IDF table and dictionaries with open() calls it never closes; each
         # file is read in full at once, so the warnings about them say nothing about our code.
@@ -142,6 +145,8 @@ def load_jieba(userdicts: Sequence[str] | None = None) -> Any:
             # posseg merges the user dictionaries' tags on its next cut; do it now, under the
             # lock, so that concurrent cuts never mutate the table.
             jieba.posseg.dt.makesure_userdict_loaded()
+            if userdicts is not None:
+                _userdict_sets_loaded.add(tuple(userdicts))
         return _tfidf
 
 

@@ -151,8 +151,8 @@ def reindex() -> None:
     organisations and search terms are recomputed. Each batch of articles is its own
     transaction, so searches keep working while it runs.
     """
-    from shared.analysis import load_jieba
     from shared.search.index import article_ids_to_index, reindex_articles
+    from shared.segmenter import load_jieba
 
     settings = _settings()
     engine = get_engine(settings.database_url)

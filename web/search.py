@@ -13,9 +13,9 @@ from flask import Blueprint, Response, jsonify, render_template, request, url_fo
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
-from shared.analysis import load_jieba
 from shared.db import session_scope
 from shared.search.query import DEFAULT_LIMIT, MAX_LIMIT, InvalidSearch, SearchPage, search
+from shared.segmenter import load_jieba
 from web.app import services
 from web.errors import ApiError
 

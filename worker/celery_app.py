@@ -9,9 +9,10 @@ from typing import Any
 from celery import Celery
 from celery.signals import worker_init, worker_process_init
 
-from shared.analysis import load_jieba
 from shared.db import dispose_engines, get_engine
+from shared.idf import idf_table
 from shared.queue import celery_config
+from shared.segmenter import load_jieba
 from shared.settings import Settings
 from worker.sweeper import JobSweeper
 
@@ -26,12 +27,14 @@ app.steps["worker"].add(JobSweeper)
 
 @worker_init.connect
 def _warm_before_fork(**_: Any) -> None:
-    # Loaded in the parent before the pool forks, so every child shares the dictionary.
+    # Loaded in the parent before the pool forks, so every child shares the dictionary (in
+    # jieba-rs's memory, which the children only read) and the memory-mapped IDF table.
     load_jieba()
+    idf_table()
     get_engine(settings.database_url)
     dispose_engines()
     # Move everything loaded so far out of the garbage collector's reach: collections in the
-    # children would otherwise write to the dictionary's object headers and unshare its pages.
+    # children would otherwise write to every module's object headers and unshare their pages.
     gc.freeze()
 
 

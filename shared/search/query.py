@@ -31,11 +31,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, text
 from sqlmodel import Session, col, select
 
-from shared.analysis import segment
 from shared.models import Article, Issue, SearchDocument
 from shared.search.schema import POSTGRES_TSVECTOR, SQLITE_FTS_TABLE
 from shared.search.snippet import make_snippet
 from shared.search.terms import split_terms
+from shared.segmenter import segment
 
 MAX_QUERY_CHARS = 200
 MAX_UNITS = 16
@@ -96,7 +96,7 @@ class SearchPage:
 
 
 def _query_terms(text_part: str) -> list[str]:
-    return [term for token in segment(text_part) for term in split_terms(token.word)]
+    return [term for word, _ in segment(text_part) for term in split_terms(word)]
 
 
 def parse_query(query: str) -> list[Unit]:

@@ -1,19 +1,14 @@
-import os
-import stat
+import gc
+import warnings
 from pathlib import Path
 
-import jieba
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shared import analysis
-from shared.analysis import (
-    PROJECT_USERDICT,
-    analyse_article,
-    entities_from_tokens,
-    keywords_from_tokens,
-    load_jieba,
-    segment,
-)
+from shared.analysis import analyse_article, entities_from_tokens, keywords_from_tokens
+from shared.segmenter import PROJECT_USERDICT, Token, load_jieba, segment
 from shared.settings import Settings, SettingsError
 
 TEXT = (
@@ -21,7 +16,6 @@ TEXT = (
     "《务实的力量》入选全国基层干部培训优秀网络课程。孔繁森精神教学基地现场教员王冉主讲，"
     "共计抽检280批次，合格率100%。"
 )
-
 
 
 def extract_keywords(text: str, *, exclude: list[str] | None = None, limit: int = 10) -> list[str]:
@@ -55,7 +49,7 @@ def test_an_article_is_segmented_exactly_once(monkeypatch: pytest.MonkeyPatch) -
     calls: list[str] = []
     real_segment = analysis.segment
 
-    def counting(text: str) -> list[analysis.Token]:
+    def counting(text: str) -> list[Token]:
         calls.append(text)
         return real_segment(text)
 
@@ -75,12 +69,27 @@ def test_an_article_is_segmented_exactly_once(monkeypatch: pytest.MonkeyPatch) -
     assert result.terms.count("孔繁森") == 3
 
 
-def test_keywords_come_from_the_tokens_as_extract_tags_would_rank_them() -> None:
+def jieba_extract_tags(text: str, top: int, cache_dir: Path) -> list[str]:
+    """Python jieba's own keyword extraction (its model loaded only for this comparison)."""
+    with warnings.catch_warnings():
+        # jieba reads its tables with open() calls it never closes.
+        warnings.simplefilter("ignore", ResourceWarning)
+        import jieba
+        import jieba.analyse
+
+        jieba.setLogLevel(60)
+        jieba.dt.tmp_dir = str(cache_dir)
+        tags: list[str] = jieba.analyse.extract_tags(text, topK=top)
+        gc.collect()
+    return tags
+
+
+def test_keywords_come_from_the_tokens_as_extract_tags_would_rank_them(tmp_path: Path) -> None:
     tokens = segment(TEXT)
     ours = keywords_from_tokens(tokens, limit=5)
     theirs = [
         word
-        for word in load_jieba().extract_tags(TEXT, topK=30)
+        for word in jieba_extract_tags(TEXT, 30, tmp_path)
         if not word[0].isdigit() and word not in ("7", "10")
     ]
     assert ours[0] == theirs[0] == "孔繁森"
@@ -108,7 +117,7 @@ def test_people_places_and_organisations_come_from_the_tags_once_each() -> None:
 
 def test_the_project_dictionary_keeps_newspaper_words_whole() -> None:
     assert PROJECT_USERDICT.is_file()
-    words = [token.word for token in segment("本报讯 通讯员 统一战线 源网荷储")]
+    words = [word for word, _ in segment("本报讯 通讯员 统一战线 源网荷储")]
     for word in ("本报讯", "通讯员", "统一战线", "源网荷储"):
         assert word in words
 
@@ -116,12 +125,12 @@ def test_the_project_dictionary_keeps_newspaper_words_whole() -> None:
 def test_configured_dictionaries_are_loaded_too(tmp_path: Path) -> None:
     extra = tmp_path / "extra.txt"
     extra.write_text("栲栳湾渡口 ns\n", encoding="utf-8")
-    assert "栲栳湾渡口" not in [token.word for token in segment("他到栲栳湾渡口去。")]
+    assert "栲栳湾渡口" not in [word for word, _ in segment("他到栲栳湾渡口去。")]
     settings = Settings.from_env({"BAOKAN_JIEBA_USERDICT": str(extra)})
     assert settings.jieba_userdicts == (str(extra),)
     load_jieba(settings.jieba_userdicts)
     tokens = segment("他到栲栳湾渡口去。")
-    assert ("栲栳湾渡口", "ns") in [(token.word, token.tag) for token in tokens]
+    assert ("栲栳湾渡口", "ns") in tokens
 
 
 def test_a_missing_dictionary_file_is_a_settings_error(tmp_path: Path) -> None:
@@ -129,9 +138,29 @@ def test_a_missing_dictionary_file_is_a_settings_error(tmp_path: Path) -> None:
         Settings.from_env({"BAOKAN_JIEBA_USERDICT": str(tmp_path / "missing.txt")})
 
 
-def test_jieba_caches_its_dictionary_in_a_private_directory() -> None:
-    load_jieba()
-    cache_dir = Path(jieba.dt.tmp_dir)
-    info = cache_dir.stat()
-    assert info.st_uid == os.getuid()
-    assert not info.st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+def ranked_by_every_weight(tokens: list[tuple[str, str]], limit: int) -> list[str]:
+    """TF-IDF ranking the plain way: every word weighed, none skipped."""
+    from shared.idf import idf_table
+
+    counts: dict[str, int] = {}
+    for word, tag in tokens:
+        if len(word) >= 2 and not tag.startswith(("m", "x", "r")):
+            counts[word] = counts.get(word, 0) + 1
+    order = list(counts)
+    weights = {word: count * idf_table().get(word) for word, count in counts.items()}
+    return sorted(counts, key=lambda word: (-weights[word], order.index(word)))[:limit]
+
+
+_VOCABULARY = [
+    ("孔繁森", "nr"), ("精神", "n"), ("教学", "vn"), ("基地", "n"), ("课程", "n"), ("聊城", "ns"),
+    ("发展", "vn"), ("工作", "vn"), ("统战部", "nt"), ("运河", "n"), ("茌平", "ns"), ("的", "uj"),
+    ("我市", "r"), ("280", "m"), ("，", "x"), ("新词甲", "n"), ("新词乙", "nz"), ("治理", "vn"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_VOCABULARY), max_size=120), st.integers(1, 12))
+def test_skipping_words_that_cannot_rank_never_changes_the_ranking(
+    tokens: list[tuple[str, str]], limit: int
+) -> None:
+    assert keywords_from_tokens(tokens, limit=limit) == ranked_by_every_weight(tokens, limit)

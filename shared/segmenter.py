@@ -76,8 +76,11 @@ def _userdict_paths(extra: Sequence[str] | None) -> list[Path]:
     return [PROJECT_USERDICT, *(Path(name) for name in extra)]
 
 
-def _build(dictionaries: Sequence[Path]) -> rjieba.Jieba:
-    segmenter = rjieba.Jieba()  # jieba's default dictionary, embedded in jieba-rs
+def _build(dictionaries: Sequence[Path], *, first: bool) -> rjieba.Jieba:
+    # jieba's default dictionary is embedded in jieba-rs. Importing rjieba has already built
+    # one segmenter with it (some 30 MB); the first load adds the user dictionaries to that one
+    # instead of building a second, which nothing else in the process uses.
+    segmenter = rjieba._DEFAULT_JIEBA if first else rjieba.Jieba()
     for path in dictionaries:
         for word, frequency, tag in read_user_dictionary(path):
             if tag is None:
@@ -104,7 +107,7 @@ def load_jieba(userdicts: Sequence[str] | None = None) -> None:
             if resolved not in wanted:
                 wanted.append(resolved)
         if _segmenter is None or tuple(wanted) != _dictionaries:
-            _segmenter = _build(wanted)
+            _segmenter = _build(wanted, first=_segmenter is None)
             _dictionaries = tuple(wanted)
         if userdicts is not None:
             _sets_loaded.add(tuple(userdicts))

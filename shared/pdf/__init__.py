@@ -7,19 +7,18 @@ lines), :mod:`.columns` (lines → regions in reading order by recursive XY-cut)
 articles: kicker/headline/subtitle by size, paragraphs by indentation, fields with the text
 parser's rules), :mod:`.document` (pages, continued articles joined) and :mod:`.isolation`
 (the same in a child process with time and memory limits, as the worker runs it).
+
+The package itself loads only what the web and the worker need: pdfminer.six is imported by the
+child process that parses (``shared.pdf.document.parse_pdf``), never by the long-lived ones.
 """
 
-from shared.pdf.document import parse_pdf
-from shared.pdf.extract import NO_TEXT_LAYER, is_pdf
 from shared.pdf.isolation import PdfLimits, parse_pdf_isolated
-
-PDF_MEDIA_TYPE = "application/pdf"
+from shared.pdf.sniff import NO_TEXT_LAYER, PDF_MEDIA_TYPE, is_pdf
 
 __all__ = [
     "NO_TEXT_LAYER",
     "PDF_MEDIA_TYPE",
     "PdfLimits",
     "is_pdf",
-    "parse_pdf",
     "parse_pdf_isolated",
 ]

@@ -24,14 +24,8 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
 from shared.parsing import ParseError
+from shared.pdf.sniff import NO_TEXT_LAYER, is_pdf
 from shared.pdf.types import Box, Char, PageChars
-
-NO_TEXT_LAYER = "no text layer (OCR is not supported)"
-
-
-def is_pdf(data: bytes) -> bool:
-    """A PDF announces itself with ``%PDF-`` in its first kilobyte."""
-    return b"%PDF-" in data[:1024]
 
 
 def check_complete(data: bytes) -> None:

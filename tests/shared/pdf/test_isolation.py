@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from shared.parsing import ParseError
-from shared.pdf import PdfLimits, parse_pdf, parse_pdf_isolated
+from shared.pdf import PdfLimits, parse_pdf_isolated
+from shared.pdf.document import parse_pdf
 from shared.settings import Settings, SettingsError
 from tests.support.pdf_typesetter import encrypted_pdf, pages_pdf, scan_pdf
 
@@ -51,3 +52,18 @@ def test_the_limits_come_from_the_settings() -> None:
     assert Settings.from_env({}).max_pdf_pages == 200
     with pytest.raises(SettingsError, match="BAOKAN_MAX_PDF_PAGES"):
         Settings.from_env({"BAOKAN_MAX_PDF_PAGES": "0"})
+
+
+def test_the_web_and_the_worker_never_load_the_pdf_reader() -> None:
+    # PDFs are parsed in a child process; pdfminer would cost every long-lived process ~12 MB.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, web.app, worker.celery_app, worker.tasks; "
+        "print(any(name.startswith('pdfminer') for name in sys.modules))"
+    )
+    answer = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert answer.stdout.strip() == "False"

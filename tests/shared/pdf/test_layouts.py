@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from shared.parsing import ParsedArticle
-from shared.pdf import parse_pdf
+from shared.pdf.document import parse_pdf
 from tests.support.env import FIXTURES
 from tests.support.pdf_typesetter import Module, Story, story_from_corpus, typeset
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from shared.pdf import parse_pdf
+from shared.pdf.document import parse_pdf
 from tests.support.pdf_typesetter import REFERENCE_ISSUE_PAGES, reference_issue
 from tests.support.score import score
 

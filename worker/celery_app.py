@@ -9,6 +9,7 @@ from typing import Any
 from celery import Celery
 from celery.signals import worker_init, worker_process_init
 
+from shared.analysis import analyse_article
 from shared.db import dispose_engines, get_engine
 from shared.idf import idf_table
 from shared.queue import celery_config
@@ -31,6 +32,8 @@ def _warm_before_fork(**_: Any) -> None:
     # jieba-rs's memory, which the children only read) and the memory-mapped IDF table.
     load_jieba()
     idf_table()
+    # jieba-rs builds its part-of-speech tables and patterns on first use (~8 MB): do it here.
+    analyse_article(title_parts=["预热"], paragraphs=["本报讯 聊城市委统战部召开会议，崔岩说。"])
     get_engine(settings.database_url)
     dispose_engines()
     # Move everything loaded so far out of the garbage collector's reach: collections in the

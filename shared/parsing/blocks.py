@@ -226,7 +226,7 @@ MIN_TOPIC_BIGRAMS = 100
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)  # a page's lines (the runs compared overlap); ~1.3 KB each
 def _line_bigrams(text: str) -> tuple[str, ...]:
     return tuple(run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1))
 

@@ -422,24 +422,57 @@ COLUMN_WINDOW = 12
 
 def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     """Line number → the column width around that line (``COLUMN_WINDOW`` lines each side),
-    so that one misjudged article spanning two column widths is still read line by line."""
-    # A sorted sliding window: the same as column_width() over each window's measuring lines.
-    measured = [line.width if line.width > 0 and measures_column(line) else None for line in lines]
-    widths: dict[int, float] = {}
+    so that one misjudged article spanning two column widths is still read line by line.
+
+    The width is the upper quartile of the measuring lines in the window, or of those among
+    them that end in a character when that is narrower: the line-start rule squeezes a
+    closing mark onto a full line (or hangs it past the edge), so a full line ending with
+    one comes out an em or two wider than the column, and where many lines do, their
+    upper quartile overstates the column by an em (a full line then looks indented)."""
+    measuring = [line.width > 0 and measures_column(line) for line in lines]
+    overall = _sliding_upper_quartiles(
+        [line.width if ok else None for line, ok in zip(lines, measuring, strict=True)]
+    )
+    unsqueezed = _sliding_upper_quartiles(
+        [
+            line.width if ok and line.text[-1:] not in _SQUEEZED_AT_LINE_END else None
+            for line, ok in zip(lines, measuring, strict=True)
+        ],
+        MIN_UNSQUEEZED_LINES,
+    )
+    return {
+        line.number: min(all_lines, plain) if plain else all_lines
+        for line, all_lines, plain in zip(lines, overall, unsqueezed, strict=True)
+    }
+
+
+# Marks that may end a line past the column edge: the line-start rule squeezes (or hangs) a
+# closing mark onto the line before rather than open a line with it.
+_SQUEEZED_AT_LINE_END = frozenset("，。、；：？！”’）》」』…,.;:?!%")
+# Fewer lines ending in a character than this (a subhead, a short body) say too little.
+MIN_UNSQUEEZED_LINES = 4
+
+
+def _sliding_upper_quartiles(measured: Sequence[float | None], at_least: int = 1) -> list[float]:
+    """The upper quartile of the widths within ``COLUMN_WINDOW`` places of each place (0.0
+    where fewer than ``at_least`` are measured), as column_width() computes it, over a
+    sorted sliding window."""
+    quartiles: list[float] = []
     window: list[float] = []
     for width in measured[:COLUMN_WINDOW]:
         if width is not None:
             bisect.insort(window, width)
-    for index, line in enumerate(lines):
-        entering = measured[index + COLUMN_WINDOW] if index + COLUMN_WINDOW < len(lines) else None
+    for index in range(len(measured)):
+        ahead = index + COLUMN_WINDOW
+        entering = measured[ahead] if ahead < len(measured) else None
         if entering is not None:
             bisect.insort(window, entering)
         leaving = measured[index - COLUMN_WINDOW - 1] if index > COLUMN_WINDOW else None
         if leaving is not None:
             del window[bisect.bisect_left(window, leaving)]
-        upper_quartile = window[min(len(window) - 1, (len(window) * 3) // 4)] if window else 0.0
-        widths[line.number] = upper_quartile
-    return widths
+        enough = len(window) >= at_least and window
+        quartiles.append(window[min(len(window) - 1, (len(window) * 3) // 4)] if enough else 0.0)
+    return quartiles
 
 
 def measures_column(line: Line) -> bool:

@@ -761,7 +761,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     """Split the lines of consecutive body blocks into paragraphs.
 
     A block whose first line number is in ``standalone`` (a subhead) is a paragraph of its
-    own."""
+    own, unless a column break cut a paragraph there (:func:`_runs_across_subhead_break`)."""
     lines = [line for block in blocks for line in block.lines]
     following: dict[int, Line] = {a.number: b for a, b in itertools.pairwise(lines)}
     columns = local_column_widths(lines)
@@ -784,7 +784,12 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 previous_opens = True
                 continue
             if position == 0 and (alone or previous_alone):
-                new, rule = True, "a subhead is a paragraph of its own"
+                if _runs_across_subhead_break(
+                    previous, line, columns[line.number], previous_opens, both=alone
+                ):
+                    new, rule = False, "a full unfinished line runs on across a column break"
+                else:
+                    new, rule = True, "a subhead is a paragraph of its own"
             elif position == 0 and block.opens_with_dateline:
                 new, rule = True, "a dateline opens a paragraph"
             elif alone:
@@ -818,3 +823,21 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
             previous_opens = new
         previous_alone = alone
     return Paragraphs(groups=groups, line_rules=line_rules, blank_roles=blank_roles)
+
+
+def _runs_across_subhead_break(
+    before: Line, after: Line, column: float, before_opens: bool, both: bool
+) -> bool:
+    """A block taken for a subhead meets the body (or another such block) at a column break,
+    and the line before the break fills the column (the column minus the indent when it
+    opens a paragraph) without ending a sentence: a column ended in mid-paragraph, so the
+    text runs on (a subhead is shorter than a first line, and a body line does not stop in
+    mid-sentence before a subhead).  When only the line before the break is such a block,
+    the line after must not look like an indented first line (a subhead as wide as a first
+    line, over its paragraph)."""
+    if column <= 0 or before.ends_sentence or _closes_text(before):
+        return False
+    full = column - INDENT if before_opens else column
+    if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
+        return False
+    return both or after.ends_sentence or not _indented(after, column)

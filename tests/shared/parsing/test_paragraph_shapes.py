@@ -127,6 +127,46 @@ def test_a_subhead_wrapped_over_two_lines_stays_one_paragraph() -> None:
     assert [len(g) for g in groups(text)] == [2, 2, 3]
 
 
+# ---- body fragments taken for subheads --------------------------------------------------
+
+
+def test_a_first_line_fragment_taken_for_a_subhead_runs_on_across_the_column_break() -> None:
+    text = "\n".join(
+        [
+            "陈尔真接受了本报记者专访，就",  # a 13 em column
+            "新国际博览中心集中隔离收治点",
+            "的医疗救治情况、治疗方案等做",
+            "了介绍。",
+            "",
+            "问：新国际博览中心集中",  # 11 em: a full first line of a 13 em column
+            "",
+            "隔离收治点的救治力量如何？",
+        ]
+    )
+    assert groups(text, standalone_blocks=(1, 2))[1:] == [
+        ["问：新国际博览中心集中", "隔离收治点的救治力量如何？"]
+    ]
+
+
+def test_a_short_subhead_block_stays_a_paragraph_of_its_own() -> None:
+    text = "第一段正文写到这里就结束了。\n\n以精细化运营激活\n\n第二段正文从这里开始，"
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 1, 1]
+
+
+def test_a_wide_subhead_block_over_an_indented_first_line_stays_apart() -> None:
+    text = "\n".join(
+        [
+            "第一段正文写到这里就结束了，全文完。",  # 18 em
+            "",
+            "把群众来信当家书认真读用心办",  # 14 em, no sentence end: a subhead
+            "",
+            "唐月华、徐科兵、孙晓青是信访",  # 14 em: an indented first line
+            "干部，她们每天都要处理大量来信，",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 1, 2]
+
+
 # ---- the column under squeezed closing marks --------------------------------------------
 
 

@@ -271,6 +271,10 @@ class PageSimulator:
                 and " " not in line
                 and rng_bool(self.rng, style.spaced_out_rate)
                 and not re.search(r"[A-Za-z0-9]", line)
+                # a line that squeezed a closing mark past its measure was compressed, not
+                # stretched: it is never letter-spaced (tested last: the draw above is
+                # made either way, so every seed keeps its layout)
+                and text_width(line) <= limit
             ):
                 line = " ".join(line)
             elif style.half_width_spaces and rng_bool(self.rng, style.half_width_spaces):

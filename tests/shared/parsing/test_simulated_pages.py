@@ -31,20 +31,23 @@ METRICS = (
 )
 # What the parser reaches on these documents (measured, deterministic).  The target is 0.98 on
 # every metric; it is not reached yet, so the measured level is asserted to catch regressions.
-# The rules were last developed on seeds 40000–40319 and checked on 21000–21239 and 30000–30239;
-# these seeds were measured once, after.  The misses are mostly the inherent ambiguities: an
-# article with neither dateline nor byline right after another one on the same topic reads as
-# a subhead; a one-line paragraph after a sentence ending flush with the column; titles glued
-# into the body with no blank line whose two sides are too short to compare topics.
+# The rules were last developed on seeds 50000–50319 (paragraph breaks, round three; before
+# that 40000–40319) and checked on 30000–30239; these seeds were measured once, after.  The
+# paragraph misses left are mostly segmentation (an article losing or gaining a paragraph
+# at its edge) and the inherent ambiguities: a one-line paragraph after a sentence ending
+# flush with the column, a sentence-final line one em short at the end of a body, a subhead
+# as wide as a first line over a line that ends a sentence.  Other misses: an article with
+# neither dateline nor byline right after another one on the same topic reads as a subhead;
+# titles glued into the body with no blank line whose two sides are too short to compare.
 FLOORS = {
-    "seg_f1": 0.973,
-    "titles": 0.970,
-    "headline": 0.971,
-    "reporters": 0.974,
-    "correspondents": 0.977,
-    "paragraphs": 0.911,
-    "kind": 0.977,
-    "text": 0.977,
+    "seg_f1": 0.974,
+    "titles": 0.971,
+    "headline": 0.972,
+    "reporters": 0.976,
+    "correspondents": 0.978,
+    "paragraphs": 0.951,
+    "kind": 0.978,
+    "text": 0.978,
 }
 
 

@@ -1,0 +1,194 @@
+"""Paragraph breaks told from line shapes."""
+
+from __future__ import annotations
+
+from shared.parsing.blocks import (
+    group_blocks,
+    local_column_widths,
+    paragraph_break,
+    split_paragraphs,
+)
+from shared.parsing.lines import Line, make_line, split_lines
+
+# Lines of a 15 em column: running lines are 15 em; a paragraph's first line lost its
+# two-character indent and is 13 em.
+FULL_END = "习近平微笑着向他们挥手致意和问候。"  # 17 em, a sentence ending flush
+RUNNING = "机场大门上方悬挂着写有热烈欢迎的"  # 16 em
+COLUMN = 16.0
+
+
+def line(text: str, number: int = 1) -> Line:
+    return make_line(text, number, 1)
+
+
+def groups(text: str, standalone_blocks: tuple[int, ...] = ()) -> list[list[str]]:
+    blocks = group_blocks(split_lines(text)[0])
+    standalone = {blocks[i].first.number for i in standalone_blocks}
+    result = split_paragraphs(blocks, standalone)
+    return [[x.text for x in group] for group in result.groups]
+
+
+# ---- a letter-spaced (justified) first line ---------------------------------------------
+
+
+def test_a_letter_spaced_line_two_em_short_after_a_sentence_end_opens_a_paragraph() -> None:
+    before = line("一" * 15 + "。")  # 16 em, flush
+    first = line(" ".join("赛事对餐饮消费的拉动效应立竿"))  # 14 em of characters
+    new, rule = paragraph_break(before, first, False, COLUMN, following=line("二" * 16))
+    assert new, rule
+    assert "justified" in rule
+
+
+def test_a_letter_spaced_running_line_one_em_short_runs_on() -> None:
+    # a running line is stretched when a character moves down: it holds one em less
+    before = line("一" * 15 + "。")
+    stretched = line(" ".join("育基地先后入选省市廉洁教育基地"))  # 15 em
+    assert not paragraph_break(before, stretched, False, COLUMN)[0]
+
+
+def test_a_line_stretched_for_a_latin_word_that_moved_down_runs_on() -> None:
+    before = line("一" * 15 + "。")
+    stretched = line(" ".join("深度思维公司开发的"))  # 9 em
+    following = line("AlphaProof系统则开创了另一条")  # 'AlphaProof' (5 em) did not fit
+    assert not paragraph_break(before, stretched, False, 12.0, following=following)[0]
+
+
+# ---- a first line ending its first sentence ---------------------------------------------
+
+
+def test_an_indented_line_ending_a_sentence_over_a_full_line_opens_a_paragraph() -> None:
+    # 15 em after a flush sentence end in a 16 em column, the line under it full: a first
+    # line whose first sentence ends at the line end
+    after = line("丁薛祥王毅等陪同人员同机抵达。")
+    new, rule = paragraph_break(line(FULL_END), after, False, COLUMN, following=line(RUNNING))
+    assert new, rule
+
+
+def test_an_indented_line_ending_a_sentence_over_a_first_line_closes_its_paragraph() -> None:
+    after = line("丁薛祥王毅等陪同人员同机抵达。")
+    next_first = line("中国驻缅甸大使陈海也到机场迎")  # 14 em, runs on: a first line
+    assert not paragraph_break(line(FULL_END), after, False, COLUMN, following=next_first)[0]
+
+
+def test_an_indented_line_ending_a_sentence_at_the_end_of_the_body_runs_on() -> None:
+    after = line("丁薛祥王毅等陪同人员同机抵达。")
+    assert not paragraph_break(line(FULL_END), after, False, COLUMN, following=None)[0]
+
+
+def test_a_line_far_shorter_than_a_first_line_ending_a_sentence_runs_on() -> None:
+    after = line("她们约定了见面。")  # 8 em: a paragraph's last line
+    assert not paragraph_break(line(FULL_END), after, False, COLUMN, following=line(RUNNING))[0]
+
+
+# ---- a subhead as wide as a first line --------------------------------------------------
+
+
+def test_a_subhead_as_wide_as_a_first_line_over_running_text() -> None:
+    text = "\n".join(
+        [
+            "整合各景区景点文明旅游志愿者服",  # 15 em
+            "务资源。",
+            "让不文明行为“处处难行”",  # 12 em, no sentence punctuation: a subhead
+            "2019年，各地以精神文明创建",  # 13 em: the next paragraph's first line
+            "为抓手，以举办重大外事活动为契",  # 15 em, full
+            "机，整合资源力量、整顿行业乱象。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [2, 1, 3]
+
+
+def test_an_unpunctuated_subhead_over_a_first_line_without_punctuation() -> None:
+    # the first line holds no punctuation, but the line under it runs on at full width
+    text = "\n".join(
+        [
+            "对不文明出游行为进行点评，形成",
+            "有德光荣、失德可耻的价值导向。",
+            "推动文明旅游工作迈上新台阶",  # 13 em subhead
+            "2020年是全面建成小康社会之",  # 13 em first line
+            "年，人民群众追求更加美好的生活，",  # 16 em, full
+            "旅游是其中的重要内容。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [2, 1, 3]
+
+
+def test_a_subhead_wrapped_over_two_lines_stays_one_paragraph() -> None:
+    text = "\n".join(
+        [
+            "对不文明出游行为进行点评，形成",
+            "有德光荣、失德可耻的价值导向。",
+            "推动文明旅游工作迈上新台阶",
+            "共建共享美好家园",  # no punctuation, and the line under it is a first line
+            "各地以精神文明创建为抓手，以",
+            "举办重大外事活动为契机，整合资源力",
+            "量、整顿行业乱象，效果明显。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [2, 2, 3]
+
+
+# ---- body fragments taken for subheads --------------------------------------------------
+
+
+def test_a_first_line_fragment_taken_for_a_subhead_runs_on_across_the_column_break() -> None:
+    text = "\n".join(
+        [
+            "陈尔真接受了本报记者专访，就",  # a 13 em column
+            "新国际博览中心集中隔离收治点",
+            "的医疗救治情况、治疗方案等做",
+            "了介绍。",
+            "",
+            "问：新国际博览中心集中",  # 11 em: a full first line of a 13 em column
+            "",
+            "隔离收治点的救治力量如何？",
+        ]
+    )
+    assert groups(text, standalone_blocks=(1, 2))[1:] == [
+        ["问：新国际博览中心集中", "隔离收治点的救治力量如何？"]
+    ]
+
+
+def test_a_short_subhead_block_stays_a_paragraph_of_its_own() -> None:
+    text = "第一段正文写到这里就结束了。\n\n以精细化运营激活\n\n第二段正文从这里开始，"
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 1, 1]
+
+
+def test_a_wide_subhead_block_over_an_indented_first_line_stays_apart() -> None:
+    text = "\n".join(
+        [
+            "第一段正文写到这里就结束了，全文完。",  # 18 em
+            "",
+            "把群众来信当家书认真读用心办",  # 14 em, no sentence end: a subhead
+            "",
+            "唐月华、徐科兵、孙晓青是信访",  # 14 em: an indented first line
+            "干部，她们每天都要处理大量来信，",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 1, 2]
+
+
+# ---- the column under squeezed closing marks --------------------------------------------
+
+
+def test_the_column_is_measured_on_lines_ending_in_a_character() -> None:
+    # a 13 em column where many full lines squeezed a closing mark in (14-15 em)
+    texts = [
+        "报中共中央批准，决定给予赵",
+        "多次欺骗组织，对抗组织审查，",
+        "正永开除党籍处分；按规定取",
+        "是典型的“两面人”“两面派”；",
+        "消其享受的待遇；终止其陕西",
+        "无视组织一再教育帮助挽救，",
+        "收缴其违纪违法所得；将其涉",
+        "特权活动；违背党的组织路线，",
+    ]
+    lines = split_lines("\n".join(texts))[0]
+    assert set(local_column_widths(lines).values()) == {13.0}
+    # after a squeezed sentence end, a 13 em line is a full line, not an indented one
+    text = "\n".join([*texts[:3], "省第十三次党代会代表资格；", "收缴其违纪违法所得；将其涉"])
+    assert len(groups(text)) == 1
+
+
+def test_few_lines_ending_in_a_character_do_not_set_the_column() -> None:
+    lines = split_lines("一二三四五六七八九十。\n以精细化运营激活\n增量与存量市场\n一二三四五，")[0]
+    assert set(local_column_widths(lines).values()) == {11.0}

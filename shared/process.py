@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, exists, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col
+from sqlmodel import col, select
 
 from shared.analysis import analyse_article
 from shared.db import session_scope
@@ -75,41 +75,37 @@ def analysed_articles(
     ]
 
 
-def _parse_unless_done(
-    *, engine: Engine, job_id: str, keyword_limit: int, timings: dict[str, float] | None
+def _stored_file(*, engine: Engine, issue_id: int) -> tuple[bytes, str] | None:
+    """The issue's bytes and media type; None when the issue already has its articles.
+
+    One statement: the file and whether any article of it exists.
+    """
+    has_articles = exists().where(col(Article.issue_id) == issue_id)
+    with session_scope(engine) as session:
+        row = session.exec(
+            select(Issue.content, Issue.media_type, has_articles).where(Issue.id == issue_id)
+        ).first()
+    if row is None:
+        raise ParseError("missing_file", f"the stored file of issue {issue_id} is gone")
+    content, media_type, done = row
+    return None if done else (content, media_type)
+
+
+def _parsed_articles(
+    *, engine: Engine, issue_id: int, keyword_limit: int, timings: dict[str, float] | None
 ) -> list[Article]:
-    """The analysed articles of the job's file, or [] when the file already has its articles.
+    """The analysed articles of the issue's file, or [] when the file already has its articles.
 
     Parsing happens outside any transaction so that no lock is held while it runs.
     """
-    with session_scope(engine) as session:
-        job = session.get(Job, job_id)
-        assert job is not None
-        if article_ids(session, job.issue_id):
-            return []
-        issue = session.get(Issue, job.issue_id)
-        if issue is None:
-            raise ParseError("missing_file", f"the stored file of issue {job.issue_id} is gone")
-        issue_id, content, media_type = job.issue_id, issue.content, issue.media_type
+    stored = _stored_file(engine=engine, issue_id=issue_id)
+    if stored is None:
+        return []
+    content, media_type = stored
     with timed(timings, "parse"):
         document = parse_file(content, media_type)
     with timed(timings, "analyse"):
         return analysed_articles(document, issue_id=issue_id, keyword_limit=keyword_limit)
-
-
-def _claim_running(session: Session, job_id: str) -> bool:
-    """Lock the running job's row for this transaction; False if it has ended meanwhile.
-
-    The UPDATE is the transaction's first statement: on PostgreSQL it takes the row lock, on
-    SQLite the database's write lock, so a second delivery of the same job waits here and then
-    finds the job ended instead of writing its articles again.
-    """
-    result = session.exec(
-        update(Job)
-        .where(col(Job.id) == job_id, col(Job.state) == "running")
-        .values(state="running")
-    )
-    return bool(result.rowcount == 1)
 
 
 def _write_articles(
@@ -119,19 +115,29 @@ def _write_articles(
     articles: list[Article],
     timings: dict[str, float] | None = None,
 ) -> JobOutcome | None:
-    """Write the articles and end the job in one transaction; None if the job ended meanwhile."""
+    """Write the articles and end the job in one transaction; None if the job ended meanwhile.
+
+    The transaction's first statement ends the running job: on PostgreSQL it takes the job's
+    row lock, on SQLite the database's write lock, so a second delivery of the same job waits
+    there and then finds the job ended instead of writing its articles again. Were anything
+    after it to fail, the whole transaction, that statement included, rolls back.
+    """
     with timed(timings, "store"), session_scope(engine) as session:
-        if not _claim_running(session, job_id):
+        ended = session.exec(
+            update(Job)
+            .where(col(Job.id) == job_id, col(Job.state) == "running")
+            .values(state="succeeded", finished_at=utcnow())
+            .returning(col(Job.issue_id))
+        ).first()
+        if ended is None:
             return None
-        job = session.get(Job, job_id)
-        assert job is not None
-        if not article_ids(session, job.issue_id):
+        issue_id = ended[0]
+        ids = article_ids(session, issue_id)
+        if not ids and articles:
             session.add_all(articles)
-            session.flush()
-        job.state = "succeeded"
-        job.finished_at = utcnow()
-        session.add(job)
-        return JobOutcome(job_id, "succeeded", job.issue_id, article_ids(session, job.issue_id))
+            session.flush()  # one INSERT … RETURNING for the articles, one for their documents
+            ids = [article.id for article in articles if article.id is not None]
+        return JobOutcome(job_id, "succeeded", issue_id, ids)
 
 
 def process_job(
@@ -146,11 +152,12 @@ def process_job(
 
     When ``timings`` is given, the seconds spent parsing, analysing and storing are added to it.
     """
-    if start_job(engine=engine, job_id=job_id, max_attempts=max_attempts) is None:
+    job = start_job(engine=engine, job_id=job_id, max_attempts=max_attempts)
+    if job is None:
         return ended_outcome(engine=engine, job_id=job_id)
     try:
-        articles = _parse_unless_done(
-            engine=engine, job_id=job_id, keyword_limit=keyword_limit, timings=timings
+        articles = _parsed_articles(
+            engine=engine, issue_id=job.issue_id, keyword_limit=keyword_limit, timings=timings
         )
     except ParseError as exc:
         fail_job(engine=engine, job_id=job_id, code=exc.code, message=exc.message)

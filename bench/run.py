@@ -109,6 +109,27 @@ def _rss_kib(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds the processes have used so far."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _service_pids(service: Service) -> dict[str, list[int]]:
+    assert service.web is not None
+    return {
+        "worker": [service.pid, *children_of(service.pid)],
+        "web": [service.web.pid, *children_of(service.web.pid)],
+    }
+
+
 def worker_memory_mib(service: Service) -> tuple[float, float]:
     pids = [service.pid, *children_of(service.pid)]
     sizes = [_rss_kib(pid) for pid in pids]
@@ -168,6 +189,8 @@ def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, float]:
         service.start_web()
         service.start_worker(concurrency=2)
         memory_before = worker_memory_mib(service)
+        pids = _service_pids(service)
+        cpu_before = {name: _cpu_seconds(group) for name, group in pids.items()}
         # Saturation: 4 clients upload everything as fast as they can.
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=4) as clients:
@@ -176,6 +199,7 @@ def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, float]:
             )
         jobs = _wait_all(service, [job_id for job_id, _ in uploads], already_ended=0)
         wall = time.perf_counter() - started
+        cpu = {name: _cpu_seconds(group) - cpu_before[name] for name, group in pids.items()}
         memory_after = worker_memory_mib(service)
         upload_times = sorted(elapsed for _, elapsed in uploads)
         # Paced: 10 pages/s offered, for the latency a user sees when the service keeps up.
@@ -202,6 +226,8 @@ def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, float]:
             "worker_rss_mib_before": memory_before[0],
             "worker_rss_mib_after": memory_after[0],
             "worker_pss_mib_after": memory_after[1],
+            "worker_cpu_ms_per_page": cpu["worker"] / len(pages) * 1000,
+            "web_cpu_ms_per_page": cpu["web"] / len(pages) * 1000,
         }
     finally:
         service.stop()
@@ -252,6 +278,10 @@ def main() -> None:
                 (f"  worker memory, {kind}",
                  f"RSS {e2e['worker_rss_mib_before']:.0f} → {e2e['worker_rss_mib_after']:.0f} "
                  f"MiB (PSS {e2e['worker_pss_mib_after']:.0f} MiB), parent + 2 children"),
+                (f"  CPU per page, {kind}",
+                 f"worker {e2e['worker_cpu_ms_per_page']:.1f} ms, "
+                 f"web {e2e['web_cpu_ms_per_page']:.1f} ms "
+                 f"(jieba.lcut {floor / len(pages) * 1000:.1f} ms)"),
             ]
     width = max(len(name) for name, _ in rows)
     print(f"baokan bench on {os.cpu_count()} cores, Python {sys.version.split()[0]}")

@@ -32,6 +32,7 @@ PROJECT_USERDICT = Path(__file__).resolve().parent / "data" / "userdict.txt"
 
 # jieba's own user-dictionary line: the word, then an optional frequency and an optional tag.
 _USERDICT_LINE = re.compile(r"^(.+?)( [0-9]+)?( [a-z]+)?$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # A user word listed without a tag: the dictionaries list vocabulary, mostly names of things.
 _UNTAGGED = "n"
 
@@ -123,4 +124,16 @@ def segment(text: str) -> list[Token]:
     if _segmenter is None:
         load_jieba()
     assert _segmenter is not None
-    return _segmenter.tag(text)
+    try:
+        return _segmenter.tag(text)
+    except UnicodeEncodeError:
+        # A lone surrogate (from a broken PDF text layer, say) cannot cross into Rust. Cut a
+        # copy with U+FFFD in its place, one character for one, and give back the original's
+        # characters at the same offsets, so that the words still concatenate to ``text``.
+        tokens = _segmenter.tag(_SURROGATE.sub("\ufffd", text))
+        words: list[Token] = []
+        start = 0
+        for word, tag in tokens:
+            words.append((text[start : start + len(word)], tag))
+            start += len(word)
+        return words

@@ -87,7 +87,7 @@ def parse(file: str, explain: bool, keywords: bool) -> None:
     rows = analysed_articles(document, issue_id=0, keyword_limit=limit)
     articles = []
     for row in rows:
-        shown = row.public()
+        shown = row.model().public()
         del shown["id"], shown["issue_id"]
         articles.append(shown)
     click.echo(json.dumps({"articles": articles}, ensure_ascii=False, indent=2))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -11,14 +12,19 @@ from shared.models import Article, SearchDocument
 from shared.search.terms import MAX_TERMS, join_terms
 
 
+def search_document_values(analysis: ArticleAnalysis) -> dict[str, Any]:
+    """The columns of an analysed article's search document, but its ``article_id``."""
+    terms = analysis.terms[:MAX_TERMS]
+    return {
+        "terms": join_terms(terms),
+        "term_count": len(terms),
+        "title_term_count": min(analysis.title_term_count, len(terms)),
+    }
+
+
 def search_document(analysis: ArticleAnalysis) -> SearchDocument:
     """The search document of an analysed article (its ``article_id`` is set on flush)."""
-    terms = analysis.terms[:MAX_TERMS]
-    return SearchDocument(
-        terms=join_terms(terms),
-        term_count=len(terms),
-        title_term_count=min(analysis.title_term_count, len(terms)),
-    )
+    return SearchDocument(**search_document_values(analysis))
 
 
 def analyse_row(article: Article, *, keyword_limit: int) -> ArticleAnalysis:

@@ -20,10 +20,11 @@ from shared.parsing.blocks import (
     Block,
     column_width,
     leading_space,
+    lines_share_column,
     lines_share_topic,
-    measures_column,
     page_lines,
     paragraph_indent,
+    piece_column,
     split_paragraphs,
 )
 from shared.parsing.fields import (
@@ -168,25 +169,18 @@ def is_intertitle_shaped(group: TitleGroup, host: Unit, indent: str | None = Non
     return True
 
 
-# Two pieces of body set in columns this far apart (em) are not one article.
-COLUMN_TOLERANCE = 1.5
-
-
-# Fewer measuring lines than this say too little about a piece's column.
-MIN_MEASURED_LINES = 3
-
-
 def unit_column(unit: Unit) -> float:
     """The column width of a unit's body, or 0 when too few lines measure it."""
-    lines = [line for block in unit.body for line in block.lines if measures_column(line)]
-    return column_width(lines) if len(lines) >= MIN_MEASURED_LINES else 0.0
+    return piece_column([line for block in unit.body for line in block.lines])
 
 
 def same_column(first: Unit, second: Unit) -> bool:
     """Both pieces of body were set in the same column width (an article keeps its column);
-    true when either is too short to tell."""
-    a, b = unit_column(first), unit_column(second)
-    return a == 0 or b == 0 or abs(a - b) <= COLUMN_TOLERANCE
+    true when either is too short to tell (:func:`lines_share_column`)."""
+    return lines_share_column(
+        [line for block in first.body for line in block.lines],
+        [line for block in second.body for line in block.lines],
+    )
 
 
 def shares_topic(first: Unit, second: Unit) -> bool:

@@ -296,8 +296,9 @@ def _opens_with_foreign_titles(
 def split_glued_titles(block: Block) -> list[Block]:
     """Split a text block where the titles of the next article were extracted into it
     with no blank line: after a line that closes the text before, a short run of
-    title-shaped lines, then body text that speaks of something else (a subhead glued the
-    same way sits between two parts of one text and stays)."""
+    title-shaped lines, then body text that speaks of something else or is set in another
+    column width (a subhead glued the same way sits between two parts of one text and
+    stays)."""
     if block.kind != "text" or len(block.lines) < 4:
         return [block]
     lines = block.lines
@@ -309,7 +310,7 @@ def split_glued_titles(block: Block) -> list[Block]:
             index += 1
             continue
         end = _glued_title_run(lines, index)
-        if index < end < len(lines) and not lines_share_topic(
+        if index < end < len(lines) and _two_texts(
             lines[max(begin, index - CONTEXT_LINES) : index], lines[end : end + CONTEXT_LINES]
         ):
             pieces.append(
@@ -329,6 +330,13 @@ def split_glued_titles(block: Block) -> list[Block]:
         return [block]
     pieces.append(Block(block.kind, lines[begin:], "body after title lines split off"))
     return pieces
+
+
+def _two_texts(before: Sequence[Line], after: Sequence[Line]) -> bool:
+    """The body text on the two sides of a run of title lines is two texts: it speaks of
+    different things, or it is set in different column widths (an article keeps its
+    column, and a subhead does not change it)."""
+    return not lines_share_column(before, after) or not lines_share_topic(before, after)
 
 
 def _opens_article(block: Block) -> bool:
@@ -421,6 +429,56 @@ def column_width(lines: Sequence[Line]) -> float:
     return widths[min(len(widths) - 1, (len(widths) * 3) // 4)]
 
 
+# Two pieces of body set in columns this far apart (em) are not one text.
+COLUMN_TOLERANCE = 1.5
+# A line this close (em) to a column's width fills it.
+SAME_WIDTH = 0.5
+# Fewer full lines than this say too little about a piece's column.
+MIN_FULL_LINES = 2
+# Fewer measuring lines than this say too little about a piece's column.
+MIN_MEASURED_LINES = 3
+
+
+def piece_column(lines: Sequence[Line]) -> float:
+    """The column width of a piece of body, or 0 when too few lines measure it."""
+    measuring = [line for line in lines if measures_column(line)]
+    return column_width(measuring) if len(measuring) >= MIN_MEASURED_LINES else 0.0
+
+
+def _full_lines(lines: Sequence[Line]) -> list[float]:
+    """Widths of the lines that run on from the line above and on to the line under
+    (inside a paragraph) and end in a character: set to the full measure, they fill the
+    column, and none is wider (only a closing mark squeezed onto a line sticks out)."""
+    return [
+        line.width
+        for above, line in itertools.pairwise(lines)
+        if not above.ends_sentence
+        and line.text[-1:] not in SQUEEZED_AT_LINE_END
+        and measures_column(line)
+    ]
+
+
+def lines_share_column(first: Sequence[Line], second: Sequence[Line]) -> bool:
+    """Whether two pieces of body were set in one column width (an article keeps its
+    column); true when either is too short to tell.
+
+    The column estimate (an upper quartile, :func:`piece_column`) is off for short pieces:
+    it falls below the column for a piece made of short paragraphs, mostly first lines
+    (indented, or two em short with the indent lost) and last lines, and above it for a
+    few lines that squeeze closing marks past the edge.  So the narrower piece must have
+    full lines (:func:`_full_lines`) that all stop short of the wider piece's column, and
+    the wider piece's own full lines, if any, must bear its column out."""
+    a, b = piece_column(first), piece_column(second)
+    if a == 0 or b == 0 or abs(a - b) <= COLUMN_TOLERANCE:
+        return True
+    narrower, wider = (first, second) if a < b else (second, first)
+    full = _full_lines(narrower)
+    if len(full) < MIN_FULL_LINES or max(full) >= max(a, b) - SAME_WIDTH:
+        return True
+    wider_full = _full_lines(wider)
+    return bool(wider_full) and max(wider_full) - max(full) <= COLUMN_TOLERANCE
+
+
 COLUMN_WINDOW = 12
 
 
@@ -439,7 +497,7 @@ def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     )
     unsqueezed = _sliding_upper_quartiles(
         [
-            line.width if ok and line.text[-1:] not in _SQUEEZED_AT_LINE_END else None
+            line.width if ok and line.text[-1:] not in SQUEEZED_AT_LINE_END else None
             for line, ok in zip(lines, measuring, strict=True)
         ],
         MIN_UNSQUEEZED_LINES,
@@ -452,7 +510,7 @@ def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
 
 # Marks that may end a line past the column edge: the line-start rule squeezes (or hangs) a
 # closing mark onto the line before rather than open a line with it.
-_SQUEEZED_AT_LINE_END = frozenset("，。、；：？！”’）》」』…,.;:?!%")
+SQUEEZED_AT_LINE_END = frozenset("，。、；：？！”’）》」』…,.;:?!%")
 # Fewer lines ending in a character than this (a subhead, a short body) say too little.
 MIN_UNSQUEEZED_LINES = 4
 

@@ -1,0 +1,70 @@
+"""Two pieces of body set in one column or in two: subheads and glued titles."""
+
+from __future__ import annotations
+
+from shared.parsing.blocks import TITLE_SPLIT_RULE, group_blocks, lines_share_column
+from shared.parsing.lines import Line, make_line, split_lines
+
+SENTENCE = "城市消费市场持续回暖，商场客流明显增加，餐饮门店订单稳步上升，夜间经济活力十足，"
+FILLER = "城市消费市场持续回暖商场客流明显增加餐饮门店订单稳步上升夜间经济活力十足"
+
+
+def piece(widths: list[tuple[int, bool]], start: int = 1) -> list[Line]:
+    """Lines of the given widths (em); True ends the line with a full stop (counted in)."""
+    lines = []
+    for offset, (width, closes) in enumerate(widths):
+        text = FILLER[: width - 1] + "。" if closes else FILLER[:width]
+        lines.append(make_line(text, start + offset, 1))
+    return lines
+
+
+def test_short_paragraphs_in_a_column_fit_its_longer_paragraphs() -> None:
+    # a 20 em column with the indent lost: first lines 18 em, a full line in the middle of
+    # two paragraphs; the upper quartile says 18, the full lines say 20
+    first = [(18, False), (9, True), (18, False), (20, False), (6, True)]
+    short = piece([*first, (18, False), (20, False), (5, True), (18, True)])
+    long = piece([(18, False), *[(20, False)] * 8, (12, True)], start=20)
+    assert lines_share_column(short, long)
+    assert lines_share_column(long, short)
+
+
+def test_pieces_set_in_columns_eight_em_apart_are_two_texts() -> None:
+    narrow = piece([(14, False), (16, False), (16, False), (16, False), (9, True)])
+    wide = piece([(22, False), (24, False), (24, False), (24, False), (11, True)], start=10)
+    assert not lines_share_column(narrow, wide)
+
+
+def test_a_few_lines_squeezing_marks_past_the_edge_do_not_widen_the_column() -> None:
+    # three lines of a 20 em column, two of them squeezing a closing mark past the edge
+    # (22 em): their upper quartile says 22, their full line says 20
+    squeezed = [
+        make_line(FILLER[:20] + "，”", 1, 1),
+        make_line(FILLER[:20], 2, 1),
+        make_line(FILLER[:20] + "。”", 3, 1),
+    ]
+    running = piece([*[(20, False)] * 6, (8, True)], start=10)
+    assert lines_share_column(squeezed, running)
+
+
+def _page(first_column: int, second_column: int) -> list[Line]:
+    text = SENTENCE * 3
+    rows = ["本报记者 王伟", ""]
+    rows += [text[i : i + first_column] for i in range(0, 5 * first_column, first_column)]
+    rows[-1] = rows[-1][:-1] + "。"
+    rows.append("夜经济点亮城市消费")  # a title glued in with no blank line
+    rows += [text[i : i + second_column] for i in range(0, 5 * second_column, second_column)]
+    rows[-1] = rows[-1][:-1] + "。"
+    return split_lines("\n".join(rows))[0]
+
+
+def test_title_lines_glued_between_two_column_widths_are_split_off() -> None:
+    # both sides speak of the same thing, but the text under the title line is set in a
+    # column eight em wider: it is another article, and the line its title
+    blocks = group_blocks(_page(16, 24))
+    titles = [b for b in blocks if b.rule == TITLE_SPLIT_RULE]
+    assert [[line.text for line in b.lines] for b in titles] == [["夜经济点亮城市消费"]]
+
+
+def test_a_subhead_glued_into_one_column_stays_in_its_text() -> None:
+    blocks = group_blocks(_page(16, 16))
+    assert not any(b.rule == TITLE_SPLIT_RULE for b in blocks)

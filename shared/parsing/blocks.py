@@ -632,6 +632,18 @@ def _opens_with_a_sentence(after: Line, following: Line | None, column: float) -
 _SENTENCE_INNER = frozenset("，。、；,;")
 
 
+def _may_head(before: Line, after: Line) -> bool:
+    """``before`` has a subhead's shape (no dateline, no sentence punctuation, not spaced
+    out) and ``after`` runs on from it without ending a sentence."""
+    return (
+        not before.spaced_out
+        and not after.spaced_out
+        and not after.ends_sentence
+        and not starts_with_dateline(before.text)
+        and not any(c in _SENTENCE_INNER for c in before.text)
+    )
+
+
 def _heads_first_line(before: Line, after: Line, column: float) -> bool:
     """``before`` opens a paragraph without ending a sentence and ``after`` has the shape of
     a paragraph's first line (short by the indent, running on) while ``before`` is shorter
@@ -639,11 +651,7 @@ def _heads_first_line(before: Line, after: Line, column: float) -> bool:
     first line, so ``before``, when it holds no sentence punctuation, is a subhead (小标题)
     with the paragraph glued under it."""
     return (
-        not before.spaced_out
-        and not after.spaced_out
-        and not after.ends_sentence
-        and not starts_with_dateline(before.text)
-        and not any(c in _SENTENCE_INNER for c in before.text)
+        _may_head(before, after)
         and before.width <= column - INDENT - SHORT_MARGIN
         and before.width < after.width - INDENT_MARGIN
         and printed_width(after) <= column - INDENT_MARGIN
@@ -664,11 +672,7 @@ def _heads_running_text(
     runs on at full width; otherwise the two lines may be one subhead wrapped (the line
     under a subhead is an indented first line): left alone."""
     return (
-        not before.spaced_out
-        and not after.spaced_out
-        and not after.ends_sentence
-        and not starts_with_dateline(before.text)
-        and not any(c in _SENTENCE_INNER for c in before.text)
+        _may_head(before, after)
         and _far_short(after, column, opens=False)
         and (
             any(c in _SENTENCE_INNER for c in after.text)

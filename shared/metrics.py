@@ -7,6 +7,7 @@ jobs by state (from the database) and the queue's depth (from Redis).
 
 from __future__ import annotations
 
+import bisect
 import logging
 import time
 from collections.abc import Iterator
@@ -23,7 +24,9 @@ log = logging.getLogger(__name__)
 
 STAGES = ("parse", "analyse", "store")
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
-_KEY = "baokan:metrics:stage:{stage}"
+# Per stage, a hash of how many jobs fell in each bucket (not cumulated: one increment a job),
+# "+Inf" for those beyond the last bound, and "sum".
+_KEY = "baokan:metrics:stage-buckets:{stage}"
 # kombu's Redis transport keeps a queue's messages of priority p > 0 in "<queue>\x06\x16<p>".
 _PRIORITY_SUFFIXES = ("", "\x06\x163", "\x06\x166", "\x06\x169")
 
@@ -45,10 +48,8 @@ def record_stage_durations(client: redis.Redis[Any], timings: dict[str, float]) 
         pipe = client.pipeline(transaction=False)
         for stage, seconds in timings.items():
             key = _KEY.format(stage=stage)
-            for bound in BUCKETS:
-                if seconds <= bound:
-                    pipe.hincrby(key, repr(bound), 1)
-            pipe.hincrby(key, "+Inf", 1)
+            index = bisect.bisect_left(BUCKETS, seconds)  # the first bound >= seconds
+            pipe.hincrby(key, repr(BUCKETS[index]) if index < len(BUCKETS) else "+Inf", 1)
             pipe.hincrbyfloat(key, "sum", seconds)
         pipe.execute()
     except (redis.RedisError, OSError) as exc:
@@ -65,12 +66,13 @@ def _histograms(client: redis.Redis[Any]) -> list[str]:
             (k.decode() if isinstance(k, bytes) else str(k)): float(v)
             for k, v in client.hgetall(_KEY.format(stage=stage)).items()
         }
+        count = 0  # Prometheus buckets are cumulative: every job at or below the bound
         for bound in BUCKETS:
-            count = int(raw.get(repr(bound), 0))
+            count += int(raw.get(repr(bound), 0))
             lines.append(
                 f'baokan_stage_duration_seconds_bucket{{stage="{stage}",le="{bound}"}} {count}'
             )
-        total = int(raw.get("+Inf", 0))
+        total = count + int(raw.get("+Inf", 0))
         lines.append(f'baokan_stage_duration_seconds_bucket{{stage="{stage}",le="+Inf"}} {total}')
         lines.append(f'baokan_stage_duration_seconds_sum{{stage="{stage}"}} {raw.get("sum", 0.0)}')
         lines.append(f'baokan_stage_duration_seconds_count{{stage="{stage}"}} {total}')

@@ -220,7 +220,7 @@ def test_metrics_show_jobs_by_state_queue_depth_and_stage_durations(
     with app.app_context():
         process_job(engine=services().engine, job_id=queue.enqueued[0], timings=timings)
         assert set(timings) == {"parse", "analyse", "store"}
-        services().redis.delete(*(f"baokan:metrics:stage:{s}" for s in timings))
+        services().redis.delete(*(f"baokan:metrics:stage-buckets:{s}" for s in timings))
         record_stage_durations(services().redis, timings)
     _upload(client, ("本报讯 另一个文件。\n".encode(), "p3.txt"))
     response = client.get("/metrics")

@@ -27,9 +27,10 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -236,22 +237,33 @@ def _line_bigrams(text: str) -> tuple[str, ...]:
 
 
 def _bigrams(lines: Sequence[Line]) -> Counter[str]:
-    return Counter(itertools.chain.from_iterable(_line_bigrams(line.text) for line in lines))
+    return Counter(itertools.chain.from_iterable(map(_line_bigrams, map(_TEXT, lines))))
+
+
+_TEXT = operator.attrgetter("text")
+
+
+def _characters(lines: Sequence[Line]) -> int:
+    return sum(map(len, map(_TEXT, lines)))
 
 
 def lines_share_topic(first: Sequence[Line], second: Sequence[Line]) -> bool:
     """Whether two runs of body lines read as one text: true unless both are long enough
     to tell and their character-bigram profiles are as far apart as two articles' are."""
-    if min(sum(len(line.text) for line in part) for part in (first, second)) < MIN_TOPIC_BIGRAMS:
+    if _characters(first) < MIN_TOPIC_BIGRAMS or _characters(second) < MIN_TOPIC_BIGRAMS:
         return True  # fewer characters than bigrams needed: no need to count
     a, b = _bigrams(first), _bigrams(second)
     if a.total() < MIN_TOPIC_BIGRAMS or b.total() < MIN_TOPIC_BIGRAMS:
         return True
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(count * b[gram] for gram, count in a.items() if gram in b)
-    norm = math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
+    # set operations and map run in C; the counts are small integers, so the sums are exact
+    dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
+    norm = math.sqrt(_sum_of_squares(a.values()) * _sum_of_squares(b.values()))
     return dot >= TOPIC_SIMILARITY * norm
+
+
+def _sum_of_squares(counts: Iterable[int]) -> int:
+    values = list(counts)
+    return sum(map(operator.mul, values, values))
 
 
 # Punctuation inside a running sentence; a title holds none of it.

@@ -17,8 +17,6 @@ from typing import Literal
 
 from shared.parsing.blocks import (
     CONTEXT_LINES,
-    INDENT,
-    SAME_WIDTH,
     Block,
     column_width,
     leading_space,
@@ -171,24 +169,6 @@ def is_intertitle_shaped(group: TitleGroup, host: Unit, indent: str | None = Non
     return True
 
 
-def set_on_the_body_measure(group: TitleGroup, host: Unit) -> bool:
-    """The group is one title wrapped over lines exactly as a paragraph of the host's body
-    wraps: its first line holds the column minus the two-character indent, the lines after
-    it the column.  It was set in body type as an indented paragraph, a subhead.  A headline
-    is set in larger type in a box of its own, without an indent, and wraps at its own
-    measure; only a chance width makes one look like this (a headline as wide as the
-    column itself is no evidence: a box may be set to the column)."""
-    if len(group.blocks) != 1 or len(group.blocks[0].lines) < 2:
-        return False
-    lines = group.blocks[0].lines
-    column = column_width([line for block in host.body for line in block.lines])
-    if column <= 0 or lines[-1].width >= lines[0].width:
-        return False
-    if abs(lines[0].width - (column - INDENT)) > SAME_WIDTH:
-        return False
-    return all(abs(line.width - column) <= SAME_WIDTH for line in lines[1:-1])
-
-
 def unit_column(unit: Unit) -> float:
     """The column width of a unit's body, or 0 when too few lines measure it."""
     return piece_column([line for block in unit.body for line in block.lines])
@@ -221,9 +201,7 @@ def fold_intertitles(items: list[Item], indent: str | None = None) -> list[Item]
     nearly every article with a dateline or a byline, while long features carry several
     subheads, so this is the likelier reading, unless the two pieces plainly speak of
     different things (:func:`shares_topic`): then the title opens an article that has
-    neither dateline nor byline.  A title wrapped on the body's own measure
-    (:func:`set_on_the_body_measure`) is a subhead whatever the topics: the parts of a
-    long report may speak of different things (exams, then infection numbers).
+    neither dateline nor byline.
     """
     out: list[Item] = []
     index = 0
@@ -242,7 +220,7 @@ def fold_intertitles(items: list[Item], indent: str | None = None) -> list[Item]
             and not follower.anchored
             and same_column(host, follower)
             and is_intertitle_shaped(item, host, indent)
-            and (shares_topic(host, follower) or set_on_the_body_measure(item, host))
+            and shares_topic(host, follower)
         ):
             for block in item.blocks:
                 host.intertitles.add(block.first.number)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from shared.parsing import parse_text
 from shared.parsing.blocks import TITLE_SPLIT_RULE, group_blocks, lines_share_column
 from shared.parsing.lines import Line, make_line, split_lines
 
@@ -69,57 +68,3 @@ def test_title_lines_glued_between_two_column_widths_are_split_off() -> None:
 def test_a_subhead_glued_into_one_column_stays_in_its_text() -> None:
     blocks = group_blocks(_page(16, 16))
     assert not any(b.rule == TITLE_SPLIT_RULE for b in blocks)
-
-
-# ---- a subhead wrapped like a paragraph between parts on different topics ---------------
-
-EXAMS = (
-    "本市中小学本学期不再组织统一的期末考试，学校可结合学生作业、线上学习状况及线上活动表现"
-    "等情况，对学生进行综合评价。高考和中考的考场设置、考务安排和防疫措施已经全部落实到位，"
-    "考生可以通过学校了解具体的考试时间和考点信息，教育部门将提前发布考试须知和注意事项。"
-)
-CASES = (
-    "昨天，上海新增本土确诊病例和本土无症状感染者，其中多数在闭环隔离管控中发现，其余在相关"
-    "风险人群筛查中发现。新增治愈出院病例，解除医学观察无症状感染者，在院治疗的重型和危重型"
-    "病例继续得到救治，核酸检测报告的有效时间从采样时间开始计算，各区继续开展常态化核酸筛查。"
-)
-
-
-def _column_lines(text: str, column: int) -> list[str]:
-    """``text`` (characters and full-width marks only) wrapped at ``column`` em, the first
-    line indented by two characters (the indent lost)."""
-    rows = [text[: column - 2]]
-    rest = text[column - 2 :]
-    rows += [rest[i : i + column] for i in range(0, len(rest), column)]
-    return rows
-
-
-def _two_part_page(title_rows: list[str]) -> str:
-    return "\n".join(
-        [
-            "复工复产人员可以通过公交通勤",
-            "",
-            "本报记者 王伟",
-            "",
-            *_column_lines(EXAMS, 14),
-            "",
-            *title_rows,
-            "",
-            *_column_lines(CASES, 14),
-        ]
-    )
-
-
-def test_a_title_wrapped_like_an_indented_paragraph_is_a_subhead_whatever_the_topics() -> None:
-    # 12 em (the 14 em column minus the indent), then the rest: set as a paragraph
-    parsed = parse_text(_two_part_page(["核酸报告的时间以采样时间", "开始计算"]))
-    assert [a.headline for a in parsed.articles] == ["复工复产人员可以通过公交通勤"]
-    assert "核酸报告的时间以采样时间开始计算" in parsed.articles[0].paragraphs
-
-
-def test_a_title_wrapped_at_its_own_measure_opens_an_article_on_another_topic() -> None:
-    parsed = parse_text(_two_part_page(["核酸报告的时间以采", "样时间开始计算"]))  # 9 em
-    assert [a.headline for a in parsed.articles] == [
-        "复工复产人员可以通过公交通勤",
-        "核酸报告的时间以采样时间开始计算",
-    ]

@@ -412,14 +412,20 @@ def _closes_text(line: Line) -> bool:
 
 # Photo captions run across the photo, wider than any body column (13–34 em).
 CAPTION_MIN_WIDTH = 36.0
+# A body line squeezes at most a closing mark or two past its column; a line wider than the
+# column by more than this (em) is not set in it.
+CAPTION_MARGIN = 4.0
 
 
 def _breaks_out_of_column(line: Line, block: Block) -> bool:
     """A line far wider than the column of the lines before it cannot continue that column
-    (a caption or a text box glued to a body without a blank line)."""
+    (a caption or a text box glued to a body without a blank line): at least as wide as a
+    caption and wider than the column by more than squeezed closing marks make a body line
+    (a caption 46 em wide under a 34 em column, where the line-start rule adds an em or two
+    at most)."""
     if line.width < CAPTION_MIN_WIDTH or len(block.lines) < 2:
         return False
-    return line.width > 1.6 * column_width(block.lines)
+    return line.width > column_width(block.lines) + CAPTION_MARGIN
 
 
 def _is_caption(block: Block, credit: Line) -> bool:

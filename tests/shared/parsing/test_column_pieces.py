@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shared.parsing import parse_text
 from shared.parsing.blocks import TITLE_SPLIT_RULE, group_blocks, lines_share_column
 from shared.parsing.lines import Line, make_line, split_lines
 
@@ -68,3 +69,31 @@ def test_title_lines_glued_between_two_column_widths_are_split_off() -> None:
 def test_a_subhead_glued_into_one_column_stays_in_its_text() -> None:
     blocks = group_blocks(_page(16, 16))
     assert not any(b.rule == TITLE_SPLIT_RULE for b in blocks)
+
+
+# ---- a caption glued under a body ---------------------------------------------------------
+
+
+def test_a_caption_line_wider_than_the_column_by_more_than_squeezing_breaks_out() -> None:
+    # a 30 em column (lines squeezing a mark reach 31) and, with no blank line, a caption
+    # 40 em wide: not 1.6 times the column, but no body line of a 30 em column is 40 em
+    rows = [
+        "本报记者 王伟",
+        "",
+        FILLER[:28],
+        FILLER[:30] + "，",
+        FILLER[:30],
+        FILLER[:14] + "。",
+        "上海形成公共文化内容统一配送平台",  # the title under its body (after-layout)
+        "市民在社区文化活动中心观看演出" + FILLER[:24] + "。 ■ 本报记者 丁艳",
+    ]
+    blocks = group_blocks(split_lines("\n".join(rows))[0])
+    assert [len(b.lines) for b in blocks if b.kind == "text"] == [4, 1, 1]
+    kinds = [a.kind for a in parse_text("\n".join(rows)).articles]
+    assert kinds == ["article", "photo"]
+
+
+def test_a_line_squeezing_two_marks_past_a_wide_column_stays_in_it() -> None:
+    rows = [FILLER[:34], FILLER[:34], FILLER[:34] + "。”", FILLER[:36] + "，", FILLER[:20] + "。"]
+    blocks = group_blocks(split_lines("\n".join(rows))[0])
+    assert [len(b.lines) for b in blocks] == [5]

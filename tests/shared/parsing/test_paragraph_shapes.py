@@ -80,6 +80,41 @@ def test_a_line_far_shorter_than_a_first_line_ending_a_sentence_runs_on() -> Non
     assert not paragraph_break(line(FULL_END), after, False, COLUMN, following=line(RUNNING))[0]
 
 
+# ---- a one-sentence closing paragraph ---------------------------------------------------
+
+# A 17 em column: a four-line paragraph ending flush with a sentence, then one short line.
+LONG_PARAGRAPH = [
+    "会议强调，要坚持务求实效，强化",  # 15 em: an indented first line
+    "问题导向、需求导向、效果导向，加大",
+    "走访力度，优化企业服务，简化操作流",
+    "程，为经济运行恢复正常奠定基础。",  # 16 em: a sentence ending flush
+]
+
+
+def test_a_short_last_line_under_a_long_paragraph_ending_flush_is_a_closing_paragraph() -> None:
+    text = "\n".join([*LONG_PARAGRAPH, "市领导某某参加检查。"])  # 10 em, the body's end
+    assert [len(g) for g in groups(text)] == [4, 1]
+
+
+def test_a_short_last_line_after_a_closing_quote_is_the_speaker() -> None:
+    quoted = [*LONG_PARAGRAPH[:3], "程，为经济运行恢复正常奠定基础。”"]
+    assert [len(g) for g in groups("\n".join([*quoted, "王波表示。"]))] == [5]
+
+
+def test_a_short_last_line_under_a_short_paragraph_runs_on() -> None:
+    text = "\n".join([*LONG_PARAGRAPH[2:], "市领导某某参加检查。"])
+    assert [len(g) for g in groups(text)] == [3]
+
+
+def test_a_short_line_ending_a_sentence_amid_the_body_runs_on() -> None:
+    # not at the end of the body: the line under it (a first line) says nothing either way,
+    # and a paragraph's last line is the likelier reading
+    text = "\n".join(
+        [*LONG_PARAGRAPH, "市领导某某参加检查。", "会议要求，要加大联系走访企", "业力度。"]
+    )
+    assert [len(g) for g in groups(text)] == [5, 2]
+
+
 # ---- a subhead as wide as a first line --------------------------------------------------
 
 

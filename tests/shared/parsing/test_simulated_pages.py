@@ -31,25 +31,29 @@ METRICS = (
 )
 # What the parser reaches on these documents (measured, deterministic).  The target is 0.98 on
 # every metric; it is not reached yet, so the measured level is asserted to catch regressions.
-# The rules were last developed on seeds 60000–60319 and 50000–50319 (column widths read
-# from full lines, round four; before that 50000–50319 for paragraph breaks and 40000–40319)
-# and checked on 30000–30239; these seeds were measured once, after.  The paragraph misses
-# left are mostly segmentation (an article losing or gaining a paragraph at its edge) and the
-# inherent ambiguities: a one-line paragraph after a sentence ending flush with the column,
-# a sentence-final line one em short at the end of a body, a subhead as wide as a first line
-# over a line that ends a sentence.  Other misses: an article with neither dateline nor
-# byline right after another one on the same topic reads as a subhead; a subhead of two
-# phrases wrapped over two short lines reads as a title; titles glued into the body with no
-# blank line whose two sides are too short to compare.
+# The rules were last developed on seeds 70000–70319 and 60000–60319 (a one-sentence closing
+# paragraph, captions glued under a body, round five; before that 60000–60319 and
+# 50000–50319 for column widths, 50000–50319 and 40000–40319 for paragraph breaks) and
+# checked on 30000–30239; these seeds were measured once, after.  The paragraph misses left
+# are mostly segmentation (an article losing or gaining a paragraph at its edge) and the
+# inherent ambiguities: a one-line paragraph after a sentence ending flush with the column
+# amid the body, a sentence-final line one em short at the end of a body, a subhead as wide
+# as a first line over a line that ends a sentence.  Other misses: an article with neither
+# dateline nor byline right after another one on the same topic reads as a subhead, and a
+# subhead between two parts on different topics reads as a title (its wrapping on the body
+# measure would tell, but a headline wrapped by chance at that width looks the same); a
+# subhead of two phrases wrapped over two short lines reads as a title; a subhead glued over
+# a quoted question reads as a title; a letter's signature lines (address, 张先生, 帮忙>>>)
+# read as titles.
 FLOORS = {
     "seg_f1": 0.976,
-    "titles": 0.972,
-    "headline": 0.973,
-    "reporters": 0.977,
+    "titles": 0.973,
+    "headline": 0.974,
+    "reporters": 0.978,
     "correspondents": 0.980,
-    "paragraphs": 0.952,
+    "paragraphs": 0.956,
     "kind": 0.980,
-    "text": 0.979,
+    "text": 0.980,
 }
 
 

@@ -30,7 +30,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -585,6 +585,7 @@ def paragraph_break(
     before_opens: bool = False,
     following: Line | None = None,
     lines_above: int = 1,
+    on_grid: bool = False,
 ) -> tuple[bool, str]:
     """Does a new paragraph start at ``after``?  Returns the decision and the rule.
 
@@ -593,6 +594,8 @@ def paragraph_break(
     is the body line after ``after`` (None at the end of the body); the shape of the line
     under ``after`` tells whether ``after`` opened a paragraph or closed one.
     ``lines_above`` is how many lines the paragraph holding ``before`` has so far.
+    ``on_grid`` says that the blank falls where the body's column depth puts a column break
+    (:func:`column_grid_starts`).
     """
     if not before.ends_sentence:
         if column > 0 and _far_short(before, column, before_opens):
@@ -621,6 +624,12 @@ def paragraph_break(
         return True, "indented line ending a sentence, the line under it not indented"
     if after.ends_sentence and _closing_note(before, after, following, column, lines_above):
         return True, "a one-sentence closing paragraph after a long paragraph ending flush"
+    if blank and on_grid and after.ends_sentence and is_short(after, column):
+        # A column break that happens to fall after a sentence end, the paragraph's last
+        # line at the top of the next column.  A one-line paragraph opening that column is
+        # missed: the blank would also be a column break, nothing tells them apart, and
+        # the last line of a paragraph is the more common (see column_grid_starts).
+        return False, "blank where the column depth ends a column, then a short line: column break"
     if blank and after.ends_sentence and is_short(after, column):
         return True, "blank after a full sentence-final line, then a one-line paragraph"
     if blank:
@@ -881,6 +890,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     columns = local_column_widths(lines)
     kept_indent = keeps_indentation(lines)
     dateline_tail = _dateline_tail(lines)
+    grid_starts = column_grid_starts(blocks, columns)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -924,6 +934,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     previous_opens,
                     following.get(line.number),
                     len(groups[-1]),
+                    line.number in grid_starts,
                 )
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
@@ -938,6 +949,56 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
             previous_opens = new
         previous_alone = alone
     return Paragraphs(groups=groups, line_rules=line_rules, blank_roles=blank_roles)
+
+
+# Column breaks certain enough to measure the column depth from: at least this many, this
+# many lines apart or more.
+GRID_MIN_BREAKS = 2
+GRID_MIN_DEPTH = 3
+
+
+def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) -> set[int]:
+    """Numbers of the lines after a blank that open a column by the body's column depth.
+
+    An article's columns are all equally deep (the page grid or the article's own box), so
+    its column breaks fall every ``depth`` text lines (blank lines take no line of the
+    column).  A blank after a full line that does not end a sentence is certainly a column
+    break; two or more of them on one page, their distances all multiples of the smallest,
+    give the depth and the phase.  Every other blank of that page on the grid is then a
+    column break too (perhaps also a paragraph break: a break falling at a column's end
+    gets one blank only).  Without such breaks, or when they disagree (a box of another
+    depth), nothing is known and the set is empty."""
+    starts: list[tuple[int, Line]] = []
+    certain: dict[int, list[int]] = {}
+    index = 0
+    previous: Line | None = None
+    for block in blocks:
+        for position, line in enumerate(block.lines):
+            if (
+                position == 0
+                and block.blanks_before
+                and previous is not None
+                and previous.page == line.page
+            ):
+                starts.append((index, line))
+                if not previous.ends_sentence and not is_short(previous, columns[previous.number]):
+                    certain.setdefault(line.page, []).append(index)
+            index += 1
+            previous = line
+    on_grid: set[int] = set()
+    for page, breaks in certain.items():
+        if len(breaks) < GRID_MIN_BREAKS:
+            continue
+        gaps = [b - a for a, b in itertools.pairwise(breaks)]
+        depth = min(gaps)
+        if depth < GRID_MIN_DEPTH or any(gap % depth for gap in gaps):
+            continue
+        on_grid.update(
+            line.number
+            for at, line in starts
+            if line.page == page and (at - breaks[0]) % depth == 0
+        )
+    return on_grid
 
 
 def _runs_across_subhead_break(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shared.parsing.blocks import (
+    column_grid_starts,
     group_blocks,
     local_column_widths,
     paragraph_break,
@@ -227,3 +228,43 @@ def test_the_column_is_measured_on_lines_ending_in_a_character() -> None:
 def test_few_lines_ending_in_a_character_do_not_set_the_column() -> None:
     lines = split_lines("一二三四五六七八九十。\n以精细化运营激活\n增量与存量市场\n一二三四五，")[0]
     assert set(local_column_widths(lines).values()) == {11.0}
+
+
+# ---- blank lines on the column grid --------------------------------------------------------
+
+
+def _grid_body(lines_before_last_break: int) -> str:
+    """Two certain column breaks (after full unfinished lines) four lines apart, then a
+    paragraph ending flush, a blank and a short sentence-final line.  With 4 lines before
+    the last blank, the blank falls on the four-line grid; with 3, off it."""
+    running = ["一" * 16] * 4 + [""] + ["二" * 16] * 4 + [""]
+    flush = ["三" * 16] * (lines_before_last_break - 1) + ["三" * 15 + "。"]
+    return "\n".join(running + flush + ["", "他就是杜庭斌烈士。", "", "四" * 14 + "。"])
+
+
+def test_column_grid_starts_follow_the_depth_of_certain_column_breaks() -> None:
+    blocks = group_blocks(split_lines(_grid_body(4))[0])
+    lines = [x for block in blocks for x in block.lines]
+    starts = column_grid_starts(blocks, local_column_widths(lines))
+    opened = sorted(x.text for x in lines if x.number in starts)
+    assert opened == sorted(["二" * 16, "三" * 16, "他就是杜庭斌烈士。"])
+
+
+def test_no_column_grid_when_the_certain_breaks_disagree() -> None:
+    # certain breaks 4 then 3 lines apart: boxes of different depths, nothing is known
+    columns = [["一" * 16] * 4, ["二" * 16] * 4, ["五" * 16] * 3, ["三" * 15 + "。", "他就是。"]]
+    text = "\n\n".join("\n".join(column) for column in columns)
+    blocks = group_blocks(split_lines(text)[0])
+    lines = [x for block in blocks for x in block.lines]
+    assert column_grid_starts(blocks, local_column_widths(lines)) == set()
+
+
+def test_a_short_sentence_after_a_blank_on_the_column_grid_ends_the_paragraph() -> None:
+    paragraphs = groups(_grid_body(4))
+    assert paragraphs[-2][-1] == "他就是杜庭斌烈士。"
+    assert len(paragraphs[-2]) > 1
+
+
+def test_a_short_sentence_after_a_blank_off_the_column_grid_is_a_paragraph() -> None:
+    paragraphs = groups(_grid_body(3))
+    assert paragraphs[-2] == ["他就是杜庭斌烈士。"]

@@ -86,7 +86,18 @@ def title_candidate_reason(block: Block) -> str | None:
             return "a long line ends with a colon"
         if find_continuations(text):
             return "carries a continuation marker"
+        if text.rstrip().endswith(_ONWARD_ARROWS):
+            return "a line ends with an arrow pointing on"
     return None
+
+
+# A line ending in an arrow points the reader on to the text below it: the lead-in of a
+# reader's letter or a help column (``浦东新区……  张先生`` / ``帮忙>>>`` between the letter
+# and the reporter's text), set apart like a title but part of the body.  A headline points
+# nowhere.  (Ambiguous: a section tag such as ``求助>>>`` over a column's first title would
+# also be read as body; none is in the corpus, and a body line misread as a title costs
+# more, splitting the article in two.)
+_ONWARD_ARROWS = (">>>", ">>", "》》", "→", "▶", "►")
 
 
 def _two_alnum(text: str) -> bool:

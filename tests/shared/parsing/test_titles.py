@@ -93,3 +93,24 @@ def test_a_line_after_a_byline_is_body() -> None:
         "早产儿，一直住院。",
     ]
     assert roles_of(lines) == ["byline", "body", "body"]
+
+
+def test_a_lead_in_ending_in_an_arrow_is_body() -> None:
+    # a reader's letter signed with an address and a name, then a tag pointing on to the
+    # reporter's text: short and unpunctuated like a title, but an arrow points on
+    lines = [
+        *BODY,
+        "",
+        "浦东新区南林路658弄银杏苑  张先生",
+        "帮忙>>>",
+        "",
+        "“已经40多天了，我的两个宝宝还住在医院，每天",
+        "嗷嗷待哺，都在等我送去母乳！”电话那头，传来的是",
+        "张先生满满的焦虑。",
+    ]
+    assert roles_of(lines) == ["body", "body", "body"]
+
+
+def test_the_same_block_without_the_arrow_is_still_a_title() -> None:
+    lines = [*BODY, "", "浦东新区南林路改造完工", "", "本报讯（记者 朱海波）日前，改造完工。"]
+    assert roles_of(lines) == ["body", "title", "body"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shared.parsing.blocks import (
+    TITLE_SPLIT_RULE,
     column_width,
     group_blocks,
     keeps_indentation,
@@ -218,3 +219,55 @@ def test_a_subhead_glued_over_a_paragraph_first_line_is_a_paragraph_of_its_own()
     assert not paragraph_break(
         line("3月30日晚上，张先生给记者打来电话，"), first, False, 20.0, before_opens=True
     )[0]
+
+
+# An after-layout title glued between its body and the next article's first lines, with
+# column breaks (blanks) close on both sides: each side alone is too short to tell its
+# topic, the text across the column breaks is not.
+_GLUED_ACROSS_BREAKS = [
+    "部分商家利用 AI 生成精致虚假商品图、",
+    "合成名人带货视频，批量伪造用户好",
+    "评、打造爆款榜单，用虚假内容包装",
+    "产品、夸大功效，误导消费者决策。",
+    "新旧乱象叠加，让原本简单实惠的促",
+    "销活动变得陷阱丛生。",
+    "",
+    "整治电商营销乱象，既需要消费",
+    "者保持理性、擦亮双眼，更需要制度",
+    "兜底、监管赋能。对消费者而言，应",
+    "摒弃盲目跟风、冲动消费的心态，要",
+    "坚决抵制“全网最低”等绝对化宣传，",
+    "仔细甄别 AI 虚假营销内容。对市场监",
+    "",
+    "管而言，则应持续压实平台主体责任，",
+    "督促平台严格审核商户资质、规范促",
+    "销规则、严查算法乱象。与此同时，",
+    "商家也应坚守诚信经营底线，为消费",
+    "者提供优质产品和真实优惠。",
+    "电商营销乱象亟须整治",
+    "近期，金刚石散热相关概念股股价大幅",
+    "上涨。根据 Wind 数据，截至 6 月 11 日收盘，",
+    "",
+    "近 120 日，四方达股价累计上涨超过 130%，",
+    "力量钻石上涨超过85%，惠丰钻石上涨接近",
+    "70%，黄河旋风上涨接近 70%。",
+    "",
+    "热潮背后，金刚石散热行业真实进展几",
+    "何，产业化拐点究竟在何处？中国证券报记",
+    "者近期实地走访了超硬材料龙头企业四方达、",
+    "力量钻石等，并与多位业内人士进行了深度",
+    "交流，试图揭示这一产业的真实现状。",
+]
+
+
+def test_a_glued_title_between_column_breaks_is_split_by_the_text_beyond_them() -> None:
+    blocks = group_blocks(split_lines("\n".join(_GLUED_ACROSS_BREAKS))[0])
+    titles = [b for b in blocks if b.rule == TITLE_SPLIT_RULE]
+    assert [[line.text for line in b.lines] for b in titles] == [["电商营销乱象亟须整治"]]
+
+
+def test_a_glued_subhead_between_column_breaks_of_one_text_stays() -> None:
+    # the same run between two parts of one text (the second part from the same article)
+    lines = [*_GLUED_ACROSS_BREAKS[:20], *_GLUED_ACROSS_BREAKS[:6]]
+    blocks = group_blocks(split_lines("\n".join(lines))[0])
+    assert not [b for b in blocks if b.rule == TITLE_SPLIT_RULE]

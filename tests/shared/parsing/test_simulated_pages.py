@@ -46,14 +46,14 @@ METRICS = (
 # a quoted question reads as a title; a letter's signature lines (address, 张先生, 帮忙>>>)
 # read as titles.
 FLOORS = {
-    "seg_f1": 0.976,
-    "titles": 0.973,
-    "headline": 0.974,
-    "reporters": 0.978,
-    "correspondents": 0.980,
-    "paragraphs": 0.956,
-    "kind": 0.980,
-    "text": 0.980,
+    "seg_f1": 0.978,
+    "titles": 0.976,
+    "headline": 0.976,
+    "reporters": 0.980,
+    "correspondents": 0.982,
+    "paragraphs": 0.958,
+    "kind": 0.982,
+    "text": 0.982,
 }
 
 

@@ -241,7 +241,12 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 @functools.lru_cache(maxsize=2048)  # a page's lines (the runs compared overlap); ~1.3 KB each
 def _line_bigrams(text: str) -> tuple[str, ...]:
-    return tuple(run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1))
+    # map(add, run, run[1:]) pairs each character with the next one in C
+    return tuple(
+        itertools.chain.from_iterable(
+            map(operator.add, run, run[1:]) for run in _HAN_RUN.findall(text)
+        )
+    )
 
 
 def _bigrams(lines: Sequence[Line]) -> Counter[str]:
@@ -580,21 +585,25 @@ def _sliding_upper_quartiles(measured: Sequence[float | None], at_least: int = 1
     """The upper quartile of the widths within ``COLUMN_WINDOW`` places of each place (0.0
     where fewer than ``at_least`` are measured), as column_width() computes it, over a
     sorted sliding window."""
+    count = len(measured)
+    window = sorted(width for width in measured[:COLUMN_WINDOW] if width is not None)
+    # Place i takes in measured[i + COLUMN_WINDOW] and lets go of measured[i - COLUMN_WINDOW
+    # - 1]: both as sequences aligned with the places, padded with None where there is none.
+    entering = [*measured[COLUMN_WINDOW:], *[None] * COLUMN_WINDOW][:count]
+    leaving = [*[None] * (COLUMN_WINDOW + 1), *measured[: max(0, count - COLUMN_WINDOW - 1)]][
+        :count
+    ]
+    insort, bisect_left = bisect.insort, bisect.bisect_left
     quartiles: list[float] = []
-    window: list[float] = []
-    for width in measured[:COLUMN_WINDOW]:
-        if width is not None:
-            bisect.insort(window, width)
-    for index in range(len(measured)):
-        ahead = index + COLUMN_WINDOW
-        entering = measured[ahead] if ahead < len(measured) else None
-        if entering is not None:
-            bisect.insort(window, entering)
-        leaving = measured[index - COLUMN_WINDOW - 1] if index > COLUMN_WINDOW else None
-        if leaving is not None:
-            del window[bisect.bisect_left(window, leaving)]
-        enough = len(window) >= at_least and window
-        quartiles.append(window[min(len(window) - 1, (len(window) * 3) // 4)] if enough else 0.0)
+    append = quartiles.append
+    for width_in, width_out in zip(entering, leaving, strict=True):
+        if width_in is not None:
+            insort(window, width_in)
+        if width_out is not None:
+            del window[bisect_left(window, width_out)]
+        size = len(window)
+        # (size * 3) // 4 <= size - 1 for every size >= 1
+        append(window[(size * 3) // 4] if size and size >= at_least else 0.0)
     return quartiles
 
 

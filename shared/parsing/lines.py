@@ -74,16 +74,24 @@ def _closes_parenthetical(text: str) -> bool:
 
 def make_line(raw: str, number: int, page: int) -> Line:
     text = normalise_chars(raw).strip()
-    return Line(
-        number=number,
-        page=page,
-        raw=raw,
-        text=text,
-        width=display_width(raw),
-        indent=len(raw) - len(raw.lstrip()),
-        spaced_out=is_spaced_out(text),
-        ends_sentence=ends_sentence(text),
+    # tuple.__new__ with the fields in declaration order: the keyword constructor of a
+    # named tuple costs several times more, and a page builds hundreds of lines.
+    return _new_line(
+        Line,
+        (
+            number,
+            page,
+            raw,
+            text,
+            display_width(raw),
+            len(raw) - len(raw.lstrip()),
+            is_spaced_out(text),
+            ends_sentence(text),
+        ),
     )
+
+
+_new_line = tuple.__new__
 
 
 def split_lines(text: str) -> list[list[Line]]:

@@ -32,6 +32,9 @@ _KANGXI = range(0x2F00, 0x2FE0)
 _COMPAT_IDEOGRAPHS = (range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
 _RADICAL_OR_COMPAT = re.compile("[\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _FULLWIDTH_STOP_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])．(?=[0-9])")
+_ANY_TO_NORMALISE = re.compile(
+    _FULLWIDTH_ANY.pattern[:-1] + "．" + _RADICAL_OR_COMPAT.pattern[1:-1] + "]"
+)
 
 
 def _unify_ideograph(char: str) -> str:
@@ -46,7 +49,10 @@ def _unify_ideograph(char: str) -> str:
 
 def normalise_chars(text: str) -> str:
     """Map full-width ASCII and radical/compatibility forms; keep Chinese punctuation."""
-    # Each step only when its characters occur (most lines have none of them).
+    # Each step only when its characters occur (most lines have none of them: one search
+    # for any of them decides those).
+    if _ANY_TO_NORMALISE.search(text) is None:
+        return text
     if _FULLWIDTH_ANY.search(text):
         text = text.translate(_FULLWIDTH_TABLE)
     if "．" in text:

@@ -9,10 +9,11 @@ import redis
 from flask import Blueprint, Response, jsonify, request, url_for
 from sqlalchemy import text
 
+from shared.browse import issue_metadata
 from shared.db import session_scope
 from shared.jobs import article_ids
 from shared.metrics import render_metrics
-from shared.models import MAX_ROW_ID, Article, Issue, Job
+from shared.models import MAX_ROW_ID, Article, Job
 from web.app import services
 from web.errors import ApiError, found
 from web.ratelimit import check_upload_rate
@@ -79,7 +80,7 @@ def get_article(article_id: int) -> Response:
 @blueprint.get(f"/api/issues/<int(max={MAX_ROW_ID}):issue_id>")
 def get_issue(issue_id: int) -> Response:
     with session_scope(services().engine) as session:
-        issue = found(session.get(Issue, issue_id), "issue", issue_id)
+        issue = found(issue_metadata(session=session, issue_id=issue_id), "issue", issue_id)
         return jsonify(issue.public(article_ids(session, issue_id)))
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shared.parsing.articles import Trace, assemble_page
-from shared.parsing.blocks import group_blocks
+from shared.parsing.blocks import Block, group_blocks
 from shared.parsing.continuations import join_continued
 from shared.parsing.decode import decode_bytes, normalise_newlines
 from shared.parsing.furniture import describe_furniture
 from shared.parsing.lines import Line, split_lines
-from shared.parsing.titles import label_blocks
+from shared.parsing.titles import BlockRole, label_blocks
 from shared.parsing.types import ParsedArticle, ParsedDocument, ParsedPage, ParseError
 
 
@@ -23,15 +23,18 @@ class Analysis:
     trace: Trace
 
 
-def analyse_text(text: str) -> Analysis:
-    """Parse ``text`` and keep the per-line decisions (used by :mod:`explain`)."""
+def analyse_text(text: str, *, keep_trace: bool = True) -> Analysis:
+    """Parse ``text`` and keep the per-line decisions (used by :mod:`explain`).
+
+    ``keep_trace=False`` (what :func:`parse_text` asks for) leaves ``lines`` and ``trace``
+    empty: merging every line's role and rule is for explanations, not for the pipeline.
+    """
     pages = split_lines(normalise_newlines(text))
     articles: list[ParsedArticle] = []
     parsed_pages: list[ParsedPage] = []
     trace: Trace = {}
     all_lines: list[Line] = []
     for number, page_lines in enumerate(pages, start=1):
-        all_lines.extend(page_lines)
         blocks = group_blocks(page_lines)
         roles = label_blocks(blocks)
         furniture_lines = [
@@ -41,15 +44,9 @@ def analyse_text(text: str) -> Analysis:
             for line in block.lines
         ]
         page_articles, page_trace = assemble_page(blocks, roles, number)
-        for block, role in zip(blocks, roles, strict=True):
-            for line in block.lines:
-                final_role, final_rule = page_trace.get(line.number, (role.role, role.rule))
-                if (role.role == "title" or role.rule.startswith("body:")) and (
-                    final_rule != role.rule
-                ):
-                    final_rule = f"{final_rule} [{role.rule}]"
-                trace[line.number] = (final_role, final_rule)
-        trace.update({n: r for n, r in page_trace.items() if n not in trace})
+        if keep_trace:
+            all_lines.extend(page_lines)
+            _merge_trace(trace, blocks, roles, page_trace)
         articles.extend(page_articles)
         furniture = describe_furniture(furniture_lines)
         parsed_pages.append(ParsedPage(number=number, furniture=furniture))
@@ -57,12 +54,28 @@ def analyse_text(text: str) -> Analysis:
     return Analysis(document=document, lines=all_lines, trace=trace)
 
 
+def _merge_trace(
+    trace: Trace, blocks: list[Block], roles: list[BlockRole], page_trace: Trace
+) -> None:
+    """Each line's final role and rule: the article stage's where it decided, else the block's
+    (a title or body rule overridden later is shown in brackets)."""
+    for block, role in zip(blocks, roles, strict=True):
+        for line in block.lines:
+            final_role, final_rule = page_trace.get(line.number, (role.role, role.rule))
+            if (role.role == "title" or role.rule.startswith("body:")) and (
+                final_rule != role.rule
+            ):
+                final_rule = f"{final_rule} [{role.rule}]"
+            trace[line.number] = (final_role, final_rule)
+    trace.update({n: r for n, r in page_trace.items() if n not in trace})
+
+
 def parse_text(text: str) -> ParsedDocument:
     """Split a page text layer (pages separated by form feeds) into articles."""
     if not isinstance(text, str):
         raise ParseError("invalid-input", f"expected text, got {type(text).__name__}")
     try:
-        return analyse_text(text).document
+        return analyse_text(text, keep_trace=False).document
     except ParseError:
         raise
     except Exception as exc:  # a parser bug must not take the caller down with it

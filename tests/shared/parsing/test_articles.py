@@ -110,19 +110,22 @@ def test_a_second_dateline_without_title_stays_in_the_article() -> None:
     assert articles[0].paragraphs[1].startswith("本报北京1月17日电")
 
 
+# An article with a subhead (“金刚石散热元年”) between its paragraphs; its last line follows.
+DIAMOND_HEAT_OPENING = (
+    "金刚石散热：“概念炒作”还是“量产前夜”",
+    "",
+    "■ 本报记者 杨笑寒",
+    "",
+    "近期，金刚石散热相关概念股股价大幅上涨。",
+    "",
+    "“金刚石散热元年”",
+    "",
+    "“如果按初期半导体散热设备500亿元市场规模，金",
+)
+
+
 def test_subheads_stay_inside_their_article() -> None:
-    articles = parse(
-        "金刚石散热：“概念炒作”还是“量产前夜”",
-        "",
-        "■ 本报记者 杨笑寒",
-        "",
-        "近期，金刚石散热相关概念股股价大幅上涨。",
-        "",
-        "“金刚石散热元年”",
-        "",
-        "“如果按初期半导体散热设备500亿元市场规模，金",
-        "刚石散热片占比达到一定比例。”",
-    )
+    articles = parse(*DIAMOND_HEAT_OPENING, "刚石散热片占比达到一定比例。”")
     assert len(articles) == 1
     assert articles[0].paragraphs == [
         "近期，金刚石散热相关概念股股价大幅上涨。",
@@ -200,18 +203,7 @@ def test_a_photo_credit_wrapped_onto_its_own_line_stays_with_the_caption() -> No
 
 def test_a_follower_with_only_a_forward_marker_does_not_open_an_article() -> None:
     # the 下转 marker closes the piece after the subhead: it still reads as the same article
-    articles = parse(
-        "金刚石散热：“概念炒作”还是“量产前夜”",
-        "",
-        "■ 本报记者 杨笑寒",
-        "",
-        "近期，金刚石散热相关概念股股价大幅上涨。",
-        "",
-        "“金刚石散热元年”",
-        "",
-        "“如果按初期半导体散热设备500亿元市场规模，金",
-        "刚石散热片占比达到一定比例。”（下转第2版）",
-    )
+    articles = parse(*DIAMOND_HEAT_OPENING, "刚石散热片占比达到一定比例。”（下转第2版）")
     assert len(articles) == 1
     assert articles[0].continued_to == "下转第2版"
     assert articles[0].paragraphs[1] == "“金刚石散热元年”"

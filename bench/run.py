@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import statistics
+import struct
 import sys
 import tempfile
 import time
@@ -22,6 +23,7 @@ import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -109,6 +111,33 @@ def _rss_kib(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+_PRESENT = 1 << 63
+_FRAME_NUMBER = (1 << 55) - 1
+
+
+def resident_frames(pid: int) -> set[int]:
+    """The physical page frames resident in ``pid``'s address space (/proc/PID/pagemap).
+
+    Empty when the kernel hides frame numbers (reading them needs CAP_SYS_ADMIN).
+    """
+    page = os.sysconf("SC_PAGE_SIZE")
+    frames: set[int] = set()
+    with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/pagemap", "rb") as pagemap:
+        for mapping in maps:
+            if mapping.rstrip().endswith("[vsyscall]"):  # outside the readable range
+                continue
+            low, high = (int(bound, 16) for bound in mapping.split()[0].split("-"))
+            pagemap.seek(low // page * 8)
+            entries = pagemap.read((high - low) // page * 8)
+            frames.update(
+                entry & _FRAME_NUMBER
+                for (entry,) in struct.iter_unpack("<Q", entries)
+                if entry & _PRESENT
+            )
+    frames.discard(0)
+    return frames
+
+
 def _cpu_seconds(pids: list[int]) -> float:
     """User + system CPU seconds the processes have used so far."""
     total = 0
@@ -130,10 +159,24 @@ def _service_pids(service: Service) -> dict[str, list[int]]:
     }
 
 
-def worker_memory_mib(service: Service) -> tuple[float, float]:
+@dataclass(frozen=True)
+class WorkerMemory:
+    """The worker's memory (parent + pool processes) in MiB, three ways."""
+
+    rss_sum: float  # each process's RSS added up: a page shared by three counts three times
+    resident: float | None  # distinct physical pages over all of them: each page counted once
+    pss_sum: float  # shared pages split between the processes sharing them (also the web's)
+
+
+def worker_memory_mib(service: Service) -> WorkerMemory:
     pids = [service.pid, *children_of(service.pid)]
     sizes = [_rss_kib(pid) for pid in pids]
-    return sum(s[0] for s in sizes) / 1024, sum(s[1] for s in sizes) / 1024
+    frames = set().union(*(resident_frames(pid) for pid in pids))
+    return WorkerMemory(
+        rss_sum=sum(s[0] for s in sizes) / 1024,
+        resident=len(frames) * os.sysconf("SC_PAGE_SIZE") / 2**20 if frames else None,
+        pss_sum=sum(s[1] for s in sizes) / 1024,
+    )
 
 
 def _timestamp(text: str) -> float:
@@ -188,7 +231,7 @@ def _percentile(values: list[float], share: float) -> float:
     return values[min(len(values) - 1, int(share * len(values)))]
 
 
-def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, float]:
+def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, Any]:
     env = service_env(url, REDIS_TEST_URL)
     service = Service(env=env, logs=folder)
     try:
@@ -232,14 +275,30 @@ def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, float]:
             "paced_p95_ms": _percentile(paced, 0.95) * 1000,
             "upload_p50_ms": _percentile(upload_times, 0.5) * 1000,
             "paced_upload_p50_ms": _percentile(sorted(paced_uploads), 0.5) * 1000,
-            "worker_rss_mib_before": memory_before[0],
-            "worker_rss_mib_after": memory_after[0],
-            "worker_pss_mib_after": memory_after[1],
+            "worker_rss_mib_before": memory_before.rss_sum,
+            "worker_rss_mib_after": memory_after.rss_sum,
+            "worker_resident_mib_before": memory_before.resident,
+            "worker_resident_mib_after": memory_after.resident,
+            "worker_pss_mib_after": memory_after.pss_sum,
             "worker_cpu_ms_per_page": cpu["worker"] / len(pages) * 1000,
             "web_cpu_ms_per_page": cpu["web"] / len(pages) * 1000,
         }
     finally:
         service.stop()
+
+
+def _memory_row(e2e: dict[str, Any]) -> str:
+    before, after = e2e["worker_resident_mib_before"], e2e["worker_resident_mib_after"]
+    resident = (
+        f"resident {before:.0f} → {after:.0f} MiB, each page counted once; "
+        if before is not None and after is not None
+        else "resident unknown (page frames need CAP_SYS_ADMIN); "
+    )
+    return (
+        f"{resident}RSS per process summed {e2e['worker_rss_mib_before']:.0f} → "
+        f"{e2e['worker_rss_mib_after']:.0f} MiB, PSS {e2e['worker_pss_mib_after']:.0f} MiB "
+        "(parent + 2 children)"
+    )
 
 
 def main() -> None:
@@ -284,9 +343,7 @@ def main() -> None:
                 (f"  upload request p50, {kind}",
                  f"{e2e['paced_upload_p50_ms']:.1f} ms at 10 pages/s, "
                  f"{e2e['upload_p50_ms']:.1f} ms from 4 clients at full speed"),
-                (f"  worker memory, {kind}",
-                 f"RSS {e2e['worker_rss_mib_before']:.0f} → {e2e['worker_rss_mib_after']:.0f} "
-                 f"MiB (PSS {e2e['worker_pss_mib_after']:.0f} MiB), parent + 2 children"),
+                (f"  worker memory, {kind}", _memory_row(e2e)),
                 (f"  CPU per page, {kind}",
                  f"worker {e2e['worker_cpu_ms_per_page']:.1f} ms, "
                  f"web {e2e['web_cpu_ms_per_page']:.1f} ms "

@@ -7,17 +7,42 @@ script working: a small run against SQLite, with the real web server and Celery 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+from bench.run import resident_frames
 
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.skipif(not resident_frames(os.getpid()), reason="page frames need CAP_SYS_ADMIN")
+def test_resident_pages_shared_after_a_fork_are_counted_once() -> None:
+    block = bytearray(os.urandom(32 * 2**20))  # 32 MiB, resident in this process
+    with warnings.catch_warnings(action="ignore", category=DeprecationWarning):
+        child = os.fork()  # (Python 3.12 warns when other threads exist; the child only waits)
+    if child == 0:  # the child only reads what it shares with the parent, then waits
+        signal.pause()
+        os._exit(0)
+    try:
+        own = resident_frames(os.getpid())
+        both = own | resident_frames(child)
+        page = os.sysconf("SC_PAGE_SIZE")
+        assert len(own) * page >= 32 * 2**20
+        assert (len(both) - len(own)) * page < 8 * 2**20  # the child adds little of its own
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    assert block
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
 def test_bench_prints_every_figure() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "bench.run", "--pages", "6", "--databases", "sqlite", "--json"],
@@ -36,5 +61,8 @@ def test_bench_prints_every_figure() -> None:
     assert e2e["pages_per_s"] > 0
     assert 0 < e2e["paced_p50_ms"] <= e2e["paced_p95_ms"]
     assert e2e["worker_rss_mib_after"] >= e2e["worker_pss_mib_after"] > 0
+    if e2e["worker_resident_mib_after"] is not None:  # frame numbers are readable
+        resident = e2e["worker_resident_mib_after"]
+        assert e2e["worker_pss_mib_after"] <= resident < e2e["worker_rss_mib_after"]
     assert e2e["worker_cpu_ms_per_page"] > 0
     assert e2e["web_cpu_ms_per_page"] > 0

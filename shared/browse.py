@@ -15,7 +15,7 @@ from sqlalchemy.orm import QueryableAttribute, defer
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from shared.models import Article, Issue, Job
+from shared.models import Article, Issue, IssuePage, Job
 
 DEFAULT_ISSUES_PER_PAGE = 25
 MAX_ISSUES_PER_PAGE = 100
@@ -164,10 +164,20 @@ def issue_metadata(*, session: Session, issue_id: int) -> Issue | None:
     return session.get(Issue, issue_id, options=[defer(_CONTENT)])
 
 
+def issue_pages(*, session: Session, issue_id: int) -> list[IssuePage]:
+    """The furniture of the issue file's pages, first page first (none before it is parsed)."""
+    return list(
+        session.exec(
+            select(IssuePage).where(IssuePage.issue_id == issue_id).order_by(col(IssuePage.number))
+        )
+    )
+
+
 @dataclass(frozen=True)
 class IssueView:
     issue: Issue
     articles: list[Article]
+    pages: list[IssuePage]
     state: str
     latest_job_id: str | None
 
@@ -188,7 +198,13 @@ def issue_view(*, session: Session, issue_id: int) -> IssueView | None:
         .order_by(col(Job.created_at).desc(), col(Job.id).desc())
     ).first()
     state = issue_states(session=session, issue_ids=[issue_id]).get(issue_id, "queued")
-    return IssueView(issue=issue, articles=articles, state=state, latest_job_id=latest_job_id)
+    return IssueView(
+        issue=issue,
+        articles=articles,
+        pages=issue_pages(session=session, issue_id=issue_id),
+        state=state,
+        latest_job_id=latest_job_id,
+    )
 
 
 @dataclass(frozen=True)

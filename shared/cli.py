@@ -65,10 +65,11 @@ def main() -> None:
 def parse(file: str, explain: bool, keywords: bool) -> None:
     """Parse FILE in-process (no database, no broker) and print its articles as JSON."""
     from shared.documents import parse_file
+    from shared.models import IssuePage
     from shared.parsing import decode_bytes
     from shared.pdf import PDF_MEDIA_TYPE, is_pdf
     from shared.pdf.explain import explain_pdf
-    from shared.process import analysed_articles
+    from shared.process import analysed_articles, page_rows
 
     data = _read(file)
     pdf = is_pdf(data)
@@ -90,7 +91,8 @@ def parse(file: str, explain: bool, keywords: bool) -> None:
         shown = row.model().public()
         del shown["id"], shown["issue_id"]
         articles.append(shown)
-    click.echo(json.dumps({"articles": articles}, ensure_ascii=False, indent=2))
+    pages = [IssuePage(**page).public() for page in page_rows(document, issue_id=0)]
+    click.echo(json.dumps({"pages": pages, "articles": articles}, ensure_ascii=False, indent=2))
 
 
 @main.command()

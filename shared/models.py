@@ -56,7 +56,7 @@ class Issue(SQLModel, table=True):
     page: str | None = Field(default=None, max_length=50)
     created_at: datetime = Field(default_factory=utcnow)
 
-    def public(self, article_ids: list[int]) -> dict[str, Any]:
+    def public(self, article_ids: list[int], pages: list[IssuePage]) -> dict[str, Any]:
         return {
             "id": self.id,
             "filename": self.filename,
@@ -68,6 +68,39 @@ class Issue(SQLModel, table=True):
             "page": self.page,
             "created_at": iso(self.created_at),
             "article_ids": article_ids,
+            "pages": [page.public() for page in pages],
+        }
+
+
+class IssuePage(SQLModel, table=True):
+    """What one page of an issue file prints around its articles (its furniture).
+
+    The running header's paper, date, page label and section and the editors' names, as the
+    parser read them (:mod:`shared.parsing.furniture`), with the furniture lines themselves, so
+    no printed character is lost. The uploader's own ``newspaper``/``issue_date``/``page`` on
+    the issue are kept apart: these are what the page says.
+    """
+
+    __tablename__ = "issue_pages"
+
+    issue_id: int = Field(foreign_key="issues.id", primary_key=True)
+    number: int = Field(primary_key=True)  # 1 for the file's first page
+    paper: str = ""
+    date: str = ""  # as printed, e.g. 2024年1月17日
+    page_label: str = ""  # e.g. 第4版, A2
+    section: str = ""
+    editors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    lines: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "paper": self.paper,
+            "date": self.date,
+            "page_label": self.page_label,
+            "section": self.section,
+            "editors": list(self.editors),
+            "lines": list(self.lines),
         }
 
 

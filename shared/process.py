@@ -16,7 +16,7 @@ from shared.db import session_scope
 from shared.documents import parse_file
 from shared.jobs import article_ids, fail_job, start_job
 from shared.metrics import timed
-from shared.models import Article, Issue, Job, SearchDocument, utcnow
+from shared.models import Article, Issue, IssuePage, Job, SearchDocument, utcnow
 from shared.parsing import ParsedArticle, ParsedDocument, ParseError
 from shared.search.index import search_document_values
 
@@ -89,6 +89,53 @@ def analysed_articles(
     ]
 
 
+def page_rows(document: ParsedDocument, *, issue_id: int) -> list[dict[str, Any]]:
+    """The ``issue_pages`` rows of a parsed file: every page's furniture, in page order."""
+    return [
+        {
+            "issue_id": issue_id,
+            "number": page.number,
+            "paper": page.furniture.paper,
+            "date": page.furniture.date,
+            "page_label": page.furniture.page_label,
+            "section": page.furniture.section,
+            "editors": list(page.furniture.editors),
+            "lines": list(page.furniture.lines),
+        }
+        for page in document.pages
+    ]
+
+
+@dataclass(frozen=True)
+class AnalysedIssue:
+    """What one issue file gives: its analysed articles and its pages' furniture (as rows)."""
+
+    articles: list[AnalysedArticle]
+    pages: list[dict[str, Any]]
+
+
+def insert_pages(session: Session, pages: Sequence[dict[str, Any]]) -> None:
+    """Insert the pages' furniture that is not stored yet.
+
+    A file without articles is parsed again whenever a job for it runs, so its pages may be
+    there already. (Two jobs of one file racing to insert them: the second one's transaction
+    fails on the primary key and :func:`process_job` ends it without writing.)
+    """
+    if not pages:
+        return
+    issue_ids = {page["issue_id"] for page in pages}
+    stored = set(
+        session.exec(
+            select(IssuePage.issue_id, IssuePage.number).where(
+                col(IssuePage.issue_id).in_(issue_ids)
+            )
+        )
+    )
+    missing = [page for page in pages if (page["issue_id"], page["number"]) not in stored]
+    if missing:
+        session.execute(insert(IssuePage), missing)
+
+
 def insert_articles(session: Session, articles: Sequence[AnalysedArticle]) -> list[int]:
     """Insert the articles and their search documents; their ids, in the given order.
 
@@ -132,31 +179,33 @@ def _stored_file(*, engine: Engine, issue_id: int) -> tuple[bytes, str] | None:
     return None if done else (content, media_type)
 
 
-def _parsed_articles(
+def _parsed_issue(
     *, engine: Engine, issue_id: int, keyword_limit: int, timings: dict[str, float] | None
-) -> list[AnalysedArticle]:
-    """The analysed articles of the issue's file, or [] when the file already has its articles.
+) -> AnalysedIssue:
+    """The issue file's analysed articles and pages; nothing when it already has its articles.
 
     Parsing happens outside any transaction so that no lock is held while it runs.
     """
     stored = _stored_file(engine=engine, issue_id=issue_id)
     if stored is None:
-        return []
+        return AnalysedIssue([], [])
     content, media_type = stored
     with timed(timings, "parse"):
         document = parse_file(content, media_type)
     with timed(timings, "analyse"):
-        return analysed_articles(document, issue_id=issue_id, keyword_limit=keyword_limit)
+        articles = analysed_articles(document, issue_id=issue_id, keyword_limit=keyword_limit)
+    return AnalysedIssue(articles, page_rows(document, issue_id=issue_id))
 
 
 def _write_articles(
     *,
     engine: Engine,
     job_id: str,
-    articles: list[AnalysedArticle],
+    issue: AnalysedIssue,
     timings: dict[str, float] | None = None,
 ) -> JobOutcome | None:
-    """Write the articles and end the job in one transaction; None if the job ended meanwhile.
+    """Write the articles and pages and end the job in one transaction; None if the job
+    ended meanwhile.
 
     The transaction's first statement ends the running job: on PostgreSQL it takes the job's
     row lock, on SQLite the database's write lock, so a second delivery of the same job waits
@@ -175,7 +224,8 @@ def _write_articles(
         issue_id = ended[0]
         ids = article_ids(session, issue_id)
         if not ids:
-            ids = insert_articles(session, articles)
+            ids = insert_articles(session, issue.articles)
+            insert_pages(session, issue.pages)
         return JobOutcome(job_id, "succeeded", issue_id, ids)
 
 
@@ -195,20 +245,18 @@ def process_job(
     if job is None:
         return ended_outcome(engine=engine, job_id=job_id)
     try:
-        articles = _parsed_articles(
+        issue = _parsed_issue(
             engine=engine, issue_id=job.issue_id, keyword_limit=keyword_limit, timings=timings
         )
     except ParseError as exc:
         fail_job(engine=engine, job_id=job_id, code=exc.code, message=exc.message)
         return ended_outcome(engine=engine, job_id=job_id)
     try:
-        outcome = _write_articles(
-            engine=engine, job_id=job_id, articles=articles, timings=timings
-        )
+        outcome = _write_articles(engine=engine, job_id=job_id, issue=issue, timings=timings)
     except IntegrityError:
         # A job for the same file (another upload of the same bytes) wrote them first.
         log.info("job %s: the file's articles were written by another job", job_id)
-        outcome = _write_articles(engine=engine, job_id=job_id, articles=[])
+        outcome = _write_articles(engine=engine, job_id=job_id, issue=AnalysedIssue([], []))
     return outcome or ended_outcome(engine=engine, job_id=job_id)
 
 

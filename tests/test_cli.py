@@ -32,6 +32,26 @@ def test_parse_prints_the_articles_of_the_page(reference_gold: dict[str, Any]) -
     assert len(articles[0]["keywords"]) >= 5
 
 
+def test_parse_prints_each_page_s_furniture(tmp_path: Path) -> None:
+    page = tmp_path / "a2.txt"
+    page.write_text(
+        "A2  综合  聊城日报  2024年7月12日\n\n"
+        "本报讯（记者 李政哲）我市新建口袋公园二十处，\n方便群众就近休闲。\n\n"
+        "口袋公园方便群众\n\n责任编辑：朱海波\n\f本报讯 第二页的一句话。\n",
+        encoding="utf-8",
+    )
+    result = _run("parse", "--no-keywords", str(page))
+    assert result.returncode == 0, result.stderr
+    pages = json.loads(result.stdout)["pages"]
+    assert [p["number"] for p in pages] == [1, 2]
+    assert (pages[0]["paper"], pages[0]["date"], pages[0]["page_label"]) == (
+        "聊城日报", "2024年7月12日", "A2",
+    )
+    assert pages[0]["section"] == "综合"
+    assert pages[0]["editors"] == ["朱海波"]
+    assert pages[1]["lines"] == []
+
+
 def test_parse_explain_gives_every_line_a_role() -> None:
     result = _run("parse", "--explain", str(PAGE))
     assert result.returncode == 0, result.stderr

@@ -9,7 +9,7 @@ import redis
 from flask import Blueprint, Response, jsonify, request, url_for
 from sqlalchemy import text
 
-from shared.browse import issue_metadata
+from shared.browse import issue_metadata, issue_pages
 from shared.db import session_scope
 from shared.jobs import article_ids
 from shared.metrics import render_metrics
@@ -81,7 +81,8 @@ def get_article(article_id: int) -> Response:
 def get_issue(issue_id: int) -> Response:
     with session_scope(services().engine) as session:
         issue = found(issue_metadata(session=session, issue_id=issue_id), "issue", issue_id)
-        return jsonify(issue.public(article_ids(session, issue_id)))
+        pages = issue_pages(session=session, issue_id=issue_id)
+        return jsonify(issue.public(article_ids(session, issue_id), pages))
 
 
 @blueprint.get("/metrics")

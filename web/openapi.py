@@ -120,7 +120,7 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "required": [
             "id", "filename", "sha256", "size", "newspaper", "issue_date", "page",
-            "created_at", "article_ids",
+            "created_at", "article_ids", "pages",
         ],
         "properties": {
             "id": {"type": "integer"},
@@ -133,6 +133,29 @@ SCHEMAS: dict[str, Any] = {
             "page": _NULLABLE_STRING,
             "created_at": _TIMESTAMP,
             "article_ids": {"type": "array", "items": {"type": "integer"}},
+            "pages": {
+                "description": "What each page of the file prints around its articles (running "
+                "header and editor lines), as read by the parser; empty until the file is parsed.",
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/IssuePage"},
+            },
+        },
+    },
+    "IssuePage": {
+        "type": "object",
+        "required": ["number", "paper", "date", "page_label", "section", "editors", "lines"],
+        "properties": {
+            "number": {"type": "integer", "description": "1 for the file's first page"},
+            "paper": {"type": "string", "description": "the paper's name as printed"},
+            "date": {"type": "string", "description": "the date as printed, e.g. 2024年1月17日"},
+            "page_label": {"type": "string", "description": "e.g. 第4版, A2"},
+            "section": {"type": "string"},
+            "editors": {"type": "array", "items": {"type": "string"}},
+            "lines": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "the furniture lines themselves",
+            },
         },
     },
 }

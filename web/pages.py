@@ -162,6 +162,7 @@ def issue_page(issue_id: int) -> str:
         "issue.html",
         issue=view.issue,
         articles=view.articles,
+        pages=view.pages,
         state=view.state,
         latest_job_id=view.latest_job_id,
     )

@@ -4,8 +4,8 @@ from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from shared.db import session_scope
-from shared.models import Article, Job
-from shared.process import process_job
+from shared.models import Article, IssuePage, Job
+from shared.process import insert_pages, process_job
 from shared.uploads import UploadMeta, accept_upload
 
 
@@ -92,3 +92,56 @@ def test_text_that_cannot_be_parsed_fails_the_job_with_a_reason(engine: Engine) 
         assert job.error_code == "undecodable"
         assert job.error_message
         assert session.exec(select(Article)).all() == []
+
+
+TWO_PAGES = (
+    "聊城日报  2024年7月12日  星期五  第1版  要闻\n\n"
+    "本报讯（记者 王培源）全市夏粮收购工作有序开展，\n各收储企业敞开收购。\n\n夏粮收购有序开展\n"
+    "\f"
+    "A2  综合  聊城日报  2024年7月12日\n\n"
+    "本报讯（记者 李政哲）我市新建口袋公园二十处，\n方便群众就近休闲。\n\n口袋公园方便群众\n\n"
+    "责任编辑：朱海波\n"
+)
+
+
+def _pages(engine: Engine) -> list[tuple[int, int, str, str, str, list[str]]]:
+    with session_scope(engine) as session:
+        return [
+            (p.issue_id, p.number, p.paper, p.date, p.page_label, p.editors)
+            for p in session.exec(
+                select(IssuePage).order_by(col(IssuePage.issue_id), col(IssuePage.number))
+            )
+        ]
+
+
+def test_each_page_s_furniture_is_stored_with_the_articles(engine: Engine) -> None:
+    outcome = process_job(engine=engine, job_id=_upload(engine, TWO_PAGES.encode()))
+    assert len(outcome.article_ids) == 2
+    assert _pages(engine) == [
+        (outcome.issue_id, 1, "聊城日报", "2024年7月12日", "第1版", []),
+        (outcome.issue_id, 2, "聊城日报", "2024年7月12日", "A2", ["朱海波"]),
+    ]
+
+
+def test_a_file_without_articles_keeps_its_pages_once_however_often_it_runs(
+    engine: Engine,
+) -> None:
+    furniture_only = "聊城日报  2024年7月12日  星期五  第8版  广告\n\n责任编辑：朱海波\n".encode()
+    first = process_job(engine=engine, job_id=_upload(engine, furniture_only))
+    job_id = _upload(engine, furniture_only, "again.txt")  # the same bytes: parsed again
+    second = process_job(engine=engine, job_id=job_id)
+    assert (first.state, first.article_ids) == ("succeeded", [])
+    assert (second.state, second.issue_id) == ("succeeded", first.issue_id)
+    assert _pages(engine) == [(first.issue_id, 1, "聊城日报", "2024年7月12日", "第8版", ["朱海波"])]
+
+
+def test_inserting_pages_again_keeps_the_stored_ones(engine: Engine) -> None:
+    outcome = process_job(engine=engine, job_id=_upload(engine, TWO_PAGES.encode()))
+    stored = _pages(engine)
+    rows = [
+        {"issue_id": outcome.issue_id, "number": 1, "paper": "别的报", "editors": [], "lines": []},
+        {"issue_id": outcome.issue_id, "number": 3, "paper": "第三页", "editors": [], "lines": []},
+    ]
+    with session_scope(engine) as session:
+        insert_pages(session, rows)
+    assert _pages(engine) == [*stored, (outcome.issue_id, 3, "第三页", "", "", [])]

@@ -76,6 +76,44 @@ def test_the_whole_loop_upload_process_poll_fetch(
     assert len(issue["sha256"]) == 64
 
 
+PAGE_WITH_FURNITURE = """人民日报  2024年1月17日  星期三  第4版  要闻
+
+外贸稳中提质
+
+新华社北京7月8日电（记者王雨萧、于佳欣）商务部8
+日发布数据显示，上半年我国货物贸易进出口保持稳定
+增长，外贸结构持续优化。
+
+责任编辑：张三  美编：李四
+"""
+
+
+def test_an_issue_answers_what_its_pages_print_around_the_articles(
+    app: Flask, client: FlaskClient, queue: Any
+) -> None:
+    job = _upload(client, (PAGE_WITH_FURNITURE.encode(), "a4.txt")).get_json()["jobs"][0]
+    status = client.get(job["status_url"]).get_json()
+    assert client.get(f"/api/issues/{status['issue_id']}").get_json()["pages"] == []  # queued
+    with app.app_context():
+        process_job(engine=services().engine, job_id=queue.enqueued[0])
+    issue = client.get(f"/api/issues/{status['issue_id']}").get_json()
+    assert issue["newspaper"] is None  # the uploader's metadata is kept apart from the print
+    assert issue["pages"] == [
+        {
+            "number": 1,
+            "paper": "人民日报",
+            "date": "2024年1月17日",
+            "page_label": "第4版",
+            "section": "要闻",
+            "editors": ["张三", "李四"],
+            "lines": ["人民日报  2024年1月17日  星期三  第4版  要闻", "责任编辑：张三  美编：李四"],
+        }
+    ]
+    page = client.get(f"/issues/{status['issue_id']}").get_data(as_text=True)
+    for printed in ("人民日报", "2024年1月17日", "第4版", "要闻", "编辑 张三、李四"):
+        assert printed in page
+
+
 def test_json_is_utf8_with_chinese_kept(client: FlaskClient, queue: Any) -> None:
     response = _upload(client, ("本报讯 一行字。\n".encode(), "聊城.txt"))
     assert "聊城.txt" in response.get_data(as_text=True)

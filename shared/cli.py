@@ -103,7 +103,12 @@ def parse(file: str, explain: bool, keywords: bool) -> None:
 def ingest(
     files: tuple[str, ...], newspaper: str | None, issue_date: str | None, page: str | None
 ) -> None:
-    """Run the whole pipeline on FILES synchronously into the configured database."""
+    """Run the whole pipeline on FILES synchronously into the configured database.
+
+    The files are one upload, as through the web: articles continued from one file to another
+    are joined.
+    """
+    from shared.batches import join_batch_of_job, record_batch
     from shared.process import process_job
     from shared.uploads import UploadRejected, accept_upload, parse_meta
 
@@ -114,22 +119,27 @@ def ingest(
     except UploadRejected as exc:
         raise click.ClickException(exc.message) from exc
     failures = 0
+    accepted: list[tuple[str, str]] = []  # (path, job id)
+    for path in files:
+        data = _read(path)
+        try:
+            with session_scope(engine) as session:
+                job = accept_upload(
+                    session=session, data=data, filename=Path(path).name, meta=meta
+                )
+        except UploadRejected as exc:
+            failures += 1
+            click.echo(f"{path}: rejected: {exc.message}")
+            continue
+        accepted.append((path, job.id))
+    with session_scope(engine) as session:
+        record_batch(session, [job_id for _, job_id in accepted])
     with click.progressbar(
-        files, label="ingesting", file=sys.stderr, hidden=len(files) < 4
+        accepted, label="ingesting", file=sys.stderr, hidden=len(accepted) < 4
     ) as progress:
-        for path in progress:
-            data = _read(path)
-            try:
-                with session_scope(engine) as session:
-                    job = accept_upload(
-                        session=session, data=data, filename=Path(path).name, meta=meta
-                    )
-            except UploadRejected as exc:
-                failures += 1
-                click.echo(f"{path}: rejected: {exc.message}")
-                continue
+        for path, job_id in progress:
             outcome = process_job(
-                engine=engine, job_id=job.id, keyword_limit=settings.keywords_per_article
+                engine=engine, job_id=job_id, keyword_limit=settings.keywords_per_article
             )
             if outcome.state == "succeeded":
                 click.echo(
@@ -138,6 +148,11 @@ def ingest(
             else:
                 failures += 1
                 click.echo(f"{path}: failed ({outcome.error_code})")
+    for _, job_id in accepted[-1:]:
+        for article_id in join_batch_of_job(
+            engine=engine, job_id=job_id, keyword_limit=settings.keywords_per_article
+        ):
+            click.echo(f"article {article_id}: joined with its continuation in another file")
     if failures:
         raise SystemExit(1)
 

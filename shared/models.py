@@ -144,6 +144,43 @@ class Job(SQLModel, table=True):
         }
 
 
+class UploadBatch(SQLModel, table=True):
+    """The files of one upload: the pages of one issue, sent in one request or several.
+
+    Articles continued from one file to another (``（下转第2版）`` … ``（上接第1版）``) are joined
+    whenever every job of the batch has ended (:mod:`shared.batches`); ``joined_at`` is the
+    last time that was done.
+    """
+
+    __tablename__ = "upload_batches"
+
+    id: str = Field(default_factory=new_job_id, primary_key=True, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+    joined_at: datetime | None = None
+
+
+class BatchJob(SQLModel, table=True):
+    """One file's job in an upload batch, with the file's place in the upload."""
+
+    __tablename__ = "batch_jobs"
+
+    job_id: str = Field(foreign_key="jobs.id", primary_key=True, max_length=32)
+    batch_id: str = Field(foreign_key="upload_batches.id", index=True, max_length=32)
+    position: int  # 0 for the upload's first file
+
+
+class BatchJoin(SQLModel, table=True):
+    """An article of a batch that took in the part continued in another file (whose row,
+    ``second_article_id``, is gone): it is never joined with another part again."""
+
+    __tablename__ = "batch_joins"
+
+    first_article_id: int = Field(primary_key=True)
+    second_article_id: int = Field(primary_key=True)
+    batch_id: str = Field(foreign_key="upload_batches.id", index=True, max_length=32)
+    joined_at: datetime = Field(default_factory=utcnow)
+
+
 class Article(SQLModel, table=True):
     """One article (or captioned photo) of an issue file, in page order by ``position``."""
 

@@ -57,6 +57,42 @@ def parse_meta(newspaper: str | None, issue_date: str | None, page: str | None) 
     return UploadMeta(newspaper=paper, issue_date=parsed_date, page=label)
 
 
+_BATCH_ID = re.compile(r"[0-9a-f]{32}")
+MAX_BATCH_POSITION = 100_000
+
+
+@dataclass(frozen=True)
+class BatchRef:
+    """The batch an upload's files join (sent one request each) and the first file's place."""
+
+    batch_id: str
+    first_position: int
+
+
+def parse_batch(batch: str | None, position: str | None) -> BatchRef | None:
+    """Validate the ``batch`` and ``batch_position`` form fields (both optional).
+
+    The upload page opens a batch (32 hex digits, a UUID without dashes) for the files it
+    sends one request each, so articles continued from one to another are joined.
+    """
+    batch = (batch or "").strip().lower()
+    position = (position or "").strip()
+    if not batch:
+        if position:
+            raise UploadRejected(400, "invalid_batch", "batch_position needs a batch")
+        return None
+    if not _BATCH_ID.fullmatch(batch):
+        raise UploadRejected(400, "invalid_batch", "batch must be 32 hexadecimal digits")
+    if not position:
+        return BatchRef(batch, 0)
+    if not position.isascii() or not position.isdigit() or int(position) > MAX_BATCH_POSITION:
+        raise UploadRejected(
+            400, "invalid_batch",
+            f"batch_position must be a whole number from 0 to {MAX_BATCH_POSITION}",
+        )
+    return BatchRef(batch, int(position))
+
+
 _UNSAFE_IN_NAME = re.compile(r"[\x00-\x1f\x7f/\\<>:\"|?*]+")
 
 

@@ -229,6 +229,20 @@ DOCUMENT: dict[str, Any] = {
                                     "newspaper": {"type": "string"},
                                     "issue_date": {"type": "string", "format": "date"},
                                     "page": {"type": "string"},
+                                    "batch": {
+                                        "type": "string",
+                                        "pattern": "^[0-9a-f]{32}$",
+                                        "description": "files of one upload sent in several "
+                                        "requests: the same id in each (the files of one "
+                                        "request always form one upload); articles continued "
+                                        "from one file to another are joined",
+                                    },
+                                    "batch_position": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "description": "the place of this request's first "
+                                        "file in the upload",
+                                    },
                                 },
                             }
                         }

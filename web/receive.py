@@ -5,10 +5,17 @@ from __future__ import annotations
 from flask import Request
 from sqlalchemy.exc import IntegrityError
 
+from shared.batches import record_batch
 from shared.db import session_scope
 from shared.jobs import publish_job
 from shared.models import Job, utcnow
-from shared.uploads import UploadRejected, accept_upload, display_filename, parse_meta
+from shared.uploads import (
+    UploadRejected,
+    accept_upload,
+    display_filename,
+    parse_batch,
+    parse_meta,
+)
 from web.app import services
 
 
@@ -23,6 +30,7 @@ def receive_uploads(request: Request) -> list[Job]:
     meta = parse_meta(
         request.form.get("newspaper"), request.form.get("issue_date"), request.form.get("page")
     )
+    batch = parse_batch(request.form.get("batch"), request.form.get("batch_position"))
     limit = services().settings.max_upload_bytes
     uploads: list[tuple[str, bytes]] = []
     for storage in files:
@@ -47,6 +55,14 @@ def receive_uploads(request: Request) -> list[Job]:
                     # upload; publish_job clears it again if the broker does not take it.
                     job.published_at = utcnow()
                     jobs.append(job)
+                # The files of one upload are the pages of one issue: articles continued
+                # from one to another are joined once all their jobs have ended.
+                record_batch(
+                    session,
+                    [job.id for job in jobs],
+                    batch_id=batch.batch_id if batch else None,
+                    first_position=batch.first_position if batch else 0,
+                )
             break
         except IntegrityError:
             # The same bytes were stored by a concurrent upload between our look-up and our

@@ -1,7 +1,8 @@
 """A worker bootstep that sweeps the job table on the worker's own timer.
 
 It publishes again the jobs that never reached the broker (Redis was down at upload), whose
-message was lost, or whose worker vanished past the lease. Every worker runs one; the sweep
+message was lost, or whose worker vanished past the lease, and joins the continued articles of
+uploads whose last job's worker stopped before it could. Every worker runs one; the sweep
 claims each job with a compare-and-set, so several sweepers never publish a job twice.
 """
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from celery import bootsteps
 
+from shared.batches import join_pending_batches
 from shared.db import make_engine
 from shared.jobs import sweep_jobs
 from shared.queue import CeleryJobQueue
@@ -49,6 +51,10 @@ class JobSweeper(bootsteps.StartStopStep):  # type: ignore[misc]
                 engine=self.engine,
                 queue=self.queue,
                 lease_seconds=self.settings.job_lease_seconds,
+            )
+            # Uploads whose last job's worker stopped before joining their continued articles.
+            join_pending_batches(
+                engine=self.engine, keyword_limit=self.settings.keywords_per_article
             )
         except Exception as exc:  # the database may be restarting; the next tick tries again
             log.warning("sweep skipped: %s", exc)

@@ -9,8 +9,10 @@ from typing import Any
 import redis
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from shared.batches import join_batch_of_job
 from shared.db import get_engine
 from shared.jobs import UnknownJob, fail_job, requeue_job
 from shared.metrics import record_stage_durations
@@ -53,6 +55,7 @@ def process_job_task(self: Any, job_id: str) -> None:
             code="timeout",
             message=f"processing took longer than {settings.task_soft_time_limit} s",
         )
+        _join_batch(engine, job_id, settings)
         return
     except Exception as exc:
         if _is_transient(exc):
@@ -70,9 +73,23 @@ def process_job_task(self: Any, job_id: str) -> None:
             code="internal_error",
             message=f"processing failed unexpectedly ({type(exc).__name__}: {exc})",
         )
+        _join_batch(engine, job_id, settings)
         return
     record_stage_durations(metrics_client(settings.redis_url), timings)
     log.info("job %s %s with %d article(s)", job_id, outcome.state, len(outcome.article_ids))
+    _join_batch(engine, job_id, settings)
+
+
+def _join_batch(engine: Engine, job_id: str, settings: Settings) -> None:
+    """The job has ended: if it was the last of its upload's files, join the articles
+    continued from one file to another. A failure here leaves the job as it ended; the
+    sweeper joins the batch later."""
+    try:
+        join_batch_of_job(
+            engine=engine, job_id=job_id, keyword_limit=settings.keywords_per_article
+        )
+    except Exception:
+        log.exception("job %s: joining its upload's continued articles failed", job_id)
 
 
 @functools.cache

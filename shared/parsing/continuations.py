@@ -48,7 +48,7 @@ def join_continued(articles: list[ParsedArticle]) -> list[ParsedArticle]:
             follower = _find_follower(articles, index, consumed)
             if follower is not None:
                 consumed.add(follower)
-                first = _merge(first, articles[follower])
+                first = merge_parts(first, articles[follower])
         joined.append(first)
     return joined
 
@@ -69,7 +69,9 @@ def _find_follower(articles: list[ParsedArticle], index: int, consumed: set[int]
     return candidates[0] if candidates else None
 
 
-def _merge(first: ParsedArticle, second: ParsedArticle) -> ParsedArticle:
+def merge_parts(first: ParsedArticle, second: ParsedArticle) -> ParsedArticle:
+    """The article the two parts make: the first part's titles, page and markers, the
+    paragraphs of both (the first part's last one run on when it stops in mid-sentence)."""
     paragraphs = list(first.paragraphs)
     rest = list(second.paragraphs)
     if paragraphs and rest and not ends_sentence(paragraphs[-1]):

@@ -257,3 +257,34 @@ def test_every_control_has_a_name_and_the_keyboard_reaches_the_file_chooser(
             break
     assert page.evaluate("document.activeElement.id") == "file"
     shot(page, "10-keyboard-focus-on-drop-zone")
+
+
+def test_an_issue_dropped_page_by_page_reads_its_continued_article_whole(page: Page) -> None:
+    from tests.support.continued_pages import JOINED_PARAGRAPH, page_one, page_two
+
+    page.goto("/")
+    drop_files(
+        page, "#dropzone",
+        [("1版.txt", page_one(), "text/plain"), ("2版.txt", page_two(), "text/plain")],
+    )
+    page.click("#upload-button")
+    for name in ("1版.txt", "2版.txt"):
+        expect(job_row(page, name).locator(".state")).to_have_attribute(
+            "data-state", "succeeded", timeout=JOB_WAIT_MS
+        )
+    # The page sent each file in its own request, naming one batch: the worker that ended the
+    # last job joined the part continued on page 2 into its article on page 1.
+    first_issue = job_row(page, "1版.txt").locator("a.issue-link").get_attribute("href")
+    assert first_issue is not None
+    job_row(page, "2版.txt").locator("a.issue-link").click()
+    toc = page.locator(".toc-headline")
+    for _ in range(60):
+        if toc.count() == 1:
+            break
+        page.wait_for_timeout(500)
+        page.reload()
+    expect(toc).to_have_text(["口袋公园方便群众"])
+    page.goto(first_issue)
+    page.locator(".toc-headline", has_text="夏粮收购有序开展").click()
+    expect(page.locator("article")).to_contain_text(JOINED_PARAGRAPH)
+    shot(page, "09-joined-across-files")

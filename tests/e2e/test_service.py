@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from tests.support.continued_pages import JOINED_PARAGRAPH, page_one, page_two
 from tests.support.env import REDIS_TEST_URL
-from tests.support.http import request_json
+from tests.support.http import multipart, request_json
 from tests.support.processes import (
     BAOKAN,
     Service,
@@ -54,6 +55,23 @@ def test_upload_poll_fetch_through_a_real_worker(
     status, found = service.call("GET", "/api/search?q=" + urllib.parse.quote("源网荷储"))
     assert status == 200, found
     assert [hit["headline"] for hit in found["results"]] == ["东昌府区跑出招商引资加速度"]
+
+
+def test_an_issue_uploaded_page_by_page_has_its_continued_article_joined(
+    service: Service,
+) -> None:
+    body, content_type = multipart({}, [("1.txt", page_one()), ("2.txt", page_two())])
+    status, answer = service.call("POST", "/api/issues", body, content_type)
+    assert status == 202, answer
+    first, second = (service.wait(job["status_url"]) for job in answer["jobs"])
+
+    def joined() -> bool:  # the last job's worker joins the parts right after it ends
+        _, issue = service.call("GET", f"/api/issues/{second['issue_id']}")
+        return len(issue["article_ids"]) == 1
+
+    wait_for("the continued article joined", joined)
+    (article,) = _articles(service, first)
+    assert article["paragraphs"][-1] == JOINED_PARAGRAPH
 
 
 def test_baokan_up_runs_web_and_worker_together(

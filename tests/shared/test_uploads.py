@@ -90,3 +90,27 @@ def test_the_same_bytes_twice_keep_one_issue_and_open_two_jobs(
         assert issues[0].newspaper == "聊城日报"
         assert issues[0].size == len(reference_page)
         assert {job.state for job in session.exec(select(Job))} == {"queued"}
+
+
+def test_batch_fields_name_a_batch_and_the_first_file_s_place() -> None:
+    from shared.uploads import BatchRef, parse_batch
+
+    assert parse_batch(None, None) is None
+    assert parse_batch("", "") is None
+    assert parse_batch("AB" * 16, "3") == BatchRef("ab" * 16, 3)
+    assert parse_batch("ab" * 16, None) == BatchRef("ab" * 16, 0)
+
+
+@pytest.mark.parametrize(
+    ("batch", "position"),
+    [("xyz", None), ("ab" * 17, None), ("ab" * 16, "-1"), ("ab" * 16, "１"),
+     ("ab" * 16, "9" * 30), (None, "2")],
+)
+def test_bad_batch_fields_are_refused_with_a_reason(
+    batch: str | None, position: str | None
+) -> None:
+    from shared.uploads import parse_batch
+
+    with pytest.raises(UploadRejected) as refused:
+        parse_batch(batch, position)
+    assert (refused.value.status, refused.value.code) == (400, "invalid_batch")

@@ -114,6 +114,26 @@ def test_an_issue_answers_what_its_pages_print_around_the_articles(
         assert printed in page
 
 
+def test_an_article_continued_across_the_files_of_one_upload_is_joined(
+    app: Flask, client: FlaskClient, queue: Any
+) -> None:
+    from shared.batches import join_batch_of_job
+    from tests.support.continued_pages import JOINED_PARAGRAPH, page_one, page_two
+
+    response = _upload(client, (page_one(), "1.txt"), (page_two(), "2.txt"))
+    jobs = response.get_json()["jobs"]
+    with app.app_context():
+        for job in jobs:  # what the worker does with each
+            process_job(engine=services().engine, job_id=job["id"])
+            join_batch_of_job(engine=services().engine, job_id=job["id"], keyword_limit=10)
+    first, second = (client.get(job["status_url"]).get_json() for job in jobs)
+    (joined,) = (client.get(f"/api/articles/{i}").get_json() for i in first["article_ids"])
+    assert joined["paragraphs"][-1] == JOINED_PARAGRAPH
+    assert len(second["article_ids"]) == 1
+    issue = client.get(f"/api/issues/{second['issue_id']}").get_json()
+    assert issue["article_ids"] == second["article_ids"]
+
+
 def test_json_is_utf8_with_chinese_kept(client: FlaskClient, queue: Any) -> None:
     response = _upload(client, ("本报讯 一行字。\n".encode(), "聊城.txt"))
     assert "聊城.txt" in response.get_data(as_text=True)

@@ -7,6 +7,13 @@ from sqlalchemy.exc import OperationalError
 from shared.db import session_scope
 from shared.models import Job
 from shared.uploads import UploadMeta, accept_upload
+from tests.support.continued_pages import (
+    JOINED_PARAGRAPH,
+    articles_of,
+    page_one,
+    page_two,
+    upload,
+)
 from worker.tasks import process_job_task
 
 
@@ -69,3 +76,15 @@ def test_a_database_outage_puts_the_job_back_for_a_retry(
         process_job_task(queued_job)
     job = _job(engine, queued_job)
     assert (job.state, job.error_code, job.attempts) == ("queued", "retrying", 1)
+
+
+def test_the_task_ending_an_upload_s_last_job_joins_its_continued_articles(
+    engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BAOKAN_DATABASE_URL", database_url)
+    first_job, second_job = upload(engine, page_one(), page_two())
+    process_job_task(first_job)
+    assert len(articles_of(engine, second_job)) == 2  # not joined while a job is left
+    process_job_task(second_job)
+    assert articles_of(engine, first_job)[0].paragraphs[-1] == JOINED_PARAGRAPH
+    assert len(articles_of(engine, second_job)) == 1

@@ -120,8 +120,12 @@
       page: form.elements.page.value
     };
     progress.hidden = false;
-    chosen.forEach(function (file) {
-      var entry = {file: file, fields: fields, job: null, state: "uploading"};
+    // The files sent together are the pages of one issue: one batch, so that an article
+    // continued from one file to another is joined (each file goes in its own request).
+    var batch = chosen.length > 1 ? newBatchId() : "";
+    chosen.forEach(function (file, index) {
+      var entry = {file: file, fields: fields, batch: batch, position: index, job: null,
+                   state: "uploading"};
       entry.row = makeRow(entry);
       jobsList.appendChild(entry.row.item);
       entries.push(entry);
@@ -177,12 +181,24 @@
     });
   }
 
+  function newBatchId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) {
+      return (b < 16 ? "0" : "") + b.toString(16);
+    }).join("");
+  }
+
   function send(entry) {
     var data = new FormData();
     data.append("csrf_token", token);
     data.append("newspaper", entry.fields.newspaper);
     data.append("issue_date", entry.fields.issue_date);
     data.append("page", entry.fields.page);
+    if (entry.batch) {
+      data.append("batch", entry.batch);
+      data.append("batch_position", String(entry.position));
+    }
     data.append("file", entry.file, entry.file.name);
     var xhr = new XMLHttpRequest();
     entry.xhr = xhr;

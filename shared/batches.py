@@ -299,6 +299,11 @@ def join_batch_of_job(*, engine: Engine, job_id: str, keyword_limit: int) -> lis
         batch_id = session.exec(select(BatchJob.batch_id).where(BatchJob.job_id == job_id)).first()
     if batch_id is None:
         return []
+    return join_ended_batch(engine=engine, batch_id=batch_id, keyword_limit=keyword_limit)
+
+
+def join_ended_batch(*, engine: Engine, batch_id: str, keyword_limit: int) -> list[int]:
+    """Join the batch's continued parts if no job of it is left (else nothing)."""
     with session_scope(engine) as session:
         if not _lock_when_ended(session, batch_id):
             return []

@@ -16,7 +16,7 @@ from shared.db import session_scope
 from shared.documents import parse_file
 from shared.jobs import article_ids, fail_job, start_job
 from shared.metrics import timed
-from shared.models import Article, Issue, IssuePage, Job, SearchDocument, utcnow
+from shared.models import Article, BatchJob, Issue, IssuePage, Job, SearchDocument, utcnow
 from shared.parsing import ParsedArticle, ParsedDocument, ParseError
 from shared.search.index import search_document_values
 
@@ -30,6 +30,7 @@ class JobOutcome:
     issue_id: int
     article_ids: list[int]
     error_code: str | None = None
+    batch_id: str | None = None  # the upload batch of the job's file, if any (shared.batches)
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def _write_articles(
         if not ids:
             ids = insert_articles(session, issue.articles)
             insert_pages(session, issue.pages)
-        return JobOutcome(job_id, "succeeded", issue_id, ids)
+        return JobOutcome(job_id, "succeeded", issue_id, ids, batch_id=_batch_of(session, job_id))
 
 
 def process_job(
@@ -265,5 +266,14 @@ def ended_outcome(*, engine: Engine, job_id: str) -> JobOutcome:
         job = session.get(Job, job_id)
         assert job is not None
         return JobOutcome(
-            job_id, job.state, job.issue_id, article_ids(session, job.issue_id), job.error_code
+            job_id,
+            job.state,
+            job.issue_id,
+            article_ids(session, job.issue_id),
+            job.error_code,
+            batch_id=_batch_of(session, job_id),
         )
+
+
+def _batch_of(session: Session, job_id: str) -> str | None:
+    return session.exec(select(BatchJob.batch_id).where(BatchJob.job_id == job_id)).first()

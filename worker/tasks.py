@@ -12,7 +12,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from shared.batches import join_batch_of_job
+from shared.batches import join_batch_of_job, join_ended_batch
 from shared.db import get_engine
 from shared.jobs import UnknownJob, fail_job, requeue_job
 from shared.metrics import record_stage_durations
@@ -77,17 +77,25 @@ def process_job_task(self: Any, job_id: str) -> None:
         return
     record_stage_durations(metrics_client(settings.redis_url), timings)
     log.info("job %s %s with %d article(s)", job_id, outcome.state, len(outcome.article_ids))
-    _join_batch(engine, job_id, settings)
+    if outcome.batch_id is not None:
+        _join_batch(engine, job_id, settings, outcome.batch_id)
 
 
-def _join_batch(engine: Engine, job_id: str, settings: Settings) -> None:
+def _join_batch(
+    engine: Engine, job_id: str, settings: Settings, batch_id: str | None = None
+) -> None:
     """The job has ended: if it was the last of its upload's files, join the articles
     continued from one file to another. A failure here leaves the job as it ended; the
     sweeper joins the batch later."""
     try:
-        join_batch_of_job(
-            engine=engine, job_id=job_id, keyword_limit=settings.keywords_per_article
-        )
+        if batch_id is None:
+            join_batch_of_job(
+                engine=engine, job_id=job_id, keyword_limit=settings.keywords_per_article
+            )
+        else:
+            join_ended_batch(
+                engine=engine, batch_id=batch_id, keyword_limit=settings.keywords_per_article
+            )
     except Exception:
         log.exception("job %s: joining its upload's continued articles failed", job_id)
 

@@ -146,3 +146,11 @@ def test_an_article_that_took_in_its_continuation_takes_no_other(engine: Engine)
 def _batches(engine: Engine) -> list[UploadBatch]:
     with session_scope(engine) as session:
         return list(session.exec(select(UploadBatch)))
+
+
+def test_a_job_s_outcome_names_its_batch(engine: Engine, reference_page: bytes) -> None:
+    first_job, _ = upload(engine, page_one(), page_two())
+    (single,) = upload(engine, reference_page)
+    assert process_job(engine=engine, job_id=first_job).batch_id is not None
+    assert process_job(engine=engine, job_id=single).batch_id is None
+    assert process_job(engine=engine, job_id=first_job).batch_id is not None  # ended already

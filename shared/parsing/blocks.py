@@ -638,6 +638,7 @@ def paragraph_break(
     following: Line | None = None,
     lines_above: int = 1,
     on_grid: bool = False,
+    off_grid: bool = False,
 ) -> tuple[bool, str]:
     """Does a new paragraph start at ``after``?  Returns the decision and the rule.
 
@@ -647,7 +648,7 @@ def paragraph_break(
     under ``after`` tells whether ``after`` opened a paragraph or closed one.
     ``lines_above`` is how many lines the paragraph holding ``before`` has so far.
     ``on_grid`` says that the blank falls where the body's column depth puts a column break
-    (:func:`column_grid_starts`).
+    (:func:`column_grid`), ``off_grid`` that no column depth of the body puts one there.
     """
     if not before.ends_sentence:
         if column > 0 and _far_short(before, column, before_opens):
@@ -668,6 +669,9 @@ def paragraph_break(
     full = column - INDENT if before_opens else column
     if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
         return True, "previous line ends a sentence short of the column"
+    if blank and off_grid:
+        # inside a body a blank line is a column break or a paragraph break
+        return True, "blank after a sentence end off the column grid: paragraph break"
     if _indented(after, column, following) and not _may_end_paragraph(after):
         if after.spaced_out:
             return True, "justified line two characters short after a sentence end: indented"
@@ -942,7 +946,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     columns = local_column_widths(lines)
     kept_indent = keeps_indentation(lines)
     dateline_tail = _dateline_tail(lines)
-    grid_starts = column_grid_starts(blocks, columns)
+    grid = column_grid(blocks, columns)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -986,7 +990,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     previous_opens,
                     following.get(line.number),
                     len(groups[-1]),
-                    line.number in grid_starts,
+                    line.number in grid.starts,
+                    line.number in grid.off,
                 )
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
@@ -1009,8 +1014,24 @@ GRID_MIN_BREAKS = 2
 GRID_MIN_DEPTH = 3
 
 
+@dataclass(frozen=True)
+class ColumnGrid:
+    """Where a body's column depth puts its column breaks: ``starts`` are the lines after a
+    blank that open a column by it, ``off`` the lines after a blank that no column depth
+    agreeing with the certain breaks can put at a column's top."""
+
+    starts: frozenset[int] = frozenset()
+    off: frozenset[int] = frozenset()
+
+
 def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) -> set[int]:
-    """Numbers of the lines after a blank that open a column by the body's column depth.
+    """Numbers of the lines after a blank that open a column by the body's column depth
+    (:func:`column_grid`)."""
+    return set(column_grid(blocks, columns).starts)
+
+
+def column_grid(blocks: Sequence[Block], columns: Mapping[int, float]) -> ColumnGrid:
+    """The column grid of a body's blank lines.
 
     An article's columns are all equally deep (the page grid or the article's own box), so
     its column breaks fall every ``depth`` text lines (blank lines take no line of the
@@ -1019,7 +1040,12 @@ def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) ->
     give the depth and the phase.  Every other blank of that page on the grid is then a
     column break too (perhaps also a paragraph break: a break falling at a column's end
     gets one blank only).  Without such breaks, or when they disagree (a box of another
-    depth), nothing is known and the set is empty."""
+    depth), nothing is known and both sets are empty.
+
+    A blank off the grid is not a column break, unless the true depth is a divisor of the
+    measured one (a column break between two certain ones that happened to fall after a
+    sentence end): only a blank whose distance from the certain breaks shares no divisor
+    of at least ``GRID_MIN_DEPTH`` lines with the depth is certainly off the grid."""
     starts: list[tuple[int, Line]] = []
     certain: dict[int, list[int]] = {}
     index = 0
@@ -1038,6 +1064,7 @@ def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) ->
             index += 1
             previous = line
     on_grid: set[int] = set()
+    off_grid: set[int] = set()
     for page, breaks in certain.items():
         if len(breaks) < GRID_MIN_BREAKS:
             continue
@@ -1045,12 +1072,15 @@ def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) ->
         depth = min(gaps)
         if depth < GRID_MIN_DEPTH or any(gap % depth for gap in gaps):
             continue
-        on_grid.update(
-            line.number
-            for at, line in starts
-            if line.page == page and (at - breaks[0]) % depth == 0
-        )
-    return on_grid
+        for at, line in starts:
+            if line.page != page:
+                continue
+            offset = (at - breaks[0]) % depth
+            if offset == 0:
+                on_grid.add(line.number)
+            elif math.gcd(depth, offset) < GRID_MIN_DEPTH:
+                off_grid.add(line.number)
+    return ColumnGrid(frozenset(on_grid), frozenset(off_grid))
 
 
 def _runs_across_subhead_break(

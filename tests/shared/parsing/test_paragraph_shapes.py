@@ -268,3 +268,30 @@ def test_a_short_sentence_after_a_blank_on_the_column_grid_ends_the_paragraph() 
 def test_a_short_sentence_after_a_blank_off_the_column_grid_is_a_paragraph() -> None:
     paragraphs = groups(_grid_body(3))
     assert paragraphs[-2] == ["他就是杜庭斌烈士。"]
+
+
+def _off_grid_body(lines_in_last_column: int) -> str:
+    """Columns 4 lines deep (two certain column breaks); in the third column a paragraph
+    ends flush after ``lines_in_last_column`` lines, a blank, then a first line that
+    squeezed two closing marks into its indent (as wide as a full line)."""
+    running = ["一" * 16] * 4 + [""] + ["二" * 16] * 4 + [""]
+    flush = ["三" * 16] * (lines_in_last_column - 1) + ["三" * 15 + "。"]
+    first = "四" * 14 + "。”"  # 16 em: 14 em of text, two squeezed marks
+    return "\n".join(running + flush + ["", first, "五" * 16, "五" * 9 + "。"])
+
+
+def test_a_blank_off_the_column_grid_after_a_sentence_end_is_a_paragraph_break() -> None:
+    # the blank falls 2 lines into a 4-line column: no column depth of 3 lines or more
+    # puts a column break there, so it separates paragraphs
+    paragraphs = groups(_off_grid_body(2))
+    assert len(paragraphs) == 2
+    assert paragraphs[1][0] == "四" * 14 + "。”"
+
+
+def test_a_blank_on_a_divisor_of_the_column_depth_stays_a_column_break() -> None:
+    # columns 6 deep: a blank 3 lines into a column may be a column break of 3-line columns
+    # (the break between them fell after a sentence end), so the shape rules decide
+    running = ["一" * 16] * 6 + [""] + ["二" * 16] * 6 + [""]
+    flush = ["三" * 16, "三" * 16, "三" * 15 + "。"]
+    text = "\n".join(running + flush + ["", "四" * 14 + "。”", "五" * 16, "五" * 9 + "。"])
+    assert len(groups(text)) == 1

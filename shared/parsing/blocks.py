@@ -676,7 +676,7 @@ def paragraph_break(
         if after.spaced_out:
             return True, "justified line two characters short after a sentence end: indented"
         return True, "indented first line after a sentence end"
-    if after.ends_sentence and _opens_with_a_sentence(after, following, column):
+    if _may_end_paragraph(after) and _opens_with_a_sentence(after, following, column):
         return True, "indented line ending a sentence, the line under it not indented"
     if after.ends_sentence and _closing_note(before, after, following, column, lines_above):
         return True, "a one-sentence closing paragraph after a long paragraph ending flush"
@@ -694,9 +694,10 @@ def paragraph_break(
 
 
 def _opens_with_a_sentence(after: Line, following: Line | None, column: float) -> bool:
-    """After a full line ending a sentence, ``after`` ends a sentence too and is short by
-    about the indent: either a paragraph's first line whose first sentence ends at the line
-    end, or the last line of the paragraph before.  The line under it tells them apart: a
+    """After a full line ending a sentence, ``after`` ends a sentence too (or a colon that
+    opens what follows) and is short by about the indent: either a paragraph's first line
+    whose first sentence (or clause, ``…有以下两大特点：``) ends at the line end, or the last
+    line of the paragraph before.  The line under it tells them apart: a
     first line is followed by a running line (full) or by its paragraph's last line (ending
     a sentence), a closing line by the next paragraph's indented first line.
 

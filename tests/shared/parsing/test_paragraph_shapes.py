@@ -295,3 +295,25 @@ def test_a_blank_on_a_divisor_of_the_column_depth_stays_a_column_break() -> None
     flush = ["三" * 16, "三" * 16, "三" * 15 + "。"]
     text = "\n".join(running + flush + ["", "四" * 14 + "。”", "五" * 16, "五" * 9 + "。"])
     assert len(groups(text)) == 1
+
+
+# ---- a first line ending with a colon -------------------------------------------------
+
+
+def test_a_first_line_ending_with_a_colon_over_a_full_line_opens_a_paragraph() -> None:
+    # after a sentence ending flush, a line two em short ending with a colon is a first line
+    # (a paragraph's last line would have an indented first line under it, not a full one)
+    text = "\n".join(
+        [
+            "一" * 15 + "。",  # 16 em, flush
+            "二" * 13 + "：",  # 14 em: the column minus the indent
+            "三" * 16,
+            "三" * 9 + "。",
+        ]
+    )
+    assert groups(text) == [["一" * 15 + "。"], ["二" * 13 + "：", "三" * 16, "三" * 9 + "。"]]
+
+
+def test_a_colon_line_two_em_short_over_an_indented_line_closes_the_paragraph() -> None:
+    text = "\n".join(["一" * 16, "一" * 15 + "。", "二" * 13 + "：", "三" * 14, "三" * 16])
+    assert groups(text)[0][-1] == "二" * 13 + "："

@@ -17,11 +17,13 @@ from typing import Literal
 
 from shared.parsing.blocks import (
     CONTEXT_LINES,
+    SHORT_MARGIN,
     Block,
     column_width,
     leading_space,
     lines_share_column,
     lines_share_topic,
+    measures_column,
     page_lines,
     paragraph_indent,
     piece_column,
@@ -39,7 +41,7 @@ from shared.parsing.fields import (
     parse_credits,
     strip_continuations,
 )
-from shared.parsing.lines import Line
+from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.titles import BlockRole
 from shared.parsing.types import ParsedArticle
@@ -423,6 +425,7 @@ def build_article(
                 trace[line.number] = ("byline", block.rule)
                 first_line = min(first_line, line.number)
         paragraphs, markers = _body_paragraphs(unit, trace)
+        article.ends_short = _ends_short(unit)
         dateline = apply_body_fields(article, paragraphs, unit.markers + markers, bylines, credits)
         if dateline is not None:
             first = unit.body[0].first
@@ -446,6 +449,19 @@ def build_article(
     article.correspondents = credits.correspondents
     article.byline = "\n".join(bylines)
     return BuiltArticle(article=article, trace=trace, first_line=first_line)
+
+
+def _ends_short(unit: Unit) -> bool:
+    """The unit's last body line (without a continuation marker) stops short of the
+    column its body is set in (measured on the lines that tell it: no dateline, no marker;
+    False when none does)."""
+    if unit.kind != "article" or not unit.body:
+        return False
+    lines = [line for block in unit.body for line in block.lines]
+    last = lines[-1]
+    text, _ = strip_continuations(last.text)
+    column = column_width([line for line in lines if measures_column(line)])
+    return column > 0 and not last.spaced_out and display_width(text) <= column - SHORT_MARGIN
 
 
 def _body_paragraphs(unit: Unit, trace: Trace) -> tuple[list[str], list[Continuation]]:

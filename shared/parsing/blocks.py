@@ -658,6 +658,13 @@ def paragraph_break(
         if before_opens and column > 0 and _heads_running_text(before, after, column, following):
             return True, "an unpunctuated opening line over short running text: a subhead"
         if (
+            before_opens
+            and column > 0
+            and measures_column(before)
+            and _first_line_over_running_text(after, following, column)
+        ):
+            return True, "a line short by the indent over a full line opens a paragraph"
+        if (
             before.text.endswith(("：", ":"))
             and _indented(after, column, following)
             and not _may_end_paragraph(after)
@@ -796,6 +803,30 @@ def _heads_running_text(
             any(c in _SENTENCE_INNER for c in after.text)
             or (following is not None and not _indented(following, column))
         )
+    )
+
+
+def _first_line_over_running_text(after: Line, following: Line | None, column: float) -> bool:
+    """``after`` is as wide as an indented first line (at most an em short of the column
+    minus the indent) yet shorter than any running line can be (:func:`_far_short`), runs
+    on without ending a sentence, and the line under it fills the column: ``after`` opens
+    a paragraph.
+
+    A running line inside a paragraph fills the column (within the margin that punctuation
+    compression leaves, which grows with the column; a Latin word or number pushed down
+    stretches it), and a paragraph's last line is followed by the next paragraph's indented
+    first line, not by a full one; so the opening line above ``after`` that does not end a
+    sentence ended its paragraph anyway (a subhead, with or without a comma:
+    ``法治思维，让信“访”变信“法”``).  In wide columns, where running lines vary by more
+    than the indent, no line is both."""
+    if following is None or after.spaced_out or after.ends_sentence or following.spaced_out:
+        return False
+    if printed_width(after) < column - INDENT - INDENT_MARGIN:
+        return False
+    return (
+        _far_short(after, column, opens=False)
+        and not _indented(following, column)
+        and not _pushed_down(after, following, column)
     )
 
 

@@ -317,3 +317,41 @@ def test_a_first_line_ending_with_a_colon_over_a_full_line_opens_a_paragraph() -
 def test_a_colon_line_two_em_short_over_an_indented_line_closes_the_paragraph() -> None:
     text = "\n".join(["一" * 16, "一" * 15 + "。", "二" * 13 + "：", "三" * 14, "三" * 16])
     assert groups(text)[0][-1] == "二" * 13 + "："
+
+
+# ---- a first line under an opening line that does not end a sentence ---------------------
+
+
+def test_a_line_short_by_the_indent_over_a_full_line_opens_a_paragraph() -> None:
+    # a subhead holding a comma, then a line exactly the column minus the indent with a
+    # full line under it: that line is a first line, so the subhead is a paragraph alone
+    subhead = "规范办理，让信访变信法治"  # 12 em, does not end a sentence
+    text = "\n".join(["一" * 16, "一" * 6 + "。", subhead, "二" * 14, "二" * 16, "二" * 5 + "。"])
+    assert groups(text) == [
+        ["一" * 16, "一" * 6 + "。"],
+        [subhead],
+        ["二" * 14, "二" * 16, "二" * 5 + "。"],
+    ]
+
+
+def test_a_dateline_line_is_not_read_as_a_subhead_over_a_first_line() -> None:
+    # the dateline's byline wraps: its line and the next are short for other reasons
+    text = "\n".join(
+        [
+            "新华社北京6月2日电（记",
+            "者吴雨）记者2日从中国人",
+            "民银行获悉，数字人民币试点范",
+            "围再次扩大。",
+        ]
+    )
+    assert len(groups(text)) == 1
+
+
+def test_in_a_wide_column_a_running_line_two_em_short_stays_in_its_paragraph() -> None:
+    # real 31 em columns vary by more than the indent (punctuation compression): an opening
+    # line and a line under it at the column minus the indent are one paragraph
+    body = ["一" * 31] * 6
+    text = "\n".join(
+        [*body, "一" * 5 + "。", "二" * 26 + "，", "三" * 29, "四" * 31, "四" * 9 + "。"]
+    )
+    assert len(groups(text)) == 2

@@ -660,7 +660,8 @@ def paragraph_break(
         if (
             before_opens
             and column > 0
-            and measures_column(before)
+            # a dateline's byline wrapping onto the next line makes both lines short
+            and not _unclosed_parenthesis(before.text)
             and _first_line_over_running_text(after, following, column)
         ):
             return True, "a line short by the indent over a full line opens a paragraph"

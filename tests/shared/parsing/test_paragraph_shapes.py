@@ -355,3 +355,18 @@ def test_in_a_wide_column_a_running_line_two_em_short_stays_in_its_paragraph() -
         [*body, "一" * 5 + "。", "二" * 26 + "，", "三" * 29, "四" * 31, "四" * 9 + "。"]
     )
     assert len(groups(text)) == 2
+
+
+def test_a_one_word_paragraph_after_a_closed_dateline_stands_alone() -> None:
+    # ``本报讯（记者 杨硕） 求助`` over a first line: the dateline's parentheses are closed,
+    # so the line under it is read by its shape
+    text = "\n".join(
+        [
+            "本报讯（记者 杨硕） 求助",
+            "我的妻子今年2月生下一对",
+            "双胞胎。但因为是25周极早产儿，",
+            *["一" * 14] * 4,
+            "一" * 5 + "。",
+        ]
+    )
+    assert groups(text)[0] == ["本报讯（记者 杨硕） 求助"]

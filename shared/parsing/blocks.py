@@ -639,6 +639,7 @@ def paragraph_break(
     lines_above: int = 1,
     on_grid: bool = False,
     off_grid: bool = False,
+    unmarked: bool = False,
 ) -> tuple[bool, str]:
     """Does a new paragraph start at ``after``?  Returns the decision and the rule.
 
@@ -649,6 +650,9 @@ def paragraph_break(
     ``lines_above`` is how many lines the paragraph holding ``before`` has so far.
     ``on_grid`` says that the blank falls where the body's column depth puts a column break
     (:func:`column_grid`), ``off_grid`` that no column depth of the body puts one there.
+    ``unmarked`` says that no blank line stands here although the body marks its paragraph
+    breaks with blank lines (:func:`marks_breaks_with_blanks`): where the shapes leave two
+    readings, the text runs on.
     """
     if not before.ends_sentence:
         if column > 0 and _far_short(before, column, before_opens):
@@ -684,9 +688,17 @@ def paragraph_break(
         if after.spaced_out:
             return True, "justified line two characters short after a sentence end: indented"
         return True, "indented first line after a sentence end"
-    if _may_end_paragraph(after) and _opens_with_a_sentence(after, following, column):
+    if (
+        not unmarked
+        and _may_end_paragraph(after)
+        and _opens_with_a_sentence(after, following, column)
+    ):
         return True, "indented line ending a sentence, the line under it not indented"
-    if after.ends_sentence and _closing_note(before, after, following, column, lines_above):
+    if (
+        not unmarked
+        and after.ends_sentence
+        and _closing_note(before, after, following, column, lines_above)
+    ):
         return True, "a one-sentence closing paragraph after a long paragraph ending flush"
     if blank and on_grid and after.ends_sentence and is_short(after, column):
         # A column break that happens to fall after a sentence end, the paragraph's last
@@ -980,6 +992,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     kept_indent = keeps_indentation(lines)
     dateline_tail = _dateline_tail(lines)
     grid = column_grid(blocks, columns)
+    blank_marked = marks_breaks_with_blanks(blocks, columns)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -1025,6 +1038,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     len(groups[-1]),
                     line.number in grid.starts,
                     line.number in grid.off,
+                    blank_marked and not blanks,
                 )
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
@@ -1045,6 +1059,32 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
 # many lines apart or more.
 GRID_MIN_BREAKS = 2
 GRID_MIN_DEPTH = 3
+
+
+# Paragraph breaks certain from their shape needed to tell how a body marks its breaks, and
+# the share of them that must come with a blank line.
+MARKED_MIN_BREAKS = 3
+MARKED_SHARE = 1.0
+
+
+def marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, float]) -> bool:
+    """Whether the body sets a blank line at its paragraph breaks (some extractors and
+    layouts do, others never): at least ``MARKED_MIN_BREAKS`` certain breaks (a sentence
+    ending short of the column, then more text), ``MARKED_SHARE`` of them with a blank."""
+    certain = marked = 0
+    previous: Line | None = None
+    for block in blocks:
+        for position, line in enumerate(block.lines):
+            if (
+                previous is not None
+                and previous.page == line.page
+                and previous.ends_sentence
+                and is_short(previous, columns[previous.number])
+            ):
+                certain += 1
+                marked += position == 0 and bool(block.blanks_before)
+            previous = line
+    return certain >= MARKED_MIN_BREAKS and marked >= MARKED_SHARE * certain
 
 
 @dataclass(frozen=True)

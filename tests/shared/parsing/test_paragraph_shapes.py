@@ -6,6 +6,7 @@ from shared.parsing.blocks import (
     column_grid_starts,
     group_blocks,
     local_column_widths,
+    marks_breaks_with_blanks,
     paragraph_break,
     split_paragraphs,
 )
@@ -370,3 +371,41 @@ def test_a_one_word_paragraph_after_a_closed_dateline_stands_alone() -> None:
         ]
     )
     assert groups(text)[0] == ["本报讯（记者 杨硕） 求助"]
+
+
+# ---- bodies that mark their paragraph breaks with blank lines -------------------------------
+
+
+def _blank_marked_body(flush_then: list[str], blank_before_it: bool) -> str:
+    """Three paragraphs separated by blank lines (each ends a sentence short of the
+    column), then a paragraph whose sentence ends flush and the lines ``flush_then``."""
+    paragraph = ["一" * 16, "一" * 8 + "。"]
+    lines = [*paragraph, "", *paragraph, "", *paragraph, "", "二" * 16, "二" * 15 + "。"]
+    return "\n".join([*lines, *([""] if blank_before_it else []), *flush_then])
+
+
+def test_without_a_blank_a_sentence_line_short_by_the_indent_runs_on_where_blanks_mark_breaks() -> (
+    None
+):
+    # over a short sentence-final line, a line two em short ending a sentence opens a
+    # paragraph seven times in eight; here the body puts a blank at every break and there
+    # is none, so it is the paragraph's last line
+    last = "三" * 13 + "。"  # 14 em
+    paragraphs = groups(_blank_marked_body([last, "", "四" * 9 + "。"], blank_before_it=False))
+    assert paragraphs[-2:] == [["二" * 16, "二" * 15 + "。", last], ["四" * 9 + "。"]]
+
+
+def test_with_a_blank_the_same_line_opens_a_paragraph() -> None:
+    last = "三" * 13 + "。"
+    paragraphs = groups(_blank_marked_body([last, "四" * 9 + "。"], blank_before_it=True))
+    assert paragraphs[-1] == [last, "四" * 9 + "。"]
+
+
+def test_marks_breaks_with_blanks_needs_every_certain_break_marked() -> None:
+    marked = group_blocks(split_lines(_blank_marked_body([], blank_before_it=False))[0])
+    lines = [x for block in marked for x in block.lines]
+    assert marks_breaks_with_blanks(marked, local_column_widths(lines))
+    unmarked_text = _blank_marked_body([], blank_before_it=False).replace("。\n\n", "。\n", 1)
+    unmarked = group_blocks(split_lines(unmarked_text)[0])
+    lines = [x for block in unmarked for x in block.lines]
+    assert not marks_breaks_with_blanks(unmarked, local_column_widths(lines))

@@ -470,8 +470,15 @@ def _breaks_out_of_column(line: Line, block: Block) -> bool:
     (a caption or a text box glued to a body without a blank line): at least as wide as a
     caption and wider than the column by more than squeezed closing marks make a body line
     (a caption 46 em wide under a 34 em column, where the line-start rule adds an em or two
-    at most)."""
-    if line.width < CAPTION_MIN_WIDTH or len(block.lines) < 2:
+    at most).  After a closed sentence, under a body of ``MIN_MEASURED_LINES`` lines or more
+    (enough to tell its column), a narrower line that much wider than the column breaks out
+    too: a title line glued under the body it does not belong to (``…会议上强调``, 33 em
+    under a 21 em column)."""
+    if len(block.lines) < 2:
+        return False
+    if line.width < CAPTION_MIN_WIDTH and not (
+        len(block.lines) >= MIN_MEASURED_LINES and _closes_text(block.last)
+    ):
         return False
     return line.width > column_width(block.lines) + CAPTION_MARGIN
 

@@ -271,3 +271,21 @@ def test_a_glued_subhead_between_column_breaks_of_one_text_stays() -> None:
     lines = [*_GLUED_ACROSS_BREAKS[:20], *_GLUED_ACROSS_BREAKS[:6]]
     blocks = group_blocks(split_lines("\n".join(lines))[0])
     assert not [b for b in blocks if b.rule == TITLE_SPLIT_RULE]
+
+
+def test_a_line_far_wider_than_the_column_after_a_closed_sentence_starts_a_block() -> None:
+    # a 33 em kicker glued under a 16 em body that ends a sentence, over its headline: no
+    # body line of that column is so wide, so it is not the body's (a title's width is not
+    # a caption's)
+    kicker = "韩正在国务院推进政府职能转变和放管服改革协调小组全体会议上强调"
+    body = ["一" * 16, "一" * 16, "一" * 16, "一" * 7 + "。"]
+    text = "\n".join([*body, kicker, "", "深刻认识和把握改革规律", "二" * 16, "二" * 9 + "。"])
+    blocks = group_blocks(lines_of(text))
+    assert [x.text for x in blocks[0].lines] == body
+    assert [x.text for x in blocks[1].lines] == [kicker]
+
+
+def test_a_wide_line_in_mid_sentence_stays_in_the_body() -> None:
+    wide = "二" * 30 + "。"
+    text = "\n".join(["一" * 16, "一" * 16, "一" * 16, "一" * 16, wide])
+    assert len(group_blocks(lines_of(text))) == 1

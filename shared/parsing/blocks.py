@@ -437,16 +437,35 @@ def _trailing_title_start(block: Block) -> int | None:
     lines = block.lines
     cut = len(lines)
     while (
-        cut > 0 and not _closes_text(lines[cut - 1]) and len(lines) - cut < MAX_TRAILING_TITLE_LINES
+        cut > 0 and not _closes_at(lines, cut - 1) and len(lines) - cut < MAX_TRAILING_TITLE_LINES
     ):
         cut -= 1
-    if cut == len(lines) or cut == 0 or not _closes_text(lines[cut - 1]):
+    if cut == len(lines) or cut == 0 or not _closes_at(lines, cut - 1):
         return None
     if any(find_continuations(line.text) or is_byline_line(line.text) for line in lines[cut:]):
         return None
     if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
         return None
     return cut
+
+
+# A parenthetical note (``（陈晓霞、张旭航、李大勇参与采写）``) wraps over at most this many lines.
+MAX_NOTE_LINES = 3
+
+
+def _closes_at(lines: Sequence[Line], index: int) -> bool:
+    """``lines[index]`` closes the text (:func:`_closes_text`), or ends a parenthetical note
+    that opened at the start of one of the lines above it and wrapped (the note closes
+    the text as a sentence does)."""
+    if _closes_text(lines[index]):
+        return True
+    if lines[index].text[-1:] not in "）)":
+        return False
+    for start in range(index, max(-1, index - MAX_NOTE_LINES), -1):
+        if lines[start].text[:1] in "（(":
+            note = "".join(line.text for line in lines[start : index + 1])
+            return not _unclosed_parenthesis(note) and note.count("（") + note.count("(") == 1
+    return False
 
 
 def _closes_text(line: Line) -> bool:

@@ -289,3 +289,23 @@ def test_a_wide_line_in_mid_sentence_stays_in_the_body() -> None:
     wide = "二" * 30 + "。"
     text = "\n".join(["一" * 16, "一" * 16, "一" * 16, "一" * 16, wide])
     assert len(group_blocks(lines_of(text))) == 1
+
+
+def test_title_lines_glued_under_a_wrapped_closing_note_are_split_off() -> None:
+    # the parenthetical note closes the text like a sentence even when it wraps
+    body = ["一" * 16, "一" * 9 + "。", "（陈晓霞、张旭航、李大勇参与", "采写）"]
+    kicker = "自然资源部发布去年耕地督察结果"
+    text = "\n".join(
+        [
+            *body,
+            kicker,
+            "",
+            "全国违法违规占用耕地逾百万亩",
+            "本报北京1月19日电（记者常钦） 自然资源部",
+            "二" * 9 + "。",
+        ]
+    )
+    blocks = group_blocks(lines_of(text))
+    assert [x.text for x in blocks[0].lines] == body
+    assert [x.text for x in blocks[1].lines] == [kicker]
+    assert blocks[1].rule == TITLE_SPLIT_RULE

@@ -18,6 +18,7 @@ from typing import Literal
 from shared.parsing.blocks import (
     CONTEXT_LINES,
     SHORT_MARGIN,
+    TITLE_SPLIT_RULE,
     Block,
     column_width,
     leading_space,
@@ -28,6 +29,7 @@ from shared.parsing.blocks import (
     paragraph_indent,
     piece_column,
     split_paragraphs,
+    trailing_question_title,
 )
 from shared.parsing.fields import (
     Continuation,
@@ -486,6 +488,22 @@ def _body_paragraphs(unit: Unit, trace: Trace) -> tuple[list[str], list[Continua
     return paragraphs, markers
 
 
+def split_question_title(unit: Unit) -> TitleGroup | None:
+    """On a page whose titles stand after their body, an article left without a title
+    whose body ends with a question or exclamation line of a headline's shape (no sentence
+    punctuation inside, the text above it closed): that line is its title, extracted
+    without a blank line (``商圈如何接住世界杯流量？`` under its body at the page end).
+    Every article has a title, and where titles follow the body it can only be there."""
+    if not unit.wants_title or not unit.body:
+        return None
+    block = unit.body[-1]
+    cut = trailing_question_title(block)
+    if cut is None:
+        return None
+    unit.body[-1] = Block(block.kind, block.lines[:cut], block.rule, block.blanks_before)
+    return TitleGroup(blocks=[Block(block.kind, block.lines[cut:], TITLE_SPLIT_RULE)])
+
+
 def assemble_page(
     blocks: Sequence[Block], roles: Sequence[BlockRole], page: int
 ) -> tuple[list[ParsedArticle], Trace]:
@@ -503,6 +521,8 @@ def assemble_page(
             group_index = group_of_unit.get(index)
             group = items[group_index] if group_index is not None else None
             assert group is None or isinstance(group, TitleGroup)
+            if group is None and direction == "after":
+                group = split_question_title(item)
             built.append(build_article(item, group, group_index in before, page))
         elif index not in assignment:
             built.append(build_article(None, item, False, page))

@@ -180,7 +180,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             and follower is not None
             and _opens_article(follower)
         ):
-            cut = _trailing_question_title(block)
+            cut = trailing_question_title(block)
         earlier = functools.partial(_text_before, out)
         if cut is None:
             out.extend(split_glued_titles(block, earlier, later))
@@ -407,7 +407,7 @@ def _opens_article(block: Block) -> bool:
 _HEADLINE_FORBIDDEN = frozenset("，。、；,;")
 
 
-def _trailing_question_title(block: Block) -> int | None:
+def trailing_question_title(block: Block) -> int | None:
     """A headline may end with ？ or ！: the last line of a body block directly followed by
     a byline or a dateline is that article's (or the previous one's) title when the text
     before it is closed and it holds no sentence punctuation of its own."""

@@ -492,9 +492,11 @@ def _breaks_out_of_column(line: Line, block: Block) -> bool:
     at most).  After a closed sentence, under a body of ``MIN_MEASURED_LINES`` lines or more
     (enough to tell its column), a narrower line that much wider than the column breaks out
     too: a title line glued under the body it does not belong to (``…会议上强调``, 33 em
-    under a 21 em column)."""
+    under a 21 em column).  A caption-wide line under a single narrower line breaks out as
+    well (a title glued over a photo's caption): a caption's first line is as wide as the
+    caption, and no column holds a line so much wider than the one above it."""
     if len(block.lines) < 2:
-        return False
+        return line.width >= CAPTION_MIN_WIDTH and line.width > block.last.width + CAPTION_MARGIN
     if line.width < CAPTION_MIN_WIDTH and not (
         len(block.lines) >= MIN_MEASURED_LINES and _closes_text(block.last)
     ):

@@ -309,3 +309,17 @@ def test_title_lines_glued_under_a_wrapped_closing_note_are_split_off() -> None:
     assert [x.text for x in blocks[0].lines] == body
     assert [x.text for x in blocks[1].lines] == [kicker]
     assert blocks[1].rule == TITLE_SPLIT_RULE
+
+
+def test_a_title_glued_over_a_photo_caption_is_a_block_of_its_own() -> None:
+    title = "每天都有好戏等你解锁"
+    caption = (
+        "该片采用油画逐帧动画技术，配合特雷门琴音乐，"
+        "让观众在影院中直观感受火星荒原环境，体验人类探索精神。"
+    )
+    text = "\n".join(
+        [title, caption, "获得第18届中美电影节最佳微电影一等奖。（本报记者 陆兰洋 摄）"]
+    )
+    blocks = group_blocks(lines_of(text))
+    assert [x.text for x in blocks[0].lines] == [title]
+    assert blocks[1].first.text == caption

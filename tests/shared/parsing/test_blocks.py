@@ -323,3 +323,16 @@ def test_a_title_glued_over_a_photo_caption_is_a_block_of_its_own() -> None:
     blocks = group_blocks(lines_of(text))
     assert [x.text for x in blocks[0].lines] == [title]
     assert blocks[1].first.text == caption
+
+
+def test_a_first_line_without_punctuation_is_not_taken_into_a_glued_title_run() -> None:
+    # after a closed sentence, a subhead and then a paragraph's first line holding no
+    # sentence punctuation (two em short of the column, a full line under it): only the
+    # subhead is split off, the first line stays with its paragraph
+    before = ["甲乙丙丁戊己庚辛，壬癸甲乙丙丁戊"] * 8 + ["甲乙丙丁戊己。"]
+    first = "子丑寅卯辰巳午未申酉戌亥子丑"  # 14 em: the 16 em column minus the indent
+    after = ["子丑寅卯辰巳午，未申酉戌亥子丑寅"] * 8 + ["子丑寅卯。"]
+    text = "\n".join([*before, "将心比心 和群众以心换心", first, *after])
+    pieces = group_blocks(lines_of(text))  # split_glued_titles runs inside
+    assert [x.text for x in pieces[1].lines] == ["将心比心 和群众以心换心"]
+    assert pieces[2].first.text == first

@@ -673,6 +673,12 @@ INDENT_MARGIN = 1.0
 FAR_SHORT_SHARE = 0.1
 
 
+# Full-width marks the line-start rule (避头) keeps from opening a line: a typesetter squeezes
+# them onto the line before or pulls a character down with them, so inside a paragraph no
+# line opens with one; a paragraph's first line may (its indent stands before it).
+NO_LINE_START = frozenset("，。、；：？！”’）》」』…")
+
+
 def paragraph_break(
     before: Line,
     after: Line,
@@ -698,6 +704,8 @@ def paragraph_break(
     breaks with blank lines (:func:`marks_breaks_with_blanks`): where the shapes leave two
     readings, the text runs on.
     """
+    if before.ends_sentence and after.text[:1] in NO_LINE_START:
+        return True, "a line opens with a mark no line inside a paragraph may open with"
     if not before.ends_sentence:
         if column > 0 and _far_short(before, column, before_opens):
             return True, "previous line stops far short of the column (a subhead or list item)"

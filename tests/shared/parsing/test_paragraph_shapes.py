@@ -409,3 +409,18 @@ def test_marks_breaks_with_blanks_needs_every_certain_break_marked() -> None:
     unmarked = group_blocks(split_lines(unmarked_text)[0])
     lines = [x for block in unmarked for x in block.lines]
     assert not marks_breaks_with_blanks(unmarked, local_column_widths(lines))
+
+
+# ---- the line-start rule ----------------------------------------------------------------
+
+
+def test_a_line_opening_with_a_closing_mark_after_a_sentence_end_opens_a_paragraph() -> None:
+    # no line inside a paragraph opens with …, so the ellipsis line under a one-line
+    # question is a paragraph of its own although the question stops short of the column
+    question = "“我要去单位值班，需要哪些证明？”"  # 17 em: a first line of a 20 em column
+    text = "\n".join(
+        ["一" * 20, "一" * 9 + "。", question, "……", "二" * 18, "二" * 20, "二" * 5 + "。"]
+    )
+    paragraphs = groups(text)
+    assert [question] in paragraphs
+    assert ["……"] in paragraphs

@@ -17,15 +17,19 @@ from typing import Literal
 
 from shared.parsing.blocks import (
     CONTEXT_LINES,
+    SHORT_MARGIN,
+    TITLE_SPLIT_RULE,
     Block,
     column_width,
     leading_space,
     lines_share_column,
     lines_share_topic,
+    measures_column,
     page_lines,
     paragraph_indent,
     piece_column,
     split_paragraphs,
+    trailing_question_title,
 )
 from shared.parsing.fields import (
     Continuation,
@@ -39,7 +43,7 @@ from shared.parsing.fields import (
     parse_credits,
     strip_continuations,
 )
-from shared.parsing.lines import Line
+from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.titles import BlockRole
 from shared.parsing.types import ParsedArticle
@@ -423,6 +427,7 @@ def build_article(
                 trace[line.number] = ("byline", block.rule)
                 first_line = min(first_line, line.number)
         paragraphs, markers = _body_paragraphs(unit, trace)
+        article.ends_short = _ends_short(unit)
         dateline = apply_body_fields(article, paragraphs, unit.markers + markers, bylines, credits)
         if dateline is not None:
             first = unit.body[0].first
@@ -448,6 +453,19 @@ def build_article(
     return BuiltArticle(article=article, trace=trace, first_line=first_line)
 
 
+def _ends_short(unit: Unit) -> bool:
+    """The unit's last body line (without a continuation marker) stops short of the
+    column its body is set in (measured on the lines that tell it: no dateline, no marker;
+    False when none does)."""
+    if unit.kind != "article" or not unit.body:
+        return False
+    lines = [line for block in unit.body for line in block.lines]
+    last = lines[-1]
+    text, _ = strip_continuations(last.text)
+    column = column_width([line for line in lines if measures_column(line)])
+    return column > 0 and not last.spaced_out and display_width(text) <= column - SHORT_MARGIN
+
+
 def _body_paragraphs(unit: Unit, trace: Trace) -> tuple[list[str], list[Continuation]]:
     result = split_paragraphs(unit.body, unit.intertitles)
     markers: list[Continuation] = []
@@ -470,6 +488,22 @@ def _body_paragraphs(unit: Unit, trace: Trace) -> tuple[list[str], list[Continua
     return paragraphs, markers
 
 
+def split_question_title(unit: Unit) -> TitleGroup | None:
+    """On a page whose titles stand after their body, an article left without a title
+    whose body ends with a question or exclamation line of a headline's shape (no sentence
+    punctuation inside, the text above it closed): that line is its title, extracted
+    without a blank line (``商圈如何接住世界杯流量？`` under its body at the page end).
+    Every article has a title, and where titles follow the body it can only be there."""
+    if not unit.wants_title or not unit.body:
+        return None
+    block = unit.body[-1]
+    cut = trailing_question_title(block)
+    if cut is None:
+        return None
+    unit.body[-1] = Block(block.kind, block.lines[:cut], block.rule, block.blanks_before)
+    return TitleGroup(blocks=[Block(block.kind, block.lines[cut:], TITLE_SPLIT_RULE)])
+
+
 def assemble_page(
     blocks: Sequence[Block], roles: Sequence[BlockRole], page: int
 ) -> tuple[list[ParsedArticle], Trace]:
@@ -487,6 +521,8 @@ def assemble_page(
             group_index = group_of_unit.get(index)
             group = items[group_index] if group_index is not None else None
             assert group is None or isinstance(group, TitleGroup)
+            if group is None and direction == "after":
+                group = split_question_title(item)
             built.append(build_article(item, group, group_index in before, page))
         elif index not in assignment:
             built.append(build_article(None, item, False, page))

@@ -180,7 +180,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             and follower is not None
             and _opens_article(follower)
         ):
-            cut = _trailing_question_title(block)
+            cut = trailing_question_title(block)
         earlier = functools.partial(_text_before, out)
         if cut is None:
             out.extend(split_glued_titles(block, earlier, later))
@@ -303,6 +303,22 @@ def _glued_title_run(lines: Sequence[Line], start: int) -> int:
     return end
 
 
+def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
+    """The end of a glued title run without its last line when that line is a body
+    paragraph's first line: as wide as an indented first line (a headline wraps at its own
+    measure, seldom exactly there) with a full running line under it.  A first line
+    without any sentence punctuation is common (a third of the corpus's paragraphs hold
+    none in their first 11 characters).  The column is measured on the whole block."""
+    if end - start < 2 or end >= len(lines):
+        return end
+    column = column_width([line for line in lines if measures_column(line)])
+    last, under = lines[end - 1], lines[end]
+    first_line = column - INDENT - INDENT_MARGIN <= last.width <= column - INDENT_MARGIN
+    if first_line and not under.spaced_out and under.width >= column - SAME_WIDTH:
+        return end - 1
+    return end
+
+
 TITLE_SPLIT_RULE = "title lines split off the body"
 
 
@@ -348,7 +364,7 @@ def split_glued_titles(
         if not _closes_text(lines[index - 1]):
             index += 1
             continue
-        end = _glued_title_run(lines, index)
+        end = _body_first_line_out(lines, index, _glued_title_run(lines, index))
         if index < end < len(lines) and _two_texts(
             lines[max(begin, index - CONTEXT_LINES) : index],
             lines[end : end + CONTEXT_LINES],
@@ -407,7 +423,7 @@ def _opens_article(block: Block) -> bool:
 _HEADLINE_FORBIDDEN = frozenset("，。、；,;")
 
 
-def _trailing_question_title(block: Block) -> int | None:
+def trailing_question_title(block: Block) -> int | None:
     """A headline may end with ？ or ！: the last line of a body block directly followed by
     a byline or a dateline is that article's (or the previous one's) title when the text
     before it is closed and it holds no sentence punctuation of its own."""
@@ -437,16 +453,35 @@ def _trailing_title_start(block: Block) -> int | None:
     lines = block.lines
     cut = len(lines)
     while (
-        cut > 0 and not _closes_text(lines[cut - 1]) and len(lines) - cut < MAX_TRAILING_TITLE_LINES
+        cut > 0 and not _closes_at(lines, cut - 1) and len(lines) - cut < MAX_TRAILING_TITLE_LINES
     ):
         cut -= 1
-    if cut == len(lines) or cut == 0 or not _closes_text(lines[cut - 1]):
+    if cut == len(lines) or cut == 0 or not _closes_at(lines, cut - 1):
         return None
     if any(find_continuations(line.text) or is_byline_line(line.text) for line in lines[cut:]):
         return None
     if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
         return None
     return cut
+
+
+# A parenthetical note (``（陈晓霞、张旭航、李大勇参与采写）``) wraps over at most this many lines.
+MAX_NOTE_LINES = 3
+
+
+def _closes_at(lines: Sequence[Line], index: int) -> bool:
+    """``lines[index]`` closes the text (:func:`_closes_text`), or ends a parenthetical note
+    that opened at the start of one of the lines above it and wrapped (the note closes
+    the text as a sentence does)."""
+    if _closes_text(lines[index]):
+        return True
+    if lines[index].text[-1:] not in "）)":
+        return False
+    for start in range(index, max(-1, index - MAX_NOTE_LINES), -1):
+        if lines[start].text[:1] in "（(":
+            note = "".join(line.text for line in lines[start : index + 1])
+            return not _unclosed_parenthesis(note) and note.count("（") + note.count("(") == 1
+    return False
 
 
 def _closes_text(line: Line) -> bool:
@@ -470,8 +505,17 @@ def _breaks_out_of_column(line: Line, block: Block) -> bool:
     (a caption or a text box glued to a body without a blank line): at least as wide as a
     caption and wider than the column by more than squeezed closing marks make a body line
     (a caption 46 em wide under a 34 em column, where the line-start rule adds an em or two
-    at most)."""
-    if line.width < CAPTION_MIN_WIDTH or len(block.lines) < 2:
+    at most).  After a closed sentence, under a body of ``MIN_MEASURED_LINES`` lines or more
+    (enough to tell its column), a narrower line that much wider than the column breaks out
+    too: a title line glued under the body it does not belong to (``…会议上强调``, 33 em
+    under a 21 em column).  A caption-wide line under a single narrower line breaks out as
+    well (a title glued over a photo's caption): a caption's first line is as wide as the
+    caption, and no column holds a line so much wider than the one above it."""
+    if len(block.lines) < 2:
+        return line.width >= CAPTION_MIN_WIDTH and line.width > block.last.width + CAPTION_MARGIN
+    if line.width < CAPTION_MIN_WIDTH and not (
+        len(block.lines) >= MIN_MEASURED_LINES and _closes_text(block.last)
+    ):
         return False
     return line.width > column_width(block.lines) + CAPTION_MARGIN
 
@@ -629,6 +673,12 @@ INDENT_MARGIN = 1.0
 FAR_SHORT_SHARE = 0.1
 
 
+# Full-width marks the line-start rule (避头) keeps from opening a line: a typesetter squeezes
+# them onto the line before or pulls a character down with them, so inside a paragraph no
+# line opens with one; a paragraph's first line may (its indent stands before it).
+NO_LINE_START = frozenset("，。、；：？！”’）》」』…")
+
+
 def paragraph_break(
     before: Line,
     after: Line,
@@ -638,6 +688,8 @@ def paragraph_break(
     following: Line | None = None,
     lines_above: int = 1,
     on_grid: bool = False,
+    off_grid: bool = False,
+    unmarked: bool = False,
 ) -> tuple[bool, str]:
     """Does a new paragraph start at ``after``?  Returns the decision and the rule.
 
@@ -647,8 +699,13 @@ def paragraph_break(
     under ``after`` tells whether ``after`` opened a paragraph or closed one.
     ``lines_above`` is how many lines the paragraph holding ``before`` has so far.
     ``on_grid`` says that the blank falls where the body's column depth puts a column break
-    (:func:`column_grid_starts`).
+    (:func:`column_grid`), ``off_grid`` that no column depth of the body puts one there.
+    ``unmarked`` says that no blank line stands here although the body marks its paragraph
+    breaks with blank lines (:func:`marks_breaks_with_blanks`): where the shapes leave two
+    readings, the text runs on.
     """
+    if before.ends_sentence and after.text[:1] in NO_LINE_START:
+        return True, "a line opens with a mark no line inside a paragraph may open with"
     if not before.ends_sentence:
         if column > 0 and _far_short(before, column, before_opens):
             return True, "previous line stops far short of the column (a subhead or list item)"
@@ -656,6 +713,14 @@ def paragraph_break(
             return True, "a short unfinished opening line over a paragraph's first line: a subhead"
         if before_opens and column > 0 and _heads_running_text(before, after, column, following):
             return True, "an unpunctuated opening line over short running text: a subhead"
+        if (
+            before_opens
+            and column > 0
+            # a dateline's byline wrapping onto the next line makes both lines short
+            and not _unclosed_parenthesis(before.text)
+            and _first_line_over_running_text(after, following, column)
+        ):
+            return True, "a line short by the indent over a full line opens a paragraph"
         if (
             before.text.endswith(("：", ":"))
             and _indented(after, column, following)
@@ -668,13 +733,24 @@ def paragraph_break(
     full = column - INDENT if before_opens else column
     if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
         return True, "previous line ends a sentence short of the column"
+    if blank and off_grid:
+        # inside a body a blank line is a column break or a paragraph break
+        return True, "blank after a sentence end off the column grid: paragraph break"
     if _indented(after, column, following) and not _may_end_paragraph(after):
         if after.spaced_out:
             return True, "justified line two characters short after a sentence end: indented"
         return True, "indented first line after a sentence end"
-    if after.ends_sentence and _opens_with_a_sentence(after, following, column):
+    if (
+        not unmarked
+        and _may_end_paragraph(after)
+        and _opens_with_a_sentence(after, following, column)
+    ):
         return True, "indented line ending a sentence, the line under it not indented"
-    if after.ends_sentence and _closing_note(before, after, following, column, lines_above):
+    if (
+        not unmarked
+        and after.ends_sentence
+        and _closing_note(before, after, following, column, lines_above)
+    ):
         return True, "a one-sentence closing paragraph after a long paragraph ending flush"
     if blank and on_grid and after.ends_sentence and is_short(after, column):
         # A column break that happens to fall after a sentence end, the paragraph's last
@@ -690,9 +766,10 @@ def paragraph_break(
 
 
 def _opens_with_a_sentence(after: Line, following: Line | None, column: float) -> bool:
-    """After a full line ending a sentence, ``after`` ends a sentence too and is short by
-    about the indent: either a paragraph's first line whose first sentence ends at the line
-    end, or the last line of the paragraph before.  The line under it tells them apart: a
+    """After a full line ending a sentence, ``after`` ends a sentence too (or a colon that
+    opens what follows) and is short by about the indent: either a paragraph's first line
+    whose first sentence (or clause, ``…有以下两大特点：``) ends at the line end, or the last
+    line of the paragraph before.  The line under it tells them apart: a
     first line is followed by a running line (full) or by its paragraph's last line (ending
     a sentence), a closing line by the next paragraph's indented first line.
 
@@ -791,6 +868,30 @@ def _heads_running_text(
             any(c in _SENTENCE_INNER for c in after.text)
             or (following is not None and not _indented(following, column))
         )
+    )
+
+
+def _first_line_over_running_text(after: Line, following: Line | None, column: float) -> bool:
+    """``after`` is as wide as an indented first line (at most an em short of the column
+    minus the indent) yet shorter than any running line can be (:func:`_far_short`), runs
+    on without ending a sentence, and the line under it fills the column: ``after`` opens
+    a paragraph.
+
+    A running line inside a paragraph fills the column (within the margin that punctuation
+    compression leaves, which grows with the column; a Latin word or number pushed down
+    stretches it), and a paragraph's last line is followed by the next paragraph's indented
+    first line, not by a full one; so the opening line above ``after`` that does not end a
+    sentence ended its paragraph anyway (a subhead, with or without a comma:
+    ``法治思维，让信“访”变信“法”``).  In wide columns, where running lines vary by more
+    than the indent, no line is both."""
+    if following is None or after.spaced_out or after.ends_sentence or following.spaced_out:
+        return False
+    if printed_width(after) < column - INDENT - INDENT_MARGIN:
+        return False
+    return (
+        _far_short(after, column, opens=False)
+        and not _indented(following, column)
+        and not _pushed_down(after, following, column)
     )
 
 
@@ -942,7 +1043,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     columns = local_column_widths(lines)
     kept_indent = keeps_indentation(lines)
     dateline_tail = _dateline_tail(lines)
-    grid_starts = column_grid_starts(blocks, columns)
+    grid = column_grid(blocks, columns)
+    blank_marked = marks_breaks_with_blanks(blocks, columns)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -986,7 +1088,9 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     previous_opens,
                     following.get(line.number),
                     len(groups[-1]),
-                    line.number in grid_starts,
+                    line.number in grid.starts,
+                    line.number in grid.off,
+                    blank_marked and not blanks,
                 )
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
@@ -1009,8 +1113,50 @@ GRID_MIN_BREAKS = 2
 GRID_MIN_DEPTH = 3
 
 
+# Paragraph breaks certain from their shape needed to tell how a body marks its breaks, and
+# the share of them that must come with a blank line.
+MARKED_MIN_BREAKS = 3
+MARKED_SHARE = 1.0
+
+
+def marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, float]) -> bool:
+    """Whether the body sets a blank line at its paragraph breaks (some extractors and
+    layouts do, others never): at least ``MARKED_MIN_BREAKS`` certain breaks (a sentence
+    ending short of the column, then more text), ``MARKED_SHARE`` of them with a blank."""
+    certain = marked = 0
+    previous: Line | None = None
+    for block in blocks:
+        for position, line in enumerate(block.lines):
+            if (
+                previous is not None
+                and previous.page == line.page
+                and previous.ends_sentence
+                and is_short(previous, columns[previous.number])
+            ):
+                certain += 1
+                marked += position == 0 and bool(block.blanks_before)
+            previous = line
+    return certain >= MARKED_MIN_BREAKS and marked >= MARKED_SHARE * certain
+
+
+@dataclass(frozen=True)
+class ColumnGrid:
+    """Where a body's column depth puts its column breaks: ``starts`` are the lines after a
+    blank that open a column by it, ``off`` the lines after a blank that no column depth
+    agreeing with the certain breaks can put at a column's top."""
+
+    starts: frozenset[int] = frozenset()
+    off: frozenset[int] = frozenset()
+
+
 def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) -> set[int]:
-    """Numbers of the lines after a blank that open a column by the body's column depth.
+    """Numbers of the lines after a blank that open a column by the body's column depth
+    (:func:`column_grid`)."""
+    return set(column_grid(blocks, columns).starts)
+
+
+def column_grid(blocks: Sequence[Block], columns: Mapping[int, float]) -> ColumnGrid:
+    """The column grid of a body's blank lines.
 
     An article's columns are all equally deep (the page grid or the article's own box), so
     its column breaks fall every ``depth`` text lines (blank lines take no line of the
@@ -1019,7 +1165,12 @@ def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) ->
     give the depth and the phase.  Every other blank of that page on the grid is then a
     column break too (perhaps also a paragraph break: a break falling at a column's end
     gets one blank only).  Without such breaks, or when they disagree (a box of another
-    depth), nothing is known and the set is empty."""
+    depth), nothing is known and both sets are empty.
+
+    A blank off the grid is not a column break, unless the true depth is a divisor of the
+    measured one (a column break between two certain ones that happened to fall after a
+    sentence end): only a blank whose distance from the certain breaks shares no divisor
+    of at least ``GRID_MIN_DEPTH`` lines with the depth is certainly off the grid."""
     starts: list[tuple[int, Line]] = []
     certain: dict[int, list[int]] = {}
     index = 0
@@ -1038,6 +1189,7 @@ def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) ->
             index += 1
             previous = line
     on_grid: set[int] = set()
+    off_grid: set[int] = set()
     for page, breaks in certain.items():
         if len(breaks) < GRID_MIN_BREAKS:
             continue
@@ -1045,12 +1197,15 @@ def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) ->
         depth = min(gaps)
         if depth < GRID_MIN_DEPTH or any(gap % depth for gap in gaps):
             continue
-        on_grid.update(
-            line.number
-            for at, line in starts
-            if line.page == page and (at - breaks[0]) % depth == 0
-        )
-    return on_grid
+        for at, line in starts:
+            if line.page != page:
+                continue
+            offset = (at - breaks[0]) % depth
+            if offset == 0:
+                on_grid.add(line.number)
+            elif math.gcd(depth, offset) < GRID_MIN_DEPTH:
+                off_grid.add(line.number)
+    return ColumnGrid(frozenset(on_grid), frozenset(off_grid))
 
 
 def _runs_across_subhead_break(

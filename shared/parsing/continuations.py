@@ -3,7 +3,10 @@
 A part that ends with ``（下转第N版）`` is joined with the first later part that opens with
 ``（上接第M版）``, preferring one on page N whose marker names the first part's page.  The
 joined article keeps the first part's titles, page and markers; the second part's (repeated,
-shortened) jump title is dropped.
+shortened) jump title is dropped.  The first part's last paragraph runs on into the second
+part's first one when it stops in mid-sentence on a full line (the jump cut it where the
+column ended); a last line short of its column ended its paragraph (a subhead, a lead-in
+such as ``帮忙>>>``) although no sentence ends there.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ def merge_parts(first: ParsedArticle, second: ParsedArticle) -> ParsedArticle:
     paragraphs of both (the first part's last one run on when it stops in mid-sentence)."""
     paragraphs = list(first.paragraphs)
     rest = list(second.paragraphs)
-    if paragraphs and rest and not ends_sentence(paragraphs[-1]):
+    if paragraphs and rest and not ends_sentence(paragraphs[-1]) and not first.ends_short:
         paragraphs[-1] = join_wrapped([paragraphs[-1], rest.pop(0)])
     paragraphs.extend(rest)
     merged = replace(first)

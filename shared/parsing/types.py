@@ -36,6 +36,9 @@ class ParsedArticle:
     page: int = 1
     continued_to: str = ""
     continued_from: str = ""
+    # The body's last line stops short of its column, so its paragraph ended there: a jump
+    # to another page cuts the text where a column ends, on a full line.  Not published.
+    ends_short: bool = field(default=False, repr=False, compare=False)
 
     @property
     def body(self) -> str:

@@ -6,7 +6,9 @@ recover, in the scorer's format.  What varies, page by page or article by articl
 
 * column width 13–34 em (half-width characters count 0.5), hard wrapping with the
   line-start rule (a closing punctuation mark is squeezed onto the line before, so full
-  lines vary by about one em), a first-line indent that is lost or kept as spaces;
+  lines vary by about one em; where more marks pile up than two em take, the last
+  character goes down with them, so no line opens with one), a first-line indent that is
+  lost or kept as spaces;
 * column breaks: a blank line wherever a column ends, usually in mid-sentence; an article's
   columns are as deep as the page grid's or as its own box (3–40 lines);
 * paragraph breaks as blank lines or not (on some pages with blank lines, a few breaks
@@ -98,6 +100,15 @@ def wrap(text: str, width: float, first_indent: float = 2.0) -> list[str]:
                 used += text_width(tokens[index])
                 index += 1
                 squeezed = True
+            if index < len(tokens) and tokens[index][0] in _NO_LINE_START:
+                # more closing marks than fit past the measure: the typesetter takes the
+                # last character down with them rather than open a line with a mark
+                cut = _pull_down_start(current)
+                if cut > 0:
+                    lines.append(current[:cut].rstrip(" "))
+                    current = current[cut:]
+                    used, limit = text_width(current), width
+                    continue
             if squeezed:
                 token = ""
             lines.append(current.rstrip(" "))
@@ -113,6 +124,24 @@ def wrap(text: str, width: float, first_indent: float = 2.0) -> list[str]:
     if current.strip():
         lines.append(current.rstrip(" "))
     return lines
+
+
+def _pull_down_start(line: str) -> int:
+    """Where the tail that goes down to the next line starts: the last character before the
+    closing marks (a Latin word or number whole), or 0 when there is none."""
+    end = len(line)
+    while end > 0 and (line[end - 1] in _NO_LINE_START or line[end - 1] == " "):
+        end -= 1
+    if end == 0:
+        return 0
+    start = end - 1
+    while start > 0 and _is_ascii_alnum(line[start]) and _is_ascii_alnum(line[start - 1]):
+        start -= 1
+    return start
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def _random_name(rng: random.Random) -> str:

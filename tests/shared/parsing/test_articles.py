@@ -360,3 +360,39 @@ def test_indents_of_another_article_do_not_decide_a_subhead() -> None:
     host = next(a for a in articles if any("发现全国28个省份" in p for p in a.paragraphs))
     assert "补充耕地数量不实" in host.paragraphs
     assert "补充耕地数量不实" not in [a.headline for a in articles]
+
+
+def test_a_question_headline_glued_under_its_body_at_the_page_end_is_the_title() -> None:
+    # titles stand after their body on this page; the last article's title was extracted
+    # without a blank line, and every article has a title
+    articles = parse(
+        "■ 本报记者 王培源",
+        "",
+        "一" * 16,
+        "一" * 6 + "。",
+        "",
+        "第一篇文章的标题",
+        "",
+        "■ 本报记者 李正一",
+        "",
+        "二" * 16,
+        "二" * 16,
+        "二" * 6 + "。",
+        "商圈如何接住世界杯流量？",
+    )
+    assert [a.headline for a in articles] == ["第一篇文章的标题", "商圈如何接住世界杯流量？"]
+    assert articles[1].paragraphs == ["二" * 38 + "。"]
+
+
+def test_a_question_ending_a_titled_body_stays_a_paragraph() -> None:
+    articles = parse(
+        "第一篇文章的标题",
+        "",
+        "■ 本报记者 王培源",
+        "",
+        "一" * 16,
+        "一" * 6 + "。",
+        "商圈如何接住世界杯流量？",
+    )
+    assert articles[0].headline == "第一篇文章的标题"
+    assert articles[0].paragraphs[-1] == "商圈如何接住世界杯流量？"

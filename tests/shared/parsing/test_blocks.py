@@ -271,3 +271,68 @@ def test_a_glued_subhead_between_column_breaks_of_one_text_stays() -> None:
     lines = [*_GLUED_ACROSS_BREAKS[:20], *_GLUED_ACROSS_BREAKS[:6]]
     blocks = group_blocks(split_lines("\n".join(lines))[0])
     assert not [b for b in blocks if b.rule == TITLE_SPLIT_RULE]
+
+
+def test_a_line_far_wider_than_the_column_after_a_closed_sentence_starts_a_block() -> None:
+    # a 33 em kicker glued under a 16 em body that ends a sentence, over its headline: no
+    # body line of that column is so wide, so it is not the body's (a title's width is not
+    # a caption's)
+    kicker = "韩正在国务院推进政府职能转变和放管服改革协调小组全体会议上强调"
+    body = ["一" * 16, "一" * 16, "一" * 16, "一" * 7 + "。"]
+    text = "\n".join([*body, kicker, "", "深刻认识和把握改革规律", "二" * 16, "二" * 9 + "。"])
+    blocks = group_blocks(lines_of(text))
+    assert [x.text for x in blocks[0].lines] == body
+    assert [x.text for x in blocks[1].lines] == [kicker]
+
+
+def test_a_wide_line_in_mid_sentence_stays_in_the_body() -> None:
+    wide = "二" * 30 + "。"
+    text = "\n".join(["一" * 16, "一" * 16, "一" * 16, "一" * 16, wide])
+    assert len(group_blocks(lines_of(text))) == 1
+
+
+def test_title_lines_glued_under_a_wrapped_closing_note_are_split_off() -> None:
+    # the parenthetical note closes the text like a sentence even when it wraps
+    body = ["一" * 16, "一" * 9 + "。", "（陈晓霞、张旭航、李大勇参与", "采写）"]
+    kicker = "自然资源部发布去年耕地督察结果"
+    text = "\n".join(
+        [
+            *body,
+            kicker,
+            "",
+            "全国违法违规占用耕地逾百万亩",
+            "本报北京1月19日电（记者常钦） 自然资源部",
+            "二" * 9 + "。",
+        ]
+    )
+    blocks = group_blocks(lines_of(text))
+    assert [x.text for x in blocks[0].lines] == body
+    assert [x.text for x in blocks[1].lines] == [kicker]
+    assert blocks[1].rule == TITLE_SPLIT_RULE
+
+
+def test_a_title_glued_over_a_photo_caption_is_a_block_of_its_own() -> None:
+    title = "每天都有好戏等你解锁"
+    caption = (
+        "该片采用油画逐帧动画技术，配合特雷门琴音乐，"
+        "让观众在影院中直观感受火星荒原环境，体验人类探索精神。"
+    )
+    text = "\n".join(
+        [title, caption, "获得第18届中美电影节最佳微电影一等奖。（本报记者 陆兰洋 摄）"]
+    )
+    blocks = group_blocks(lines_of(text))
+    assert [x.text for x in blocks[0].lines] == [title]
+    assert blocks[1].first.text == caption
+
+
+def test_a_first_line_without_punctuation_is_not_taken_into_a_glued_title_run() -> None:
+    # after a closed sentence, a subhead and then a paragraph's first line holding no
+    # sentence punctuation (two em short of the column, a full line under it): only the
+    # subhead is split off, the first line stays with its paragraph
+    before = ["甲乙丙丁戊己庚辛，壬癸甲乙丙丁戊"] * 8 + ["甲乙丙丁戊己。"]
+    first = "子丑寅卯辰巳午未申酉戌亥子丑"  # 14 em: the 16 em column minus the indent
+    after = ["子丑寅卯辰巳午，未申酉戌亥子丑寅"] * 8 + ["子丑寅卯。"]
+    text = "\n".join([*before, "将心比心 和群众以心换心", first, *after])
+    pieces = group_blocks(lines_of(text))  # split_glued_titles runs inside
+    assert [x.text for x in pieces[1].lines] == ["将心比心 和群众以心换心"]
+    assert pieces[2].first.text == first

@@ -56,6 +56,24 @@ def test_continued_article_is_joined_across_pages() -> None:
     ]
 
 
+def test_a_short_last_line_before_the_jump_ends_its_paragraph() -> None:
+    # the first part ends with a subhead far short of the column: the jump did not cut a
+    # paragraph there, so the second part opens a paragraph of its own
+    page_one = PAGE_ONE.replace(
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "任务。\n全面推进五大行动（下转第2版）",
+    )
+    page_two = PAGE_TWO.replace(
+        "（上接第1版）点、重实效，把五大行动打",
+        "（上接第1版）会议要求，各单位要提品质、创亮点、重实效，把五大行动打",
+    )
+    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    assert joined.paragraphs[1:] == [
+        "全面推进五大行动",
+        "会议要求，各单位要提品质、创亮点、重实效，把五大行动打造成统一战线服务强市建设的响亮名片。",
+    ]
+
+
 def test_unmatched_continuation_is_recorded() -> None:
     document = parse_text(PAGE_TWO)
     assert document.articles[0].continued_from == "上接第1版"

@@ -6,6 +6,7 @@ from shared.parsing.blocks import (
     column_grid_starts,
     group_blocks,
     local_column_widths,
+    marks_breaks_with_blanks,
     paragraph_break,
     split_paragraphs,
 )
@@ -268,3 +269,158 @@ def test_a_short_sentence_after_a_blank_on_the_column_grid_ends_the_paragraph() 
 def test_a_short_sentence_after_a_blank_off_the_column_grid_is_a_paragraph() -> None:
     paragraphs = groups(_grid_body(3))
     assert paragraphs[-2] == ["他就是杜庭斌烈士。"]
+
+
+def _off_grid_body(lines_in_last_column: int) -> str:
+    """Columns 4 lines deep (two certain column breaks); in the third column a paragraph
+    ends flush after ``lines_in_last_column`` lines, a blank, then a first line that
+    squeezed two closing marks into its indent (as wide as a full line)."""
+    running = ["一" * 16] * 4 + [""] + ["二" * 16] * 4 + [""]
+    flush = ["三" * 16] * (lines_in_last_column - 1) + ["三" * 15 + "。"]
+    first = "四" * 14 + "。”"  # 16 em: 14 em of text, two squeezed marks
+    return "\n".join(running + flush + ["", first, "五" * 16, "五" * 9 + "。"])
+
+
+def test_a_blank_off_the_column_grid_after_a_sentence_end_is_a_paragraph_break() -> None:
+    # the blank falls 2 lines into a 4-line column: no column depth of 3 lines or more
+    # puts a column break there, so it separates paragraphs
+    paragraphs = groups(_off_grid_body(2))
+    assert len(paragraphs) == 2
+    assert paragraphs[1][0] == "四" * 14 + "。”"
+
+
+def test_a_blank_on_a_divisor_of_the_column_depth_stays_a_column_break() -> None:
+    # columns 6 deep: a blank 3 lines into a column may be a column break of 3-line columns
+    # (the break between them fell after a sentence end), so the shape rules decide
+    running = ["一" * 16] * 6 + [""] + ["二" * 16] * 6 + [""]
+    flush = ["三" * 16, "三" * 16, "三" * 15 + "。"]
+    text = "\n".join(running + flush + ["", "四" * 14 + "。”", "五" * 16, "五" * 9 + "。"])
+    assert len(groups(text)) == 1
+
+
+# ---- a first line ending with a colon -------------------------------------------------
+
+
+def test_a_first_line_ending_with_a_colon_over_a_full_line_opens_a_paragraph() -> None:
+    # after a sentence ending flush, a line two em short ending with a colon is a first line
+    # (a paragraph's last line would have an indented first line under it, not a full one)
+    text = "\n".join(
+        [
+            "一" * 15 + "。",  # 16 em, flush
+            "二" * 13 + "：",  # 14 em: the column minus the indent
+            "三" * 16,
+            "三" * 9 + "。",
+        ]
+    )
+    assert groups(text) == [["一" * 15 + "。"], ["二" * 13 + "：", "三" * 16, "三" * 9 + "。"]]
+
+
+def test_a_colon_line_two_em_short_over_an_indented_line_closes_the_paragraph() -> None:
+    text = "\n".join(["一" * 16, "一" * 15 + "。", "二" * 13 + "：", "三" * 14, "三" * 16])
+    assert groups(text)[0][-1] == "二" * 13 + "："
+
+
+# ---- a first line under an opening line that does not end a sentence ---------------------
+
+
+def test_a_line_short_by_the_indent_over_a_full_line_opens_a_paragraph() -> None:
+    # a subhead holding a comma, then a line exactly the column minus the indent with a
+    # full line under it: that line is a first line, so the subhead is a paragraph alone
+    subhead = "规范办理，让信访变信法治"  # 12 em, does not end a sentence
+    text = "\n".join(["一" * 16, "一" * 6 + "。", subhead, "二" * 14, "二" * 16, "二" * 5 + "。"])
+    assert groups(text) == [
+        ["一" * 16, "一" * 6 + "。"],
+        [subhead],
+        ["二" * 14, "二" * 16, "二" * 5 + "。"],
+    ]
+
+
+def test_a_dateline_line_is_not_read_as_a_subhead_over_a_first_line() -> None:
+    # the dateline's byline wraps: its line and the next are short for other reasons
+    text = "\n".join(
+        [
+            "新华社北京6月2日电（记",
+            "者吴雨）记者2日从中国人",
+            "民银行获悉，数字人民币试点范",
+            "围再次扩大。",
+        ]
+    )
+    assert len(groups(text)) == 1
+
+
+def test_in_a_wide_column_a_running_line_two_em_short_stays_in_its_paragraph() -> None:
+    # real 31 em columns vary by more than the indent (punctuation compression): an opening
+    # line and a line under it at the column minus the indent are one paragraph
+    body = ["一" * 31] * 6
+    text = "\n".join(
+        [*body, "一" * 5 + "。", "二" * 26 + "，", "三" * 29, "四" * 31, "四" * 9 + "。"]
+    )
+    assert len(groups(text)) == 2
+
+
+def test_a_one_word_paragraph_after_a_closed_dateline_stands_alone() -> None:
+    # ``本报讯（记者 杨硕） 求助`` over a first line: the dateline's parentheses are closed,
+    # so the line under it is read by its shape
+    text = "\n".join(
+        [
+            "本报讯（记者 杨硕） 求助",
+            "我的妻子今年2月生下一对",
+            "双胞胎。但因为是25周极早产儿，",
+            *["一" * 14] * 4,
+            "一" * 5 + "。",
+        ]
+    )
+    assert groups(text)[0] == ["本报讯（记者 杨硕） 求助"]
+
+
+# ---- bodies that mark their paragraph breaks with blank lines -------------------------------
+
+
+def _blank_marked_body(flush_then: list[str], blank_before_it: bool) -> str:
+    """Three paragraphs separated by blank lines (each ends a sentence short of the
+    column), then a paragraph whose sentence ends flush and the lines ``flush_then``."""
+    paragraph = ["一" * 16, "一" * 8 + "。"]
+    lines = [*paragraph, "", *paragraph, "", *paragraph, "", "二" * 16, "二" * 15 + "。"]
+    return "\n".join([*lines, *([""] if blank_before_it else []), *flush_then])
+
+
+def test_without_a_blank_a_sentence_line_short_by_the_indent_runs_on_where_blanks_mark_breaks() -> (
+    None
+):
+    # over a short sentence-final line, a line two em short ending a sentence opens a
+    # paragraph seven times in eight; here the body puts a blank at every break and there
+    # is none, so it is the paragraph's last line
+    last = "三" * 13 + "。"  # 14 em
+    paragraphs = groups(_blank_marked_body([last, "", "四" * 9 + "。"], blank_before_it=False))
+    assert paragraphs[-2:] == [["二" * 16, "二" * 15 + "。", last], ["四" * 9 + "。"]]
+
+
+def test_with_a_blank_the_same_line_opens_a_paragraph() -> None:
+    last = "三" * 13 + "。"
+    paragraphs = groups(_blank_marked_body([last, "四" * 9 + "。"], blank_before_it=True))
+    assert paragraphs[-1] == [last, "四" * 9 + "。"]
+
+
+def test_marks_breaks_with_blanks_needs_every_certain_break_marked() -> None:
+    marked = group_blocks(split_lines(_blank_marked_body([], blank_before_it=False))[0])
+    lines = [x for block in marked for x in block.lines]
+    assert marks_breaks_with_blanks(marked, local_column_widths(lines))
+    unmarked_text = _blank_marked_body([], blank_before_it=False).replace("。\n\n", "。\n", 1)
+    unmarked = group_blocks(split_lines(unmarked_text)[0])
+    lines = [x for block in unmarked for x in block.lines]
+    assert not marks_breaks_with_blanks(unmarked, local_column_widths(lines))
+
+
+# ---- the line-start rule ----------------------------------------------------------------
+
+
+def test_a_line_opening_with_a_closing_mark_after_a_sentence_end_opens_a_paragraph() -> None:
+    # no line inside a paragraph opens with …, so the ellipsis line under a one-line
+    # question is a paragraph of its own although the question stops short of the column
+    question = "“我要去单位值班，需要哪些证明？”"  # 17 em: a first line of a 20 em column
+    text = "\n".join(
+        ["一" * 20, "一" * 9 + "。", question, "……", "二" * 18, "二" * 20, "二" * 5 + "。"]
+    )
+    paragraphs = groups(text)
+    assert [question] in paragraphs
+    assert ["……"] in paragraphs

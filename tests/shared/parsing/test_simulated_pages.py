@@ -34,7 +34,12 @@ METRICS = (
 # The rules were last developed on seeds 70000–70319 and 60000–60319 (a one-sentence closing
 # paragraph, captions glued under a body, round five; before that 60000–60319 and
 # 50000–50319 for column widths, 50000–50319 and 40000–40319 for paragraph breaks) and
-# checked on 30000–30239; these seeds were measured once, after.  The paragraph misses left
+# checked on 30000–30239; these seeds were measured once, after.  Round ten (column-grid
+# blanks, first lines under subheads, blank-marked bodies, the line-start rule, titles glued
+# over captions and under wrapped notes) was developed on 110320–110959 and on pages of the
+# 73 corpus articles not among the fixtures; it also fixed the simulator's wrap (no line
+# opens with a closing mark).  Measured after it, paragraphs rose from .958 to .963 here
+# (floor raised), the other metrics stayed at their floors.  The paragraph misses left
 # are mostly segmentation (an article losing or gaining a paragraph at its edge) and the
 # inherent ambiguities: a one-line paragraph after a sentence ending flush with the column
 # amid the body, a sentence-final line one em short at the end of a body, a subhead as wide
@@ -51,7 +56,7 @@ FLOORS = {
     "headline": 0.976,
     "reporters": 0.980,
     "correspondents": 0.982,
-    "paragraphs": 0.958,
+    "paragraphs": 0.963,
     "kind": 0.982,
     "text": 0.982,
 }

@@ -336,8 +336,11 @@ def join_pending_batches(*, engine: Engine, keyword_limit: int, limit: int = 20)
         ).all()
     joined = 0
     for batch_id in pending:
-        with session_scope(engine) as session:
-            if _lock_when_ended(session, batch_id):
-                join_batch(session, batch_id, keyword_limit=keyword_limit)
-                joined += 1
+        try:
+            with session_scope(engine) as session:
+                if _lock_when_ended(session, batch_id):
+                    join_batch(session, batch_id, keyword_limit=keyword_limit)
+                    joined += 1
+        except Exception:  # one batch that cannot be joined must not hold up the others
+            log.exception("batch %s: joining its continued articles failed", batch_id)
     return joined

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
@@ -154,3 +157,27 @@ def test_a_job_s_outcome_names_its_batch(engine: Engine, reference_page: bytes) 
     assert process_job(engine=engine, job_id=first_job).batch_id is not None
     assert process_job(engine=engine, job_id=single).batch_id is None
     assert process_job(engine=engine, job_id=first_job).batch_id is not None  # ended already
+
+
+def test_a_batch_that_cannot_be_joined_does_not_hold_up_the_others(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shared.batches
+
+    broken = upload(engine, page_one(to=3), page_two(page=3))
+    first_job, second_job = upload(engine, page_one(), page_two())
+    for job_id in (*broken, first_job, second_job):
+        process_job(engine=engine, job_id=job_id)
+    real_join = shared.batches.join_batch
+    (broken_batch,) = {b.id for b in _batches(engine)} - {
+        process_job(engine=engine, job_id=first_job).batch_id
+    }
+
+    def join_or_fail(session: Any, batch_id: str, *, keyword_limit: int) -> list[int]:
+        if batch_id == broken_batch:
+            raise RuntimeError("a bug")
+        return real_join(session, batch_id, keyword_limit=keyword_limit)
+
+    monkeypatch.setattr(shared.batches, "join_batch", join_or_fail)
+    assert join_pending_batches(engine=engine, keyword_limit=10) == 1
+    assert articles_of(engine, first_job)[0].paragraphs[-1] == JOINED_PARAGRAPH

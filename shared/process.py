@@ -165,14 +165,20 @@ def insert_articles(session: Session, articles: Sequence[AnalysedArticle]) -> li
 
 
 def _stored_file(*, engine: Engine, issue_id: int) -> tuple[bytes, str] | None:
-    """The issue's bytes and media type; None when the issue already has its articles.
+    """The issue's bytes and media type; None when the file was parsed and stored already.
 
-    One statement: the file and whether any article of it exists.
+    A stored file has its articles, and its pages' rows written with them (files stored
+    before pages were kept have articles only). Its articles alone would not tell: a file
+    whose only article was the continuation of another file's has none left once the two
+    are joined (:mod:`shared.batches`), and parsing it again would bring the part back.
+    One statement: the file and whether anything of it is stored.
     """
-    has_articles = exists().where(col(Article.issue_id) == issue_id)
+    stored = exists().where(col(Article.issue_id) == issue_id) | exists().where(
+        col(IssuePage.issue_id) == issue_id
+    )
     with session_scope(engine) as session:
         row = session.exec(
-            select(Issue.content, Issue.media_type, has_articles).where(Issue.id == issue_id)
+            select(Issue.content, Issue.media_type, stored).where(Issue.id == issue_id)
         ).first()
     if row is None:
         raise ParseError("missing_file", f"the stored file of issue {issue_id} is gone")

@@ -181,3 +181,13 @@ def test_a_batch_that_cannot_be_joined_does_not_hold_up_the_others(
     monkeypatch.setattr(shared.batches, "join_batch", join_or_fail)
     assert join_pending_batches(engine=engine, keyword_limit=10) == 1
     assert articles_of(engine, first_job)[0].paragraphs[-1] == JOINED_PARAGRAPH
+
+
+def test_a_file_left_without_articles_by_a_join_is_not_parsed_again(engine: Engine) -> None:
+    only_continuation = page_two().split(b"\xe5\x8f\xa3\xe8\xa2\x8b")[0]  # up to 口袋…
+    first_job, second_job = upload(engine, page_one(), only_continuation)
+    run_all(engine, [first_job, second_job])
+    assert articles_of(engine, second_job) == []
+    (again,) = upload(engine, only_continuation)  # the same bytes, uploaded once more
+    assert process_job(engine=engine, job_id=again).article_ids == []
+    assert articles_of(engine, first_job)[0].paragraphs[-1] == JOINED_PARAGRAPH

@@ -109,6 +109,7 @@ def ingest(
     are joined.
     """
     from shared.batches import join_batch_of_job, record_batch
+    from shared.models import new_job_id
     from shared.process import process_job
     from shared.uploads import UploadRejected, accept_upload, parse_meta
 
@@ -119,28 +120,28 @@ def ingest(
     except UploadRejected as exc:
         raise click.ClickException(exc.message) from exc
     failures = 0
-    accepted: list[tuple[str, str]] = []  # (path, job id)
-    for path in files:
-        data = _read(path)
-        try:
-            with session_scope(engine) as session:
-                job = accept_upload(
-                    session=session, data=data, filename=Path(path).name, meta=meta
-                )
-        except UploadRejected as exc:
-            failures += 1
-            click.echo(f"{path}: rejected: {exc.message}")
-            continue
-        accepted.append((path, job.id))
-    with session_scope(engine) as session:
-        record_batch(session, [job_id for _, job_id in accepted])
+    # One batch for the files (as one upload through the web), filled as each is accepted.
+    batch_id = new_job_id() if len(files) > 1 else None
+    last_job: str | None = None
     with click.progressbar(
-        accepted, label="ingesting", file=sys.stderr, hidden=len(accepted) < 4
+        files, label="ingesting", file=sys.stderr, hidden=len(files) < 4
     ) as progress:
-        for path, job_id in progress:
+        for position, path in enumerate(progress):
+            data = _read(path)
+            try:
+                with session_scope(engine) as session:
+                    job = accept_upload(
+                        session=session, data=data, filename=Path(path).name, meta=meta
+                    )
+                    record_batch(session, [job.id], batch_id=batch_id, first_position=position)
+            except UploadRejected as exc:
+                failures += 1
+                click.echo(f"{path}: rejected: {exc.message}")
+                continue
             outcome = process_job(
-                engine=engine, job_id=job_id, keyword_limit=settings.keywords_per_article
+                engine=engine, job_id=job.id, keyword_limit=settings.keywords_per_article
             )
+            last_job = job.id
             if outcome.state == "succeeded":
                 click.echo(
                     f"{path}: issue {outcome.issue_id}, {len(outcome.article_ids)} articles"
@@ -148,9 +149,9 @@ def ingest(
             else:
                 failures += 1
                 click.echo(f"{path}: failed ({outcome.error_code})")
-    for _, job_id in accepted[-1:]:
+    if last_job is not None:
         for article_id in join_batch_of_job(
-            engine=engine, job_id=job_id, keyword_limit=settings.keywords_per_article
+            engine=engine, job_id=last_job, keyword_limit=settings.keywords_per_article
         ):
             click.echo(f"article {article_id}: joined with its continuation in another file")
     if failures:

@@ -81,6 +81,23 @@ def test_ingest_writes_the_articles_into_the_configured_database(
     assert again.stdout == result.stdout  # the same file twice: the same issue, no new articles
 
 
+def test_ingest_joins_an_article_continued_from_one_file_to_the_next(
+    database_url: str, tmp_path: Path
+) -> None:
+    from tests.support.continued_pages import page_one, page_two
+
+    (tmp_path / "1.txt").write_bytes(page_one())
+    (tmp_path / "2.txt").write_bytes(page_two())
+    result = _run(
+        "ingest", str(tmp_path / "1.txt"), str(tmp_path / "2.txt"),
+        env={"BAOKAN_DATABASE_URL": database_url},
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1].startswith("article ")
+    assert lines[-1].endswith(": joined with its continuation in another file")
+
+
 def test_commands_say_plainly_when_redis_is_not_there() -> None:
     for command in ("up", "worker"):
         # _run's timeout fails the test if the command hangs instead of answering

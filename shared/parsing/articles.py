@@ -39,6 +39,7 @@ from shared.parsing.fields import (
     find_continuations,
     is_kicker_shaped,
     is_subtitle,
+    match_dateline,
     opens_continued_part,
     parse_credits,
     strip_continuations,
@@ -291,16 +292,56 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
                 host_index = before[-1] if before else after[0]
             host = _unit(items, host_index)
             if host_index < index:
-                host.bylines.extend(unit.bylines)
-                host.body.extend(unit.body)
-                host.markers.extend(unit.markers)
+                _join_units(host, unit, host)
             else:
-                host.bylines[:0] = unit.bylines
-                host.body[:0] = unit.body
-                host.markers[:0] = unit.markers
+                _join_units(unit, host, host)
             host.intertitles.update(unit.intertitles)
             absorbed.add(index)
     return absorbed
+
+
+def _join_units(first: Unit, second: Unit, into: Unit) -> None:
+    """Put the bylines, body and markers of ``first`` then ``second`` (adjacent in page
+    order) into ``into`` (one of them); a section label heading ``second`` stays text."""
+    bylines, body = list(first.bylines), list(first.body)
+    if _is_section_label(first, second):
+        labels = [
+            Block("text", b.lines, SECTION_LABEL_RULE, b.blanks_before) for b in second.bylines
+        ]
+        into.intertitles.update(b.first.number for b in labels)
+        body += labels
+    else:
+        bylines += second.bylines
+    into.bylines = bylines
+    into.body = body + second.body
+    into.markers = first.markers + second.markers
+
+
+SECTION_LABEL_RULE = "a role-shaped label inside an article already credited (■记者手记)"
+
+
+def _is_section_label(host: Unit, unit: Unit) -> bool:
+    """``unit`` opens with a byline-shaped line and goes on with more text of ``host``,
+    whose body it follows: is that line a section label of host's text?
+
+    An article is credited once, at its head (a byline or the dateline's parentheses) or
+    at its end.  When host already names its reporters and the byline-shaped line is
+    followed by more of host's text (no dateline of its own, so no new report begins), it
+    cannot be a second credit: it is a column label set inside the body (``■记者手记``,
+    ``■编者按``) and stays text."""
+    if not unit.bylines or not unit.body or not host.body:
+        return False
+    if unit.body[0].opens_with_dateline or len(unit.bylines) > 1:
+        return False
+    return bool(host.bylines) or _credited_dateline(host.body[0])
+
+
+def _credited_dateline(block: Block) -> bool:
+    """The block opens with a dateline whose parentheses name the reporters."""
+    if not block.opens_with_dateline:
+        return False
+    dateline = match_dateline("".join(line.text for line in block.lines[:3]))
+    return dateline is not None and bool(dateline.byline)
 
 
 def _adjacent_unit_runs(items: list[Item]) -> list[list[int]]:

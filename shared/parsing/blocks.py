@@ -77,11 +77,15 @@ class Block:
         return self.kind == "text" and starts_with_dateline(self.first.text)
 
 
-def classify_line(line: Line, near_edge: bool) -> tuple[BlockKind, str]:
+def classify_line(
+    line: Line, near_edge: bool, indent: str | None = None
+) -> tuple[BlockKind, str]:
+    """Furniture, byline, continuation marker or text; ``indent`` is the page's kept
+    paragraph indent (None when the extractor dropped indents)."""
     rule = furniture_rule(line, near_edge)
     if rule is not None:
         return "furniture", rule
-    if is_byline_line(line.text):
+    if is_byline_line(line.text) and not _carries_paragraph_indent(line, indent):
         return "byline", "byline line (role + names)"
     if is_continuation_line(line.text):
         return "continuation", "continuation marker line"
@@ -103,7 +107,7 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             blanks.append(line)
             previous_kind = None
             continue
-        kind, rule = classify_line(line, index in edges)
+        kind, rule = classify_line(line, index in edges, indent)
         joins_previous = (
             previous_kind == kind
             and kind in ("text", "byline")
@@ -981,6 +985,16 @@ def keeps_indentation(lines: Sequence[Line]) -> bool:
         return False
     after_sentence = sum(1 for i in indented if i == 0 or lines[i - 1].ends_sentence)
     return after_sentence >= 0.8 * len(indented)
+
+
+def _carries_paragraph_indent(line: Line, indent: str | None) -> bool:
+    """A line set with the body's paragraph indent opens a paragraph of running text.
+
+    A byline is set apart from the text it credits (flush, centred or right-aligned, the
+    names spaced out), never indented like a paragraph; a role-shaped line that does carry
+    the paragraph indent is a section label inside the body (``■记者手记``, ``■编者按``),
+    which belongs to the text.  Only decided where the extractor kept indents."""
+    return indent is not None and leading_space(line) == indent
 
 
 def leading_space(line: Line) -> str:

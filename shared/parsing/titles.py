@@ -36,6 +36,7 @@ from shared.parsing.fields import (
     may_hold_photo_credit,
     opens_continued_part,
 )
+from shared.parsing.lines import Line
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 
 Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"]
@@ -179,12 +180,24 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
         if any(may_hold_photo_credit(line.text) for line in last_lines)
         else ""
     )
-    if tail and match_photo_credit(tail) is not None:
+    if tail and match_photo_credit(tail) is not None and not _opens_with_credit(block.last, indent):
         return BlockRole("caption", "ends with a photo credit")
     reason = title_candidate_reason(block)
     if reason is not None:
         return BlockRole("body", "not a title: " + reason)
     return None
+
+
+def _opens_with_credit(line: Line, indent: str | None) -> bool:
+    """The line carries the paragraph indent and holds nothing but a credit.
+
+    A photo credit closes its caption on the caption's last line or wraps onto a line of
+    its own, never indented; a credit-shaped line set with the paragraph indent opens a
+    paragraph (a label such as ``■记者手记``), so the block is body, not a caption."""
+    if indent is None or leading_space(line) != indent:
+        return False
+    credit = match_photo_credit(line.text)
+    return credit is not None and not credit.caption.strip()
 
 
 def _neighbour(

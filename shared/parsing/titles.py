@@ -89,6 +89,8 @@ def title_candidate_reason(block: Block) -> str | None:
             return "carries a continuation marker"
         if text.rstrip().endswith(_ONWARD_ARROWS):
             return "a line ends with an arrow pointing on"
+    if whole.rstrip()[-1:] in ("：", ":") and sum(line.width for line in block.lines) > 12:
+        return "a long text wrapped over lines ends with a colon"
     return None
 
 

@@ -149,7 +149,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         if (
             out
             and out[-1].kind == "text"
-            and (_closes_text(out[-1].last) or out[-1].rule == TITLE_SPLIT_RULE)
+            and (_closes_text(out[-1].last) or is_split_title(out[-1]))
             and _opens_with_foreign_titles(block, functools.partial(_text_before, out), later)
         ):
             head = _glued_title_run(block.lines, 0)
@@ -170,9 +170,11 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             )
         )
         cut = _trailing_title_start(block) if block.kind == "text" else None
+        unindented = cut is not None and _unindented_after_closed_short(block.lines, cut, indent)
         if (
             cut is not None
             and not anchor_follows
+            and not unindented
             and not _opens_with_foreign_titles(
                 follower, functools.partial(_text_before, out, block.lines), later[1:]
             )
@@ -194,8 +196,23 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
                 Block(block.kind, block.lines[:cut], block.rule, block.blanks_before), earlier
             )
         )
-        out.append(Block(block.kind, block.lines[cut:], TITLE_SPLIT_RULE))
+        rule = UNINDENTED_TITLE_RULE if unindented else TITLE_SPLIT_RULE
+        out.append(Block(block.kind, block.lines[cut:], rule))
     return out
+
+
+def _unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:
+    """On a page that keeps paragraph indents, ``lines[cut]`` follows a sentence closed
+    short of the column and does not carry the indent: it cannot be body.
+
+    The text after a sentence that stops short of the column opens a new paragraph, and
+    where the extractor keeps indents every paragraph opens with the indent; a column break
+    or a flush sentence end (the only ways body text goes on unindented) need a full line
+    above.  So the unindented lines are title lines glued under the body."""
+    if indent is None or leading_space(lines[cut]) == indent or cut < MIN_MEASURED_LINES:
+        return False
+    column = column_width(lines[:cut])
+    return column > 0 and lines[cut - 1].width <= column - INDENT - SHORT_MARGIN
 
 
 # How much text around a possible title (in lines) is compared for its topic.
@@ -207,7 +224,7 @@ def _text_before(out: Sequence[Block], tail: Sequence[Line] = ()) -> list[Line]:
     title, byline or dateline (at most ``CONTEXT_LINES`` lines)."""
     lines: list[Line] = list(tail)
     for block in reversed(out):
-        if block.kind != "text" or block.rule == TITLE_SPLIT_RULE:
+        if block.kind != "text" or is_split_title(block):
             break
         lines[:0] = block.lines
         if block.opens_with_dateline or len(lines) >= CONTEXT_LINES:
@@ -324,6 +341,12 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
 
 
 TITLE_SPLIT_RULE = "title lines split off the body"
+# Split off by indent geometry (:func:`_unindented_after_closed_short`): cannot be body.
+UNINDENTED_TITLE_RULE = "title lines split off the body: unindented after a closed short line"
+
+
+def is_split_title(block: Block) -> bool:
+    return block.rule in (TITLE_SPLIT_RULE, UNINDENTED_TITLE_RULE)
 
 
 def _opens_with_foreign_titles(

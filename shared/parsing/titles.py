@@ -22,6 +22,7 @@ from typing import Literal
 
 from shared.parsing.blocks import (
     SHORT_MARGIN,
+    UNINDENTED_TITLE_RULE,
     Block,
     column_width,
     leading_space,
@@ -187,6 +188,8 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
     reason = title_candidate_reason(block)
     if reason is not None:
         return BlockRole("body", "not a title: " + reason)
+    if block.rule == UNINDENTED_TITLE_RULE:
+        return BlockRole("title", block.rule)
     return None
 
 
@@ -254,7 +257,16 @@ def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: li
         )
         for position, i in enumerate(run)
     ]
-    labels = _best_labels([blocks[i] for i in run], scores, previous_open, next_continues)
+    title_before = previous_role is not None and previous_role.role == "title"
+    dateline_after = after is not None and blocks[after].opens_with_dateline
+    labels = _best_labels(
+        [blocks[i] for i in run],
+        scores,
+        previous_open,
+        next_continues,
+        title_before,
+        dateline_after,
+    )
     for position, i in enumerate(run):
         is_title = labels[position]
         if is_title:
@@ -270,9 +282,22 @@ def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: li
 
 
 def _best_labels(
-    run: Sequence[Block], scores: Sequence[float], previous_open: bool, next_continues: bool
+    run: Sequence[Block],
+    scores: Sequence[float],
+    previous_open: bool,
+    next_continues: bool,
+    title_before: bool = False,
+    dateline_after: bool = False,
 ) -> list[bool]:
-    """True = title.  Minimise constraint violations, then maximise agreement with scores."""
+    """True = title.  Minimise constraint violations, then maximise agreement with scores.
+
+    Constraints: body text that stops in mid-sentence goes on in the next block; and text
+    standing between a title and a dateline is a title (``title_before``: the block before
+    the run is one; ``dateline_after``: the block after the run opens with a dateline).  A
+    dateline opens its article's body, so nothing of that body comes before it, and the
+    previous article's body ends above its titles or above the titles it shares a column
+    with: between a title and a dateline only more title lines stand (a kicker over a
+    headline set as separate boxes)."""
     if len(run) > _MAX_EXACT_RUN:
         return [s > 0 for s in scores]
     best: tuple[float, list[bool]] | None = None
@@ -289,6 +314,9 @@ def _best_labels(
             )
             if not follower_is_body:
                 violations += 1
+        if dateline_after and not labels[-1]:
+            before_last = labels[-2] if len(labels) > 1 else title_before
+            violations += int(before_last)
         agreement = sum(s if t else -s for s, t in zip(scores, labels, strict=True))
         cost = violations * _VIOLATION - agreement
         if best is None or cost < best[0]:

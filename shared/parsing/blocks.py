@@ -170,7 +170,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             )
         )
         cut = _trailing_title_start(block) if block.kind == "text" else None
-        unindented = cut is not None and _unindented_after_closed_short(block.lines, cut, indent)
+        unindented = cut is not None and unindented_after_closed_short(block.lines, cut, indent)
         if (
             cut is not None
             and not anchor_follows
@@ -201,16 +201,19 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
     return out
 
 
-def _unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:
+def unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:
     """On a page that keeps paragraph indents, ``lines[cut]`` follows a sentence closed
     short of the column and does not carry the indent: it cannot be body.
 
     The text after a sentence that stops short of the column opens a new paragraph, and
     where the extractor keeps indents every paragraph opens with the indent; a column break
     or a flush sentence end (the only ways body text goes on unindented) need a full line
-    above.  So the unindented lines are title lines glued under the body."""
+    above.  So the unindented lines are title lines glued under the body.  Only where the
+    text above shows the indent itself: a page may mix boxes set with and without it."""
     if indent is None or leading_space(lines[cut]) == indent or cut < MIN_MEASURED_LINES:
         return False
+    if not any(leading_space(line) == indent for line in lines[:cut]):
+        return False  # this text sets no indent itself (pages mix boxes with and without)
     column = column_width(lines[:cut])
     return column > 0 and lines[cut - 1].width <= column - INDENT - SHORT_MARGIN
 
@@ -341,7 +344,7 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
 
 
 TITLE_SPLIT_RULE = "title lines split off the body"
-# Split off by indent geometry (:func:`_unindented_after_closed_short`): cannot be body.
+# Split off by indent geometry (:func:`unindented_after_closed_short`): cannot be body.
 UNINDENTED_TITLE_RULE = "title lines split off the body: unindented after a closed short line"
 
 

@@ -62,3 +62,26 @@ def test_exclaiming_line_between_a_title_and_a_dateline_is_a_title() -> None:
         "稳就业、保民生，各项工作有序推进，成绩来之不易！",
     }
     assert len(second.paragraphs) == 1
+
+
+def test_text_without_indents_on_an_indented_page_is_not_split() -> None:
+    """A box set without indents on a page that keeps them: its own unindented paragraph
+    after a short sentence end, cut by a column break, is body (the text above shows no
+    indent to go by)."""
+    text = "\n".join(
+        [
+            "农村公路通车里程创新高",
+            "",
+            *PREVIOUS,
+            "",
+            "就业形势总体稳定",
+            "",
+            *(line.lstrip("　") for line in NEXT_BODY),
+            "记者了解到，下半年还将举办专场招聘会",
+            "",
+            "四十场，重点面向高校毕业生和农民工群体。",
+        ]
+    )
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == ["农村公路通车里程创新高", "就业形势总体稳定"]
+    assert articles[1].paragraphs[-1].startswith("记者了解到")

@@ -258,7 +258,9 @@ def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: li
         for position, i in enumerate(run)
     ]
     title_before = previous_role is not None and previous_role.role == "title"
-    dateline_after = after is not None and blocks[after].opens_with_dateline
+    dateline_after = after is not None and (
+        blocks[after].opens_with_dateline or blocks[after].kind == "byline"
+    )
     labels = _best_labels(
         [blocks[i] for i in run],
         scores,
@@ -293,11 +295,11 @@ def _best_labels(
 
     Constraints: body text that stops in mid-sentence goes on in the next block; and text
     standing between a title and a dateline is a title (``title_before``: the block before
-    the run is one; ``dateline_after``: the block after the run opens with a dateline).  A
-    dateline opens its article's body, so nothing of that body comes before it, and the
-    previous article's body ends above its titles or above the titles it shares a column
-    with: between a title and a dateline only more title lines stand (a kicker over a
-    headline set as separate boxes)."""
+    the run is one; ``dateline_after``: the block after the run opens with a dateline or is
+    a byline).  A dateline or a byline opens its article's body, so nothing of that body
+    comes before it, and the previous article's body ends above its titles or above the
+    titles it shares a column with: between a title and a dateline (or byline) only more
+    title lines stand (a kicker over a headline set as separate boxes)."""
     if len(run) > _MAX_EXACT_RUN:
         return [s > 0 for s in scores]
     best: tuple[float, list[bool]] | None = None

@@ -85,3 +85,31 @@ def test_text_without_indents_on_an_indented_page_is_not_split() -> None:
     articles = parse_text(text).articles
     assert [a.headline for a in articles] == ["农村公路通车里程创新高", "就业形势总体稳定"]
     assert articles[1].paragraphs[-1].startswith("记者了解到")
+
+
+def test_exclaiming_line_between_a_title_and_a_byline_is_a_title() -> None:
+    """A byline opens its article's credits and body just as a dateline does."""
+    text = "\n".join(
+        [
+            "农村公路通车里程创新高",
+            "",
+            *(line.lstrip("　") for line in PREVIOUS),
+            "",
+            "上半年城镇新增就业超额完成进度",
+            "",
+            "稳就业、保民生，各项工作有序推进，成绩来之不易！",
+            "",
+            "■ 本报记者 何静",
+            "",
+            "今年上半年，全市新增城镇就业岗位三万六千个，",
+            "完成全年目标的六成以上，高校毕业生就业形势总",
+            "体稳定。",
+        ]
+    )
+    second = parse_text(text).articles[1]
+    assert {second.kicker, second.headline} == {
+        "上半年城镇新增就业超额完成进度",
+        "稳就业、保民生，各项工作有序推进，成绩来之不易！",
+    }
+    assert second.reporters == ["何静"]
+    assert len(second.paragraphs) == 1

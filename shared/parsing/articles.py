@@ -39,7 +39,6 @@ from shared.parsing.fields import (
     find_continuations,
     is_kicker_shaped,
     is_subtitle,
-    match_dateline,
     opens_continued_part,
     parse_credits,
     strip_continuations,
@@ -317,31 +316,21 @@ def _join_units(first: Unit, second: Unit, into: Unit) -> None:
     into.markers = first.markers + second.markers
 
 
-SECTION_LABEL_RULE = "a role-shaped label inside an article already credited (■记者手记)"
+SECTION_LABEL_RULE = "a role-shaped label inside an article's body (■记者手记)"
 
 
 def _is_section_label(host: Unit, unit: Unit) -> bool:
     """``unit`` opens with a byline-shaped line and goes on with more text of ``host``,
     whose body it follows: is that line a section label of host's text?
 
-    An article is credited once, at its head (a byline or the dateline's parentheses) or
-    at its end.  When host already names its reporters and the byline-shaped line is
-    followed by more of host's text (no dateline of its own, so no new report begins), it
-    cannot be a second credit: it is a column label set inside the body (``■记者手记``,
-    ``■编者按``) and stays text."""
+    An article is credited at its head (a byline or the dateline's parentheses) or at its
+    end, never between two pieces of its own body.  A byline-shaped line with the
+    article's text both above and below it (and no dateline of its own under it, so no new
+    report begins) is a column label set inside the body (``■记者手记``, ``■编者按``) and
+    stays text."""
     if not unit.bylines or not unit.body or not host.body:
         return False
-    if unit.body[0].opens_with_dateline or len(unit.bylines) > 1:
-        return False
-    return bool(host.bylines) or _credited_dateline(host.body[0])
-
-
-def _credited_dateline(block: Block) -> bool:
-    """The block opens with a dateline whose parentheses name the reporters."""
-    if not block.opens_with_dateline:
-        return False
-    dateline = match_dateline("".join(line.text for line in block.lines[:3]))
-    return dateline is not None and bool(dateline.byline)
+    return not unit.body[0].opens_with_dateline and len(unit.bylines) == 1
 
 
 def _adjacent_unit_runs(items: list[Item]) -> list[list[int]]:

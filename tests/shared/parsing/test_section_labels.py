@@ -71,3 +71,16 @@ def test_indented_label_is_neither_byline_nor_photo_credit() -> None:
     assert articles[0].kind == "article"
     assert articles[0].reporters == ["张明远"]
     assert "■记者观察" in articles[0].paragraphs
+
+
+def test_label_inside_an_uncredited_article_names_nobody() -> None:
+    articles = parse(
+        "社区食堂开进老小区",
+        "",
+        *OPENING,
+        "■记者观察",
+        *LATER,
+    )
+    assert len(articles) == 1
+    assert articles[0].reporters == []
+    assert "■记者观察" in articles[0].paragraphs

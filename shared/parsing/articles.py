@@ -291,16 +291,46 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
                 host_index = before[-1] if before else after[0]
             host = _unit(items, host_index)
             if host_index < index:
-                host.bylines.extend(unit.bylines)
-                host.body.extend(unit.body)
-                host.markers.extend(unit.markers)
+                _join_units(host, unit, host)
             else:
-                host.bylines[:0] = unit.bylines
-                host.body[:0] = unit.body
-                host.markers[:0] = unit.markers
+                _join_units(unit, host, host)
             host.intertitles.update(unit.intertitles)
             absorbed.add(index)
     return absorbed
+
+
+def _join_units(first: Unit, second: Unit, into: Unit) -> None:
+    """Put the bylines, body and markers of ``first`` then ``second`` (adjacent in page
+    order) into ``into`` (one of them); a section label heading ``second`` stays text."""
+    bylines, body = list(first.bylines), list(first.body)
+    if _is_section_label(first, second):
+        labels = [
+            Block("text", b.lines, SECTION_LABEL_RULE, b.blanks_before) for b in second.bylines
+        ]
+        into.intertitles.update(b.first.number for b in labels)
+        body += labels
+    else:
+        bylines += second.bylines
+    into.bylines = bylines
+    into.body = body + second.body
+    into.markers = first.markers + second.markers
+
+
+SECTION_LABEL_RULE = "a role-shaped label inside an article's body (■记者手记)"
+
+
+def _is_section_label(host: Unit, unit: Unit) -> bool:
+    """``unit`` opens with a byline-shaped line and goes on with more text of ``host``,
+    whose body it follows: is that line a section label of host's text?
+
+    An article is credited at its head (a byline or the dateline's parentheses) or at its
+    end, never between two pieces of its own body.  A byline-shaped line with the
+    article's text both above and below it (and no dateline of its own under it, so no new
+    report begins) is a column label set inside the body (``■记者手记``, ``■编者按``) and
+    stays text."""
+    if not unit.bylines or not unit.body or not host.body:
+        return False
+    return not unit.body[0].opens_with_dateline and len(unit.bylines) == 1
 
 
 def _adjacent_unit_runs(items: list[Item]) -> list[list[int]]:

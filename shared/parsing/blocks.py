@@ -77,11 +77,15 @@ class Block:
         return self.kind == "text" and starts_with_dateline(self.first.text)
 
 
-def classify_line(line: Line, near_edge: bool) -> tuple[BlockKind, str]:
+def classify_line(
+    line: Line, near_edge: bool, indent: str | None = None
+) -> tuple[BlockKind, str]:
+    """Furniture, byline, continuation marker or text; ``indent`` is the page's kept
+    paragraph indent (None when the extractor dropped indents)."""
     rule = furniture_rule(line, near_edge)
     if rule is not None:
         return "furniture", rule
-    if is_byline_line(line.text):
+    if is_byline_line(line.text) and not _carries_paragraph_indent(line, indent):
         return "byline", "byline line (role + names)"
     if is_continuation_line(line.text):
         return "continuation", "continuation marker line"
@@ -103,7 +107,7 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             blanks.append(line)
             previous_kind = None
             continue
-        kind, rule = classify_line(line, index in edges)
+        kind, rule = classify_line(line, index in edges, indent)
         joins_previous = (
             previous_kind == kind
             and kind in ("text", "byline")
@@ -145,7 +149,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         if (
             out
             and out[-1].kind == "text"
-            and (_closes_text(out[-1].last) or out[-1].rule == TITLE_SPLIT_RULE)
+            and (_closes_text(out[-1].last) or is_split_title(out[-1]))
             and _opens_with_foreign_titles(block, functools.partial(_text_before, out), later)
         ):
             head = _glued_title_run(block.lines, 0)
@@ -166,9 +170,11 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             )
         )
         cut = _trailing_title_start(block) if block.kind == "text" else None
+        unindented = cut is not None and unindented_after_closed_short(block.lines, cut, indent)
         if (
             cut is not None
             and not anchor_follows
+            and not unindented
             and not _opens_with_foreign_titles(
                 follower, functools.partial(_text_before, out, block.lines), later[1:]
             )
@@ -190,8 +196,26 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
                 Block(block.kind, block.lines[:cut], block.rule, block.blanks_before), earlier
             )
         )
-        out.append(Block(block.kind, block.lines[cut:], TITLE_SPLIT_RULE))
+        rule = UNINDENTED_TITLE_RULE if unindented else TITLE_SPLIT_RULE
+        out.append(Block(block.kind, block.lines[cut:], rule))
     return out
+
+
+def unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:
+    """On a page that keeps paragraph indents, ``lines[cut]`` follows a sentence closed
+    short of the column and does not carry the indent: it cannot be body.
+
+    The text after a sentence that stops short of the column opens a new paragraph, and
+    where the extractor keeps indents every paragraph opens with the indent; a column break
+    or a flush sentence end (the only ways body text goes on unindented) need a full line
+    above.  So the unindented lines are title lines glued under the body.  Only where the
+    text above shows the indent itself: a page may mix boxes set with and without it."""
+    if indent is None or leading_space(lines[cut]) == indent or cut < MIN_MEASURED_LINES:
+        return False
+    if not any(leading_space(line) == indent for line in lines[:cut]):
+        return False  # this text sets no indent itself (pages mix boxes with and without)
+    column = column_width(lines[:cut])
+    return column > 0 and lines[cut - 1].width <= column - INDENT - SHORT_MARGIN
 
 
 # How much text around a possible title (in lines) is compared for its topic.
@@ -203,7 +227,7 @@ def _text_before(out: Sequence[Block], tail: Sequence[Line] = ()) -> list[Line]:
     title, byline or dateline (at most ``CONTEXT_LINES`` lines)."""
     lines: list[Line] = list(tail)
     for block in reversed(out):
-        if block.kind != "text" or block.rule == TITLE_SPLIT_RULE:
+        if block.kind != "text" or is_split_title(block):
             break
         lines[:0] = block.lines
         if block.opens_with_dateline or len(lines) >= CONTEXT_LINES:
@@ -320,6 +344,12 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
 
 
 TITLE_SPLIT_RULE = "title lines split off the body"
+# Split off by indent geometry (:func:`unindented_after_closed_short`): cannot be body.
+UNINDENTED_TITLE_RULE = "title lines split off the body: unindented after a closed short line"
+
+
+def is_split_title(block: Block) -> bool:
+    return block.rule in (TITLE_SPLIT_RULE, UNINDENTED_TITLE_RULE)
 
 
 def _opens_with_foreign_titles(
@@ -981,6 +1011,16 @@ def keeps_indentation(lines: Sequence[Line]) -> bool:
         return False
     after_sentence = sum(1 for i in indented if i == 0 or lines[i - 1].ends_sentence)
     return after_sentence >= 0.8 * len(indented)
+
+
+def _carries_paragraph_indent(line: Line, indent: str | None) -> bool:
+    """A line set with the body's paragraph indent opens a paragraph of running text.
+
+    A byline is set apart from the text it credits (flush, centred or right-aligned, the
+    names spaced out), never indented like a paragraph; a role-shaped line that does carry
+    the paragraph indent is a section label inside the body (``■记者手记``, ``■编者按``),
+    which belongs to the text.  Only decided where the extractor kept indents."""
+    return indent is not None and leading_space(line) == indent
 
 
 def leading_space(line: Line) -> str:

@@ -22,6 +22,7 @@ from typing import Literal
 
 from shared.parsing.blocks import (
     SHORT_MARGIN,
+    UNINDENTED_TITLE_RULE,
     Block,
     column_width,
     leading_space,
@@ -36,6 +37,7 @@ from shared.parsing.fields import (
     may_hold_photo_credit,
     opens_continued_part,
 )
+from shared.parsing.lines import Line
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 
 Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"]
@@ -88,6 +90,8 @@ def title_candidate_reason(block: Block) -> str | None:
             return "carries a continuation marker"
         if text.rstrip().endswith(_ONWARD_ARROWS):
             return "a line ends with an arrow pointing on"
+    if whole.rstrip()[-1:] in ("：", ":") and sum(line.width for line in block.lines) > 12:
+        return "a long text wrapped over lines ends with a colon"
     return None
 
 
@@ -179,12 +183,26 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
         if any(may_hold_photo_credit(line.text) for line in last_lines)
         else ""
     )
-    if tail and match_photo_credit(tail) is not None:
+    if tail and match_photo_credit(tail) is not None and not _opens_with_credit(block.last, indent):
         return BlockRole("caption", "ends with a photo credit")
     reason = title_candidate_reason(block)
     if reason is not None:
         return BlockRole("body", "not a title: " + reason)
+    if block.rule == UNINDENTED_TITLE_RULE:
+        return BlockRole("title", block.rule)
     return None
+
+
+def _opens_with_credit(line: Line, indent: str | None) -> bool:
+    """The line carries the paragraph indent and holds nothing but a credit.
+
+    A photo credit closes its caption on the caption's last line or wraps onto a line of
+    its own, never indented; a credit-shaped line set with the paragraph indent opens a
+    paragraph (a label such as ``■记者手记``), so the block is body, not a caption."""
+    if indent is None or leading_space(line) != indent:
+        return False
+    credit = match_photo_credit(line.text)
+    return credit is not None and not credit.caption.strip()
 
 
 def _neighbour(
@@ -239,7 +257,18 @@ def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: li
         )
         for position, i in enumerate(run)
     ]
-    labels = _best_labels([blocks[i] for i in run], scores, previous_open, next_continues)
+    title_before = previous_role is not None and previous_role.role == "title"
+    dateline_after = after is not None and (
+        blocks[after].opens_with_dateline or blocks[after].kind == "byline"
+    )
+    labels = _best_labels(
+        [blocks[i] for i in run],
+        scores,
+        previous_open,
+        next_continues,
+        title_before,
+        dateline_after,
+    )
     for position, i in enumerate(run):
         is_title = labels[position]
         if is_title:
@@ -255,9 +284,22 @@ def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: li
 
 
 def _best_labels(
-    run: Sequence[Block], scores: Sequence[float], previous_open: bool, next_continues: bool
+    run: Sequence[Block],
+    scores: Sequence[float],
+    previous_open: bool,
+    next_continues: bool,
+    title_before: bool = False,
+    dateline_after: bool = False,
 ) -> list[bool]:
-    """True = title.  Minimise constraint violations, then maximise agreement with scores."""
+    """True = title.  Minimise constraint violations, then maximise agreement with scores.
+
+    Constraints: body text that stops in mid-sentence goes on in the next block; and text
+    standing between a title and a dateline is a title (``title_before``: the block before
+    the run is one; ``dateline_after``: the block after the run opens with a dateline or is
+    a byline).  A dateline or a byline opens its article's body, so nothing of that body
+    comes before it, and the previous article's body ends above its titles or above the
+    titles it shares a column with: between a title and a dateline (or byline) only more
+    title lines stand (a kicker over a headline set as separate boxes)."""
     if len(run) > _MAX_EXACT_RUN:
         return [s > 0 for s in scores]
     best: tuple[float, list[bool]] | None = None
@@ -274,6 +316,9 @@ def _best_labels(
             )
             if not follower_is_body:
                 violations += 1
+        if dateline_after and not labels[-1]:
+            before_last = labels[-2] if len(labels) > 1 else title_before
+            violations += int(before_last)
         agreement = sum(s if t else -s for s, t in zip(scores, labels, strict=True))
         cost = violations * _VIOLATION - agreement
         if best is None or cost < best[0]:

@@ -49,16 +49,22 @@ METRICS = (
 # measure would tell, but a headline wrapped by chance at that width looks the same); a
 # subhead of two phrases wrapped over two short lines reads as a title; a subhead glued over
 # a quoted question reads as a title; a letter's signature lines (address, 张先生, 帮忙>>>)
-# read as titles.
+# read as titles.  Round eleven (role-shaped section labels such as ``■记者手记`` inside a
+# body, colon lead-ins wrapped over lines, title lines told by kept indents and by standing
+# between a title and a dateline or byline) was developed on pages of the corpus articles
+# not among the fixtures (half A, seeds 120000–120199) and checked on fixture seeds
+# 110320–110639; measured once after it, every metric rose here (seg .9789 → .9806, titles
+# and headline .9770 → .9782, reporters .9802 → .9836, correspondents and kind .9830 →
+# .9842, paragraphs .9638 → .9672, text .9827 → .9840) and the floors were raised.
 FLOORS = {
-    "seg_f1": 0.978,
-    "titles": 0.976,
-    "headline": 0.976,
-    "reporters": 0.980,
-    "correspondents": 0.982,
-    "paragraphs": 0.963,
-    "kind": 0.982,
-    "text": 0.982,
+    "seg_f1": 0.980,
+    "titles": 0.978,
+    "headline": 0.978,
+    "reporters": 0.983,
+    "correspondents": 0.984,
+    "paragraphs": 0.967,
+    "kind": 0.984,
+    "text": 0.984,
 }
 
 

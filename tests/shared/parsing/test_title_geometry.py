@@ -1,0 +1,115 @@
+"""Title lines told by indent geometry and by what stands around them."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+
+PREVIOUS = [
+    "　　本报讯（记者 孙伟）全市今年新建改建农村公路",
+    "一千二百公里，通车里程再创新高，沿线群众出行",
+    "条件明显改善，农产品运输成本有所下降，一些村",
+    "庄发展起了乡村旅游。",
+    "　　交通部门表示，明年将继续推进道路提档升级，",
+    "加快补齐养护短板。",
+]
+NEXT_BODY = [
+    "　　本报讯（记者 何静）今年上半年，全市新增城镇",
+    "就业岗位三万六千个，完成全年目标的六成以上，",
+    "高校毕业生就业形势总体稳定。",
+]
+
+
+def test_unindented_lines_after_a_short_sentence_end_are_titles() -> None:
+    """Kicker glued under the previous body (no blank), headline ending with ！ over a
+    dateline glued under it: both title lines, on a page that keeps paragraph indents."""
+    text = "\n".join(
+        [
+            "农村公路通车里程创新高",
+            "",
+            *PREVIOUS,
+            "上半年城镇新增就业超额完成进度",
+            "",
+            "稳就业，成绩来之不易！",
+            *NEXT_BODY,
+        ]
+    )
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == ["农村公路通车里程创新高", "稳就业，成绩来之不易！"]
+    assert articles[1].kicker == "上半年城镇新增就业超额完成进度"
+    assert articles[0].paragraphs[-1].endswith("加快补齐养护短板。")
+    assert len(articles[1].paragraphs) == 1
+
+
+def test_exclaiming_line_between_a_title_and_a_dateline_is_a_title() -> None:
+    """A dateline opens its article's body: the line between a title and a dateline, even
+    one ending with ！ (read as body amid text), is a title too."""
+    text = "\n".join(
+        [
+            "农村公路通车里程创新高",
+            "",
+            *(line.lstrip("　") for line in PREVIOUS),
+            "",
+            "上半年城镇新增就业超额完成进度",
+            "",
+            "稳就业、保民生，各项工作有序推进，成绩来之不易！",
+            *(line.lstrip("　") for line in NEXT_BODY),
+        ]
+    )
+    articles = parse_text(text).articles
+    second = articles[1]
+    assert {second.kicker, second.headline} == {
+        "上半年城镇新增就业超额完成进度",
+        "稳就业、保民生，各项工作有序推进，成绩来之不易！",
+    }
+    assert len(second.paragraphs) == 1
+
+
+def test_text_without_indents_on_an_indented_page_is_not_split() -> None:
+    """A box set without indents on a page that keeps them: its own unindented paragraph
+    after a short sentence end, cut by a column break, is body (the text above shows no
+    indent to go by)."""
+    text = "\n".join(
+        [
+            "农村公路通车里程创新高",
+            "",
+            *PREVIOUS,
+            "",
+            "就业形势总体稳定",
+            "",
+            *(line.lstrip("　") for line in NEXT_BODY),
+            "记者了解到，下半年还将举办专场招聘会",
+            "",
+            "四十场，重点面向高校毕业生和农民工群体。",
+        ]
+    )
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == ["农村公路通车里程创新高", "就业形势总体稳定"]
+    assert articles[1].paragraphs[-1].startswith("记者了解到")
+
+
+def test_exclaiming_line_between_a_title_and_a_byline_is_a_title() -> None:
+    """A byline opens its article's credits and body just as a dateline does."""
+    text = "\n".join(
+        [
+            "农村公路通车里程创新高",
+            "",
+            *(line.lstrip("　") for line in PREVIOUS),
+            "",
+            "上半年城镇新增就业超额完成进度",
+            "",
+            "稳就业、保民生，各项工作有序推进，成绩来之不易！",
+            "",
+            "■ 本报记者 何静",
+            "",
+            "今年上半年，全市新增城镇就业岗位三万六千个，",
+            "完成全年目标的六成以上，高校毕业生就业形势总",
+            "体稳定。",
+        ]
+    )
+    second = parse_text(text).articles[1]
+    assert {second.kicker, second.headline} == {
+        "上半年城镇新增就业超额完成进度",
+        "稳就业、保民生，各项工作有序推进，成绩来之不易！",
+    }
+    assert second.reporters == ["何静"]
+    assert len(second.paragraphs) == 1

@@ -18,7 +18,7 @@ import pytest
 
 from bench.run import resident_frames
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.skipif(not resident_frames(os.getpid()), reason="page frames need CAP_SYS_ADMIN")
@@ -66,3 +66,15 @@ def test_bench_prints_every_figure() -> None:
         assert e2e["worker_pss_mib_after"] <= resident < e2e["worker_rss_mib_after"]
     assert e2e["worker_cpu_ms_per_page"] > 0
     assert e2e["web_cpu_ms_per_page"] > 0
+
+
+def test_the_parsing_bench_prints_every_metric() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.parsing", "--pages", "3", "--json"],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    figures = json.loads(run.stdout)
+    for metric in ("seg_f1", "titles", "headline", "paragraphs", "text"):
+        assert 0 <= figures[metric] <= 1
+    assert figures["parse_ms_per_document"] > 0

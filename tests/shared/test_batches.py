@@ -191,3 +191,32 @@ def test_a_file_left_without_articles_by_a_join_is_not_parsed_again(engine: Engi
     (again,) = upload(engine, only_continuation)  # the same bytes, uploaded once more
     assert process_job(engine=engine, job_id=again).article_ids == []
     assert articles_of(engine, first_job)[0].paragraphs[-1] == JOINED_PARAGRAPH
+
+
+def test_two_jobs_ending_at_once_join_the_batch_once(engine: Engine) -> None:
+    import threading
+
+    first_job, second_job = upload(engine, page_one(), page_two())
+    for job_id in (first_job, second_job):
+        process_job(engine=engine, job_id=job_id)
+    results: list[list[int]] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def end(job_id: str) -> None:
+        start.wait()
+        try:
+            results.append(join_batch_of_job(engine=engine, job_id=job_id, keyword_limit=10))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=end, args=(j,)) for j in (first_job, second_job)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(len(r) for r in results) == [0, 1]  # one joined, the other found it done
+    (article,) = articles_of(engine, first_job)
+    assert article.paragraphs[-1] == JOINED_PARAGRAPH
+    assert article.paragraphs.count(JOINED_PARAGRAPH) == 1

@@ -433,6 +433,14 @@ def title_units(group: TitleGroup) -> tuple[list[str], list[list[Line]]]:
     return texts, lines
 
 
+def wrap_measure(lines: Sequence[Line]) -> float | None:
+    """Width of the widest wrapped (non-last) line of a title unit over several lines, else
+    None: how much of its type the title's measure holds."""
+    if len(lines) < 2:
+        return None
+    return max(display_width(clean_line(line)[0]) for line in lines[:-1])
+
+
 @dataclass
 class BuiltArticle:
     article: ParsedArticle
@@ -466,7 +474,7 @@ def build_article(
             first_line = min(first_line, block.first.number)
     if group is not None:
         texts, lines = title_units(group)
-        roles = assign_title_roles(texts, body_after)
+        roles = assign_title_roles(texts, body_after, [wrap_measure(unit) for unit in lines])
         article.kicker, article.headline, article.subtitle = (
             roles.kicker,
             roles.headline,

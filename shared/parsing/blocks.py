@@ -146,6 +146,10 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
     for index, block in enumerate(blocks):
         later = [b for b in blocks[index + 1 :] if b.kind != "furniture"]
         follower = later[0] if later else None
+        head = page_top_title_run(block) if all(b.kind == "furniture" for b in out) else 0
+        if head:
+            out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
+            block = Block(block.kind, block.lines[head:], "body after title lines split off")
         if (
             out
             and out[-1].kind == "text"
@@ -199,6 +203,32 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         rule = UNINDENTED_TITLE_RULE if unindented else TITLE_SPLIT_RULE
         out.append(Block(block.kind, block.lines[cut:], rule))
     return out
+
+
+def page_top_title_run(block: Block) -> int:
+    """How many lines opening the page's first text block are title lines glued to their
+    body (0: none).
+
+    Nothing on the page stands above the first block to run into it, so unless it carries
+    a 上接 marker its first lines open an item: title-shaped lines (:func:`_glued_title_run`,
+    without a paragraph's first line) that neither fill the column of the body under them
+    nor sit at its indented first-line width are set at a title's own measure, not the
+    body's.  A body's first line fits the column one way or the other."""
+    if block.kind != "text" or block.opens_with_dateline or opens_continued_part(block.first.text):
+        return 0
+    lines = block.lines
+    head = _body_first_line_out(lines, 0, _glued_title_run(lines, 0))
+    if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
+        return 0
+    column = column_width([line for line in lines[head:] if measures_column(line)])
+    if column <= 0:
+        return 0
+    for line in lines[:head]:
+        if abs(line.width - column) <= INDENT_MARGIN:
+            return 0
+        if abs(line.width - (column - INDENT)) <= INDENT_MARGIN:
+            return 0
+    return head
 
 
 def unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:

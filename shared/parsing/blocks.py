@@ -354,7 +354,21 @@ def _glued_title_run(lines: Sequence[Line], start: int) -> int:
         and not find_continuations(lines[end].text)
     ):
         end += 1
+    if start < end < len(lines) and _introduced_headline(lines, end):
+        end += 1
     return end
+
+
+def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
+    """``lines[index]`` is the headline that the lead-in line above it (``…——``)
+    announces: a lead-in introduces a title, and a headline may hold a comma or end with ！
+    (``“有你们来，才有我们的今天！”``).  Only a one-line headline, ending the block or
+    stopping short of the line under it (the body's column), and never with a full stop."""
+    if not lines[index - 1].text.rstrip().endswith("——") or "。" in lines[index].text:
+        return False
+    if index + 1 == len(lines):
+        return True
+    return lines[index].width < lines[index + 1].width - SHORT_MARGIN
 
 
 def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:

@@ -285,7 +285,10 @@ _REPORTING_VERBS = ("强调", "指出", "表示", "要求", "提出", "呼吁")
 
 
 def is_subtitle(text: str) -> bool:
-    return text.startswith(("——", "—", "--"))
+    """Opens with a dash and has words after it.  A line of bare dashes is no subtitle: it is
+    the end of the line above, wrapped (``…“细绳子”`` / ``——``), as a dash that closes a
+    lead-in may be pushed to the next line."""
+    return text.startswith(("——", "—", "--")) and bool(text.strip().lstrip("—-"))
 
 
 def is_kicker_shaped(text: str) -> bool:

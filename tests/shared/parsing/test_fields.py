@@ -10,6 +10,7 @@ from shared.parsing.fields import (
     find_continuations,
     is_byline_line,
     is_continuation_line,
+    is_subtitle,
     match_dateline,
     match_photo_credit,
     parse_credits,
@@ -260,3 +261,9 @@ def test_wrap_geometry_reaches_the_title_roles_from_page_text() -> None:
     (article,) = parse_text(text).articles
     assert article.headline == "推进老旧小区改造全面提速增效"
     assert article.kicker == "某市召开全体干部动员大会"
+
+
+def test_a_line_of_bare_dashes_is_no_subtitle() -> None:
+    assert is_subtitle("——茌平区构建阵地体系")
+    assert not is_subtitle("——")
+    assert not is_subtitle("—— ")

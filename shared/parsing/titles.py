@@ -164,7 +164,7 @@ def label_blocks(blocks: Sequence[Block]) -> list[BlockRole]:
             if roles[scan] is None:
                 run.append(scan)
             scan += 1
-        _resolve_run(blocks, roles, run)
+        _resolve_run(blocks, roles, run, indent)
         index = scan
     return [role if role is not None else BlockRole("body", "text") for role in roles]
 
@@ -216,7 +216,28 @@ def _neighbour(
     return None
 
 
-def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: list[int]) -> None:
+# Evidence that a block opening no paragraph (see ``_opens_no_paragraph``) is a title.
+_UNINDENTED_AFTER_CLOSED = 3.0
+
+
+def _opens_no_paragraph(block: Block, before: Block, indent: str | None) -> bool:
+    """On a page that keeps paragraph indents, a block after a sentence closed short of the
+    column that does not carry the indent opens no paragraph: every paragraph there opens
+    with the indent, and body text goes on unindented only after a full line (a column
+    break, or a sentence that ends flush with the column and runs on in the same paragraph).
+    Only where the text above shows the indent itself (pages mix boxes set with and
+    without)."""
+    if indent is None or leading_space(block.first) == indent or not is_closed(before):
+        return False
+    if not any(leading_space(line) == indent for line in before.lines):
+        return False
+    column = column_width(before.lines)
+    return column > 0 and before.last.width <= column - SHORT_MARGIN
+
+
+def _resolve_run(
+    blocks: Sequence[Block], roles: list[BlockRole | None], run: list[int], indent: str | None
+) -> None:
     before = _neighbour(blocks, roles, run[0], -1)
     after = _neighbour(blocks, roles, run[-1], +1)
     previous_role = roles[before] if before is not None else None
@@ -257,6 +278,13 @@ def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: li
         )
         for position, i in enumerate(run)
     ]
+    if (
+        before is not None
+        and previous_role is not None
+        and previous_role.role == "body"
+        and _opens_no_paragraph(blocks[run[0]], blocks[before], indent)
+    ):
+        scores[0] += _UNINDENTED_AFTER_CLOSED
     title_before = previous_role is not None and previous_role.role == "title"
     dateline_after = after is not None and (
         blocks[after].opens_with_dateline or blocks[after].kind == "byline"

@@ -113,3 +113,29 @@ def test_exclaiming_line_between_a_title_and_a_byline_is_a_title() -> None:
     }
     assert second.reporters == ["何静"]
     assert len(second.paragraphs) == 1
+
+
+def test_an_unindented_block_after_a_sentence_closed_short_is_a_title() -> None:
+    """On a page that keeps indents, a block standing after a sentence closed short of the
+    column without the indent opens no paragraph: it is the next article's title, even with
+    no dateline or byline under it."""
+    text = "\n".join(
+        [
+            "农村公路通车里程创新高",
+            "",
+            *PREVIOUS,
+            "",
+            "码头连夜装船，工人三班倒、全力抢回生产进度",
+            "",
+            "　　今年一季度，港口集装箱吞吐量达到三百万标",
+            "箱，同比增长一成二，航线新开八条，货主订单持",
+            "续增加。码头工人三班倒，桥吊昼夜不停，堆场周",
+            "转效率提高了两成，船舶在港时间缩短到一天。",
+        ]
+    )
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [
+        "农村公路通车里程创新高",
+        "码头连夜装船，工人三班倒、全力抢回生产进度",
+    ]
+    assert articles[1].paragraphs[0].startswith("今年一季度")

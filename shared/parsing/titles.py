@@ -44,6 +44,10 @@ Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"
 
 _INNER_PUNCTUATION = frozenset("，。、；,;")
 _TITLE_ENDS_FORBIDDEN = frozenset("。，、；,;")
+# A headline holds phrases set apart by these, and one wrapped over lines may break after
+# one (``中国医疗专家组完成沙特、`` / ``科威特抗疫任务回国``); its last line never ends so,
+# and a block so wrapped with a sentence mark (``？`` too) on a line reads as sentences.
+_TITLE_PAUSES = frozenset("，、")
 _MAX_TITLE_LINES = 4
 _MAX_EXACT_RUN = 10
 _VIOLATION = 10.0
@@ -78,9 +82,15 @@ def title_candidate_reason(block: Block) -> str | None:
         return "fewer than two letters or characters"
     if whole[:1] in "（(" and whole[-1:] in "）)":
         return "a parenthetical note"
-    for line in block.lines:
+    for position, line in enumerate(block.lines):
         text = line.text
-        if text[-1] in _TITLE_ENDS_FORBIDDEN:
+        wraps_at_pause = (
+            position < len(block.lines) - 1
+            and text[-1] in _TITLE_PAUSES
+            # with a sentence end on any line it reads as sentences
+            and not any(other.ends_sentence for other in block.lines)
+        )
+        if text[-1] in _TITLE_ENDS_FORBIDDEN and not wraps_at_pause:
             return "a line ends with sentence punctuation"
         if "。" in text:
             return "a line holds a full stop"
@@ -127,8 +137,10 @@ def title_score(
     texts = [remove_layout_spaces(line.text, line.spaced_out) for line in block.lines]
     if any(is_subtitle(t) for t in texts) or any(is_kicker_shaped(t) for t in texts):
         score += 3.0
-    for text in texts:
-        score -= sum(1 for c in text[:-1] if c in _INNER_PUNCTUATION)
+    for position, text in enumerate(texts):
+        # a wrapped line's last mark is inside the title: it counts as well
+        inner = text if position < len(texts) - 1 else text[:-1]
+        score -= sum(1 for c in inner if c in _INNER_PUNCTUATION)
     if block.ends_sentence and amid_body:
         score -= 2.5  # amid body, a line ending with ？/！ is a quoted question, not a title
     if column > 0:

@@ -139,3 +139,21 @@ def test_an_unindented_block_after_a_sentence_closed_short_is_a_title() -> None:
         "码头连夜装船，工人三班倒、全力抢回生产进度",
     ]
     assert articles[1].paragraphs[0].startswith("今年一季度")
+
+
+def test_a_title_wrapped_after_a_pause_mark_is_still_a_title() -> None:
+    """A headline may break after ``、`` or ``，`` (never its last line, and not when a line
+    ends a sentence: that reads as sentences)."""
+    text = "\n".join(
+        [
+            "某报  2024年5月1日  星期三  第3版",
+            "",
+            "医疗专家组完成甲国、",
+            "乙国援助任务回国",
+            "本报讯（记者 王明） 由省卫生健康委组建的医疗专家组一行八人，于",
+            "五月二日完成任务返回。连日来，专家组走访多家医院，分享防治经验。",
+        ]
+    )
+    (article,) = parse_text(text).articles
+    assert article.headline == "医疗专家组完成甲国、乙国援助任务回国"
+    assert article.paragraphs[0].startswith("由省卫生健康委")

@@ -228,6 +228,27 @@ def _neighbour(
     return None
 
 
+# Evidence that a short block opening the page is a title: nothing above runs into it, so
+# it opens an item, and an item opens with its title unless its body comes first (then
+# the block is a body's first lines, and a body seldom opens with a short closed block).
+_OPENS_PAGE = 1.0
+def _opens_page_off_column(block: Block, column: float) -> bool:
+    """The block opens the page (no 上接 marker) and none of its lines fits the column of
+    the body under it, full or indented: not a body's first lines (a body continued from
+    the page before runs at its column).  With no body under it to measure, a block of
+    three or more lines is measured on its own lines (wrapped at one measure: column
+    text, as a title seldom runs that long); a shorter one has nothing that speaks for body.
+    """
+    if opens_continued_part(block.first.text):
+        return False
+    if column <= 0 and len(block.lines) >= 3:
+        column = column_width(block.lines)
+    return all(
+        abs(line.width - column) > 1.0 and abs(line.width - (column - 2.0)) > 1.0
+        for line in block.lines
+    )
+
+
 # Evidence that a block opening no paragraph (see ``_opens_no_paragraph``) is a title.
 _UNINDENTED_AFTER_CLOSED = 3.0
 
@@ -297,6 +318,8 @@ def _resolve_run(
         and _opens_no_paragraph(blocks[run[0]], blocks[before], indent)
     ):
         scores[0] += _UNINDENTED_AFTER_CLOSED
+    if before is None and _opens_page_off_column(blocks[run[0]], column):
+        scores[0] += _OPENS_PAGE
     title_before = previous_role is not None and previous_role.role == "title"
     dateline_after = after is not None and (
         blocks[after].opens_with_dateline or blocks[after].kind == "byline"

@@ -157,3 +157,21 @@ def test_a_title_wrapped_after_a_pause_mark_is_still_a_title() -> None:
     (article,) = parse_text(text).articles
     assert article.headline == "医疗专家组完成甲国、乙国援助任务回国"
     assert article.paragraphs[0].startswith("由省卫生健康委")
+
+
+def test_a_question_opening_the_page_over_a_headline_is_its_kicker() -> None:
+    """Nothing above the page's first block runs into it: a short line there over a title
+    and a dateline opens the item, as its kicker, though it ends with ？ and holds a comma."""
+    text = "\n".join(
+        [
+            "老人独自在家，谁来照应？",
+            "",
+            "社区志愿者上门服务",
+            "",
+            "本报讯（记者 王明） 连日来，社区志愿者走街串巷，为独居老人测体温、",
+            "送物资，帮助他们解决生活中的难题，老人们纷纷点赞。",
+        ]
+    )
+    (article,) = parse_text(text).articles
+    assert {article.kicker, article.headline} == {"老人独自在家，谁来照应？", "社区志愿者上门服务"}
+    assert article.paragraphs[0].startswith("连日来")

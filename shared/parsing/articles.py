@@ -146,6 +146,17 @@ def _inline_markers(block: Block) -> list[Continuation]:
     return found
 
 
+def is_subhead_text(texts: Sequence[str]) -> bool:
+    """No title-stack shape among the units: no subtitle (``——…``), and no kicker
+    (``…——``/``…：``) next to a plain title it would introduce.  A group made only of lead-in
+    lines introduces no headline, so it is a run-in subhead leading into the next paragraph
+    (``政策赋能，解开束缚——``), not an article's kicker."""
+    if any(is_subtitle(t) for t in texts):
+        return False
+    lead_ins = [is_kicker_shaped(t) for t in texts]
+    return all(lead_ins) or not any(lead_ins)
+
+
 def is_intertitle_shaped(group: TitleGroup, host: Unit, indent: str | None = None) -> bool:
     """Plain lines set inside the host's column: no kicker (``…——``/``…：``) or subtitle
     (``——…``) shape, and no line wider than the column (a headline may span columns).
@@ -155,7 +166,7 @@ def is_intertitle_shaped(group: TitleGroup, host: Unit, indent: str | None = Non
     not: there the indent decides, provided the host's own paragraphs show it (a page may
     carry an indented part of an article continued from a page that kept indents)."""
     texts, _ = title_units(group)
-    if len(group.blocks) > 2 or any(is_subtitle(t) or is_kicker_shaped(t) for t in texts):
+    if len(group.blocks) > 2 or not is_subhead_text(texts):
         return False
     if (
         indent is not None
@@ -433,6 +444,14 @@ def title_units(group: TitleGroup) -> tuple[list[str], list[list[Line]]]:
     return texts, lines
 
 
+def wrap_measure(lines: Sequence[Line]) -> float | None:
+    """Width of the widest wrapped (non-last) line of a title unit over several lines, else
+    None: how much of its type the title's measure holds."""
+    if len(lines) < 2:
+        return None
+    return max(display_width(clean_line(line)[0]) for line in lines[:-1])
+
+
 @dataclass
 class BuiltArticle:
     article: ParsedArticle
@@ -466,7 +485,7 @@ def build_article(
             first_line = min(first_line, block.first.number)
     if group is not None:
         texts, lines = title_units(group)
-        roles = assign_title_roles(texts, body_after)
+        roles = assign_title_roles(texts, body_after, [wrap_measure(unit) for unit in lines])
         article.kicker, article.headline, article.subtitle = (
             roles.kicker,
             roles.headline,

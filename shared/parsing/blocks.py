@@ -146,6 +146,10 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
     for index, block in enumerate(blocks):
         later = [b for b in blocks[index + 1 :] if b.kind != "furniture"]
         follower = later[0] if later else None
+        head = page_top_title_run(block) if all(b.kind == "furniture" for b in out) else 0
+        if head:
+            out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
+            block = Block(block.kind, block.lines[head:], "body after title lines split off")
         if (
             out
             and out[-1].kind == "text"
@@ -199,6 +203,32 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         rule = UNINDENTED_TITLE_RULE if unindented else TITLE_SPLIT_RULE
         out.append(Block(block.kind, block.lines[cut:], rule))
     return out
+
+
+def page_top_title_run(block: Block) -> int:
+    """How many lines opening the page's first text block are title lines glued to their
+    body (0: none).
+
+    Nothing on the page stands above the first block to run into it, so unless it carries
+    a 上接 marker its first lines open an item: title-shaped lines (:func:`_glued_title_run`,
+    without a paragraph's first line) that neither fill the column of the body under them
+    nor sit at its indented first-line width are set at a title's own measure, not the
+    body's.  A body's first line fits the column one way or the other."""
+    if block.kind != "text" or block.opens_with_dateline or opens_continued_part(block.first.text):
+        return 0
+    lines = block.lines
+    head = _body_first_line_out(lines, 0, _glued_title_run(lines, 0))
+    if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
+        return 0
+    column = column_width([line for line in lines[head:] if measures_column(line)])
+    if column <= 0:
+        return 0
+    for line in lines[:head]:
+        if abs(line.width - column) <= INDENT_MARGIN:
+            return 0
+        if abs(line.width - (column - INDENT)) <= INDENT_MARGIN:
+            return 0
+    return head
 
 
 def unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:
@@ -324,7 +354,21 @@ def _glued_title_run(lines: Sequence[Line], start: int) -> int:
         and not find_continuations(lines[end].text)
     ):
         end += 1
+    if start < end < len(lines) and _introduced_headline(lines, end):
+        end += 1
     return end
+
+
+def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
+    """``lines[index]`` is the headline that the lead-in line above it (``…——``)
+    announces: a lead-in introduces a title, and a headline may hold a comma or end with ！
+    (``“有你们来，才有我们的今天！”``).  Only a one-line headline, ending the block or
+    stopping short of the line under it (the body's column), and never with a full stop."""
+    if not lines[index - 1].text.rstrip().endswith("——") or "。" in lines[index].text:
+        return False
+    if index + 1 == len(lines):
+        return True
+    return lines[index].width < lines[index + 1].width - SHORT_MARGIN
 
 
 def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:

@@ -285,7 +285,10 @@ _REPORTING_VERBS = ("强调", "指出", "表示", "要求", "提出", "呼吁")
 
 
 def is_subtitle(text: str) -> bool:
-    return text.startswith(("——", "—", "--"))
+    """Opens with a dash and has words after it.  A line of bare dashes is no subtitle: it is
+    the end of the line above, wrapped (``…“细绳子”`` / ``——``), as a dash that closes a
+    lead-in may be pushed to the next line."""
+    return text.startswith(("——", "—", "--")) and bool(text.strip().lstrip("—-"))
 
 
 def is_kicker_shaped(text: str) -> bool:
@@ -293,7 +296,30 @@ def is_kicker_shaped(text: str) -> bool:
     return text.endswith(("——", "：", ":"))
 
 
-def assign_title_roles(units: list[str], body_after: bool) -> TitleRoles:
+def wrapped_in_larger_type(units: Sequence[str], measures: Sequence[float | None]) -> int | None:
+    """The one plain title unit shown by wrap geometry to be set in the largest type, or None.
+
+    ``measures[i]`` is the width of unit ``i``'s widest wrapped (non-last) line when the unit
+    runs over several lines, else None.  Titles of one article share one measure; a title
+    that had to wrap at width ``W`` while another title holds at least ``W`` on a single line
+    is set in larger type than that other one (more width per character), and the main title
+    is the one in the largest type.  So when exactly one unit wraps and every other unit is
+    one line at least as wide as its wrapped line, the wrapped unit is the headline.  A
+    shorter one-line title says nothing (it may be short, not small), so no answer then.
+    """
+    wrapped = [i for i, width in enumerate(measures) if width is not None]
+    if len(wrapped) != 1 or len(units) < 2:
+        return None
+    index = wrapped[0]
+    width = measures[index]
+    assert width is not None
+    others = [display_width(unit) for i, unit in enumerate(units) if i != index]
+    return index if all(other >= width for other in others) else None
+
+
+def assign_title_roles(
+    units: list[str], body_after: bool, measures: Sequence[float | None] | None = None
+) -> TitleRoles:
     """Which title unit is kicker, headline, subtitle.
 
     ``units`` are the title lines of one article in extraction order (a headline wrapped
@@ -307,6 +333,8 @@ def assign_title_roles(units: list[str], body_after: bool) -> TitleRoles:
     is the headline: the extractor emits stacked title lines outward from the body it
     belongs to more often than not.  With two plain units the other one is the kicker; with
     more, units extracted before the headline form the kicker and those after the subtitle.
+    Wrap geometry (``measures``, see ``wrapped_in_larger_type``) overrides the length rule:
+    it shows type size, which is what tells the main title in print.
     """
     roles = TitleRoles()
     plain = [i for i, u in enumerate(units) if not is_subtitle(u) and not is_kicker_shaped(u)]
@@ -328,6 +356,13 @@ def assign_title_roles(units: list[str], body_after: bool) -> TitleRoles:
         rule = "only title line" if len(plain) == 1 else "shorter title line (tie: nearer body)"
         if len(order) < len(plain):
             rule = "the title line that is not a reported-speech kicker (…强调)"
+        elif measures is not None and len(plain) > 1:
+            larger = wrapped_in_larger_type(
+                [units[i] for i in plain], [measures[i] for i in plain]
+            )
+            if larger is not None:
+                headline_index = plain[larger]
+                rule = "wraps where another title fits on one line: the larger type"
         roles.headline = units[headline_index]
         roles.rules[headline_index] = ("title", rule)
     kicker_parts: list[str] = []

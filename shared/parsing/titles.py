@@ -44,6 +44,10 @@ Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"
 
 _INNER_PUNCTUATION = frozenset("，。、；,;")
 _TITLE_ENDS_FORBIDDEN = frozenset("。，、；,;")
+# A headline holds phrases set apart by these, and one wrapped over lines may break after
+# one (``中国医疗专家组完成沙特、`` / ``科威特抗疫任务回国``); its last line never ends so,
+# and a block so wrapped with a sentence mark (``？`` too) on a line reads as sentences.
+_TITLE_PAUSES = frozenset("，、")
 _MAX_TITLE_LINES = 4
 _MAX_EXACT_RUN = 10
 _VIOLATION = 10.0
@@ -78,9 +82,15 @@ def title_candidate_reason(block: Block) -> str | None:
         return "fewer than two letters or characters"
     if whole[:1] in "（(" and whole[-1:] in "）)":
         return "a parenthetical note"
-    for line in block.lines:
+    for position, line in enumerate(block.lines):
         text = line.text
-        if text[-1] in _TITLE_ENDS_FORBIDDEN:
+        wraps_at_pause = (
+            position < len(block.lines) - 1
+            and text[-1] in _TITLE_PAUSES
+            # with a sentence end on any line it reads as sentences
+            and not any(other.ends_sentence for other in block.lines)
+        )
+        if text[-1] in _TITLE_ENDS_FORBIDDEN and not wraps_at_pause:
             return "a line ends with sentence punctuation"
         if "。" in text:
             return "a line holds a full stop"
@@ -127,8 +137,10 @@ def title_score(
     texts = [remove_layout_spaces(line.text, line.spaced_out) for line in block.lines]
     if any(is_subtitle(t) for t in texts) or any(is_kicker_shaped(t) for t in texts):
         score += 3.0
-    for text in texts:
-        score -= sum(1 for c in text[:-1] if c in _INNER_PUNCTUATION)
+    for position, text in enumerate(texts):
+        # a wrapped line's last mark is inside the title: it counts as well
+        inner = text if position < len(texts) - 1 else text[:-1]
+        score -= sum(1 for c in inner if c in _INNER_PUNCTUATION)
     if block.ends_sentence and amid_body:
         score -= 2.5  # amid body, a line ending with ？/！ is a quoted question, not a title
     if column > 0:
@@ -164,7 +176,7 @@ def label_blocks(blocks: Sequence[Block]) -> list[BlockRole]:
             if roles[scan] is None:
                 run.append(scan)
             scan += 1
-        _resolve_run(blocks, roles, run)
+        _resolve_run(blocks, roles, run, indent)
         index = scan
     return [role if role is not None else BlockRole("body", "text") for role in roles]
 
@@ -216,7 +228,49 @@ def _neighbour(
     return None
 
 
-def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: list[int]) -> None:
+# Evidence that a short block opening the page is a title: nothing above runs into it, so
+# it opens an item, and an item opens with its title unless its body comes first (then
+# the block is a body's first lines, and a body seldom opens with a short closed block).
+_OPENS_PAGE = 1.0
+def _opens_page_off_column(block: Block, column: float) -> bool:
+    """The block opens the page (no 上接 marker) and none of its lines fits the column of
+    the body under it, full or indented: not a body's first lines (a body continued from
+    the page before runs at its column).  With no body under it to measure, a block of
+    three or more lines is measured on its own lines (wrapped at one measure: column
+    text, as a title seldom runs that long); a shorter one has nothing that speaks for body.
+    """
+    if opens_continued_part(block.first.text):
+        return False
+    if column <= 0 and len(block.lines) >= 3:
+        column = column_width(block.lines)
+    return all(
+        abs(line.width - column) > 1.0 and abs(line.width - (column - 2.0)) > 1.0
+        for line in block.lines
+    )
+
+
+# Evidence that a block opening no paragraph (see ``_opens_no_paragraph``) is a title.
+_UNINDENTED_AFTER_CLOSED = 3.0
+
+
+def _opens_no_paragraph(block: Block, before: Block, indent: str | None) -> bool:
+    """On a page that keeps paragraph indents, a block after a sentence closed short of the
+    column that does not carry the indent opens no paragraph: every paragraph there opens
+    with the indent, and body text goes on unindented only after a full line (a column
+    break, or a sentence that ends flush with the column and runs on in the same paragraph).
+    Only where the text above shows the indent itself (pages mix boxes set with and
+    without)."""
+    if indent is None or leading_space(block.first) == indent or not is_closed(before):
+        return False
+    if not any(leading_space(line) == indent for line in before.lines):
+        return False
+    column = column_width(before.lines)
+    return column > 0 and before.last.width <= column - SHORT_MARGIN
+
+
+def _resolve_run(
+    blocks: Sequence[Block], roles: list[BlockRole | None], run: list[int], indent: str | None
+) -> None:
     before = _neighbour(blocks, roles, run[0], -1)
     after = _neighbour(blocks, roles, run[-1], +1)
     previous_role = roles[before] if before is not None else None
@@ -257,6 +311,15 @@ def _resolve_run(blocks: Sequence[Block], roles: list[BlockRole | None], run: li
         )
         for position, i in enumerate(run)
     ]
+    if (
+        before is not None
+        and previous_role is not None
+        and previous_role.role == "body"
+        and _opens_no_paragraph(blocks[run[0]], blocks[before], indent)
+    ):
+        scores[0] += _UNINDENTED_AFTER_CLOSED
+    if before is None and _opens_page_off_column(blocks[run[0]], column):
+        scores[0] += _OPENS_PAGE
     title_before = previous_role is not None and previous_role.role == "title"
     dateline_after = after is not None and (
         blocks[after].opens_with_dateline or blocks[after].kind == "byline"

@@ -97,3 +97,63 @@ def test_a_line_squeezing_two_marks_past_a_wide_column_stays_in_it() -> None:
     rows = [FILLER[:34], FILLER[:34], FILLER[:34] + "。”", FILLER[:36] + "，", FILLER[:20] + "。"]
     blocks = group_blocks(split_lines("\n".join(rows))[0])
     assert [len(b.lines) for b in blocks] == [5]
+
+
+def test_a_title_glued_over_the_first_body_of_the_page_is_split_off() -> None:
+    # Nothing above the page's first text runs into it: a short line there that neither
+    # fills the column nor sits at its first-line width is the first article's title.
+    text = (
+        "某报  2024年5月1日  星期三  第3版\n\n"
+        "老街改造让居民住得更舒心\n"
+        "去年以来，老街改造工程稳步推进，街巷面貌焕然一新，\n"
+        "居民对改造成效普遍满意，纷纷点赞。改造首先从拆除违章\n"
+        "搭建入手，腾出的空间建成了口袋公园和停车位，方便了周\n"
+        "边居民出行和休闲，也让老街重新热闹起来。\n"
+    )
+    (article,) = parse_text(text).articles
+    assert article.headline == "老街改造让居民住得更舒心"
+    assert article.paragraphs[0].startswith("去年以来")
+
+
+def test_the_first_line_of_a_page_at_the_column_width_stays_body() -> None:
+    text = (
+        "某报  2024年5月1日  星期三  第3版\n\n"
+        "去年以来老街改造工程稳步推进街巷面貌焕然一新居民对改\n"
+        "造成效普遍满意，纷纷点赞。改造首先从拆除违章搭建入手，\n"
+        "腾出的空间建成了口袋公园和停车位，方便了周边居民出行\n"
+        "和休闲，也让老街重新热闹起来。\n"
+    )
+    (article,) = parse_text(text).articles
+    assert article.headline == ""
+    assert article.paragraphs[0].startswith("去年以来")
+
+
+OLD_STREET = (
+    "老街改造工程稳步推进，街巷面貌焕然一新，居民对改造成效\n"
+    "普遍满意，纷纷点赞。改造首先从拆除违章搭建入手，腾出\n"
+    "的空间建成了口袋公园和停车位，方便了周边居民出行和休\n"
+    "闲。社区还请来设计师，和居民一起商量老房子的外立面怎\n"
+    "么修，青砖黛瓦的老味道保留了下来，弄堂里又热闹起来。\n"
+)
+HARBOUR = (
+    "今年一季度，港口集装箱吞吐量达到三百万标箱，同比增长\n"
+    "一成二，航线新开八条，货主订单持续增加，运力偏紧。码\n"
+    "头工人三班倒，桥吊昼夜不停，堆场周转效率提高了两成。\n"
+    "海关推出提前申报、两步申报等便利措施，船舶在港时间缩\n"
+    "短到一天以内，外贸企业的物流成本随之下降。\n"
+)
+
+
+def test_the_headline_a_lead_in_announces_goes_with_it_whatever_its_punctuation() -> None:
+    # the run of title lines does not stop at the headline's comma: the lead-in above it
+    # announces a title
+    text = (
+        f"老街改造让居民住得更舒心\n\n{OLD_STREET}\n"
+        f"港口一季度吞吐量创新高——\n“订单排到了六月，真忙！”\n\n{HARBOUR}"
+    )
+    articles = parse_text(text).articles
+    assert [(a.kicker, a.headline) for a in articles][-1] == (
+        "港口一季度吞吐量创新高——",
+        "“订单排到了六月，真忙！”",
+    )
+    assert articles[-1].paragraphs[0].startswith("今年一季度")

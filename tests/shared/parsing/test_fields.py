@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from shared.parsing import parse_text
 from shared.parsing.fields import (
     assign_title_roles,
     find_continuations,
     is_byline_line,
     is_continuation_line,
+    is_subtitle,
     match_dateline,
     match_photo_credit,
     parse_credits,
@@ -237,3 +239,31 @@ def test_apply_body_fields_reads_markers_dateline_and_photo_credit() -> None:
     assert photo.paragraphs == ["工人在车间巡检。"]
     assert credits.reporters == ["许金松"]
     assert bylines == ["■ 本报记者 许金松"]
+
+
+def test_a_title_that_wraps_where_another_fits_one_line_is_the_headline() -> None:
+    # The second title wraps after 10 characters while the first holds 12 on one line: the
+    # wrapped one is in the larger type, so it is the headline though it is the longer text.
+    units = ["某市召开全体干部动员大会", "推进老旧小区改造全面提速增效"]
+    roles = assign_title_roles(units, body_after=True, measures=[None, 10.0])
+    assert [roles.kicker, roles.headline] == units
+    # a one-line title narrower than the wrapped line proves nothing: the shorter rule holds
+    roles = assign_title_roles(["某市召开大会", units[1]], body_after=True, measures=[None, 10.0])
+    assert (roles.kicker, roles.headline) == (units[1], "某市召开大会")
+
+
+def test_wrap_geometry_reaches_the_title_roles_from_page_text() -> None:
+    text = (
+        "某市召开全体干部动员大会\n\n推进老旧小区改造全面\n提速增效\n\n"
+        "本报讯（记者 王明） 昨天，某市召开全体干部动员大会，部署老旧小区改造工作。会议要求\n"
+        "各区加快进度，确保年内完成改造任务。\n"
+    )
+    (article,) = parse_text(text).articles
+    assert article.headline == "推进老旧小区改造全面提速增效"
+    assert article.kicker == "某市召开全体干部动员大会"
+
+
+def test_a_line_of_bare_dashes_is_no_subtitle() -> None:
+    assert is_subtitle("——茌平区构建阵地体系")
+    assert not is_subtitle("——")
+    assert not is_subtitle("—— ")

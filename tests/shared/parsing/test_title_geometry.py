@@ -113,3 +113,65 @@ def test_exclaiming_line_between_a_title_and_a_byline_is_a_title() -> None:
     }
     assert second.reporters == ["何静"]
     assert len(second.paragraphs) == 1
+
+
+def test_an_unindented_block_after_a_sentence_closed_short_is_a_title() -> None:
+    """On a page that keeps indents, a block standing after a sentence closed short of the
+    column without the indent opens no paragraph: it is the next article's title, even with
+    no dateline or byline under it."""
+    text = "\n".join(
+        [
+            "农村公路通车里程创新高",
+            "",
+            *PREVIOUS,
+            "",
+            "码头连夜装船，工人三班倒、全力抢回生产进度",
+            "",
+            "　　今年一季度，港口集装箱吞吐量达到三百万标",
+            "箱，同比增长一成二，航线新开八条，货主订单持",
+            "续增加。码头工人三班倒，桥吊昼夜不停，堆场周",
+            "转效率提高了两成，船舶在港时间缩短到一天。",
+        ]
+    )
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [
+        "农村公路通车里程创新高",
+        "码头连夜装船，工人三班倒、全力抢回生产进度",
+    ]
+    assert articles[1].paragraphs[0].startswith("今年一季度")
+
+
+def test_a_title_wrapped_after_a_pause_mark_is_still_a_title() -> None:
+    """A headline may break after ``、`` or ``，`` (never its last line, and not when a line
+    ends a sentence: that reads as sentences)."""
+    text = "\n".join(
+        [
+            "某报  2024年5月1日  星期三  第3版",
+            "",
+            "医疗专家组完成甲国、",
+            "乙国援助任务回国",
+            "本报讯（记者 王明） 由省卫生健康委组建的医疗专家组一行八人，于",
+            "五月二日完成任务返回。连日来，专家组走访多家医院，分享防治经验。",
+        ]
+    )
+    (article,) = parse_text(text).articles
+    assert article.headline == "医疗专家组完成甲国、乙国援助任务回国"
+    assert article.paragraphs[0].startswith("由省卫生健康委")
+
+
+def test_a_question_opening_the_page_over_a_headline_is_its_kicker() -> None:
+    """Nothing above the page's first block runs into it: a short line there over a title
+    and a dateline opens the item, as its kicker, though it ends with ？ and holds a comma."""
+    text = "\n".join(
+        [
+            "老人独自在家，谁来照应？",
+            "",
+            "社区志愿者上门服务",
+            "",
+            "本报讯（记者 王明） 连日来，社区志愿者走街串巷，为独居老人测体温、",
+            "送物资，帮助他们解决生活中的难题，老人们纷纷点赞。",
+        ]
+    )
+    (article,) = parse_text(text).articles
+    assert {article.kicker, article.headline} == {"老人独自在家，谁来照应？", "社区志愿者上门服务"}
+    assert article.paragraphs[0].startswith("连日来")

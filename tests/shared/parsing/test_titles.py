@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shared.parsing.blocks import group_blocks
 from shared.parsing.lines import split_lines
-from shared.parsing.titles import label_blocks
+from shared.parsing.titles import label_blocks, title_candidate_reason
 
 BODY = [
     "市委统战部将“五大行动”作为全年",
@@ -114,3 +114,11 @@ def test_a_lead_in_ending_in_an_arrow_is_body() -> None:
 def test_the_same_block_without_the_arrow_is_still_a_title() -> None:
     lines = [*BODY, "", "浦东新区南林路改造完工", "", "本报讯（记者 朱海波）日前，改造完工。"]
     assert roles_of(lines) == ["body", "title", "body"]
+
+
+def test_a_block_wrapped_at_a_comma_with_a_sentence_end_is_no_title() -> None:
+    lines = split_lines("“家里老人要去医院看病，\n能帮忙送一下吗？”\n“我要去单位值班，需要哪")[0]
+    block = group_blocks(lines)[0]
+    assert title_candidate_reason(block) is not None
+    title = group_blocks(split_lines("医疗专家组完成甲国、\n乙国援助任务回国")[0])[0]
+    assert title_candidate_reason(title) is None

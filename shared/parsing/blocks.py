@@ -674,15 +674,29 @@ def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     them that end in a character when that is narrower: the line-start rule squeezes a
     closing mark onto a full line (or hangs it past the edge), so a full line ending with
     one comes out an em or two wider than the column, and where many lines do, their
-    upper quartile overstates the column by an em (a full line then looks indented)."""
+    upper quartile overstates the column by an em (a full line then looks indented).
+
+    A line after a sentence end that is short of the window's column by the indent or more
+    may be a paragraph's indented first line, and those seldom end in a mark: in a body of
+    short paragraphs whose full lines mostly end in one, they would outnumber the full lines
+    ending in a character and set the column two em short (every first line then looks
+    full), so they do not count among the lines ending in a character."""
     measuring = [line.width > 0 and measures_column(line) for line in lines]
     overall = _sliding_upper_quartiles(
         [line.width if ok else None for line, ok in zip(lines, measuring, strict=True)]
     )
     unsqueezed = _sliding_upper_quartiles(
         [
-            line.width if ok and line.text[-1:] not in SQUEEZED_AT_LINE_END else None
-            for line, ok in zip(lines, measuring, strict=True)
+            line.width
+            if ok
+            and line.text[-1:] not in SQUEEZED_AT_LINE_END
+            and not (
+                index
+                and lines[index - 1].ends_sentence
+                and line.width <= overall[index] - INDENT
+            )
+            else None
+            for index, (line, ok) in enumerate(zip(lines, measuring, strict=True))
         ],
         MIN_UNSQUEEZED_LINES,
     )

@@ -231,6 +231,17 @@ def test_few_lines_ending_in_a_character_do_not_set_the_column() -> None:
     assert set(local_column_widths(lines).values()) == {11.0}
 
 
+def test_indented_first_lines_ending_in_a_character_do_not_set_the_column() -> None:
+    # a 16 em column of short paragraphs: every full line ends with a mark, every indented
+    # first line (14 em, after a sentence end) with a character
+    texts = ["一" * 15 + "。"]
+    for char in "二五八甲":
+        texts += [char * 14, "三" * 15 + "，", "四" * 15 + "。"]
+    lines = split_lines("\n".join(texts))[0]
+    assert set(local_column_widths(lines).values()) == {16.0}
+    assert [len(g) for g in groups("\n".join(texts))] == [1, 3, 3, 3, 3]
+
+
 # ---- blank lines on the column grid --------------------------------------------------------
 
 

@@ -676,6 +676,13 @@ def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     one comes out an em or two wider than the column, and where many lines do, their
     upper quartile overstates the column by an em (a full line then looks indented).
 
+    Nor is the column narrower than the upper quartile of the running lines (those under a
+    line that does not end a sentence, so no paragraph's first line; one ending in a mark
+    counts an em narrower, the squeezed mark), when at least ``MIN_RUNNING_LINES`` are in
+    the window: in a body of short paragraphs the indented first lines and the short last
+    lines may outnumber the full lines, and the upper quartile of all then falls on a first
+    line, two em short of the column.
+
     A line after a sentence end that is short of the window's column by the indent or more
     may be a paragraph's indented first line, and those seldom end in a mark: in a body of
     short paragraphs whose full lines mostly end in one, they would outnumber the full lines
@@ -684,6 +691,15 @@ def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     measuring = [line.width > 0 and measures_column(line) for line in lines]
     overall = _sliding_upper_quartiles(
         [line.width if ok else None for line, ok in zip(lines, measuring, strict=True)]
+    )
+    running = _sliding_upper_quartiles(
+        [
+            line.width - (line.text[-1:] in SQUEEZED_AT_LINE_END)
+            if ok and index and not lines[index - 1].ends_sentence
+            else None
+            for index, (line, ok) in enumerate(zip(lines, measuring, strict=True))
+        ],
+        MIN_RUNNING_LINES,
     )
     unsqueezed = _sliding_upper_quartiles(
         [
@@ -701,14 +717,16 @@ def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
         MIN_UNSQUEEZED_LINES,
     )
     return {
-        line.number: min(all_lines, plain) if plain else all_lines
-        for line, all_lines, plain in zip(lines, overall, unsqueezed, strict=True)
+        line.number: min(max(all_lines, run), plain) if plain else max(all_lines, run)
+        for line, all_lines, run, plain in zip(lines, overall, running, unsqueezed, strict=True)
     }
 
 
 # Marks that may end a line past the column edge: the line-start rule squeezes (or hangs) a
 # closing mark onto the line before rather than open a line with it.
 SQUEEZED_AT_LINE_END = frozenset("，。、；：？！”’）》」』…,.;:?!%")
+# Fewer running lines than this (a short body, a page's first lines) say too little.
+MIN_RUNNING_LINES = 8
 # Fewer lines ending in a character than this (a subhead, a short body) say too little.
 MIN_UNSQUEEZED_LINES = 4
 

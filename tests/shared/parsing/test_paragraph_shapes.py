@@ -242,6 +242,28 @@ def test_indented_first_lines_ending_in_a_character_do_not_set_the_column() -> N
     assert [len(g) for g in groups("\n".join(texts))] == [1, 3, 3, 3, 3]
 
 
+def test_running_lines_set_the_column_where_first_lines_outnumber_them() -> None:
+    # a 16 em column of short paragraphs: the 14 em first lines (indent lost) and the short
+    # last lines outnumber the full running lines, whose widths alone tell the column
+    first, running, last = "二" * 13 + "，", "三" * 16, "四" * 5 + "。"
+    flush_end = "五" * 15 + "。"
+    paragraphs = [
+        [first, last],
+        [first, running, last],
+        [first, last],
+        [first, running, flush_end],
+        [first, last],
+        [first, running, last],
+        [first, last],
+    ]
+    text = "\n".join(x for p in paragraphs for x in p)
+    lines = split_lines(text)[0]
+    # around the first line after the flush sentence end (line 11), 16 em, not 14
+    assert local_column_widths(lines)[11] == 16.0
+    # the first line after the flush sentence end is indented: a paragraph of its own
+    assert [len(g) for g in groups(text)] == [len(p) for p in paragraphs]
+
+
 # ---- blank lines on the column grid --------------------------------------------------------
 
 

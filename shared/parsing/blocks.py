@@ -828,11 +828,11 @@ def paragraph_break(
         ):
             return True, "a line short by the indent over a full line opens a paragraph"
         if (
-            before.text.endswith(("：", ":"))
+            before.text.endswith(_LEADS_IN)
             and _indented(after, column, following)
             and not _may_end_paragraph(after)
         ):
-            return True, "a colon closes the line and the next one opens a paragraph"
+            return True, "a colon or a lead-in dash closes the line; the next opens a paragraph"
         if blank:
             return False, "blank after a line that does not end a sentence: column break"
         return False, "previous line does not end a sentence"
@@ -999,6 +999,11 @@ def _first_line_over_running_text(after: Line, following: Line | None, column: f
         and not _indented(following, column)
         and not _pushed_down(after, following, column)
     )
+
+
+# Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
+# (``政策赋能，解开束缚转化的“细绳子”——`` over its paragraph's indented first line).
+_LEADS_IN = ("：", ":", "——")
 
 
 def _may_end_paragraph(line: Line) -> bool:

@@ -204,6 +204,17 @@ def test_a_wide_subhead_block_over_an_indented_first_line_stays_apart() -> None:
     assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 1, 2]
 
 
+def test_a_run_in_subhead_closed_by_a_dash_over_an_indented_line_ends_its_paragraph() -> None:
+    # column 16 em: a lead-in closed by —— (not a sentence end), then a first line 2 em short
+    lead_in = line("政策赋能，解开束缚的“细绳子”——")
+    first = line("二〇一七年入职大学后，他在成果", 2)
+    new, rule = paragraph_break(lead_in, first, False, COLUMN, following=line("三" * 16, 3))
+    assert new, rule
+    # a running line under the dash (full, not indented) runs on
+    new, rule = paragraph_break(lead_in, line("三" * 16, 2), False, COLUMN)
+    assert not new, rule
+
+
 # ---- the column under squeezed closing marks --------------------------------------------
 
 

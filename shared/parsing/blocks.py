@@ -864,11 +864,22 @@ def paragraph_break(
         # missed: the blank would also be a column break, nothing tells them apart, and
         # the last line of a paragraph is the more common (see column_grid_starts).
         return False, "blank where the column depth ends a column, then a short line: column break"
-    if blank and after.ends_sentence and is_short(after, column):
+    if (
+        blank
+        and after.ends_sentence
+        and is_short(after, column)
+        and not before.text.endswith(_RUNS_ON_AFTER)
+    ):
         return True, "blank after a full sentence-final line, then a one-line paragraph"
     if blank:
         return False, "blank after a full line, next line not indented: column break"
     return False, "previous line fills the column; next line not indented"
+
+
+# A sentence end after which the text runs on across a blank: a semicolon closes a clause
+# of a longer sentence, so a short sentence-final line after a blank under a full line
+# ending in one is that sentence's last clause at the top of the next column.
+_RUNS_ON_AFTER = ("；", ";")
 
 
 def _opens_with_a_sentence(after: Line, following: Line | None, column: float) -> bool:

@@ -215,6 +215,19 @@ def test_a_run_in_subhead_closed_by_a_dash_over_an_indented_line_ends_its_paragr
     assert not new, rule
 
 
+def test_a_short_line_after_a_blank_under_a_full_line_ending_a_clause_runs_on() -> None:
+    # column 16 em: a full line closing a clause with ；, a column break, the sentence's
+    # last clause on a short line at the top of the next column
+    before = line("一" * 15 + "；")
+    after = line("二" * 7 + "。", 2)
+    new, rule = paragraph_break(before, after, True, COLUMN, following=line("三" * 14, 3))
+    assert not new, rule
+    # after a full line ending a sentence with 。 the short line is a paragraph of its own
+    before = line("一" * 15 + "。")
+    new, rule = paragraph_break(before, after, True, COLUMN, following=line("三" * 14, 3))
+    assert new, rule
+
+
 # ---- the column under squeezed closing marks --------------------------------------------
 
 

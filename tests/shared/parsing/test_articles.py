@@ -398,17 +398,23 @@ def test_a_question_ending_a_titled_body_stays_a_paragraph() -> None:
     assert articles[0].paragraphs[-1] == "商圈如何接住世界杯流量？"
 
 
+# An article's title, byline and first paragraph, for the subhead tests below.
+OLD_STREET_OPENING = (
+    "老街改造让居民住得更舒心",
+    "",
+    "■ 本报记者 李华",
+    "",
+    "去年以来，老街改造工程稳步推进，街巷面貌焕然一",
+    "新，居民对改造成效普遍满意，纷纷点赞。",
+    "",
+)
+
+
 def test_a_lone_lead_in_line_between_two_pieces_is_a_run_in_subhead() -> None:
     # ``…——`` introduces what follows; with no headline after it in its group it leads into
     # the next paragraph of the same article, like any subhead, and keeps its dashes.
     articles = parse(
-        "老街改造让居民住得更舒心",
-        "",
-        "■ 本报记者 李华",
-        "",
-        "去年以来，老街改造工程稳步推进，街巷面貌焕然一",
-        "新，居民对改造成效普遍满意，纷纷点赞。",
-        "",
+        *OLD_STREET_OPENING,
         "拆违建，把公共空间还给居民——",
         "",
         "改造首先从拆除违章搭建入手，腾出的空间建成了口",
@@ -422,13 +428,7 @@ def test_a_lone_lead_in_line_between_two_pieces_is_a_run_in_subhead() -> None:
 
 def test_a_lead_in_subhead_whose_dashes_wrapped_to_a_line_of_their_own_stays_one() -> None:
     articles = parse(
-        "老街改造让居民住得更舒心",
-        "",
-        "■ 本报记者 李华",
-        "",
-        "去年以来，老街改造工程稳步推进，街巷面貌焕然一",
-        "新，居民对改造成效普遍满意，纷纷点赞。",
-        "",
+        *OLD_STREET_OPENING,
         "拆违建，把公共空间还给居民，让老街重新热闹起来了",
         "——",
         "",

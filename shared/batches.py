@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, update
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from shared.db import session_scope
 from shared.models import (
@@ -133,8 +133,8 @@ def pair_parts(parts: Sequence[Part], *, pages_printed: bool) -> list[tuple[Part
     return pairs
 
 
-def _printed_page(issue: Issue, first_page: IssuePage | None) -> int | None:
-    for label in (first_page.page_label if first_page else "", issue.page or ""):
+def _printed_page(first_page_label: str, uploader_page: str | None) -> int | None:
+    for label in (first_page_label, uploader_page or ""):
         number = marker_page(label) if label else None
         if number is not None:
             return number
@@ -142,25 +142,26 @@ def _printed_page(issue: Issue, first_page: IssuePage | None) -> int | None:
 
 
 def _files(session: Session, issue_ids: list[int]) -> tuple[list[FilePages], bool]:
-    """The batch's files in page order, and whether their pages were numbered as printed."""
-    issues = {
-        issue.id: issue
-        for issue in session.exec(select(Issue).where(col(Issue.id).in_(issue_ids)))
-    }
-    first_pages = {
-        page.issue_id: page
-        for page in session.exec(
-            select(IssuePage).where(col(IssuePage.issue_id).in_(issue_ids), IssuePage.number == 1)
-        )
-    }
-    counts = dict(
-        session.exec(
-            select(IssuePage.issue_id, func.count())
-            .where(col(IssuePage.issue_id).in_(issue_ids))
-            .group_by(col(IssuePage.issue_id))
-        ).all()
+    """The batch's files in page order, and whether their pages were numbered as printed.
+
+    Two small queries: the uploader's page labels (not the stored files) and the page rows.
+    """
+    uploader_pages = dict(
+        session.exec(select(Issue.id, Issue.page).where(col(Issue.id).in_(issue_ids))).all()
     )
-    printed = {i: _printed_page(issues[i], first_pages.get(i)) for i in issue_ids}
+    counts: dict[int, int] = {}
+    first_labels: dict[int, str] = {}
+    for issue_id, number, label in session.exec(
+        select(IssuePage.issue_id, IssuePage.number, IssuePage.page_label).where(
+            col(IssuePage.issue_id).in_(issue_ids)
+        )
+    ):
+        counts[issue_id] = counts.get(issue_id, 0) + 1
+        if number == 1:
+            first_labels[issue_id] = label
+    printed = {
+        i: _printed_page(first_labels.get(i, ""), uploader_pages.get(i)) for i in issue_ids
+    }
     numbers = [printed[i] for i in issue_ids]
     if None not in numbers and len(set(numbers)) == len(numbers):
         ordered = sorted(issue_ids, key=lambda i: printed[i] or 0)
@@ -292,11 +293,16 @@ def _lock_when_ended(session: Session, batch_id: str) -> bool:
     return all(state in _ENDED for state in states)
 
 
+def batch_of_job(session: Session, job_id: str) -> str | None:
+    """The upload batch the job's file belongs to, if any."""
+    return session.exec(select(BatchJob.batch_id).where(BatchJob.job_id == job_id)).first()
+
+
 def join_batch_of_job(*, engine: Engine, job_id: str, keyword_limit: int) -> list[int]:
     """After a job ended: join the continued parts of its batch if no job of it is left; the
     ids of the articles that took in a part."""
     with session_scope(engine) as session:
-        batch_id = session.exec(select(BatchJob.batch_id).where(BatchJob.job_id == job_id)).first()
+        batch_id = batch_of_job(session, job_id)
     if batch_id is None:
         return []
     return join_ended_batch(engine=engine, batch_id=batch_id, keyword_limit=keyword_limit)

@@ -12,11 +12,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from shared.analysis import analyse_article
+from shared.batches import batch_of_job
 from shared.db import session_scope
 from shared.documents import parse_file
 from shared.jobs import article_ids, fail_job, start_job
 from shared.metrics import timed
-from shared.models import Article, BatchJob, Issue, IssuePage, Job, SearchDocument, utcnow
+from shared.models import Article, Issue, IssuePage, Job, SearchDocument, utcnow
 from shared.parsing import ParsedArticle, ParsedDocument, ParseError
 from shared.search.index import search_document_values
 
@@ -233,7 +234,8 @@ def _write_articles(
         if not ids:
             ids = insert_articles(session, issue.articles)
             insert_pages(session, issue.pages)
-        return JobOutcome(job_id, "succeeded", issue_id, ids, batch_id=_batch_of(session, job_id))
+        batch_id = batch_of_job(session, job_id)
+        return JobOutcome(job_id, "succeeded", issue_id, ids, batch_id=batch_id)
 
 
 def process_job(
@@ -277,9 +279,5 @@ def ended_outcome(*, engine: Engine, job_id: str) -> JobOutcome:
             job.issue_id,
             article_ids(session, job.issue_id),
             job.error_code,
-            batch_id=_batch_of(session, job_id),
+            batch_id=batch_of_job(session, job_id),
         )
-
-
-def _batch_of(session: Session, job_id: str) -> str | None:
-    return session.exec(select(BatchJob.batch_id).where(BatchJob.job_id == job_id)).first()

@@ -307,12 +307,10 @@ def wrapped_in_larger_type(units: Sequence[str], measures: Sequence[float | None
     one line at least as wide as its wrapped line, the wrapped unit is the headline.  A
     shorter one-line title says nothing (it may be short, not small), so no answer then.
     """
-    wrapped = [i for i, width in enumerate(measures) if width is not None]
+    wrapped = [(i, width) for i, width in enumerate(measures) if width is not None]
     if len(wrapped) != 1 or len(units) < 2:
         return None
-    index = wrapped[0]
-    width = measures[index]
-    assert width is not None
+    ((index, width),) = wrapped
     others = [display_width(unit) for i, unit in enumerate(units) if i != index]
     return index if all(other >= width for other in others) else None
 

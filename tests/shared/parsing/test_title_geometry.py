@@ -12,6 +12,9 @@ PREVIOUS = [
     "　　交通部门表示，明年将继续推进道路提档升级，",
     "加快补齐养护短板。",
 ]
+# The next article's kicker and a headline that ends with ！ like a sentence of body text.
+KICKER = "上半年城镇新增就业超额完成进度"
+LONG_HEADLINE = "稳就业、保民生，各项工作有序推进，成绩来之不易！"
 NEXT_BODY = [
     "　　本报讯（记者 何静）今年上半年，全市新增城镇",
     "就业岗位三万六千个，完成全年目标的六成以上，",
@@ -27,7 +30,7 @@ def test_unindented_lines_after_a_short_sentence_end_are_titles() -> None:
             "农村公路通车里程创新高",
             "",
             *PREVIOUS,
-            "上半年城镇新增就业超额完成进度",
+            KICKER,
             "",
             "稳就业，成绩来之不易！",
             *NEXT_BODY,
@@ -35,7 +38,7 @@ def test_unindented_lines_after_a_short_sentence_end_are_titles() -> None:
     )
     articles = parse_text(text).articles
     assert [a.headline for a in articles] == ["农村公路通车里程创新高", "稳就业，成绩来之不易！"]
-    assert articles[1].kicker == "上半年城镇新增就业超额完成进度"
+    assert articles[1].kicker == KICKER
     assert articles[0].paragraphs[-1].endswith("加快补齐养护短板。")
     assert len(articles[1].paragraphs) == 1
 
@@ -49,18 +52,15 @@ def test_exclaiming_line_between_a_title_and_a_dateline_is_a_title() -> None:
             "",
             *(line.lstrip("　") for line in PREVIOUS),
             "",
-            "上半年城镇新增就业超额完成进度",
+            KICKER,
             "",
-            "稳就业、保民生，各项工作有序推进，成绩来之不易！",
+            LONG_HEADLINE,
             *(line.lstrip("　") for line in NEXT_BODY),
         ]
     )
     articles = parse_text(text).articles
     second = articles[1]
-    assert {second.kicker, second.headline} == {
-        "上半年城镇新增就业超额完成进度",
-        "稳就业、保民生，各项工作有序推进，成绩来之不易！",
-    }
+    assert {second.kicker, second.headline} == {KICKER, LONG_HEADLINE}
     assert len(second.paragraphs) == 1
 
 
@@ -95,9 +95,9 @@ def test_exclaiming_line_between_a_title_and_a_byline_is_a_title() -> None:
             "",
             *(line.lstrip("　") for line in PREVIOUS),
             "",
-            "上半年城镇新增就业超额完成进度",
+            KICKER,
             "",
-            "稳就业、保民生，各项工作有序推进，成绩来之不易！",
+            LONG_HEADLINE,
             "",
             "■ 本报记者 何静",
             "",
@@ -107,10 +107,7 @@ def test_exclaiming_line_between_a_title_and_a_byline_is_a_title() -> None:
         ]
     )
     second = parse_text(text).articles[1]
-    assert {second.kicker, second.headline} == {
-        "上半年城镇新增就业超额完成进度",
-        "稳就业、保民生，各项工作有序推进，成绩来之不易！",
-    }
+    assert {second.kicker, second.headline} == {KICKER, LONG_HEADLINE}
     assert second.reporters == ["何静"]
     assert len(second.paragraphs) == 1
 

@@ -22,6 +22,7 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")  # the default; session_scope relaxes it
     cursor.close()
 
 
@@ -57,11 +58,28 @@ def dispose_engines(*, after_fork: bool = False) -> None:
     _engines.clear()
 
 
+# SQLite's sync modes: FULL syncs the write-ahead log at every commit; NORMAL (in WAL mode)
+# only at checkpoints, so a commit is durable once a later FULL commit or checkpoint synced the
+# log: a power cut may take the last NORMAL commits (never a process crash, never corruption).
+_SQLITE_SYNC = {True: "PRAGMA synchronous=FULL", False: "PRAGMA synchronous=NORMAL"}
+
+
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session that commits on success, rolls back on error and always closes."""
+def session_scope(engine: Engine, *, durable: bool = True) -> Iterator[Session]:
+    """A session that commits on success, rolls back on error and always closes.
+
+    ``durable=False`` is for what can be worked out again from what is stored durably (a job's
+    progress and the articles parsed from its stored file): its commit does not wait for the
+    disk (SQLite's ``synchronous=NORMAL``, PostgreSQL's ``synchronous_commit=off``). Both
+    databases keep commits in order, so a power cut can only lose the last such commits,
+    together with everything committed after them; a crash of the process loses nothing.
+    """
     session = Session(engine, expire_on_commit=False)
     try:
+        if engine.dialect.name == "sqlite":
+            _set_sqlite_sync(session, durable)
+        elif not durable and engine.dialect.name == "postgresql":
+            session.connection().exec_driver_sql("SET LOCAL synchronous_commit TO off")
         yield session
         session.commit()
     except BaseException:
@@ -69,3 +87,12 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def _set_sqlite_sync(session: Session, durable: bool) -> None:
+    # A pooled connection keeps the mode the last transaction set: set it when it differs.
+    # (Before any statement of the transaction: SQLite changes the mode only outside one.)
+    connection = session.connection()
+    if connection.info.get("durable", True) is not durable:
+        connection.exec_driver_sql(_SQLITE_SYNC[durable])
+        connection.info["durable"] = durable

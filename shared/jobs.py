@@ -141,8 +141,10 @@ def start_job(*, engine: Engine, job_id: str, max_attempts: int = 3) -> Job | No
 
     The attempt is committed before any work starts, so a file that kills its worker every
     time is counted; after ``max_attempts`` it fails with ``crash_loop`` instead of running.
+    The commit need not wait for the disk: a process crash keeps it, and a job a power cut
+    sets back to queued is published again by the sweeper.
     """
-    with session_scope(engine) as session:
+    with session_scope(engine, durable=False) as session:
         job = session.exec(select(Job).where(Job.id == job_id).with_for_update()).first()
         if job is None:
             raise UnknownJob(job_id)

@@ -219,8 +219,12 @@ def _write_articles(
     row lock, on SQLite the database's write lock, so a second delivery of the same job waits
     there and then finds the job ended instead of writing its articles again. Were anything
     after it to fail, the whole transaction, that statement included, rolls back.
+
+    The commit does not wait for the disk (``durable=False``): everything it writes is worked
+    out again from the stored file should a power cut take it (the job is then running or
+    queued again, and the sweeper runs it).
     """
-    with timed(timings, "store"), session_scope(engine) as session:
+    with timed(timings, "store"), session_scope(engine, durable=False) as session:
         ended = session.exec(
             update(Job)
             .where(col(Job.id) == job_id, col(Job.state) == "running")

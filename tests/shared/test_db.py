@@ -1,0 +1,51 @@
+"""Sessions: commit or roll back, and how durable each commit is."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, text
+
+from shared.db import session_scope
+from shared.models import Issue, Job
+
+
+def _sync_setting(engine: Engine, *, durable: bool) -> str:
+    """The commit mode in force inside a session of the given kind."""
+    query = (
+        "PRAGMA synchronous" if engine.dialect.name == "sqlite" else "SHOW synchronous_commit"
+    )
+    with session_scope(engine, durable=durable) as session:
+        return str(session.connection().exec_driver_sql(query).scalar())
+
+
+def test_a_session_is_durable_unless_told_otherwise(engine: Engine) -> None:
+    full, normal = ("2", "1") if engine.dialect.name == "sqlite" else ("on", "off")
+    assert _sync_setting(engine, durable=True) == full
+    assert _sync_setting(engine, durable=False) == normal
+    # The pooled connection the relaxed session used commits durably again for the next one.
+    assert _sync_setting(engine, durable=True) == full
+    assert _sync_setting(engine, durable=False) == normal
+    assert _sync_setting(engine, durable=False) == normal
+
+
+def _add_job_then_fail(engine: Engine, issue_id: int) -> None:
+    with session_scope(engine, durable=False) as session:
+        session.add(Job(id="j1", issue_id=issue_id, filename="p.txt"))
+        session.flush()
+        raise RuntimeError("stop")
+
+
+def test_a_relaxed_session_commits_and_rolls_back_like_any(engine: Engine) -> None:
+    with session_scope(engine, durable=False) as session:
+        issue = Issue(
+            filename="p.txt", media_type="text/plain", sha256="a" * 64, size=1, content=b"x"
+        )
+        session.add(issue)
+        session.flush()
+        assert issue.id is not None
+        issue_id = issue.id
+    with pytest.raises(RuntimeError, match="stop"):
+        _add_job_then_fail(engine, issue_id)
+    with session_scope(engine) as session:
+        assert session.get(Issue, issue_id) is not None
+        assert session.connection().execute(text("SELECT count(*) FROM jobs")).scalar() == 0

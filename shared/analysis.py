@@ -8,6 +8,7 @@ those tokens.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 from collections import Counter
@@ -90,13 +91,8 @@ def keywords_from_tokens(
     for word, count in sorted(counts.items(), key=itemgetter(1), reverse=True):
         if len(top) == limit and count * table.maximum < top[0]:
             break
-        if (
-            len(word) < 2
-            or tag_of[word].startswith(_NO_KEYWORD_TAGS)
-            or word != word.strip()
-            or word.lower() in _STOP_WORDS
-            or _NOT_A_KEYWORD.match(word)
-            or any(word in name or name in word for name in excluded)
+        if not _may_be_keyword(word, tag_of[word]) or (
+            excluded and any(word in name or name in word for name in excluded)
         ):
             continue
         weight = weights[word] = count * table.get(word)
@@ -104,9 +100,22 @@ def keywords_from_tokens(
             heapq.heappush(top, weight)
         elif weight > top[0]:
             heapq.heapreplace(top, weight)
-    first_seen = {word: index for index, word in enumerate(counts)}
-    ranked = sorted(weights, key=lambda word: (-weights[word], first_seen[word]))
-    return ranked[:limit]
+    # In order of first appearance, then by weight: the sort is stable, so ties keep that order.
+    in_order = filter(weights.__contains__, counts)
+    return sorted(in_order, key=weights.__getitem__, reverse=True)[:limit]
+
+
+@functools.lru_cache(maxsize=8192)  # the common words of every page; a few hundred KB
+def _may_be_keyword(word: str, tag: str) -> bool:
+    """Whether a word could be a keyword at all, whatever the article: not a single character,
+    a function word, a number or date, punctuation or an English stop word."""
+    return not (
+        len(word) < 2
+        or tag.startswith(_NO_KEYWORD_TAGS)
+        or word != word.strip()
+        or word.lower() in _STOP_WORDS
+        or _NOT_A_KEYWORD.match(word)
+    )
 
 
 def _looks_like_a_name(word: str) -> bool:

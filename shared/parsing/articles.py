@@ -15,21 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from shared.parsing.blocks import (
-    CONTEXT_LINES,
+from shared.parsing.block import Block
+from shared.parsing.blocks import page_lines
+from shared.parsing.columns import (
     SHORT_MARGIN,
-    TITLE_SPLIT_RULE,
-    Block,
     column_width,
-    leading_space,
     lines_share_column,
-    lines_share_topic,
     measures_column,
-    page_lines,
-    paragraph_indent,
     piece_column,
-    split_paragraphs,
-    trailing_question_title,
 )
 from shared.parsing.fields import (
     Continuation,
@@ -43,9 +36,13 @@ from shared.parsing.fields import (
     parse_credits,
     strip_continuations,
 )
+from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailing_question_title
+from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.paragraphs import split_paragraphs
 from shared.parsing.titles import BlockRole
+from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle
 
 Trace = dict[int, tuple[str, str]]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shared.parsing.articles import Trace, assemble_page
-from shared.parsing.blocks import Block, group_blocks
+from shared.parsing.block import Block
+from shared.parsing.blocks import group_blocks
 from shared.parsing.continuations import join_continued
 from shared.parsing.decode import decode_bytes, normalise_newlines
 from shared.parsing.furniture import describe_furniture

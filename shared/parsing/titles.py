@@ -20,15 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.parsing.blocks import (
-    SHORT_MARGIN,
-    UNINDENTED_TITLE_RULE,
-    Block,
-    column_width,
-    leading_space,
-    page_lines,
-    paragraph_indent,
-)
+from shared.parsing.block import Block
+from shared.parsing.blocks import page_lines
+from shared.parsing.columns import SHORT_MARGIN, column_width
 from shared.parsing.fields import (
     find_continuations,
     is_kicker_shaped,
@@ -37,6 +31,8 @@ from shared.parsing.fields import (
     may_hold_photo_credit,
     opens_continued_part,
 )
+from shared.parsing.glued_titles import UNINDENTED_TITLE_RULE
+from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 

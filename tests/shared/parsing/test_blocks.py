@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from shared.parsing.blocks import (
-    TITLE_SPLIT_RULE,
-    column_width,
-    group_blocks,
-    keeps_indentation,
-    paragraph_break,
-    split_paragraphs,
-)
+from shared.parsing.blocks import group_blocks
+from shared.parsing.columns import column_width
+from shared.parsing.glued_titles import TITLE_SPLIT_RULE
+from shared.parsing.indentation import keeps_indentation
 from shared.parsing.lines import Line, make_line, split_lines
+from shared.parsing.paragraphs import paragraph_break, split_paragraphs
 
 
 def lines_of(text: str) -> list[Line]:
@@ -180,7 +177,7 @@ def test_a_dateline_line_whose_text_stops_far_short_ends_its_paragraph() -> None
 def test_local_column_widths_match_column_width_over_each_window() -> None:
     import random
 
-    from shared.parsing.blocks import (
+    from shared.parsing.columns import (
         COLUMN_WINDOW,
         INDENT,
         MIN_RUNNING_LINES,

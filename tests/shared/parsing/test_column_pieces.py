@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from shared.parsing import parse_text
-from shared.parsing.blocks import TITLE_SPLIT_RULE, group_blocks, lines_share_column
+from shared.parsing.blocks import group_blocks
+from shared.parsing.columns import lines_share_column
+from shared.parsing.glued_titles import TITLE_SPLIT_RULE
 from shared.parsing.lines import Line, make_line, split_lines
 
 SENTENCE = "城市消费市场持续回暖，商场客流明显增加，餐饮门店订单稳步上升，夜间经济活力十足，"

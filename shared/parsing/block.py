@@ -1,0 +1,36 @@
+"""The Block type: a run of page lines of one kind (text, byline, furniture or a
+continuation marker), with the blank lines that stood before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from shared.parsing.fields import starts_with_dateline
+from shared.parsing.lines import Line
+
+BlockKind = Literal["text", "byline", "furniture", "continuation"]
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    lines: list[Line]
+    rule: str
+    blanks_before: list[Line] = field(default_factory=list)
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def ends_sentence(self) -> bool:
+        return self.last.ends_sentence
+
+    @property
+    def opens_with_dateline(self) -> bool:
+        return self.kind == "text" and starts_with_dateline(self.first.text)

@@ -1,0 +1,188 @@
+"""Column widths: the measure (in em) a run of body lines was set in, estimated so that
+indented first lines, short last lines, letter-spaced lines and closing marks squeezed past
+the column edge do not mislead it; whether two pieces of body share one column; and the
+margins (indent, short line) paragraph and title rules measure against it."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+
+from shared.parsing.fields import find_continuations, starts_with_dateline
+from shared.parsing.lines import Line
+
+# A line at least this much (in em) shorter than the column is short: a paragraph's last
+# line, or its first line indented by two characters.  Punctuation compression makes full
+# lines vary by about one em, so the margin sits between one and two.
+SHORT_MARGIN = 1.5
+
+
+def column_width(lines: Sequence[Line]) -> float:
+    """The column width (em) a run of body lines was set in: its upper-quartile line width."""
+    widths = sorted(line.width for line in lines if line.width > 0)
+    if not widths:
+        return 0.0
+    return widths[min(len(widths) - 1, (len(widths) * 3) // 4)]
+
+
+# Two pieces of body set in columns this far apart (em) are not one text.
+COLUMN_TOLERANCE = 1.5
+# A line this close (em) to a column's width fills it.
+SAME_WIDTH = 0.5
+# Fewer full lines than this say too little about a piece's column.
+MIN_FULL_LINES = 2
+# Fewer measuring lines than this say too little about a piece's column.
+MIN_MEASURED_LINES = 3
+
+
+def piece_column(lines: Sequence[Line]) -> float:
+    """The column width of a piece of body, or 0 when too few lines measure it."""
+    measuring = [line for line in lines if measures_column(line)]
+    return column_width(measuring) if len(measuring) >= MIN_MEASURED_LINES else 0.0
+
+
+def _full_lines(lines: Sequence[Line]) -> list[float]:
+    """Widths of the lines that run on from the line above and on to the line under
+    (inside a paragraph) and end in a character: set to the full measure, they fill the
+    column, and none is wider (only a closing mark squeezed onto a line sticks out)."""
+    return [
+        line.width
+        for above, line in itertools.pairwise(lines)
+        if not above.ends_sentence
+        and line.text[-1:] not in SQUEEZED_AT_LINE_END
+        and measures_column(line)
+    ]
+
+
+def lines_share_column(first: Sequence[Line], second: Sequence[Line]) -> bool:
+    """Whether two pieces of body were set in one column width (an article keeps its
+    column); true when either is too short to tell.
+
+    The column estimate (an upper quartile, :func:`piece_column`) is off for short pieces:
+    it falls below the column for a piece made of short paragraphs, mostly first lines
+    (indented, or two em short with the indent lost) and last lines, and above it for a
+    few lines that squeeze closing marks past the edge.  So the narrower piece must have
+    full lines (:func:`_full_lines`) that all stop short of the wider piece's column, and
+    the wider piece's own full lines, if any, must bear its column out."""
+    a, b = piece_column(first), piece_column(second)
+    if a == 0 or b == 0 or abs(a - b) <= COLUMN_TOLERANCE:
+        return True
+    narrower, wider = (first, second) if a < b else (second, first)
+    full = _full_lines(narrower)
+    if len(full) < MIN_FULL_LINES or max(full) >= max(a, b) - SAME_WIDTH:
+        return True
+    wider_full = _full_lines(wider)
+    return bool(wider_full) and max(wider_full) - max(full) <= COLUMN_TOLERANCE
+
+
+COLUMN_WINDOW = 12
+
+
+def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
+    """Line number → the column width around that line (``COLUMN_WINDOW`` lines each side),
+    so that one misjudged article spanning two column widths is still read line by line.
+
+    The width is the upper quartile of the measuring lines in the window, or of those among
+    them that end in a character when that is narrower: the line-start rule squeezes a
+    closing mark onto a full line (or hangs it past the edge), so a full line ending with
+    one comes out an em or two wider than the column, and where many lines do, their
+    upper quartile overstates the column by an em (a full line then looks indented).
+
+    Nor is the column narrower than the upper quartile of the running lines (those under a
+    line that does not end a sentence, so no paragraph's first line; one ending in a mark
+    counts an em narrower, the squeezed mark), when at least ``MIN_RUNNING_LINES`` are in
+    the window: in a body of short paragraphs the indented first lines and the short last
+    lines may outnumber the full lines, and the upper quartile of all then falls on a first
+    line, two em short of the column.
+
+    A line after a sentence end that is short of the window's column by the indent or more
+    may be a paragraph's indented first line, and those seldom end in a mark: in a body of
+    short paragraphs whose full lines mostly end in one, they would outnumber the full lines
+    ending in a character and set the column two em short (every first line then looks
+    full), so they do not count among the lines ending in a character."""
+    measuring = [line.width > 0 and measures_column(line) for line in lines]
+    overall = _sliding_upper_quartiles(
+        [line.width if ok else None for line, ok in zip(lines, measuring, strict=True)]
+    )
+    running = _sliding_upper_quartiles(
+        [
+            line.width - (line.text[-1:] in SQUEEZED_AT_LINE_END)
+            if ok and index and not lines[index - 1].ends_sentence
+            else None
+            for index, (line, ok) in enumerate(zip(lines, measuring, strict=True))
+        ],
+        MIN_RUNNING_LINES,
+    )
+    unsqueezed = _sliding_upper_quartiles(
+        [
+            line.width
+            if ok
+            and line.text[-1:] not in SQUEEZED_AT_LINE_END
+            and not (
+                index
+                and lines[index - 1].ends_sentence
+                and line.width <= overall[index] - INDENT
+            )
+            else None
+            for index, (line, ok) in enumerate(zip(lines, measuring, strict=True))
+        ],
+        MIN_UNSQUEEZED_LINES,
+    )
+    return {
+        line.number: min(max(all_lines, run), plain) if plain else max(all_lines, run)
+        for line, all_lines, run, plain in zip(lines, overall, running, unsqueezed, strict=True)
+    }
+
+
+# Marks that may end a line past the column edge: the line-start rule squeezes (or hangs) a
+# closing mark onto the line before rather than open a line with it.
+SQUEEZED_AT_LINE_END = frozenset("，。、；：？！”’）》」』…,.;:?!%")
+# Fewer running lines than this (a short body, a page's first lines) say too little.
+MIN_RUNNING_LINES = 8
+# Fewer lines ending in a character than this (a subhead, a short body) say too little.
+MIN_UNSQUEEZED_LINES = 4
+
+
+def _sliding_upper_quartiles(measured: Sequence[float | None], at_least: int = 1) -> list[float]:
+    """The upper quartile of the widths within ``COLUMN_WINDOW`` places of each place (0.0
+    where fewer than ``at_least`` are measured), as column_width() computes it, over a
+    sorted sliding window."""
+    count = len(measured)
+    window = sorted(width for width in measured[:COLUMN_WINDOW] if width is not None)
+    # Place i takes in measured[i + COLUMN_WINDOW] and lets go of measured[i - COLUMN_WINDOW
+    # - 1]: both as sequences aligned with the places, padded with None where there is none.
+    entering = [*measured[COLUMN_WINDOW:], *[None] * COLUMN_WINDOW][:count]
+    leaving = [*[None] * (COLUMN_WINDOW + 1), *measured[: max(0, count - COLUMN_WINDOW - 1)]][
+        :count
+    ]
+    insort, bisect_left = bisect.insort, bisect.bisect_left
+    quartiles: list[float] = []
+    append = quartiles.append
+    for width_in, width_out in zip(entering, leaving, strict=True):
+        if width_in is not None:
+            insort(window, width_in)
+        if width_out is not None:
+            del window[bisect_left(window, width_out)]
+        size = len(window)
+        # (size * 3) // 4 <= size - 1 for every size >= 1
+        append(window[(size * 3) // 4] if size and size >= at_least else 0.0)
+    return quartiles
+
+
+def measures_column(line: Line) -> bool:
+    """Whether a line's width tells the column width: not letter-spaced, not opening with a
+    dateline (its spaces take room) and not carrying a continuation marker."""
+    return not (line.spaced_out or starts_with_dateline(line.text) or find_continuations(line.text))
+
+
+def is_short(line: Line, column: float) -> bool:
+    """Stops short of the column.  A spaced-out (letter-spaced) line is full by definition."""
+    return not line.spaced_out and line.width <= column - SHORT_MARGIN
+
+
+INDENT = 2.0
+# After a full line that ends a sentence, the next line is an indented first line when it
+# falls at least this short of the column (an indented line squeezing in one more
+# punctuation mark comes out one em short).
+INDENT_MARGIN = 1.0

@@ -1,0 +1,432 @@
+"""Title lines extracted into a body block without a blank line, split off.
+
+Body text never stops in mid-sentence before a new article, so unfinished lines closing a
+block after a finished sentence are title lines (:func:`split_trailing_titles`); a page's
+first block may open with its item's title lines (:func:`page_top_title_run`).  On pages
+with neither blank lines nor indents, title lines glued into the body (after a closed
+sentence, free of sentence punctuation) are split off when the text on their two sides
+speaks of different things or is set in different column widths
+(:func:`split_glued_titles`); a subhead glued the same way stays in its text.  A line far
+wider than the column above it breaks out of that column (a caption, a text box, a title).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+from shared.parsing.block import Block
+from shared.parsing.columns import (
+    INDENT,
+    INDENT_MARGIN,
+    MIN_MEASURED_LINES,
+    SAME_WIDTH,
+    SHORT_MARGIN,
+    column_width,
+    lines_share_column,
+    measures_column,
+)
+from shared.parsing.fields import (
+    find_continuations,
+    is_byline_line,
+    match_photo_credit,
+    opens_continued_part,
+)
+from shared.parsing.indentation import leading_space
+from shared.parsing.lines import Line
+from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
+from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
+
+# At most this many lines at the end of a text block can be split off as title lines.
+MAX_TRAILING_TITLE_LINES = 4
+
+
+def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> list[Block]:
+    """Split title lines off the body block they were extracted into without a blank line.
+
+    Body text never stops in mid-sentence before a new article (a dateline, a byline) or
+    the page end, so unfinished lines closing a block right after a finished sentence are
+    title lines (after-layout: the title under its body; before-layout: the title over the
+    next article).
+    """
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        later = [b for b in blocks[index + 1 :] if b.kind != "furniture"]
+        follower = later[0] if later else None
+        head = page_top_title_run(block) if all(b.kind == "furniture" for b in out) else 0
+        if head:
+            out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
+            block = Block(block.kind, block.lines[head:], "body after title lines split off")
+        if (
+            out
+            and out[-1].kind == "text"
+            and (_closes_text(out[-1].last) or is_split_title(out[-1]))
+            and _opens_with_foreign_titles(block, functools.partial(_text_before, out), later)
+        ):
+            head = _glued_title_run(block.lines, 0)
+            out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
+            block = Block(block.kind, block.lines[head:], "body after title lines split off")
+        anchor_follows = (
+            follower is None
+            or follower.kind == "byline"
+            or follower.opens_with_dateline
+            or (follower.kind == "text" and opens_continued_part(follower.first.text))
+            or _title_shaped(follower)
+            or _breaks_out_of_column(follower.first, block)
+            or (
+                indent is not None
+                and follower.kind == "text"
+                and not follower.blanks_before
+                and leading_space(follower.first) == indent
+            )
+        )
+        cut = _trailing_title_start(block) if block.kind == "text" else None
+        unindented = cut is not None and unindented_after_closed_short(block.lines, cut, indent)
+        if (
+            cut is not None
+            and not anchor_follows
+            and not unindented
+            and not _opens_with_foreign_titles(
+                follower, functools.partial(_text_before, out, block.lines), later[1:]
+            )
+        ):
+            cut = None
+        if (
+            cut is None
+            and block.kind == "text"
+            and follower is not None
+            and _opens_article(follower)
+        ):
+            cut = trailing_question_title(block)
+        earlier = functools.partial(_text_before, out)
+        if cut is None:
+            out.extend(split_glued_titles(block, earlier, later))
+            continue
+        out.extend(
+            split_glued_titles(
+                Block(block.kind, block.lines[:cut], block.rule, block.blanks_before), earlier
+            )
+        )
+        rule = UNINDENTED_TITLE_RULE if unindented else TITLE_SPLIT_RULE
+        out.append(Block(block.kind, block.lines[cut:], rule))
+    return out
+
+
+def page_top_title_run(block: Block) -> int:
+    """How many lines opening the page's first text block are title lines glued to their
+    body (0: none).
+
+    Nothing on the page stands above the first block to run into it, so unless it carries
+    a 上接 marker its first lines open an item: title-shaped lines (:func:`_glued_title_run`,
+    without a paragraph's first line) that neither fill the column of the body under them
+    nor sit at its indented first-line width are set at a title's own measure, not the
+    body's.  A body's first line fits the column one way or the other."""
+    if block.kind != "text" or block.opens_with_dateline or opens_continued_part(block.first.text):
+        return 0
+    lines = block.lines
+    head = _body_first_line_out(lines, 0, _glued_title_run(lines, 0))
+    if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
+        return 0
+    column = column_width([line for line in lines[head:] if measures_column(line)])
+    if column <= 0:
+        return 0
+    for line in lines[:head]:
+        if abs(line.width - column) <= INDENT_MARGIN:
+            return 0
+        if abs(line.width - (column - INDENT)) <= INDENT_MARGIN:
+            return 0
+    return head
+
+
+def unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:
+    """On a page that keeps paragraph indents, ``lines[cut]`` follows a sentence closed
+    short of the column and does not carry the indent: it cannot be body.
+
+    The text after a sentence that stops short of the column opens a new paragraph, and
+    where the extractor keeps indents every paragraph opens with the indent; a column break
+    or a flush sentence end (the only ways body text goes on unindented) need a full line
+    above.  So the unindented lines are title lines glued under the body.  Only where the
+    text above shows the indent itself: a page may mix boxes set with and without it."""
+    if indent is None or leading_space(lines[cut]) == indent or cut < MIN_MEASURED_LINES:
+        return False
+    if not any(leading_space(line) == indent for line in lines[:cut]):
+        return False  # this text sets no indent itself (pages mix boxes with and without)
+    column = column_width(lines[:cut])
+    return column > 0 and lines[cut - 1].width <= column - INDENT - SHORT_MARGIN
+
+
+# How much text around a possible title (in lines) is compared for its topic.
+CONTEXT_LINES = 30
+
+
+def _text_before(out: Sequence[Block], tail: Sequence[Line] = ()) -> list[Line]:
+    """The body text right above the end of ``out`` (then ``tail``), back to the last
+    title, byline or dateline (at most ``CONTEXT_LINES`` lines)."""
+    lines: list[Line] = list(tail)
+    for block in reversed(out):
+        if block.kind != "text" or is_split_title(block):
+            break
+        lines[:0] = block.lines
+        if block.opens_with_dateline or len(lines) >= CONTEXT_LINES:
+            break
+    return lines[-CONTEXT_LINES:]
+
+
+def _text_after(blocks: Sequence[Block]) -> list[Line]:
+    """The body text of ``blocks`` up to the next byline or dateline (at most
+    ``CONTEXT_LINES`` lines)."""
+    lines: list[Line] = []
+    for block in blocks:
+        if block.kind != "text" or block.opens_with_dateline or len(lines) >= CONTEXT_LINES:
+            break
+        lines.extend(block.lines)
+    return lines[:CONTEXT_LINES]
+
+
+# Punctuation inside a running sentence; a title holds none of it.
+_SENTENCE_INNER_MARKS = "，。、；,;"
+
+
+def _glued_title_run(lines: Sequence[Line], start: int) -> int:
+    """The end of a run of title-shaped lines at ``start`` (unfinished, free of sentence
+    punctuation, at most ``MAX_TRAILING_TITLE_LINES``), or ``start`` when there is none."""
+    end = start
+    while (
+        end < len(lines)
+        and end - start < MAX_TRAILING_TITLE_LINES
+        and not lines[end].ends_sentence
+        and not lines[end].spaced_out
+        and not any(mark in lines[end].text for mark in _SENTENCE_INNER_MARKS)
+        and not is_byline_line(lines[end].text)
+        and not find_continuations(lines[end].text)
+    ):
+        end += 1
+    if start < end < len(lines) and _introduced_headline(lines, end):
+        end += 1
+    return end
+
+
+def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
+    """``lines[index]`` is the headline that the lead-in line above it (``…——``)
+    announces: a lead-in introduces a title, and a headline may hold a comma or end with ！
+    (``“有你们来，才有我们的今天！”``).  Only a one-line headline, ending the block or
+    stopping short of the line under it (the body's column), and never with a full stop."""
+    if not lines[index - 1].text.rstrip().endswith("——") or "。" in lines[index].text:
+        return False
+    if index + 1 == len(lines):
+        return True
+    return lines[index].width < lines[index + 1].width - SHORT_MARGIN
+
+
+def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
+    """The end of a glued title run without its last line when that line is a body
+    paragraph's first line: as wide as an indented first line (a headline wraps at its own
+    measure, seldom exactly there) with a full running line under it.  A first line
+    without any sentence punctuation is common (a third of the corpus's paragraphs hold
+    none in their first 11 characters).  The column is measured on the whole block."""
+    if end - start < 2 or end >= len(lines):
+        return end
+    column = column_width([line for line in lines if measures_column(line)])
+    last, under = lines[end - 1], lines[end]
+    first_line = column - INDENT - INDENT_MARGIN <= last.width <= column - INDENT_MARGIN
+    if first_line and not under.spaced_out and under.width >= column - SAME_WIDTH:
+        return end - 1
+    return end
+
+
+TITLE_SPLIT_RULE = "title lines split off the body"
+# Split off by indent geometry (:func:`unindented_after_closed_short`): cannot be body.
+UNINDENTED_TITLE_RULE = "title lines split off the body: unindented after a closed short line"
+
+
+def is_split_title(block: Block) -> bool:
+    return block.rule in (TITLE_SPLIT_RULE, UNINDENTED_TITLE_RULE)
+
+
+def _opens_with_foreign_titles(
+    block: Block | None, before: Callable[[], list[Line]], later: Sequence[Block]
+) -> bool:
+    """The block opens with title-shaped lines over body text (its own, then ``later``
+    blocks') that speaks of something other than ``before()`` (the text above it): the
+    titles of another article."""
+    if block is None or block.kind != "text" or block.opens_with_dateline:
+        return False
+    head = _glued_title_run(block.lines, 0)
+    if not 0 < head < len(block.lines):
+        return False
+    after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
+    return not lines_share_topic(before(), after)
+
+
+def split_glued_titles(
+    block: Block,
+    earlier: Callable[[], list[Line]] = list,
+    later: Sequence[Block] = (),
+) -> list[Block]:
+    """Split a text block where the titles of the next article were extracted into it
+    with no blank line: after a line that closes the text before, a short run of
+    title-shaped lines, then body text that speaks of something else or is set in another
+    column width (a subhead glued the same way sits between two parts of one text and
+    stays).
+
+    A column break (a blank line) cuts a text into blocks, so the text on either side may
+    run on past the block: for the topic the comparison takes in the body text of the
+    blocks above (``earlier()``) and below (``later``) as well, up to the next title,
+    byline or dateline, and must then be further apart (``FAR_TOPIC_SIMILARITY``); the
+    column widths are compared within the block only (a block of another column above or
+    below says nothing of this one's)."""
+    if block.kind != "text" or len(block.lines) < 4:
+        return [block]
+    lines = block.lines
+    pieces: list[Block] = []
+    begin = 0
+    index = 1
+    while index < len(lines) - 1:
+        if not _closes_text(lines[index - 1]):
+            index += 1
+            continue
+        end = _body_first_line_out(lines, index, _glued_title_run(lines, index))
+        if index < end < len(lines) and _two_texts(
+            lines[max(begin, index - CONTEXT_LINES) : index],
+            lines[end : end + CONTEXT_LINES],
+            functools.partial(_runs_into, earlier if not begin else list, lines[begin:index]),
+            functools.partial(_runs_on, lines[end:], later),
+        ):
+            pieces.append(
+                Block(
+                    block.kind,
+                    lines[begin:index],
+                    block.rule,
+                    block.blanks_before if not begin else [],
+                )
+            )
+            pieces.append(Block(block.kind, lines[index:end], TITLE_SPLIT_RULE))
+            begin = end
+            index = end + 1
+            continue
+        index += 1
+    if not pieces:
+        return [block]
+    pieces.append(Block(block.kind, lines[begin:], "body after title lines split off"))
+    return pieces
+
+
+def _runs_into(above: Callable[[], list[Line]], lines: Sequence[Line]) -> list[Line]:
+    return [*above(), *lines][-CONTEXT_LINES:]
+
+
+def _runs_on(lines: Sequence[Line], later: Sequence[Block]) -> list[Line]:
+    return [*lines, *_text_after(later)][:CONTEXT_LINES]
+
+
+def _two_texts(
+    before: Sequence[Line],
+    after: Sequence[Line],
+    topic_before: Callable[[], list[Line]] | None = None,
+    topic_after: Callable[[], list[Line]] | None = None,
+) -> bool:
+    """The body text on the two sides of a run of title lines is two texts: it speaks of
+    different things, or it is set in different column widths (an article keeps its
+    column, and a subhead does not change it).  ``topic_before``/``topic_after`` give
+    the (longer) text to compare the topics of, when not ``before``/``after``."""
+    if not lines_share_column(before, after) or not lines_share_topic(before, after):
+        return True
+    if topic_before is None or topic_after is None:
+        return False
+    return not lines_share_topic(topic_before(), topic_after(), FAR_TOPIC_SIMILARITY)
+
+
+def _opens_article(block: Block) -> bool:
+    return block.kind == "byline" or block.opens_with_dateline
+
+
+# Inside a headline only these separate phrases; a sentence's commas and full stops never.
+_HEADLINE_FORBIDDEN = frozenset("，。、；,;")
+
+
+def trailing_question_title(block: Block) -> int | None:
+    """A headline may end with ？ or ！: the last line of a body block directly followed by
+    a byline or a dateline is that article's (or the previous one's) title when the text
+    before it is closed and it holds no sentence punctuation of its own."""
+    lines = block.lines
+    if len(lines) < 2 or not _closes_text(lines[-2]):
+        return None
+    last = lines[-1].text.rstrip("”’」』》）)")
+    if not last.endswith(("？", "！", "?", "!")) or any(c in _HEADLINE_FORBIDDEN for c in last):
+        return None
+    if is_byline_line(lines[-1].text) or find_continuations(lines[-1].text):
+        return None
+    return len(lines) - 1
+
+
+def _title_shaped(block: Block) -> bool:
+    """A short block of unfinished lines set apart by blank lines: a title (or a fragment)."""
+    return (
+        block.kind == "text"
+        and bool(block.blanks_before)
+        and len(block.lines) <= 2
+        and not any(line.ends_sentence for line in block.lines)
+        and not block.opens_with_dateline
+    )
+
+
+def _trailing_title_start(block: Block) -> int | None:
+    lines = block.lines
+    cut = len(lines)
+    while (
+        cut > 0 and not _closes_at(lines, cut - 1) and len(lines) - cut < MAX_TRAILING_TITLE_LINES
+    ):
+        cut -= 1
+    if cut == len(lines) or cut == 0 or not _closes_at(lines, cut - 1):
+        return None
+    if any(find_continuations(line.text) or is_byline_line(line.text) for line in lines[cut:]):
+        return None
+    if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
+        return None
+    return cut
+
+
+# A parenthetical note (``（陈晓霞、张旭航、李大勇参与采写）``) wraps over at most this many lines.
+MAX_NOTE_LINES = 3
+
+
+def _closes_at(lines: Sequence[Line], index: int) -> bool:
+    """``lines[index]`` closes the text (:func:`_closes_text`), or ends a parenthetical note
+    that opened at the start of one of the lines above it and wrapped (the note closes
+    the text as a sentence does)."""
+    if _closes_text(lines[index]):
+        return True
+    if lines[index].text[-1:] not in "）)":
+        return False
+    for start in range(index, max(-1, index - MAX_NOTE_LINES), -1):
+        if lines[start].text[:1] in "（(":
+            note = "".join(line.text for line in lines[start : index + 1])
+            return not _unclosed_parenthesis(note) and note.count("（") + note.count("(") == 1
+    return False
+
+
+# Photo captions run across the photo, wider than any body column (13–34 em).
+CAPTION_MIN_WIDTH = 36.0
+# A body line squeezes at most a closing mark or two past its column; a line wider than the
+# column by more than this (em) is not set in it.
+CAPTION_MARGIN = 4.0
+
+
+def _breaks_out_of_column(line: Line, block: Block) -> bool:
+    """A line far wider than the column of the lines before it cannot continue that column
+    (a caption or a text box glued to a body without a blank line): at least as wide as a
+    caption and wider than the column by more than squeezed closing marks make a body line
+    (a caption 46 em wide under a 34 em column, where the line-start rule adds an em or two
+    at most).  After a closed sentence, under a body of ``MIN_MEASURED_LINES`` lines or more
+    (enough to tell its column), a narrower line that much wider than the column breaks out
+    too: a title line glued under the body it does not belong to (``…会议上强调``, 33 em
+    under a 21 em column).  A caption-wide line under a single narrower line breaks out as
+    well (a title glued over a photo's caption): a caption's first line is as wide as the
+    caption, and no column holds a line so much wider than the one above it."""
+    if len(block.lines) < 2:
+        return line.width >= CAPTION_MIN_WIDTH and line.width > block.last.width + CAPTION_MARGIN
+    if line.width < CAPTION_MIN_WIDTH and not (
+        len(block.lines) >= MIN_MEASURED_LINES and _closes_text(block.last)
+    ):
+        return False
+    return line.width > column_width(block.lines) + CAPTION_MARGIN

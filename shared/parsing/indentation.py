@@ -1,0 +1,63 @@
+"""Kept paragraph indents: whether the extractor kept the leading spaces of paragraph
+first lines, and which leading whitespace marks them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from shared.parsing.lines import Line
+
+# Leading spaces (two spaces or full-width spaces) that mark a kept paragraph indent.
+KEPT_INDENT = 2
+
+
+def keeps_indentation(lines: Sequence[Line]) -> bool:
+    """The extractor kept paragraph indents: several lines start indented, and (nearly) all
+    of them right after a sentence ends, as paragraph first lines do."""
+    indented = [i for i, line in enumerate(lines) if line.indent >= KEPT_INDENT]
+    if len(indented) < 2:
+        return False
+    after_sentence = sum(1 for i in indented if i == 0 or lines[i - 1].ends_sentence)
+    return after_sentence >= 0.8 * len(indented)
+
+
+def _carries_paragraph_indent(line: Line, indent: str | None) -> bool:
+    """A line set with the body's paragraph indent opens a paragraph of running text.
+
+    A byline is set apart from the text it credits (flush, centred or right-aligned, the
+    names spaced out), never indented like a paragraph; a role-shaped line that does carry
+    the paragraph indent is a section label inside the body (``■记者手记``, ``■编者按``),
+    which belongs to the text.  Only decided where the extractor kept indents."""
+    return indent is not None and leading_space(line) == indent
+
+
+def leading_space(line: Line) -> str:
+    return line.raw[: line.indent]
+
+
+def paragraph_indent(lines: Sequence[Line]) -> str | None:
+    """The leading whitespace the extractor kept on paragraph first lines (the most common
+    one among indented lines), or None when the page does not keep indents.
+
+    ``lines`` are a page's lines, blank ones included.  The indents are paragraph indents
+    when (nearly) every indented line opens something: the page, a block after a blank, a
+    paragraph after a sentence end, or text after a shorter line (a title glued above it);
+    an indented line right after running text in mid-sentence says they are not."""
+    indented = [i for i, line in enumerate(lines) if line.indent >= KEPT_INDENT and line.text]
+    if len(indented) < 2:
+        return None
+    opening = 0
+    for i in indented:
+        before = lines[i - 1] if i else None
+        if (
+            before is None
+            or before.is_blank
+            or before.ends_sentence
+            or before.width < lines[i].width
+        ):
+            opening += 1
+    if opening < 0.8 * len(indented):
+        return None
+    indents = Counter(leading_space(lines[i]) for i in indented)
+    return indents.most_common(1)[0][0]

@@ -1,0 +1,549 @@
+"""The paragraph structure inside a run of body lines.
+
+Blank lines mean two different things in an extracted page: a paragraph break, or the place
+where a column (or a text box) ends in mid-sentence.  :func:`paragraph_break` decides from
+the printed shape: a paragraph's last line ends a sentence and usually stops short of the
+column; its first line is indented by two characters and so comes out shorter than a full
+line.  A line that fills the column and does not end a sentence always runs on, unless it
+ends with a colon and the next line is as short as an indented first line.  Where two
+readings fit one line, the line under it decides (a first line is followed by a running
+line, a paragraph's last line by the next first line); a letter-spaced line is judged by
+its characters, not its stretched width.  The column depth of a body's blank lines
+(:func:`column_grid`) tells column breaks from paragraph breaks where the shapes cannot.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass
+
+from shared.parsing.block import Block
+from shared.parsing.columns import (
+    INDENT,
+    INDENT_MARGIN,
+    SHORT_MARGIN,
+    is_short,
+    local_column_widths,
+)
+from shared.parsing.fields import starts_with_dateline
+from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
+from shared.parsing.lines import Line
+from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
+
+# A line that does not end a sentence yet stops far short of the column ends its paragraph
+# anyway (a subhead, a list item, a paragraph ending in a name or a number).  The margin is
+# this share of the column (at least SHORT_MARGIN): wide columns vary by several em.
+FAR_SHORT_SHARE = 0.1
+
+
+# Full-width marks the line-start rule (避头) keeps from opening a line: a typesetter squeezes
+# them onto the line before or pulls a character down with them, so inside a paragraph no
+# line opens with one; a paragraph's first line may (its indent stands before it).
+NO_LINE_START = frozenset("，。、；：？！”’）》」』…")
+
+
+def paragraph_break(
+    before: Line,
+    after: Line,
+    blank: bool,
+    column: float,
+    before_opens: bool = False,
+    following: Line | None = None,
+    lines_above: int = 1,
+    on_grid: bool = False,
+    off_grid: bool = False,
+    unmarked: bool = False,
+) -> tuple[bool, str]:
+    """Does a new paragraph start at ``after``?  Returns the decision and the rule.
+
+    ``before_opens`` says that ``before`` is itself a paragraph's first line: it is indented,
+    so it is only short when it falls short of the column minus the indent.  ``following``
+    is the body line after ``after`` (None at the end of the body); the shape of the line
+    under ``after`` tells whether ``after`` opened a paragraph or closed one.
+    ``lines_above`` is how many lines the paragraph holding ``before`` has so far.
+    ``on_grid`` says that the blank falls where the body's column depth puts a column break
+    (:func:`column_grid`), ``off_grid`` that no column depth of the body puts one there.
+    ``unmarked`` says that no blank line stands here although the body marks its paragraph
+    breaks with blank lines (:func:`marks_breaks_with_blanks`): where the shapes leave two
+    readings, the text runs on.
+    """
+    if before.ends_sentence and after.text[:1] in NO_LINE_START:
+        return True, "a line opens with a mark no line inside a paragraph may open with"
+    if not before.ends_sentence:
+        if column > 0 and _far_short(before, column, before_opens):
+            return True, "previous line stops far short of the column (a subhead or list item)"
+        if before_opens and column > 0 and _heads_first_line(before, after, column):
+            return True, "a short unfinished opening line over a paragraph's first line: a subhead"
+        if before_opens and column > 0 and _heads_running_text(before, after, column, following):
+            return True, "an unpunctuated opening line over short running text: a subhead"
+        if (
+            before_opens
+            and column > 0
+            # a dateline's byline wrapping onto the next line makes both lines short
+            and not _unclosed_parenthesis(before.text)
+            and _first_line_over_running_text(after, following, column)
+        ):
+            return True, "a line short by the indent over a full line opens a paragraph"
+        if (
+            before.text.endswith(_LEADS_IN)
+            and _indented(after, column, following)
+            and not _may_end_paragraph(after)
+        ):
+            return True, "a colon or a lead-in dash closes the line; the next opens a paragraph"
+        if blank:
+            return False, "blank after a line that does not end a sentence: column break"
+        return False, "previous line does not end a sentence"
+    full = column - INDENT if before_opens else column
+    if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
+        return True, "previous line ends a sentence short of the column"
+    if blank and off_grid:
+        # inside a body a blank line is a column break or a paragraph break
+        return True, "blank after a sentence end off the column grid: paragraph break"
+    if _indented(after, column, following) and not _may_end_paragraph(after):
+        if after.spaced_out:
+            return True, "justified line two characters short after a sentence end: indented"
+        return True, "indented first line after a sentence end"
+    if (
+        not unmarked
+        and _may_end_paragraph(after)
+        and _opens_with_a_sentence(after, following, column)
+    ):
+        return True, "indented line ending a sentence, the line under it not indented"
+    if (
+        not unmarked
+        and after.ends_sentence
+        and _closing_note(before, after, following, column, lines_above)
+    ):
+        return True, "a one-sentence closing paragraph after a long paragraph ending flush"
+    if blank and on_grid and after.ends_sentence and is_short(after, column):
+        # A column break that happens to fall after a sentence end, the paragraph's last
+        # line at the top of the next column.  A one-line paragraph opening that column is
+        # missed: the blank would also be a column break, nothing tells them apart, and
+        # the last line of a paragraph is the more common (see column_grid_starts).
+        return False, "blank where the column depth ends a column, then a short line: column break"
+    if (
+        blank
+        and after.ends_sentence
+        and is_short(after, column)
+        and not before.text.endswith(_RUNS_ON_AFTER)
+    ):
+        return True, "blank after a full sentence-final line, then a one-line paragraph"
+    if blank:
+        return False, "blank after a full line, next line not indented: column break"
+    return False, "previous line fills the column; next line not indented"
+
+
+# A sentence end after which the text runs on across a blank: a semicolon closes a clause
+# of a longer sentence, so a short sentence-final line after a blank under a full line
+# ending in one is that sentence's last clause at the top of the next column.
+_RUNS_ON_AFTER = ("；", ";")
+
+
+def _opens_with_a_sentence(after: Line, following: Line | None, column: float) -> bool:
+    """After a full line ending a sentence, ``after`` ends a sentence too (or a colon that
+    opens what follows) and is short by about the indent: either a paragraph's first line
+    whose first sentence (or clause, ``…有以下两大特点：``) ends at the line end, or the last
+    line of the paragraph before.  The line under it tells them apart: a
+    first line is followed by a running line (full) or by its paragraph's last line (ending
+    a sentence), a closing line by the next paragraph's indented first line.
+
+    Wrapping the corpus articles (tests/fixtures/sample-articles.jsonl) at 13–34 em, such a
+    line over a full line opened a paragraph 25 times in 25, over a running indented line it
+    closed one 12 times in 12, over a short line ending a sentence it opened one 7 times in
+    8.  At the end of the body nothing tells (an even split), and the text runs on as
+    before.  A sentence-final line far shorter than an indented full line after a flush
+    sentence end is a paragraph's last line about three times in four (71 against 23), so
+    it runs on too, whatever is under it; the one-line paragraph this misses is the
+    ambiguity that stays."""
+    if following is None or not _indented(after, column):
+        return False
+    if printed_width(after) < column - INDENT - INDENT_MARGIN:
+        return False  # far shorter than an indented full line: a paragraph's last line
+    return following.ends_sentence or not _indented(following, column)
+
+
+# A paragraph holding this many lines above a flush sentence end is long enough that a short
+# sentence-final line closing the body under it is more likely a paragraph of its own.
+CLOSING_NOTE_MIN_LINES = 4
+_CLOSING_QUOTES = frozenset("”’」』\"'")
+
+
+def _closing_note(
+    before: Line, after: Line, following: Line | None, column: float, lines_above: int
+) -> bool:
+    """``after`` closes the body (nothing under it), ends a sentence and is far shorter than
+    an indented full line, and ``before`` ended a sentence flush with the column after a
+    paragraph of ``CLOSING_NOTE_MIN_LINES`` lines or more: a one-sentence closing paragraph
+    (``市领导某某参加检查。``, ``同日，某某还会见了某某。``), as news reports often end.  Not
+    when ``before`` closes a quotation: the speaker follows it (``…资金。”`` / ``王波表示。``).
+
+    Wrapping the corpus articles (/work/shared/corpus/articles.jsonl, 113 articles) at
+    13–34 em, such a last line opened a paragraph of its own 24 times in 26 under a
+    paragraph of four lines or more ending outside quotes, never (0 in 6) under a shorter
+    one (a paragraph short enough to be its last line's seldom has a sentence ending flush
+    in its middle) and never (0 in 17) after a closing quote.  Anywhere but at the end of
+    the body the line under it decides (:func:`_opens_with_a_sentence`)."""
+    return (
+        following is None
+        and lines_above >= CLOSING_NOTE_MIN_LINES
+        and before.text[-1:] not in _CLOSING_QUOTES
+        and not after.spaced_out
+        and printed_width(after) < column - INDENT - INDENT_MARGIN
+    )
+
+
+# Punctuation inside a running sentence; a subhead, like a headline, holds none.
+_SENTENCE_INNER = frozenset("，。、；,;")
+
+
+def _may_head(before: Line, after: Line) -> bool:
+    """``before`` has a subhead's shape (no dateline, no sentence punctuation, not spaced
+    out) and ``after`` runs on from it without ending a sentence."""
+    return (
+        not before.spaced_out
+        and not after.spaced_out
+        and not after.ends_sentence
+        and not starts_with_dateline(before.text)
+        and not any(c in _SENTENCE_INNER for c in before.text)
+    )
+
+
+def _heads_first_line(before: Line, after: Line, column: float) -> bool:
+    """``before`` opens a paragraph without ending a sentence and ``after`` has the shape of
+    a paragraph's first line (short by the indent, running on) while ``before`` is shorter
+    than any indented first line: a paragraph's first line is never followed by another
+    first line, so ``before``, when it holds no sentence punctuation, is a subhead (小标题)
+    with the paragraph glued under it."""
+    return (
+        _may_head(before, after)
+        and before.width <= column - INDENT - SHORT_MARGIN
+        and before.width < after.width - INDENT_MARGIN
+        and printed_width(after) <= column - INDENT_MARGIN
+    )
+
+
+def _heads_running_text(
+    before: Line, after: Line, column: float, following: Line | None = None
+) -> bool:
+    """``before`` opens a paragraph, holds no sentence punctuation and does not end a
+    sentence; ``after`` is running text that does not end a sentence, yet stops far short
+    of the column.  A paragraph's second line is full unless it ends the paragraph, and
+    running text does not end a paragraph in mid-sentence, so ``after`` is the indented
+    first line of a new paragraph and ``before`` a subhead as wide as a first line
+    (``让不文明行为“处处难行”`` over ``2019年，各地以精神文明创建``).
+
+    ``after`` is running text when it holds sentence punctuation or when the line under it
+    runs on at full width; otherwise the two lines may be one subhead wrapped (the line
+    under a subhead is an indented first line): left alone."""
+    return (
+        _may_head(before, after)
+        and _far_short(after, column, opens=False)
+        and (
+            any(c in _SENTENCE_INNER for c in after.text)
+            or (following is not None and not _indented(following, column))
+        )
+    )
+
+
+def _first_line_over_running_text(after: Line, following: Line | None, column: float) -> bool:
+    """``after`` is as wide as an indented first line (at most an em short of the column
+    minus the indent) yet shorter than any running line can be (:func:`_far_short`), runs
+    on without ending a sentence, and the line under it fills the column: ``after`` opens
+    a paragraph.
+
+    A running line inside a paragraph fills the column (within the margin that punctuation
+    compression leaves, which grows with the column; a Latin word or number pushed down
+    stretches it), and a paragraph's last line is followed by the next paragraph's indented
+    first line, not by a full one; so the opening line above ``after`` that does not end a
+    sentence ended its paragraph anyway (a subhead, with or without a comma:
+    ``法治思维，让信“访”变信“法”``).  In wide columns, where running lines vary by more
+    than the indent, no line is both."""
+    if following is None or after.spaced_out or after.ends_sentence or following.spaced_out:
+        return False
+    if printed_width(after) < column - INDENT - INDENT_MARGIN:
+        return False
+    return (
+        _far_short(after, column, opens=False)
+        and not _indented(following, column)
+        and not _pushed_down(after, following, column)
+    )
+
+
+# Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
+# (``政策赋能，解开束缚转化的“细绳子”——`` over its paragraph's indented first line).
+_LEADS_IN = ("：", ":", "——")
+
+
+def _may_end_paragraph(line: Line) -> bool:
+    """Ends a sentence, or a colon that introduces what follows (a list, a quote)."""
+    return line.ends_sentence or line.text.endswith(("：", ":"))
+
+
+def printed_width(line: Line) -> float:
+    """The line's width, counting the spaces of a dateline (``本报讯（记者 X） 正文``) that
+    take room in print (half an em each)."""
+    if starts_with_dateline(line.text):
+        return line.width + 0.5 * len(re.findall(r"\s+", line.text))
+    return line.width
+
+
+def _indented(line: Line, column: float, following: Line | None = None) -> bool:
+    """Short by about the two-character indent of a paragraph's first line.
+
+    A justified (letter-spaced) line is stretched to the full measure, so only its
+    characters tell: a running line is stretched when a character had to move down (the
+    line-start rule) and holds about one em less than the column, an indented first line
+    two or more.  A line stretched because the Latin word or number opening ``following``
+    did not fit is a running line whatever it holds."""
+    if line.spaced_out:
+        if line.width > column - INDENT + SPACED_INDENT_SLACK:
+            return False
+        return following is None or not _pushed_down(line, following, column)
+    return printed_width(line) <= column - INDENT_MARGIN
+
+
+# A letter-spaced first line may hold half an em more than the column minus the indent (a
+# half-width character, a squeezed mark) and still be told from a running line (one em
+# short of the column).
+SPACED_INDENT_SLACK = 0.5
+_LEADING_HALF_WIDTH = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%+\-/]*")
+
+
+def _pushed_down(line: Line, following: Line, column: float) -> bool:
+    """``following`` opens with a half-width run (a Latin word, a number) too wide for the
+    room left on ``line``: the typesetter stretched ``line`` because the run moved down."""
+    match = _LEADING_HALF_WIDTH.match(following.text)
+    return match is not None and line.width + 0.5 * len(match.group()) > column
+
+
+def _far_short(line: Line, column: float, opens: bool) -> bool:
+    """Shorter than a running line could be, even allowing for an indent.
+
+    Wide columns vary more (punctuation compression), so the margin grows with the column.
+    A line opening with a dateline counts its spaces (they take room in print); it is exempt
+    while its byline's parentheses are still open (the byline wraps onto the next line).
+    """
+    if line.spaced_out:
+        return False
+    if opens and starts_with_dateline(line.text):
+        if _unclosed_parenthesis(line.text):
+            return False
+        width = printed_width(line)
+    else:
+        width = line.width
+    margin = max(SHORT_MARGIN, FAR_SHORT_SHARE * column)
+    full = column - INDENT - 0.5 if opens else column
+    return width <= full - margin
+
+
+def _dateline_tail(lines: Sequence[Line]) -> Line | None:
+    """The second line when the first opens with a dateline whose byline wraps onto it
+    (its spaces and brackets make it look short)."""
+    if len(lines) < 2 or not starts_with_dateline(lines[0].text):
+        return None
+    return lines[1] if _unclosed_parenthesis(lines[0].text) else None
+
+
+@dataclass
+class Paragraphs:
+    """Body lines split into paragraphs, with the rule for every decision."""
+
+    groups: list[list[Line]]
+    line_rules: dict[int, str]  # line number → rule that placed it
+    blank_roles: dict[int, tuple[str, str]]  # blank line number → role, rule
+
+
+def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()) -> Paragraphs:
+    """Split the lines of consecutive body blocks into paragraphs.
+
+    A block whose first line number is in ``standalone`` (a subhead) is a paragraph of its
+    own, unless a column break cut a paragraph there (:func:`_runs_across_subhead_break`)."""
+    lines = [line for block in blocks for line in block.lines]
+    following: dict[int, Line] = {a.number: b for a, b in itertools.pairwise(lines)}
+    columns = local_column_widths(lines)
+    kept_indent = keeps_indentation(lines)
+    dateline_tail = _dateline_tail(lines)
+    grid = column_grid(blocks, columns)
+    blank_marked = marks_breaks_with_blanks(blocks, columns)
+    groups: list[list[Line]] = []
+    line_rules: dict[int, str] = {}
+    blank_roles: dict[int, tuple[str, str]] = {}
+    previous: Line | None = None
+    previous_opens = False
+    previous_alone = False
+    for block in blocks:
+        alone = block.first.number in standalone
+        for position, line in enumerate(block.lines):
+            blanks = block.blanks_before if position == 0 else []
+            if previous is None:
+                groups.append([line])
+                line_rules[line.number] = "first line of the body"
+                previous = line
+                previous_opens = True
+                continue
+            if position == 0 and (alone or previous_alone):
+                if _runs_across_subhead_break(
+                    previous, line, columns[line.number], previous_opens, both=alone
+                ):
+                    new, rule = False, "a full unfinished line runs on across a column break"
+                else:
+                    new, rule = True, "a subhead is a paragraph of its own"
+            elif position == 0 and block.opens_with_dateline:
+                new, rule = True, "a dateline opens a paragraph"
+            elif alone:
+                new, rule = False, "a subhead wrapped over lines"
+            elif previous is dateline_tail and not previous.ends_sentence:
+                new, rule = False, "the dateline's byline wrapped onto the line before"
+            elif kept_indent and line.indent >= KEPT_INDENT:
+                new, rule = True, "indented line (the extractor kept the indent)"
+            elif kept_indent and not _far_short(previous, columns[line.number], previous_opens):
+                new, rule = False, "not indented (the extractor kept the indents)"
+            else:
+                column = columns[line.number]
+                new, rule = paragraph_break(
+                    previous,
+                    line,
+                    bool(blanks),
+                    column,
+                    previous_opens,
+                    following.get(line.number),
+                    len(groups[-1]),
+                    line.number in grid.starts,
+                    line.number in grid.off,
+                    blank_marked and not blanks,
+                )
+            for blank in blanks:
+                role = "blank-paragraph" if new else "blank-column-break"
+                blank_roles[blank.number] = (role, rule)
+            if new:
+                groups.append([line])
+                line_rules[line.number] = "new paragraph: " + rule
+            else:
+                groups[-1].append(line)
+                line_rules[line.number] = "continues: " + rule
+            previous = line
+            previous_opens = new
+        previous_alone = alone
+    return Paragraphs(groups=groups, line_rules=line_rules, blank_roles=blank_roles)
+
+
+# Column breaks certain enough to measure the column depth from: at least this many, this
+# many lines apart or more.
+GRID_MIN_BREAKS = 2
+GRID_MIN_DEPTH = 3
+
+
+# Paragraph breaks certain from their shape needed to tell how a body marks its breaks, and
+# the share of them that must come with a blank line.
+MARKED_MIN_BREAKS = 3
+MARKED_SHARE = 1.0
+
+
+def marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, float]) -> bool:
+    """Whether the body sets a blank line at its paragraph breaks (some extractors and
+    layouts do, others never): at least ``MARKED_MIN_BREAKS`` certain breaks (a sentence
+    ending short of the column, then more text), ``MARKED_SHARE`` of them with a blank."""
+    certain = marked = 0
+    previous: Line | None = None
+    for block in blocks:
+        for position, line in enumerate(block.lines):
+            if (
+                previous is not None
+                and previous.page == line.page
+                and previous.ends_sentence
+                and is_short(previous, columns[previous.number])
+            ):
+                certain += 1
+                marked += position == 0 and bool(block.blanks_before)
+            previous = line
+    return certain >= MARKED_MIN_BREAKS and marked >= MARKED_SHARE * certain
+
+
+@dataclass(frozen=True)
+class ColumnGrid:
+    """Where a body's column depth puts its column breaks: ``starts`` are the lines after a
+    blank that open a column by it, ``off`` the lines after a blank that no column depth
+    agreeing with the certain breaks can put at a column's top."""
+
+    starts: frozenset[int] = frozenset()
+    off: frozenset[int] = frozenset()
+
+
+def column_grid_starts(blocks: Sequence[Block], columns: Mapping[int, float]) -> set[int]:
+    """Numbers of the lines after a blank that open a column by the body's column depth
+    (:func:`column_grid`)."""
+    return set(column_grid(blocks, columns).starts)
+
+
+def column_grid(blocks: Sequence[Block], columns: Mapping[int, float]) -> ColumnGrid:
+    """The column grid of a body's blank lines.
+
+    An article's columns are all equally deep (the page grid or the article's own box), so
+    its column breaks fall every ``depth`` text lines (blank lines take no line of the
+    column).  A blank after a full line that does not end a sentence is certainly a column
+    break; two or more of them on one page, their distances all multiples of the smallest,
+    give the depth and the phase.  Every other blank of that page on the grid is then a
+    column break too (perhaps also a paragraph break: a break falling at a column's end
+    gets one blank only).  Without such breaks, or when they disagree (a box of another
+    depth), nothing is known and both sets are empty.
+
+    A blank off the grid is not a column break, unless the true depth is a divisor of the
+    measured one (a column break between two certain ones that happened to fall after a
+    sentence end): only a blank whose distance from the certain breaks shares no divisor
+    of at least ``GRID_MIN_DEPTH`` lines with the depth is certainly off the grid."""
+    starts: list[tuple[int, Line]] = []
+    certain: dict[int, list[int]] = {}
+    index = 0
+    previous: Line | None = None
+    for block in blocks:
+        for position, line in enumerate(block.lines):
+            if (
+                position == 0
+                and block.blanks_before
+                and previous is not None
+                and previous.page == line.page
+            ):
+                starts.append((index, line))
+                if not previous.ends_sentence and not is_short(previous, columns[previous.number]):
+                    certain.setdefault(line.page, []).append(index)
+            index += 1
+            previous = line
+    on_grid: set[int] = set()
+    off_grid: set[int] = set()
+    for page, breaks in certain.items():
+        if len(breaks) < GRID_MIN_BREAKS:
+            continue
+        gaps = [b - a for a, b in itertools.pairwise(breaks)]
+        depth = min(gaps)
+        if depth < GRID_MIN_DEPTH or any(gap % depth for gap in gaps):
+            continue
+        for at, line in starts:
+            if line.page != page:
+                continue
+            offset = (at - breaks[0]) % depth
+            if offset == 0:
+                on_grid.add(line.number)
+            elif math.gcd(depth, offset) < GRID_MIN_DEPTH:
+                off_grid.add(line.number)
+    return ColumnGrid(frozenset(on_grid), frozenset(off_grid))
+
+
+def _runs_across_subhead_break(
+    before: Line, after: Line, column: float, before_opens: bool, both: bool
+) -> bool:
+    """A block taken for a subhead meets the body (or another such block) at a column break,
+    and the line before the break fills the column (the column minus the indent when it
+    opens a paragraph) without ending a sentence: a column ended in mid-paragraph, so the
+    text runs on (a subhead is shorter than a first line, and a body line does not stop in
+    mid-sentence before a subhead).  When only the line before the break is such a block,
+    the line after must not look like an indented first line (a subhead as wide as a first
+    line, over its paragraph)."""
+    if column <= 0 or before.ends_sentence or _closes_text(before):
+        return False
+    full = column - INDENT if before_opens else column
+    if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
+        return False
+    return both or after.ends_sentence or not _indented(after, column)

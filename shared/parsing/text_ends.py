@@ -1,0 +1,20 @@
+"""Whether a line closes the text before it: a sentence end, a parenthetical note, a
+hand-over to another page; and whether a parenthesis is still open."""
+
+from __future__ import annotations
+
+from shared.parsing.fields import find_continuations
+from shared.parsing.lines import Line
+
+
+def _closes_text(line: Line) -> bool:
+    """Ends a sentence, is a parenthetical note (``（某某参与采写）``), or hands the text over
+    to another page (``…（下转第2版）``)."""
+    if line.ends_sentence or (line.text[:1] in "（(" and line.text[-1:] in "）)"):
+        return True
+    markers = find_continuations(line.text)
+    return bool(markers) and markers[-1].forward and not line.text[markers[-1].end :].strip()
+
+
+def _unclosed_parenthesis(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, exists, insert, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from shared.analysis import analyse_article
 from shared.batches import batch_of_job
@@ -117,25 +117,14 @@ class AnalysedIssue:
 
 
 def insert_pages(session: Session, pages: Sequence[dict[str, Any]]) -> None:
-    """Insert the pages' furniture that is not stored yet.
+    """Insert the pages' furniture rows (one statement).
 
-    A file without articles is parsed again whenever a job for it runs, so its pages may be
-    there already. (Two jobs of one file racing to insert them: the second one's transaction
-    fails on the primary key and :func:`process_job` ends it without writing.)
+    Only a file that has nothing stored yet is parsed (:func:`_stored_file`), so its pages
+    are new; two jobs of one file racing to insert them: the second one's transaction fails
+    on the primary key and :func:`process_job` ends it without writing.
     """
-    if not pages:
-        return
-    issue_ids = {page["issue_id"] for page in pages}
-    stored = set(
-        session.exec(
-            select(IssuePage.issue_id, IssuePage.number).where(
-                col(IssuePage.issue_id).in_(issue_ids)
-            )
-        )
-    )
-    missing = [page for page in pages if (page["issue_id"], page["number"]) not in stored]
-    if missing:
-        session.execute(insert(IssuePage), missing)
+    if pages:
+        session.connection().execute(insert(_ISSUE_PAGES), list(pages))
 
 
 def insert_articles(session: Session, articles: Sequence[AnalysedArticle]) -> list[int]:
@@ -147,22 +136,28 @@ def insert_articles(session: Session, articles: Sequence[AnalysedArticle]) -> li
     """
     if not articles:
         return []
-    ids = [
-        article_id
-        for article_id in session.scalars(
-            insert(Article).returning(col(Article.id), sort_by_parameter_order=True),
+    # Core statements on the session's connection: the ORM's bulk insert would first turn
+    # every row dict into its own parameters (0.5 ms a page in the profile).
+    connection = session.connection()
+    ids: list[int] = list(
+        connection.scalars(
+            insert(_ARTICLES).returning(_ARTICLES.c.id, sort_by_parameter_order=True),
             [analysed.article for analysed in articles],
         )
-        if article_id is not None
-    ]
-    session.execute(
-        insert(SearchDocument),
+    )
+    connection.execute(
+        insert(_SEARCH_DOCUMENTS),
         [
             {**analysed.search_document, "article_id": article_id}
             for analysed, article_id in zip(articles, ids, strict=True)
         ],
     )
     return ids
+
+
+_ARTICLES = SQLModel.metadata.tables[Article.__tablename__]
+_SEARCH_DOCUMENTS = SQLModel.metadata.tables[SearchDocument.__tablename__]
+_ISSUE_PAGES = SQLModel.metadata.tables[IssuePage.__tablename__]
 
 
 def _stored_file(*, engine: Engine, issue_id: int) -> tuple[bytes, str] | None:

@@ -1,8 +1,11 @@
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
+from shared import process
 from shared.db import session_scope
 from shared.models import Article, IssuePage, Job
 from shared.process import insert_pages, process_job
@@ -123,25 +126,52 @@ def test_each_page_s_furniture_is_stored_with_the_articles(engine: Engine) -> No
     ]
 
 
+# A page of furniture only (an advertisement page): no article, one page row.
+FURNITURE_ONLY = "聊城日报  2024年7月12日  星期五  第8版  广告\n\n责任编辑：朱海波\n".encode()
+FURNITURE_ONLY_PAGE = (1, "聊城日报", "2024年7月12日", "第8版", ["朱海波"])
+
+
 def test_a_file_without_articles_keeps_its_pages_once_however_often_it_runs(
     engine: Engine,
 ) -> None:
-    furniture_only = "聊城日报  2024年7月12日  星期五  第8版  广告\n\n责任编辑：朱海波\n".encode()
-    first = process_job(engine=engine, job_id=_upload(engine, furniture_only))
-    job_id = _upload(engine, furniture_only, "again.txt")  # the same bytes: parsed again
+    first = process_job(engine=engine, job_id=_upload(engine, FURNITURE_ONLY))
+    job_id = _upload(engine, FURNITURE_ONLY, "again.txt")  # the same bytes: its pages stored
     second = process_job(engine=engine, job_id=job_id)
     assert (first.state, first.article_ids) == ("succeeded", [])
     assert (second.state, second.issue_id) == ("succeeded", first.issue_id)
-    assert _pages(engine) == [(first.issue_id, 1, "聊城日报", "2024年7月12日", "第8版", ["朱海波"])]
+    assert _pages(engine) == [(first.issue_id, *FURNITURE_ONLY_PAGE)]
 
 
-def test_inserting_pages_again_keeps_the_stored_ones(engine: Engine) -> None:
+def test_two_jobs_of_a_file_without_articles_racing_store_its_pages_once(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _upload(engine, FURNITURE_ONLY)
+    second = _upload(engine, FURNITURE_ONLY, "again.txt")
+    parse = process._parsed_issue
+
+    def parse_while_the_first_job_runs(**kwargs: Any) -> Any:
+        # The second job has parsed the file (nothing was stored yet); the first one now
+        # runs to its end and stores the pages before the second one writes.
+        issue = parse(**kwargs)
+        monkeypatch.setattr(process, "_parsed_issue", parse)
+        assert process_job(engine=engine, job_id=first).state == "succeeded"
+        return issue
+
+    monkeypatch.setattr(process, "_parsed_issue", parse_while_the_first_job_runs)
+    outcome = process_job(engine=engine, job_id=second)
+    assert (outcome.state, outcome.article_ids) == ("succeeded", [])
+    assert _pages(engine) == [(outcome.issue_id, *FURNITURE_ONLY_PAGE)]
+
+
+def test_inserting_stored_pages_again_fails_and_keeps_them(engine: Engine) -> None:
+    # Only a file with nothing stored is parsed; a second job racing the first to store the
+    # same file's pages fails on the key (process_job then ends it without writing).
     outcome = process_job(engine=engine, job_id=_upload(engine, TWO_PAGES.encode()))
     stored = _pages(engine)
     rows = [
-        {"issue_id": outcome.issue_id, "number": 1, "paper": "别的报", "editors": [], "lines": []},
         {"issue_id": outcome.issue_id, "number": 3, "paper": "第三页", "editors": [], "lines": []},
+        {"issue_id": outcome.issue_id, "number": 1, "paper": "别的报", "editors": [], "lines": []},
     ]
-    with session_scope(engine) as session:
+    with pytest.raises(IntegrityError), session_scope(engine) as session:
         insert_pages(session, rows)
-    assert _pages(engine) == [*stored, (outcome.issue_id, 3, "第三页", "", "", [])]
+    assert _pages(engine) == stored

@@ -12,9 +12,9 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, func, update
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from shared.db import session_scope
 from shared.models import Article, Job, utcnow
@@ -136,43 +136,61 @@ def sweep_jobs(
     return report
 
 
-def start_job(*, engine: Engine, job_id: str, max_attempts: int = 3) -> Job | None:
-    """Count the attempt and mark the job running; None when it has already ended.
+def begin_job(session: Session, *, job_id: str, max_attempts: int = 3) -> int | None:
+    """Count the attempt and mark the job running, in the caller's transaction; the job's
+    issue id, or None when it has ended (or ends now, having had ``max_attempts``).
 
     The attempt is committed before any work starts, so a file that kills its worker every
     time is counted; after ``max_attempts`` it fails with ``crash_loop`` instead of running.
-    The commit need not wait for the disk: a process crash keeps it, and a job a power cut
-    sets back to queued is published again by the sweeper.
+    The common case is one UPDATE; only a job that cannot start is loaded to say why.
     """
-    with session_scope(engine, durable=False) as session:
-        job = session.exec(select(Job).where(Job.id == job_id).with_for_update()).first()
-        if job is None:
-            raise UnknownJob(job_id)
-        if job.state in ("succeeded", "failed"):
-            return None
-        now = utcnow()
-        if job.attempts >= max_attempts:
-            crashed = job.state == "running" or job.error_code == "worker_lost"
-            job.state = "failed"
-            job.error_code = "crash_loop" if crashed else "too_many_attempts"
-            job.error_message = (
-                f"processing this file stopped its worker {job.attempts} times; "
-                "it was not tried again"
-                if crashed
-                else f"gave up after {job.attempts} attempts that hit temporary errors"
-            )
-            job.finished_at = now
-            session.add(job)
-            return None
-        job.state = "running"
-        job.attempts += 1
-        job.started_at = now
-        job.error_code = None
-        job.error_message = None
-        if job.published_at is None:
-            job.published_at = now
-        session.add(job)
-        return job
+    now = utcnow()
+    started = session.connection().execute(
+        update(_JOBS)
+        .where(
+            _JOBS.c.id == job_id,
+            _JOBS.c.state.not_in(_ENDED_STATES),
+            _JOBS.c.attempts < max_attempts,
+        )
+        .values(
+            state="running",
+            attempts=_JOBS.c.attempts + 1,
+            started_at=now,
+            error_code=None,
+            error_message=None,
+            published_at=func.coalesce(_JOBS.c.published_at, now),
+        )
+        .returning(_JOBS.c.issue_id)
+    ).first()
+    if started is not None:
+        return int(started[0])
+    _end_unstartable(session, job_id, now)
+    return None
+
+
+_JOBS = SQLModel.metadata.tables[Job.__tablename__]
+_ENDED_STATES = ("succeeded", "failed")
+
+
+def _end_unstartable(session: Session, job_id: str, now: datetime) -> None:
+    """A job that did not start: unknown (raises), ended already, or out of attempts (it
+    fails now: ``crash_loop`` if its worker died on it, else ``too_many_attempts``)."""
+    job = session.exec(select(Job).where(Job.id == job_id).with_for_update()).first()
+    if job is None:
+        raise UnknownJob(job_id)
+    if job.state in _ENDED_STATES:
+        return
+    crashed = job.state == "running" or job.error_code == "worker_lost"
+    job.state = "failed"
+    job.error_code = "crash_loop" if crashed else "too_many_attempts"
+    job.error_message = (
+        f"processing this file stopped its worker {job.attempts} times; "
+        "it was not tried again"
+        if crashed
+        else f"gave up after {job.attempts} attempts that hit temporary errors"
+    )
+    job.finished_at = now
+    session.add(job)
 
 
 def requeue_job(*, engine: Engine, job_id: str, reason: str) -> None:

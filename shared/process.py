@@ -15,7 +15,7 @@ from shared.analysis import analyse_article
 from shared.batches import batch_of_job
 from shared.db import session_scope
 from shared.documents import parse_file
-from shared.jobs import article_ids, fail_job, start_job
+from shared.jobs import article_ids, begin_job, fail_job
 from shared.metrics import timed
 from shared.models import Article, Issue, IssuePage, Job, SearchDocument, utcnow
 from shared.parsing import ParsedArticle, ParsedDocument, ParseError
@@ -119,7 +119,7 @@ class AnalysedIssue:
 def insert_pages(session: Session, pages: Sequence[dict[str, Any]]) -> None:
     """Insert the pages' furniture rows (one statement).
 
-    Only a file that has nothing stored yet is parsed (:func:`_stored_file`), so its pages
+    Only a file that has nothing stored yet is parsed (:func:`issue_file`), so its pages
     are new; two jobs of one file racing to insert them: the second one's transaction fails
     on the primary key and :func:`process_job` ends it without writing.
     """
@@ -160,41 +160,50 @@ _SEARCH_DOCUMENTS = SQLModel.metadata.tables[SearchDocument.__tablename__]
 _ISSUE_PAGES = SQLModel.metadata.tables[IssuePage.__tablename__]
 
 
-def _stored_file(*, engine: Engine, issue_id: int) -> tuple[bytes, str] | None:
-    """The issue's bytes and media type; None when the file was parsed and stored already.
+@dataclass(frozen=True)
+class IssueFile:
+    """An issue's stored bytes, and whether what they give is stored already."""
 
-    A stored file has its articles, and its pages' rows written with them (files stored
-    before pages were kept have articles only). Its articles alone would not tell: a file
-    whose only article was the continuation of another file's has none left once the two
-    are joined (:mod:`shared.batches`), and parsing it again would bring the part back.
+    content: bytes
+    media_type: str
+    stored: bool
+
+
+def issue_file(session: Session, issue_id: int) -> IssueFile | None:
+    """The issue's file; None when its row is gone.
+
+    A file is stored once its articles are, and its pages' rows written with them (files
+    stored before pages were kept have articles only). Its articles alone would not tell: a
+    file whose only article was the continuation of another file's has none left once the
+    two are joined (:mod:`shared.batches`), and parsing it again would bring the part back.
     One statement: the file and whether anything of it is stored.
     """
     stored = exists().where(col(Article.issue_id) == issue_id) | exists().where(
         col(IssuePage.issue_id) == issue_id
     )
-    with session_scope(engine) as session:
-        row = session.exec(
-            select(Issue.content, Issue.media_type, stored).where(Issue.id == issue_id)
-        ).first()
-    if row is None:
-        raise ParseError("missing_file", f"the stored file of issue {issue_id} is gone")
-    content, media_type, done = row
-    return None if done else (content, media_type)
+    row = session.exec(
+        select(Issue.content, Issue.media_type, stored).where(Issue.id == issue_id)
+    ).first()
+    return None if row is None else IssueFile(*row)
 
 
 def _parsed_issue(
-    *, engine: Engine, issue_id: int, keyword_limit: int, timings: dict[str, float] | None
+    *,
+    file: IssueFile | None,
+    issue_id: int,
+    keyword_limit: int,
+    timings: dict[str, float] | None,
 ) -> AnalysedIssue:
-    """The issue file's analysed articles and pages; nothing when it already has its articles.
+    """The issue file's analysed articles and pages; nothing when they are stored already.
 
     Parsing happens outside any transaction so that no lock is held while it runs.
     """
-    stored = _stored_file(engine=engine, issue_id=issue_id)
-    if stored is None:
+    if file is None:
+        raise ParseError("missing_file", f"the stored file of issue {issue_id} is gone")
+    if file.stored:
         return AnalysedIssue([], [])
-    content, media_type = stored
     with timed(timings, "parse"):
-        document = parse_file(content, media_type)
+        document = parse_file(file.content, file.media_type)
     with timed(timings, "analyse"):
         articles = analysed_articles(document, issue_id=issue_id, keyword_limit=keyword_limit)
     return AnalysedIssue(articles, page_rows(document, issue_id=issue_id))
@@ -249,12 +258,16 @@ def process_job(
 
     When ``timings`` is given, the seconds spent parsing, analysing and storing are added to it.
     """
-    job = start_job(engine=engine, job_id=job_id, max_attempts=max_attempts)
-    if job is None:
+    # The start is committed before the work (see begin_job); reading the file in the same
+    # transaction saves one.
+    with session_scope(engine, durable=False) as session:
+        issue_id = begin_job(session, job_id=job_id, max_attempts=max_attempts)
+        file = None if issue_id is None else issue_file(session, issue_id)
+    if issue_id is None:
         return ended_outcome(engine=engine, job_id=job_id)
     try:
         issue = _parsed_issue(
-            engine=engine, issue_id=job.issue_id, keyword_limit=keyword_limit, timings=timings
+            file=file, issue_id=issue_id, keyword_limit=keyword_limit, timings=timings
         )
     except ParseError as exc:
         fail_job(engine=engine, job_id=job_id, code=exc.code, message=exc.message)

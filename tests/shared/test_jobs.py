@@ -6,10 +6,22 @@ import pytest
 from sqlalchemy import Engine
 
 from shared.db import session_scope
-from shared.jobs import fail_job, publish_job, requeue_job, start_job, sweep_jobs
+from shared.jobs import (
+    UnknownJob,
+    begin_job,
+    fail_job,
+    publish_job,
+    requeue_job,
+    sweep_jobs,
+)
 from shared.models import Job, utcnow
 from shared.uploads import UploadMeta, accept_upload
 from tests.support.queues import RecordingQueue
+
+
+def _start(engine: Engine, job_id: str, max_attempts: int = 3) -> int | None:
+    with session_scope(engine, durable=False) as session:
+        return begin_job(session, job_id=job_id, max_attempts=max_attempts)
 
 
 def _job(engine: Engine, content: bytes = "本报讯 一段文字。\n".encode()) -> str:
@@ -39,10 +51,10 @@ def test_attempts_are_counted_before_the_work_and_a_crash_loop_ends_the_job(
 ) -> None:
     job_id = _job(engine)
     for attempt in (1, 2, 3):  # each time the worker dies before finishing
-        started = start_job(engine=engine, job_id=job_id, max_attempts=3)
+        started = _start(engine, job_id)
         assert started is not None
         assert _get(engine, job_id).attempts == attempt
-    assert start_job(engine=engine, job_id=job_id, max_attempts=3) is None
+    assert _start(engine, job_id) is None
     job = _get(engine, job_id)
     assert (job.state, job.error_code, job.attempts) == ("failed", "crash_loop", 3)
     assert job.error_message is not None
@@ -52,19 +64,49 @@ def test_attempts_are_counted_before_the_work_and_a_crash_loop_ends_the_job(
 
 def test_temporary_errors_put_the_job_back_in_the_queue(engine: Engine) -> None:
     job_id = _job(engine)
-    start_job(engine=engine, job_id=job_id)
+    _start(engine, job_id)
     requeue_job(engine=engine, job_id=job_id, reason="temporary error: database restarting")
     job = _get(engine, job_id)
     assert (job.state, job.error_code) == ("queued", "retrying")
-    start_job(engine=engine, job_id=job_id)
+    _start(engine, job_id)
     job = _get(engine, job_id)
     assert (job.state, job.error_code, job.attempts) == ("running", None, 2)
+
+
+def test_a_job_that_keeps_hitting_temporary_errors_gives_up(engine: Engine) -> None:
+    job_id = _job(engine)
+    for _ in range(3):
+        assert _start(engine, job_id) is not None
+        requeue_job(engine=engine, job_id=job_id, reason="temporary error: database restarting")
+    assert _start(engine, job_id) is None
+    job = _get(engine, job_id)
+    assert (job.state, job.error_code, job.attempts) == ("failed", "too_many_attempts", 3)
+    assert job.error_message == "gave up after 3 attempts that hit temporary errors"
+
+
+def test_starting_a_job_marks_it_running_and_publishes_it_once(engine: Engine) -> None:
+    job_id = _job(engine)
+    issue_id = _get(engine, job_id).issue_id
+    assert _get(engine, job_id).published_at is None
+    assert _start(engine, job_id) == issue_id
+    job = _get(engine, job_id)
+    assert (job.state, job.attempts, job.error_code) == ("running", 1, None)
+    assert job.started_at is not None
+    assert job.published_at is not None
+    published = job.published_at
+    assert _start(engine, job_id) == issue_id  # delivered again: its first publication stays
+    assert _get(engine, job_id).published_at == published
+
+
+def test_starting_an_unknown_job_says_so(engine: Engine) -> None:
+    with pytest.raises(UnknownJob):
+        _start(engine, "0" * 32)
 
 
 def test_an_ended_job_is_never_started_again(engine: Engine) -> None:
     job_id = _job(engine)
     fail_job(engine=engine, job_id=job_id, code="undecodable", message="not text")
-    assert start_job(engine=engine, job_id=job_id) is None
+    assert _start(engine, job_id) is None
     assert _get(engine, job_id).attempts == 0
 
 
@@ -95,10 +137,10 @@ def test_the_sweeper_publishes_what_the_broker_never_got(
     lost = _job(engine, "本报讯 消息丢了。\n".encode())
     _age(engine, lost, created_at=timedelta(hours=1), published_at=timedelta(hours=1))
     vanished = _job(engine, "本报讯 工人不见了。\n".encode())
-    start_job(engine=engine, job_id=vanished)
+    _start(engine, vanished)
     _age(engine, vanished, started_at=timedelta(hours=1))
     running = _job(engine, "本报讯 正在处理。\n".encode())
-    start_job(engine=engine, job_id=running)
+    _start(engine, running)
 
     report = sweep_jobs(engine=engine, queue=queue, lease_seconds=300)
     assert (report.published, report.republished_lost, report.requeued_expired) == (1, 1, 1)
@@ -117,10 +159,10 @@ def test_a_job_requeued_by_the_sweeper_counts_towards_the_crash_loop(
 ) -> None:
     job_id = _job(engine)
     for _ in range(3):
-        start_job(engine=engine, job_id=job_id)
+        _start(engine, job_id)
         _age(engine, job_id, started_at=timedelta(hours=1))
         sweep_jobs(engine=engine, queue=queue, lease_seconds=300)
-    assert start_job(engine=engine, job_id=job_id) is None
+    assert _start(engine, job_id) is None
     assert _get(engine, job_id).error_code == "crash_loop"
 
 

@@ -12,7 +12,7 @@ import functools
 import heapq
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -68,18 +68,23 @@ class ArticleAnalysis:
 
 
 def keywords_from_tokens(
-    tokens: Sequence[Token], *, exclude: Iterable[str] = (), limit: int = 10
+    tokens: Sequence[Token],
+    *,
+    exclude: Iterable[str] = (),
+    limit: int = 10,
+    tags: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The ``limit`` most characteristic words by TF-IDF (jieba's IDF table), best first.
 
     Computed from tokens already segmented, as ``jieba.analyse.extract_tags`` would but without
     segmenting again. Numbers, dates, punctuation, function words and the names in ``exclude``
     (the reporters; also any part of them jieba split off) never count. Ties keep the order in
-    which the words first appear.
+    which the words first appear. ``tags`` is ``dict(tokens)``, when the caller has it.
     """
     if limit <= 0:
         return []
-    tag_of = dict(tokens)  # jieba tags a word by the word alone, the same wherever it stands
+    # jieba tags a word by the word alone, the same wherever it stands
+    tag_of = dict(tokens) if tags is None else tags
     excluded = [name for name in exclude if name]
     table = idf_table()
     counts = Counter(map(itemgetter(0), tokens))  # in order of first appearance
@@ -124,12 +129,16 @@ def _looks_like_a_name(word: str) -> bool:
     return word[0] in _SURNAMES or word.startswith(_COMPOUND_SURNAMES)
 
 
-def entities_from_tokens(tokens: Sequence[Token]) -> tuple[list[str], list[str], list[str]]:
-    """People (nr), places (ns) and organisations (nt) named in the tokens, each once, in order."""
+def entities_from_tokens(
+    tokens: Sequence[Token], tags: Mapping[str, str] | None = None
+) -> tuple[list[str], list[str], list[str]]:
+    """People (nr), places (ns) and organisations (nt) named in the tokens, each once, in
+    order. ``tags`` is ``dict(tokens)``, when the caller has it."""
     people: dict[str, None] = {}
     places: dict[str, None] = {}
     organisations: dict[str, None] = {}
-    for word, tag in dict(tokens).items():  # each word once, in order of first appearance
+    # each word once, in order of first appearance
+    for word, tag in (dict(tokens) if tags is None else tags).items():
         if tag not in _ENTITY_TAGS:
             continue
         word = word.strip()
@@ -167,9 +176,10 @@ def analyse_article(
         title_tokens += 1
     title_terms = terms_of_words(map(itemgetter(0), tokens[:title_tokens]))
     terms = title_terms + terms_of_words(map(itemgetter(0), tokens[title_tokens:]))
-    people, places, organisations = entities_from_tokens(tokens)
+    tags = dict(tokens)  # word → tag, in order of first appearance; built once for both
+    people, places, organisations = entities_from_tokens(tokens, tags)
     return ArticleAnalysis(
-        keywords=keywords_from_tokens(tokens, exclude=exclude, limit=keyword_limit),
+        keywords=keywords_from_tokens(tokens, exclude=exclude, limit=keyword_limit, tags=tags),
         people=people,
         places=places,
         organisations=organisations,

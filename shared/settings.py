@@ -94,6 +94,9 @@ class Settings:
     sweep_interval_seconds: int = 30
     api_token: str | None = None
     upload_rate_limit: RateLimit | None = field(default_factory=lambda: RateLimit(600, 60))
+    # Reverse proxies in front of the web (each appends the client it saw to
+    # X-Forwarded-For): the client address is read that many hops back. 0 trusts no header.
+    trusted_proxies: int = 0
 
     def __post_init__(self) -> None:
         if self.task_soft_time_limit >= self.task_time_limit:
@@ -137,4 +140,5 @@ class Settings:
             sweep_interval_seconds=_int(env, "BAOKAN_SWEEP_INTERVAL", 30, 1),
             api_token=env.get("BAOKAN_API_TOKEN") or None,
             upload_rate_limit=RateLimit.parse(env.get("BAOKAN_UPLOAD_RATE_LIMIT") or "600/minute"),
+            trusted_proxies=_int(env, "BAOKAN_TRUSTED_PROXIES", 0, 0),
         )

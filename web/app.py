@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import redis
 from flask import Flask, Response, current_app
 from sqlalchemy import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from shared.db import get_engine
 from shared.queue import CeleryJobQueue, JobQueue
@@ -51,6 +52,13 @@ def create_app(settings: Settings | None = None, queue: JobQueue | None = None) 
     app.register_blueprint(openapi.blueprint)
     errors.register(app)
     csrf.register(app)
+
+    if settings.trusted_proxies:
+        # Behind reverse proxies the peer is the nearest proxy: the client (whom the upload
+        # rate limit counts) is the address the outermost trusted proxy saw.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies
+        )
 
     @app.after_request
     def _no_sniffing(response: Response) -> Response:

@@ -58,6 +58,13 @@ def test_a_malformed_rate_limit_is_refused() -> None:
         Settings.from_env({"BAOKAN_UPLOAD_RATE_LIMIT": "lots"})
 
 
+def test_no_proxy_is_trusted_unless_configured() -> None:
+    assert Settings.from_env({}).trusted_proxies == 0
+    assert Settings.from_env({"BAOKAN_TRUSTED_PROXIES": "2"}).trusted_proxies == 2
+    with pytest.raises(SettingsError, match="BAOKAN_TRUSTED_PROXIES"):
+        Settings.from_env({"BAOKAN_TRUSTED_PROXIES": "-1"})
+
+
 def test_the_broker_speaks_json_only_and_keeps_no_results() -> None:
     from shared.queue import celery_config
 

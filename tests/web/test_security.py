@@ -63,6 +63,33 @@ def test_uploads_past_the_rate_limit_are_429_with_retry_after(
     )
 
 
+def test_behind_a_trusted_proxy_the_rate_limit_counts_each_client(
+    settings: Settings, queue: Any, reference_page: bytes
+) -> None:
+    limited = replace(settings, upload_rate_limit=RateLimit(1, 3600), trusted_proxies=1)
+    client = create_app(limited, queue=queue).test_client()
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}  # every request arrives from the proxy
+    clients = [f"10.8.{uuid.uuid4().int % 250}.{n}" for n in (1, 2)]
+
+    def upload(forwarded_for: str) -> int:
+        status: int = client.post(
+            "/api/issues",
+            data={"file": [(io.BytesIO(reference_page), "p2.txt")]},
+            content_type="multipart/form-data",
+            environ_base=proxy,
+            headers={"X-Forwarded-For": forwarded_for},
+        ).status_code
+        return status
+
+    # Each client has its own allowance; a client cannot forge its way past the proxy's
+    # entry by sending a header of its own (the proxy appends the address it saw).
+    assert [upload(clients[0]), upload(clients[1])] == [202, 202]
+    assert upload(f"1.2.3.4, {clients[0]}") == 429
+    store = redis.Redis.from_url(REDIS_TEST_URL)
+    for address in clients:
+        store.delete(*store.keys(f"baokan:upload-rate:{address}:*"))
+
+
 def test_the_rate_limit_lets_uploads_through_when_redis_is_down(
     settings: Settings, queue: Any, reference_page: bytes
 ) -> None:

@@ -238,10 +238,13 @@ def _write_articles(
         if ended is None:
             return None
         issue_id = ended[0]
-        ids = article_ids(session, issue_id)
-        if not ids:
+        if issue.articles or issue.pages:
+            # Parsed because nothing of the file was stored; should another job have stored
+            # it meanwhile, the (issue, position) and page keys refuse this copy.
             ids = insert_articles(session, issue.articles)
             insert_pages(session, issue.pages)
+        else:
+            ids = article_ids(session, issue_id)
         batch_id = batch_of_job(session, job_id)
         return JobOutcome(job_id, "succeeded", issue_id, ids, batch_id=batch_id)
 

@@ -142,25 +142,31 @@ def test_a_file_without_articles_keeps_its_pages_once_however_often_it_runs(
     assert _pages(engine) == [(first.issue_id, *FURNITURE_ONLY_PAGE)]
 
 
-def test_two_jobs_of_a_file_without_articles_racing_store_its_pages_once(
-    engine: Engine, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("content", [FURNITURE_ONLY, TWO_PAGES.encode()], ids=["pages", "articles"])
+def test_two_jobs_of_one_file_racing_store_it_once(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, content: bytes
 ) -> None:
-    first = _upload(engine, FURNITURE_ONLY)
-    second = _upload(engine, FURNITURE_ONLY, "again.txt")
+    first = _upload(engine, content)
+    second = _upload(engine, content, "again.txt")
     parse = process._parsed_issue
+    stored: list[int] = []
 
     def parse_while_the_first_job_runs(**kwargs: Any) -> Any:
         # The second job has parsed the file (nothing was stored yet); the first one now
-        # runs to its end and stores the pages before the second one writes.
+        # runs to its end and stores the file before the second one writes.
         issue = parse(**kwargs)
         monkeypatch.setattr(process, "_parsed_issue", parse)
-        assert process_job(engine=engine, job_id=first).state == "succeeded"
+        ended = process_job(engine=engine, job_id=first)
+        assert ended.state == "succeeded"
+        stored.extend(ended.article_ids)
         return issue
 
     monkeypatch.setattr(process, "_parsed_issue", parse_while_the_first_job_runs)
     outcome = process_job(engine=engine, job_id=second)
-    assert (outcome.state, outcome.article_ids) == ("succeeded", [])
-    assert _pages(engine) == [(outcome.issue_id, *FURNITURE_ONLY_PAGE)]
+    assert (outcome.state, outcome.article_ids) == ("succeeded", stored)
+    with session_scope(engine) as session:
+        assert len(session.exec(select(Article)).all()) == len(stored)
+    assert len(_pages(engine)) == (1 if content == FURNITURE_ONLY else 2)
 
 
 def test_inserting_stored_pages_again_fails_and_keeps_them(engine: Engine) -> None:

@@ -184,7 +184,10 @@ def issue_file(session: Session, issue_id: int) -> IssueFile | None:
     row = session.exec(
         select(Issue.content, Issue.media_type, stored).where(Issue.id == issue_id)
     ).first()
-    return None if row is None else IssueFile(*row)
+    if row is None:
+        return None
+    content, media_type, stored_already = row
+    return IssueFile(content, media_type, bool(stored_already))  # SQLite answers 0 or 1
 
 
 def _parsed_issue(

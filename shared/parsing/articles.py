@@ -44,6 +44,7 @@ from shared.parsing.paragraphs import split_paragraphs
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle
+from shared.parsing.wrapping import paragraph_a_line, set_apart, unwrapped_title_roles
 
 Trace = dict[int, tuple[str, str]]
 Direction = Literal["after", "before"]
@@ -204,7 +205,9 @@ def shares_topic(first: Unit, second: Unit) -> bool:
     )
 
 
-def fold_intertitles(items: list[Item], indent: str | None = None) -> list[Item]:
+def fold_intertitles(
+    items: list[Item], indent: str | None = None, unwrapped: bool = False
+) -> list[Item]:
     """Keep subheads (小标题) inside their article.
 
     A title group standing between two pieces of body where the second piece does not open
@@ -213,7 +216,8 @@ def fold_intertitles(items: list[Item], indent: str | None = None) -> list[Item]
     nearly every article with a dateline or a byline, while long features carry several
     subheads, so this is the likelier reading, unless the two pieces plainly speak of
     different things (:func:`shares_topic`): then the title opens an article that has
-    neither dateline nor byline.
+    neither dateline nor byline.  In text that is not hard-wrapped (``unwrapped``) blank
+    lines tell it too (:func:`set_apart`).
     """
     out: list[Item] = []
     index = 0
@@ -233,6 +237,7 @@ def fold_intertitles(items: list[Item], indent: str | None = None) -> list[Item]
             and same_column(host, follower)
             and is_intertitle_shaped(item, host, indent)
             and shares_topic(host, follower)
+            and not (unwrapped and set_apart(item.blocks, host.body, follower.body))
         ):
             for block in item.blocks:
                 host.intertitles.add(block.first.number)
@@ -423,15 +428,18 @@ def clean_line(line: Line) -> tuple[str, list[Continuation]]:
     return remove_layout_spaces(text, line.spaced_out), markers
 
 
-def title_units(group: TitleGroup) -> tuple[list[str], list[list[Line]]]:
+def title_units(group: TitleGroup, unwrapped: bool = False) -> tuple[list[str], list[list[Line]]]:
     """Title lines → title units: adjacent lines of one block are one wrapped title unless
-    one is a subtitle (``——…``) or the line above is kicker-shaped (``…——``, ``…：``)."""
+    one is a subtitle (``——…``) or the line above is kicker-shaped (``…——``, ``…：``), or
+    the page is not hard-wrapped (``unwrapped``: each title line is a part of its own)."""
     texts: list[str] = []
     lines: list[list[Line]] = []
     for block in group.blocks:
         for position, line in enumerate(block.lines):
             text, _ = clean_line(line)
-            separate = position == 0 or is_subtitle(text) or is_kicker_shaped(texts[-1])
+            separate = (
+                position == 0 or unwrapped or is_subtitle(text) or is_kicker_shaped(texts[-1])
+            )
             if separate:
                 texts.append(text)
                 lines.append([line])
@@ -457,7 +465,11 @@ class BuiltArticle:
 
 
 def build_article(
-    unit: Unit | None, group: TitleGroup | None, body_after: bool, page: int
+    unit: Unit | None,
+    group: TitleGroup | None,
+    body_after: bool,
+    page: int,
+    unwrapped: bool = False,
 ) -> BuiltArticle:
     article = ParsedArticle(page=page)
     trace: Trace = {}
@@ -472,8 +484,8 @@ def build_article(
                 credits.extend(parse_credits(line.text))
                 trace[line.number] = ("byline", block.rule)
                 first_line = min(first_line, line.number)
-        paragraphs, markers = _body_paragraphs(unit, trace)
-        article.ends_short = _ends_short(unit)
+        paragraphs, markers = _body_paragraphs(unit, trace, unwrapped)
+        article.ends_short = _ends_short(unit) and not unwrapped
         dateline = apply_body_fields(article, paragraphs, unit.markers + markers, bylines, credits)
         if dateline is not None:
             first = unit.body[0].first
@@ -481,8 +493,12 @@ def build_article(
         for block in unit.body:
             first_line = min(first_line, block.first.number)
     if group is not None:
-        texts, lines = title_units(group)
-        roles = assign_title_roles(texts, body_after, [wrap_measure(unit) for unit in lines])
+        texts, lines = title_units(group, unwrapped)
+        roles = (
+            unwrapped_title_roles(texts)
+            if unwrapped
+            else assign_title_roles(texts, body_after, [wrap_measure(unit) for unit in lines])
+        )
         article.kicker, article.headline, article.subtitle = (
             roles.kicker,
             roles.headline,
@@ -512,8 +528,11 @@ def _ends_short(unit: Unit) -> bool:
     return column > 0 and not last.spaced_out and display_width(text) <= column - SHORT_MARGIN
 
 
-def _body_paragraphs(unit: Unit, trace: Trace) -> tuple[list[str], list[Continuation]]:
-    result = split_paragraphs(unit.body, unit.intertitles)
+def _body_paragraphs(
+    unit: Unit, trace: Trace, unwrapped: bool = False
+) -> tuple[list[str], list[Continuation]]:
+    split = paragraph_a_line if unwrapped else split_paragraphs
+    result = split(unit.body, unit.intertitles)
     markers: list[Continuation] = []
     paragraphs: list[str] = []
     role = "caption" if unit.kind == "photo" else "body"
@@ -551,11 +570,12 @@ def split_question_title(unit: Unit) -> TitleGroup | None:
 
 
 def assemble_page(
-    blocks: Sequence[Block], roles: Sequence[BlockRole], page: int
+    blocks: Sequence[Block], roles: Sequence[BlockRole], page: int, unwrapped: bool = False
 ) -> tuple[list[ParsedArticle], Trace]:
-    """All articles of one page in page order, and the per-line trace."""
+    """All articles of one page in page order, and the per-line trace (``unwrapped``: the
+    page is not hard-wrapped, see :mod:`shared.parsing.wrapping`)."""
     indent = paragraph_indent(page_lines(blocks))
-    items = fold_intertitles(attach_trailing_bylines(build_items(blocks, roles)), indent)
+    items = fold_intertitles(attach_trailing_bylines(build_items(blocks, roles)), indent, unwrapped)
     assignment, before, direction = assign_titles(items)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction)
@@ -569,9 +589,9 @@ def assemble_page(
             assert group is None or isinstance(group, TitleGroup)
             if group is None and direction == "after":
                 group = split_question_title(item)
-            built.append(build_article(item, group, group_index in before, page))
+            built.append(build_article(item, group, group_index in before, page, unwrapped))
         elif index not in assignment:
-            built.append(build_article(None, item, False, page))
+            built.append(build_article(None, item, False, page, unwrapped))
     built.sort(key=lambda b: b.first_line)
     trace: Trace = {}
     for b in built:

@@ -13,6 +13,7 @@ from shared.parsing.furniture import describe_furniture
 from shared.parsing.lines import Line, split_lines
 from shared.parsing.titles import BlockRole, label_blocks
 from shared.parsing.types import ParsedArticle, ParsedDocument, ParsedPage, ParseError
+from shared.parsing.wrapping import is_unwrapped, settle_title_runs, unwrapped_blocks
 
 
 @dataclass
@@ -36,15 +37,18 @@ def analyse_text(text: str, *, keep_trace: bool = True) -> Analysis:
     trace: Trace = {}
     all_lines: list[Line] = []
     for number, page_lines in enumerate(pages, start=1):
-        blocks = group_blocks(page_lines)
+        unwrapped = is_unwrapped(page_lines)
+        blocks = unwrapped_blocks(page_lines) if unwrapped else group_blocks(page_lines)
         roles = label_blocks(blocks)
+        if unwrapped:
+            roles = settle_title_runs(blocks, roles)
         furniture_lines = [
             line
             for block, role in zip(blocks, roles, strict=True)
             if role.role == "furniture"
             for line in block.lines
         ]
-        page_articles, page_trace = assemble_page(blocks, roles, number)
+        page_articles, page_trace = assemble_page(blocks, roles, number, unwrapped)
         if keep_trace:
             all_lines.extend(page_lines)
             _merge_trace(trace, blocks, roles, page_trace)

@@ -1,0 +1,246 @@
+"""Text that is not hard-wrapped: a paragraph a line.
+
+PDF text extractors give a page's text wrapped at the printed measure (13–34 em in body
+columns, 40–65 em in wide captions), and the rest of the pipeline reads paragraphs and titles
+from that geometry.  Digital archive exports and text copied from a paper's website set each
+paragraph on one line instead (with or without the ``　　`` indent, with or without blank
+lines between paragraphs), and each title part on a line of its own.  Such a page is told by
+its lines (:func:`is_unwrapped`): lines wider than any printed measure carry most of its
+characters.  On it
+
+* every line break inside body text is a paragraph break (:func:`paragraph_a_line`);
+* lines are grouped into blocks by their kind and shape, not their widths
+  (:func:`unwrapped_blocks`): a run of title-shaped lines (short, unfinished) is set apart
+  from the paragraphs it is glued to, and a photo caption (a line closing with a credit)
+  stands alone;
+* title lines are never joined as one wrapped title: each is its own part, in printed order
+  (:func:`unwrapped_title_roles`).
+
+Datelines, bylines, furniture, continuation markers and photos are read as on any page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+from typing import Literal
+
+from shared.parsing.block import Block, BlockKind
+from shared.parsing.blocks import classify_line
+from shared.parsing.fields import (
+    TitleRoles,
+    is_kicker_shaped,
+    is_subtitle,
+    match_photo_credit,
+    opens_continued_part,
+    starts_with_dateline,
+)
+from shared.parsing.furniture import edge_line_numbers
+from shared.parsing.indentation import leading_space, paragraph_indent
+from shared.parsing.lines import Line
+from shared.parsing.paragraphs import Paragraphs
+from shared.parsing.titles import BlockRole, title_candidate_reason
+
+# No printed column or caption is this wide (em): body columns run 13–34 em, captions across
+# a photo 40–65 em.  A line wider than this was never wrapped at a measure.
+UNWRAPPED_MIN_WIDTH = 66.0
+# Share of a page's printed width that must stand on such lines: a paragraph a line puts
+# most of the text there (93% of the corpus's body text is in paragraphs wider than 66 em);
+# a stray wide line (a garbled extraction, a header run together) does not make a page.
+UNWRAPPED_SHARE = 0.5
+
+PARAGRAPH_RULE = "unwrapped text: a paragraph a line"
+TITLE_RUN_RULE = "unwrapped text: title-shaped lines set apart from the paragraphs"
+CAPTION_RULE = "unwrapped text: a line closing with a photo credit stands alone"
+
+# A title line never ends with these (a headline may end with ？ or ！, never with a comma).
+_TITLE_ENDS_FORBIDDEN = frozenset("。，、；,;")
+_CLOSERS = "”’」』》）)"
+
+Shape = Literal["title", "paragraph", "caption"]
+
+
+def is_unwrapped(lines: Sequence[Line]) -> bool:
+    """The page's text is not hard-wrapped: lines wider than ``UNWRAPPED_MIN_WIDTH`` carry at
+    least ``UNWRAPPED_SHARE`` of its printed width."""
+    total = wide = 0.0
+    for line in lines:
+        total += line.width
+        if line.width > UNWRAPPED_MIN_WIDTH:
+            wide += line.width
+    return wide > 0 and wide >= UNWRAPPED_SHARE * total
+
+
+def line_shape(line: Line, previous: Line | None, indent: str | None) -> Shape:
+    """How an unwrapped text line reads: a title part, a paragraph or a photo caption.
+
+    A title line is short (no wider than a printed measure), does not end a sentence or a
+    clause, holds no full stop and opens no dateline; nor does it carry the page's kept
+    paragraph indent (a line that does is a paragraph, a subhead at most).  A headline may
+    end with ？ or ！ (``“有你们来，才有我们的今天！”``) when a lead-in line (``…——``,
+    ``…：``) right above it announces it; elsewhere such a line is a sentence of the body (a
+    quoted question under a subhead, say)."""
+    text = line.text
+    if match_photo_credit(text) is not None:
+        return "caption"
+    if (
+        line.width > UNWRAPPED_MIN_WIDTH
+        or "。" in text
+        or text[-1:] in _TITLE_ENDS_FORBIDDEN
+        or starts_with_dateline(text)
+        or (indent is not None and leading_space(line) == indent)
+    ):
+        return "paragraph"
+    if line.ends_sentence:
+        asks = text.rstrip(_CLOSERS).endswith(("？", "！", "?", "!"))
+        announced = previous is not None and is_kicker_shaped(previous.text)
+        return "title" if asks and announced else "paragraph"
+    return "title"
+
+
+def unwrapped_blocks(lines: Sequence[Line]) -> list[Block]:
+    """Group an unwrapped page's lines into blocks (blank lines kept as ``blanks_before``).
+
+    Bylines, furniture and continuation markers are blocks of their own kind as on any page
+    (:func:`classify_line`).  Text lines join the block above when they have its shape
+    (:func:`line_shape`): a run of title lines, or of paragraphs; a dateline or a ``上接``
+    marker opens a new block, and a caption line stands alone."""
+    edges = edge_line_numbers(lines)
+    indent = paragraph_indent(lines)
+    blocks: list[Block] = []
+    blanks: list[Line] = []
+    previous: tuple[BlockKind, Shape | None] | None = None
+    above: Line | None = None  # the text line right above (no blank between)
+    for index, line in enumerate(lines):
+        if line.is_blank:
+            blanks.append(line)
+            previous = None
+            above = None
+            continue
+        kind, rule = classify_line(line, index in edges, indent)
+        shape: Shape | None = None
+        if kind == "text":
+            shape = line_shape(line, above, indent)
+            rule = {"title": TITLE_RUN_RULE, "paragraph": PARAGRAPH_RULE}.get(shape, CAPTION_RULE)
+        joins = (
+            previous == (kind, shape)
+            and kind in ("text", "byline")
+            and shape != "caption"
+            and not (kind == "text" and starts_with_dateline(line.text))
+            and not (kind == "text" and opens_continued_part(line.text))
+        )
+        if joins:
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(Block(kind=kind, lines=[line], rule=rule, blanks_before=blanks))
+            blanks = []
+        previous = (kind, shape)
+        above = line if kind == "text" else None
+    return blocks
+
+
+def settle_title_runs(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[BlockRole]:
+    """A run of title-shaped lines that the block rules left as body is a title.
+
+    On a hard-wrapped page a short unfinished block may be a column's last lines cut off in
+    mid-sentence, and its width against the column tells; on an unwrapped page nothing is
+    cut (every line ends its paragraph) and there is no column to measure, so a short line
+    without a sentence end, standing apart from the paragraphs, is a title or a subhead, and
+    :func:`~shared.parsing.articles.fold_intertitles` keeps the subheads in their text.  A
+    block that cannot be a title at all (:func:`title_candidate_reason`) stays body, and so
+    does one right under a byline: a byline is followed by its body, whichever side of it
+    the titles stand (under ``■记者手记`` the lines are the note's own)."""
+    settled: list[BlockRole] = []
+    above: Block | None = None
+    for block, role in zip(blocks, roles, strict=True):
+        if (
+            block.rule == TITLE_RUN_RULE
+            and role.role == "body"
+            and (above is None or above.kind != "byline")
+            and title_candidate_reason(block) is None
+        ):
+            role = BlockRole("title", "title: " + TITLE_RUN_RULE)
+        settled.append(role)
+        if block.kind != "furniture":
+            above = block
+    return settled
+
+
+def set_apart(title: Sequence[Block], host: Sequence[Block], follower: Sequence[Block]) -> bool:
+    """A title group between two pieces of unwrapped body stands after (or before) more
+    blank lines than any paragraph break of that body: it is no subhead of it, which is set
+    in the flow of the paragraphs, but the title of the article under it.  (A text with
+    blank lines between paragraphs sets more between articles; one without sets at least
+    one.)"""
+    body = [*host, *follower[1:]]
+    breaks = max((len(block.blanks_before) for block in body[1:]), default=0)
+    around = max(len(title[0].blanks_before), len(follower[0].blanks_before) if follower else 0)
+    return around > breaks
+
+
+def paragraph_a_line(blocks: Sequence[Block], standalone: Set[int] = frozenset()) -> Paragraphs:
+    """Every line of an unwrapped body is a paragraph of its own (``standalone``, the first
+    lines of subheads, are paragraphs like any other line)."""
+    groups: list[list[Line]] = []
+    line_rules: dict[int, str] = {}
+    blank_roles: dict[int, tuple[str, str]] = {}
+    for block in blocks:
+        for blank in block.blanks_before if groups else []:
+            blank_roles[blank.number] = ("blank-paragraph", PARAGRAPH_RULE)
+        for line in block.lines:
+            groups.append([line])
+            line_rules[line.number] = (
+                "first line of the body" if len(groups) == 1 else "new paragraph: " + PARAGRAPH_RULE
+            )
+    return Paragraphs(groups=groups, line_rules=line_rules, blank_roles=blank_roles)
+
+
+def unwrapped_title_roles(units: Sequence[str]) -> TitleRoles:
+    """Kicker, headline and subtitle of unwrapped title lines, one part a line, in the order
+    they are printed: a line opening with ``——`` is a subtitle and one closing with ``——``
+    or ``：`` a kicker, as on any page; of the plain lines the headline is the first after
+    a kicker-shaped line, or else the second when there are two or more (the first being the
+    kicker above it); plain lines above the headline join the kicker, those under it the
+    subtitle.  With no plain line the last kicker-shaped line (or else the first subtitle)
+    is the headline."""
+    roles = TitleRoles()
+    subtitles = [i for i, u in enumerate(units) if is_subtitle(u)]
+    kickers = [i for i, u in enumerate(units) if is_kicker_shaped(u) and i not in subtitles]
+    plain = [i for i in range(len(units)) if i not in subtitles and i not in kickers]
+    rule = "unwrapped text: the only plain title line"
+    if not plain and kickers:
+        headline = kickers.pop()
+        rule = "unwrapped text: the last lead-in line, with no plain title line"
+    elif not plain and subtitles:
+        headline = subtitles.pop(0)
+        rule = "unwrapped text: the first dash line, with no plain title line"
+    elif not plain:
+        return roles
+    elif any(k < plain[0] for k in kickers) or len(plain) == 1:
+        headline = plain[0]
+        if len(plain) > 1:
+            rule = "unwrapped text: the first plain title line under a lead-in"
+    else:
+        headline = plain[1]
+        rule = "unwrapped text: the second plain title line (the first is its kicker)"
+    roles.headline = units[headline]
+    roles.rules[headline] = ("title", rule)
+    kicker_parts: list[str] = []
+    subtitle_parts: list[str] = []
+    for index, unit in enumerate(units):
+        if index == headline:
+            continue
+        if index in subtitles:
+            subtitle_parts.append(unit.lstrip("—-").strip())
+            roles.rules[index] = ("subtitle", "starts with ——")
+        elif index in kickers:
+            kicker_parts.append(unit)
+            roles.rules[index] = ("kicker", "ends with —— or ：")
+        elif index < headline:
+            kicker_parts.append(unit)
+            roles.rules[index] = ("kicker", "unwrapped text: a plain line above the headline")
+        else:
+            subtitle_parts.append(unit)
+            roles.rules[index] = ("subtitle", "unwrapped text: a plain line under the headline")
+    roles.kicker = " ".join(kicker_parts)
+    roles.subtitle = " ".join(subtitle_parts)
+    return roles

@@ -13,7 +13,7 @@ from shared.parsing.furniture import describe_furniture
 from shared.parsing.lines import Line, split_lines
 from shared.parsing.titles import BlockRole, label_blocks
 from shared.parsing.types import ParsedArticle, ParsedDocument, ParsedPage, ParseError
-from shared.parsing.wrapping import is_unwrapped, settle_title_runs, unwrapped_blocks
+from shared.parsing.wrapping import settle_roles, unwrapped_blocks, unwrapped_pages
 
 
 @dataclass
@@ -36,12 +36,13 @@ def analyse_text(text: str, *, keep_trace: bool = True) -> Analysis:
     parsed_pages: list[ParsedPage] = []
     trace: Trace = {}
     all_lines: list[Line] = []
+    unwrapped_flags = unwrapped_pages(pages)
     for number, page_lines in enumerate(pages, start=1):
-        unwrapped = is_unwrapped(page_lines)
+        unwrapped = unwrapped_flags[number - 1]
         blocks = unwrapped_blocks(page_lines) if unwrapped else group_blocks(page_lines)
         roles = label_blocks(blocks)
         if unwrapped:
-            roles = settle_title_runs(blocks, roles)
+            roles = settle_roles(blocks, roles)
         furniture_lines = [
             line
             for block, role in zip(blocks, roles, strict=True)

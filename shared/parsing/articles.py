@@ -217,8 +217,11 @@ def fold_intertitles(
     subheads, so this is the likelier reading, unless the two pieces plainly speak of
     different things (:func:`shares_topic`): then the title opens an article that has
     neither dateline nor byline.  In text that is not hard-wrapped (``unwrapped``) blank
-    lines tell it too (:func:`set_apart`).
+    lines tell it too (:func:`set_apart`), and the indent does not: a web copy indents its
+    paragraphs but may set its subheads flush, like titles.
     """
+    if unwrapped:
+        indent = None
     out: list[Item] = []
     index = 0
     while index < len(items):

@@ -233,3 +233,19 @@ def test_explain_names_the_unwrapped_rules() -> None:
     assert rows[0].split()[1] == "kicker"
     assert "unwrapped text" in rows[0]
     assert "unwrapped text: the second plain title line" in rows[1]
+
+
+def test_a_flush_subhead_in_an_indented_web_copy_stays_in_its_text() -> None:
+    # a web copy indents its paragraphs but may set a subhead flush, as it sets its titles
+    text = "\n".join(
+        [
+            "城市更新三年行动全面启动",
+            "",
+            "　　本报讯（记者 陈静）" + CITY[0],
+            "　　" + CITY[1],
+            CITY[2],
+            *("　　" + p for p in CITY[3:]),
+        ]
+    )
+    (article,) = parse_text(text).articles
+    assert article.paragraphs == CITY

@@ -107,8 +107,19 @@ def line_shape(line: Line, previous: Line | None, indent: str | None) -> Shape:
     clause, holds no full stop and opens no dateline; nor does it carry the page's kept
     paragraph indent (a line that does is a paragraph, a subhead at most).  A headline may
     end with ？ or ！ (``“有你们来，才有我们的今天！”``) when a lead-in line (``…——``,
-    ``…：``) right above it announces it; elsewhere such a line is a sentence of the body (a
+    ``…：``) right above it announces it, or in a stack of title lines set apart from the
+    body (:func:`_set_apart_stacks`); elsewhere such a line is a sentence of the body (a
     quoted question under a subhead, say)."""
+    shape = _shape_alone(line, indent)
+    if shape == "asking":
+        announced = previous is not None and is_kicker_shaped(previous.text)
+        return "title" if announced else "paragraph"
+    return shape
+
+
+def _shape_alone(line: Line, indent: str | None) -> Shape | Literal["asking"]:
+    """:func:`line_shape` without the lines around: ``asking`` is a title line but for
+    ending with ？ or ！."""
     text = line.text
     if match_photo_credit(text) is not None:
         return "caption"
@@ -121,10 +132,51 @@ def line_shape(line: Line, previous: Line | None, indent: str | None) -> Shape:
     ):
         return "paragraph"
     if line.ends_sentence:
-        asks = text.rstrip(_CLOSERS).endswith(("？", "！", "?", "!"))
-        announced = previous is not None and is_kicker_shaped(previous.text)
-        return "title" if asks and announced else "paragraph"
+        return "asking" if text.rstrip(_CLOSERS).endswith(("？", "！", "?", "!")) else "paragraph"
     return "title"
+
+
+# A title stack holds at most this many lines (kicker, headline, subtitle and one more).
+MAX_STACK_LINES = 4
+
+
+def _set_apart_stacks(
+    lines: Sequence[Line],
+    kinds: Sequence[BlockKind],
+    shapes: list[Shape | None],
+    indent: str | None,
+) -> None:
+    """Make title lines of the question or exclamation lines (``？``/``！``) in a stack of
+    title lines that the page sets apart from its body: a run of at most
+    ``MAX_STACK_LINES`` short lines holding a plain title line, with a blank line, the page
+    top or furniture above it and a blank line, the page end, a byline or a dateline under
+    it (``成人感染被转运，孩子谁来照顾？`` over its headline, ``不必恐慌，春天临近了！``
+    under one).  A subhead stands in the flow of the paragraphs, glued to the one above, so
+    a question under it stays a sentence of the body."""
+    start = 0
+    while start < len(lines):
+        end = start
+        while (
+            end < len(lines)
+            and kinds[end] == "text"
+            and shapes[end] in ("title", "paragraph")
+            and _shape_alone(lines[end], indent) in ("title", "asking")
+        ):
+            end += 1
+        if end == start:
+            start += 1
+            continue
+        opens = start == 0 or lines[start - 1].is_blank or kinds[start - 1] == "furniture"
+        closes = (
+            end == len(lines)
+            or lines[end].is_blank
+            or kinds[end] == "byline"
+            or (kinds[end] == "text" and starts_with_dateline(lines[end].text))
+        )
+        if opens and closes and end - start <= MAX_STACK_LINES and "title" in shapes[start:end]:
+            for index in range(start, end):
+                shapes[index] = "title"
+        start = end
 
 
 def unwrapped_blocks(lines: Sequence[Line]) -> list[Block]:
@@ -136,20 +188,27 @@ def unwrapped_blocks(lines: Sequence[Line]) -> list[Block]:
     marker opens a new block, and a caption line stands alone."""
     edges = edge_line_numbers(lines)
     indent = paragraph_indent(lines)
+    kinds: list[BlockKind] = []
+    rules: list[str] = []
+    shapes: list[Shape | None] = []
+    above: Line | None = None  # the text line right above (no blank between)
+    for index, line in enumerate(lines):
+        kind, rule = classify_line(line, index in edges, indent)
+        kinds.append(kind)
+        rules.append(rule)
+        text = kind == "text" and not line.is_blank
+        shapes.append(line_shape(line, above, indent) if text else None)
+        above = line if text else None
+    _set_apart_stacks(lines, kinds, shapes, indent)
     blocks: list[Block] = []
     blanks: list[Line] = []
     previous: tuple[BlockKind, Shape | None] | None = None
-    above: Line | None = None  # the text line right above (no blank between)
-    for index, line in enumerate(lines):
+    for line, kind, rule, shape in zip(lines, kinds, rules, shapes, strict=True):
         if line.is_blank:
             blanks.append(line)
             previous = None
-            above = None
             continue
-        kind, rule = classify_line(line, index in edges, indent)
-        shape: Shape | None = None
-        if kind == "text":
-            shape = line_shape(line, above, indent)
+        if shape is not None:
             rule = {"title": TITLE_RUN_RULE, "paragraph": PARAGRAPH_RULE}.get(shape, CAPTION_RULE)
         joins = (
             previous == (kind, shape)
@@ -164,7 +223,6 @@ def unwrapped_blocks(lines: Sequence[Line]) -> list[Block]:
             blocks.append(Block(kind=kind, lines=[line], rule=rule, blanks_before=blanks))
             blanks = []
         previous = (kind, shape)
-        above = line if kind == "text" else None
     return blocks
 
 

@@ -249,3 +249,29 @@ def test_a_flush_subhead_in_an_indented_web_copy_stays_in_its_text() -> None:
     )
     (article,) = parse_text(text).articles
     assert article.paragraphs == CITY
+
+
+def test_a_question_in_a_title_stack_set_apart_from_the_body_is_a_title() -> None:
+    # a kicker asking a question over the headline, a subtitle exclaiming under one: the
+    # stack stands between blank lines, apart from the body's paragraphs
+    text = "\n".join(
+        [
+            "春耕农资够不够用？",
+            "春耕备耕有序开展",
+            "",
+            "本报讯（记者 张华）" + SPRING[0],
+            SPRING[1],
+            "",
+            "",
+            "万亩油菜花开迎客来",
+            "乡村游火了！",
+            "",
+            FLOWERS[0],
+            FLOWERS[1],
+        ]
+    )
+    spring, flowers = parse_text(text).articles
+    assert (spring.kicker, spring.headline) == ("春耕农资够不够用？", "春耕备耕有序开展")
+    assert spring.paragraphs == SPRING
+    assert (flowers.kicker, flowers.headline) == ("万亩油菜花开迎客来", "乡村游火了！")
+    assert flowers.paragraphs == FLOWERS

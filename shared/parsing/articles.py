@@ -155,14 +155,17 @@ def is_subhead_text(texts: Sequence[str]) -> bool:
     return all(lead_ins) or not any(lead_ins)
 
 
-def is_intertitle_shaped(group: TitleGroup, host: Unit, indent: str | None = None) -> bool:
+def is_intertitle_shaped(
+    group: TitleGroup, host: Unit, indent: str | None = None, unwrapped: bool = False
+) -> bool:
     """Plain lines set inside the host's column: no kicker (``…——``/``…：``) or subtitle
     (``——…``) shape, and no line wider than the column (a headline may span columns).
 
     On a page whose extractor kept the paragraph indents (``indent``) a subhead, set as
     a paragraph of the body, carries the indent and a title, set in a box of its own, does
     not: there the indent decides, provided the host's own paragraphs show it (a page may
-    carry an indented part of an article continued from a page that kept indents)."""
+    carry an indented part of an article continued from a page that kept indents).  On a
+    page that is not hard-wrapped (``unwrapped``) there is no column to measure."""
     texts, _ = title_units(group)
     if len(group.blocks) > 2 or not is_subhead_text(texts):
         return False
@@ -172,6 +175,8 @@ def is_intertitle_shaped(group: TitleGroup, host: Unit, indent: str | None = Non
         and any(leading_space(line) == indent for block in host.body for line in block.lines)
     ):
         return False
+    if unwrapped:
+        return True  # no measure to compare with: each line is as wide as its text
     column = column_width([line for block in host.body for line in block.lines])
     for block in group.blocks:
         if any(line.width > column + 1.0 for line in block.lines):
@@ -238,7 +243,7 @@ def fold_intertitles(
             and follower.kind == "article"
             and not follower.anchored
             and same_column(host, follower)
-            and is_intertitle_shaped(item, host, indent)
+            and is_intertitle_shaped(item, host, indent, unwrapped)
             and shares_topic(host, follower)
             and not (unwrapped and set_apart(item.blocks, host.body, follower.body))
         ):

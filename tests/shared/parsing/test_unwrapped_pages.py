@@ -18,7 +18,9 @@ from tests.support.unwrapped_pages import STYLES, Style, unwrapped_pages
 METRICS = ("seg_f1", "titles", "headline", "reporters", "paragraphs", "text")
 # Measured (deterministic).  The rules were developed on the corpus articles 0–59
 # (/work/shared/corpus/articles.jsonl); the fixtures hold 21 of those and 19 of the others.
-# The misses left are all on articles from the other half: read there, not tuned on.
+# The misses left are all one article of the other half: its question headline standing
+# alone (``商圈如何接住世界杯流量？``) is read as a one-line paragraph, and with titles under
+# their body its text then joins the next article's.
 FLOORS: dict[tuple[Style, str], dict[str, float]] = {
     ("indent", "titles over"): dict.fromkeys(METRICS, 1.0),
     ("indent", "byline line"): dict.fromkeys(METRICS, 1.0),
@@ -48,28 +50,28 @@ FLOORS: dict[tuple[Style, str], dict[str, float]] = {
         "text": 0.952,
     },
     ("plain", "titles over"): {
-        "seg_f1": 0.964,
-        "titles": 0.904,
-        "headline": 0.904,
-        "reporters": 0.976,
-        "paragraphs": 0.952,
-        "text": 0.976,
-    },
-    ("plain", "byline line"): {
-        "seg_f1": 0.964,
-        "titles": 0.904,
-        "headline": 0.904,
-        "reporters": 0.976,
-        "paragraphs": 0.952,
-        "text": 0.976,
-    },
-    ("plain", "titles under"): {
-        "seg_f1": 0.921,
+        "seg_f1": 1.0,
         "titles": 0.928,
         "headline": 0.928,
-        "reporters": 0.928,
-        "paragraphs": 0.928,
-        "text": 0.928,
+        "reporters": 1.0,
+        "paragraphs": 0.976,
+        "text": 0.999,
+    },
+    ("plain", "byline line"): {
+        "seg_f1": 1.0,
+        "titles": 0.928,
+        "headline": 0.928,
+        "reporters": 1.0,
+        "paragraphs": 0.976,
+        "text": 0.999,
+    },
+    ("plain", "titles under"): {
+        "seg_f1": 0.957,
+        "titles": 0.952,
+        "headline": 0.952,
+        "reporters": 0.952,
+        "paragraphs": 0.952,
+        "text": 0.952,
     },
 }
 LAYOUTS = {

@@ -275,3 +275,11 @@ def test_a_question_in_a_title_stack_set_apart_from_the_body_is_a_title() -> Non
     assert spring.paragraphs == SPRING
     assert (flowers.kicker, flowers.headline) == ("万亩油菜花开迎客来", "乡村游火了！")
     assert flowers.paragraphs == FLOWERS
+
+
+def test_a_subhead_of_two_lines_stays_in_its_text() -> None:
+    # a subhead stack (a label over a phrase) in the flow of the paragraphs: no column to
+    # tell it from a title by its wrapping, so its place and its topic keep it in the text
+    body = ["本报讯（记者 陈静）" + CITY[0], CITY[1], "各方声音", "统筹协调 按期完成", *CITY[3:]]
+    (article,) = parse_text("\n".join(["城市更新三年行动全面启动", "", *body])).articles
+    assert article.paragraphs == [CITY[0], CITY[1], "各方声音", "统筹协调 按期完成", *CITY[3:]]

@@ -7,7 +7,8 @@ paragraph breaks vs column breaks), :mod:`.titles` (which blocks are titles, bod
 :mod:`.fields` (datelines, bylines, credits, kicker/headline/subtitle), :mod:`.normalise`
 (characters and layout spaces), :mod:`.furniture` (running headers, editor lines),
 :mod:`.continuations` (joining parts continued across pages), :mod:`.page` (orchestration)
-and :mod:`.explain` (a per-line account of the decisions).
+and :mod:`.explain` (a per-line account of the decisions).  :mod:`.wrapping` reads pages
+whose text is not hard-wrapped (a paragraph a line, as archive exports and web copies give).
 """
 
 from shared.parsing.decode import decode_bytes

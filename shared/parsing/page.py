@@ -13,6 +13,7 @@ from shared.parsing.furniture import describe_furniture
 from shared.parsing.lines import Line, split_lines
 from shared.parsing.titles import BlockRole, label_blocks
 from shared.parsing.types import ParsedArticle, ParsedDocument, ParsedPage, ParseError
+from shared.parsing.wrapping import settle_roles, unwrapped_blocks, unwrapped_pages
 
 
 @dataclass
@@ -35,16 +36,20 @@ def analyse_text(text: str, *, keep_trace: bool = True) -> Analysis:
     parsed_pages: list[ParsedPage] = []
     trace: Trace = {}
     all_lines: list[Line] = []
+    unwrapped_flags = unwrapped_pages(pages)
     for number, page_lines in enumerate(pages, start=1):
-        blocks = group_blocks(page_lines)
+        unwrapped = unwrapped_flags[number - 1]
+        blocks = unwrapped_blocks(page_lines) if unwrapped else group_blocks(page_lines)
         roles = label_blocks(blocks)
+        if unwrapped:
+            roles = settle_roles(blocks, roles)
         furniture_lines = [
             line
             for block, role in zip(blocks, roles, strict=True)
             if role.role == "furniture"
             for line in block.lines
         ]
-        page_articles, page_trace = assemble_page(blocks, roles, number)
+        page_articles, page_trace = assemble_page(blocks, roles, number, unwrapped)
         if keep_trace:
             all_lines.extend(page_lines)
             _merge_trace(trace, blocks, roles, page_trace)

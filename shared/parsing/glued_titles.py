@@ -286,6 +286,8 @@ def split_glued_titles(
             index += 1
             continue
         end = _body_first_line_out(lines, index, _glued_title_run(lines, index))
+        if end == index and _question_title_shaped(lines[index]):
+            end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
         if index < end < len(lines) and _two_texts(
             lines[max(begin, index - CONTEXT_LINES) : index],
             lines[end : end + CONTEXT_LINES],
@@ -351,12 +353,18 @@ def trailing_question_title(block: Block) -> int | None:
     lines = block.lines
     if len(lines) < 2 or not _closes_text(lines[-2]):
         return None
-    last = lines[-1].text.rstrip("”’」』》）)")
+    return len(lines) - 1 if _question_title_shaped(lines[-1]) else None
+
+
+def _question_title_shaped(line: Line) -> bool:
+    """Ends with ？ or ！ and holds no sentence punctuation of its own: shaped like a
+    headline that asks or exclaims (``商圈如何接住世界杯流量？``)."""
+    last = line.text.rstrip("”’」』》）)")
     if not last.endswith(("？", "！", "?", "!")) or any(c in _HEADLINE_FORBIDDEN for c in last):
-        return None
-    if is_byline_line(lines[-1].text) or find_continuations(lines[-1].text):
-        return None
-    return len(lines) - 1
+        return False
+    if line.spaced_out or is_byline_line(line.text):
+        return False
+    return not find_continuations(line.text)
 
 
 def _title_shaped(block: Block) -> bool:

@@ -172,3 +172,33 @@ def test_a_question_opening_the_page_over_a_headline_is_its_kicker() -> None:
     (article,) = parse_text(text).articles
     assert {article.kicker, article.headline} == {"老人独自在家，谁来照应？", "社区志愿者上门服务"}
     assert article.paragraphs[0].startswith("连日来")
+
+
+def test_a_question_headline_glued_between_two_columns_is_split_off() -> None:
+    """A headline ending with ？ glued under the body above it, no blank and no byline: it
+    closes like a sentence, but the text under it is set in a column half as wide, so it
+    is the next article's title, not the previous body's last line (the page sets its
+    titles above their bodies: the first article's stands over it)."""
+    wide = [
+        "　　据介绍，相关部门将通过精心组织文明旅游主题活动、做大做强文明",
+        "旅游宣传舆论声势、加强舆论监督和社会监督等举措，进一步着力营造全",
+        "社会积极推动文明旅游的浓厚氛围；从人群全覆盖、内容全覆盖、行程全",
+        "覆盖等方面全方位强化文明旅游服务和引导，积极推动行业企业、景区景",
+        "点将文明旅游要求落地落实，发挥制度法规对文明旅游的促进和保障作用。",
+    ]
+    narrow = [
+        "　　北京时间6月12日凌晨，2026",
+        "年美加墨世界杯正式开赛。赛事启",
+        "幕前，餐饮门店上架专属观赛套餐、",
+        "休闲酒吧完成观赛设备搭建、商圈",
+        "大屏循环滚动赛事赛程。依托本届",
+        "世界杯赛事热度，各大商场、餐饮",
+        "企业密集推出主题消费产品，一场",
+        "以线下观赛为核心的消费热潮正在",
+        "袭来。",
+    ]
+    first, question = "让文明出游成为最好的风景", "商圈如何接住世界杯流量？"
+    articles = parse_text("\n".join([first, "", *wide, question, *narrow])).articles
+    assert [a.headline for a in articles] == [first, question]
+    assert articles[-1].paragraphs[0].startswith("北京时间6月12日凌晨")
+    assert all("世界杯流量" not in p for a in articles[:-1] for p in a.paragraphs)

@@ -72,6 +72,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             or follower.opens_with_dateline
             or (follower.kind == "text" and opens_continued_part(follower.first.text))
             or _title_shaped(follower)
+            or _question_title_before_article(follower, later[1:2])
             or _breaks_out_of_column(follower.first, block)
             or (
                 indent is not None
@@ -375,6 +376,23 @@ def _title_shaped(block: Block) -> bool:
         and len(block.lines) <= 2
         and not any(line.ends_sentence for line in block.lines)
         and not block.opens_with_dateline
+    )
+
+
+def _question_title_before_article(block: Block, after: Sequence[Block]) -> bool:
+    """A line set apart by a blank line that asks or exclaims, with no full stop, right
+    above a byline or a dateline: a title (a kicker or a headline may hold a comma and end
+    with ？ or ！), for nothing of a body stands between its end and the next article's
+    byline but that article's titles or the previous one's."""
+    return (
+        block.kind == "text"
+        and bool(block.blanks_before)
+        and len(block.lines) == 1
+        and block.last.text.rstrip("”’」』》）)").endswith(("？", "！", "?", "!"))
+        and "。" not in block.last.text
+        and not block.opens_with_dateline
+        and bool(after)
+        and _opens_article(after[0])
     )
 
 

@@ -202,3 +202,36 @@ def test_a_question_headline_glued_between_two_columns_is_split_off() -> None:
     assert [a.headline for a in articles] == [first, question]
     assert articles[-1].paragraphs[0].startswith("北京时间6月12日凌晨")
     assert all("世界杯流量" not in p for a in articles[:-1] for p in a.paragraphs)
+
+
+def test_a_question_kicker_over_the_next_byline_marks_the_glued_headline_as_a_title() -> None:
+    """Titles under their body: the headline glued to the body's last line, then (a box of
+    its own) a kicker that holds a comma and ends with ？, then the next article's byline.
+    Nothing of a body stands right above the next byline, so the kicker is a title, and
+    the unfinished line under the body's closed sentence is one too."""
+    text = "\n".join(
+        [
+            "■ 本报记者 连建明",
+            "今年以来，本市在各区设立儿童督导员和儿童主任，",
+            "负责困境儿童的排查和帮扶。成人感染被转运后，",
+            "家中无人照料的儿童由所在街镇第一时间安排临时",
+            "照料，确保孩子处于有效监护的状态。",
+            "“儿童督导员”“儿童主任”上线了",
+            "",
+            "成人感染被转运，孩子谁来照顾？",
+            "■ 本报记者 王海燕",
+            "今年第一季度，沪深股市出现大幅调整，上证指数最",
+            "低逼近3000点大关，一季度最大跌幅达16.9%，创业",
+            "板指数更是创出历史第二大季度跌幅。",
+        ]
+    )
+    first = parse_text(text).articles[0]
+    assert (first.kicker, first.headline) == (
+        "成人感染被转运，孩子谁来照顾？",
+        "“儿童督导员”“儿童主任”上线了",
+    )
+    assert first.paragraphs == [
+        "今年以来，本市在各区设立儿童督导员和儿童主任，负责困境儿童的排查和帮扶。"
+        "成人感染被转运后，家中无人照料的儿童由所在街镇第一时间安排临时照料，"
+        "确保孩子处于有效监护的状态。"
+    ]

@@ -388,6 +388,11 @@ class Paragraphs:
     blank_roles: dict[int, tuple[str, str]]  # blank line number → role, rule
 
 
+# A line wrapped at a measure is at least as wide as the line under it, but for closing
+# marks squeezed onto that line past the measure (an em or two).
+WRAP_SLACK = 2.0
+
+
 def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()) -> Paragraphs:
     """Split the lines of consecutive body blocks into paragraphs.
 
@@ -425,6 +430,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     new, rule = True, "a subhead is a paragraph of its own"
             elif position == 0 and block.opens_with_dateline:
                 new, rule = True, "a dateline opens a paragraph"
+            elif alone and line.width > previous.width + WRAP_SLACK:
+                new, rule = True, "a subhead line wider than the one above: stacked, not wrapped"
             elif alone:
                 new, rule = False, "a subhead wrapped over lines"
             elif previous is dateline_tail and not previous.ends_sentence:

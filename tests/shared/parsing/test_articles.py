@@ -465,3 +465,10 @@ def test_a_label_stacked_over_a_subhead_is_no_wrapped_headline() -> None:
     articles = parse(*STACKED_SUBHEAD)
     assert [a.headline for a in articles] == ["世博方舱医院今天起分批送走出院者"]
     assert articles[0].paragraphs[-1].startswith("王先生所在的世博方舱医院")
+
+
+def test_a_label_stacked_over_a_subhead_is_a_paragraph_of_its_own() -> None:
+    # the label is narrower than the line under it: two lines, not one subhead wrapped
+    paragraphs = parse(*STACKED_SUBHEAD)[0].paragraphs
+    assert paragraphs[1:3] == ["总指挥讲述", "困难肯定存在  我们一起努力"]
+

@@ -11,6 +11,7 @@ Photo units (a caption with a credit) never take a title.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -181,8 +182,13 @@ def is_intertitle_shaped(
     for block in group.blocks:
         if any(line.width > column + 1.0 for line in block.lines):
             return False
-        # a subhead wraps at the column; a headline wraps at its own, narrower measure
-        if any(line.width < column - 3.0 for line in block.lines[:-1]):
+        # a subhead wraps at the column; a headline wraps at its own, narrower measure (and a
+        # wrapped line is the wider: a line shorter than the one under it did not wrap, it
+        # is a line of its own, as a subhead's label over the subhead: 总指挥讲述 / 困难…)
+        if any(
+            line.width < column - 3.0 and line.width >= under.width
+            for line, under in itertools.pairwise(block.lines)
+        ):
             return False
     return True
 

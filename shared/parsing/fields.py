@@ -315,6 +315,16 @@ def wrapped_in_larger_type(units: Sequence[str], measures: Sequence[float | None
     return index if all(other >= width for other in others) else None
 
 
+# Marks that a title sets narrow or leaves out: its length is in its words.
+_TITLE_MARKS = frozenset("，。、；：？！“”‘’《》「」『』（）()【】,.;:?!\"' ")
+
+
+def _wording_width(title: str) -> float:
+    """A title's width without its punctuation: large title type compresses its marks (or
+    drops them for a space), so the words say how long a title is."""
+    return display_width("".join(c for c in title if c not in _TITLE_MARKS))
+
+
 def assign_title_roles(
     units: list[str], body_after: bool, measures: Sequence[float | None] | None = None
 ) -> TitleRoles:
@@ -350,7 +360,7 @@ def assign_title_roles(
         statements = [i for i in order if not units[i].endswith(_REPORTING_VERBS)]
         order = statements or order
         # nearest-to-body first, so min() keeps it on a width tie
-        headline_index = min(order, key=lambda i: display_width(units[i]))
+        headline_index = min(order, key=lambda i: _wording_width(units[i]))
         rule = "only title line" if len(plain) == 1 else "shorter title line (tie: nearer body)"
         if len(order) < len(plain):
             rule = "the title line that is not a reported-speech kicker (…强调)"

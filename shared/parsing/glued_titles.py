@@ -72,6 +72,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             or follower.opens_with_dateline
             or (follower.kind == "text" and opens_continued_part(follower.first.text))
             or _title_shaped(follower)
+            or _question_title_before_article(follower, later[1:2])
             or _breaks_out_of_column(follower.first, block)
             or (
                 indent is not None
@@ -286,6 +287,8 @@ def split_glued_titles(
             index += 1
             continue
         end = _body_first_line_out(lines, index, _glued_title_run(lines, index))
+        if end == index and _question_title_shaped(lines[index]):
+            end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
         if index < end < len(lines) and _two_texts(
             lines[max(begin, index - CONTEXT_LINES) : index],
             lines[end : end + CONTEXT_LINES],
@@ -351,12 +354,18 @@ def trailing_question_title(block: Block) -> int | None:
     lines = block.lines
     if len(lines) < 2 or not _closes_text(lines[-2]):
         return None
-    last = lines[-1].text.rstrip("”’」』》）)")
+    return len(lines) - 1 if _question_title_shaped(lines[-1]) else None
+
+
+def _question_title_shaped(line: Line) -> bool:
+    """Ends with ？ or ！ and holds no sentence punctuation of its own: shaped like a
+    headline that asks or exclaims (``商圈如何接住世界杯流量？``)."""
+    last = line.text.rstrip("”’」』》）)")
     if not last.endswith(("？", "！", "?", "!")) or any(c in _HEADLINE_FORBIDDEN for c in last):
-        return None
-    if is_byline_line(lines[-1].text) or find_continuations(lines[-1].text):
-        return None
-    return len(lines) - 1
+        return False
+    if line.spaced_out or is_byline_line(line.text):
+        return False
+    return not find_continuations(line.text)
 
 
 def _title_shaped(block: Block) -> bool:
@@ -367,6 +376,23 @@ def _title_shaped(block: Block) -> bool:
         and len(block.lines) <= 2
         and not any(line.ends_sentence for line in block.lines)
         and not block.opens_with_dateline
+    )
+
+
+def _question_title_before_article(block: Block, after: Sequence[Block]) -> bool:
+    """A line set apart by a blank line that asks or exclaims, with no full stop, right
+    above a byline or a dateline: a title (a kicker or a headline may hold a comma and end
+    with ？ or ！), for nothing of a body stands between its end and the next article's
+    byline but that article's titles or the previous one's."""
+    return (
+        block.kind == "text"
+        and bool(block.blanks_before)
+        and len(block.lines) == 1
+        and block.last.text.rstrip("”’」』》）)").endswith(("？", "！", "?", "!"))
+        and "。" not in block.last.text
+        and not block.opens_with_dateline
+        and bool(after)
+        and _opens_article(after[0])
     )
 
 

@@ -99,6 +99,13 @@ def paragraph_break(
     full = column - INDENT if before_opens else column
     if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
         return True, "previous line ends a sentence short of the column"
+    if (
+        not before.spaced_out
+        and printed_width(before) <= full - INDENT_MARGIN
+        and not _INTENDED_SPACE.search(before.text)
+        and not _explains_short_line(before, after, full)
+    ):
+        return True, "previous line ends a sentence an em short, and no character moved down"
     if blank and off_grid:
         # inside a body a blank line is a column break or a paragraph break
         return True, "blank after a sentence end off the column grid: paragraph break"
@@ -312,6 +319,31 @@ SPACED_INDENT_SLACK = 0.5
 _LEADING_HALF_WIDTH = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%+\-/]*")
 
 
+# A space the writer meant between two Chinese characters (``第五十条  有下列``) takes room
+# in print that the width (spaces count 0) does not show.
+_INTENDED_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+# Marks a typesetter never splits over two lines: a line may stop short before them.
+_UNSPLIT_MARKS = ("——", "……")
+
+
+def _explains_short_line(before: Line, after: Line, full: float) -> bool:
+    """``after`` opens in a way that leaves a running line ``before`` an em or so short of
+    its measure: a character taken down with the closing marks after it (the line-start
+    rule: ``after`` opens with a character, then a mark no line may open with), a Latin
+    word or number too wide for the room left, or a dash or ellipsis that is not split.
+    Otherwise a full line fills its measure (punctuation compression only ever lets it
+    hold more), so a sentence-final line an em short is its paragraph's last line."""
+    text = after.text.replace(" ", "")
+    if len(text) >= 2 and text[1] in NO_LINE_START:
+        return True
+    match = _LEADING_HALF_WIDTH.match(text)
+    if match is not None and (
+        len(match.group()) < len(text) and text[len(match.group())] in NO_LINE_START
+    ):
+        return True
+    return _pushed_down(before, after, full) or text.startswith(_UNSPLIT_MARKS)
+
+
 def _pushed_down(line: Line, following: Line, column: float) -> bool:
     """``following`` opens with a half-width run (a Latin word, a number) too wide for the
     room left on ``line``: the typesetter stretched ``line`` because the run moved down."""
@@ -356,6 +388,11 @@ class Paragraphs:
     blank_roles: dict[int, tuple[str, str]]  # blank line number → role, rule
 
 
+# A line wrapped at a measure is at least as wide as the line under it, but for closing
+# marks squeezed onto that line past the measure (an em or two).
+WRAP_SLACK = 2.0
+
+
 def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()) -> Paragraphs:
     """Split the lines of consecutive body blocks into paragraphs.
 
@@ -393,6 +430,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     new, rule = True, "a subhead is a paragraph of its own"
             elif position == 0 and block.opens_with_dateline:
                 new, rule = True, "a dateline opens a paragraph"
+            elif alone and line.width > previous.width + WRAP_SLACK:
+                new, rule = True, "a subhead line wider than the one above: stacked, not wrapped"
             elif alone:
                 new, rule = False, "a subhead wrapped over lines"
             elif previous is dateline_tail and not previous.ends_sentence:

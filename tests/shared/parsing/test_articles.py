@@ -437,3 +437,38 @@ def test_a_lead_in_subhead_whose_dashes_wrapped_to_a_line_of_their_own_stays_one
     )
     assert len(articles) == 1
     assert articles[0].paragraphs[1] == "拆违建，把公共空间还给居民，让老街重新热闹起来了——"
+
+
+# A two-level subhead inside a feature: a short label over the subhead proper, in one box.
+STACKED_SUBHEAD = [
+    "世博方舱医院今天起分批送走出院者",
+    "",
+    "本报讯（记者 左妍）方舱，出院！上海首个收治新冠肺炎轻症患者",
+    "的方舱医院今天起分批送走符合条件的出院者。王先生说这是他和病",
+    "毒过招的又一次告捷；间隔24小时的两次核酸检测阴性，他已整理好",
+    "个人物品，将由所在区安排车辆接回。“想家了，回去第一件事是洗个",
+    "澡。”王先生向照顾他的医疗队致谢，他说目前家人都是核酸检测阴性。",
+    "",
+    "总指挥讲述",
+    "困难肯定存在  我们一起努力",
+    "",
+    "王先生所在的世博方舱医院，截至昨天共收治7100多名轻症患者和",
+    "无症状感染者，有本市5家三甲医院的医护部队进驻保障，这里已成",
+    "立临时党委和临时党支部。方舱医院总指挥郑军华告诉记者，方舱医",
+    "院面临着非常大的压力，隔离是暂时的，很快就可以回家了。",
+]
+
+
+def test_a_label_stacked_over_a_subhead_is_no_wrapped_headline() -> None:
+    # 总指挥讲述 (5 em) over a 12 em line: a wrapped line is the wider one, so the two lines
+    # were not wrapped at a headline's narrow measure; they are a subhead inside the column
+    articles = parse(*STACKED_SUBHEAD)
+    assert [a.headline for a in articles] == ["世博方舱医院今天起分批送走出院者"]
+    assert articles[0].paragraphs[-1].startswith("王先生所在的世博方舱医院")
+
+
+def test_a_label_stacked_over_a_subhead_is_a_paragraph_of_its_own() -> None:
+    # the label is narrower than the line under it: two lines, not one subhead wrapped
+    paragraphs = parse(*STACKED_SUBHEAD)[0].paragraphs
+    assert paragraphs[1:3] == ["总指挥讲述", "困难肯定存在  我们一起努力"]
+

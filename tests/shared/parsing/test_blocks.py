@@ -1,9 +1,8 @@
-"""Blocks, column widths and paragraph breaks vs column breaks."""
+"""Blocks, and paragraph breaks vs column breaks."""
 
 from __future__ import annotations
 
 from shared.parsing.blocks import group_blocks
-from shared.parsing.columns import column_width
 from shared.parsing.glued_titles import TITLE_SPLIT_RULE
 from shared.parsing.indentation import keeps_indentation
 from shared.parsing.lines import Line, make_line, split_lines
@@ -52,12 +51,6 @@ def test_a_credit_line_under_a_wide_caption_belongs_to_it() -> None:
     blocks = group_blocks(lines_of(caption + "\n■ 本报记者 许金松"))
     assert [b.kind for b in blocks] == ["text"]
     assert len(blocks[0].lines) == 2
-
-
-def test_column_width_is_the_upper_quartile() -> None:
-    widths = [line("一" * n) for n in (6, 15, 17, 17, 17, 18, 9)]
-    assert column_width(widths) == 17.0
-    assert column_width([]) == 0.0
 
 
 def test_full_line_without_sentence_end_runs_on_across_a_blank() -> None:
@@ -172,62 +165,6 @@ def test_a_dateline_line_whose_text_stops_far_short_ends_its_paragraph() -> None
         )
     )
     assert [[x.number for x in group] for group in paragraphs.groups] == [[1], [2, 3]]
-
-
-def test_local_column_widths_match_column_width_over_each_window() -> None:
-    import random
-
-    from shared.parsing.columns import (
-        COLUMN_WINDOW,
-        INDENT,
-        MIN_RUNNING_LINES,
-        MIN_UNSQUEEZED_LINES,
-        local_column_widths,
-        measures_column,
-    )
-
-    rng = random.Random(5)
-    texts = ["正" * rng.randint(3, 20) + rng.choice(["", "。", "，"]) for _ in range(80)]
-    texts[10] = "本报讯（记者 王 二）" + texts[10]
-    texts[20] = "Ｔ Ｅ Ｘ Ｔ 间 隔 排 开 的 一 行"
-    page = lines_of("\n".join(texts))
-    widths = local_column_widths(page)
-
-    def window_of(index: int) -> list[Line]:
-        low, high = max(0, index - COLUMN_WINDOW), index + COLUMN_WINDOW + 1
-        return [x for x in page[low:high] if measures_column(x)]
-
-    def running_width(index: int) -> float:
-        # the running lines (under a line that does not end a sentence), when enough; one
-        # ending in a mark counts an em narrower
-        low, high = max(0, index - COLUMN_WINDOW), index + COLUMN_WINDOW + 1
-        running = sorted(
-            x.width - (x.text[-1] in "，。")
-            for at, x in enumerate(page[low:high], start=low)
-            if at and measures_column(x) and not page[at - 1].ends_sentence
-        )
-        if len(running) < MIN_RUNNING_LINES:
-            return 0.0
-        return running[(len(running) * 3) // 4]
-
-    overall = [column_width(window_of(index)) for index in range(len(page))]
-    # a line after a sentence end, short of its window's column by the indent, may be an
-    # indented first line: it does not count among the lines ending in a character
-    first_line_like = {
-        x.number
-        for index, x in enumerate(page)
-        if index and page[index - 1].ends_sentence and x.width <= overall[index] - INDENT
-    }
-    for index, current in enumerate(page):
-        window = window_of(index)
-        # or over the lines ending in a character (no squeezed closing mark) when narrower
-        plain = [
-            x for x in window if x.text[-1] not in "，。" and x.number not in first_line_like
-        ]
-        expected = max(overall[index], running_width(index))
-        if len(plain) >= MIN_UNSQUEEZED_LINES:
-            expected = min(expected, column_width(plain))
-        assert widths[current.number] == expected
 
 
 def test_a_subhead_glued_over_a_paragraph_first_line_is_a_paragraph_of_its_own() -> None:

@@ -173,6 +173,19 @@ def test_title_roles_tie_goes_to_the_line_nearer_the_body() -> None:
     assert roles.kicker == "全市统一战线服务强市建设“五大行动”"
 
 
+def test_title_roles_compare_title_lengths_without_their_marks() -> None:
+    # 14 em against 15 em with the quotes, 14 against 13 in words: large title type sets
+    # its marks narrow, so the headline is the one with fewer words
+    for body_after in (False, True):
+        roles = assign_title_roles(
+            ["孙春兰率中央指导组赴湖北黄冈", "指导落实“应收尽收”等防控举措"], body_after
+        )
+        assert (roles.kicker, roles.headline) == (
+            "孙春兰率中央指导组赴湖北黄冈",
+            "指导落实“应收尽收”等防控举措",
+        )
+
+
 def test_title_roles_shorter_line_is_the_headline() -> None:
     roles = assign_title_roles(
         ["上半年抽检280批次，合格率100%", "我市加强畜产品质量安全监管"], False

@@ -89,7 +89,7 @@ LONG_PARAGRAPH = [
     "会议强调，要坚持务求实效，强化",  # 15 em: an indented first line
     "问题导向、需求导向、效果导向，加大",
     "走访力度，优化企业服务，简化操作流",
-    "程，为经济运行恢复正常奠定基础。",  # 16 em: a sentence ending flush
+    "程，为经济运行恢复正常奠定了基础。",  # 17 em: a sentence ending flush
 ]
 
 
@@ -99,7 +99,7 @@ def test_a_short_last_line_under_a_long_paragraph_ending_flush_is_a_closing_para
 
 
 def test_a_short_last_line_after_a_closing_quote_is_the_speaker() -> None:
-    quoted = [*LONG_PARAGRAPH[:3], "程，为经济运行恢复正常奠定基础。”"]
+    quoted = [*LONG_PARAGRAPH[:3], "程，为经济运行恢复正常奠定了基础。”"]
     assert [len(g) for g in groups("\n".join([*quoted, "王波表示。"]))] == [5]
 
 
@@ -481,3 +481,32 @@ def test_a_line_opening_with_a_closing_mark_after_a_sentence_end_opens_a_paragra
     paragraphs = groups(text)
     assert [question] in paragraphs
     assert ["……"] in paragraphs
+
+
+# ---- a sentence-final line one em short ---------------------------------------------------
+
+
+def test_a_one_line_paragraph_an_em_short_of_the_indented_measure_closes_its_paragraph() -> None:
+    # A 24 em column: a list of questions, one paragraph each.  The first is 21 em, one em
+    # short of the 22 em an indented first line holds; a full line fills its measure, so it
+    # ends its paragraph even though a blank (a column break) stands after it.
+    asked = line("“家里老人要去医院看病，能帮忙送一下吗？”")
+    after = line("“我要去单位值班，需要哪些证明？”")
+    new, rule = paragraph_break(asked, after, True, 24.0, before_opens=True, on_grid=True)
+    assert new, rule
+    assert "an em short" in rule
+
+
+def test_a_sentence_final_line_an_em_short_runs_on_when_a_character_moved_down() -> None:
+    # The line-start rule took 说 down with the closing marks after it: the line above is
+    # an em short because of them, not because its paragraph ended.
+    before = line("一" * 13 + "。")  # 14 em in a 15 em column
+    after = line("说”。他们随后赶到了事故现场查看")  # 15 em: full
+    assert not paragraph_break(before, after, False, 15.0, following=line("二" * 15))[0]
+
+
+def test_a_sentence_final_line_an_em_short_with_a_meant_space_runs_on() -> None:
+    # 第五十条 and its text are parted by a space the writer meant: it takes room in print
+    before = line("第五十条  有下列行为之一的，处警告或百元罚款；")  # 22 em of characters
+    after = line("情节严重的，处五日以上十日以下拘留，可以并处五")
+    assert not paragraph_break(before, after, False, 23.0, following=line("二" * 23))[0]

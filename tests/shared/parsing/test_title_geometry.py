@@ -172,3 +172,66 @@ def test_a_question_opening_the_page_over_a_headline_is_its_kicker() -> None:
     (article,) = parse_text(text).articles
     assert {article.kicker, article.headline} == {"老人独自在家，谁来照应？", "社区志愿者上门服务"}
     assert article.paragraphs[0].startswith("连日来")
+
+
+def test_a_question_headline_glued_between_two_columns_is_split_off() -> None:
+    """A headline ending with ？ glued under the body above it, no blank and no byline: it
+    closes like a sentence, but the text under it is set in a column half as wide, so it
+    is the next article's title, not the previous body's last line (the page sets its
+    titles above their bodies: the first article's stands over it)."""
+    wide = [
+        "　　据介绍，相关部门将通过精心组织文明旅游主题活动、做大做强文明",
+        "旅游宣传舆论声势、加强舆论监督和社会监督等举措，进一步着力营造全",
+        "社会积极推动文明旅游的浓厚氛围；从人群全覆盖、内容全覆盖、行程全",
+        "覆盖等方面全方位强化文明旅游服务和引导，积极推动行业企业、景区景",
+        "点将文明旅游要求落地落实，发挥制度法规对文明旅游的促进和保障作用。",
+    ]
+    narrow = [
+        "　　北京时间6月12日凌晨，2026",
+        "年美加墨世界杯正式开赛。赛事启",
+        "幕前，餐饮门店上架专属观赛套餐、",
+        "休闲酒吧完成观赛设备搭建、商圈",
+        "大屏循环滚动赛事赛程。依托本届",
+        "世界杯赛事热度，各大商场、餐饮",
+        "企业密集推出主题消费产品，一场",
+        "以线下观赛为核心的消费热潮正在",
+        "袭来。",
+    ]
+    first, question = "让文明出游成为最好的风景", "商圈如何接住世界杯流量？"
+    articles = parse_text("\n".join([first, "", *wide, question, *narrow])).articles
+    assert [a.headline for a in articles] == [first, question]
+    assert articles[-1].paragraphs[0].startswith("北京时间6月12日凌晨")
+    assert all("世界杯流量" not in p for a in articles[:-1] for p in a.paragraphs)
+
+
+def test_a_question_kicker_over_the_next_byline_marks_the_glued_headline_as_a_title() -> None:
+    """Titles under their body: the headline glued to the body's last line, then (a box of
+    its own) a kicker that holds a comma and ends with ？, then the next article's byline.
+    Nothing of a body stands right above the next byline, so the kicker is a title, and
+    the unfinished line under the body's closed sentence is one too."""
+    text = "\n".join(
+        [
+            "■ 本报记者 连建明",
+            "今年以来，本市在各区设立儿童督导员和儿童主任，",
+            "负责困境儿童的排查和帮扶。成人感染被转运后，",
+            "家中无人照料的儿童由所在街镇第一时间安排临时",
+            "照料，确保孩子处于有效监护的状态。",
+            "“儿童督导员”“儿童主任”上线了",
+            "",
+            "成人感染被转运，孩子谁来照顾？",
+            "■ 本报记者 王海燕",
+            "今年第一季度，沪深股市出现大幅调整，上证指数最",
+            "低逼近3000点大关，一季度最大跌幅达16.9%，创业",
+            "板指数更是创出历史第二大季度跌幅。",
+        ]
+    )
+    first = parse_text(text).articles[0]
+    assert (first.kicker, first.headline) == (
+        "成人感染被转运，孩子谁来照顾？",
+        "“儿童督导员”“儿童主任”上线了",
+    )
+    assert first.paragraphs == [
+        "今年以来，本市在各区设立儿童督导员和儿童主任，负责困境儿童的排查和帮扶。"
+        "成人感染被转运后，家中无人照料的儿童由所在街镇第一时间安排临时照料，"
+        "确保孩子处于有效监护的状态。"
+    ]

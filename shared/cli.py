@@ -330,3 +330,7 @@ def up(host: str | None, port: int | None, concurrency: int | None) -> None:
             except subprocess.TimeoutExpired:
                 child.kill()
     raise SystemExit(exit_code)
+
+
+if __name__ == "__main__":  # python -m shared.cli, as the baokan command
+    main()

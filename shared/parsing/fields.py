@@ -270,15 +270,26 @@ def _is_signature(text: str) -> bool:
 
 def _names_follow_roles(text: str) -> bool:
     """Each role is followed by names, not by running text or a column label: a name set
-    right after its role with no space begins with a surname (``记者王比学``, but not
-    ``记者了解到``), and none is a word such as 手记 or 观察 (``■记者手记`` labels a column)."""
+    right after its role with no space, or after a colon, begins with a surname
+    (``记者王比学``, but not ``记者了解到`` or an interview's ``记 者 ： 在 上 一 场``), as
+    does one spaced out character by character (``本 报 记 者 陆 玮 鑫``, but not a justified
+    line of text ``记 者 从 人 民 银 行``), and
+    none is a word such as 手记 or 观察 (``■记者手记`` labels a column)."""
     text = _BYLINE_TAIL.sub("", text)
     words = split_names(_ROLE.sub(" ", text).replace("：", " "))
     if words and all(word in _COLUMN_LABELS for word in words):
         return True  # ■记者手记
     for match in _ROLE.finditer(text):
-        after = text[match.end() : match.end() + 1]
-        if after and not after.isspace() and after not in ":：" and after not in _SURNAMES:
+        after = text[match.end() :]
+        if after.lstrip().startswith((":", "：")):
+            # 记者：之前在采访… opens an interview's question; 记者：王明 credits a name
+            after = after.lstrip()[1:].lstrip()
+        elif after[:1].isspace():
+            after = after.lstrip()
+            if not re.match(rf"[{_CJK}]\s", after):
+                continue  # 记者 王比学: a spaced name is a name
+            # 记 者 从 人 民 银 行: a justified line's characters, a name only after a surname
+        if after and after[0] not in _SURNAMES:
             return False
     return not any(word in _NOT_NAMES for word in words)
 

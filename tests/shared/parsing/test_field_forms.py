@@ -58,7 +58,7 @@ from shared.parsing.fields import (
         # agencies and websites
         ("中新社北京1月2日电 （记者 陈溯）记者", "中新社北京1月2日电", ["陈溯"], [], "记者"),
         ("人民网北京1月1日电（记者 杨迪）1月1日", "人民网北京1月1日电", ["杨迪"], [], "1月1日"),
-        ("人民网北京1月1日电 据国家统计局消息，", "人民网北京1月1日电", [], [], "据国家统计局消息，"),
+        ("人民网北京1月1日电 据统计局消息，", "人民网北京1月1日电", [], [], "据统计局消息，"),
         ("据新华社电 国家统计局昨天", "据新华社电", [], [], "国家统计局昨天"),
         # datelines without a date, or naming a compiled report or a flash
         ("本报北京电（记者 王比学）中共", "本报北京电", ["王比学"], [], "中共"),
@@ -120,6 +120,7 @@ def test_sentences_are_no_datelines(text: str) -> None:
         ("文/张立", ["张立"], []),
         ("文/图 张立", ["张立"], []),
         ("本报记者颉满斌", ["颉满斌"], []),
+        ("本 报 记 者     陆 玮 鑫", ["陆玮鑫"], []),
         # a commentary's signature, no role: its author is no reporter (corpus gold)
         ("■ 李 文", [], []),
         ("■本报评论员 李文", [], []),
@@ -142,6 +143,11 @@ def test_byline_lines_and_their_names(
         "本报记者从市里获悉",
         "文 化 建 设",  # a spaced-out line opening with 文
         "文化/体育",
+        "记者了解到，近两",  # a wrapped line of body text
+        "记者：之前在采访",  # an interview's question
+        "记 者 ： 在 上 一 场 比",
+        "记 者 从 人 民 银 行 了",  # a justified line of body text
+        "记 者 也 从 辰 辰 家 所",
     ],
 )
 def test_running_text_is_no_byline(text: str) -> None:

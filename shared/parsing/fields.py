@@ -129,6 +129,9 @@ _BYLINE_LINE = re.compile(
     rf"^[{_BULLET}]?\s*{_WORK_PREFIX}(?:(?:{_ROLE_RE})\s*[:：]?\s*{_NAMES}\s*[/｜|]?\s*"
     rf"{_WORK_PREFIX})+$"
 )
+_BRACKETED = re.compile(r"[（(](?P<inner>[^（）()]{2,40})[）)]")
+# …顺利完成。（记者 张立 通讯员 李响）: a byline in brackets closing an article's text
+_CLOSING_BYLINE = re.compile(r"(?:^|(?<=[。！？!?”’…]))\s*[（(](?P<inner>[^（）()]{2,40})[）)]\s*$")
 # ■ 李 文 — a bullet and a name, no role (a commentary's author).
 _BULLET_NAME_LINE = re.compile(rf"^[{_BULLET}]\s*[{_CJK}](?:\s*[{_CJK}]){{1,3}}$")
 # 文/张三, 文/图 李四, 撰文：王五 — the work credited, no role
@@ -219,9 +222,12 @@ def parse_credits(text: str) -> Credits:
     ``（张三 摄）``), except a bulleted name alone (``■ 李 文``): that signs a commentary,
     whose author is no reporter."""
     credits = Credits()
-    if _is_signature(text.strip()):
+    text = text.strip()
+    if _is_signature(text):
         return credits
-    text = _BYLINE_TAIL.sub("", text.strip())
+    if bracketed := _BRACKETED.fullmatch(text):
+        text = bracketed.group("inner").strip()
+    text = _BYLINE_TAIL.sub("", text)
     text = re.sub(rf"^[{_BULLET}]?\s*(?:撰文|文\s*/\s*图|图\s*/\s*文)\s*[:：\s]", " ", text)
     text = re.sub(r"(?:^|(?<=\s))(?:文|图|文图|文/图|图/文)\s*[/／:：]\s*", " ", text)
     text = re.sub(_CREDITED_WORK, " ", text).replace("：", " ").replace(":", " ")
@@ -260,7 +266,14 @@ def is_byline_line(text: str) -> bool:
         return False  # ``记者 X 摄`` credits a photo: it belongs to the caption
     if _is_signature(compact) or _WORK_NAMES_LINE.match(compact):
         return True
-    return bool(_BYLINE_LINE.match(compact)) and _names_follow_roles(compact)
+    bracketed = _BRACKETED.fullmatch(compact)
+    if bracketed:  # （本报记者 张三）: a byline some papers print in brackets
+        compact = bracketed.group("inner").strip()
+    return _is_role_byline(compact)
+
+
+def _is_role_byline(text: str) -> bool:
+    return bool(_BYLINE_LINE.match(text)) and _names_follow_roles(text)
 
 
 def _is_signature(text: str) -> bool:
@@ -367,6 +380,26 @@ def match_photo_credit(text: str) -> PhotoCredit | None:
             continue
         return PhotoCredit(caption=text[: match.start()].rstrip(), credit=credit, credits=credits)
     return None
+
+
+def match_closing_byline(text: str) -> PhotoCredit | None:
+    """A bracketed byline with a role closing an article's text (``…顺利完成。（记者 张立）``,
+    as papers credit short reports at their end): the text before it and the names.  A
+    bracket with no role (``（张立）``, ``（作者为北京大学教授）``) or with a photo's 摄 stays
+    text."""
+    if "）" not in text[-2:] and ")" not in text[-2:]:
+        return None
+    match = _CLOSING_BYLINE.search(text)
+    if match is None:
+        return None
+    inner = match.group("inner").strip()
+    if "摄" in inner or not _ROLE_CHAR.search(inner) or not _is_role_byline(inner):
+        return None
+    credits = parse_credits(inner)
+    if not credits.reporters and not credits.correspondents:
+        return None
+    credit = match.group().strip()
+    return PhotoCredit(caption=text[: match.start()].rstrip(), credit=credit, credits=credits)
 
 
 @dataclass(frozen=True)
@@ -571,5 +604,10 @@ def apply_body_fields(
                 bylines.insert(0, dateline.byline)
             credits.extend(dateline.credits)
             paragraphs[0] = dateline.rest
+        closing = match_closing_byline(paragraphs[-1])
+        if closing is not None:
+            paragraphs[-1] = closing.caption
+            bylines.append(closing.credit)
+            credits.extend(closing.credits)
     article.paragraphs = [p for p in paragraphs if p.strip()]
     return dateline

@@ -219,3 +219,37 @@ def test_author_note_and_reporter_mentions_stay_in_the_body() -> None:
     assert article.paragraphs[0].startswith("记者从市教育局获悉")
     assert "记者了解到" in article.paragraphs[0]
     assert article.paragraphs[-1] == "（作者为中国人民大学教授）"
+
+
+def test_a_bracketed_byline_line() -> None:
+    assert is_byline_line("（本报记者 张立）")
+    assert parse_credits("（本报记者 张立）").reporters == ["张立"]
+    assert not is_byline_line("（作者为中国人民大学教授）")
+    assert not is_byline_line("（记者了解到）")
+
+
+@pytest.mark.parametrize(
+    ("last", "kept", "reporters", "correspondents"),
+    [
+        ("全年目标顺利完成。（记者 张立 通讯员 李响）", "全年目标顺利完成。", ["张立"], ["李响"]),
+        ("确保全年目标顺利完成。（新华社记者 张立）", "确保全年目标顺利完成。", ["张立"], []),
+        ("（本报记者 张立）", "", ["张立"], []),
+        # no role, a photo's credit, an author's note or a source: text
+        ("确保全年目标顺利完成。（张立）", "确保全年目标顺利完成。（张立）", [], []),
+        ("工人在车间巡检。（记者 张立 摄）", "工人在车间巡检。（记者 张立 摄）", [], []),
+        ("（作者为中国人民大学教授）", "（作者为中国人民大学教授）", [], []),
+        ("确保全年目标顺利完成。（据新华社电）", "确保全年目标顺利完成。（据新华社电）", [], []),
+        ("他说：“我是记者（记者 张立）", "他说：“我是记者（记者 张立）", [], []),
+    ],
+)
+def test_a_bracketed_byline_closing_an_article(
+    last: str, kept: str, reporters: list[str], correspondents: list[str]
+) -> None:
+    from shared.parsing.fields import Credits, apply_body_fields
+    from shared.parsing.types import ParsedArticle
+
+    article, bylines, credits = ParsedArticle(), [], Credits()
+    apply_body_fields(article, ["会议要求各区加快推进。", last], [], bylines, credits)
+    first = "会议要求各区加快推进。"
+    assert article.paragraphs == ([first, kept] if kept else [first])
+    assert (credits.reporters, credits.correspondents) == (reporters, correspondents)

@@ -70,7 +70,7 @@ _ROLE_CHARS = "记通实摄评"  # every role holds one (tests/shared/parsing/te
 _ROLE_CHAR = re.compile(f"[{_ROLE_CHARS}]")
 # A name is one to four characters (two to six with a · in minority names); names are
 # separated by spaces or 、 so that running text never reads as a list of names.
-_NAME = rf"(?:[{_CJK}]{{1,4}}|[{_CJK}]{{1,4}}·[{_CJK}]{{1,4}})"
+_NAME = rf"(?:[{_CJK}]{{1,4}}|[{_CJK}]{{1,4}}[·•・][{_CJK}]{{1,4}})"
 _NAMES = rf"{_NAME}(?:(?:\s+|\s*[、，,/]\s*){_NAME})*"
 _BULLET = "■●◆□▲★◎◇☆△"
 _BULLET_CHAR = re.compile(f"[{_BULLET}]")
@@ -145,7 +145,7 @@ _WORK_NAMES_LINE = re.compile(
 # opens a dateline with 讯 or 电 only: ``据中国政府网消息，…`` is a sentence.
 _DATE_ELECTRIC = (
     rf"[{_CJK}]{{0,10}}?\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*"
-    rf"(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日\s*专?电"
+    rf"(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日\s*(?:专?电|讯)"
 )
 # 电 opening a word (本报电视台, 新华社电话) is no dateline's 电
 _ELECTRIC_WORDS = "[视话力影器子信厂站池价量商动竞台网源缆梯脑]"
@@ -179,9 +179,14 @@ _PHOTO_CREDIT_SHE = re.compile(
     rf"|[{_CJK}]{{2,4}}(?:\s+|\s*[/／]\s*)摄(?:影)?)\s*$"
 )
 
+# （下转第2版） / 【上接第1版】 / ［转A3版］, or set off by an arrow at the end of a line
+# (▶下转第2版) or at its start (◀上接第1版)
+_PAGE_REF = r"\s*(?:第\s*)?[0-9A-Za-z一二三四五六七八九十零〇]{1,4}\s*(?:版|页)"
 _CONTINUATION = re.compile(
-    r"[（(]\s*(?P<marker>(?P<kind>下转|转|上接|紧接|接|续)\s*(?:第\s*)?"
-    r"[0-9A-Za-z一二三四五六七八九十零〇]{1,4}\s*(?:版|页)[^（）()]{0,12}?)\s*[）)]"
+    rf"[（(【［〔\[]\s*(?P<marker>(?P<kind>下转|转|上接|紧接|接|续){_PAGE_REF}"
+    r"[^（）()【】［］〔〕\[\]]{0,12}?)\s*[）)】］〕\]]"
+    rf"|[▶►→]\s*(?P<a_marker>(?P<a_kind>下转|转){_PAGE_REF})\s*$"
+    rf"|^\s*[◀◄←]\s*(?P<b_marker>(?P<b_kind>上接|紧接|接|续){_PAGE_REF})"
 )
 
 
@@ -419,15 +424,18 @@ def find_continuations(text: str) -> list[Continuation]:
 @functools.lru_cache(maxsize=4096)
 def _continuations(text: str) -> tuple[Continuation, ...]:
     # cached: the stages ask about the same line several times
-    return tuple(
-        Continuation(
-            marker=re.sub(r"\s+", "", m.group("marker")),
-            forward=m.group("kind") in ("下转", "转"),
-            start=m.start(),
-            end=m.end(),
+    found = []
+    for m in _CONTINUATION.finditer(text):
+        form = next(prefix for prefix in ("", "a_", "b_") if m.group(prefix + "marker"))
+        found.append(
+            Continuation(
+                marker=re.sub(r"\s+", "", m.group(form + "marker")),
+                forward=m.group(form + "kind") in ("下转", "转"),
+                start=m.start(),
+                end=m.end(),
+            )
         )
-        for m in _CONTINUATION.finditer(text)
-    )
+    return tuple(found)
 
 
 def opens_continued_part(text: str) -> bool:

@@ -253,3 +253,45 @@ def test_a_bracketed_byline_closing_an_article(
     first = "会议要求各区加快推进。"
     assert article.paragraphs == ([first, kept] if kept else [first])
     assert (credits.reporters, credits.correspondents) == (reporters, correspondents)
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "forward", "rest"),
+    [
+        ("增长。【下转第2版】", "下转第2版", True, "增长。"),
+        ("增长。［转A3版］", "转A3版", True, "增长。"),
+        ("增长。▶下转第2版", "下转第2版", True, "增长。"),
+        ("◀上接第1版 全市", "上接第1版", False, "全市"),
+        ("（上接第一版②）全市", "上接第一版②", False, "全市"),
+    ],
+)
+def test_continuation_marker_forms(line: str, marker: str, forward: bool, rest: str) -> None:
+    from shared.parsing.fields import strip_continuations
+
+    text, found = strip_continuations(line)
+    assert text == rest
+    assert [(c.marker, c.forward) for c in found] == [(marker, forward)]
+
+
+def test_an_arrow_inside_a_sentence_is_no_continuation() -> None:
+    from shared.parsing.fields import find_continuations
+
+    assert find_continuations("详见▶下转第2版的报道") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("本报1月16日讯（记者 张立）全市", "本报1月16日讯"),
+        ("本报纽约1月16日专电（记者 张立）全市", "本报纽约1月16日专电"),
+        ("聊城日报讯（记者 张立）全市", "聊城日报讯"),
+    ],
+)
+def test_dated_and_special_dispatches(text: str, place: str) -> None:
+    dateline = match_dateline(text)
+    assert dateline is not None
+    assert (dateline.place, dateline.credits.reporters, dateline.rest) == (place, ["张立"], "全市")
+
+
+def test_a_minority_name_with_a_bullet_dot() -> None:
+    assert parse_credits("记者 阿依古丽•买买提").reporters == ["阿依古丽•买买提"]

@@ -147,19 +147,24 @@ _DATE_ELECTRIC = (
     rf"[{_CJK}]{{0,10}}?\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*"
     rf"(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日\s*(?:专?电|讯)"
 )
+# 本报北京电（…）: a place and 电 with no date; not 本报记者昨日致电 (a reporter, a call)
+_UNDATED_PLACE = rf"(?:(?!记者)[{_CJK}]){{2,8}}?(?<![致来发通去回充放用触停供断])"
 # 电 opening a word (本报电视台, 新华社电话) is no dateline's 电
 _ELECTRIC_WORDS = "[视话力影器子信厂站池价量商动竞台网源缆梯脑]"
 _DATELINE_HEAD = re.compile(
     rf"^(?:据)?(?:本\s*报\s*讯"
     rf"|(?:{_any_of(_ORGS)})(?:综合消息|综合报道|消息|快讯)(?:\s*[:：]|(?=\s|[（(]))"
     rf"|(?:{_any_of(_ORGS)}|[{_CJK}]{{2,6}}?(?:日报|晚报|早报|时报|报|社|网|台))"
-    rf"(?:讯|{_DATE_ELECTRIC}|专?电(?!{_ELECTRIC_WORDS})|[{_CJK}]{{2,8}}?专?电(?=\s|[（(])))"
+    rf"(?:讯|{_DATE_ELECTRIC}|专?电(?!{_ELECTRIC_WORDS})|{_UNDATED_PLACE}专?电(?=\s|[（(])))"
 )
 _DATELINE_PAREN = re.compile(r"^\s*[（(](?P<inner>[^（）()]{1,60})[）)]")
 _PAREN_NAMES_ONLY = re.compile(rf"^[{_CJK}·\s、，,]+$")
+_NAME_ONLY = re.compile(_NAME)
+_SENTENCE_MARK = re.compile("[。；！？“”]")
 # 本报讯 记者张三 通讯员李四报道：… — a byline without brackets, closed by 报道
 _DATELINE_REPORTED = re.compile(
-    rf"^\s*(?P<inner>(?:(?:{_ROLE_RE})\s*[:：]?\s*{_NAMES}\s*)+?)报道\s*[:：，,]?"
+    rf"^\s*(?P<inner>(?:(?:{_ROLE_RE})\s*[:：]?\s*{_NAME}(?:\s*[\s、]\s*{_NAME})*\s*)+?)"
+    r"报道\s*[:：，,]?"
 )
 
 # A photo's credit: (新华社记者 X 摄), 本报记者 X 摄, X/摄, ■ 本报记者 X, (特约摄影 X),
@@ -335,7 +340,8 @@ def match_dateline(text: str) -> Dateline | None:
         bylines.append(paren.group().strip())
         credits.extend(parse_credits(paren.group("inner")))
         rest = rest[paren.end() :]
-    if not bylines and (reported := _DATELINE_REPORTED.match(rest)):
+    reported = _DATELINE_REPORTED.match(rest) if not bylines else None
+    if reported and _names_follow_roles(reported.group("inner")):
         found = parse_credits(reported.group("inner"))
         if found.reporters or found.correspondents:
             bylines.append(reported.group().strip())
@@ -352,8 +358,12 @@ def starts_with_dateline(text: str) -> bool:
 
 
 def _looks_like_byline(inner: str) -> bool:
+    """Roles and names (``记者王比学、李强 通讯员余若怡``), or names only
+    (``唐维红、张晓赫``); not a sentence naming a role (``记者从国务院新闻办获悉``)."""
     if _ROLE.search(inner):
-        return True
+        credits = parse_credits(inner)
+        names = credits.reporters + credits.correspondents
+        return all(_NAME_ONLY.fullmatch(n) for n in names) and not _SENTENCE_MARK.search(inner)
     return bool(_PAREN_NAMES_ONLY.match(inner)) and all(
         2 <= len(n) <= 4 for n in split_names(inner)
     )

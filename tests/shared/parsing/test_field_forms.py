@@ -295,3 +295,24 @@ def test_dated_and_special_dispatches(text: str, place: str) -> None:
 
 def test_a_minority_name_with_a_bullet_dot() -> None:
     assert parse_credits("记者 阿依古丽•买买提").reporters == ["阿依古丽•买买提"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # a name list never runs into the sentence after it
+        ("本报讯 记者张三，今年报道全市", "记者张三，今年报道全市"),
+        ("本报讯 记者了解到，报道称", "记者了解到，报道称"),
+        ("新华社北京7月8日电（记者从国务院新闻办获悉）今年", "（记者从国务院新闻办获悉）今年"),
+    ],
+)
+def test_a_dateline_keeps_the_sentence_after_it(text: str, rest: str) -> None:
+    dateline = match_dateline(text)
+    assert dateline is not None
+    assert dateline.rest == rest
+    assert dateline.credits.reporters == []
+
+
+@pytest.mark.parametrize("text", ["本报记者昨日致电 12345热线", "本报昨日来电 称"])
+def test_a_call_is_no_undated_dispatch(text: str) -> None:
+    assert match_dateline(text) is None

@@ -127,7 +127,7 @@ def _role_kind(role: str) -> _RoleKind:
 _WORK_PREFIX = r"(?:(?:文|图|文图|文/图|图/文)\s*[/／]\s*)?"
 _BYLINE_LINE = re.compile(
     rf"^[{_BULLET}]?\s*{_WORK_PREFIX}(?:(?:{_ROLE_RE})\s*[:：]?\s*{_NAMES}\s*[/｜|]?\s*"
-    rf"{_WORK_PREFIX})+$"
+    rf"(?:[{_BULLET}]\s*)?{_WORK_PREFIX})+$"
 )
 _BRACKETED = re.compile(r"[（(](?P<inner>[^（）()]{2,40})[）)]")
 # …顺利完成。（记者 张立 通讯员 李响）: a byline in brackets closing an article's text
@@ -170,9 +170,11 @@ _DATELINE_REPORTED = re.compile(
 # A photo's credit: (新华社记者 X 摄), 本报记者 X 摄, X/摄, ■ 本报记者 X, (特约摄影 X),
 # 图/本报记者 X, 摄影/X.
 _SHOT = r"(?:[/／]\s*)?摄(?:影)?(?:报道)?"
+# 新华社发 (released by Xinhua): the agency that sent the photo, not a name
+_SENT_BY = rf"(?:{_ORG}|视觉中国|人民视觉)\s*发"
 _PHOTO_CREDIT_PAREN = re.compile(
-    rf"\s*[（(]\s*(?P<credit>(?:(?:{_ROLE_RE})\s*)?(?:{_NAMES})?\s*{_SHOT}"
-    rf"|(?:{_SHOOTER_ROLE})\s*[:：]?\s*{_NAMES})\s*[）)]\s*$"
+    rf"\s*(?:{_SENT_BY})?[（(]\s*(?P<credit>(?:{_SENT_BY}\s*)?(?:(?:{_ROLE_RE})\s*)?(?:{_NAMES})?"
+    rf"\s*{_SHOT}|(?:{_SHOOTER_ROLE})\s*[:：]?\s*{_NAMES})\s*[）)]\s*$"
 )
 _PHOTO_WORK = re.compile(r"图\s*[/／]")
 _PHOTO_CREDIT_BULLET = re.compile(
@@ -237,6 +239,7 @@ def parse_credits(text: str) -> Credits:
         return credits
     if bracketed := _BRACKETED.fullmatch(text):
         text = bracketed.group("inner").strip()
+    text = re.sub(rf"^{_SENT_BY}(?=\s|$)", " ", text)
     text = _BYLINE_TAIL.sub("", text)
     text = re.sub(rf"^[{_BULLET}]?\s*(?:撰文|文\s*/\s*图|图\s*/\s*文)\s*[:：\s]", " ", text)
     text = re.sub(r"(?:^|(?<=\s))(?:文|图|文图|文/图|图/文)\s*[/／:：]\s*", " ", text)

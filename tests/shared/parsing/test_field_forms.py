@@ -316,3 +316,18 @@ def test_a_dateline_keeps_the_sentence_after_it(text: str, rest: str) -> None:
 @pytest.mark.parametrize("text", ["本报记者昨日致电 12345热线", "本报昨日来电 称"])
 def test_a_call_is_no_undated_dispatch(text: str) -> None:
     assert match_dateline(text) is None
+
+
+def test_bullets_before_each_role() -> None:
+    assert is_byline_line("■ 本报记者 张立 ■ 通讯员 李响")
+    credits = parse_credits("●记者 张立  ●通讯员 李响")
+    assert (credits.reporters, credits.correspondents) == (["张立"], ["李响"])
+
+
+@pytest.mark.parametrize(
+    "text", ["游客在参观。（新华社发 李响摄）", "游客在参观。新华社发（李响 摄）"]
+)
+def test_the_agency_that_sent_a_photo_is_no_name(text: str) -> None:
+    credit = match_photo_credit(text)
+    assert credit is not None
+    assert (credit.caption, credit.credits.reporters) == ("游客在参观。", ["李响"])

@@ -53,7 +53,7 @@ _REPORTER_ROLE = (
 # 摄影 / 特约摄影 / 本报摄像: the photographer, a credit that needs no 摄 after the names
 _SHOOTER_ROLE = rf"(?:{_ORG}\s*)?(?:(?:{_any_of(_QUALIFIERS)})\s*){{0,2}}(?:{_SHOOTER})"
 _CORRESPONDENT_ROLE = (
-    rf"(?:{_ORG}\s*)?(?:(?:{_any_of(_CORRESPONDENT_QUALIFIERS)})\s*)?{_spaced('通讯员')}"
+    rf"(?:{_ORG}\s*)?(?:(?:{_any_of(_CORRESPONDENT_QUALIFIERS)})\s*){{0,2}}{_spaced('通讯员')}"
 )
 _AUTHOR_ROLE = rf"(?:{_ORG}\s*)?(?:{_spaced('特约')}\s*)?{_spaced('评论员')}"
 _ROLE_RE = f"{_CORRESPONDENT_ROLE}|{_AUTHOR_ROLE}|{_REPORTER_ROLE}"

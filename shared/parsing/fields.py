@@ -1,10 +1,17 @@
 """Article fields read from text: datelines, bylines, photo credits, continuation markers,
 and which title line is the kicker, the headline and the subtitle.
 
-Roles map to fields as the gold conventions say: names after 记者 / 本报记者 (and the other
-reporting roles: 首席记者, 见习记者, 特约记者, 摄影记者, 实习生 …) go to ``reporters``, names
-after 通讯员 (本报通讯员, 特约通讯员) to ``correspondents``.  Parenthesised names without a
-role (``本报北京2月12日电（唐维红、张晓赫）``) are reporters.
+Roles map to fields as the gold conventions say: names after 记者 / 本报记者 (and every
+reporting role built like them: 首席记者, 融媒体记者, 本报驻京记者, 经济日报记者, 实习生,
+摄影 …) go to ``reporters``, names after 通讯员 (本报通讯员, 见习通讯员) to
+``correspondents``.  Parenthesised names without a role (``本报北京2月12日电（唐维红、张晓赫）``)
+and a photo's credited names (``（李响 摄）``) are reporters; a commentary's signature
+(``■ 李 文``, ``本报评论员 X``) names no reporter.
+
+No rule may eat body text: a name is one to four characters, one printed right after its
+role (or after a colon, or spaced out letter by letter) begins with a surname, and words
+such as 了解到 or 手记 are never names, so ``记者了解到，…`` and an interview's ``记者：…``
+stay text.
 """
 
 from __future__ import annotations
@@ -158,7 +165,7 @@ _DATELINE_HEAD = re.compile(
     rf"(?:讯|{_DATE_ELECTRIC}|专?电(?!{_ELECTRIC_WORDS})|{_UNDATED_PLACE}专?电(?=\s|[（(])))"
 )
 _DATELINE_PAREN = re.compile(r"^\s*[（(](?P<inner>[^（）()]{1,60})[）)]")
-_PAREN_NAMES_ONLY = re.compile(rf"^[{_CJK}·\s、，,]+$")
+_PAREN_NAMES_ONLY = re.compile(rf"^[{_CJK}·•・\s、，,]+$")
 _NAME_ONLY = re.compile(_NAME)
 _SENTENCE_MARK = re.compile("[。；！？“”]")
 # 本报讯 记者张三 通讯员李四报道：… — a byline without brackets, closed by 报道

@@ -13,14 +13,17 @@ from collections.abc import Sequence
 from shared.parsing.lines import Line
 from shared.parsing.types import PageFurniture
 
-_EDITOR_ROLE = (
-    r"(?:本版)?(?:责任编辑|责任校对|责编|执行主编|主编|版面编辑|文字编辑|图片编辑|视觉编辑|编辑|"
-    r"美术编辑|美编|校对|版面设计|版式设计|版式|组版|排版|审读|视觉设计|制图|设计|值班编辑|策划|统筹)"
+_EDITING = (
+    r"责任编辑|责任校对|责编|版面编辑|文字编辑|图片编辑|视觉编辑|编辑|美术编辑|美编|校对|版面设计|"
+    r"版式设计|版式|组版|排版|审读|视觉设计|制图|设计|值班编辑"
 )
+# 策划 / 统筹 / 主编 are verbs and nouns of running text too (统筹 推进…): they credit
+# only with a colon or slash
+_EDITOR_ROLE = rf"(?:本版)?(?:{_EDITING}|执行主编|主编|策划|统筹)"
 _EDITOR_CHARS = re.compile("[编校版审设制策统]")
 # 责任编辑：X / 责任编辑/X / 本版编辑 X
 _EDITOR_LINE = re.compile(rf"^{_EDITOR_ROLE}\s*[:：/／]")
-_EDITOR_LINE_NO_COLON = re.compile(rf"^{_EDITOR_ROLE}\s+[\u4e00-\u9fff]{{1,4}}(\s|$)")
+_EDITOR_LINE_NO_COLON = re.compile(rf"^(?:本版)?(?:{_EDITING})\s+[\u4e00-\u9fff]{{1,4}}(\s|$)")
 _EDITOR_ANYWHERE = re.compile(
     r"(?:责任编辑|本版编辑|本版责编|责编|美编|美术编辑|版式设计|版式|视觉设计|图片编辑|制图|校对)"
     r"\s*[:：]"
@@ -28,7 +31,8 @@ _EDITOR_ANYWHERE = re.compile(
 # an editor's credit inside a running header: 新民晚报 A3 … 本版编辑：X  视觉设计：Y /
 # 证券日报 … A2 编辑 张三 (the role standing as a word of its own)
 _EDITOR_CREDIT = re.compile(
-    rf"(?:^|(?<=[\s|｜/]))(?:{_EDITOR_ROLE})\s*(?:[:：/／]|\s+(?=[\u4e00-\u9fff]{{1,4}}(?:\s|$)))"
+    rf"(?:^|(?<=[\s|｜/]))(?:{_EDITOR_ROLE})\s*[:：/／]"
+    rf"|(?:^|(?<=[\s|｜/]))(?:本版)?(?:{_EDITING})\s+(?=[\u4e00-\u9fff]{{1,4}}(?:\s|$))"
 )
 _PAGE_NUMBER_LINE = re.compile(r"第?\s*[A-Z]?\d{1,3}\s*版?|[A-Z]\d{1,2}")
 _EDITOR_PAIR = re.compile(rf"({_EDITOR_ROLE})\s*[:：]?\s*")

@@ -141,3 +141,8 @@ def test_a_mastheads_latin_name_at_the_page_edge(text: str) -> None:
 )
 def test_text_mentioning_editors_is_no_furniture(text: str) -> None:
     assert furniture_rule(make_line(text, 1, 1), near_edge=True) is None
+
+
+@pytest.mark.parametrize("text", ["统筹 推进乡村振兴", "策划 一场特别的婚礼", "主编 寄语"])
+def test_a_verb_role_without_colon_is_no_editor_line(text: str) -> None:
+    assert not is_editor_line(text)

@@ -79,11 +79,17 @@ _ROLE_CHAR = re.compile(f"[{_ROLE_CHARS}]")
 # separated by spaces or 、 so that running text never reads as a list of names.
 _NAME = rf"(?:[{_CJK}]{{1,4}}|[{_CJK}]{{1,4}}[·•・][{_CJK}]{{1,4}})"
 _NAMES = rf"{_NAME}(?:(?:\s+|\s*[、，,/]\s*){_NAME})*"
+# names that each end where a word ends (for lines that are names to their end)
+_WHOLE_NAME = rf"{_NAME}(?![{_CJK}])"
+_WHOLE_NAMES = rf"(?>{_WHOLE_NAME}(?:(?:\s+|\s*[、，,/]\s*){_WHOLE_NAME})*)"
 _BULLET = "■●◆□▲★◎◇☆△"
 _BULLET_CHAR = re.compile(f"[{_BULLET}]")
 # What a byline may say after the names: the work credited (张三/文 李四/图, 文/图), where
 # the report was filed (发自东京) or that it is one (报道, 采写).
-_CREDITED_WORK = r"[/／]\s*(?:文图|文|图|摄影|摄)(?=$|[\s/／｜|、，,])"
+_CREDITED_WORK = re.compile(r"[/／]\s*(?:文图|文|图|摄影|摄)(?=$|[\s/／｜|、，,])")
+_WORK_HEAD = re.compile(rf"^[{_BULLET}]?\s*(?:撰文|文\s*/\s*图|图\s*/\s*文)\s*[:：\s]")
+_WORK_PREFIXES = re.compile(r"(?:^|(?<=\s))(?:文|图|文图|文/图|图/文)\s*[/／:：]\s*")
+_SINGLE_CHARACTER = re.compile(rf"[{_CJK}]\s")  # 记 者 张 三: a justified line
 _BYLINE_TAIL = re.compile(
     rf"(?:^|\s+)(?:摄影报道|报道|采写|整理|发自\s*[{_CJK}]{{1,8}}|文\s*[/／]\s*图|图\s*[/／]\s*文)\s*$"
 )
@@ -132,8 +138,11 @@ def _role_kind(role: str) -> _RoleKind:
 # ■ 本 报 记 者 王培源 李政哲 / 本报通讯员 李正一 / 本报记者  潘高峰 / 特约通讯员  忻文轲
 # 文/本报记者 X, 图/新华社记者 Y: the part of the work the names are credited with
 _WORK_PREFIX = r"(?:(?:文|图|文图|文/图|图/文)\s*[/／]\s*)?"
+# The names are matched atomically (a later role may read as a name, which is harmless
+# here: the line must end with names): without it, a line of many role-and-name pairs
+# that fails at its end is tried in exponentially many splits.
 _BYLINE_LINE = re.compile(
-    rf"^[{_BULLET}]?\s*{_WORK_PREFIX}(?:(?:{_ROLE_RE})\s*[:：]?\s*{_NAMES}\s*[/｜|]?\s*"
+    rf"^[{_BULLET}]?\s*{_WORK_PREFIX}(?:(?:{_ROLE_RE})\s*[:：]?\s*{_WHOLE_NAMES}\s*[/｜|]?\s*"
     rf"(?:[{_BULLET}]\s*)?{_WORK_PREFIX})+$"
 )
 _BRACKETED = re.compile(r"[（(](?P<inner>[^（）()]{2,40})[）)]")
@@ -144,7 +153,7 @@ _BULLET_NAME_LINE = re.compile(rf"^[{_BULLET}]\s*[{_CJK}](?:\s*[{_CJK}]){{1,3}}$
 # 文/张三, 文/图 李四, 撰文：王五 — the work credited, no role
 _WORK_NAMES_LINE = re.compile(
     rf"^[{_BULLET}]?\s*(?:(?:文|图|文图|撰文|摄影)\s*[/／:：]|(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
-    rf"\s*[:：]?)\s*{_NAMES}$"
+    rf"\s*[:：]?)\s*{_WHOLE_NAMES}$"
 )
 
 # 本报讯 / 本报北京1月16日电 / 新华社北京7月8日电 / 据新华社电 / 本报北京电（…）/ 新华社快讯：
@@ -168,17 +177,16 @@ _DATELINE_PAREN = re.compile(r"^\s*[（(](?P<inner>[^（）()]{1,60})[）)]")
 _PAREN_NAMES_ONLY = re.compile(rf"^[{_CJK}·•・\s、，,]+$")
 _NAME_ONLY = re.compile(_NAME)
 _SENTENCE_MARK = re.compile("[。；！？“”]")
-# 本报讯 记者张三 通讯员李四报道：… — a byline without brackets, closed by 报道
-_DATELINE_REPORTED = re.compile(
-    rf"^\s*(?P<inner>(?:(?:{_ROLE_RE})\s*[:：]?\s*{_NAME}(?:\s*[\s、]\s*{_NAME})*\s*)+?)"
-    r"报道\s*[:：，,]?"
-)
+# 本报讯 记者张三 通讯员李四报道：… — a byline without brackets, closed by 报道 (what
+# comes before 报道 must be a byline line: roles and names, no comma)
+_DATELINE_REPORTED = re.compile(r"^\s*(?P<inner>[^，,。；：:！？“”（）()]{3,40}?)报道\s*[:：，,]?")
 
 # A photo's credit: (新华社记者 X 摄), 本报记者 X 摄, X/摄, ■ 本报记者 X, (特约摄影 X),
 # 图/本报记者 X, 摄影/X.
 _SHOT = r"(?:[/／]\s*)?摄(?:影)?(?:报道)?"
 # 新华社发 (released by Xinhua): the agency that sent the photo, not a name
 _SENT_BY = rf"(?:{_ORG}|视觉中国|人民视觉)\s*发"
+_SENT_BY_HEAD = re.compile(rf"^{_SENT_BY}(?=\s|$)")
 _PHOTO_CREDIT_PAREN = re.compile(
     rf"\s*(?:{_SENT_BY})?[（(]\s*(?P<credit>(?:{_SENT_BY}\s*)?(?:(?:{_ROLE_RE})\s*)?(?:{_NAMES})?"
     rf"\s*{_SHOT}|(?:{_SHOOTER_ROLE})\s*[:：]?\s*{_NAMES})\s*[）)]\s*$"
@@ -246,11 +254,11 @@ def parse_credits(text: str) -> Credits:
         return credits
     if bracketed := _BRACKETED.fullmatch(text):
         text = bracketed.group("inner").strip()
-    text = re.sub(rf"^{_SENT_BY}(?=\s|$)", " ", text)
+    text = _SENT_BY_HEAD.sub(" ", text)
     text = _BYLINE_TAIL.sub("", text)
-    text = re.sub(rf"^[{_BULLET}]?\s*(?:撰文|文\s*/\s*图|图\s*/\s*文)\s*[:：\s]", " ", text)
-    text = re.sub(r"(?:^|(?<=\s))(?:文|图|文图|文/图|图/文)\s*[/／:：]\s*", " ", text)
-    text = re.sub(_CREDITED_WORK, " ", text).replace("：", " ").replace(":", " ")
+    text = _WORK_HEAD.sub(" ", text)
+    text = _WORK_PREFIXES.sub(" ", text)
+    text = _CREDITED_WORK.sub(" ", text).replace("：", " ").replace(":", " ")
     matches = list(_ROLE.finditer(text))
     if not matches:
         credits.reporters.extend(_names(text))
@@ -319,7 +327,7 @@ def _names_follow_roles(text: str) -> bool:
             after = after.lstrip()[1:].lstrip()
         elif after[:1].isspace():
             after = after.lstrip()
-            if not re.match(rf"[{_CJK}]\s", after):
+            if not _SINGLE_CHARACTER.match(after):
                 continue  # 记者 王比学: a spaced name is a name
             # 记 者 从 人 民 银 行: a justified line's characters, a name only after a surname
         if after and after[0] not in _SURNAMES:
@@ -351,7 +359,7 @@ def match_dateline(text: str) -> Dateline | None:
         credits.extend(parse_credits(paren.group("inner")))
         rest = rest[paren.end() :]
     reported = _DATELINE_REPORTED.match(rest) if not bylines else None
-    if reported and _names_follow_roles(reported.group("inner")):
+    if reported and _is_role_byline(reported.group("inner").strip()):
         found = parse_credits(reported.group("inner"))
         if found.reporters or found.correspondents:
             bylines.append(reported.group().strip())

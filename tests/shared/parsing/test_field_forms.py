@@ -332,3 +332,18 @@ def test_the_agency_that_sent_a_photo_is_no_name(text: str) -> None:
     credit = match_photo_credit(text)
     assert credit is not None
     assert (credit.caption, credit.credits.reporters) == ("游客在参观。", ["李响"])
+
+
+def test_long_runs_of_roles_and_names_are_decided_quickly() -> None:
+    # a line of many role-and-name pairs that fails at its end once took seconds
+    import time
+
+    from shared.parsing.fields import match_closing_byline
+
+    started = time.perf_counter()
+    for text in (" 记者 张三" * 30 + "摄影。", "本 报 记 者 张 三 " * 30 + "，"):
+        match_dateline("本报讯 " + text)
+        match_photo_credit(text)
+        match_closing_byline(text[:38] + "）")
+        is_byline_line(text[:30])
+    assert time.perf_counter() - started < 0.5

@@ -173,7 +173,7 @@ _DATELINE_HEAD = re.compile(
     rf"|(?:{_any_of(_ORGS)}|[{_CJK}]{{2,6}}?(?:日报|晚报|早报|时报|报|社|网|台))"
     rf"(?:讯|{_DATE_ELECTRIC}|专?电(?!{_ELECTRIC_WORDS})|{_UNDATED_PLACE}专?电(?=\s|[（(])))"
 )
-_DATELINE_PAREN = re.compile(r"^\s*[（(](?P<inner>[^（）()]{1,60})[）)]")
+_DATELINE_PAREN = re.compile(r"^\s*[（(【〔［](?P<inner>[^（）()【】〔〕［］]{1,60})[）)】〕］]")
 _PAREN_NAMES_ONLY = re.compile(rf"^[{_CJK}·•・\s、，,]+$")
 _NAME_ONLY = re.compile(_NAME)
 _SENTENCE_MARK = re.compile("[。；！？“”]")

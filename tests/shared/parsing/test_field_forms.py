@@ -347,3 +347,10 @@ def test_long_runs_of_roles_and_names_are_decided_quickly() -> None:
         match_closing_byline(text[:38] + "）")
         is_byline_line(text[:30])
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("text", ["本报讯【记者 张立】全市", "本报讯〔记者 张立〕全市"])
+def test_a_dateline_byline_in_other_brackets(text: str) -> None:
+    dateline = match_dateline(text)
+    assert dateline is not None
+    assert (dateline.credits.reporters, dateline.rest) == (["张立"], "全市")

@@ -1,8 +1,12 @@
 """Page furniture: the running header (paper, date, page number, section) and editor lines.
 
 Furniture is never an article.  A running header is recognised by what it is made of
-(a date, a weekday, a page label such as ``第2版``/``A2``/``02版``, a paper name) at the top
-or bottom edge of a page; an editor line (``责任编辑：X``, ``美编：Y``) anywhere.
+(a date, a weekday, a page label such as ``第2版``/``A2``/``02版``/``一版``, a paper name, in
+Chinese or in the Latin letters of a masthead such as ``CHINA SECURITIES JOURNAL``) at the
+top or bottom edge of a page; an editor line (``责任编辑：X``, ``美编：Y | 校对：Z``,
+``责任编辑/X``) anywhere.  A header may end in its page's editor credits
+(``新民晚报 A3 2020年5月1日/星期五 本版编辑：X``): they are read as editors, the rest as
+the header.
 """
 
 from __future__ import annotations

@@ -75,6 +75,8 @@ ROLES = (
 )  # fmt: skip
 _ROLE_CHARS = "记通实摄评"  # every role holds one (tests/shared/parsing/test_fields.py)
 _ROLE_CHAR = re.compile(f"[{_ROLE_CHARS}]")
+# the word every role ends in: a line without one holds no role, whatever else it holds
+_ROLE_WORD = re.compile(r"记\s*者|通\s*讯\s*员|实\s*习\s*生|摄\s*[影像]|评\s*论\s*员")
 # A name is one to four characters (two to six with a · in minority names); names are
 # separated by spaces or 、 so that running text never reads as a list of names.
 _NAME = rf"(?:[{_CJK}]{{1,4}}|[{_CJK}]{{1,4}}[·•・][{_CJK}]{{1,4}})"
@@ -287,9 +289,9 @@ def _names(chunk: str) -> list[str]:
 def is_byline_line(text: str) -> bool:
     compact = text.strip()
     if not compact or (
-        compact[0] not in _BULLET and compact[0] not in "文图撰" and not _ROLE_CHAR.search(compact)
+        compact[0] not in _BULLET and compact[0] not in "文图撰" and not _ROLE_WORD.search(compact)
     ):
-        return False  # neither a role (each names one of _ROLE_CHARS), a bullet nor 文/
+        return False  # neither a role, a bullet nor 文/
     if display_width(compact) > 40 or compact.endswith("摄"):
         return False  # ``记者 X 摄`` credits a photo: it belongs to the caption
     if _is_signature(compact) or _WORK_NAMES_LINE.match(compact):

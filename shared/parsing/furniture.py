@@ -24,7 +24,8 @@ _EDITING = (
 # 策划 / 统筹 / 主编 are verbs and nouns of running text too (统筹 推进…): they credit
 # only with a colon or slash
 _EDITOR_ROLE = rf"(?:本版)?(?:{_EDITING}|执行主编|主编|策划|统筹)"
-_EDITOR_CHARS = re.compile("[编校版审设制策统]")
+_EDITOR_CHARS = re.compile("[编校版审设制]")
+_VERB_ROLES = ("策划", "统筹", "本版策划", "本版统筹")  # the roles without one of those
 # 责任编辑：X / 责任编辑/X / 本版编辑 X
 _EDITOR_LINE = re.compile(rf"^{_EDITOR_ROLE}\s*[:：/／]")
 _EDITOR_LINE_NO_COLON = re.compile(rf"^(?:本版)?(?:{_EDITING})\s+[\u4e00-\u9fff]{{1,4}}(\s|$)")
@@ -62,6 +63,7 @@ _LATIN_PAPER = re.compile(
     r"GAZETTE|TRIBUNE|WEEKLY|REVIEW|EXPRESS|MORNING|OBSERVER)(?![A-Za-z])"
 )
 _ANY_DIGIT = re.compile(r"\d")
+_TWO_CAPITALS = re.compile("[A-Z]{2}")
 _LUNAR = re.compile(r"农历\S{2,12}")
 _EDGE_LINES = 3
 _MAX_HEADER_WIDTH = 80.0
@@ -70,8 +72,10 @@ _MAX_HEADER_WIDTH = 80.0
 def is_editor_line(text: str) -> bool:
     """``责任编辑：X`` (also ``美编：Y``, ``本版编辑 Z``), or a short line carrying one."""
     compact = text.strip()
-    if len(compact) > 60 or not _EDITOR_CHARS.search(compact):
-        return False  # every role names one of _EDITOR_CHARS
+    if len(compact) > 60 or not (
+        _EDITOR_CHARS.search(compact) or compact.startswith(_VERB_ROLES)
+    ):
+        return False  # every role names one of _EDITOR_CHARS or is one of _VERB_ROLES
     if _EDITOR_LINE.match(compact) or _EDITOR_LINE_NO_COLON.match(compact):
         return True
     return (
@@ -90,7 +94,7 @@ def header_evidence(text: str) -> list[str]:
         found.append("page label")
     if _PAPER.search(text):
         found.append("paper name")
-    if _LATIN_PAPER.search(text):
+    if _TWO_CAPITALS.search(text) and _LATIN_PAPER.search(text):
         found.append("Latin paper name")
     return found
 
@@ -102,7 +106,7 @@ def is_running_header(line: Line, near_edge: bool) -> bool:
         "报" not in line.text
         and "版" not in line.text
         and not _ANY_DIGIT.search(line.text)
-        and not _LATIN_PAPER.search(line.text)
+        and not (_TWO_CAPITALS.search(line.text) and _LATIN_PAPER.search(line.text))
     ):
         return False  # a weekday at most: two kinds of evidence need a digit, 版, 报 or a name
     evidence = header_evidence(line.text)
@@ -116,7 +120,7 @@ def furniture_rule(line: Line, near_edge: bool) -> str | None:
         return "editor line"
     if near_edge and _PAGE_NUMBER_LINE.fullmatch(line.text):
         return "page number at the page edge"
-    if near_edge and _LATIN_PAPER.fullmatch(line.text.strip()):
+    if near_edge and _TWO_CAPITALS.search(line.text) and _LATIN_PAPER.fullmatch(line.text.strip()):
         return "the paper's Latin name at the page edge"
     if is_running_header(line, near_edge):
         return "running header: " + "+".join(header_evidence(line.text))

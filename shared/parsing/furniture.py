@@ -1,8 +1,12 @@
 """Page furniture: the running header (paper, date, page number, section) and editor lines.
 
 Furniture is never an article.  A running header is recognised by what it is made of
-(a date, a weekday, a page label such as ``第2版``/``A2``/``02版``, a paper name) at the top
-or bottom edge of a page; an editor line (``责任编辑：X``, ``美编：Y``) anywhere.
+(a date, a weekday, a page label such as ``第2版``/``A2``/``02版``/``一版``, a paper name, in
+Chinese or in the Latin letters of a masthead such as ``CHINA SECURITIES JOURNAL``) at the
+top or bottom edge of a page; an editor line (``责任编辑：X``, ``美编：Y | 校对：Z``,
+``责任编辑/X``) anywhere.  A header may end in its page's editor credits
+(``新民晚报 A3 2020年5月1日/星期五 本版编辑：X``): they are read as editors, the rest as
+the header.
 """
 
 from __future__ import annotations
@@ -13,14 +17,28 @@ from collections.abc import Sequence
 from shared.parsing.lines import Line
 from shared.parsing.types import PageFurniture
 
-_EDITOR_ROLE = (
-    r"(?:本版)?(?:责任编辑|责任校对|责编|编辑|美术编辑|美编|校对|版式设计|版式|组版|排版|审读|"
-    r"视觉设计|图片编辑|制图|设计|值班编辑)"
+_EDITING = (
+    r"责任编辑|责任校对|责编|版面编辑|文字编辑|图片编辑|视觉编辑|编辑|美术编辑|美编|校对|版面设计|"
+    r"版式设计|版式|组版|排版|审读|视觉设计|制图|设计|值班编辑"
 )
+# 策划 / 统筹 / 主编 are verbs and nouns of running text too (统筹 推进…): they credit
+# only with a colon or slash
+_EDITOR_ROLE = rf"(?:本版)?(?:{_EDITING}|执行主编|主编|策划|统筹)"
 _EDITOR_CHARS = re.compile("[编校版审设制]")
-_EDITOR_LINE = re.compile(rf"^{_EDITOR_ROLE}\s*[:：]")
-_EDITOR_LINE_NO_COLON = re.compile(rf"^{_EDITOR_ROLE}\s+[\u4e00-\u9fff]{{1,4}}(\s|$)")
-_EDITOR_ANYWHERE = re.compile(r"(?:责任编辑|责编|美编|美术编辑|版式设计|校对)\s*[:：]")
+_VERB_ROLES = ("策划", "统筹", "本版策划", "本版统筹")  # the roles without one of those
+# 责任编辑：X / 责任编辑/X / 本版编辑 X
+_EDITOR_LINE = re.compile(rf"^{_EDITOR_ROLE}\s*[:：/／]")
+_EDITOR_LINE_NO_COLON = re.compile(rf"^(?:本版)?(?:{_EDITING})\s+[\u4e00-\u9fff]{{1,4}}(\s|$)")
+_EDITOR_ANYWHERE = re.compile(
+    r"(?:责任编辑|本版编辑|本版责编|责编|美编|美术编辑|版式设计|版式|视觉设计|图片编辑|制图|校对)"
+    r"\s*[:：]"
+)
+# an editor's credit inside a running header: 新民晚报 A3 … 本版编辑：X  视觉设计：Y /
+# 证券日报 … A2 编辑 张三 (the role standing as a word of its own)
+_EDITOR_CREDIT = re.compile(
+    rf"(?:^|(?<=[\s|｜/]))(?:{_EDITOR_ROLE})\s*[:：/／]"
+    rf"|(?:^|(?<=[\s|｜/]))(?:本版)?(?:{_EDITING})\s+(?=[\u4e00-\u9fff]{{1,4}}(?:\s|$))"
+)
 _PAGE_NUMBER_LINE = re.compile(r"第?\s*[A-Z]?\d{1,3}\s*版?|[A-Z]\d{1,2}")
 _EDITOR_PAIR = re.compile(rf"({_EDITOR_ROLE})\s*[:：]?\s*")
 
@@ -30,11 +48,22 @@ _WEEKDAY = re.compile(r"星\s*期\s*[一二三四五六日天]|周[一二三四�
 _PAGE_LABEL = re.compile(
     r"第\s*[0-9A-Z一二三四五六七八九十]{1,4}\s*版|(?<![0-9A-Za-z])[A-Z]?\d{1,2}\s*版"
     r"|(?<![0-9A-Za-z])[A-Z]\d{1,2}(?![0-9A-Za-z])"
+    r"|(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}版(?![\u4e00-\u9fff])"
 )
+# 人民日报  要闻  4: a bare page number standing as a word of a header
+_BARE_PAGE_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,3}(?=\s|$)")
 _PAPER = re.compile(
-    r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|青年报|报)(?![\u4e00-\u9fff]{0,1}[讯电])"
+    r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|青年报|报)(?:海外版)?"
+    r"(?![\u4e00-\u9fff]{0,1}[讯电])"
+)
+# A masthead's Latin name: PEOPLE'S DAILY, CHINA SECURITIES JOURNAL, XINMIN EVENING NEWS
+_LATIN_WORD = r"[A-Z][A-Z'’&.-]+"
+_LATIN_PAPER = re.compile(
+    rf"(?<![A-Za-z])(?:{_LATIN_WORD}\s+)+(?:DAILY|JOURNAL|NEWS|TIMES|POST|HERALD|EVENING|"
+    r"GAZETTE|TRIBUNE|WEEKLY|REVIEW|EXPRESS|MORNING|OBSERVER)(?![A-Za-z])"
 )
 _ANY_DIGIT = re.compile(r"\d")
+_TWO_CAPITALS = re.compile("[A-Z]{2}")
 _LUNAR = re.compile(r"农历\S{2,12}")
 _EDGE_LINES = 3
 _MAX_HEADER_WIDTH = 80.0
@@ -43,8 +72,10 @@ _MAX_HEADER_WIDTH = 80.0
 def is_editor_line(text: str) -> bool:
     """``责任编辑：X`` (also ``美编：Y``, ``本版编辑 Z``), or a short line carrying one."""
     compact = text.strip()
-    if len(compact) > 60 or not _EDITOR_CHARS.search(compact):
-        return False  # every role names one of _EDITOR_CHARS
+    if len(compact) > 60 or not (
+        _EDITOR_CHARS.search(compact) or compact.startswith(_VERB_ROLES)
+    ):
+        return False  # every role names one of _EDITOR_CHARS or is one of _VERB_ROLES
     if _EDITOR_LINE.match(compact) or _EDITOR_LINE_NO_COLON.match(compact):
         return True
     return (
@@ -63,14 +94,21 @@ def header_evidence(text: str) -> list[str]:
         found.append("page label")
     if _PAPER.search(text):
         found.append("paper name")
+    if _TWO_CAPITALS.search(text) and _LATIN_PAPER.search(text):
+        found.append("Latin paper name")
     return found
 
 
 def is_running_header(line: Line, near_edge: bool) -> bool:
     if line.ends_sentence or line.width > _MAX_HEADER_WIDTH or "，" in line.text:
         return False
-    if "报" not in line.text and "版" not in line.text and not _ANY_DIGIT.search(line.text):
-        return False  # a weekday at most: two kinds of evidence need a digit, 版 or 报
+    if (
+        "报" not in line.text
+        and "版" not in line.text
+        and not _ANY_DIGIT.search(line.text)
+        and not (_TWO_CAPITALS.search(line.text) and _LATIN_PAPER.search(line.text))
+    ):
+        return False  # a weekday at most: two kinds of evidence need a digit, 版, 报 or a name
     evidence = header_evidence(line.text)
     needed = 2 if near_edge else 3
     return len(evidence) >= needed
@@ -82,6 +120,8 @@ def furniture_rule(line: Line, near_edge: bool) -> str | None:
         return "editor line"
     if near_edge and _PAGE_NUMBER_LINE.fullmatch(line.text):
         return "page number at the page edge"
+    if near_edge and _TWO_CAPITALS.search(line.text) and _LATIN_PAPER.fullmatch(line.text.strip()):
+        return "the paper's Latin name at the page edge"
     if is_running_header(line, near_edge):
         return "running header: " + "+".join(header_evidence(line.text))
     return None
@@ -98,8 +138,14 @@ def describe_furniture(lines: Sequence[Line]) -> PageFurniture:
     furniture = PageFurniture(lines=[line.text for line in lines])
     for line in lines:
         text = line.text
-        if is_editor_line(text):
+        credit = _EDITOR_CREDIT.search(text)
+        if credit is not None:  # the editors, and the header before them if any
+            furniture.editors.extend(_editor_names(text[credit.start() :]))
+            text = text[: credit.start()]
+        elif is_editor_line(text):
             furniture.editors.extend(_editor_names(text))
+            continue
+        if not text.strip():
             continue
         rest = text
         date = _FULL_DATE.search(rest) or _DATE.search(rest)
@@ -109,8 +155,11 @@ def describe_furniture(lines: Sequence[Line]) -> PageFurniture:
             match = pattern.search(rest)
             if match and not getattr(furniture, attr):
                 setattr(furniture, attr, re.sub(r"\s+", "", match.group()))
-        for pattern in (_FULL_DATE, _DATE, _WEEKDAY, _PAGE_LABEL, _PAPER, _LUNAR):
+        for pattern in (_FULL_DATE, _DATE, _WEEKDAY, _PAGE_LABEL, _PAPER, _LATIN_PAPER, _LUNAR):
             rest = pattern.sub(" ", rest)
+        number = _BARE_PAGE_NUMBER.search(rest)
+        if number and not furniture.page_label:
+            furniture.page_label = number.group()
         words = [
             w for w in re.split(r"[\s|｜/·•]+", rest) if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", w)
         ]
@@ -125,5 +174,5 @@ def _editor_names(text: str) -> list[str]:
         chunk = chunk.strip()
         if not chunk or re.fullmatch(_EDITOR_ROLE, chunk):
             continue
-        names.extend(n for n in re.split(r"[\s、，,/]+", chunk) if n)
+        names.extend(n for n in re.split(r"[\s、，,/／|｜]+", chunk) if n)
     return names

@@ -79,3 +79,70 @@ def test_a_bare_page_number_at_the_edge_is_furniture(text: str) -> None:
 
 def test_an_editor_credit_inside_a_short_line() -> None:
     assert is_editor_line("要闻 责任编辑：张三")
+
+
+@pytest.mark.parametrize(
+    ("text", "editors"),
+    [
+        ("本版编辑：张三 | 美编：李四 | 校对：王五", ["张三", "李四", "王五"]),
+        ("责任编辑：张三 版式：李四 校对：王五", ["张三", "李四", "王五"]),
+        ("本版责编：张三  美编：李四", ["张三", "李四"]),
+        ("编辑：张三  制图：李四", ["张三", "李四"]),
+        ("本版编辑：张三、李四", ["张三", "李四"]),
+        ("责任编辑/张三", ["张三"]),
+        ("编辑/张三 美编/李四", ["张三", "李四"]),
+        ("策划：张三  统筹：李四", ["张三", "李四"]),
+        ("本版主编：张三", ["张三"]),
+        ("版面设计：张三", ["张三"]),
+    ],
+)
+def test_editor_lines_of_other_papers(text: str, editors: list[str]) -> None:
+    assert is_editor_line(text)
+    assert describe_furniture([make_line(text, 40, 1)]).editors == editors
+
+
+@pytest.mark.parametrize(
+    ("text", "paper", "page_label", "section", "editors"),
+    [
+        ("2020年5月1日 星期五  人民日报  要闻  4", "人民日报", "4", "要闻", []),
+        ("新民晚报 A3  2020年5月1日/星期五  本版编辑：王文", "新民晚报", "A3", "", ["王文"]),
+        ("经济日报 2020年1月1日 星期三 5 综合", "经济日报", "5", "综合", []),
+        ("证券日报 2020年1月2日 星期四 A2 编辑 张三", "证券日报", "A2", "", ["张三"]),
+        ("中国证券报 CHINA SECURITIES JOURNAL A02 2020年1月2日", "中国证券报", "A02", "", []),
+        ("2020年1月2日 星期四 科技日报 一版", "科技日报", "一版", "", []),
+        ("人民日报海外版 2020年1月2日 星期四 第2版", "人民日报海外版", "第2版", "", []),
+    ],
+)
+def test_running_headers_of_other_papers(
+    text: str, paper: str, page_label: str, section: str, editors: list[str]
+) -> None:
+    line = make_line(text, 1, 1)
+    assert furniture_rule(line, near_edge=True) is not None
+    furniture = describe_furniture([line])
+    assert furniture.paper == paper
+    assert (furniture.page_label, furniture.section) == (page_label, section)
+    assert furniture.editors == editors
+
+
+@pytest.mark.parametrize("text", ["CHINA SECURITIES JOURNAL", "PEOPLE'S DAILY 人民日报"])
+def test_a_mastheads_latin_name_at_the_page_edge(text: str) -> None:
+    assert furniture_rule(make_line(text, 1, 1), near_edge=True) is not None
+    assert furniture_rule(make_line(text, 50, 1), near_edge=False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "策划这次活动的张三说，",
+        "主编张三告诉记者，这本书历时三年编成。",
+        "记者从市教育局获悉，今年全市新增学位",
+        "GDP 同比增长5.2%",
+    ],
+)
+def test_text_mentioning_editors_is_no_furniture(text: str) -> None:
+    assert furniture_rule(make_line(text, 1, 1), near_edge=True) is None
+
+
+@pytest.mark.parametrize("text", ["统筹 推进乡村振兴", "策划 一场特别的婚礼", "主编 寄语"])
+def test_a_verb_role_without_colon_is_no_editor_line(text: str) -> None:
+    assert not is_editor_line(text)

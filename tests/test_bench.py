@@ -57,8 +57,10 @@ def test_bench_prints_every_figure() -> None:
     assert figures["pages"] == 6
     assert figures["jieba_floor_s"] > 0
     assert figures["in_process_sqlite_s"] > 0
+    assert figures["in_process_sqlite_jieba_s"] > 0
     e2e = figures["e2e_sqlite"]
     assert e2e["pages_per_s"] > 0
+    assert e2e["jieba_floor_s"] > 0
     assert 0 < e2e["paced_p50_ms"] <= e2e["paced_p95_ms"]
     assert e2e["worker_rss_mib_after"] >= e2e["worker_pss_mib_after"] > 0
     if e2e["worker_resident_mib_after"] is not None:  # frame numbers are readable

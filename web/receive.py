@@ -8,8 +8,9 @@ from sqlalchemy.exc import IntegrityError
 from shared.batches import record_batch
 from shared.db import session_scope
 from shared.jobs import publish_job
-from shared.models import Job, utcnow
+from shared.models import utcnow
 from shared.uploads import (
+    AcceptedUpload,
     UploadRejected,
     accept_upload,
     display_filename,
@@ -19,7 +20,7 @@ from shared.uploads import (
 from web.app import services
 
 
-def receive_uploads(request: Request) -> list[Job]:
+def receive_uploads(request: Request) -> list[AcceptedUpload]:
     """Validate every file of the request, store them all in one transaction, then enqueue.
 
     Either every file is accepted or none is: a bad file rejects the request naming that file.
@@ -47,13 +48,18 @@ def receive_uploads(request: Request) -> list[Job]:
                 jobs = []
                 for name, data in uploads:
                     try:
-                        job = accept_upload(session=session, data=data, filename=name, meta=meta)
+                        # Recorded as published in the same commit, saving a second write
+                        # per upload; publish_job clears it again if the broker refuses it.
+                        job = accept_upload(
+                            session=session,
+                            data=data,
+                            filename=name,
+                            meta=meta,
+                            published_at=utcnow(),
+                        )
                     except UploadRejected as exc:
                         message = f"{name}: {exc.message}"
                         raise UploadRejected(exc.status, exc.code, message) from exc
-                    # Recorded as published in the same commit, saving a second write per
-                    # upload; publish_job clears it again if the broker does not take it.
-                    job.published_at = utcnow()
                     jobs.append(job)
                 # The files of one upload are the pages of one issue: articles continued
                 # from one to another are joined once all their jobs have ended.

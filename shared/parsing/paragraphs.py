@@ -140,7 +140,21 @@ def paragraph_break(
         return True, "blank after a full sentence-final line, then a one-line paragraph"
     if blank:
         return False, "blank after a full line, next line not indented: column break"
+    if not unmarked and _closes_quote(before) and after.text.startswith(_OPENING_QUOTES):
+        # Quoted words (a question put to the police, one speaker's reply) are set a
+        # paragraph each: a full line closing one quotation over a line opening another
+        # is two paragraphs, not a wrap that happens to fall between them.
+        return True, "a full line closes a quotation and the next opens another"
     return False, "previous line fills the column; next line not indented"
+
+
+_OPENING_QUOTES = ("“", "「", "『")
+
+
+def _closes_quote(line: Line) -> bool:
+    """Does ``line`` end with a sentence end inside closing quotes (。” ？” ！” …”)?"""
+    text = line.text.rstrip()
+    return len(text) >= 2 and text[-1] in "”」』" and text[-2] in "。！？…"
 
 
 # A sentence end after which the text runs on across a blank: a semicolon closes a clause

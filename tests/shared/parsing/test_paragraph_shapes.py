@@ -510,3 +510,29 @@ def test_a_sentence_final_line_an_em_short_with_a_meant_space_runs_on() -> None:
     before = line("第五十条  有下列行为之一的，处警告或百元罚款；")  # 22 em of characters
     after = line("情节严重的，处五日以上十日以下拘留，可以并处五")
     assert not paragraph_break(before, after, False, 23.0, following=line("二" * 23))[0]
+
+
+# ---- quoted words set a paragraph each ----------------------------------------------------
+
+
+def test_a_full_line_closing_a_quotation_over_one_opening_another_opens_a_paragraph() -> None:
+    # A 23 em column: questions put to a community officer, one paragraph each.  The first
+    # fills the 21 em an indented first line holds, so its width cannot tell; the closed
+    # quotation over an opening quote does.
+    asked = line("“家里老人要去医院看病，能帮忙送一下吗？”")
+    after = line("“我要去单位值班，需要哪些证明？”")
+    new, rule = paragraph_break(asked, after, False, 23.0, before_opens=True)
+    assert new, rule
+    assert "quotation" in rule
+
+
+def test_a_full_line_closing_a_quotation_runs_on_into_unquoted_text() -> None:
+    before = line("他说：“我们要把老百姓的事情办好。”")  # 18 em, flush in an 18 em column
+    after = line("随后他又赶往下一个居民区，查看物资发放")
+    assert not paragraph_break(before, after, False, 18.0, following=line("二" * 18))[0]
+
+
+def test_a_closed_quotation_runs_on_where_the_body_marks_its_breaks_with_blanks() -> None:
+    asked = line("“家里老人要去医院看病，能帮忙送一下吗？”")
+    after = line("“我要去单位值班，需要哪些证明？”")
+    assert not paragraph_break(asked, after, False, 23.0, before_opens=True, unmarked=True)[0]

@@ -22,7 +22,7 @@ from typing import Literal
 
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
-from shared.parsing.columns import SHORT_MARGIN, column_width
+from shared.parsing.columns import SHORT_MARGIN, column_width, is_short
 from shared.parsing.fields import (
     find_continuations,
     is_kicker_shaped,
@@ -245,6 +245,52 @@ def _opens_page_off_column(block: Block, column: float) -> bool:
     )
 
 
+# Evidence that a short sentence-final block under a body that sets no blank line at its
+# paragraph breaks is a title (see ``_breaks_unmarked_above``).
+_BOX_END = 2.0
+# How far up the body is read, and how many certain paragraph breaks it must show.
+_MARKING_LINES = 80
+_MARKING_MIN_BREAKS = 3
+
+
+def _breaks_unmarked_above(
+    blocks: Sequence[Block], roles: Sequence[BlockRole | None], index: int
+) -> bool:
+    """The stretch of body ending at ``blocks[index]`` sets no blank line at any of its
+    certain paragraph breaks (a sentence ending short of the column, then more text), and
+    shows at least ``_MARKING_MIN_BREAKS`` of them.
+
+    A blank line under such a body after a sentence end is no paragraph break: it ends the
+    body's box (or falls where a column ends), and a short sentence-final block standing
+    apart under it is more likely a title (a headline after its body, a question kicker)
+    than the body's closing paragraph.  The converse does not hold: where the body marks
+    every break with a blank, a kicker set apart by a blank looks the same as a closing
+    paragraph, so nothing is concluded there."""
+    lines: list[Line] = []
+    starts: set[int] = set()
+    scan = index
+    while scan >= 0 and len(lines) < _MARKING_LINES:
+        block = blocks[scan]
+        role = roles[scan]
+        scan -= 1
+        if block.kind == "furniture":
+            continue
+        if role is None or role.role != "body":
+            break
+        if block.blanks_before:
+            starts.add(block.first.number)
+        lines[:0] = block.lines
+    column = column_width(lines) if len(lines) >= 3 else 0.0
+    if column <= 0:
+        return False
+    certain = marked = 0
+    for previous, line in itertools.pairwise(lines):
+        if previous.page == line.page and previous.ends_sentence and is_short(previous, column):
+            certain += 1
+            marked += line.number in starts
+    return certain >= _MARKING_MIN_BREAKS and marked == 0
+
+
 # Evidence that a block opening no paragraph (see ``_opens_no_paragraph``) is a title.
 _UNINDENTED_AFTER_CLOSED = 3.0
 
@@ -316,6 +362,16 @@ def _resolve_run(
         scores[0] += _UNINDENTED_AFTER_CLOSED
     if before is None and _opens_page_off_column(blocks[run[0]], column):
         scores[0] += _OPENS_PAGE
+    if (
+        before is not None
+        and previous_role is not None
+        and previous_role.role == "body"
+        and not previous_open
+        and blocks[run[0]].ends_sentence
+        and len(blocks[run[0]].lines) <= 2
+        and _breaks_unmarked_above(blocks, roles, before)
+    ):
+        scores[0] += _BOX_END
     title_before = previous_role is not None and previous_role.role == "title"
     dateline_after = after is not None and (
         blocks[after].opens_with_dateline or blocks[after].kind == "byline"

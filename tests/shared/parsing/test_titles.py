@@ -122,3 +122,45 @@ def test_a_block_wrapped_at_a_comma_with_a_sentence_end_is_no_title() -> None:
     assert title_candidate_reason(block) is not None
     title = group_blocks(split_lines("医疗专家组完成甲国、\n乙国援助任务回国")[0])[0]
     assert title_candidate_reason(title) is None
+
+
+# A 14 em column that sets no blank line at its paragraph breaks: three of them, each a
+# sentence ending short of the column with the next paragraph straight under it.
+UNMARKED_BODY = [
+    "市净率，都处于历史底部。",
+    "大部分机构均认为目前A股",
+    "进入底部区域。上周，申万宏源",
+    "在上海通过网络平台举办“三十",
+    "年峥嵘”策略会。",
+    "申万宏源研究所的首席分析师傅",
+    "静涛表示：市场已“浴火”，待",
+    "“重生”，走出大底的过程往往",
+    "是波折的。",
+    "还是那句话：冬天已到，春",
+    "天还会远吗？",
+]
+
+
+def test_a_closed_line_set_apart_under_a_body_without_blank_breaks_is_a_title() -> None:
+    # The blank under the body ends its box, not a paragraph: the exclamation standing apart
+    # is the headline set after its body, with its kicker in a box of its own.
+    lines = [
+        *UNMARKED_BODY,
+        "",
+        "不必恐慌，春天临近了！",
+        "",
+        "一季度沪深股市出现大幅调整",
+        "",
+        "本报讯（记者 孟群舒） 上海市贯彻全国稳住经济大盘电视电话会议精神工作部署会昨天召开。",
+    ]
+    assert roles_of(lines) == ["body", "title", "title", "body"]
+
+
+def test_the_same_line_under_a_body_with_blank_breaks_is_not_pushed_to_a_title() -> None:
+    marked = []
+    for line in UNMARKED_BODY:
+        marked.append(line)
+        if line.endswith(("。", "？")) and line != UNMARKED_BODY[-1]:
+            marked.append("")
+    lines = [*marked, "", "不必恐慌，春天临近了！", "", "本报记者 连建明"]
+    assert roles_of(lines)[-2:] == ["body", "byline"]

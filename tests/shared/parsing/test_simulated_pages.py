@@ -65,15 +65,23 @@ METRICS = (
 # 160000–160199, half B 170000–170199) and checked on fixture seeds 110320–110639 and
 # 40000–40999; measured once after it, every metric here was unchanged to four places,
 # so the floors stay.
+# Rounds fourteen and fifteen (an em-short sentence end, question headlines glued between
+# articles, kicker/headline by words, stacked subheads, quoted replies one a paragraph,
+# titles set after a body without blanks) were developed on fixture seeds 210000–210999 and
+# 250000–250999 and on corpus articles outside the fixtures (seeds 200000–200999 and
+# 240000–240999), together with the field forms of other papers and unwrapped text; measured
+# once after them, every metric here rose (seg .9806 → .9823, titles and headline .9782 →
+# .9794, reporters .9836 → .9848, correspondents and kind .9842 → .9855, paragraphs .9672 →
+# .9699, text .9840 → .9853) and the floors were raised.
 FLOORS = {
-    "seg_f1": 0.980,
-    "titles": 0.978,
-    "headline": 0.978,
-    "reporters": 0.983,
-    "correspondents": 0.984,
-    "paragraphs": 0.967,
-    "kind": 0.984,
-    "text": 0.984,
+    "seg_f1": 0.982,
+    "titles": 0.979,
+    "headline": 0.979,
+    "reporters": 0.984,
+    "correspondents": 0.985,
+    "paragraphs": 0.969,
+    "kind": 0.985,
+    "text": 0.985,
 }
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from shared.parsing.lines import display_width
@@ -595,6 +595,31 @@ def assign_title_roles(
                 rule = "wraps where another title fits on one line: the larger type"
         roles.headline = units[headline_index]
         roles.rules[headline_index] = ("title", rule)
+    return place_other_title_lines(
+        roles,
+        units,
+        headline_index,
+        subtitles,
+        kickers,
+        lambda index, unit: (
+            len(plain) == 2 or index < headline_index or unit.endswith(_REPORTING_VERBS)
+        ),
+        ("the other, longer title line", "third title line, extracted after the headline"),
+    )
+
+
+def place_other_title_lines(
+    roles: TitleRoles,
+    units: Sequence[str],
+    headline_index: int,
+    subtitles: Collection[int],
+    kickers: Collection[int],
+    plain_is_kicker: Callable[[int, str], bool],
+    plain_rules: tuple[str, str],
+) -> TitleRoles:
+    """Every title line but the headline as kicker or subtitle: a —— line is a subtitle, a
+    lead-in (…—— or …：) a kicker, a plain line a kicker where ``plain_is_kicker`` says so
+    and a subtitle elsewhere; ``plain_rules`` name those two decisions in explanations."""
     kicker_parts: list[str] = []
     subtitle_parts: list[str] = []
     for index, unit in enumerate(units):
@@ -606,12 +631,12 @@ def assign_title_roles(
         elif index in kickers:
             kicker_parts.append(unit)
             roles.rules[index] = ("kicker", "ends with —— or ：")
-        elif len(plain) == 2 or index < headline_index or unit.endswith(_REPORTING_VERBS):
+        elif plain_is_kicker(index, unit):
             kicker_parts.append(unit)
-            roles.rules[index] = ("kicker", "the other, longer title line")
+            roles.rules[index] = ("kicker", plain_rules[0])
         else:
             subtitle_parts.append(unit)
-            roles.rules[index] = ("subtitle", "third title line, extracted after the headline")
+            roles.rules[index] = ("subtitle", plain_rules[1])
     roles.kicker = " ".join(kicker_parts)
     roles.subtitle = " ".join(subtitle_parts)
     return roles

@@ -32,6 +32,7 @@ from shared.parsing.fields import (
     is_subtitle,
     match_photo_credit,
     opens_continued_part,
+    place_other_title_lines,
     starts_with_dateline,
 )
 from shared.parsing.furniture import edge_line_numbers
@@ -327,23 +328,15 @@ def unwrapped_title_roles(units: Sequence[str]) -> TitleRoles:
         rule = "unwrapped text: the second plain title line (the first is its kicker)"
     roles.headline = units[headline]
     roles.rules[headline] = ("title", rule)
-    kicker_parts: list[str] = []
-    subtitle_parts: list[str] = []
-    for index, unit in enumerate(units):
-        if index == headline:
-            continue
-        if index in subtitles:
-            subtitle_parts.append(unit.lstrip("—-").strip())
-            roles.rules[index] = ("subtitle", "starts with ——")
-        elif index in kickers:
-            kicker_parts.append(unit)
-            roles.rules[index] = ("kicker", "ends with —— or ：")
-        elif index < headline:
-            kicker_parts.append(unit)
-            roles.rules[index] = ("kicker", "unwrapped text: a plain line above the headline")
-        else:
-            subtitle_parts.append(unit)
-            roles.rules[index] = ("subtitle", "unwrapped text: a plain line under the headline")
-    roles.kicker = " ".join(kicker_parts)
-    roles.subtitle = " ".join(subtitle_parts)
-    return roles
+    return place_other_title_lines(
+        roles,
+        units,
+        headline,
+        subtitles,
+        kickers,
+        lambda index, _unit: index < headline,
+        (
+            "unwrapped text: a plain line above the headline",
+            "unwrapped text: a plain line under the headline",
+        ),
+    )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, exists, insert, update
+from sqlalchemy import Engine, case, exists, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, col, select
 
@@ -176,18 +176,20 @@ def issue_file(session: Session, issue_id: int) -> IssueFile | None:
     stored before pages were kept have articles only). Its articles alone would not tell: a
     file whose only article was the continuation of another file's has none left once the
     two are joined (:mod:`shared.batches`), and parsing it again would bring the part back.
-    One statement: the file and whether anything of it is stored.
+    One statement: whether anything of the file is stored, and its bytes only when not (a
+    file uploaded again need not be read, however large).
     """
     stored = exists().where(col(Article.issue_id) == issue_id) | exists().where(
         col(IssuePage.issue_id) == issue_id
     )
-    row = session.exec(
-        select(Issue.content, Issue.media_type, stored).where(Issue.id == issue_id)
-    ).first()
+    content = case((stored, None), else_=col(Issue.content))
+    query = select(content, Issue.media_type, stored).where(Issue.id == issue_id)
+    row = session.exec(query).first()
     if row is None:
         return None
-    content, media_type, stored_already = row
-    return IssueFile(content, media_type, bool(stored_already))  # SQLite answers 0 or 1
+    data, media_type, stored_already = row
+    # SQLite answers EXISTS with 0 or 1
+    return IssueFile(data or b"", media_type, bool(stored_already))
 
 
 def _parsed_issue(

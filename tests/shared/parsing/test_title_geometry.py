@@ -43,10 +43,10 @@ def test_unindented_lines_after_a_short_sentence_end_are_titles() -> None:
     assert len(articles[1].paragraphs) == 1
 
 
-def test_exclaiming_line_between_a_title_and_a_dateline_is_a_title() -> None:
-    """A dateline opens its article's body: the line between a title and a dateline, even
-    one ending with ！ (read as body amid text), is a title too."""
-    text = "\n".join(
+def _titles_between_articles(*after: str) -> str:
+    """A page without indents: an article, then the next one's kicker and long headline,
+    then ``after`` (the next article's opening)."""
+    return "\n".join(
         [
             "农村公路通车里程创新高",
             "",
@@ -55,9 +55,15 @@ def test_exclaiming_line_between_a_title_and_a_dateline_is_a_title() -> None:
             KICKER,
             "",
             LONG_HEADLINE,
-            *(line.lstrip("　") for line in NEXT_BODY),
+            *after,
         ]
     )
+
+
+def test_exclaiming_line_between_a_title_and_a_dateline_is_a_title() -> None:
+    """A dateline opens its article's body: the line between a title and a dateline, even
+    one ending with ！ (read as body amid text), is a title too."""
+    text = _titles_between_articles(*(line.lstrip("　") for line in NEXT_BODY))
     articles = parse_text(text).articles
     second = articles[1]
     assert {second.kicker, second.headline} == {KICKER, LONG_HEADLINE}
@@ -89,22 +95,13 @@ def test_text_without_indents_on_an_indented_page_is_not_split() -> None:
 
 def test_exclaiming_line_between_a_title_and_a_byline_is_a_title() -> None:
     """A byline opens its article's credits and body just as a dateline does."""
-    text = "\n".join(
-        [
-            "农村公路通车里程创新高",
-            "",
-            *(line.lstrip("　") for line in PREVIOUS),
-            "",
-            KICKER,
-            "",
-            LONG_HEADLINE,
-            "",
-            "■ 本报记者 何静",
-            "",
-            "今年上半年，全市新增城镇就业岗位三万六千个，",
-            "完成全年目标的六成以上，高校毕业生就业形势总",
-            "体稳定。",
-        ]
+    text = _titles_between_articles(
+        "",
+        "■ 本报记者 何静",
+        "",
+        "今年上半年，全市新增城镇就业岗位三万六千个，",
+        "完成全年目标的六成以上，高校毕业生就业形势总",
+        "体稳定。",
     )
     second = parse_text(text).articles[1]
     assert {second.kicker, second.headline} == {KICKER, LONG_HEADLINE}

@@ -1,7 +1,9 @@
 """Join the two parts of an article continued on another page of the same file.
 
 A part that ends with ``（下转第N版）`` is joined with the first later part that opens with
-``（上接第M版）``, preferring one on page N whose marker names the first part's page.  The
+``（上接第M版）``, preferring one on page N whose marker names the first part's page; a
+second part that is itself continued (``下转`` again) takes its own follower in turn, so an
+article set over three pages comes out whole.  The
 joined article keeps the first part's titles, page and markers; the second part's (repeated,
 shortened) jump title is dropped.  The first part's last paragraph runs on into the second
 part's first one when it stops in mid-sentence on a full line (the jump cut it where the
@@ -47,11 +49,14 @@ def join_continued(articles: list[ParsedArticle]) -> list[ParsedArticle]:
     for index, first in enumerate(articles):
         if index in consumed:
             continue
-        if first.continued_to:
-            follower = _find_follower(articles, index, consumed)
-            if follower is not None:
-                consumed.add(follower)
-                first = merge_parts(first, articles[follower])
+        end = index  # the chain's last part so far: an article may go on over several pages
+        while articles[end].continued_to:
+            follower = _find_follower(articles, end, consumed)
+            if follower is None:
+                break
+            consumed.add(follower)
+            first = merge_parts(first, articles[follower])
+            end = follower
         joined.append(first)
     return joined
 
@@ -88,4 +93,5 @@ def merge_parts(first: ParsedArticle, second: ParsedArticle) -> ParsedArticle:
     ]
     merged.byline = "\n".join(b for b in (first.byline, second.byline) if b)
     merged.continued_from = first.continued_from
+    merged.ends_short = second.ends_short  # the merged text ends where the second part does
     return merged

@@ -56,6 +56,45 @@ def test_continued_article_is_joined_across_pages() -> None:
     ]
 
 
+def test_an_article_continued_over_three_pages_is_joined_into_one() -> None:
+    # page 2 carries the middle part, itself continued to page 3
+    page_two = "\n".join(
+        [
+            "聊城日报  2024年7月12日  星期五  第2版  综合",
+            "",
+            "（上接第1版）点、重实效，把五大行动打",
+            "造成统一战线服务强市建设的响亮（下转第3版）",
+            "",
+            "我市构建工作体系",
+            "",
+            "本报讯（记者 苑莘）记者7月10日从聊城市农业农",
+            "村局了解到，我市扎实做好各项工作。",
+            "",
+            "我市加强畜产品质量安全监管",
+        ]
+    )
+    page_three = "\n".join(
+        [
+            "聊城日报  2024年7月12日  星期五  第3版  综合",
+            "",
+            "（上接第2版）名片。全市上下要形成合力，",
+            "确保按时按质完成全年目标任务。",
+            "",
+            "我市构建工作体系",
+        ]
+    )
+    document = parse_text(PAGE_ONE + "\f" + page_two + "\f" + page_three)
+    assert [(a.headline, a.page) for a in document.articles] == [
+        ("我市构建工作体系", 1),
+        ("我市加强畜产品质量安全监管", 2),
+    ]
+    assert document.articles[0].paragraphs == [
+        "7月1日，市委统战部召开上半年重点工作调度会，总结盘点“五大行动”进展情况，安排部署下阶段任务。"
+        "会议要求，各单位要提品质、创亮点、重实效，把五大行动打造成统一战线服务强市建设的响亮名片。"
+        "全市上下要形成合力，确保按时按质完成全年目标任务。"
+    ]
+
+
 def test_a_short_last_line_before_the_jump_ends_its_paragraph() -> None:
     # the first part ends with a subhead far short of the column: the jump did not cut a
     # paragraph there, so the second part opens a paragraph of its own

@@ -9,7 +9,9 @@ them, one request each; whenever a job ends and no other job of its batch is lef
 :func:`join_batch_of_job` joins the parts across its files: the first part takes in the second's
 paragraphs and names, is analysed again (keywords, entities, search index), and the second
 part's row goes, so the issue of the second file no longer lists it. A file that arrives after
-the others have ended is joined when its own job ends.
+the others have ended is joined when its own job ends; an article set over three files whose
+first two were joined before the third arrived goes on where its second part went on
+(``batch_chain_ends``), so the third part still finds it.
 
 Which part goes with which: a part that ends its file's last page with ``下转第N版`` takes
 the first part continued (``上接``) at the top of a later file whose page is N and whose marker
@@ -24,12 +26,13 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, delete, insert, update
 from sqlmodel import Session, col, select
 
 from shared.db import session_scope
 from shared.models import (
     Article,
+    BatchChainEnd,
     BatchJob,
     BatchJoin,
     Issue,
@@ -96,6 +99,10 @@ class Part:
     page: int  # its page number, as ``FilePages.page_of`` gives it
     opens_file: bool  # on the file's first page, continued from elsewhere
     ends_file: bool  # on the file's last page, continued elsewhere
+    # Where it is continued: the article's own jump, or for an article that took in parts of
+    # later files, the jump of the last of them (then ``file_index`` and ``page`` are that
+    # part's too).
+    continued_to: str
 
 
 def pair_parts(parts: Sequence[Part], *, pages_printed: bool) -> list[tuple[Part, Part]]:
@@ -103,9 +110,9 @@ def pair_parts(parts: Sequence[Part], *, pages_printed: bool) -> list[tuple[Part
     pairs: list[tuple[Part, Part]] = []
     taken: set[int] = set()
     for first in parts:
-        if not (first.ends_file and first.article.continued_to):
+        if not (first.ends_file and first.continued_to):
             continue
-        target = marker_page(first.article.continued_to)
+        target = marker_page(first.continued_to)
         later = [
             part
             for part in parts
@@ -210,7 +217,6 @@ def join_batch(session: Session, batch_id: str, *, keyword_limit: int) -> list[i
     if len(issue_ids) < 2:
         return []
     files, pages_printed = _files(session, issue_ids)
-    index_of = {file.issue_id: index for index, file in enumerate(files)}
     continued = session.exec(
         select(Article)
         .where(
@@ -219,29 +225,24 @@ def join_batch(session: Session, batch_id: str, *, keyword_limit: int) -> list[i
         )
         .order_by(col(Article.position))
     ).all()
-    parts = sorted(
-        (
-            Part(
-                article=article,
-                file_index=index_of[article.issue_id],
-                page=files[index_of[article.issue_id]].page_of(article),
-                opens_file=article.page == 1,
-                ends_file=article.page == files[index_of[article.issue_id]].page_count,
-            )
-            for article in continued
-        ),
-        key=lambda part: (part.file_index, part.article.position),
-    )
-    already = set(
+    ids = [_stored_id(article) for article in continued]
+    took_in = set(
         session.exec(
-            select(BatchJoin.first_article_id).where(
-                col(BatchJoin.first_article_id).in_([part.article.id for part in parts])
-            )
+            select(BatchJoin.first_article_id).where(col(BatchJoin.first_article_id).in_(ids))
         )
     )
-    parts = [
-        part for part in parts if not (part.ends_file and part.article.id in already)
-    ]
+    ends: dict[int, ChainEnd] = {
+        article_id: ChainEnd(issue_id, page, continued_to)
+        for article_id, issue_id, page, continued_to in session.exec(
+            select(
+                BatchChainEnd.article_id,
+                BatchChainEnd.issue_id,
+                BatchChainEnd.page,
+                BatchChainEnd.continued_to,
+            ).where(col(BatchChainEnd.article_id).in_(ids))
+        )
+    }
+    parts = _parts(continued, files, took_in=took_in, ends=ends)
     absorbed_by: dict[int, Article] = {}  # a second part's row → the row that took it in
     joined: dict[int, Article] = {}
     for first, second in pair_parts(parts, pages_printed=pages_printed):
@@ -252,6 +253,14 @@ def join_batch(session: Session, batch_id: str, *, keyword_limit: int) -> list[i
         target.correspondents = merged.correspondents
         absorbed_by[id(second.article)] = target
         joined[id(target)] = target
+        # The article now goes on wherever the part it took in went on.
+        end = ends.pop(_stored_id(second.article), None)
+        if end is None and second.article.id not in took_in:
+            end = _own_end(second.article, files[second.file_index])
+        if end is None:
+            ends.pop(_stored_id(target), None)
+        else:
+            ends[_stored_id(target)] = end
         session.add(
             BatchJoin(
                 first_article_id=_stored_id(target),
@@ -265,9 +274,86 @@ def join_batch(session: Session, batch_id: str, *, keyword_limit: int) -> list[i
             batch_id, target.id, second.article.id, second.article.issue_id,
         )
     session.flush()
-    ids = [article.id for article in joined.values() if article.id is not None]
-    reindex_articles(session=session, article_ids=ids, keyword_limit=keyword_limit)
-    return ids
+    joined_ids = [_stored_id(article) for article in joined.values()]
+    _store_chain_ends(session, joined_ids, ends)
+    reindex_articles(session=session, article_ids=joined_ids, keyword_limit=keyword_limit)
+    return joined_ids
+
+
+@dataclass(frozen=True)
+class ChainEnd:
+    """Where an article that took in parts of other files goes on (see ``BatchChainEnd``)."""
+
+    issue_id: int
+    page: int  # in its file
+    continued_to: str
+
+
+def _own_end(article: Article, file: FilePages) -> ChainEnd | None:
+    """The article's own jump to another file, when it ends its file with one."""
+    if article.continued_to and article.page == file.page_count:
+        return ChainEnd(article.issue_id, article.page, article.continued_to)
+    return None
+
+
+def _parts(
+    continued: Sequence[Article],
+    files: Sequence[FilePages],
+    *,
+    took_in: set[int],
+    ends: dict[int, ChainEnd],
+) -> list[Part]:
+    """The parts of the batch's continued articles, in file and page order.
+
+    An article that took in a part of another file was joined at its own jump already: its
+    end is where the last part it took in went on (``ends``), in that part's file, if that
+    file is still in the batch.
+    """
+    index_of = {file.issue_id: index for index, file in enumerate(files)}
+    parts: list[Part] = []
+    for article in continued:
+        index = index_of[article.issue_id]
+        file = files[index]
+        parts.append(
+            Part(
+                article=article,
+                file_index=index,
+                page=file.page_of(article),
+                opens_file=article.page == 1,
+                ends_file=article.page == file.page_count and article.id not in took_in,
+                continued_to=article.continued_to,
+            )
+        )
+        end = ends.get(_stored_id(article))
+        if end is not None and end.issue_id in index_of:
+            end_index = index_of[end.issue_id]
+            end_file = files[end_index]
+            parts.append(
+                Part(
+                    article=article,
+                    file_index=end_index,
+                    page=end_file.first_page + end.page - 1,
+                    opens_file=False,
+                    ends_file=end.page == end_file.page_count,
+                    continued_to=end.continued_to,
+                )
+            )
+    return sorted(parts, key=lambda part: (part.file_index, part.article.position))
+
+
+def _store_chain_ends(session: Session, article_ids: list[int], ends: dict[int, ChainEnd]) -> None:
+    """Record where each of the joined articles now goes on (nothing when it ends)."""
+    session.exec(
+        delete(BatchChainEnd).where(col(BatchChainEnd.article_id).in_(article_ids))
+    )
+    rows = [
+        {"article_id": article_id, "issue_id": end.issue_id, "page": end.page,
+         "continued_to": end.continued_to}
+        for article_id in article_ids
+        if (end := ends.get(article_id)) is not None
+    ]
+    if rows:
+        session.exec(insert(BatchChainEnd), params=rows)
 
 
 def _lock_when_ended(session: Session, batch_id: str) -> bool:

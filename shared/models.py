@@ -181,11 +181,38 @@ class BatchJoin(SQLModel, table=True):
     joined_at: datetime = Field(default_factory=utcnow)
 
 
+
+class BatchChainEnd(SQLModel, table=True):
+    """Where an article of a batch that took in parts from other files goes on: the file and
+    page of the last part it took in, and that part's own jump (``下转第3版``).
+
+    That part's row is gone, so without this an article set over three files, whose third
+    file's job ends after the first two were joined (the upload page sends files one request
+    each), would never find its third part.
+    """
+
+    __tablename__ = "batch_chain_ends"
+
+    article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ),
+    )
+    issue_id: int = Field(foreign_key="issues.id")
+    page: int  # the part's page in its file (1 for the file's first)
+    continued_to: str
+
 class Article(SQLModel, table=True):
     """One article (or captioned photo) of an issue file, in page order by ``position``."""
 
     __tablename__ = "articles"
-    __table_args__ = (UniqueConstraint("issue_id", "position", name="uq_article_position"),)
+    # AUTOINCREMENT: SQLite would otherwise give the id of a deleted last row (a part joined
+    # into another file's article) to the next article, and an id once published must never
+    # name another article.
+    __table_args__ = (
+        UniqueConstraint("issue_id", "position", name="uq_article_position"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     issue_id: int = Field(foreign_key="issues.id", index=True)

@@ -15,8 +15,11 @@ from shared.process import process_job
 from shared.search.query import search
 from shared.uploads import UploadMeta, accept_upload
 from tests.support.continued_pages import (
+    CHAIN_PARAGRAPH,
     JOINED_PARAGRAPH,
     articles_of,
+    last_page,
+    middle_page,
     page_one,
     page_two,
     run_all,
@@ -96,7 +99,7 @@ def _part(article_id: int, file_index: int, page: int, to: str = "", back: str =
     article = Article(id=article_id, issue_id=file_index + 1, position=1, page=1,
                       continued_to=to, continued_from=back)
     return Part(article=article, file_index=file_index, page=page,
-                opens_file=bool(back), ends_file=bool(to))
+                opens_file=bool(back), ends_file=bool(to), continued_to=to)
 
 
 def test_parts_chain_across_three_files() -> None:
@@ -133,6 +136,36 @@ def test_files_sent_one_request_each_join_when_the_later_one_ends(engine: Engine
     assert join_batch_of_job(engine=engine, job_id=second_job, keyword_limit=10) != []
     assert articles_of(engine, first_job)[0].paragraphs[-1] == JOINED_PARAGRAPH
 
+
+
+def _send_one(engine: Engine, batch: str, data: bytes, position: int) -> str:
+    """One file of the batch in its own request, as the upload page sends it."""
+    with session_scope(engine) as session:
+        job = accept_upload(session=session, data=data, filename=f"{position}.txt",
+                            meta=UploadMeta()).id
+        record_batch(session, [job], batch_id=batch, first_position=position)
+    return job
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (0, 2, 1)])
+def test_an_article_over_three_files_sent_one_by_one_is_joined_whole(
+    engine: Engine, order: tuple[int, int, int]
+) -> None:
+    # Each file's job ends before the next file is sent: the first two files are joined
+    # before the third exists, and the third part must still find the article.
+    batch = "cd" * 16
+    files = [page_one(), middle_page(), last_page()]
+    jobs: dict[int, str] = {}
+    for position in order:
+        jobs[position] = _send_one(engine, batch, files[position], position)
+        run_all(engine, [jobs[position]])
+    (article,) = articles_of(engine, jobs[0])
+    assert article.paragraphs[-1] == CHAIN_PARAGRAPH
+    assert articles_of(engine, jobs[1]) == []
+    assert [a.headline for a in articles_of(engine, jobs[2])] == ["口袋公园方便群众"]
+    with session_scope(engine) as session:
+        hits = search(session=session, query="仓容充足")
+    assert [hit.article_id for hit in hits.results] == [article.id]
 
 def test_an_article_that_took_in_its_continuation_takes_no_other(engine: Engine) -> None:
     first_job, second_job = upload(engine, page_one(header=False), page_two(header=False))

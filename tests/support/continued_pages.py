@@ -32,6 +32,17 @@ JOINED_PARAGRAPH = (
 )
 
 
+MIDDLE_PART = (
+    "（上接第1版）和种粮大户普遍反映收益\n增加。市粮食和物资储备局有关负责人介\n"
+    "绍，今年全市新建烘干设施（下转第3版）\n"
+)
+LAST_PART = "（上接第2版）二十处，仓容\n充足。\n"
+CHAIN_PARAGRAPH = (
+    "据介绍，今年我市小麦品质好于往年，收购价格保持稳定，粮食经纪人和种粮大户普遍反映收益"
+    "增加。市粮食和物资储备局有关负责人介绍，今年全市新建烘干设施二十处，仓容充足。"
+)
+
+
 def page_one(header: bool = True, to: int = 2) -> bytes:
     return ((HEADER.format(page=1) if header else "") + FIRST_PART.format(to=to)).encode()
 
@@ -39,6 +50,15 @@ def page_one(header: bool = True, to: int = 2) -> bytes:
 def page_two(header: bool = True, page: int = 2, back: int = 1) -> bytes:
     text = (HEADER.format(page=page) if header else "") + SECOND_PART.format(back=back)
     return (text + OTHER_ARTICLE).encode()
+
+
+def middle_page() -> bytes:
+    """Page 2 of three: the part continued from page 1, itself continued to page 3."""
+    return (HEADER.format(page=2) + MIDDLE_PART).encode()
+
+
+def last_page() -> bytes:
+    return (HEADER.format(page=3) + LAST_PART + "\n" + OTHER_ARTICLE).encode()
 
 
 def upload(engine: Engine, *files: bytes) -> list[str]:

@@ -25,23 +25,20 @@ from shared.parsing.columns import (
     measures_column,
     piece_column,
 )
-from shared.parsing.fields import (
+from shared.parsing.continuation_markers import (
     Continuation,
-    Credits,
-    apply_body_fields,
-    assign_title_roles,
     find_continuations,
-    is_kicker_shaped,
-    is_subtitle,
     opens_continued_part,
-    parse_credits,
     strip_continuations,
 )
+from shared.parsing.credits import Credits, parse_credits
+from shared.parsing.fields import apply_body_fields
 from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailing_question_title
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.paragraphs import split_paragraphs
+from shared.parsing.title_roles import assign_title_roles, is_kicker_shaped, is_subtitle
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle

@@ -26,19 +26,19 @@ from typing import Literal
 
 from shared.parsing.block import Block, BlockKind
 from shared.parsing.blocks import classify_line
-from shared.parsing.fields import (
-    TitleRoles,
-    is_kicker_shaped,
-    is_subtitle,
-    match_photo_credit,
-    opens_continued_part,
-    place_other_title_lines,
-    starts_with_dateline,
-)
+from shared.parsing.continuation_markers import opens_continued_part
+from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.furniture import edge_line_numbers
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line
 from shared.parsing.paragraphs import Paragraphs
+from shared.parsing.photo_credits import match_photo_credit
+from shared.parsing.title_roles import (
+    TitleRoles,
+    is_kicker_shaped,
+    is_subtitle,
+    place_other_title_lines,
+)
 from shared.parsing.titles import BlockRole, title_candidate_reason
 
 # No printed column or caption is this wide (em): body columns run 13–34 em, captions across

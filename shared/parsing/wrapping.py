@@ -17,11 +17,13 @@ text stands on lines that end where a paragraph does.  On it
   (:func:`unwrapped_title_roles`).
 
 Datelines, bylines, furniture, continuation markers and photos are read as on any page.
+The article assembly is told which way a page is laid out by one value, :class:`Layout`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from dataclasses import dataclass
 from typing import Literal
 
 from shared.parsing.block import Block, BlockKind
@@ -31,7 +33,7 @@ from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.furniture import edge_line_numbers
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line
-from shared.parsing.paragraphs import Paragraphs
+from shared.parsing.paragraphs import Paragraphs, split_paragraphs
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.title_roles import (
     TitleRoles,
@@ -340,3 +342,41 @@ def unwrapped_title_roles(units: Sequence[str]) -> TitleRoles:
             "unwrapped text: a plain line under the headline",
         ),
     )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one page's text is laid out, read once a page and passed to the article
+    assembly: hard-wrapped at its columns' measures, or ``unwrapped``, a paragraph a line
+    (:func:`is_unwrapped`); and the paragraph ``indent`` its extractor kept, if any
+    (:func:`~shared.parsing.indentation.paragraph_indent`)."""
+
+    unwrapped: bool = False
+    indent: str | None = None
+
+    @property
+    def subhead_indent(self) -> str | None:
+        """The indent that tells a subhead (set as a paragraph of the body, indented) from
+        a title (set in a box of its own, flush): the kept indent of a hard-wrapped page.
+        None on an unwrapped page: a web copy indents its paragraphs but may set its
+        subheads flush, like titles."""
+        return None if self.unwrapped else self.indent
+
+    def paragraphs(self, blocks: Sequence[Block], standalone: Set[int]) -> Paragraphs:
+        """A body's paragraphs: read from the wrap geometry of a hard-wrapped page
+        (:func:`~shared.parsing.paragraphs.split_paragraphs`), a line each on an unwrapped
+        one (:func:`paragraph_a_line`)."""
+        if self.unwrapped:
+            return paragraph_a_line(blocks, standalone)
+        return split_paragraphs(blocks, standalone)
+
+    def sets_apart(
+        self, title: Sequence[Block], host: Sequence[Block], follower: Sequence[Block]
+    ) -> bool:
+        """Blank lines set the title group apart from the body around it as an article's
+        title (:func:`set_apart`): read in unwrapped text only, a hard-wrapped page's blank
+        lines are not read this way."""
+        return self.unwrapped and set_apart(title, host, follower)
+
+
+HARD_WRAPPED = Layout()  # wrapped at its measures, no paragraph indent kept

@@ -37,11 +37,16 @@ from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailin
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
-from shared.parsing.title_roles import assign_title_roles, is_kicker_shaped, is_subtitle
+from shared.parsing.title_roles import (
+    assign_title_roles,
+    is_kicker_shaped,
+    is_subtitle,
+    unwrapped_title_roles,
+)
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle
-from shared.parsing.wrapping import HARD_WRAPPED, Layout, unwrapped_title_roles
+from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
 Trace = dict[int, tuple[str, str]]
 Direction = Literal["after", "before"]

@@ -1,4 +1,6 @@
-"""Which title line of an article is the kicker (引题), the headline and the subtitle."""
+"""Which title line of an article is the kicker (引题), the headline and the subtitle: by
+shape, length and wrap geometry on a hard-wrapped page (:func:`assign_title_roles`), by
+shape and printed order in unwrapped text (:func:`unwrapped_title_roles`)."""
 
 from __future__ import annotations
 
@@ -117,6 +119,50 @@ def assign_title_roles(
             len(plain) == 2 or index < headline_index or unit.endswith(_REPORTING_VERBS)
         ),
         ("the other, longer title line", "third title line, extracted after the headline"),
+    )
+
+
+def unwrapped_title_roles(units: Sequence[str]) -> TitleRoles:
+    """Kicker, headline and subtitle of unwrapped title lines, one part a line, in the order
+    they are printed: a line opening with ``——`` is a subtitle and one closing with ``——``
+    or ``：`` a kicker, as on any page; of the plain lines the headline is the first after
+    a kicker-shaped line, or else the second when there are two or more (the first being the
+    kicker above it); plain lines above the headline join the kicker, those under it the
+    subtitle.  With no plain line the last kicker-shaped line (or else the first subtitle)
+    is the headline."""
+    roles = TitleRoles()
+    subtitles = [i for i, u in enumerate(units) if is_subtitle(u)]
+    kickers = [i for i, u in enumerate(units) if is_kicker_shaped(u) and i not in subtitles]
+    plain = [i for i in range(len(units)) if i not in subtitles and i not in kickers]
+    rule = "unwrapped text: the only plain title line"
+    if not plain and kickers:
+        headline = kickers.pop()
+        rule = "unwrapped text: the last lead-in line, with no plain title line"
+    elif not plain and subtitles:
+        headline = subtitles.pop(0)
+        rule = "unwrapped text: the first dash line, with no plain title line"
+    elif not plain:
+        return roles
+    elif any(k < plain[0] for k in kickers) or len(plain) == 1:
+        headline = plain[0]
+        if len(plain) > 1:
+            rule = "unwrapped text: the first plain title line under a lead-in"
+    else:
+        headline = plain[1]
+        rule = "unwrapped text: the second plain title line (the first is its kicker)"
+    roles.headline = units[headline]
+    roles.rules[headline] = ("title", rule)
+    return place_other_title_lines(
+        roles,
+        units,
+        headline,
+        subtitles,
+        kickers,
+        lambda index, _unit: index < headline,
+        (
+            "unwrapped text: a plain line above the headline",
+            "unwrapped text: a plain line under the headline",
+        ),
     )
 
 

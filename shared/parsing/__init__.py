@@ -4,7 +4,9 @@ Pipeline (each stage a small module of pure functions): :mod:`.decode` (bytes �
 :mod:`.lines` (text → typed lines with layout features), :mod:`.blocks` (lines → blocks;
 paragraph breaks vs column breaks), :mod:`.titles` (which blocks are titles, body, captions),
 :mod:`.articles` (blocks → articles; titles before or after their body; photos),
-:mod:`.fields` (datelines, bylines, credits, kicker/headline/subtitle), :mod:`.normalise`
+:mod:`.fields` (an article's fields from its body: :mod:`.datelines`, :mod:`.bylines`,
+:mod:`.photo_credits`, :mod:`.continuation_markers`, names by role in :mod:`.credits` and
+:mod:`.role_words`), :mod:`.title_roles` (kicker/headline/subtitle), :mod:`.normalise`
 (characters and layout spaces), :mod:`.furniture` (running headers, editor lines),
 :mod:`.continuations` (joining parts continued across pages), :mod:`.page` (orchestration)
 and :mod:`.explain` (a per-line account of the decisions).  :mod:`.wrapping` reads pages

@@ -25,27 +25,28 @@ from shared.parsing.columns import (
     measures_column,
     piece_column,
 )
-from shared.parsing.fields import (
+from shared.parsing.continuation_markers import (
     Continuation,
-    Credits,
-    apply_body_fields,
-    assign_title_roles,
     find_continuations,
-    is_kicker_shaped,
-    is_subtitle,
     opens_continued_part,
-    parse_credits,
     strip_continuations,
 )
+from shared.parsing.credits import Credits, parse_credits
+from shared.parsing.fields import apply_body_fields
 from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailing_question_title
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
-from shared.parsing.paragraphs import split_paragraphs
+from shared.parsing.title_roles import (
+    assign_title_roles,
+    is_kicker_shaped,
+    is_subtitle,
+    unwrapped_title_roles,
+)
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle
-from shared.parsing.wrapping import paragraph_a_line, set_apart, unwrapped_title_roles
+from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
 Trace = dict[int, tuple[str, str]]
 Direction = Literal["after", "before"]
@@ -156,27 +157,27 @@ def is_subhead_text(texts: Sequence[str]) -> bool:
     return all(lead_ins) or not any(lead_ins)
 
 
-def is_intertitle_shaped(
-    group: TitleGroup, host: Unit, indent: str | None = None, unwrapped: bool = False
-) -> bool:
+def is_intertitle_shaped(group: TitleGroup, host: Unit, layout: Layout) -> bool:
     """Plain lines set inside the host's column: no kicker (``…——``/``…：``) or subtitle
-    (``——…``) shape, and no line wider than the column (a headline may span columns).
+    (``——…``) shape (the group's lines joined as on a hard-wrapped page, whatever
+    ``layout`` says), and no line wider than the column (a headline may span columns).
 
-    On a page whose extractor kept the paragraph indents (``indent``) a subhead, set as
-    a paragraph of the body, carries the indent and a title, set in a box of its own, does
-    not: there the indent decides, provided the host's own paragraphs show it (a page may
-    carry an indented part of an article continued from a page that kept indents).  On a
-    page that is not hard-wrapped (``unwrapped``) there is no column to measure."""
-    texts, _ = title_units(group)
+    Where the page's indent tells subheads (:attr:`Layout.subhead_indent`) a subhead, set
+    as a paragraph of the body, carries the indent and a title, set in a box of its own,
+    does not: there the indent decides, provided the host's own paragraphs show it (a page
+    may carry an indented part of an article continued from a page that kept indents).  On
+    a page that is not hard-wrapped there is no column to measure."""
+    texts, _ = title_units(group, HARD_WRAPPED)
     if len(group.blocks) > 2 or not is_subhead_text(texts):
         return False
+    indent = layout.subhead_indent
     if (
         indent is not None
         and leading_space(group.blocks[0].first) != indent
         and any(leading_space(line) == indent for block in host.body for line in block.lines)
     ):
         return False
-    if unwrapped:
+    if layout.unwrapped:
         return True  # no measure to compare with: each line is as wide as its text
     column = column_width([line for block in host.body for line in block.lines])
     for block in group.blocks:
@@ -216,9 +217,7 @@ def shares_topic(first: Unit, second: Unit) -> bool:
     )
 
 
-def fold_intertitles(
-    items: list[Item], indent: str | None = None, unwrapped: bool = False
-) -> list[Item]:
+def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
     """Keep subheads (小标题) inside their article.
 
     A title group standing between two pieces of body where the second piece does not open
@@ -227,12 +226,9 @@ def fold_intertitles(
     nearly every article with a dateline or a byline, while long features carry several
     subheads, so this is the likelier reading, unless the two pieces plainly speak of
     different things (:func:`shares_topic`): then the title opens an article that has
-    neither dateline nor byline.  In text that is not hard-wrapped (``unwrapped``) blank
-    lines tell it too (:func:`set_apart`), and the indent does not: a web copy indents its
-    paragraphs but may set its subheads flush, like titles.
+    neither dateline nor byline.  In text that is not hard-wrapped blank lines tell it too
+    (:meth:`Layout.sets_apart`), and the indent does not (:attr:`Layout.subhead_indent`).
     """
-    if unwrapped:
-        indent = None
     out: list[Item] = []
     index = 0
     while index < len(items):
@@ -249,9 +245,9 @@ def fold_intertitles(
             and follower.kind == "article"
             and not follower.anchored
             and same_column(host, follower)
-            and is_intertitle_shaped(item, host, indent, unwrapped)
+            and is_intertitle_shaped(item, host, layout)
             and shares_topic(host, follower)
-            and not (unwrapped and set_apart(item.blocks, host.body, follower.body))
+            and not layout.sets_apart(item.blocks, host.body, follower.body)
         ):
             for block in item.blocks:
                 host.intertitles.add(block.first.number)
@@ -442,17 +438,21 @@ def clean_line(line: Line) -> tuple[str, list[Continuation]]:
     return remove_layout_spaces(text, line.spaced_out), markers
 
 
-def title_units(group: TitleGroup, unwrapped: bool = False) -> tuple[list[str], list[list[Line]]]:
+def title_units(group: TitleGroup, layout: Layout) -> tuple[list[str], list[list[Line]]]:
     """Title lines → title units: adjacent lines of one block are one wrapped title unless
     one is a subtitle (``——…``) or the line above is kicker-shaped (``…——``, ``…：``), or
-    the page is not hard-wrapped (``unwrapped``: each title line is a part of its own)."""
+    the page is not hard-wrapped (``layout.unwrapped``: each title line is a part of its
+    own)."""
     texts: list[str] = []
     lines: list[list[Line]] = []
     for block in group.blocks:
         for position, line in enumerate(block.lines):
             text, _ = clean_line(line)
             separate = (
-                position == 0 or unwrapped or is_subtitle(text) or is_kicker_shaped(texts[-1])
+                position == 0
+                or layout.unwrapped
+                or is_subtitle(text)
+                or is_kicker_shaped(texts[-1])
             )
             if separate:
                 texts.append(text)
@@ -483,7 +483,7 @@ def build_article(
     group: TitleGroup | None,
     body_after: bool,
     page: int,
-    unwrapped: bool = False,
+    layout: Layout,
 ) -> BuiltArticle:
     article = ParsedArticle(page=page)
     trace: Trace = {}
@@ -498,8 +498,8 @@ def build_article(
                 credits.extend(parse_credits(line.text))
                 trace[line.number] = ("byline", block.rule)
                 first_line = min(first_line, line.number)
-        paragraphs, markers = _body_paragraphs(unit, trace, unwrapped)
-        article.ends_short = _ends_short(unit) and not unwrapped
+        paragraphs, markers = _body_paragraphs(unit, trace, layout)
+        article.ends_short = _ends_short(unit) and not layout.unwrapped
         dateline = apply_body_fields(article, paragraphs, unit.markers + markers, bylines, credits)
         if dateline is not None:
             first = unit.body[0].first
@@ -507,10 +507,10 @@ def build_article(
         for block in unit.body:
             first_line = min(first_line, block.first.number)
     if group is not None:
-        texts, lines = title_units(group, unwrapped)
+        texts, lines = title_units(group, layout)
         roles = (
             unwrapped_title_roles(texts)
-            if unwrapped
+            if layout.unwrapped
             else assign_title_roles(texts, body_after, [wrap_measure(unit) for unit in lines])
         )
         article.kicker, article.headline, article.subtitle = (
@@ -543,10 +543,9 @@ def _ends_short(unit: Unit) -> bool:
 
 
 def _body_paragraphs(
-    unit: Unit, trace: Trace, unwrapped: bool = False
+    unit: Unit, trace: Trace, layout: Layout
 ) -> tuple[list[str], list[Continuation]]:
-    split = paragraph_a_line if unwrapped else split_paragraphs
-    result = split(unit.body, unit.intertitles)
+    result = layout.paragraphs(unit.body, unit.intertitles)
     markers: list[Continuation] = []
     paragraphs: list[str] = []
     role = "caption" if unit.kind == "photo" else "body"
@@ -588,8 +587,8 @@ def assemble_page(
 ) -> tuple[list[ParsedArticle], Trace]:
     """All articles of one page in page order, and the per-line trace (``unwrapped``: the
     page is not hard-wrapped, see :mod:`shared.parsing.wrapping`)."""
-    indent = paragraph_indent(page_lines(blocks))
-    items = fold_intertitles(attach_trailing_bylines(build_items(blocks, roles)), indent, unwrapped)
+    layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
+    items = fold_intertitles(attach_trailing_bylines(build_items(blocks, roles)), layout)
     assignment, before, direction = assign_titles(items)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction)
@@ -603,9 +602,9 @@ def assemble_page(
             assert group is None or isinstance(group, TitleGroup)
             if group is None and direction == "after":
                 group = split_question_title(item)
-            built.append(build_article(item, group, group_index in before, page, unwrapped))
+            built.append(build_article(item, group, group_index in before, page, layout))
         elif index not in assignment:
-            built.append(build_article(None, item, False, page, unwrapped))
+            built.append(build_article(None, item, False, page, layout))
     built.sort(key=lambda b: b.first_line)
     trace: Trace = {}
     for b in built:

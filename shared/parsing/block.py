@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from shared.parsing.fields import starts_with_dateline
+from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.lines import Line
 
 BlockKind = Literal["text", "byline", "furniture", "continuation"]

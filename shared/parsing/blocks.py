@@ -13,13 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from shared.parsing.block import Block, BlockKind
-from shared.parsing.fields import (
-    is_byline_line,
-    is_continuation_line,
-    match_photo_credit,
-    opens_continued_part,
-    starts_with_dateline,
-)
+from shared.parsing.bylines import is_byline_line
+from shared.parsing.continuation_markers import is_continuation_line, opens_continued_part
+from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.furniture import edge_line_numbers, furniture_rule
 from shared.parsing.glued_titles import (
     CAPTION_MIN_WIDTH,
@@ -28,6 +24,7 @@ from shared.parsing.glued_titles import (
 )
 from shared.parsing.indentation import _carries_paragraph_indent, leading_space, paragraph_indent
 from shared.parsing.lines import Line
+from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import _closes_text
 
 

@@ -9,7 +9,8 @@ import bisect
 import itertools
 from collections.abc import Sequence
 
-from shared.parsing.fields import find_continuations, starts_with_dateline
+from shared.parsing.continuation_markers import find_continuations
+from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.lines import Line
 
 # A line at least this much (in em) shorter than the column is short: a paragraph's last

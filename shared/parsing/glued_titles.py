@@ -16,6 +16,7 @@ import functools
 from collections.abc import Callable, Sequence
 
 from shared.parsing.block import Block
+from shared.parsing.bylines import is_byline_line
 from shared.parsing.columns import (
     INDENT,
     INDENT_MARGIN,
@@ -26,14 +27,10 @@ from shared.parsing.columns import (
     lines_share_column,
     measures_column,
 )
-from shared.parsing.fields import (
-    find_continuations,
-    is_byline_line,
-    match_photo_credit,
-    opens_continued_part,
-)
+from shared.parsing.continuation_markers import find_continuations, opens_continued_part
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line
+from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
 

@@ -28,7 +28,7 @@ from shared.parsing.columns import (
     is_short,
     local_column_widths,
 )
-from shared.parsing.fields import starts_with_dateline
+from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
 from shared.parsing.lines import Line
 from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis

@@ -3,7 +3,7 @@ hand-over to another page; and whether a parenthesis is still open."""
 
 from __future__ import annotations
 
-from shared.parsing.fields import find_continuations
+from shared.parsing.continuation_markers import find_continuations
 from shared.parsing.lines import Line
 
 

@@ -23,18 +23,13 @@ from typing import Literal
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
 from shared.parsing.columns import SHORT_MARGIN, column_width, is_short
-from shared.parsing.fields import (
-    find_continuations,
-    is_kicker_shaped,
-    is_subtitle,
-    match_photo_credit,
-    may_hold_photo_credit,
-    opens_continued_part,
-)
+from shared.parsing.continuation_markers import find_continuations, opens_continued_part
 from shared.parsing.glued_titles import UNINDENTED_TITLE_RULE
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
+from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
 
 Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"]
 

@@ -14,31 +14,28 @@ text stands on lines that end where a paragraph does.  On it
   from the paragraphs it is glued to, and a photo caption (a line closing with a credit)
   stands alone;
 * title lines are never joined as one wrapped title: each is its own part, in printed order
-  (:func:`unwrapped_title_roles`).
+  (:func:`~shared.parsing.title_roles.unwrapped_title_roles`).
 
 Datelines, bylines, furniture, continuation markers and photos are read as on any page.
+The article assembly is told which way a page is laid out by one value, :class:`Layout`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from dataclasses import dataclass
 from typing import Literal
 
 from shared.parsing.block import Block, BlockKind
 from shared.parsing.blocks import classify_line
-from shared.parsing.fields import (
-    TitleRoles,
-    is_kicker_shaped,
-    is_subtitle,
-    match_photo_credit,
-    opens_continued_part,
-    place_other_title_lines,
-    starts_with_dateline,
-)
+from shared.parsing.continuation_markers import opens_continued_part
+from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.furniture import edge_line_numbers
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line
-from shared.parsing.paragraphs import Paragraphs
+from shared.parsing.paragraphs import Paragraphs, split_paragraphs
+from shared.parsing.photo_credits import match_photo_credit
+from shared.parsing.title_roles import is_kicker_shaped
 from shared.parsing.titles import BlockRole, title_candidate_reason
 
 # No printed column or caption is this wide (em): body columns run 13–34 em, captions across
@@ -298,45 +295,39 @@ def paragraph_a_line(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     return Paragraphs(groups=groups, line_rules=line_rules, blank_roles=blank_roles)
 
 
-def unwrapped_title_roles(units: Sequence[str]) -> TitleRoles:
-    """Kicker, headline and subtitle of unwrapped title lines, one part a line, in the order
-    they are printed: a line opening with ``——`` is a subtitle and one closing with ``——``
-    or ``：`` a kicker, as on any page; of the plain lines the headline is the first after
-    a kicker-shaped line, or else the second when there are two or more (the first being the
-    kicker above it); plain lines above the headline join the kicker, those under it the
-    subtitle.  With no plain line the last kicker-shaped line (or else the first subtitle)
-    is the headline."""
-    roles = TitleRoles()
-    subtitles = [i for i, u in enumerate(units) if is_subtitle(u)]
-    kickers = [i for i, u in enumerate(units) if is_kicker_shaped(u) and i not in subtitles]
-    plain = [i for i in range(len(units)) if i not in subtitles and i not in kickers]
-    rule = "unwrapped text: the only plain title line"
-    if not plain and kickers:
-        headline = kickers.pop()
-        rule = "unwrapped text: the last lead-in line, with no plain title line"
-    elif not plain and subtitles:
-        headline = subtitles.pop(0)
-        rule = "unwrapped text: the first dash line, with no plain title line"
-    elif not plain:
-        return roles
-    elif any(k < plain[0] for k in kickers) or len(plain) == 1:
-        headline = plain[0]
-        if len(plain) > 1:
-            rule = "unwrapped text: the first plain title line under a lead-in"
-    else:
-        headline = plain[1]
-        rule = "unwrapped text: the second plain title line (the first is its kicker)"
-    roles.headline = units[headline]
-    roles.rules[headline] = ("title", rule)
-    return place_other_title_lines(
-        roles,
-        units,
-        headline,
-        subtitles,
-        kickers,
-        lambda index, _unit: index < headline,
-        (
-            "unwrapped text: a plain line above the headline",
-            "unwrapped text: a plain line under the headline",
-        ),
-    )
+@dataclass(frozen=True)
+class Layout:
+    """How one page's text is laid out, read once a page and passed to the article
+    assembly: hard-wrapped at its columns' measures, or ``unwrapped``, a paragraph a line
+    (:func:`is_unwrapped`); and the paragraph ``indent`` its extractor kept, if any
+    (:func:`~shared.parsing.indentation.paragraph_indent`)."""
+
+    unwrapped: bool = False
+    indent: str | None = None
+
+    @property
+    def subhead_indent(self) -> str | None:
+        """The indent that tells a subhead (set as a paragraph of the body, indented) from
+        a title (set in a box of its own, flush): the kept indent of a hard-wrapped page.
+        None on an unwrapped page: a web copy indents its paragraphs but may set its
+        subheads flush, like titles."""
+        return None if self.unwrapped else self.indent
+
+    def paragraphs(self, blocks: Sequence[Block], standalone: Set[int]) -> Paragraphs:
+        """A body's paragraphs: read from the wrap geometry of a hard-wrapped page
+        (:func:`~shared.parsing.paragraphs.split_paragraphs`), a line each on an unwrapped
+        one (:func:`paragraph_a_line`)."""
+        if self.unwrapped:
+            return paragraph_a_line(blocks, standalone)
+        return split_paragraphs(blocks, standalone)
+
+    def sets_apart(
+        self, title: Sequence[Block], host: Sequence[Block], follower: Sequence[Block]
+    ) -> bool:
+        """Blank lines set the title group apart from the body around it as an article's
+        title (:func:`set_apart`): read in unwrapped text only, a hard-wrapped page's blank
+        lines are not read this way."""
+        return self.unwrapped and set_apart(title, host, follower)
+
+
+HARD_WRAPPED = Layout()  # wrapped at its measures, no paragraph indent kept

@@ -16,17 +16,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from shared.parsing.fields import (
+from shared.parsing.bylines import is_byline_line
+from shared.parsing.continuation_markers import (
     Continuation,
-    Credits,
-    apply_body_fields,
     find_continuations,
-    is_byline_line,
     is_continuation_line,
-    parse_credits,
-    starts_with_dateline,
     strip_continuations,
 )
+from shared.parsing.credits import Credits, parse_credits
+from shared.parsing.datelines import starts_with_dateline
+from shared.parsing.fields import apply_body_fields
 from shared.parsing.lines import ends_sentence
 from shared.parsing.normalise import join_wrapped
 from shared.parsing.types import ArticleKind, ParsedArticle

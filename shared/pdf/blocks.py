@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from shared.parsing.fields import is_byline_line, is_subtitle, match_photo_credit
+from shared.parsing.bylines import is_byline_line
 from shared.parsing.furniture import furniture_rule
 from shared.parsing.lines import make_line
 from shared.parsing.normalise import join_wrapped, normalise_chars, remove_layout_spaces
+from shared.parsing.photo_credits import match_photo_credit
+from shared.parsing.title_roles import is_subtitle
 from shared.pdf.types import Block, Region, TextLine
 
 TITLE_RATIO = 1.15

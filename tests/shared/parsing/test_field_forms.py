@@ -6,13 +6,10 @@ from __future__ import annotations
 import pytest
 
 from shared.parsing import parse_text
-from shared.parsing.fields import (
-    is_byline_line,
-    match_dateline,
-    match_photo_credit,
-    parse_credits,
-    starts_with_dateline,
-)
+from shared.parsing.bylines import is_byline_line
+from shared.parsing.credits import parse_credits
+from shared.parsing.datelines import match_dateline, starts_with_dateline
+from shared.parsing.photo_credits import match_photo_credit
 
 
 @pytest.mark.parametrize(
@@ -246,7 +243,8 @@ def test_a_bracketed_byline_line() -> None:
 def test_a_bracketed_byline_closing_an_article(
     last: str, kept: str, reporters: list[str], correspondents: list[str]
 ) -> None:
-    from shared.parsing.fields import Credits, apply_body_fields
+    from shared.parsing.credits import Credits
+    from shared.parsing.fields import apply_body_fields
     from shared.parsing.types import ParsedArticle
 
     article, bylines, credits = ParsedArticle(), [], Credits()
@@ -267,7 +265,7 @@ def test_a_bracketed_byline_closing_an_article(
     ],
 )
 def test_continuation_marker_forms(line: str, marker: str, forward: bool, rest: str) -> None:
-    from shared.parsing.fields import strip_continuations
+    from shared.parsing.continuation_markers import strip_continuations
 
     text, found = strip_continuations(line)
     assert text == rest
@@ -275,7 +273,7 @@ def test_continuation_marker_forms(line: str, marker: str, forward: bool, rest: 
 
 
 def test_an_arrow_inside_a_sentence_is_no_continuation() -> None:
-    from shared.parsing.fields import find_continuations
+    from shared.parsing.continuation_markers import find_continuations
 
     assert find_continuations("详见▶下转第2版的报道") == []
 
@@ -338,7 +336,7 @@ def test_long_runs_of_roles_and_names_are_decided_quickly() -> None:
     # a line of many role-and-name pairs that fails at its end once took seconds
     import time
 
-    from shared.parsing.fields import match_closing_byline
+    from shared.parsing.bylines import match_closing_byline
 
     started = time.perf_counter()
     for text in (" 记者 张三" * 30 + "摄影。", "本 报 记 者 张 三 " * 30 + "，"):

@@ -5,18 +5,16 @@ from __future__ import annotations
 import pytest
 
 from shared.parsing import parse_text
-from shared.parsing.fields import (
-    assign_title_roles,
+from shared.parsing.bylines import is_byline_line
+from shared.parsing.continuation_markers import (
     find_continuations,
-    is_byline_line,
     is_continuation_line,
-    is_subtitle,
-    match_dateline,
-    match_photo_credit,
-    parse_credits,
-    split_names,
     strip_continuations,
 )
+from shared.parsing.credits import parse_credits, split_names
+from shared.parsing.datelines import match_dateline
+from shared.parsing.photo_credits import match_photo_credit
+from shared.parsing.title_roles import assign_title_roles, is_subtitle
 
 
 @pytest.mark.parametrize(
@@ -215,9 +213,9 @@ def test_work_prefixed_bylines() -> None:
 
 
 def test_every_role_holds_a_prefilter_character() -> None:
-    from shared.parsing.fields import _ROLE_CHARS, ROLES
+    from shared.parsing.role_words import ROLE_CHARS, ROLES
 
-    assert all(set(_ROLE_CHARS) & set(role) for role in ROLES)
+    assert all(set(ROLE_CHARS) & set(role) for role in ROLES)
 
 
 def test_a_reported_speech_kicker_is_not_the_headline_however_short() -> None:
@@ -229,7 +227,8 @@ def test_a_reported_speech_kicker_is_not_the_headline_however_short() -> None:
 
 
 def test_apply_body_fields_reads_markers_dateline_and_photo_credit() -> None:
-    from shared.parsing.fields import Credits, apply_body_fields
+    from shared.parsing.credits import Credits
+    from shared.parsing.fields import apply_body_fields
     from shared.parsing.types import ParsedArticle
 
     article = ParsedArticle()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from shared.parsing import explain_text, parse_text
 from shared.parsing.lines import make_line, split_lines
-from shared.parsing.wrapping import is_unwrapped, unwrapped_pages, unwrapped_title_roles
+from shared.parsing.title_roles import unwrapped_title_roles
+from shared.parsing.wrapping import is_unwrapped, unwrapped_pages
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

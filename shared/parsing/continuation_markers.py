@@ -1,0 +1,75 @@
+"""Continuation markers: ``（下转第2版）``, ``【上接第1版】``, ``▶下转第2版`` — where an
+article goes on or came from on another page (:mod:`.continuations` joins the parts)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+# （下转第2版） / 【上接第1版】 / ［转A3版］, or set off by an arrow at the end of a line
+# (▶下转第2版) or at its start (◀上接第1版)
+_PAGE_REF = r"\s*(?:第\s*)?[0-9A-Za-z一二三四五六七八九十零〇]{1,4}\s*(?:版|页)"
+_CONTINUATION = re.compile(
+    rf"[（(【［〔\[]\s*(?P<marker>(?P<kind>下转|转|上接|紧接|接|续){_PAGE_REF}"
+    r"[^（）()【】［］〔〕\[\]]{0,12}?)\s*[）)】］〕\]]"
+    rf"|[▶►→]\s*(?P<a_marker>(?P<a_kind>下转|转){_PAGE_REF})\s*$"
+    rf"|^\s*[◀◄←]\s*(?P<b_marker>(?P<b_kind>上接|紧接|接|续){_PAGE_REF})"
+)
+
+
+@dataclass(frozen=True)
+class Continuation:
+    marker: str  # 下转第2版 / 上接第1版 as printed, without brackets
+    forward: bool  # True for 下转 (continued on a later page), False for 上接
+    start: int
+    end: int
+
+
+def find_continuations(text: str) -> list[Continuation]:
+    if "转" not in text and "接" not in text and "续" not in text:
+        return []  # every marker names one of these: most lines are decided without the regex
+    return list(_continuations(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _continuations(text: str) -> tuple[Continuation, ...]:
+    # cached: the stages ask about the same line several times
+    found = []
+    for m in _CONTINUATION.finditer(text):
+        form = next(prefix for prefix in ("", "a_", "b_") if m.group(prefix + "marker"))
+        found.append(
+            Continuation(
+                marker=re.sub(r"\s+", "", m.group(form + "marker")),
+                forward=m.group(form + "kind") in ("下转", "转"),
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    return tuple(found)
+
+
+def opens_continued_part(text: str) -> bool:
+    """The line opens with ``（上接第1版）``: the rest of an article begun on another page."""
+    found = find_continuations(text)
+    return bool(found) and not found[0].forward and not text[: found[0].start].strip()
+
+
+def is_continuation_line(text: str) -> bool:
+    found = find_continuations(text)
+    if len(found) != 1:
+        return False
+    return not text[: found[0].start].strip() and not text[found[0].end :].strip()
+
+
+def strip_continuations(text: str) -> tuple[str, list[Continuation]]:
+    """Remove continuation markers at the start or end of a line; return them."""
+    found = find_continuations(text)
+    kept: list[Continuation] = []
+    for item in reversed(found):
+        before, after = text[: item.start], text[item.end :]
+        if not after.strip() or not before.strip():
+            text = before.rstrip() + after.lstrip() if before.strip() else after.lstrip()
+            kept.append(item)
+    kept.reverse()
+    return text.strip(), kept

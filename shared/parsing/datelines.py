@@ -1,0 +1,90 @@
+"""Datelines: ``本报讯``, ``本报北京1月16日电``, ``新华社北京7月8日电`` opening an
+article's first paragraph, with the byline printed after them (``（记者 朱海波）``, or
+``记者张三报道：``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from shared.parsing.bylines import is_role_byline
+from shared.parsing.credits import NAME, Credits, parse_credits, split_names
+from shared.parsing.role_words import CJK, ORGS, ROLE, any_of
+
+# 本报讯 / 本报北京1月16日电 / 新华社北京7月8日电 / 据新华社电 / 本报北京电（…）/ 新华社快讯：
+# / 本报综合消息 / 央视网消息：.  Another paper or agency named in full (科技日报兰州6月11日电)
+# opens a dateline with 讯 or 电 only: ``据中国政府网消息，…`` is a sentence.
+_DATE_ELECTRIC = (
+    rf"[{CJK}]{{0,10}}?\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*"
+    rf"(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日\s*(?:专?电|讯)"
+)
+# 本报北京电（…）: a place and 电 with no date; not 本报记者昨日致电 (a reporter, a call)
+_UNDATED_PLACE = rf"(?:(?!记者)[{CJK}]){{2,8}}?(?<![致来发通去回充放用触停供断])"
+# 电 opening a word (本报电视台, 新华社电话) is no dateline's 电
+_ELECTRIC_WORDS = "[视话力影器子信厂站池价量商动竞台网源缆梯脑]"
+_DATELINE_HEAD = re.compile(
+    rf"^(?:据)?(?:本\s*报\s*讯"
+    rf"|(?:{any_of(ORGS)})(?:综合消息|综合报道|消息|快讯)(?:\s*[:：]|(?=\s|[（(]))"
+    rf"|(?:{any_of(ORGS)}|[{CJK}]{{2,6}}?(?:日报|晚报|早报|时报|报|社|网|台))"
+    rf"(?:讯|{_DATE_ELECTRIC}|专?电(?!{_ELECTRIC_WORDS})|{_UNDATED_PLACE}专?电(?=\s|[（(])))"
+)
+_DATELINE_PAREN = re.compile(r"^\s*[（(【〔［](?P<inner>[^（）()【】〔〕［］]{1,60})[）)】〕］]")
+_PAREN_NAMES_ONLY = re.compile(rf"^[{CJK}·•・\s、，,]+$")
+_NAME_ONLY = re.compile(NAME)
+_SENTENCE_MARK = re.compile("[。；！？“”]")
+# 本报讯 记者张三 通讯员李四报道：… — a byline without brackets, closed by 报道 (what
+# comes before 报道 must be a byline line: roles and names, no comma)
+_DATELINE_REPORTED = re.compile(r"^\s*(?P<inner>[^，,。；：:！？“”（）()]{3,40}?)报道\s*[:：，,]?")
+
+
+@dataclass
+class Dateline:
+    place: str  # 本报讯 / 本报北京1月16日电 / 新华社北京7月8日电
+    byline: str  # the parenthesised byline as printed, or ""
+    credits: Credits
+    rest: str  # the paragraph text after the dateline
+
+
+def match_dateline(text: str) -> Dateline | None:
+    """The dateline opening a paragraph, e.g. ``本报讯（记者 朱海波） 7月1日，…``, with the
+    byline printed after it: in brackets (one or more), or closed by 报道
+    (``本报讯 记者张三报道：``)."""
+    head = _DATELINE_HEAD.match(text)
+    if head is None:
+        return None
+    place = re.sub(r"[\s:：]+", "", head.group())
+    rest = text[head.end() :]
+    bylines: list[str] = []
+    credits = Credits()
+    while (paren := _DATELINE_PAREN.match(rest)) and _looks_like_byline(paren.group("inner")):
+        bylines.append(paren.group().strip())
+        credits.extend(parse_credits(paren.group("inner")))
+        rest = rest[paren.end() :]
+    reported = _DATELINE_REPORTED.match(rest) if not bylines else None
+    if reported and is_role_byline(reported.group("inner").strip()):
+        found = parse_credits(reported.group("inner"))
+        if found.reporters or found.correspondents:
+            bylines.append(reported.group().strip())
+            credits = found
+            rest = rest[reported.end() :]
+    return Dateline(
+        place=place, byline="".join(bylines), credits=credits, rest=rest.lstrip(" \u3000")
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def starts_with_dateline(text: str) -> bool:
+    return _DATELINE_HEAD.match(text) is not None
+
+
+def _looks_like_byline(inner: str) -> bool:
+    """Roles and names (``记者王比学、李强 通讯员余若怡``), or names only
+    (``唐维红、张晓赫``); not a sentence naming a role (``记者从国务院新闻办获悉``)."""
+    if ROLE.search(inner):
+        credits = parse_credits(inner)
+        names = credits.reporters + credits.correspondents
+        return all(_NAME_ONLY.fullmatch(n) for n in names) and not _SENTENCE_MARK.search(inner)
+    return bool(_PAREN_NAMES_ONLY.match(inner)) and all(
+        2 <= len(n) <= 4 for n in split_names(inner)
+    )

@@ -1,0 +1,200 @@
+"""Which title line of an article is the kicker (引题), the headline and the subtitle: by
+shape, length and wrap geometry on a hard-wrapped page (:func:`assign_title_roles`), by
+shape and printed order in unwrapped text (:func:`unwrapped_title_roles`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+
+from shared.parsing.lines import display_width
+
+
+@dataclass
+class TitleRoles:
+    kicker: str = ""
+    headline: str = ""
+    subtitle: str = ""
+    rules: dict[int, tuple[str, str]] = field(default_factory=dict)  # unit index → role, rule
+
+
+# Verbs that close an 引题 introducing the statement printed as the headline.
+_REPORTING_VERBS = ("强调", "指出", "表示", "要求", "提出", "呼吁")
+
+
+def is_subtitle(text: str) -> bool:
+    """Opens with a dash and has words after it.  A line of bare dashes is no subtitle: it is
+    the end of the line above, wrapped (``…“细绳子”`` / ``——``), as a dash that closes a
+    lead-in may be pushed to the next line."""
+    return text.startswith(("——", "—", "--")) and bool(text.strip().lstrip("—-"))
+
+
+def is_kicker_shaped(text: str) -> bool:
+    """引题 that announce the headline: ``水利部——``, ``杜庭斌：``, ``中国驻美大使呼吁——``."""
+    return text.endswith(("——", "：", ":"))
+
+
+def wrapped_in_larger_type(units: Sequence[str], measures: Sequence[float | None]) -> int | None:
+    """The one plain title unit shown by wrap geometry to be set in the largest type, or None.
+
+    ``measures[i]`` is the width of unit ``i``'s widest wrapped (non-last) line when the unit
+    runs over several lines, else None.  Titles of one article share one measure; a title
+    that had to wrap at width ``W`` while another title holds at least ``W`` on a single line
+    is set in larger type than that other one (more width per character), and the main title
+    is the one in the largest type.  So when exactly one unit wraps and every other unit is
+    one line at least as wide as its wrapped line, the wrapped unit is the headline.  A
+    shorter one-line title says nothing (it may be short, not small), so no answer then.
+    """
+    wrapped = [(i, width) for i, width in enumerate(measures) if width is not None]
+    if len(wrapped) != 1 or len(units) < 2:
+        return None
+    ((index, width),) = wrapped
+    others = [display_width(unit) for i, unit in enumerate(units) if i != index]
+    return index if all(other >= width for other in others) else None
+
+
+# Marks that a title sets narrow or leaves out: its length is in its words.
+_TITLE_MARKS = frozenset("，。、；：？！“”‘’《》「」『』（）()【】,.;:?!\"' ")
+
+
+def _wording_width(title: str) -> float:
+    """A title's width without its punctuation: large title type compresses its marks (or
+    drops them for a space), so the words say how long a title is."""
+    return display_width("".join(c for c in title if c not in _TITLE_MARKS))
+
+
+def assign_title_roles(
+    units: list[str], body_after: bool, measures: Sequence[float | None] | None = None
+) -> TitleRoles:
+    """Which title unit is kicker, headline, subtitle.
+
+    ``units`` are the title lines of one article in extraction order (a headline wrapped
+    over two adjacent lines is already one unit); ``body_after`` says whether the body follows
+    the titles (else it precedes them).
+
+    Rule: a unit starting with ``——`` is the subtitle; one ending with ``——`` or ``：`` is
+    the kicker.  Of the rest, the headline is the shorter one: a main title is set in large
+    type and so is short, while an 引题 explains and runs longer (true for the reference page
+    and for most kicker/headline pairs in the corpus).  On a tie the unit nearer to the body
+    is the headline: the extractor emits stacked title lines outward from the body it
+    belongs to more often than not.  With two plain units the other one is the kicker; with
+    more, units extracted before the headline form the kicker and those after the subtitle.
+    Wrap geometry (``measures``, see ``wrapped_in_larger_type``) overrides the length rule:
+    it shows type size, which is what tells the main title in print.
+    """
+    roles = TitleRoles()
+    plain = [i for i, u in enumerate(units) if not is_subtitle(u) and not is_kicker_shaped(u)]
+    subtitles = [i for i, u in enumerate(units) if is_subtitle(u)]
+    kickers = [i for i, u in enumerate(units) if is_kicker_shaped(u) and not is_subtitle(u)]
+    if not plain and kickers:
+        plain = [kickers.pop()]
+    elif not plain and subtitles:
+        plain = [subtitles.pop(0)]
+    headline_index = -1
+    if plain:
+        order = plain if not body_after else list(reversed(plain))  # nearest to body first
+        # ``…在…会议上强调``: a unit that reports who said what introduces the headline
+        # (the statement), so it is the kicker whatever its length.
+        statements = [i for i in order if not units[i].endswith(_REPORTING_VERBS)]
+        order = statements or order
+        # nearest-to-body first, so min() keeps it on a width tie
+        headline_index = min(order, key=lambda i: _wording_width(units[i]))
+        rule = "only title line" if len(plain) == 1 else "shorter title line (tie: nearer body)"
+        if len(order) < len(plain):
+            rule = "the title line that is not a reported-speech kicker (…强调)"
+        elif measures is not None and len(plain) > 1:
+            larger = wrapped_in_larger_type([units[i] for i in plain], [measures[i] for i in plain])
+            if larger is not None:
+                headline_index = plain[larger]
+                rule = "wraps where another title fits on one line: the larger type"
+        roles.headline = units[headline_index]
+        roles.rules[headline_index] = ("title", rule)
+    return place_other_title_lines(
+        roles,
+        units,
+        headline_index,
+        subtitles,
+        kickers,
+        lambda index, unit: (
+            len(plain) == 2 or index < headline_index or unit.endswith(_REPORTING_VERBS)
+        ),
+        ("the other, longer title line", "third title line, extracted after the headline"),
+    )
+
+
+def unwrapped_title_roles(units: Sequence[str]) -> TitleRoles:
+    """Kicker, headline and subtitle of unwrapped title lines, one part a line, in the order
+    they are printed: a line opening with ``——`` is a subtitle and one closing with ``——``
+    or ``：`` a kicker, as on any page; of the plain lines the headline is the first after
+    a kicker-shaped line, or else the second when there are two or more (the first being the
+    kicker above it); plain lines above the headline join the kicker, those under it the
+    subtitle.  With no plain line the last kicker-shaped line (or else the first subtitle)
+    is the headline."""
+    roles = TitleRoles()
+    subtitles = [i for i, u in enumerate(units) if is_subtitle(u)]
+    kickers = [i for i, u in enumerate(units) if is_kicker_shaped(u) and i not in subtitles]
+    plain = [i for i in range(len(units)) if i not in subtitles and i not in kickers]
+    rule = "unwrapped text: the only plain title line"
+    if not plain and kickers:
+        headline = kickers.pop()
+        rule = "unwrapped text: the last lead-in line, with no plain title line"
+    elif not plain and subtitles:
+        headline = subtitles.pop(0)
+        rule = "unwrapped text: the first dash line, with no plain title line"
+    elif not plain:
+        return roles
+    elif any(k < plain[0] for k in kickers) or len(plain) == 1:
+        headline = plain[0]
+        if len(plain) > 1:
+            rule = "unwrapped text: the first plain title line under a lead-in"
+    else:
+        headline = plain[1]
+        rule = "unwrapped text: the second plain title line (the first is its kicker)"
+    roles.headline = units[headline]
+    roles.rules[headline] = ("title", rule)
+    return place_other_title_lines(
+        roles,
+        units,
+        headline,
+        subtitles,
+        kickers,
+        lambda index, _unit: index < headline,
+        (
+            "unwrapped text: a plain line above the headline",
+            "unwrapped text: a plain line under the headline",
+        ),
+    )
+
+
+def place_other_title_lines(
+    roles: TitleRoles,
+    units: Sequence[str],
+    headline_index: int,
+    subtitles: Collection[int],
+    kickers: Collection[int],
+    plain_is_kicker: Callable[[int, str], bool],
+    plain_rules: tuple[str, str],
+) -> TitleRoles:
+    """Every title line but the headline as kicker or subtitle: a —— line is a subtitle, a
+    lead-in (…—— or …：) a kicker, a plain line a kicker where ``plain_is_kicker`` says so
+    and a subtitle elsewhere; ``plain_rules`` name those two decisions in explanations."""
+    kicker_parts: list[str] = []
+    subtitle_parts: list[str] = []
+    for index, unit in enumerate(units):
+        if index == headline_index:
+            continue
+        if index in subtitles:
+            subtitle_parts.append(unit.lstrip("—-").strip())
+            roles.rules[index] = ("subtitle", "starts with ——")
+        elif index in kickers:
+            kicker_parts.append(unit)
+            roles.rules[index] = ("kicker", "ends with —— or ：")
+        elif plain_is_kicker(index, unit):
+            kicker_parts.append(unit)
+            roles.rules[index] = ("kicker", plain_rules[0])
+        else:
+            subtitle_parts.append(unit)
+            roles.rules[index] = ("subtitle", plain_rules[1])
+    roles.kicker = " ".join(kicker_parts)
+    roles.subtitle = " ".join(subtitle_parts)
+    return roles

@@ -5,8 +5,10 @@ Furniture is never an article.  A running header is recognised by what it is mad
 Chinese or in the Latin letters of a masthead such as ``CHINA SECURITIES JOURNAL``) at the
 top or bottom edge of a page; an editor line (``责任编辑：X``, ``美编：Y | 校对：Z``,
 ``责任编辑/X``) anywhere.  A header may end in its page's editor credits
-(``新民晚报 A3 2020年5月1日/星期五 本版编辑：X``): they are read as editors, the rest as
-the header.
+(``新民晚报 A3 2020年5月1日/星期五 本版编辑：X``) or carry them in its middle
+(``本版编辑/X　视觉设计/Y　要闻　A3``): names are read as editors (a role spaced out like its
+justified line, ``责　编：``, is closed up first), the rest as the header; contact details
+after the names (``邮箱：…``) are neither.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from shared.parsing.credits import SURNAMES
 from shared.parsing.lines import Line
 from shared.parsing.types import PageFurniture
 
@@ -23,7 +26,7 @@ _EDITING = (
 )
 # 策划 / 统筹 / 主编 are verbs and nouns of running text too (统筹 推进…): they credit
 # only with a colon or slash
-_EDITOR_ROLE = rf"(?:本版)?(?:{_EDITING}|执行主编|主编|策划|统筹)"
+_EDITOR_ROLE = rf"(?:本版)?(?:{_EDITING}|执行主编|主编|策划|统筹|制作)"
 _EDITOR_CHARS = re.compile("[编校版审设制]")
 _VERB_ROLES = ("策划", "统筹", "本版策划", "本版统筹")  # the roles without one of those
 # 责任编辑：X / 责任编辑/X / 本版编辑 X
@@ -41,6 +44,17 @@ _EDITOR_CREDIT = re.compile(
 )
 _PAGE_NUMBER_LINE = re.compile(r"第?\s*[A-Z]?\d{1,3}\s*版?|[A-Z]\d{1,2}")
 _EDITOR_PAIR = re.compile(rf"({_EDITOR_ROLE})\s*[:：]?\s*")
+# 责　编：X / 制　作：Y — a two-letter role spaced out like the justified line it stands in
+_SPACED_ROLE = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=\s*[:：/／])"
+)
+_TWO_LETTER_ROLES = frozenset(
+    role for role in re.findall(r"[\u4e00-\u9fff]+", _EDITOR_ROLE) if len(role) == 2
+)
+# An editor's name: two to four Han letters (a name letter-spaced, 田 鹏, is closed up
+# first), or a name of a minority people with its middle dot (阿依古丽·买买提).
+_EDITOR_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}")
+_NAME_SEPARATOR = re.compile(r"[\s、，,/／|｜]+")
 
 _DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
@@ -69,6 +83,15 @@ _EDGE_LINES = 3
 _MAX_HEADER_WIDTH = 80.0
 
 
+def _close_spaced_roles(text: str) -> str:
+    """``责　编：X`` → ``责编：X``: only a two-letter role followed by its colon or slash."""
+    return _SPACED_ROLE.sub(
+        lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in _TWO_LETTER_ROLES
+        else m.group(),
+        text,
+    )
+
+
 def is_editor_line(text: str) -> bool:
     """``责任编辑：X`` (also ``美编：Y``, ``本版编辑 Z``), or a short line carrying one."""
     compact = text.strip()
@@ -76,6 +99,7 @@ def is_editor_line(text: str) -> bool:
         _EDITOR_CHARS.search(compact) or compact.startswith(_VERB_ROLES)
     ):
         return False  # every role names one of _EDITOR_CHARS or is one of _VERB_ROLES
+    compact = _close_spaced_roles(compact)
     if _EDITOR_LINE.match(compact) or _EDITOR_LINE_NO_COLON.match(compact):
         return True
     return (
@@ -137,13 +161,14 @@ def describe_furniture(lines: Sequence[Line]) -> PageFurniture:
     """Collect paper, date, page label, section and editors from a page's furniture lines."""
     furniture = PageFurniture(lines=[line.text for line in lines])
     for line in lines:
-        text = line.text
+        text = _close_spaced_roles(line.text)
         credit = _EDITOR_CREDIT.search(text)
-        if credit is not None:  # the editors, and the header before them if any
-            furniture.editors.extend(_editor_names(text[credit.start() :]))
-            text = text[: credit.start()]
+        if credit is not None:  # the editors, and the header around them if any
+            names, after = _editor_names(text[credit.start() :])
+            furniture.editors.extend(names)
+            text = text[: credit.start()] + " " + after
         elif is_editor_line(text):
-            furniture.editors.extend(_editor_names(text))
+            furniture.editors.extend(_editor_names(text)[0])
             continue
         if not text.strip():
             continue
@@ -168,11 +193,41 @@ def describe_furniture(lines: Sequence[Line]) -> PageFurniture:
     return furniture
 
 
-def _editor_names(text: str) -> list[str]:
+def _editor_names(text: str) -> tuple[list[str], str]:
+    """The names an editor credit gives (``text`` opens with its first role), and the text
+    after a role's names that is none: contact details (邮箱：…), or the rest of a running
+    header (``本版编辑/王三　要闻　A3``), returned for the header to be read from."""
     names: list[str] = []
+    rest: list[str] = []
     for chunk in _EDITOR_PAIR.split(text):
         chunk = chunk.strip()
         if not chunk or re.fullmatch(_EDITOR_ROLE, chunk):
             continue
-        names.extend(n for n in re.split(r"[\s、，,/／|｜]+", chunk) if n)
-    return names
+        words = _close_spaced_name(_NAME_SEPARATOR.split(chunk))
+        taken = 0
+        while taken < len(words) and _EDITOR_NAME.fullmatch(words[taken]):
+            taken += 1
+        # 李四　要闻　A3: the word by the page label is the header's section, unless it
+        # reads as a name (begins with a surname)
+        if (
+            1 < taken < len(words)
+            and _PAGE_LABEL.fullmatch(words[taken])
+            and words[taken - 1][0] not in SURNAMES
+        ):
+            taken -= 1
+        names.extend(words[:taken])
+        rest.extend(words[taken:])
+    return names, " ".join(rest)
+
+
+def _close_spaced_name(words: list[str]) -> list[str]:
+    """``田 鹏`` → ``田鹏``: two single letters in a row are one name letter-spaced."""
+    closed: list[str] = []
+    for word in words:
+        if not word:
+            continue
+        if len(word) == 1 and closed and len(closed[-1]) == 1:
+            closed[-1] += word
+        else:
+            closed.append(word)
+    return closed

@@ -94,6 +94,11 @@ def test_an_editor_credit_inside_a_short_line() -> None:
         ("策划：张三  统筹：李四", ["张三", "李四"]),
         ("本版主编：张三", ["张三"]),
         ("版面设计：张三", ["张三"]),
+        # contact details after the names are no names
+        ("本版责编：张三　李四　邮箱：rmrbyw@163.com", ["张三", "李四"]),
+        ("责编：张三 电话：010-65368888", ["张三"]),
+        # a two-character name letter-spaced, and a name with the middle dot
+        ("责任编辑：田 鹏  美编：阿依古丽·买买提", ["田鹏", "阿依古丽·买买提"]),
     ],
 )
 def test_editor_lines_of_other_papers(text: str, editors: list[str]) -> None:
@@ -111,6 +116,16 @@ def test_editor_lines_of_other_papers(text: str, editors: list[str]) -> None:
         ("中国证券报 CHINA SECURITIES JOURNAL A02 2020年1月2日", "中国证券报", "A02", "", []),
         ("2020年1月2日 星期四 科技日报 一版", "科技日报", "一版", "", []),
         ("人民日报海外版 2020年1月2日 星期四 第2版", "人民日报海外版", "第2版", "", []),
+        # the header goes on after the editors: its section and page label are no names
+        (
+            "2022年4月2日/星期六　本版编辑/王三　视觉设计/李四　要闻　A3",
+            "", "A3", "要闻", ["王三", "李四"],
+        ),
+        # role names letter-spaced like the justified line they stand in
+        (
+            "2024年7月11日　星期四　A2　证券日报　本版主编：王三　责　编：李四　制　作：王五",
+            "证券日报", "A2", "", ["王三", "李四", "王五"],
+        ),
     ],
 )
 def test_running_headers_of_other_papers(

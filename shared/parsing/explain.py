@@ -17,6 +17,7 @@ ROLES = (
     "continuation",
     "blank-column-break",
     "blank-paragraph",
+    "blank-line-spacing",
 )
 
 

@@ -1,4 +1,8 @@
-"""Orchestration: text → pages → lines → blocks → roles → articles (the public parse API)."""
+"""Orchestration: text → pages → lines → blocks → roles → articles (the public parse API).
+
+A page's lines are grouped into blocks as they are, unless the page is unwrapped (a paragraph
+a line: :mod:`wrapping`) or double spaced (a blank line after every line: :mod:`line_spacing`).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,13 @@ from shared.parsing.blocks import group_blocks
 from shared.parsing.continuations import join_continued
 from shared.parsing.decode import decode_bytes, normalise_newlines
 from shared.parsing.furniture import describe_furniture
+from shared.parsing.line_spacing import close_line_spacing
 from shared.parsing.lines import Line, split_lines
 from shared.parsing.titles import BlockRole, label_blocks
 from shared.parsing.types import ParsedArticle, ParsedDocument, ParsedPage, ParseError
 from shared.parsing.wrapping import settle_roles, unwrapped_blocks, unwrapped_pages
+
+SPACING_RULE = "line spacing: the extractor put a blank line between (nearly) all lines"
 
 
 @dataclass
@@ -39,7 +46,12 @@ def analyse_text(text: str, *, keep_trace: bool = True) -> Analysis:
     unwrapped_flags = unwrapped_pages(pages)
     for number, page_lines in enumerate(pages, start=1):
         unwrapped = unwrapped_flags[number - 1]
-        blocks = unwrapped_blocks(page_lines) if unwrapped else group_blocks(page_lines)
+        spacing: list[Line] = []
+        if unwrapped:
+            blocks = unwrapped_blocks(page_lines)
+        else:
+            text_lines, spacing = close_line_spacing(page_lines)
+            blocks = group_blocks(text_lines)
         roles = label_blocks(blocks)
         if unwrapped:
             roles = settle_roles(blocks, roles)
@@ -53,6 +65,8 @@ def analyse_text(text: str, *, keep_trace: bool = True) -> Analysis:
         if keep_trace:
             all_lines.extend(page_lines)
             _merge_trace(trace, blocks, roles, page_trace)
+            for line in spacing:
+                trace[line.number] = ("blank-line-spacing", SPACING_RULE)
         articles.extend(page_articles)
         furniture = describe_furniture(furniture_lines)
         parsed_pages.append(ParsedPage(number=number, furniture=furniture))

@@ -58,21 +58,7 @@ def test_continued_article_is_joined_across_pages() -> None:
 
 def test_an_article_continued_over_three_pages_is_joined_into_one() -> None:
     # page 2 carries the middle part, itself continued to page 3
-    page_two = "\n".join(
-        [
-            "聊城日报  2024年7月12日  星期五  第2版  综合",
-            "",
-            "（上接第1版）点、重实效，把五大行动打",
-            "造成统一战线服务强市建设的响亮（下转第3版）",
-            "",
-            "我市构建工作体系",
-            "",
-            "本报讯（记者 苑莘）记者7月10日从聊城市农业农",
-            "村局了解到，我市扎实做好各项工作。",
-            "",
-            "我市加强畜产品质量安全监管",
-        ]
-    )
+    page_two = PAGE_TWO.replace("响亮名片。", "响亮（下转第3版）")
     page_three = "\n".join(
         [
             "聊城日报  2024年7月12日  星期五  第3版  综合",

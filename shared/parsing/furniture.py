@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from shared.parsing.credits import SURNAMES
 from shared.parsing.lines import Line
+from shared.parsing.normalise import is_spaced_out
 from shared.parsing.types import PageFurniture
 
 _EDITING = (
@@ -84,7 +85,10 @@ _MAX_HEADER_WIDTH = 80.0
 
 
 def _close_spaced_roles(text: str) -> str:
-    """``责　编：X`` → ``责编：X``: only a two-letter role followed by its colon or slash."""
+    """``责　编：X`` → ``责编：X``: only a two-letter role followed by its colon or slash, and
+    never in a line spaced out as a whole (a justified line of text: 经 过 校 对 ：)."""
+    if (" " not in text and "\u3000" not in text) or is_spaced_out(text):
+        return text
     return _SPACED_ROLE.sub(
         lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in _TWO_LETTER_ROLES
         else m.group(),

@@ -158,6 +158,11 @@ def test_text_mentioning_editors_is_no_furniture(text: str) -> None:
     assert furniture_rule(make_line(text, 1, 1), near_edge=True) is None
 
 
+def test_a_justified_line_of_text_naming_a_role_is_no_editor_line() -> None:
+    # spaced out as a whole, as a justified line is extracted: 校 对 is a verb here
+    assert not is_editor_line("文 稿 经 过 严 格 校 对 ： 全 书 共 分")
+
+
 @pytest.mark.parametrize("text", ["统筹 推进乡村振兴", "策划 一场特别的婚礼", "主编 寄语"])
 def test_a_verb_role_without_colon_is_no_editor_line(text: str) -> None:
     assert not is_editor_line(text)

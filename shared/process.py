@@ -17,7 +17,7 @@ from shared.db import session_scope
 from shared.documents import parse_file
 from shared.jobs import article_ids, begin_job, fail_job
 from shared.metrics import timed
-from shared.models import Article, Issue, IssuePage, Job, SearchDocument, utcnow
+from shared.models import Article, BatchJob, Issue, IssuePage, Job, SearchDocument, utcnow
 from shared.parsing import ParsedArticle, ParsedDocument, ParseError
 from shared.search.index import search_document_values
 
@@ -234,15 +234,16 @@ def _write_articles(
     queued again, and the sweeper runs it).
     """
     with timed(timings, "store"), session_scope(engine, durable=False) as session:
+        batch = select(BatchJob.batch_id).where(col(BatchJob.job_id) == col(Job.id))
         ended = session.exec(
             update(Job)
             .where(col(Job.id) == job_id, col(Job.state) == "running")
             .values(state="succeeded", finished_at=utcnow())
-            .returning(col(Job.issue_id))
+            .returning(col(Job.issue_id), batch.scalar_subquery())
         ).first()
         if ended is None:
             return None
-        issue_id = ended[0]
+        issue_id, batch_id = ended
         if issue.articles or issue.pages:
             # Parsed because nothing of the file was stored; should another job have stored
             # it meanwhile, the (issue, position) and page keys refuse this copy.
@@ -250,7 +251,6 @@ def _write_articles(
             insert_pages(session, issue.pages)
         else:
             ids = article_ids(session, issue_id)
-        batch_id = batch_of_job(session, job_id)
         return JobOutcome(job_id, "succeeded", issue_id, ids, batch_id=batch_id)
 
 

@@ -143,7 +143,10 @@ def title_score(
         for position, line in enumerate(block.lines):
             fits_full = abs(line.width - column) <= 1.0
             fits_indent = position == 0 and abs(line.width - (column - 2)) <= 1.0
-            score += -0.75 if fits_full or fits_indent else 1.5
+            if fits_full or fits_indent:
+                score -= 0.75
+            elif not _paragraph_end(block, position, column):
+                score += 1.5
         if next_block is not None and len(next_block.lines) > 1:
             opening = next_block.first
             if opening.width <= column - SHORT_MARGIN and not opening.ends_sentence:
@@ -153,6 +156,19 @@ def title_score(
     if after_byline:
         score -= 6.0  # a byline is followed by its body in either title position
     return score
+
+
+def _paragraph_end(block: Block, position: int, column: float) -> bool:
+    """The line is the short last line of a block whose other lines all fit the column
+    (full, or the indented first line): a paragraph wrapped at the body's measure, whose
+    last line is short by nature.  Its shortness is no sign of a title's own measure
+    (``还是那句话：冬天已到，春天还会`` / ``远吗？`` closing a body of that column)."""
+    if position == 0 or position < len(block.lines) - 1:
+        return False
+    return all(
+        abs(line.width - column) <= 1.0 or (index == 0 and abs(line.width - (column - 2)) <= 1.0)
+        for index, line in enumerate(block.lines[:-1])
+    )
 
 
 def label_blocks(blocks: Sequence[Block]) -> list[BlockRole]:

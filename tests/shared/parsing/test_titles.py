@@ -164,3 +164,31 @@ def test_the_same_line_under_a_body_with_blank_breaks_is_not_pushed_to_a_title()
             marked.append("")
     lines = [*marked, "", "不必恐慌，春天临近了！", "", "本报记者 连建明"]
     assert roles_of(lines)[-2:] == ["body", "byline"]
+
+
+def test_a_closing_question_wrapped_at_the_column_is_body_not_a_kicker() -> None:
+    # the question's first line is as wide as the column's indented first line: it wrapped
+    # at the body's measure, and its short last line is only a paragraph's end
+    lines = [
+        *BODY,
+        "",
+        "还是那句话：冬天已到，春天还会",
+        "远吗？",
+        "",
+        "江苏探索科技成果高效转化应用新途径",
+        "",
+        "本报讯（记者 田博）在没有定位信号的受限环境中，无人机如何智能辨识方向？",
+    ]
+    assert roles_of(lines) == ["body", "body", "title", "body"]
+
+
+def test_a_title_wrapped_short_of_the_column_stays_a_title() -> None:
+    lines = [
+        *BODY,
+        "",
+        "江苏探索科技成果高效",
+        "转化应用新途径",
+        "",
+        "本报讯（记者 田博）在没有定位信号的受限环境中，无人机如何智能辨识方向？",
+    ]
+    assert roles_of(lines) == ["body", "title", "body"]

@@ -326,6 +326,26 @@ def _opens_no_paragraph(block: Block, before: Block, indent: str | None) -> bool
     return column > 0 and before.last.width <= column - SHORT_MARGIN
 
 
+# Evidence that the first of two sentence-final blocks in a run is body (see ``_asks_twice``).
+_SECOND_SENTENCE_END = 3.0
+
+
+def _asks_twice(blocks: Sequence[Block], run: Sequence[int]) -> bool:
+    """The run's first block ends a sentence (``？``/``！``: a candidate holds no ``。``) and
+    so does a later block of the run.
+
+    A title stack asks or exclaims once at most: a kicker may pose the question
+    (``成人感染被转运，孩子谁来照顾？``) or the headline exclaim (``不必恐慌，春天临近了！``),
+    never both in the corpus's papers.  Of two such blocks under a closed body, the first,
+    next to that body, is its closing paragraph (``还是那句话：冬天已到，春天还会远吗？``
+    above its own titles on a page that sets titles after the body)."""
+    return (
+        len(run) >= 2
+        and blocks[run[0]].ends_sentence
+        and any(blocks[i].ends_sentence for i in run[1:])
+    )
+
+
 def _resolve_run(
     blocks: Sequence[Block], roles: list[BlockRole | None], run: list[int], indent: str | None
 ) -> None:
@@ -388,6 +408,13 @@ def _resolve_run(
         and _breaks_unmarked_above(blocks, roles, before)
     ):
         scores[0] += _BOX_END
+    if (
+        previous_role is not None
+        and previous_role.role == "body"
+        and not previous_open
+        and _asks_twice(blocks, run)
+    ):
+        scores[0] -= _SECOND_SENTENCE_END
     title_before = previous_role is not None and previous_role.role == "title"
     dateline_after = after is not None and (
         blocks[after].opens_with_dateline or blocks[after].kind == "byline"

@@ -192,3 +192,43 @@ def test_a_title_wrapped_short_of_the_column_stays_a_title() -> None:
         "本报讯（记者 田博）在没有定位信号的受限环境中，无人机如何智能辨识方向？",
     ]
     assert roles_of(lines) == ["body", "title", "body"]
+
+
+# A body set wider than its titles: a one-line title fits neither its full nor its
+# indented first-line width.
+WIDE_BODY = [
+    "市委统战部将“五大行动”作为全年工作重中",
+    "之重，纳入市委统战工作领导小组和市委统战部年度",
+    "工作要点、纳入重要议事日程和考核督查重要内容，",
+    "定期听取工作汇报，研究解决重点难点问题。",
+]
+
+
+def test_of_two_question_or_exclamation_blocks_the_first_closes_the_body_above() -> None:
+    # titles set after their body: a title stack asks or exclaims once, so the question
+    # next to the body is the body's closing paragraph, the exclamation its headline
+    lines = [
+        *WIDE_BODY,
+        "",
+        "还是那句话：冬天已到，春天还会远吗？",
+        "",
+        "不必恐慌，春天临近了！",
+        "",
+        "一季度沪深股市出现大幅调整",
+        "",
+        "本报讯（记者 田博）在没有定位信号的受限环境中，无人机如何智能辨识方向？",
+    ]
+    assert roles_of(lines) == ["body", "body", "title", "title", "body"]
+
+
+def test_a_question_kicker_over_a_plain_headline_stays_a_title() -> None:
+    lines = [
+        *WIDE_BODY,
+        "",
+        "成人感染被转运，孩子谁来照顾？",
+        "",
+        "“儿童督导员”“儿童主任”上线了",
+        "",
+        "本报讯（记者 田博）在没有定位信号的受限环境中，无人机如何智能辨识方向？",
+    ]
+    assert roles_of(lines) == ["body", "title", "title", "body"]

@@ -95,8 +95,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         if (
             cut is None
             and block.kind == "text"
-            and follower is not None
-            and _opens_article(follower)
+            and _article_after_titles(later)
         ):
             cut = trailing_question_title(block)
         earlier = functools.partial(_text_before, out)
@@ -341,6 +340,27 @@ def _two_texts(
 
 def _opens_article(block: Block) -> bool:
     return block.kind == "byline" or block.opens_with_dateline
+
+
+# Title levels (kicker, headline) are boxes of their own: at most this many stand between
+# a body and the next article's byline or dateline.
+MAX_TITLE_BOXES = 2
+
+
+def _article_after_titles(later: Sequence[Block]) -> bool:
+    """The blocks after a body open an article (a byline or a dateline), right away or
+    after at most ``MAX_TITLE_BOXES`` title-shaped boxes set apart by blank lines.
+
+    Nothing of a body stands between its end and the next article's opening but title
+    lines: a question or exclamation line closing a body block there, with no sentence
+    punctuation inside, is a title glued to the body like the boxes under it
+    (``“我战胜了病毒！ 我要出院了！”`` over ``世博方舱医院今天起分批送走…`` and a byline)."""
+    for block in later[: MAX_TITLE_BOXES + 1]:
+        if _opens_article(block):
+            return True
+        if not _title_shaped(block):
+            return False
+    return False
 
 
 # Inside a headline only these separate phrases; a sentence's commas and full stops never.

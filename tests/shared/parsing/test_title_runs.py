@@ -1,0 +1,117 @@
+"""Title or body for short blocks between a body and the next article: closing questions,
+question kickers, and question lines glued under a body."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+from shared.parsing.blocks import group_blocks
+from shared.parsing.lines import split_lines
+from shared.parsing.titles import label_blocks
+
+BODY = [
+    "市委统战部将“五大行动”作为全年",
+    "工作重中之重，纳入市委统战工作领导",
+    "小组和市委统战部年度工作要点、纳入",
+    "重要议事日程和考核督查重要内容。",
+]
+
+
+def roles_of(lines: list[str]) -> list[str]:
+    blocks = group_blocks(split_lines("\n".join(lines))[0])
+    return [role.role for role in label_blocks(blocks)]
+
+
+def test_a_closing_question_wrapped_at_the_column_is_body_not_a_kicker() -> None:
+    # the question's first line is as wide as the column's indented first line: it wrapped
+    # at the body's measure, and its short last line is only a paragraph's end
+    lines = [
+        *BODY,
+        "",
+        "还是那句话：冬天已到，春天还会",
+        "远吗？",
+        "",
+        "江苏探索科技成果高效转化应用新途径",
+        "",
+        "本报讯（记者 田博）在没有定位信号的受限环境中，无人机如何智能辨识方向？",
+    ]
+    assert roles_of(lines) == ["body", "body", "title", "body"]
+
+
+def test_a_title_wrapped_short_of_the_column_stays_a_title() -> None:
+    lines = [
+        *BODY,
+        "",
+        "江苏探索科技成果高效",
+        "转化应用新途径",
+        "",
+        "本报讯（记者 田博）在没有定位信号的受限环境中，无人机如何智能辨识方向？",
+    ]
+    assert roles_of(lines) == ["body", "title", "body"]
+
+
+# A body set wider than its titles: a one-line title fits neither its full nor its
+# indented first-line width.
+WIDE_BODY = [
+    "市委统战部将“五大行动”作为全年工作重中",
+    "之重，纳入市委统战工作领导小组和市委统战部年度",
+    "工作要点、纳入重要议事日程和考核督查重要内容，",
+    "定期听取工作汇报，研究解决重点难点问题。",
+]
+
+
+def test_of_two_question_or_exclamation_blocks_the_first_closes_the_body_above() -> None:
+    # titles set after their body: a title stack asks or exclaims once, so the question
+    # next to the body is the body's closing paragraph, the exclamation its headline
+    lines = [
+        *WIDE_BODY,
+        "",
+        "还是那句话：冬天已到，春天还会远吗？",
+        "",
+        "不必恐慌，春天临近了！",
+        "",
+        "一季度沪深股市出现大幅调整",
+        "",
+        "本报讯（记者 田博）在没有定位信号的受限环境中，无人机如何智能辨识方向？",
+    ]
+    assert roles_of(lines) == ["body", "body", "title", "title", "body"]
+
+
+def test_a_question_kicker_over_a_plain_headline_stays_a_title() -> None:
+    lines = [
+        *WIDE_BODY,
+        "",
+        "成人感染被转运，孩子谁来照顾？",
+        "",
+        "“儿童督导员”“儿童主任”上线了",
+        "",
+        "本报讯（记者 田博）在没有定位信号的受限环境中，无人机如何智能辨识方向？",
+    ]
+    assert roles_of(lines) == ["body", "title", "title", "body"]
+
+
+def test_a_question_line_glued_under_a_body_over_a_title_box_and_a_byline_is_a_title() -> None:
+    # titles after their body, extracted without a blank line under it: nothing of a body
+    # stands between its end and the next article's byline but title lines
+    articles = parse_text(
+        "\n".join(
+            [
+                "本报讯（记者 左妍）方舱，出院！上海首个收治新冠肺炎轻症",
+                "患者的方舱医院昨天送走首批出院者，他们已在这里度过十多",
+                "天。郑军华希望告诉大家的是，隔离是暂时的，只要大家能够",
+                "配合防控策略，很快就可以回家了。",
+                "“我战胜了病毒！我要出院了！”",
+                "",
+                "世博方舱医院今天起分批送走符合条件的出院者",
+                "",
+                "■ 本报记者 连建明",
+                "",
+                "今年以来，沪深股市出现大幅调整，上证指数一季度最大跌幅超过",
+                "百分之十六，市场情绪一度低迷。",
+            ]
+        )
+    ).articles
+    assert articles[0].paragraphs[-1].endswith("很快就可以回家了。")
+    assert {articles[0].kicker, articles[0].headline} == {
+        "世博方舱医院今天起分批送走符合条件的出院者",
+        "“我战胜了病毒！我要出院了！”",
+    }

@@ -22,7 +22,13 @@ from typing import Literal
 
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
-from shared.parsing.columns import SHORT_MARGIN, column_width, is_short
+from shared.parsing.columns import (
+    SHORT_MARGIN,
+    column_width,
+    is_short,
+    lines_share_column,
+    piece_column,
+)
 from shared.parsing.fields import (
     find_continuations,
     is_kicker_shaped,
@@ -326,6 +332,61 @@ def _opens_no_paragraph(block: Block, before: Block, indent: str | None) -> bool
     return column > 0 and before.last.width <= column - SHORT_MARGIN
 
 
+# Evidence that a run between body set in two column widths holds a title.
+_COLUMN_CHANGE = 2.0
+# How many lines of body each side of a run measure its column.
+_COLUMN_CONTEXT = 12
+
+
+def _changed_column(
+    blocks: Sequence[Block],
+    roles: Sequence[BlockRole | None],
+    before: int | None,
+    after: int | None,
+) -> float:
+    """The column width of the body under the run when the body above it was set in a
+    different one, else 0.
+
+    An article keeps its column (a subhead or a column break does not change it), so text
+    under a run that runs at another width than the text above it is another article's,
+    and the run between them holds its title, unless the run's block is the first piece of
+    that text (it fits that column).  The body is read back from ``before`` and on from
+    ``after`` (text blocks not yet labelled or labelled body, up to ``_COLUMN_CONTEXT``
+    lines each side); too few lines to measure say nothing."""
+    if before is None or after is None:
+        return 0.0
+    above: list[Line] = []
+    scan = before
+    while scan >= 0 and len(above) < _COLUMN_CONTEXT:
+        role = roles[scan]
+        if blocks[scan].kind != "furniture":
+            if role is None or role.role != "body":
+                break
+            above[:0] = blocks[scan].lines
+        scan -= 1
+    under: list[Line] = []
+    scan = after
+    while scan < len(blocks) and len(under) < _COLUMN_CONTEXT:
+        block, role = blocks[scan], roles[scan]
+        if block.kind != "furniture":
+            if block.kind != "text" or (role is not None and role.role != "body"):
+                break
+            under.extend(block.lines)
+        scan += 1
+    under = under[:_COLUMN_CONTEXT]
+    if lines_share_column(above[-_COLUMN_CONTEXT:], under):
+        return 0.0
+    return piece_column(under)
+
+
+def _fits_column(block: Block, column: float) -> bool:
+    """A line of the block fills the column or its indented first-line width."""
+    return any(
+        abs(line.width - column) <= 1.0 or abs(line.width - (column - 2.0)) <= 1.0
+        for line in block.lines
+    )
+
+
 # Evidence that the first of two sentence-final blocks in a run is body (see ``_asks_twice``).
 _SECOND_SENTENCE_END = 3.0
 
@@ -396,6 +457,11 @@ def _resolve_run(
         and _opens_no_paragraph(blocks[run[0]], blocks[before], indent)
     ):
         scores[0] += _UNINDENTED_AFTER_CLOSED
+    if max(scores) <= 0 and next_continues:
+        likeliest = scores.index(max(scores))
+        under = _changed_column(blocks, roles, before, after)
+        if under > 0 and not _fits_column(blocks[run[likeliest]], under):
+            scores[likeliest] += _COLUMN_CHANGE  # the run holds a title: the likeliest block
     if before is None and _opens_page_off_column(blocks[run[0]], column):
         scores[0] += _OPENS_PAGE
     if (

@@ -115,3 +115,46 @@ def test_a_question_line_glued_under_a_body_over_a_title_box_and_a_byline_is_a_t
         "世博方舱医院今天起分批送走符合条件的出院者",
         "“我战胜了病毒！我要出院了！”",
     }
+
+
+def test_a_title_between_bodies_of_two_column_widths_is_a_title() -> None:
+    # the line is as wide as the narrow column's indented first line, but the text under it
+    # runs at another width: an article keeps its column, so the line opens another one
+    lines = [
+        "基准门站价格为基础适当下浮，尽可能降低",
+        "价格水平。二是对化肥等涉农生产且受疫情",
+        "影响大的行业给予更加优惠的供气价格。三",
+        "是对价格已放开的非居民用气，鼓励上游供",
+        "予更大的价格优惠。",
+        "",
+        "保障供应，大型商超拿起数字化工具",
+        "",
+        "家乐福古北店店长张瑞卿，已经在店里住了两个多月。这段",
+        "",
+        "时间，他的手机几乎二十四小时不离手，处理订单、回复信息，还有",
+        "因手机号对外公布后接不完的电话。疫情期间，保供只能通过线上进",
+        "行，不仅仅是家乐福，永辉、联华等大型超市都通过这场实战找到了",
+        "实用的数字化工具。",
+    ]
+    assert roles_of(lines) == ["body", "title", "body", "body"]
+
+
+def test_a_column_piece_of_the_text_under_a_width_change_stays_body() -> None:
+    # the one-line piece fills the indented first line of the wider column under it: it
+    # opens that text's paragraph, cut off by a column break
+    lines = [
+        "基准门站价格为基础适当下浮，尽可能降低",
+        "价格水平。二是对化肥等涉农生产且受疫情",
+        "影响大的行业给予更加优惠的供气价格。三",
+        "是对价格已放开的非居民用气，鼓励上游供",
+        "予更大的价格优惠。",
+        "",
+        "家乐福古北店店长张瑞卿，已经在店里住了两个",
+        "",
+        "多月。这段时间，他的手机几乎二十四小时不离手，",
+        "处理订单、回复信息，还有因手机号对外公布后接不完",
+        "的电话。疫情期间，保供只能通过线上进行，不仅仅是",
+        "家乐福，永辉、联华等大型超市都通过这场实战找到了",
+        "实用的数字化工具。",
+    ]
+    assert roles_of(lines) == ["body", "body", "body"]

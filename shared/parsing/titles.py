@@ -492,6 +492,7 @@ def _resolve_run(
         next_continues,
         title_before,
         dateline_after,
+        body_before=previous_role is not None and previous_role.role == "body",
     )
     for position, i in enumerate(run):
         is_title = labels[position]
@@ -507,6 +508,11 @@ def _resolve_run(
             roles[i] = BlockRole("body", rule)
 
 
+# Cost of a run between a body and a dateline (or byline) left without any title: less
+# than a broken constraint (a second dateline may open a paragraph inside one article).
+_UNTITLED_BETWEEN = 3.0
+
+
 def _best_labels(
     run: Sequence[Block],
     scores: Sequence[float],
@@ -514,6 +520,7 @@ def _best_labels(
     next_continues: bool,
     title_before: bool = False,
     dateline_after: bool = False,
+    body_before: bool = False,
 ) -> list[bool]:
     """True = title.  Minimise constraint violations, then maximise agreement with scores.
 
@@ -523,7 +530,16 @@ def _best_labels(
     a byline).  A dateline or a byline opens its article's body, so nothing of that body
     comes before it, and the previous article's body ends above its titles or above the
     titles it shares a column with: between a title and a dateline (or byline) only more
-    title lines stand (a kicker over a headline set as separate boxes)."""
+    title lines stand (a kicker over a headline set as separate boxes).
+
+    A run between body text (``body_before``) and a dateline or byline that holds an
+    unfinished line is better not left without a title (``_UNTITLED_BETWEEN``): where
+    titles stand over their body the article opening there has its title in the run, and
+    where they stand under it the article above has; either way the run holds one, unless
+    the dateline is a second one inside an article.  (A run of closed blocks only may be
+    the body's closing paragraphs on a page that marks its breaks with blank lines; with
+    an unfinished line, body would be a sentence cut by a column break right above the
+    next article.)"""
     if len(run) > _MAX_EXACT_RUN:
         return [s > 0 for s in scores]
     best: tuple[float, list[bool]] | None = None
@@ -543,8 +559,11 @@ def _best_labels(
         if dateline_after and not labels[-1]:
             before_last = labels[-2] if len(labels) > 1 else title_before
             violations += int(before_last)
+        cost = 0.0
+        if dateline_after and body_before and not any(labels) and not all(map(is_closed, run)):
+            cost += _UNTITLED_BETWEEN
         agreement = sum(s if t else -s for s, t in zip(scores, labels, strict=True))
-        cost = violations * _VIOLATION - agreement
+        cost += violations * _VIOLATION - agreement
         if best is None or cost < best[0]:
             best = (cost, labels)
     assert best is not None

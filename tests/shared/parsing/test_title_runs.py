@@ -158,3 +158,23 @@ def test_a_column_piece_of_the_text_under_a_width_change_stays_body() -> None:
         "实用的数字化工具。",
     ]
     assert roles_of(lines) == ["body", "body", "body"]
+
+
+def test_a_run_between_a_body_and_a_dateline_holds_a_title() -> None:
+    # both lines fit the column and read as a paragraph cut by a column break, but then one
+    # of the two articles would go without a title (titles over or under their bodies)
+    lines = [
+        "快速开展应急处置和帮扶服务。对",
+        "于适合居家的未成年人，要协助尽",
+        "快确定合适的照料人并安排临时生",
+        "确保孩子处于有效监护的状态。",
+        "",
+        "“儿童督导员”“儿童主任”上线了",
+        "",
+        "成人感染被转运，孩子谁来照顾？",
+        "",
+        "本报北京2月12日电（唐维红、",
+        "张晓赫）2月11日，14位来自生",
+        "活服务业的企业家来到人民网。",
+    ]
+    assert roles_of(lines) == ["body", "title", "title", "body"]

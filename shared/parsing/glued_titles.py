@@ -370,9 +370,16 @@ _HEADLINE_FORBIDDEN = frozenset("，。、；,;")
 def trailing_question_title(block: Block) -> int | None:
     """A headline may end with ？ or ！: the last line of a body block directly followed by
     a byline or a dateline is that article's (or the previous one's) title when the text
-    before it is closed and it holds no sentence punctuation of its own."""
+    before it is closed and it holds no sentence punctuation of its own.  Under a lead-in
+    (``广东累计向湖北派出医疗队员22批2424人——``) the headline may hold a comma too: the two
+    last lines are the title when the text before the lead-in is closed
+    (:func:`_introduced_headline`)."""
     lines = block.lines
-    if len(lines) < 2 or not _closes_text(lines[-2]):
+    if len(lines) < 2:
+        return None
+    if len(lines) >= 3 and _closes_text(lines[-3]) and _introduced_headline(lines, len(lines) - 1):
+        return len(lines) - 2  # a lead-in (…——) and the headline it announces
+    if not _closes_text(lines[-2]):
         return None
     return len(lines) - 1 if _question_title_shaped(lines[-1]) else None
 

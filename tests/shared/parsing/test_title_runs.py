@@ -178,3 +178,25 @@ def test_a_run_between_a_body_and_a_dateline_holds_a_title() -> None:
         "活服务业的企业家来到人民网。",
     ]
     assert roles_of(lines) == ["body", "title", "title", "body"]
+
+
+def test_a_lead_in_and_its_headline_glued_under_a_body_over_a_dateline_are_titles() -> None:
+    # no blank lines around the titles: the lead-in (…——) announces the headline under it,
+    # which may hold a comma and exclaim; the dateline under them opens the next article
+    articles = parse_text(
+        "\n".join(
+            [
+                "本报讯（记者 左妍）打赢防疫战的决心哪里来？那是万众汇聚的",
+                "信心。队员李雯静在日记中写道：“有一颗心，叫万众一",
+                "心！”",
+                "广东累计向湖北派出医疗队员22批2424人——",
+                "“有你们来，才有我们的今天！”",
+                "本报北京5月18日电（记者刘硕阳）当地时间16日，国际奥委会",
+                "与世界卫生组织在瑞士日内瓦签署谅解备忘录。",
+            ]
+        )
+    ).articles
+    assert articles[0].paragraphs[-1].endswith("叫万众一心！”")
+    titled = [a for a in articles if a.headline == "“有你们来，才有我们的今天！”"]
+    assert len(titled) == 1
+    assert titled[0].kicker == "广东累计向湖北派出医疗队员22批2424人——"

@@ -482,7 +482,8 @@ def _resolve_run(
     ):
         scores[0] -= _SECOND_SENTENCE_END
     title_before = previous_role is not None and previous_role.role == "title"
-    dateline_after = after is not None and (
+    # the page end counts as an article's opening: nothing runs on past it
+    dateline_after = after is None or (
         blocks[after].opens_with_dateline or blocks[after].kind == "byline"
     )
     labels = _best_labels(
@@ -527,10 +528,13 @@ def _best_labels(
     Constraints: body text that stops in mid-sentence goes on in the next block; and text
     standing between a title and a dateline is a title (``title_before``: the block before
     the run is one; ``dateline_after``: the block after the run opens with a dateline or is
-    a byline).  A dateline or a byline opens its article's body, so nothing of that body
-    comes before it, and the previous article's body ends above its titles or above the
-    titles it shares a column with: between a title and a dateline (or byline) only more
-    title lines stand (a kicker over a headline set as separate boxes).
+    a byline, or the run ends the page).  A dateline or a byline opens its article's body,
+    so nothing of that body comes before it, and the previous article's body ends above its
+    titles or above the titles it shares a column with: between a title and a dateline (or
+    byline) only more title lines stand (a kicker over a headline set as separate boxes).
+    So at the page end: a short block under a title there would be a whole article's body
+    (titles over their body) or a piece of body left without a title (titles under it),
+    while a kicker set in a box under its headline ends the page often.
 
     A run between body text (``body_before``) and a dateline or byline that holds an
     unfinished line is better not left without a title (``_UNTITLED_BETWEEN``): where

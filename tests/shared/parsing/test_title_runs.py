@@ -200,3 +200,17 @@ def test_a_lead_in_and_its_headline_glued_under_a_body_over_a_dateline_are_title
     titled = [a for a in articles if a.headline == "“有你们来，才有我们的今天！”"]
     assert len(titled) == 1
     assert titled[0].kicker == "广东累计向湖北派出医疗队员22批2424人——"
+
+
+def test_a_question_kicker_under_its_headline_at_the_page_end_is_a_title() -> None:
+    # titles set under their body, the last article of the page: between the headline and
+    # the page end only title lines stand
+    lines = [
+        "餐和配送生活物资等。很多“老伙伴计划”志愿者与结对关爱对",
+        "象每天通一个电话，通过“远程陪伴”，提供关心关爱。（下转第2版）",
+        "",
+        "“儿童督导员”“儿童主任”上线了",
+        "",
+        "成人感染被转运，孩子谁来照顾？",
+    ]
+    assert roles_of(lines)[-2:] == ["title", "title"]

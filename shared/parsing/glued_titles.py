@@ -92,8 +92,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         if (
             cut is None
             and block.kind == "text"
-            and follower is not None
-            and _opens_article(follower)
+            and _article_after_titles(later)
         ):
             cut = trailing_question_title(block)
         earlier = functools.partial(_text_before, out)
@@ -340,6 +339,27 @@ def _opens_article(block: Block) -> bool:
     return block.kind == "byline" or block.opens_with_dateline
 
 
+# Title levels (kicker, headline) are boxes of their own: at most this many stand between
+# a body and the next article's byline or dateline.
+MAX_TITLE_BOXES = 2
+
+
+def _article_after_titles(later: Sequence[Block]) -> bool:
+    """The blocks after a body open an article (a byline or a dateline), right away or
+    after at most ``MAX_TITLE_BOXES`` title-shaped boxes set apart by blank lines.
+
+    Nothing of a body stands between its end and the next article's opening but title
+    lines: a question or exclamation line closing a body block there, with no sentence
+    punctuation inside, is a title glued to the body like the boxes under it
+    (``“我战胜了病毒！ 我要出院了！”`` over ``世博方舱医院今天起分批送走…`` and a byline)."""
+    for block in later[: MAX_TITLE_BOXES + 1]:
+        if _opens_article(block):
+            return True
+        if not _title_shaped(block):
+            return False
+    return False
+
+
 # Inside a headline only these separate phrases; a sentence's commas and full stops never.
 _HEADLINE_FORBIDDEN = frozenset("，。、；,;")
 
@@ -347,9 +367,16 @@ _HEADLINE_FORBIDDEN = frozenset("，。、；,;")
 def trailing_question_title(block: Block) -> int | None:
     """A headline may end with ？ or ！: the last line of a body block directly followed by
     a byline or a dateline is that article's (or the previous one's) title when the text
-    before it is closed and it holds no sentence punctuation of its own."""
+    before it is closed and it holds no sentence punctuation of its own.  Under a lead-in
+    (``广东累计向湖北派出医疗队员22批2424人——``) the headline may hold a comma too: the two
+    last lines are the title when the text before the lead-in is closed
+    (:func:`_introduced_headline`)."""
     lines = block.lines
-    if len(lines) < 2 or not _closes_text(lines[-2]):
+    if len(lines) < 2:
+        return None
+    if len(lines) >= 3 and _closes_text(lines[-3]) and _introduced_headline(lines, len(lines) - 1):
+        return len(lines) - 2  # a lead-in (…——) and the headline it announces
+    if not _closes_text(lines[-2]):
         return None
     return len(lines) - 1 if _question_title_shaped(lines[-1]) else None
 

@@ -22,7 +22,13 @@ from typing import Literal
 
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
-from shared.parsing.columns import SHORT_MARGIN, column_width, is_short
+from shared.parsing.columns import (
+    SHORT_MARGIN,
+    column_width,
+    is_short,
+    lines_share_column,
+    piece_column,
+)
 from shared.parsing.continuation_markers import find_continuations, opens_continued_part
 from shared.parsing.glued_titles import UNINDENTED_TITLE_RULE
 from shared.parsing.indentation import leading_space, paragraph_indent
@@ -138,7 +144,10 @@ def title_score(
         for position, line in enumerate(block.lines):
             fits_full = abs(line.width - column) <= 1.0
             fits_indent = position == 0 and abs(line.width - (column - 2)) <= 1.0
-            score += -0.75 if fits_full or fits_indent else 1.5
+            if fits_full or fits_indent:
+                score -= 0.75
+            elif not _paragraph_end(block, position, column):
+                score += 1.5
         if next_block is not None and len(next_block.lines) > 1:
             opening = next_block.first
             if opening.width <= column - SHORT_MARGIN and not opening.ends_sentence:
@@ -148,6 +157,19 @@ def title_score(
     if after_byline:
         score -= 6.0  # a byline is followed by its body in either title position
     return score
+
+
+def _paragraph_end(block: Block, position: int, column: float) -> bool:
+    """The line is the short last line of a block whose other lines all fit the column
+    (full, or the indented first line): a paragraph wrapped at the body's measure, whose
+    last line is short by nature.  Its shortness is no sign of a title's own measure
+    (``还是那句话：冬天已到，春天还会`` / ``远吗？`` closing a body of that column)."""
+    if position == 0 or position < len(block.lines) - 1:
+        return False
+    return all(
+        abs(line.width - column) <= 1.0 or (index == 0 and abs(line.width - (column - 2)) <= 1.0)
+        for index, line in enumerate(block.lines[:-1])
+    )
 
 
 def label_blocks(blocks: Sequence[Block]) -> list[BlockRole]:
@@ -305,6 +327,81 @@ def _opens_no_paragraph(block: Block, before: Block, indent: str | None) -> bool
     return column > 0 and before.last.width <= column - SHORT_MARGIN
 
 
+# Evidence that a run between body set in two column widths holds a title.
+_COLUMN_CHANGE = 2.0
+# How many lines of body each side of a run measure its column.
+_COLUMN_CONTEXT = 12
+
+
+def _changed_column(
+    blocks: Sequence[Block],
+    roles: Sequence[BlockRole | None],
+    before: int | None,
+    after: int | None,
+) -> float:
+    """The column width of the body under the run when the body above it was set in a
+    different one, else 0.
+
+    An article keeps its column (a subhead or a column break does not change it), so text
+    under a run that runs at another width than the text above it is another article's,
+    and the run between them holds its title, unless the run's block is the first piece of
+    that text (it fits that column).  The body is read back from ``before`` and on from
+    ``after`` (text blocks not yet labelled or labelled body, up to ``_COLUMN_CONTEXT``
+    lines each side); too few lines to measure say nothing."""
+    if before is None or after is None:
+        return 0.0
+    above: list[Line] = []
+    scan = before
+    while scan >= 0 and len(above) < _COLUMN_CONTEXT:
+        role = roles[scan]
+        if blocks[scan].kind != "furniture":
+            if role is None or role.role != "body":
+                break
+            above[:0] = blocks[scan].lines
+        scan -= 1
+    under: list[Line] = []
+    scan = after
+    while scan < len(blocks) and len(under) < _COLUMN_CONTEXT:
+        block, role = blocks[scan], roles[scan]
+        if block.kind != "furniture":
+            if block.kind != "text" or (role is not None and role.role != "body"):
+                break
+            under.extend(block.lines)
+        scan += 1
+    under = under[:_COLUMN_CONTEXT]
+    if lines_share_column(above[-_COLUMN_CONTEXT:], under):
+        return 0.0
+    return piece_column(under)
+
+
+def _fits_column(block: Block, column: float) -> bool:
+    """A line of the block fills the column or its indented first-line width."""
+    return any(
+        abs(line.width - column) <= 1.0 or abs(line.width - (column - 2.0)) <= 1.0
+        for line in block.lines
+    )
+
+
+# Evidence that the first of two sentence-final blocks in a run is body (see ``_asks_twice``).
+_SECOND_SENTENCE_END = 3.0
+
+
+def _asks_twice(blocks: Sequence[Block], run: Sequence[int]) -> bool:
+    """The run's first block ends a sentence (``？``/``！``: a candidate holds no ``。``) and
+    so does a later block of the run.
+
+    A title stack asks or exclaims once at most: a kicker may pose the question
+    (``成人感染被转运，孩子谁来照顾？``) or the headline exclaim (``不必恐慌，春天临近了！``),
+    never both in the corpus's papers.  Of two such blocks under a closed body, the first,
+    next to that body, is its closing paragraph (``还是那句话：冬天已到，春天还会远吗？``
+    above its own titles on a page that sets titles after the body)."""
+    return (
+        len(run) >= 2
+        and blocks[run[0]].ends_sentence
+        and any(blocks[i].ends_sentence for i in run[1:])
+    )
+
+
 def _resolve_run(
     blocks: Sequence[Block], roles: list[BlockRole | None], run: list[int], indent: str | None
 ) -> None:
@@ -355,6 +452,11 @@ def _resolve_run(
         and _opens_no_paragraph(blocks[run[0]], blocks[before], indent)
     ):
         scores[0] += _UNINDENTED_AFTER_CLOSED
+    if max(scores) <= 0 and next_continues:
+        likeliest = scores.index(max(scores))
+        under = _changed_column(blocks, roles, before, after)
+        if under > 0 and not _fits_column(blocks[run[likeliest]], under):
+            scores[likeliest] += _COLUMN_CHANGE  # the run holds a title: the likeliest block
     if before is None and _opens_page_off_column(blocks[run[0]], column):
         scores[0] += _OPENS_PAGE
     if (
@@ -367,8 +469,16 @@ def _resolve_run(
         and _breaks_unmarked_above(blocks, roles, before)
     ):
         scores[0] += _BOX_END
+    if (
+        previous_role is not None
+        and previous_role.role == "body"
+        and not previous_open
+        and _asks_twice(blocks, run)
+    ):
+        scores[0] -= _SECOND_SENTENCE_END
     title_before = previous_role is not None and previous_role.role == "title"
-    dateline_after = after is not None and (
+    # the page end counts as an article's opening: nothing runs on past it
+    dateline_after = after is None or (
         blocks[after].opens_with_dateline or blocks[after].kind == "byline"
     )
     labels = _best_labels(
@@ -378,6 +488,7 @@ def _resolve_run(
         next_continues,
         title_before,
         dateline_after,
+        body_before=previous_role is not None and previous_role.role == "body",
     )
     for position, i in enumerate(run):
         is_title = labels[position]
@@ -393,6 +504,11 @@ def _resolve_run(
             roles[i] = BlockRole("body", rule)
 
 
+# Cost of a run between a body and a dateline (or byline) left without any title: less
+# than a broken constraint (a second dateline may open a paragraph inside one article).
+_UNTITLED_BETWEEN = 3.0
+
+
 def _best_labels(
     run: Sequence[Block],
     scores: Sequence[float],
@@ -400,16 +516,29 @@ def _best_labels(
     next_continues: bool,
     title_before: bool = False,
     dateline_after: bool = False,
+    body_before: bool = False,
 ) -> list[bool]:
     """True = title.  Minimise constraint violations, then maximise agreement with scores.
 
     Constraints: body text that stops in mid-sentence goes on in the next block; and text
     standing between a title and a dateline is a title (``title_before``: the block before
     the run is one; ``dateline_after``: the block after the run opens with a dateline or is
-    a byline).  A dateline or a byline opens its article's body, so nothing of that body
-    comes before it, and the previous article's body ends above its titles or above the
-    titles it shares a column with: between a title and a dateline (or byline) only more
-    title lines stand (a kicker over a headline set as separate boxes)."""
+    a byline, or the run ends the page).  A dateline or a byline opens its article's body,
+    so nothing of that body comes before it, and the previous article's body ends above its
+    titles or above the titles it shares a column with: between a title and a dateline (or
+    byline) only more title lines stand (a kicker over a headline set as separate boxes).
+    So at the page end: a short block under a title there would be a whole article's body
+    (titles over their body) or a piece of body left without a title (titles under it),
+    while a kicker set in a box under its headline ends the page often.
+
+    A run between body text (``body_before``) and a dateline or byline that holds an
+    unfinished line is better not left without a title (``_UNTITLED_BETWEEN``): where
+    titles stand over their body the article opening there has its title in the run, and
+    where they stand under it the article above has; either way the run holds one, unless
+    the dateline is a second one inside an article.  (A run of closed blocks only may be
+    the body's closing paragraphs on a page that marks its breaks with blank lines; with
+    an unfinished line, body would be a sentence cut by a column break right above the
+    next article.)"""
     if len(run) > _MAX_EXACT_RUN:
         return [s > 0 for s in scores]
     best: tuple[float, list[bool]] | None = None
@@ -429,8 +558,11 @@ def _best_labels(
         if dateline_after and not labels[-1]:
             before_last = labels[-2] if len(labels) > 1 else title_before
             violations += int(before_last)
+        cost = 0.0
+        if dateline_after and body_before and not any(labels) and not all(map(is_closed, run)):
+            cost += _UNTITLED_BETWEEN
         agreement = sum(s if t else -s for s, t in zip(scores, labels, strict=True))
-        cost = violations * _VIOLATION - agreement
+        cost += violations * _VIOLATION - agreement
         if best is None or cost < best[0]:
             best = (cost, labels)
     assert best is not None

@@ -29,6 +29,17 @@ _DATELINE_HEAD = re.compile(
     rf"|(?:{any_of(ORGS)}|[{CJK}]{{2,6}}?(?:日报|晚报|早报|时报|报|社|网|台))"
     rf"(?:讯|{_DATE_ELECTRIC}|专?电(?!{_ELECTRIC_WORDS})|{_UNDATED_PLACE}专?电(?=\s|[（(])))"
 )
+# 本报瑞士达沃斯1月21日 / 电（记者方莹馨）…: a dated dateline wrapped before its 电 or 讯,
+# which open the next line; the line holds nothing but the sender, the place and the date
+# (not 本报记者1月21日, a sentence's subject and time: …从市教育局获悉).
+_DATE_AT_LINE_END = (
+    rf"(?:(?!记者)[{CJK}]){{0,10}}?\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*"
+    rf"(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日"
+)
+_DATELINE_CUT_BEFORE_ELECTRIC = re.compile(
+    rf"(?:据)?(?:{any_of(ORGS)}|[{CJK}]{{2,6}}?(?:日报|晚报|早报|时报|报|社|网|台))"
+    rf"{_DATE_AT_LINE_END}"
+)
 _DATELINE_PAREN = re.compile(r"^\s*[（(【〔［](?P<inner>[^（）()【】〔〕［］]{1,60})[）)】〕］]")
 _PAREN_NAMES_ONLY = re.compile(rf"^[{CJK}·•・\s、，,]+$")
 _NAME_ONLY = re.compile(NAME)
@@ -73,9 +84,18 @@ def match_dateline(text: str) -> Dateline | None:
     )
 
 
+def is_dateline_cut_before_electric(text: str) -> bool:
+    """``本报瑞士达沃斯1月21日``: a line that is a dated dateline wrapped before its 电 or 讯."""
+    return _DATELINE_CUT_BEFORE_ELECTRIC.fullmatch(text.rstrip()) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def starts_with_dateline(text: str) -> bool:
-    return _DATELINE_HEAD.match(text) is not None
+    """Whether the line opens with a dateline, or is one wrapped before its 电 or 讯."""
+    return (
+        _DATELINE_HEAD.match(text) is not None
+        or is_dateline_cut_before_electric(text)
+    )
 
 
 def _looks_like_byline(inner: str) -> bool:

@@ -352,3 +352,42 @@ def test_a_dateline_byline_in_other_brackets(text: str) -> None:
     dateline = match_dateline(text)
     assert dateline is not None
     assert (dateline.credits.reporters, dateline.rest) == (["张立"], "全市")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("本报瑞士达沃斯1月21日", True),
+        ("新华社北京5月7日", True),
+        ("科技日报兰州6月11日", True),
+        ("本报记者1月21日", False),  # …从市教育局获悉: a sentence wrapped after its date
+        ("今年1月21日", False),
+    ],
+)
+def test_a_dateline_wrapped_before_its_electric(line: str, expected: bool) -> None:
+    assert starts_with_dateline(line) is expected
+
+
+def test_titles_over_a_dateline_wrapped_before_its_electric_stay_titles() -> None:
+    # the dateline wraps before 电, right under the titles
+    page = "\n".join(
+        [
+            "夏粮收购有序开展",
+            "",
+            "本报讯（记者 王三）全市夏粮收购工作有序开",
+            "展，各收储企业敞开收购，确保农民种粮收",
+            "益。截至目前已收购小麦十二万吨。",
+            "",
+            "韩正出席达沃斯世界经济论",
+            "坛2020年年会并致辞",
+            "本报瑞士达沃斯1月21日",
+            "电（记者方莹馨）当地时间1月21日，中共中",
+            "央政治局常委、国务院副总理韩正在瑞士达沃",
+            "斯出席世界经济论坛2020年年会并致辞。",
+        ]
+    )
+    second = parse_text(page).articles[-1]
+    assert second.headline == "韩正出席达沃斯世界经济论坛2020年年会并致辞"
+    assert second.dateline == "本报瑞士达沃斯1月21日电"
+    assert second.reporters == ["方莹馨"]
+    assert second.paragraphs[0].startswith("当地时间1月21日，")

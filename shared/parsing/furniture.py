@@ -8,7 +8,9 @@ top or bottom edge of a page; an editor line (``责任编辑：X``, ``美编：Y
 (``新民晚报 A3 2020年5月1日/星期五 本版编辑：X``) or carry them in its middle
 (``本版编辑/X　视觉设计/Y　要闻　A3``): names are read as editors (a role spaced out like its
 justified line, ``责　编：``, is closed up first), the rest as the header; contact details
-after the names (``邮箱：…``) are neither.
+after the names (``邮箱：…``) are neither.  The paper's imprint and contact lines
+(``社址：… 邮编：…``, ``新闻热线：…``, ``国内统一连续出版物号：…``, ``人民日报社出版``) are
+furniture too, kept with the page's lines.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ _EDITING = (
 )
 # 策划 / 统筹 / 主编 are verbs and nouns of running text too (统筹 推进…): they credit
 # only with a colon or slash
-_EDITOR_ROLE = rf"(?:本版)?(?:{_EDITING}|执行主编|主编|策划|统筹|制作)"
+_EDITOR_ROLE = rf"(?:本版)?(?:{_EDITING}|执行主编|主编|策划|统筹|制作|值班编委|值班总编|总编辑)"
 _EDITOR_CHARS = re.compile("[编校版审设制]")
 _VERB_ROLES = ("策划", "统筹", "本版策划", "本版统筹")  # the roles without one of those
 # 责任编辑：X / 责任编辑/X / 本版编辑 X
@@ -77,9 +79,20 @@ _LATIN_PAPER = re.compile(
     rf"(?<![A-Za-z])(?:{_LATIN_WORD}\s+)+(?:DAILY|JOURNAL|NEWS|TIMES|POST|HERALD|EVENING|"
     r"GAZETTE|TRIBUNE|WEEKLY|REVIEW|EXPRESS|MORNING|OBSERVER)(?![A-Za-z])"
 )
+# A paper's imprint and contact details (社址：… 邮编：…, 新闻热线：…, 零售价：…,
+# 国内统一连续出版物号：CN…): labels of the paper's address, numbers and price, each with its
+# colon; and its publisher's line (人民日报社出版).
+_IMPRINT_LABEL = re.compile(
+    r"(?:^|(?<=\s))(?:本报|本社)?(?:(?:新闻|广告|订阅|发行|读者|服务|投诉|举报|报料)?"
+    r"(?:热线|电话|传真)|邮编|邮政编码|社址|地址|网址|网站|电子邮箱|邮箱|E-?mail|零售价|定价|"
+    r"印刷|承印|国内统一连续出版物号|国内统一刊号|邮发代号|广告经营许可证)\s*[:：]",
+    re.IGNORECASE,
+)
+_PUBLISHER_LINE = re.compile(r"[\u4e00-\u9fff]{2,12}社\s*出版")
 _ANY_DIGIT = re.compile(r"\d")
 _TWO_CAPITALS = re.compile("[A-Z]{2}")
 _LUNAR = re.compile(r"农历\S{2,12}")
+_SENTENCE_MARK = re.compile("[。！？；，]")
 _EDGE_LINES = 3
 _MAX_HEADER_WIDTH = 80.0
 
@@ -142,10 +155,26 @@ def is_running_header(line: Line, near_edge: bool) -> bool:
     return len(evidence) >= needed
 
 
+def is_imprint_line(text: str, near_edge: bool) -> bool:
+    """The paper's imprint or contact details: a line opening with such a label (two of
+    them away from the page's edges, where one could open a notice's line), or its
+    publisher's line at the edge. Never a sentence."""
+    compact = text.strip()
+    if len(compact) > 90 or _SENTENCE_MARK.search(compact):
+        return False
+    if near_edge and _PUBLISHER_LINE.fullmatch(compact):
+        return True
+    if not _IMPRINT_LABEL.match(compact):
+        return False
+    return near_edge or len(_IMPRINT_LABEL.findall(compact)) >= 2
+
+
 def furniture_rule(line: Line, near_edge: bool) -> str | None:
     """The rule that makes ``line`` furniture, or None."""
     if is_editor_line(line.text):
         return "editor line"
+    if is_imprint_line(line.text, near_edge):
+        return "the paper's imprint or contact details"
     if near_edge and _PAGE_NUMBER_LINE.fullmatch(line.text):
         return "page number at the page edge"
     if near_edge and _TWO_CAPITALS.search(line.text) and _LATIN_PAPER.fullmatch(line.text.strip()):
@@ -165,6 +194,8 @@ def describe_furniture(lines: Sequence[Line]) -> PageFurniture:
     """Collect paper, date, page label, section and editors from a page's furniture lines."""
     furniture = PageFurniture(lines=[line.text for line in lines])
     for line in lines:
+        if is_imprint_line(line.text, near_edge=True):
+            continue  # the paper's address and numbers: kept in ``lines`` only
         text = _close_spaced_roles(line.text)
         credit = _EDITOR_CREDIT.search(text)
         if credit is not None:  # the editors, and the header around them if any

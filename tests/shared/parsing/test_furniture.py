@@ -166,3 +166,49 @@ def test_a_justified_line_of_text_naming_a_role_is_no_editor_line() -> None:
 @pytest.mark.parametrize("text", ["统筹 推进乡村振兴", "策划 一场特别的婚礼", "主编 寄语"])
 def test_a_verb_role_without_colon_is_no_editor_line(text: str) -> None:
     assert not is_editor_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新闻热线：0635-8241234　广告热线：0635-8241235",
+        "国内统一连续出版物号：CN37-0061　邮发代号：23-48",
+        "社址：聊城市东昌府区花园北路　邮编：252000",
+        "零售价：1.50元　印刷：聊城日报印务中心",
+        "本报地址：北京市朝阳区金台西路2号　邮政编码：100733",
+        "订阅热线：12345678",
+        "人民日报社出版",
+    ],
+)
+def test_the_papers_imprint_and_contact_lines_at_the_edge(text: str) -> None:
+    assert furniture_rule(make_line(text, 1, 1), near_edge=True) is not None
+
+
+def test_imprint_lines_away_from_the_edge_need_two_labels() -> None:
+    # one label could open a line of a notice (报名地址：…); two are the paper's imprint
+    assert furniture_rule(make_line("咨询电话：12345678", 50, 1), near_edge=False) is None
+    two = "社址：聊城市东昌府区花园北路　邮编：252000"
+    assert furniture_rule(make_line(two, 50, 1), near_edge=False) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["地址：聊城市东昌府区花园北路，电话：12345678。", "人民日报社出版的这本书很受欢迎"],
+)
+def test_sentences_naming_an_address_are_no_imprint(text: str) -> None:
+    assert furniture_rule(make_line(text, 1, 1), near_edge=True) is None
+
+
+def test_the_editor_on_duty_is_an_editor() -> None:
+    line = make_line("值班编委：王三　编辑：李四", 1, 1)
+    assert furniture_rule(line, near_edge=True) == "editor line"
+    assert describe_furniture([line]).editors == ["王三", "李四"]
+
+
+def test_imprint_lines_are_kept_but_say_nothing_of_the_page() -> None:
+    header = make_line("2024年7月12日 星期五 聊城日报 要闻 第2版", 1, 1)
+    imprint = make_line("人民日报社出版", 90, 1)
+    furniture = describe_furniture([header, imprint])
+    assert (furniture.paper, furniture.section) == ("聊城日报", "要闻")
+    assert furniture.page_label == "第2版"
+    assert furniture.lines[-1] == "人民日报社出版"

@@ -10,7 +10,8 @@ top or bottom edge of a page; an editor line (``责任编辑：X``, ``美编：Y
 justified line, ``责　编：``, is closed up first), the rest as the header; contact details
 after the names (``邮箱：…``) are neither.  The paper's imprint and contact lines
 (``社址：… 邮编：…``, ``新闻热线：…``, ``国内统一连续出版物号：…``, ``人民日报社出版``) are
-furniture too, kept with the page's lines.
+furniture too, kept with the page's lines, as are the credit for a whole page's pictures
+(``（本版图片均为本报记者 X 摄）``) and the label of a QR code (``扫码看视频``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,17 @@ _IMPRINT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHER_LINE = re.compile(r"[\u4e00-\u9fff]{2,12}社\s*出版")
+# The credit for a whole page's pictures, set apart from any caption:
+# （本版图片均为本报记者 许金松 摄）, 本版图片由市委宣传部提供
+_PAGE_PICTURES_CREDIT = re.compile(
+    r"[（(]?\s*本\s*版\s*(?:图片|照片|摄影|图)[^（）()。]{1,40}?(?:摄|提供|供图|制图)\s*[）)]?"
+)
+# The label of a QR code printed beside an article: 扫码看视频, 扫一扫 阅读全文.  Shorter
+# than any body column's full line (13 em or more) and without a mark, so no line of text.
+_QR_LABEL = re.compile(
+    r"(?:扫码|扫一扫|扫描二维码|微信扫码)\s*(?:看|观看|阅读|收听|听|关注|下载|了解|查看|获取|"
+    r"进入|参与|报名|浏览|订阅|领取)[\u4e00-\u9fff\s]{0,6}"
+)
 _ANY_DIGIT = re.compile(r"\d")
 _TWO_CAPITALS = re.compile("[A-Z]{2}")
 _LUNAR = re.compile(r"农历\S{2,12}")
@@ -175,6 +187,10 @@ def furniture_rule(line: Line, near_edge: bool) -> str | None:
         return "editor line"
     if is_imprint_line(line.text, near_edge):
         return "the paper's imprint or contact details"
+    if _PAGE_PICTURES_CREDIT.fullmatch(line.text.strip()):
+        return "the credit for the page's pictures"
+    if _QR_LABEL.fullmatch(line.text.strip()):
+        return "the label of a QR code"
     if near_edge and _PAGE_NUMBER_LINE.fullmatch(line.text):
         return "page number at the page edge"
     if near_edge and _TWO_CAPITALS.search(line.text) and _LATIN_PAPER.fullmatch(line.text.strip()):
@@ -194,8 +210,12 @@ def describe_furniture(lines: Sequence[Line]) -> PageFurniture:
     """Collect paper, date, page label, section and editors from a page's furniture lines."""
     furniture = PageFurniture(lines=[line.text for line in lines])
     for line in lines:
-        if is_imprint_line(line.text, near_edge=True):
-            continue  # the paper's address and numbers: kept in ``lines`` only
+        if (
+            is_imprint_line(line.text, near_edge=True)
+            or _PAGE_PICTURES_CREDIT.fullmatch(line.text.strip())
+            or _QR_LABEL.fullmatch(line.text.strip())
+        ):
+            continue  # the paper's address and numbers, credits, labels: in ``lines`` only
         text = _close_spaced_roles(line.text)
         credit = _EDITOR_CREDIT.search(text)
         if credit is not None:  # the editors, and the header around them if any

@@ -212,3 +212,28 @@ def test_imprint_lines_are_kept_but_say_nothing_of_the_page() -> None:
     assert (furniture.paper, furniture.section) == ("聊城日报", "要闻")
     assert furniture.page_label == "第2版"
     assert furniture.lines[-1] == "人民日报社出版"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（本版图片均为本报记者 许金松 摄）",
+        "本版图片由市委宣传部提供",
+        "扫码看视频",
+        "扫一扫 阅读全文",
+    ],
+)
+def test_page_picture_credits_and_qr_labels_are_furniture(text: str) -> None:
+    assert furniture_rule(make_line(text, 40, 1), near_edge=False) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "扫码支付已经成为市民的习惯。",
+        "扫码观看视频的市民越来越多",  # a full line of a narrow column
+        "本版图片展现了城市的新面貌，",
+    ],
+)
+def test_sentences_about_scanning_or_pictures_stay_text(text: str) -> None:
+    assert furniture_rule(make_line(text, 40, 1), near_edge=False) is None

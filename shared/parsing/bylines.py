@@ -25,7 +25,14 @@ from shared.parsing.credits import (
 )
 from shared.parsing.lines import display_width
 from shared.parsing.photo_credits import PhotoCredit
-from shared.parsing.role_words import CJK, ROLE, ROLE_CHAR, ROLE_RE, ROLE_WORD
+from shared.parsing.role_words import (
+    CJK,
+    INSTITUTIONAL_AUTHOR,
+    ROLE,
+    ROLE_CHAR,
+    ROLE_RE,
+    ROLE_WORD,
+)
 
 _SINGLE_CHARACTER = re.compile(rf"[{CJK}]\s")  # 记 者 张 三: a justified line
 
@@ -59,6 +66,8 @@ def is_byline_line(text: str) -> bool:
         return False  # ``记者 X 摄`` credits a photo: it belongs to the caption
     if is_signature(compact) or _WORK_NAMES_LINE.match(compact):
         return True
+    if INSTITUTIONAL_AUTHOR.fullmatch(compact.lstrip(BULLET + " \u3000")):
+        return True  # 本报评论员: an editorial's signature, naming no reporter
     bracketed = BRACKETED.fullmatch(compact)
     if bracketed:  # （本报记者 张三）: a byline some papers print in brackets
         compact = bracketed.group("inner").strip()

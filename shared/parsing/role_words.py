@@ -53,6 +53,8 @@ _CORRESPONDENT_ROLE = (
 )
 _AUTHOR_ROLE = rf"(?:{ORG}\s*)?(?:{_spaced('特约')}\s*)?{_spaced('评论员')}"
 ROLE_RE = f"{_CORRESPONDENT_ROLE}|{_AUTHOR_ROLE}|{_REPORTER_ROLE}"
+# 本报评论员 / 人民日报评论员 / 新华社特约评论员 alone: an editorial signed by its paper, no name
+INSTITUTIONAL_AUTHOR = re.compile(_AUTHOR_ROLE)
 ROLE = re.compile(ROLE_RE)
 # Roles as printed most often (tests and documentation); ROLE reads every combination.
 ROLES = (

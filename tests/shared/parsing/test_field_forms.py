@@ -391,3 +391,38 @@ def test_titles_over_a_dateline_wrapped_before_its_electric_stay_titles() -> Non
     assert second.dateline == "本报瑞士达沃斯1月21日电"
     assert second.reporters == ["方莹馨"]
     assert second.paragraphs[0].startswith("当地时间1月21日，")
+
+
+@pytest.mark.parametrize(
+    "line", ["本报评论员", "■ 本报评论员", "人民日报评论员", "新华社特约评论员"]
+)
+def test_an_editorial_signed_by_its_paper_is_its_own_article(line: str) -> None:
+    # the signature anchors the editorial: its title is no subhead of the report above
+    page = "\n".join(
+        [
+            "夏粮收购有序开展",
+            "",
+            "本报讯（记者 王三）全市夏粮收购工作有",
+            "序开展，各收储企业敞开收购，确保农民种",
+            "粮收益。",
+            "",
+            "让文明出游成为最好的风景",
+            "",
+            line,
+            "",
+            "　　文明旅游是社会文明程度的重要体现，",
+            "需要每一位游客的共同参与和自觉践行。",
+        ]
+    )
+    articles = parse_text(page).articles
+    assert [a.headline for a in articles] == ["夏粮收购有序开展", "让文明出游成为最好的风景"]
+    assert articles[1].reporters == []
+    assert articles[1].paragraphs == [
+        "文明旅游是社会文明程度的重要体现，需要每一位游客的共同参与和自觉践行。"
+    ]
+    assert is_byline_line(line)
+
+
+@pytest.mark.parametrize("line", ["评论员认为，文明旅游", "本报记者"])
+def test_a_role_alone_or_in_a_sentence_is_no_signature(line: str) -> None:
+    assert not is_byline_line(line)

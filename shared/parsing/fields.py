@@ -8,6 +8,7 @@ credit, the opening dateline with its byline and a closing bracketed byline
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from shared.parsing.bylines import match_closing_byline
@@ -16,6 +17,11 @@ from shared.parsing.credits import Credits
 from shared.parsing.datelines import Dateline, match_dateline
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.types import ParsedArticle
+
+# 编者按：… / 【编者按】… / 编者的话：… opening an article, before the report's dateline
+_EDITORS_NOTE = re.compile(
+    r"\s*[【\[〔（(]?\s*编\s*者\s*(?:按\s*语?|的\s*话)\s*[】\]〕）)]?\s*[:：]?"
+)
 
 
 def apply_body_fields(
@@ -30,7 +36,8 @@ def apply_body_fields(
     The first 下转 / 上接 marker found sets ``continued_to`` / ``continued_from``; a photo's
     closing credit leaves its caption and goes to ``bylines`` and ``credits``; an article's
     opening dateline sets ``dateline`` and leaves its first paragraph (its parenthesised
-    byline going first in ``bylines``).  ``paragraphs`` is changed in place, empty ones are
+    byline going first in ``bylines``; under an editor's note, 编者按：…, it opens the
+    second paragraph).  ``paragraphs`` is changed in place, empty ones are
     dropped into ``article.paragraphs``; returns the dateline read, if any.
     """
     for marker in markers:
@@ -46,13 +53,15 @@ def apply_body_fields(
             bylines.append(credit.credit.strip())
             credits.extend(credit.credits)
     elif paragraphs:
-        dateline = match_dateline(paragraphs[0])
+        # an editor's note leads the report: the dateline opens the paragraph under it
+        opening = 1 if len(paragraphs) > 1 and _EDITORS_NOTE.match(paragraphs[0]) else 0
+        dateline = match_dateline(paragraphs[opening])
         if dateline is not None:
             article.dateline = dateline.place
             if dateline.byline:
                 bylines.insert(0, dateline.byline)
             credits.extend(dateline.credits)
-            paragraphs[0] = dateline.rest
+            paragraphs[opening] = dateline.rest
         closing = match_closing_byline(paragraphs[-1])
         if closing is not None:
             paragraphs[-1] = closing.caption

@@ -426,3 +426,23 @@ def test_an_editorial_signed_by_its_paper_is_its_own_article(line: str) -> None:
 @pytest.mark.parametrize("line", ["评论员认为，文明旅游", "本报记者"])
 def test_a_role_alone_or_in_a_sentence_is_no_signature(line: str) -> None:
     assert not is_byline_line(line)
+
+
+@pytest.mark.parametrize("note", ["编者按：", "【编者按】", "编者的话："])
+def test_the_dateline_under_an_editors_note_is_read(note: str) -> None:
+    page = "\n".join(
+        [
+            "口袋公园方便群众",
+            "",
+            f"{note}为展示城市新面貌，本报今起推出",
+            "系列报道，敬请关注。",
+            "",
+            "本报讯（记者 李四）我市新建口袋公园二十",
+            "处，方便群众就近休闲。",
+        ]
+    )
+    (article,) = parse_text(page).articles
+    assert article.dateline == "本报讯"
+    assert article.reporters == ["李四"]
+    assert article.paragraphs[0].startswith(note.rstrip("："))
+    assert article.paragraphs[1] == "我市新建口袋公园二十处，方便群众就近休闲。"

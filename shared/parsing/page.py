@@ -1,7 +1,8 @@
 """Orchestration: text → pages → lines → blocks → roles → articles (the public parse API).
 
 A page's lines are grouped into blocks as they are, unless the page is unwrapped (a paragraph
-a line: :mod:`wrapping`) or double spaced (a blank line after every line: :mod:`line_spacing`).
+a line: :mod:`wrapping`), letter spaced as a whole (:mod:`letter_spacing`) or double spaced
+(a blank line after every line: :mod:`line_spacing`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from shared.parsing.blocks import group_blocks
 from shared.parsing.continuations import join_continued
 from shared.parsing.decode import decode_bytes, normalise_newlines
 from shared.parsing.furniture import describe_furniture
+from shared.parsing.letter_spacing import close_letter_spacing
 from shared.parsing.line_spacing import close_line_spacing
 from shared.parsing.lines import Line, split_lines
 from shared.parsing.titles import BlockRole, label_blocks
@@ -50,7 +52,7 @@ def analyse_text(text: str, *, keep_trace: bool = True) -> Analysis:
         if unwrapped:
             blocks = unwrapped_blocks(page_lines)
         else:
-            text_lines, spacing = close_line_spacing(page_lines)
+            text_lines, spacing = close_line_spacing(close_letter_spacing(page_lines))
             blocks = group_blocks(text_lines)
         roles = label_blocks(blocks)
         if unwrapped:

@@ -437,7 +437,12 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 continue
             if position == 0 and (alone or previous_alone):
                 if _runs_across_subhead_break(
-                    previous, line, columns[line.number], previous_opens, both=alone
+                    previous,
+                    line,
+                    columns[line.number],
+                    previous_opens,
+                    both=alone,
+                    following=following.get(line.number),
                 ):
                     new, rule = False, "a full unfinished line runs on across a column break"
                 else:
@@ -585,7 +590,12 @@ def column_grid(blocks: Sequence[Block], columns: Mapping[int, float]) -> Column
 
 
 def _runs_across_subhead_break(
-    before: Line, after: Line, column: float, before_opens: bool, both: bool
+    before: Line,
+    after: Line,
+    column: float,
+    before_opens: bool,
+    both: bool,
+    following: Line | None = None,
 ) -> bool:
     """A block taken for a subhead meets the body (or another such block) at a column break,
     and the line before the break fills the column (the column minus the indent when it
@@ -599,4 +609,4 @@ def _runs_across_subhead_break(
     full = column - INDENT if before_opens else column
     if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
         return False
-    return both or after.ends_sentence or not _indented(after, column)
+    return both or after.ends_sentence or not _indented(after, column, following)

@@ -185,6 +185,24 @@ def test_a_first_line_fragment_taken_for_a_subhead_runs_on_across_the_column_bre
     ]
 
 
+def test_a_line_stretched_for_a_number_runs_on_from_a_fragment_taken_for_a_subhead() -> None:
+    # an 18 em column: the fragment is a full first line (16 em) cut by a column break; the
+    # letter-spaced line under the break holds 16.5 em only because "15061" did not fit at
+    # its end, so it is a running line, not an indented first line under a subhead
+    text = "\n".join(
+        [
+            "较3月6日增加了十三万多人。",
+            "",
+            "消费扶贫方面，中西部22个省份共认",
+            "",
+            "定 40727 个 扶 贫 产 品 ， 涉 及 1297 个 县 和",
+            "15061个供应商，商品价值总量3958.88亿",
+            "元，销售金额275.39亿元。东部9省市消",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 4]
+
+
 def test_a_short_subhead_block_stays_a_paragraph_of_its_own() -> None:
     text = "第一段正文写到这里就结束了。\n\n以精细化运营激活\n\n第二段正文从这里开始，"
     assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 1, 1]

@@ -56,6 +56,7 @@ def paragraph_break(
     on_grid: bool = False,
     off_grid: bool = False,
     unmarked: bool = False,
+    tight: bool = False,
 ) -> tuple[bool, str]:
     """Does a new paragraph start at ``after``?  Returns the decision and the rule.
 
@@ -68,7 +69,9 @@ def paragraph_break(
     (:func:`column_grid`), ``off_grid`` that no column depth of the body puts one there.
     ``unmarked`` says that no blank line stands here although the body marks its paragraph
     breaks with blank lines (:func:`marks_breaks_with_blanks`): where the shapes leave two
-    readings, the text runs on.
+    readings, the text runs on.  ``tight`` says that the body's running lines fill the
+    column to within less than the indent (:func:`running_lines_fill_the_column`), so a
+    line at the indented measure is a first line.
     """
     if before.ends_sentence and after.text[:1] in NO_LINE_START:
         return True, "a line opens with a mark no line inside a paragraph may open with"
@@ -84,7 +87,7 @@ def paragraph_break(
             and column > 0
             # a dateline's byline wrapping onto the next line makes both lines short
             and not _unclosed_parenthesis(before.text)
-            and _first_line_over_running_text(after, following, column)
+            and _first_line_over_running_text(after, following, column, tight)
         ):
             return True, "a line short by the indent over a full line opens a paragraph"
         if (
@@ -269,28 +272,47 @@ def _heads_running_text(
     )
 
 
-def _first_line_over_running_text(after: Line, following: Line | None, column: float) -> bool:
-    """``after`` is as wide as an indented first line (at most an em short of the column
-    minus the indent) yet shorter than any running line can be (:func:`_far_short`), runs
-    on without ending a sentence, and the line under it fills the column: ``after`` opens
-    a paragraph.
+def _first_line_over_running_text(
+    after: Line, following: Line | None, column: float, tight: bool = False
+) -> bool:
+    """``after`` is shorter than any running line can be (:func:`_far_short`) or, in a body
+    whose running lines fill the column to within less than the indent (``tight``), has
+    the width of an indented first line (the column minus the indent, half an em more for a
+    half-width character, at most an em less); it runs on without ending a sentence, and
+    the line under it fills the column: ``after`` opens a paragraph.
 
-    A running line inside a paragraph fills the column (within the margin that punctuation
-    compression leaves, which grows with the column; a Latin word or number pushed down
-    stretches it), and a paragraph's last line is followed by the next paragraph's indented
-    first line, not by a full one; so the opening line above ``after`` that does not end a
-    sentence ended its paragraph anyway (a subhead, with or without a comma:
-    ``法治思维，让信“访”变信“法”``).  In wide columns, where running lines vary by more
-    than the indent, no line is both."""
-    if following is None or after.spaced_out or after.ends_sentence or following.spaced_out:
+    A running line inside a paragraph fills the column: punctuation compression only ever
+    lets it hold more, and it stops short only where the next line explains why (a
+    character taken down with the marks after it, a Latin word or number that did not fit,
+    a dash or ellipsis that is not split: :func:`_explains_short_line`).  A paragraph's last
+    line is followed by the next paragraph's indented first line, not by a full one.  So
+    the opening line above ``after`` that does not end a sentence ended its paragraph
+    anyway (a subhead, with or without a comma: ``法治思维，让信“访”变信“法”``,
+    ``补充内容意见居多，2/3与民生和就业直接相关``).  A letter-spaced ``after`` is judged by
+    its characters (:func:`_indented`).  Where full-width marks are compressed in print
+    (a line holding many of them counts wider than one holding none), running lines vary
+    by the indent and more, and only a far-short line is told."""
+    if following is None or after.ends_sentence:
         return False
-    if printed_width(after) < column - INDENT - INDENT_MARGIN:
-        return False
+    if after.spaced_out:
+        first_line = tight and _indented(after, column, following)
+    else:
+        width = printed_width(after)
+        if width < column - INDENT - INDENT_MARGIN:
+            return False
+        first_line = _far_short(after, column, opens=False) or (
+            tight and width <= column - INDENT + FIRST_LINE_SLACK
+        )
     return (
-        _far_short(after, column, opens=False)
+        first_line
         and not _indented(following, column)
-        and not _pushed_down(after, following, column)
+        and not _explains_short_line(after, following, column)
     )
+
+
+# A first line may hold half an em more than the column minus the indent (a half-width
+# character); a running line is at most about an em short of the column.
+FIRST_LINE_SLACK = 0.5
 
 
 # Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
@@ -419,6 +441,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     dateline_tail = _dateline_tail(lines)
     grid = column_grid(blocks, columns)
     blank_marked = marks_breaks_with_blanks(blocks, columns)
+    tight = running_lines_fill_the_column(lines, columns)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -472,6 +495,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     line.number in grid.starts,
                     line.number in grid.off,
                     blank_marked and not blanks,
+                    tight,
                 )
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
@@ -486,6 +510,42 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
             previous_opens = new
         previous_alone = alone
     return Paragraphs(groups=groups, line_rules=line_rules, blank_roles=blank_roles)
+
+
+# Lines inside a paragraph needed to tell how tightly a body's running lines fill the column.
+TIGHT_MIN_LINES = 6
+
+
+def running_lines_fill_the_column(lines: Sequence[Line], columns: Mapping[int, float]) -> bool:
+    """Whether every running line of the body that can be told (at least
+    ``TIGHT_MIN_LINES``) fills its column to within less than the indent.
+
+    A running line here is one between two lines that do not end a sentence, under a line
+    that is not a paragraph's first line (the line above that ends no sentence either), not
+    letter-spaced and not stopped short by what opens the next line
+    (:func:`_explains_short_line`).  Set with every mark a full em, such lines are never
+    two em short, and a line at the indented measure is a first line; where marks are
+    compressed in print, a line without marks comes out two em shorter than one with
+    several, and no width tells."""
+    told = 0
+    for above, before, line, after in zip(lines, lines[1:], lines[2:], lines[3:], strict=False):
+        if (
+            above.ends_sentence
+            or before.ends_sentence
+            or line.ends_sentence
+            or line.spaced_out
+            or not (above.page == before.page == line.page == after.page)
+        ):
+            continue
+        column = columns[line.number]
+        if column <= 0 or _explains_short_line(line, after, column):
+            continue
+        if _far_short(before, column, opens=False):
+            continue  # ``before`` may end a subhead or a list item: ``line`` may open
+        told += 1
+        if printed_width(line) <= column - INDENT + FIRST_LINE_SLACK:
+            return False
+    return told >= TIGHT_MIN_LINES
 
 
 # Column breaks certain enough to measure the column depth from: at least this many, this

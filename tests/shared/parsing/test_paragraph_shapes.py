@@ -149,6 +149,70 @@ def test_an_unpunctuated_subhead_over_a_first_line_without_punctuation() -> None
     assert [len(g) for g in groups(text)] == [2, 1, 3]
 
 
+# a 23 em column whose running lines all fill it (every mark a full em)
+TIGHT_PARAGRAPH = [
+    "国务院研究室副主任孙国君介绍，今年政府工作报告",  # 23 em
+    "起草过程中，共收到代表委员意见建议一千多条，其",
+    "中直接采纳的有一百多条，未能直接采纳的意见建议",
+    "已转给相关部门进行深入研究，在今后的工作中认真",
+    "加以吸收，“报告认真吸收代表委员意见，就是要更",
+    "好地反映人民心愿心声，更好地推动工作、造福人民",
+    "和社会各界，接下来还将重点从三个方面开展工作，",
+    "第一时间明确责任分工，把任务措施逐项分解，明确",
+    "牵头部门和参与部门，也更好地回应广大群众的期待",
+    "和关切，推动各项工作落到实处、见到实效。",
+]
+
+
+def test_a_subhead_with_a_comma_over_a_first_line_exactly_the_indent_short() -> None:
+    # the subhead (a comma in it) is as wide as a first line; the line under it is 21 em,
+    # the indented measure, and the line under that is full: in a body whose running
+    # lines fill the column, a line two em short with nothing on the next line to explain
+    # it is a first line
+    text = "\n".join(
+        [
+            *TIGHT_PARAGRAPH,
+            "补充内容意见居多，2/3与民生和就业直接相关",  # 20.5 em
+            "据介绍，与往年相比，补充内容的意见居多，是",  # 21 em
+            "今年报告修改的一个特点。代表委员针对报告提出的",  # 23 em
+            "意见建议主要集中在哪些方面？",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [10, 1, 3]
+
+
+def test_a_running_line_short_for_a_character_taken_down_stays_in_its_paragraph() -> None:
+    # the same shapes, but the line under the 21 em line opens with a character and the
+    # marks that go with it: the typesetter took it down, so the 21 em line runs on
+    text = "\n".join(
+        [
+            *TIGHT_PARAGRAPH,
+            "补充内容意见居多，2/3与民生和就业直接相关",
+            "据介绍，与往年相比，补充内容的意见居多，是",
+            "今”。报告修改的一个特点，代表委员针对报告提出",
+            "意见建议主要集中在哪些方面？",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [10, 4]
+
+
+def test_where_running_lines_vary_by_the_indent_a_line_at_the_indented_measure_runs_on() -> None:
+    # one running line of the body holds no marks and comes out two em short (marks are
+    # compressed in print): the widths no longer tell a first line, and the text runs on
+    loose = [*TIGHT_PARAGRAPH]
+    loose[3] = "已转给相关部门进行深入研究在今后的工作中认"  # 21 em, no marks
+    text = "\n".join(
+        [
+            *loose,
+            "补充内容意见居多，2/3与民生和就业直接相关",
+            "据介绍，与往年相比，补充内容的意见居多，是",
+            "今年报告修改的一个特点。代表委员针对报告提出的",
+            "意见建议主要集中在哪些方面？",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [10, 4]
+
+
 def test_a_subhead_wrapped_over_two_lines_stays_one_paragraph() -> None:
     text = "\n".join(
         [

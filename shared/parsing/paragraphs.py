@@ -57,6 +57,7 @@ def paragraph_break(
     off_grid: bool = False,
     unmarked: bool = False,
     tight: bool = False,
+    silent_blanks: bool = False,
 ) -> tuple[bool, str]:
     """Does a new paragraph start at ``after``?  Returns the decision and the rule.
 
@@ -71,7 +72,10 @@ def paragraph_break(
     breaks with blank lines (:func:`marks_breaks_with_blanks`): where the shapes leave two
     readings, the text runs on.  ``tight`` says that the body's running lines fill the
     column to within less than the indent (:func:`running_lines_fill_the_column`), so a
-    line at the indented measure is a first line.
+    line at the indented measure is a first line.  ``silent_blanks`` says that the body
+    sets no blank at any of its certain paragraph breaks
+    (:func:`never_marks_breaks_with_blanks`): a blank there tells nothing, and a short
+    sentence-final line after one is read as without it.
     """
     if before.ends_sentence and after.text[:1] in NO_LINE_START:
         return True, "a line opens with a mark no line inside a paragraph may open with"
@@ -136,6 +140,7 @@ def paragraph_break(
         return False, "blank where the column depth ends a column, then a short line: column break"
     if (
         blank
+        and not silent_blanks
         and after.ends_sentence
         and is_short(after, column)
         and not before.text.endswith(_RUNS_ON_AFTER)
@@ -442,6 +447,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     grid = column_grid(blocks, columns)
     blank_marked = marks_breaks_with_blanks(blocks, columns)
     tight = running_lines_fill_the_column(lines, columns)
+    silent_blanks = never_marks_breaks_with_blanks(blocks, columns)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -496,6 +502,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     line.number in grid.off,
                     blank_marked and not blanks,
                     tight,
+                    silent_blanks,
                 )
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
@@ -564,6 +571,24 @@ def marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, floa
     """Whether the body sets a blank line at its paragraph breaks (some extractors and
     layouts do, others never): at least ``MARKED_MIN_BREAKS`` certain breaks (a sentence
     ending short of the column, then more text), ``MARKED_SHARE`` of them with a blank."""
+    certain, marked = _certain_breaks(blocks, columns)
+    return certain >= MARKED_MIN_BREAKS and marked >= MARKED_SHARE * certain
+
+
+def never_marks_breaks_with_blanks(
+    blocks: Sequence[Block], columns: Mapping[int, float]
+) -> bool:
+    """Whether the body sets no blank line at any of its (at least ``MARKED_MIN_BREAKS``)
+    certain paragraph breaks: its blank lines then end columns or boxes, and say nothing
+    of where a paragraph starts."""
+    certain, marked = _certain_breaks(blocks, columns)
+    return certain >= MARKED_MIN_BREAKS and not marked
+
+
+def _certain_breaks(blocks: Sequence[Block], columns: Mapping[int, float]) -> tuple[int, int]:
+    """How many paragraph breaks of the body are certain from their shape (a sentence ending
+    short of the column, then more text on the same page), and how many of them come with
+    a blank line."""
     certain = marked = 0
     previous: Line | None = None
     for block in blocks:
@@ -577,7 +602,7 @@ def marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, floa
                 certain += 1
                 marked += position == 0 and bool(block.blanks_before)
             previous = line
-    return certain >= MARKED_MIN_BREAKS and marked >= MARKED_SHARE * certain
+    return certain, marked
 
 
 @dataclass(frozen=True)

@@ -540,6 +540,31 @@ def test_with_a_blank_the_same_line_opens_a_paragraph() -> None:
     assert paragraphs[-1] == [last, "四" * 9 + "。"]
 
 
+def _body_around_a_blank(paragraph_blank: str) -> str:
+    """Three paragraphs (each ends a sentence short of a 16 em column) separated by
+    ``paragraph_blank``, a paragraph whose sentence ends flush, a blank line, a short
+    sentence-final line, and the next paragraph."""
+    paragraph = ["一" * 16, "一" * 8 + "。"]
+    lines = [*paragraph, paragraph_blank, *paragraph, paragraph_blank, *paragraph]
+    lines = [x for x in lines if x != "-"]
+    tail = ["二" * 16, "二" * 15 + "。", "", "三" * 9 + "。", "四" * 14, "四" * 16, "四" * 5 + "。"]
+    return "\n".join([*lines, paragraph_blank, *tail]).replace("\n-\n", "\n")
+
+
+def test_where_no_paragraph_break_has_a_blank_a_blank_before_a_short_line_is_a_column_break() -> (
+    None
+):
+    # the body sets no blank at its three certain breaks: the blank after the flush
+    # sentence end ends a column, and the short line under it is the paragraph's last line
+    paragraphs = groups(_body_around_a_blank("-"))
+    assert paragraphs[-2] == ["二" * 16, "二" * 15 + "。", "三" * 9 + "。"]
+
+
+def test_where_paragraph_breaks_have_blanks_a_blank_before_a_short_line_is_one() -> None:
+    paragraphs = groups(_body_around_a_blank(""))
+    assert paragraphs[-2] == ["三" * 9 + "。"]
+
+
 def test_marks_breaks_with_blanks_needs_every_certain_break_marked() -> None:
     marked = group_blocks(split_lines(_blank_marked_body([], blank_before_it=False))[0])
     lines = [x for block in marked for x in block.lines]

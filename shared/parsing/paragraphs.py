@@ -25,12 +25,13 @@ from shared.parsing.columns import (
     INDENT,
     INDENT_MARGIN,
     SHORT_MARGIN,
+    SQUEEZED_AT_LINE_END,
     is_short,
     local_column_widths,
 )
 from shared.parsing.fields import starts_with_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
-from shared.parsing.lines import Line
+from shared.parsing.lines import Line, display_width
 from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
 
 # A line that does not end a sentence yet stops far short of the column ends its paragraph
@@ -306,7 +307,7 @@ def _first_line_over_running_text(
         if width < column - INDENT - INDENT_MARGIN:
             return False
         first_line = _far_short(after, column, opens=False) or (
-            tight and width <= column - INDENT + FIRST_LINE_SLACK
+            tight and _at_indented_measure(after, column)
         )
     return (
         first_line
@@ -318,6 +319,17 @@ def _first_line_over_running_text(
 # A first line may hold half an em more than the column minus the indent (a half-width
 # character); a running line is at most about an em short of the column.
 FIRST_LINE_SLACK = 0.5
+
+
+def _at_indented_measure(line: Line, column: float) -> bool:
+    """``line`` is no wider than the column minus the indent, but for half an em (a
+    half-width character) or a closing mark ending it that the line-start rule may have
+    squeezed past the measure (``2020年是全面建成小康社会之年，``)."""
+    width = printed_width(line)
+    last = line.text[-1:]
+    if last in SQUEEZED_AT_LINE_END and width - display_width(last) <= column - INDENT:
+        return True
+    return width <= column - INDENT + FIRST_LINE_SLACK
 
 
 # Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
@@ -550,7 +562,7 @@ def running_lines_fill_the_column(lines: Sequence[Line], columns: Mapping[int, f
         if _far_short(before, column, opens=False):
             continue  # ``before`` may end a subhead or a list item: ``line`` may open
         told += 1
-        if printed_width(line) <= column - INDENT + FIRST_LINE_SLACK:
+        if _at_indented_measure(line, column):
             return False
     return told >= TIGHT_MIN_LINES
 
@@ -575,9 +587,7 @@ def marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, floa
     return certain >= MARKED_MIN_BREAKS and marked >= MARKED_SHARE * certain
 
 
-def never_marks_breaks_with_blanks(
-    blocks: Sequence[Block], columns: Mapping[int, float]
-) -> bool:
+def never_marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, float]) -> bool:
     """Whether the body sets no blank line at any of its (at least ``MARKED_MIN_BREAKS``)
     certain paragraph breaks: its blank lines then end columns or boxes, and say nothing
     of where a paragraph starts."""

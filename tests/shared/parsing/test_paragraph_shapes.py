@@ -213,6 +213,33 @@ def test_where_running_lines_vary_by_the_indent_a_line_at_the_indented_measure_r
     assert [len(g) for g in groups(text)] == [10, 4]
 
 
+def test_a_first_line_with_a_squeezed_comma_under_a_subhead_across_a_column_break() -> None:
+    # a 16 em body whose running lines fill it; the subhead (13 em) is as wide as a first
+    # line, and the line after the column break holds 14 em and a comma squeezed past its
+    # measure: it is a first line (a running line would have held one more character), so
+    # the subhead ends its paragraph
+    running = [
+        "各地以精神文明创建为抓手，以举办",  # 16 em
+        "重大外事活动为契机，整合资源力量",
+        "整顿行业乱象，推动文明旅游工作的",
+    ]
+    text = "\n".join(
+        [
+            "各地文明旅游工作取得明显成效，",  # an indented first line
+            *running,
+            *running,
+            "游工作迈上新台阶，取得了明显的效",
+            "果和进展。",
+            "推动文明旅游工作迈上新台阶",  # 13 em
+            "",
+            "2020年是全面建成小康社会之年，",  # 14 em + the squeezed comma
+            "人民群众追求更加美好的生活，旅游",  # 16 em
+            "是其中的重要内容。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [9, 1, 3]
+
+
 def test_a_subhead_wrapped_over_two_lines_stays_one_paragraph() -> None:
     text = "\n".join(
         [

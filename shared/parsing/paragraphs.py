@@ -9,7 +9,10 @@ ends with a colon and the next line is as short as an indented first line.  Wher
 readings fit one line, the line under it decides (a first line is followed by a running
 line, a paragraph's last line by the next first line); a letter-spaced line is judged by
 its characters, not its stretched width.  The column depth of a body's blank lines
-(:func:`column_grid`) tells column breaks from paragraph breaks where the shapes cannot.
+(:func:`column_grid`) tells column breaks from paragraph breaks where the shapes cannot; a
+body that never sets a blank at its certain breaks says nothing with its blanks
+(:func:`never_marks_breaks_with_blanks`).  Where a body's running lines all fill the column
+(:func:`running_lines_fill_the_column`), a line at the indented measure is a first line.
 """
 
 from __future__ import annotations

@@ -150,6 +150,8 @@ def paragraph_break(
         and not before.text.endswith(_RUNS_ON_AFTER)
     ):
         return True, "blank after a full sentence-final line, then a one-line paragraph"
+    if blank and silent_blanks:
+        return False, "blank in a body that sets none at its paragraph breaks: column break"
     if blank:
         return False, "blank after a full line, next line not indented: column break"
     if not unmarked and _closes_quote(before) and after.text.startswith(_OPENING_QUOTES):

@@ -585,6 +585,11 @@ def test_where_no_paragraph_break_has_a_blank_a_blank_before_a_short_line_is_a_c
     # sentence end ends a column, and the short line under it is the paragraph's last line
     paragraphs = groups(_body_around_a_blank("-"))
     assert paragraphs[-2] == ["二" * 16, "二" * 15 + "。", "三" * 9 + "。"]
+    blocks = group_blocks(split_lines(_body_around_a_blank("-"))[0])
+    blank_number = 9  # the blank line after the flush sentence end
+    role, rule = split_paragraphs(blocks).blank_roles[blank_number]
+    assert role == "blank-column-break"
+    assert "sets none at its paragraph breaks" in rule
 
 
 def test_where_paragraph_breaks_have_blanks_a_blank_before_a_short_line_is_one() -> None:

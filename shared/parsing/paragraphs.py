@@ -495,6 +495,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     new, rule = True, "a subhead is a paragraph of its own"
             elif position == 0 and block.opens_with_dateline:
                 new, rule = True, "a dateline opens a paragraph"
+            elif alone and _runs_on_in_block(previous, line, columns[line.number], previous_opens):
+                new, rule = False, "a block taken for a subhead runs on at full width: body text"
             elif alone and line.width > previous.width + WRAP_SLACK:
                 new, rule = True, "a subhead line wider than the one above: stacked, not wrapped"
             elif alone:
@@ -687,6 +689,19 @@ def column_grid(blocks: Sequence[Block], columns: Mapping[int, float]) -> Column
             elif math.gcd(depth, offset) < GRID_MIN_DEPTH:
                 off_grid.add(line.number)
     return ColumnGrid(frozenset(on_grid), frozenset(off_grid))
+
+
+def _runs_on_in_block(before: Line, after: Line, column: float, before_opens: bool) -> bool:
+    """Inside a block taken for a subhead, ``before`` fills its measure (the column minus
+    the indent when it opens the block) without ending a sentence, and ``after`` fills the
+    column: running text, a paragraph set after a blank, not a subhead wrapped or stacked
+    (a subhead stops short of the column)."""
+    if column <= 0 or before.ends_sentence or before.spaced_out:
+        return False
+    full = column - INDENT if before_opens else column
+    if printed_width(before) < full - INDENT_MARGIN:
+        return False
+    return not after.spaced_out and not _indented(after, column)
 
 
 def _runs_across_subhead_break(

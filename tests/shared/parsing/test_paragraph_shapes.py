@@ -294,6 +294,24 @@ def test_a_line_stretched_for_a_number_runs_on_from_a_fragment_taken_for_a_subhe
     assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 4]
 
 
+def test_a_block_taken_for_a_subhead_that_runs_on_at_full_width_is_one_paragraph() -> None:
+    # a 16 em column: the block after the blank opens with a first line (no sentence end)
+    # about as wide as the indented measure and runs on at full width, so it is a paragraph
+    # of running text, not a subhead with a wider line stacked under it
+    text = "\n".join(
+        [
+            "在诸多降低企业经营成本的纾困措施",
+            "中，减免房屋租金是焦点之一。",
+            "",
+            "今年三月发布的若干政策明确",  # 13 em: an em short of a full first line
+            "承租国有房屋从事生产经营活动的小",  # 16 em
+            "微企业和个体工商户免除三个月租金",  # 16 em
+            "被列为中高风险地区的再减免。",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [2, 4]
+
+
 def test_a_short_subhead_block_stays_a_paragraph_of_its_own() -> None:
     text = "第一段正文写到这里就结束了。\n\n以精细化运营激活\n\n第二段正文从这里开始，"
     assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 1, 1]

@@ -472,7 +472,9 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     previous_opens = False
     previous_alone = False
     for block in blocks:
-        alone = block.first.number in standalone
+        alone = block.first.number in standalone and not _fills_the_column(
+            block.first, columns[block.first.number], following.get(block.first.number)
+        )
         for position, line in enumerate(block.lines):
             blanks = block.blanks_before if position == 0 else []
             if previous is None:
@@ -689,6 +691,17 @@ def column_grid(blocks: Sequence[Block], columns: Mapping[int, float]) -> Column
             elif math.gcd(depth, offset) < GRID_MIN_DEPTH:
                 off_grid.add(line.number)
     return ColumnGrid(frozenset(on_grid), frozenset(off_grid))
+
+
+def _fills_the_column(line: Line, column: float, following: Line | None) -> bool:
+    """``line`` runs on at the full width of the column (not by the indent short, not
+    ending a sentence): running text, never a subhead, which stops short of the column."""
+    return (
+        column > 0
+        and not line.ends_sentence
+        and not line.spaced_out
+        and not _indented(line, column, following)
+    )
 
 
 def _runs_on_in_block(before: Line, after: Line, column: float, before_opens: bool) -> bool:

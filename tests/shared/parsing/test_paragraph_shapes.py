@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shared.parsing.block import Block
 from shared.parsing.blocks import group_blocks
 from shared.parsing.columns import local_column_widths
 from shared.parsing.lines import Line, make_line, split_lines
@@ -310,6 +311,27 @@ def test_a_block_taken_for_a_subhead_that_runs_on_at_full_width_is_one_paragraph
         ]
     )
     assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [2, 4]
+
+
+def test_a_block_taken_for_a_subhead_whose_first_line_fills_the_column_is_running_text() -> (
+    None
+):
+    # a 23 em column: the block taken for a subhead opens with a full line that ends no
+    # sentence; a subhead stops short of the column, so this is the paragraph above
+    # running on (after a quotation, the words that say whose it was)
+    lines = split_lines(
+        "\n".join(
+            [
+                "“实在是太感谢了，你帮了我们大忙，还要你垫钱。",
+                "我们实在不好意思，真的太感谢你们了，谢谢你。”",  # 23 em, flush
+                "这是家住东方路临沂大楼的董阿姨第三次向林为彬道",  # 23 em
+                "谢。但她塞过去的钱，还是被推了回来。",
+            ]
+        )
+    )[0]
+    blocks = [Block("text", lines[:2], "test"), Block("text", lines[2:], "test")]
+    result = split_paragraphs(blocks, {lines[2].number})
+    assert [len(g) for g in result.groups] == [4]
 
 
 def test_a_short_subhead_block_stays_a_paragraph_of_its_own() -> None:

@@ -9,7 +9,10 @@ ends with a colon and the next line is as short as an indented first line.  Wher
 readings fit one line, the line under it decides (a first line is followed by a running
 line, a paragraph's last line by the next first line); a letter-spaced line is judged by
 its characters, not its stretched width.  The column depth of a body's blank lines
-(:func:`column_grid`) tells column breaks from paragraph breaks where the shapes cannot.
+(:func:`column_grid`) tells column breaks from paragraph breaks where the shapes cannot; a
+body that never sets a blank at its certain breaks says nothing with its blanks
+(:func:`never_marks_breaks_with_blanks`).  Where a body's running lines all fill the column
+(:func:`running_lines_fill_the_column`), a line at the indented measure is a first line.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ from shared.parsing.columns import (
     INDENT,
     INDENT_MARGIN,
     SHORT_MARGIN,
+    SQUEEZED_AT_LINE_END,
     is_short,
     local_column_widths,
 )
 from shared.parsing.datelines import is_dateline_cut_before_electric, starts_with_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
-from shared.parsing.lines import Line
+from shared.parsing.lines import Line, display_width
 from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
 
 # A line that does not end a sentence yet stops far short of the column ends its paragraph
@@ -58,6 +62,8 @@ def paragraph_break(
     on_grid: bool = False,
     off_grid: bool = False,
     unmarked: bool = False,
+    tight: bool = False,
+    silent_blanks: bool = False,
 ) -> tuple[bool, str]:
     """Does a new paragraph start at ``after``?  Returns the decision and the rule.
 
@@ -70,7 +76,12 @@ def paragraph_break(
     (:func:`column_grid`), ``off_grid`` that no column depth of the body puts one there.
     ``unmarked`` says that no blank line stands here although the body marks its paragraph
     breaks with blank lines (:func:`marks_breaks_with_blanks`): where the shapes leave two
-    readings, the text runs on.
+    readings, the text runs on.  ``tight`` says that the body's running lines fill the
+    column to within less than the indent (:func:`running_lines_fill_the_column`), so a
+    line at the indented measure is a first line.  ``silent_blanks`` says that the body
+    sets no blank at any of its certain paragraph breaks
+    (:func:`never_marks_breaks_with_blanks`): a blank there tells nothing, and a short
+    sentence-final line after one is read as without it.
     """
     if before.ends_sentence and after.text[:1] in NO_LINE_START:
         return True, "a line opens with a mark no line inside a paragraph may open with"
@@ -88,7 +99,7 @@ def paragraph_break(
             and column > 0
             # a dateline's byline wrapping onto the next line makes both lines short
             and not _unclosed_parenthesis(before.text)
-            and _first_line_over_running_text(after, following, column)
+            and _first_line_over_running_text(after, following, column, tight)
         ):
             return True, "a line short by the indent over a full line opens a paragraph"
         if (
@@ -137,11 +148,14 @@ def paragraph_break(
         return False, "blank where the column depth ends a column, then a short line: column break"
     if (
         blank
+        and not silent_blanks
         and after.ends_sentence
         and is_short(after, column)
         and not before.text.endswith(_RUNS_ON_AFTER)
     ):
         return True, "blank after a full sentence-final line, then a one-line paragraph"
+    if blank and silent_blanks:
+        return False, "blank in a body that sets none at its paragraph breaks: column break"
     if blank:
         return False, "blank after a full line, next line not indented: column break"
     if not unmarked and _closes_quote(before) and after.text.startswith(_OPENING_QUOTES):
@@ -273,28 +287,58 @@ def _heads_running_text(
     )
 
 
-def _first_line_over_running_text(after: Line, following: Line | None, column: float) -> bool:
-    """``after`` is as wide as an indented first line (at most an em short of the column
-    minus the indent) yet shorter than any running line can be (:func:`_far_short`), runs
-    on without ending a sentence, and the line under it fills the column: ``after`` opens
-    a paragraph.
+def _first_line_over_running_text(
+    after: Line, following: Line | None, column: float, tight: bool = False
+) -> bool:
+    """``after`` is shorter than any running line can be (:func:`_far_short`) or, in a body
+    whose running lines fill the column to within less than the indent (``tight``), has
+    the width of an indented first line (the column minus the indent, half an em more for a
+    half-width character, at most an em less); it runs on without ending a sentence, and
+    the line under it fills the column: ``after`` opens a paragraph.
 
-    A running line inside a paragraph fills the column (within the margin that punctuation
-    compression leaves, which grows with the column; a Latin word or number pushed down
-    stretches it), and a paragraph's last line is followed by the next paragraph's indented
-    first line, not by a full one; so the opening line above ``after`` that does not end a
-    sentence ended its paragraph anyway (a subhead, with or without a comma:
-    ``法治思维，让信“访”变信“法”``).  In wide columns, where running lines vary by more
-    than the indent, no line is both."""
-    if following is None or after.spaced_out or after.ends_sentence or following.spaced_out:
+    A running line inside a paragraph fills the column: punctuation compression only ever
+    lets it hold more, and it stops short only where the next line explains why (a
+    character taken down with the marks after it, a Latin word or number that did not fit,
+    a dash or ellipsis that is not split: :func:`_explains_short_line`).  A paragraph's last
+    line is followed by the next paragraph's indented first line, not by a full one.  So
+    the opening line above ``after`` that does not end a sentence ended its paragraph
+    anyway (a subhead, with or without a comma: ``法治思维，让信“访”变信“法”``,
+    ``补充内容意见居多，2/3与民生和就业直接相关``).  A letter-spaced ``after`` is judged by
+    its characters (:func:`_indented`).  Where full-width marks are compressed in print
+    (a line holding many of them counts wider than one holding none), running lines vary
+    by the indent and more, and only a far-short line is told."""
+    if following is None or after.ends_sentence:
         return False
-    if printed_width(after) < column - INDENT - INDENT_MARGIN:
-        return False
+    if after.spaced_out:
+        first_line = tight and _indented(after, column, following)
+    else:
+        width = printed_width(after)
+        if width < column - INDENT - INDENT_MARGIN:
+            return False
+        first_line = _far_short(after, column, opens=False) or (
+            tight and _at_indented_measure(after, column)
+        )
     return (
-        _far_short(after, column, opens=False)
+        first_line
         and not _indented(following, column)
-        and not _pushed_down(after, following, column)
+        and not _explains_short_line(after, following, column)
     )
+
+
+# A first line may hold half an em more than the column minus the indent (a half-width
+# character); a running line is at most about an em short of the column.
+FIRST_LINE_SLACK = 0.5
+
+
+def _at_indented_measure(line: Line, column: float) -> bool:
+    """``line`` is no wider than the column minus the indent, but for half an em (a
+    half-width character) or a closing mark ending it that the line-start rule may have
+    squeezed past the measure (``2020年是全面建成小康社会之年，``)."""
+    width = printed_width(line)
+    last = line.text[-1:]
+    if last in SQUEEZED_AT_LINE_END and width - display_width(last) <= column - INDENT:
+        return True
+    return width <= column - INDENT + FIRST_LINE_SLACK
 
 
 # Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
@@ -423,6 +467,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     dateline_tail = _dateline_tail(lines)
     grid = column_grid(blocks, columns)
     blank_marked = marks_breaks_with_blanks(blocks, columns)
+    tight = running_lines_fill_the_column(lines, columns)
+    silent_blanks = never_marks_breaks_with_blanks(blocks, columns)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -430,7 +476,9 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     previous_opens = False
     previous_alone = False
     for block in blocks:
-        alone = block.first.number in standalone
+        alone = block.first.number in standalone and not _fills_the_column(
+            block.first, columns[block.first.number], following.get(block.first.number)
+        )
         for position, line in enumerate(block.lines):
             blanks = block.blanks_before if position == 0 else []
             if previous is None:
@@ -441,13 +489,20 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 continue
             if position == 0 and (alone or previous_alone):
                 if _runs_across_subhead_break(
-                    previous, line, columns[line.number], previous_opens, both=alone
+                    previous,
+                    line,
+                    columns[line.number],
+                    previous_opens,
+                    both=alone,
+                    following=following.get(line.number),
                 ):
                     new, rule = False, "a full unfinished line runs on across a column break"
                 else:
                     new, rule = True, "a subhead is a paragraph of its own"
             elif position == 0 and block.opens_with_dateline:
                 new, rule = True, "a dateline opens a paragraph"
+            elif alone and _runs_on_in_block(previous, line, columns[line.number], previous_opens):
+                new, rule = False, "a block taken for a subhead runs on at full width: body text"
             elif alone and line.width > previous.width + WRAP_SLACK:
                 new, rule = True, "a subhead line wider than the one above: stacked, not wrapped"
             elif alone:
@@ -471,6 +526,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     line.number in grid.starts,
                     line.number in grid.off,
                     blank_marked and not blanks,
+                    tight,
+                    silent_blanks,
                 )
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
@@ -485,6 +542,42 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
             previous_opens = new
         previous_alone = alone
     return Paragraphs(groups=groups, line_rules=line_rules, blank_roles=blank_roles)
+
+
+# Lines inside a paragraph needed to tell how tightly a body's running lines fill the column.
+TIGHT_MIN_LINES = 6
+
+
+def running_lines_fill_the_column(lines: Sequence[Line], columns: Mapping[int, float]) -> bool:
+    """Whether every running line of the body that can be told (at least
+    ``TIGHT_MIN_LINES``) fills its column to within less than the indent.
+
+    A running line here is one between two lines that do not end a sentence, under a line
+    that is not a paragraph's first line (the line above that ends no sentence either), not
+    letter-spaced and not stopped short by what opens the next line
+    (:func:`_explains_short_line`).  Set with every mark a full em, such lines are never
+    two em short, and a line at the indented measure is a first line; where marks are
+    compressed in print, a line without marks comes out two em shorter than one with
+    several, and no width tells."""
+    told = 0
+    for above, before, line, after in zip(lines, lines[1:], lines[2:], lines[3:], strict=False):
+        if (
+            above.ends_sentence
+            or before.ends_sentence
+            or line.ends_sentence
+            or line.spaced_out
+            or not (above.page == before.page == line.page == after.page)
+        ):
+            continue
+        column = columns[line.number]
+        if column <= 0 or _explains_short_line(line, after, column):
+            continue
+        if _far_short(before, column, opens=False):
+            continue  # ``before`` may end a subhead or a list item: ``line`` may open
+        told += 1
+        if _at_indented_measure(line, column):
+            return False
+    return told >= TIGHT_MIN_LINES
 
 
 # Column breaks certain enough to measure the column depth from: at least this many, this
@@ -503,6 +596,22 @@ def marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, floa
     """Whether the body sets a blank line at its paragraph breaks (some extractors and
     layouts do, others never): at least ``MARKED_MIN_BREAKS`` certain breaks (a sentence
     ending short of the column, then more text), ``MARKED_SHARE`` of them with a blank."""
+    certain, marked = _certain_breaks(blocks, columns)
+    return certain >= MARKED_MIN_BREAKS and marked >= MARKED_SHARE * certain
+
+
+def never_marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, float]) -> bool:
+    """Whether the body sets no blank line at any of its (at least ``MARKED_MIN_BREAKS``)
+    certain paragraph breaks: its blank lines then end columns or boxes, and say nothing
+    of where a paragraph starts."""
+    certain, marked = _certain_breaks(blocks, columns)
+    return certain >= MARKED_MIN_BREAKS and not marked
+
+
+def _certain_breaks(blocks: Sequence[Block], columns: Mapping[int, float]) -> tuple[int, int]:
+    """How many paragraph breaks of the body are certain from their shape (a sentence ending
+    short of the column, then more text on the same page), and how many of them come with
+    a blank line."""
     certain = marked = 0
     previous: Line | None = None
     for block in blocks:
@@ -516,7 +625,7 @@ def marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, floa
                 certain += 1
                 marked += position == 0 and bool(block.blanks_before)
             previous = line
-    return certain >= MARKED_MIN_BREAKS and marked >= MARKED_SHARE * certain
+    return certain, marked
 
 
 @dataclass(frozen=True)
@@ -588,8 +697,37 @@ def column_grid(blocks: Sequence[Block], columns: Mapping[int, float]) -> Column
     return ColumnGrid(frozenset(on_grid), frozenset(off_grid))
 
 
+def _fills_the_column(line: Line, column: float, following: Line | None) -> bool:
+    """``line`` runs on at the full width of the column (not by the indent short, not
+    ending a sentence): running text, never a subhead, which stops short of the column."""
+    return (
+        column > 0
+        and not line.ends_sentence
+        and not line.spaced_out
+        and not _indented(line, column, following)
+    )
+
+
+def _runs_on_in_block(before: Line, after: Line, column: float, before_opens: bool) -> bool:
+    """Inside a block taken for a subhead, ``before`` fills its measure (the column minus
+    the indent when it opens the block) without ending a sentence, and ``after`` fills the
+    column: running text, a paragraph set after a blank, not a subhead wrapped or stacked
+    (a subhead stops short of the column)."""
+    if column <= 0 or before.ends_sentence or before.spaced_out:
+        return False
+    full = column - INDENT if before_opens else column
+    if printed_width(before) < full - INDENT_MARGIN:
+        return False
+    return not after.spaced_out and not _indented(after, column)
+
+
 def _runs_across_subhead_break(
-    before: Line, after: Line, column: float, before_opens: bool, both: bool
+    before: Line,
+    after: Line,
+    column: float,
+    before_opens: bool,
+    both: bool,
+    following: Line | None = None,
 ) -> bool:
     """A block taken for a subhead meets the body (or another such block) at a column break,
     and the line before the break fills the column (the column minus the indent when it
@@ -603,4 +741,4 @@ def _runs_across_subhead_break(
     full = column - INDENT if before_opens else column
     if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
         return False
-    return both or after.ends_sentence or not _indented(after, column)
+    return both or after.ends_sentence or not _indented(after, column, following)

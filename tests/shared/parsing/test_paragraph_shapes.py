@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shared.parsing.block import Block
 from shared.parsing.blocks import group_blocks
 from shared.parsing.columns import local_column_widths
 from shared.parsing.lines import Line, make_line, split_lines
@@ -149,6 +150,97 @@ def test_an_unpunctuated_subhead_over_a_first_line_without_punctuation() -> None
     assert [len(g) for g in groups(text)] == [2, 1, 3]
 
 
+# a 23 em column whose running lines all fill it (every mark a full em)
+TIGHT_PARAGRAPH = [
+    "国务院研究室副主任孙国君介绍，今年政府工作报告",  # 23 em
+    "起草过程中，共收到代表委员意见建议一千多条，其",
+    "中直接采纳的有一百多条，未能直接采纳的意见建议",
+    "已转给相关部门进行深入研究，在今后的工作中认真",
+    "加以吸收，“报告认真吸收代表委员意见，就是要更",
+    "好地反映人民心愿心声，更好地推动工作、造福人民",
+    "和社会各界，接下来还将重点从三个方面开展工作，",
+    "第一时间明确责任分工，把任务措施逐项分解，明确",
+    "牵头部门和参与部门，也更好地回应广大群众的期待",
+    "和关切，推动各项工作落到实处、见到实效。",
+]
+
+
+def test_a_subhead_with_a_comma_over_a_first_line_exactly_the_indent_short() -> None:
+    # the subhead (a comma in it) is as wide as a first line; the line under it is 21 em,
+    # the indented measure, and the line under that is full: in a body whose running
+    # lines fill the column, a line two em short with nothing on the next line to explain
+    # it is a first line
+    text = "\n".join(
+        [
+            *TIGHT_PARAGRAPH,
+            "补充内容意见居多，2/3与民生和就业直接相关",  # 20.5 em
+            "据介绍，与往年相比，补充内容的意见居多，是",  # 21 em
+            "今年报告修改的一个特点。代表委员针对报告提出的",  # 23 em
+            "意见建议主要集中在哪些方面？",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [10, 1, 3]
+
+
+def test_a_running_line_short_for_a_character_taken_down_stays_in_its_paragraph() -> None:
+    # the same shapes, but the line under the 21 em line opens with a character and the
+    # marks that go with it: the typesetter took it down, so the 21 em line runs on
+    text = "\n".join(
+        [
+            *TIGHT_PARAGRAPH,
+            "补充内容意见居多，2/3与民生和就业直接相关",
+            "据介绍，与往年相比，补充内容的意见居多，是",
+            "今”。报告修改的一个特点，代表委员针对报告提出",
+            "意见建议主要集中在哪些方面？",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [10, 4]
+
+
+def test_where_running_lines_vary_by_the_indent_a_line_at_the_indented_measure_runs_on() -> None:
+    # one running line of the body holds no marks and comes out two em short (marks are
+    # compressed in print): the widths no longer tell a first line, and the text runs on
+    loose = [*TIGHT_PARAGRAPH]
+    loose[3] = "已转给相关部门进行深入研究在今后的工作中认"  # 21 em, no marks
+    text = "\n".join(
+        [
+            *loose,
+            "补充内容意见居多，2/3与民生和就业直接相关",
+            "据介绍，与往年相比，补充内容的意见居多，是",
+            "今年报告修改的一个特点。代表委员针对报告提出的",
+            "意见建议主要集中在哪些方面？",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [10, 4]
+
+
+def test_a_first_line_with_a_squeezed_comma_under_a_subhead_across_a_column_break() -> None:
+    # a 16 em body whose running lines fill it; the subhead (13 em) is as wide as a first
+    # line, and the line after the column break holds 14 em and a comma squeezed past its
+    # measure: it is a first line (a running line would have held one more character), so
+    # the subhead ends its paragraph
+    running = [
+        "各地以精神文明创建为抓手，以举办",  # 16 em
+        "重大外事活动为契机，整合资源力量",
+        "整顿行业乱象，推动文明旅游工作的",
+    ]
+    text = "\n".join(
+        [
+            "各地文明旅游工作取得明显成效，",  # an indented first line
+            *running,
+            *running,
+            "游工作迈上新台阶，取得了明显的效",
+            "果和进展。",
+            "推动文明旅游工作迈上新台阶",  # 13 em
+            "",
+            "2020年是全面建成小康社会之年，",  # 14 em + the squeezed comma
+            "人民群众追求更加美好的生活，旅游",  # 16 em
+            "是其中的重要内容。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [9, 1, 3]
+
+
 def test_a_subhead_wrapped_over_two_lines_stays_one_paragraph() -> None:
     text = "\n".join(
         [
@@ -183,6 +275,63 @@ def test_a_first_line_fragment_taken_for_a_subhead_runs_on_across_the_column_bre
     assert groups(text, standalone_blocks=(1, 2))[1:] == [
         ["问：新国际博览中心集中", "隔离收治点的救治力量如何？"]
     ]
+
+
+def test_a_line_stretched_for_a_number_runs_on_from_a_fragment_taken_for_a_subhead() -> None:
+    # an 18 em column: the fragment is a full first line (16 em) cut by a column break; the
+    # letter-spaced line under the break holds 16.5 em only because "15061" did not fit at
+    # its end, so it is a running line, not an indented first line under a subhead
+    text = "\n".join(
+        [
+            "较3月6日增加了十三万多人。",
+            "",
+            "消费扶贫方面，中西部22个省份共认",
+            "",
+            "定 40727 个 扶 贫 产 品 ， 涉 及 1297 个 县 和",
+            "15061个供应商，商品价值总量3958.88亿",
+            "元，销售金额275.39亿元。东部9省市消",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 4]
+
+
+def test_a_block_taken_for_a_subhead_that_runs_on_at_full_width_is_one_paragraph() -> None:
+    # a 16 em column: the block after the blank opens with a first line (no sentence end)
+    # about as wide as the indented measure and runs on at full width, so it is a paragraph
+    # of running text, not a subhead with a wider line stacked under it
+    text = "\n".join(
+        [
+            "在诸多降低企业经营成本的纾困措施",
+            "中，减免房屋租金是焦点之一。",
+            "",
+            "今年三月发布的若干政策明确",  # 13 em: an em short of a full first line
+            "承租国有房屋从事生产经营活动的小",  # 16 em
+            "微企业和个体工商户免除三个月租金",  # 16 em
+            "被列为中高风险地区的再减免。",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [2, 4]
+
+
+def test_a_block_taken_for_a_subhead_whose_first_line_fills_the_column_is_running_text() -> (
+    None
+):
+    # a 23 em column: the block taken for a subhead opens with a full line that ends no
+    # sentence; a subhead stops short of the column, so this is the paragraph above
+    # running on (after a quotation, the words that say whose it was)
+    lines = split_lines(
+        "\n".join(
+            [
+                "“实在是太感谢了，你帮了我们大忙，还要你垫钱。",
+                "我们实在不好意思，真的太感谢你们了，谢谢你。”",  # 23 em, flush
+                "这是家住东方路临沂大楼的董阿姨第三次向林为彬道",  # 23 em
+                "谢。但她塞过去的钱，还是被推了回来。",
+            ]
+        )
+    )[0]
+    blocks = [Block("text", lines[:2], "test"), Block("text", lines[2:], "test")]
+    result = split_paragraphs(blocks, {lines[2].number})
+    assert [len(g) for g in result.groups] == [4]
 
 
 def test_a_short_subhead_block_stays_a_paragraph_of_its_own() -> None:
@@ -456,6 +605,36 @@ def test_with_a_blank_the_same_line_opens_a_paragraph() -> None:
     last = "三" * 13 + "。"
     paragraphs = groups(_blank_marked_body([last, "四" * 9 + "。"], blank_before_it=True))
     assert paragraphs[-1] == [last, "四" * 9 + "。"]
+
+
+def _body_around_a_blank(paragraph_blank: str) -> str:
+    """Three paragraphs (each ends a sentence short of a 16 em column) separated by
+    ``paragraph_blank``, a paragraph whose sentence ends flush, a blank line, a short
+    sentence-final line, and the next paragraph."""
+    paragraph = ["一" * 16, "一" * 8 + "。"]
+    lines = [*paragraph, paragraph_blank, *paragraph, paragraph_blank, *paragraph]
+    lines = [x for x in lines if x != "-"]
+    tail = ["二" * 16, "二" * 15 + "。", "", "三" * 9 + "。", "四" * 14, "四" * 16, "四" * 5 + "。"]
+    return "\n".join([*lines, paragraph_blank, *tail]).replace("\n-\n", "\n")
+
+
+def test_where_no_paragraph_break_has_a_blank_a_blank_before_a_short_line_is_a_column_break() -> (
+    None
+):
+    # the body sets no blank at its three certain breaks: the blank after the flush
+    # sentence end ends a column, and the short line under it is the paragraph's last line
+    paragraphs = groups(_body_around_a_blank("-"))
+    assert paragraphs[-2] == ["二" * 16, "二" * 15 + "。", "三" * 9 + "。"]
+    blocks = group_blocks(split_lines(_body_around_a_blank("-"))[0])
+    blank_number = 9  # the blank line after the flush sentence end
+    role, rule = split_paragraphs(blocks).blank_roles[blank_number]
+    assert role == "blank-column-break"
+    assert "sets none at its paragraph breaks" in rule
+
+
+def test_where_paragraph_breaks_have_blanks_a_blank_before_a_short_line_is_one() -> None:
+    paragraphs = groups(_body_around_a_blank(""))
+    assert paragraphs[-2] == ["三" * 9 + "。"]
 
 
 def test_marks_breaks_with_blanks_needs_every_certain_break_marked() -> None:

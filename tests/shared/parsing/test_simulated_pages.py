@@ -72,16 +72,21 @@ METRICS = (
 # 240000–240999), together with the field forms of other papers and unwrapped text; measured
 # once after them, every metric here rose (seg .9806 → .9823, titles and headline .9782 →
 # .9794, reporters .9836 → .9848, correspondents and kind .9842 → .9855, paragraphs .9672 →
-# .9699, text .9840 → .9853) and the floors were raised.
+# .9699, text .9840 → .9853) and the floors were raised.  The next session's rules (title
+# runs and evidence, paragraph shapes of tight bodies, wrapped datelines) were developed on
+# seeds 310000–310399, 320000–320399 and 330000–330399; measured once after them, every
+# metric here rose again (seg .9823 → .9832, titles and headline .9794 → .9806, reporters
+# .9848 → .9860, correspondents and kind .9855 → .9866, paragraphs .9699 → .9722, text
+# .9853 → .9864) and the floors were raised.
 FLOORS = {
-    "seg_f1": 0.982,
-    "titles": 0.979,
-    "headline": 0.979,
-    "reporters": 0.984,
-    "correspondents": 0.985,
-    "paragraphs": 0.969,
-    "kind": 0.985,
-    "text": 0.985,
+    "seg_f1": 0.983,
+    "titles": 0.980,
+    "headline": 0.980,
+    "reporters": 0.985,
+    "correspondents": 0.986,
+    "paragraphs": 0.972,
+    "kind": 0.986,
+    "text": 0.986,
 }
 
 

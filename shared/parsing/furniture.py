@@ -112,7 +112,9 @@ _MAX_HEADER_WIDTH = 80.0
 def _close_spaced_roles(text: str) -> str:
     """``责　编：X`` → ``责编：X``: only a two-letter role followed by its colon or slash, and
     never in a line spaced out as a whole (a justified line of text: 经 过 校 对 ：)."""
-    if (" " not in text and "\u3000" not in text) or is_spaced_out(text):
+    if not any(mark in text for mark in ":：/／") or (" " not in text and "\u3000" not in text):
+        return text  # no role's colon or slash, or no space: nothing to close up
+    if is_spaced_out(text):
         return text
     return _SPACED_ROLE.sub(
         lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in _TWO_LETTER_ROLES
@@ -171,6 +173,8 @@ def is_imprint_line(text: str, near_edge: bool) -> bool:
     """The paper's imprint or contact details: a line opening with such a label (two of
     them away from the page's edges, where one could open a notice's line), or its
     publisher's line at the edge. Never a sentence."""
+    if "：" not in text and ":" not in text and "出版" not in text:
+        return False  # every label has its colon: most lines are decided here
     compact = text.strip()
     if len(compact) > 90 or _SENTENCE_MARK.search(compact):
         return False
@@ -187,9 +191,9 @@ def furniture_rule(line: Line, near_edge: bool) -> str | None:
         return "editor line"
     if is_imprint_line(line.text, near_edge):
         return "the paper's imprint or contact details"
-    if _PAGE_PICTURES_CREDIT.fullmatch(line.text.strip()):
+    if "版" in line.text and _PAGE_PICTURES_CREDIT.fullmatch(line.text.strip()):
         return "the credit for the page's pictures"
-    if _QR_LABEL.fullmatch(line.text.strip()):
+    if "扫" in line.text and _QR_LABEL.fullmatch(line.text.strip()):
         return "the label of a QR code"
     if near_edge and _PAGE_NUMBER_LINE.fullmatch(line.text):
         return "page number at the page edge"

@@ -414,7 +414,16 @@ def _resolve_run(
         and previous_role.role == "body"
         and not is_closed(blocks[before])
     )
-    after_byline = previous_role is not None and previous_role.role == "byline"
+    # A byline is followed by its body, unless the run under it stands over a dateline or
+    # another byline: that article is credited there, and the byline closes the one above.
+    after_byline = (
+        previous_role is not None
+        and previous_role.role == "byline"
+        and not (
+            after is not None
+            and (blocks[after].opens_with_dateline or blocks[after].kind == "byline")
+        )
+    )
     next_role = roles[after] if after is not None else None
     next_continues = (
         after is not None

@@ -200,3 +200,33 @@ def test_a_question_kicker_under_its_headline_at_the_page_end_is_a_title() -> No
         "成人感染被转运，孩子谁来照顾？",
     ]
     assert roles_of(lines)[-2:] == ["title", "title"]
+
+
+def test_a_byline_closing_an_article_over_the_next_ones_title_and_dateline() -> None:
+    # some papers credit the reporter under the text; the next article is credited in its
+    # own dateline, so its title is no body of the byline above it
+    for gap in ([], [""]):
+        articles = parse_text(
+            "\n".join(
+                [
+                    "周冠宇接受专访谈F1",
+                    "",
+                    "　　周冠宇表示，这是自己职业生涯中最难忘的",
+                    "一站比赛，车队的表现也给了大家很多惊喜。",
+                    *gap,
+                    "本报记者  陆玮鑫",
+                    "",
+                    "口袋公园方便群众",
+                    "",
+                    "本报讯（记者 李四）我市新建口袋公园二十",
+                    "处，方便群众就近休闲。",
+                ]
+            )
+        ).articles
+        assert [(a.headline, a.reporters) for a in articles] == [
+            ("周冠宇接受专访谈F1", ["陆玮鑫"]),
+            ("口袋公园方便群众", ["李四"]),
+        ]
+        assert articles[0].paragraphs == [
+            "周冠宇表示，这是自己职业生涯中最难忘的一站比赛，车队的表现也给了大家很多惊喜。"
+        ]

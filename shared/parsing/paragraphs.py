@@ -32,7 +32,7 @@ from shared.parsing.columns import (
     is_short,
     local_column_widths,
 )
-from shared.parsing.datelines import is_dateline_cut_before_electric, starts_with_dateline
+from shared.parsing.datelines import dateline_runs_on, starts_with_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
 from shared.parsing.lines import Line, display_width
 from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
@@ -47,8 +47,6 @@ FAR_SHORT_SHARE = 0.1
 # them onto the line before or pulls a character down with them, so inside a paragraph no
 # line opens with one; a paragraph's first line may (its indent stands before it).
 NO_LINE_START = frozenset("，。、；：？！”’）》」』…")
-# What opens the line under a dateline wrapped before it (本报北京1月21日 / 电（记者…）…)
-_ELECTRIC = ("电", "专电", "讯")
 
 
 def paragraph_break(
@@ -86,7 +84,7 @@ def paragraph_break(
     if before.ends_sentence and after.text[:1] in NO_LINE_START:
         return True, "a line opens with a mark no line inside a paragraph may open with"
     if not before.ends_sentence:
-        if is_dateline_cut_before_electric(before.text) and after.text.startswith(_ELECTRIC):
+        if dateline_runs_on(before.text, after.text):
             return False, "a dateline wrapped before its 电 or 讯 goes on in the next line"
         if column > 0 and _far_short(before, column, before_opens):
             return True, "previous line stops far short of the column (a subhead or list item)"

@@ -185,16 +185,25 @@ def is_imprint_line(text: str, near_edge: bool) -> bool:
     return near_edge or len(_IMPRINT_LABEL.findall(compact)) >= 2
 
 
+def page_note_rule(text: str, near_edge: bool) -> str | None:
+    """The rule that makes ``text`` one of the page's notes that say nothing of the page
+    (its imprint, the credit for its pictures, a QR code's label), or None."""
+    if is_imprint_line(text, near_edge):
+        return "the paper's imprint or contact details"
+    if "版" in text and _PAGE_PICTURES_CREDIT.fullmatch(text.strip()):
+        return "the credit for the page's pictures"
+    if "扫" in text and _QR_LABEL.fullmatch(text.strip()):
+        return "the label of a QR code"
+    return None
+
+
 def furniture_rule(line: Line, near_edge: bool) -> str | None:
     """The rule that makes ``line`` furniture, or None."""
     if is_editor_line(line.text):
         return "editor line"
-    if is_imprint_line(line.text, near_edge):
-        return "the paper's imprint or contact details"
-    if "版" in line.text and _PAGE_PICTURES_CREDIT.fullmatch(line.text.strip()):
-        return "the credit for the page's pictures"
-    if "扫" in line.text and _QR_LABEL.fullmatch(line.text.strip()):
-        return "the label of a QR code"
+    note = page_note_rule(line.text, near_edge)
+    if note is not None:
+        return note
     if near_edge and _PAGE_NUMBER_LINE.fullmatch(line.text):
         return "page number at the page edge"
     if near_edge and _TWO_CAPITALS.search(line.text) and _LATIN_PAPER.fullmatch(line.text.strip()):
@@ -214,11 +223,7 @@ def describe_furniture(lines: Sequence[Line]) -> PageFurniture:
     """Collect paper, date, page label, section and editors from a page's furniture lines."""
     furniture = PageFurniture(lines=[line.text for line in lines])
     for line in lines:
-        if (
-            is_imprint_line(line.text, near_edge=True)
-            or _PAGE_PICTURES_CREDIT.fullmatch(line.text.strip())
-            or _QR_LABEL.fullmatch(line.text.strip())
-        ):
+        if page_note_rule(line.text, near_edge=True) is not None:
             continue  # the paper's address and numbers, credits, labels: in ``lines`` only
         text = _close_spaced_roles(line.text)
         credit = _EDITOR_CREDIT.search(text)

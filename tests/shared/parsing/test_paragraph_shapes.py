@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shared.parsing import parse_text
 from shared.parsing.block import Block
 from shared.parsing.blocks import group_blocks
 from shared.parsing.columns import local_column_widths
@@ -715,3 +716,23 @@ def test_a_closed_quotation_runs_on_where_the_body_marks_its_breaks_with_blanks(
     asked = line("“家里老人要去医院看病，能帮忙送一下吗？”")
     after = line("“我要去单位值班，需要哪些证明？”")
     assert not paragraph_break(asked, after, False, 23.0, before_opens=True, unmarked=True)[0]
+
+
+def test_a_speaker_under_a_closing_quotation_ends_its_paragraph_across_a_blank() -> None:
+    # the quotation ends flush with the column; the speaker's name and 说 make the next
+    # column's first line, short and ending a sentence, yet not a paragraph of its own
+    text = "\n".join(
+        [
+            "眼下，刘焕军团队正为夏管时无人机变量喷施叶面肥做准备。“叶",
+            "面肥的使用，精准适配是关键。结合‘处方图’，我们开展无人机变量",
+            "喷施叶面肥的应用与推广，通过精细化管护，在节肥增效上寻求新突破。”",
+            "",
+            "刘焕军说。",
+            "",
+            "目前，变量施肥技术体系在吉林、黑龙江等地累计核心示范面积34",
+            "万亩，辐射推广超300万亩，减肥增效明显，农民收入稳步增加。",
+        ]
+    )
+    paragraphs = parse_text(text).articles[0].paragraphs
+    assert len(paragraphs) == 2
+    assert paragraphs[0].endswith("寻求新突破。”刘焕军说。")

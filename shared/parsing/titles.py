@@ -402,6 +402,61 @@ def _asks_twice(blocks: Sequence[Block], run: Sequence[int]) -> bool:
     )
 
 
+# Evidence that a one-line question or exclamation over the rest of a title run is a title:
+# in the corpus articles (/work/shared/corpus/articles.jsonl, 113) five titles ask or
+# exclaim (``成人感染被转运，孩子谁来照顾？``, ``不必恐慌，春天临近了！``), and one closing
+# paragraph of a line or so does (``还是那句话：冬天已到，春天还会远吗？``).
+_ASKS_OVER_TITLE = 1.0
+# Evidence that such a block is the closing line of the body above (``_closes_body_above``).
+_CLOSES_BODY_ABOVE = 2.0
+
+
+# How much body text (in characters) on either side of a run its words are compared with.
+_NEIGHBOUR_TEXT = 400
+
+
+def _body_text(
+    blocks: Sequence[Block], roles: Sequence[BlockRole | None], start: int, step: int
+) -> str:
+    """Up to ``_NEIGHBOUR_TEXT`` characters of the body blocks from ``start`` on in the
+    direction ``step``, stopping at the first block that is not body."""
+    texts: list[str] = []
+    size = 0
+    index = start
+    while 0 <= index < len(blocks) and size < _NEIGHBOUR_TEXT:
+        role = roles[index]
+        if role is None or role.role != "body":
+            break
+        text = "".join(line.text for line in blocks[index].lines)
+        texts.append(text)
+        size += len(text)
+        index += step
+    return "".join(texts if step > 0 else reversed(texts))
+
+
+def _closes_body_above(
+    blocks: Sequence[Block], roles: Sequence[BlockRole | None], run: Sequence[int]
+) -> bool:
+    """The rest of the run shares its words with the body under it, and its first block
+    with the body above: the rest is the next article's title and the first block the
+    closing line of the article above (``还是那句话：冬天已到，春天还会远吗？`` over
+    ``更高效统筹疫情防控和经济社会发展`` and a report on epidemic control)."""
+    above = _body_text(blocks, roles, run[0] - 1, -1)
+    below = _body_text(blocks, roles, run[-1] + 1, +1)
+    first = "".join(line.text for line in blocks[run[0]].lines)
+    rest = "".join(line.text for i in run[1:] for line in blocks[i].lines)
+    return _leaning(rest, above, below) > 0 and _leaning(first, above, below) < 0
+
+
+def _leaning(text: str, above: str, below: str) -> int:
+    """Which neighbour ``text`` shares more two-character words with: +1 the text below,
+    -1 the text above, 0 neither."""
+    pairs = {text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2].isalnum()}
+    shared_above = sum(1 for pair in pairs if pair in above)
+    shared_below = sum(1 for pair in pairs if pair in below)
+    return (shared_below > shared_above) - (shared_above > shared_below)
+
+
 def _resolve_run(
     blocks: Sequence[Block], roles: list[BlockRole | None], run: list[int], indent: str | None
 ) -> None:
@@ -485,6 +540,17 @@ def _resolve_run(
         and _asks_twice(blocks, run)
     ):
         scores[0] -= _SECOND_SENTENCE_END
+    elif (
+        previous_role is not None
+        and previous_role.role == "body"
+        and not previous_open
+        and len(run) >= 2
+        and blocks[run[0]].ends_sentence
+    ):
+        if _closes_body_above(blocks, roles, run):
+            scores[0] -= _CLOSES_BODY_ABOVE
+        elif len(blocks[run[0]].lines) == 1:
+            scores[0] += _ASKS_OVER_TITLE
     title_before = previous_role is not None and previous_role.role == "title"
     # the page end counts as an article's opening: nothing runs on past it
     dateline_after = after is None or (

@@ -230,3 +230,52 @@ def test_a_byline_closing_an_article_over_the_next_ones_title_and_dateline() -> 
         assert articles[0].paragraphs == [
             "周冠宇表示，这是自己职业生涯中最难忘的一站比赛，车队的表现也给了大家很多惊喜。"
         ]
+
+
+# A closed report on one topic, and the opening of a report on another under a title run.
+FOREIGN_AFFAIRS = [
+    "愿同中方落实好两国元首共识，加快共建“一",
+    "带一路”。文方重申坚持一个中国政策，愿与",
+    "中方一道积极推进“南海行为准则”磋商，共",
+    "同维护好南海地区和平稳定。",
+    "",
+    "双方还就东亚区域合作、中国—东盟东部",
+    "增长区等议题深入交换了意见。",
+]
+STOCKS_DATELINE = (
+    "本报讯（记者 连建明）今年第一季度，沪深股市出现大幅调整，各机构普遍认为目前A股"
+    "进入底部区域。因此，不必恐慌，春天必然会来。"
+)
+
+
+def test_an_exclamation_over_the_rest_of_a_title_run_is_a_title() -> None:
+    # a one-line exclamation between a closed body and a kicker over a dateline: a headline
+    # set above its kicker, not the closing line of the report above
+    lines = [
+        *FOREIGN_AFFAIRS,
+        "",
+        "不必恐慌，春天临近了！",
+        "",
+        "一季度沪深股市出现大幅调整",
+        "",
+        STOCKS_DATELINE,
+    ]
+    assert roles_of(lines) == ["body", "body", "title", "title", "body"]
+
+
+def test_a_question_in_the_words_of_the_body_above_over_another_reports_title_is_body() -> None:
+    # the question speaks of the body above it (冬天, 春天, 底部), the title under it of the
+    # report under that (疫情防控): the question closes the body above
+    lines = [
+        "我们正在迎来一个大波段的底部区域，大底部对应大机会，",
+        "但走出大底的过程往往是波折的。冬天过后，春天总会到来，",
+        "历史上每一次底部都是如此。熬过冬天，就能等到春天。",
+        "",
+        "还是那句话：冬天已到，春天还会远吗？",
+        "",
+        "更高效统筹疫情防控和经济社会发展",
+        "",
+        "本报讯 连日来，市委、市政府每天晚上召开市新冠肺炎疫情防控工作例会，就做好"
+        "常态化疫情防控重点工作、统筹经济社会发展进行再部署再压实。",
+    ]
+    assert roles_of(lines) == ["body", "body", "title", "body"]

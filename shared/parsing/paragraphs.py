@@ -177,20 +177,28 @@ def _closes_quote(line: Line) -> bool:
 
 # The longest tail naming a quotation's speaker (``隆源农业董事长李晓春说。``).
 SPEAKER_TAIL_MAX = 15
+# Verbs of saying that name the act in a speaker's tail (``王波表示。``, ``她们约定。``).
+_SPEECH_VERBS = (
+    "说", "表示", "介绍", "指出", "认为", "称", "回复", "回答", "约定", "提醒", "提出",
+    "强调", "坦言", "透露", "解释", "告诉", "感叹", "回忆", "写道", "笑言", "直言", "建议",
+    "谈到", "补充",
+)
 
 
 def _names_the_speaker(line: Line) -> bool:
-    """Is ``line`` one short sentence with no quotation of its own, the tail that follows a
-    closing quotation (``王波表示。``, ``她们约定。``)?
+    """Is ``line`` one short sentence with no quotation of its own and a verb of saying,
+    the tail that follows a closing quotation (``王波表示。``, ``她们约定。``)?
 
     In the corpus articles (/work/shared/corpus/articles.jsonl) a sentence of up to 15
-    characters after a closing quotation ended that quotation's paragraph 26 times, and
-    opened a paragraph of its own twice."""
+    characters after a closing quotation ended that quotation's paragraph 26 times, each
+    with a verb of saying, and opened a paragraph of its own twice, neither with one
+    (``变化始于一系列改革举措。``)."""
     text = line.text.strip()
     return (
         display_width(text) <= SPEAKER_TAIL_MAX
         and not any(mark in text for mark in "“”「」『』")
         and text.count("。") + text.count("！") + text.count("？") == 1
+        and any(verb in text for verb in _SPEECH_VERBS)
     )
 
 

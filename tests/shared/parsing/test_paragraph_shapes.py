@@ -736,3 +736,19 @@ def test_a_speaker_under_a_closing_quotation_ends_its_paragraph_across_a_blank()
     paragraphs = parse_text(text).articles[0].paragraphs
     assert len(paragraphs) == 2
     assert paragraphs[0].endswith("寻求新突破。”刘焕军说。")
+
+
+def test_a_short_sentence_without_a_verb_of_saying_under_a_quotation_opens_a_paragraph() -> None:
+    text = "\n".join(
+        [
+            "“过去，科研人员担心成果转化‘做多错多’，不少成果锁在抽屉里，职务科技成果",
+            "还存在国有资产管理方面的顾虑，教授们宁可发论文也不愿去办企业转化成果。”",
+            "",
+            "变化始于一系列改革举措。",
+            "",
+            "江苏率先开展赋予科研人员职务科技成果所有权或长期使用权改革试点，打通了",
+            "成果转化的关键堵点，高校院所的积极性被充分调动起来。",
+        ]
+    )
+    paragraphs = parse_text(text).articles[0].paragraphs
+    assert paragraphs[1] == "变化始于一系列改革举措。"

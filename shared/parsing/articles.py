@@ -254,6 +254,8 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
             host.body.extend(item.blocks)
             host.body.extend(follower.body)
             host.intertitles.update(follower.intertitles)
+            # the follower opens like no article (no 上接 marker) but may close with a 下转
+            host.markers.extend(follower.markers)
             index += 2
             continue
         out.append(item)

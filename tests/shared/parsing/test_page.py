@@ -99,6 +99,36 @@ def test_a_short_last_line_before_the_jump_ends_its_paragraph() -> None:
     ]
 
 
+def test_a_part_that_goes_on_after_a_subhead_keeps_its_turn_line() -> None:
+    # the 下转 marker closes the text under the subhead: the article still goes on to page 2
+    page1 = [
+        "起草组广泛听取代表委员意见",
+        "",
+        "本报讯（记者 田博）5月28日，十三届全国人大三次会议表决通过",
+        "了关于政府工作报告的决议，决定批准这个报告。听取吸收人大代",
+        "表和政协委员意见建议，是政府科学民主决策的重要体现。",
+        "",
+        "补充修改内容涵盖七成意见",
+        "",
+        "按照要求，每年全国两会期间，政府工作报告起草组人员会在现场",
+        "旁听，记录并分类汇总代表委员对报告的直接修改意见和对政府工",
+        "作及有关政策的建议。孙国君介绍，今年起草组对报告作了八十九",
+        "处修改，其中三分之二涉及民生和就业，各部门正在明确责任分工",
+        "（下转第2版）",
+    ]
+    page2 = [
+        "起草组广泛听取代表委员意见",
+        "",
+        "（上接第1版）并及时出台配套政策。“总的来说，今年的政策执行可",
+        "能面临一些挑战。”孙国君说，今年只剩七个月时间，抓落实任务尤",
+        "其繁重，可以说刻不容缓、分秒必争。",
+    ]
+    articles = parse_text("\n".join(page1) + "\n\f" + "\n".join(page2)).articles
+    assert len(articles) == 1
+    assert articles[0].paragraphs[1] == "补充修改内容涵盖七成意见"
+    assert "明确责任分工并及时出台配套政策。" in articles[0].paragraphs[2]
+
+
 def test_unmatched_continuation_is_recorded() -> None:
     document = parse_text(PAGE_TWO)
     assert document.articles[0].continued_from == "上接第1版"

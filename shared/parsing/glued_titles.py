@@ -290,6 +290,7 @@ def split_glued_titles(
             lines[end : end + CONTEXT_LINES],
             functools.partial(_runs_into, earlier if not begin else list, lines[begin:index]),
             functools.partial(_runs_on, lines[end:], later),
+            _column_before(earlier if not begin else list, lines[begin:index]),
         ):
             pieces.append(
                 Block(
@@ -318,17 +319,32 @@ def _runs_on(lines: Sequence[Line], later: Sequence[Block]) -> list[Line]:
     return [*lines, *_text_after(later)][:CONTEXT_LINES]
 
 
+def _column_before(above: Callable[[], list[Line]], lines: Sequence[Line]) -> list[Line]:
+    """The lines that measure the column of the text ending in ``lines``: the text above
+    the block as well when the block's first line goes on with a sentence left unfinished
+    there (a column break inside one text, and an article sets all its columns at one
+    width), else the block's own lines."""
+    if lines:
+        text_above = above()
+        if text_above and not _closes_text(text_above[-1]):
+            return [*text_above, *lines][-CONTEXT_LINES:]
+    return list(lines)
+
+
 def _two_texts(
     before: Sequence[Line],
     after: Sequence[Line],
     topic_before: Callable[[], list[Line]] | None = None,
     topic_after: Callable[[], list[Line]] | None = None,
+    column_before: Sequence[Line] | None = None,
 ) -> bool:
     """The body text on the two sides of a run of title lines is two texts: it speaks of
     different things, or it is set in different column widths (an article keeps its
     column, and a subhead does not change it).  ``topic_before``/``topic_after`` give
-    the (longer) text to compare the topics of, when not ``before``/``after``."""
-    if not lines_share_column(before, after) or not lines_share_topic(before, after):
+    the (longer) text to compare the topics of, when not ``before``/``after``;
+    ``column_before`` the text to measure the column above with, when not ``before``."""
+    measured = before if column_before is None else column_before
+    if not lines_share_column(measured, after) or not lines_share_topic(before, after):
         return True
     if topic_before is None or topic_after is None:
         return False

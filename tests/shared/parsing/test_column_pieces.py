@@ -159,3 +159,34 @@ def test_the_headline_a_lead_in_announces_goes_with_it_whatever_its_punctuation(
         "“订单排到了六月，真忙！”",
     )
     assert articles[-1].paragraphs[0].startswith("今年一季度")
+
+
+def test_title_lines_glued_after_a_column_break_are_measured_against_the_text_above() -> None:
+    # the report's last column holds two lines under a column break (the sentence above
+    # runs on into them); the next report's title is glued under them, and its body is set
+    # two em wider: the column of the text above the break is the first report's column
+    lines = [
+        "数据资产化提速 数据保险站上风口",
+        "",
+        "近日，国家数据局发布通知，推进行业高质量数据集建",
+        "设，企业数据资产化进程明显提速，数据保险等新业务",
+        "随之站上风口，多家险企加快布局相关产品。市场人士",
+        "认为，企业数据资产的价值正在被重新认识，数据交易",
+        "平台和供需双方对风险保障的需求不断增加，保险业可",
+        "探索数据合规责任险，以覆盖企业因数据泄露或隐私受",
+        "",
+        "罚而产生的财务损失。",
+        "金刚石散热：“概念炒作”还是",
+        "“量产前夜”",
+        "近期，金刚石散热相关概念股股价大幅上涨，市场人士认为，",
+        "企业对高端散热材料的需求不断增加，数据中心和芯片企",
+        "业的散热问题日益突出，相关企业加快布局，产业化进程明",
+        "显提速，但业内人士也提醒投资者，企业的量产能力和市场",
+        "需求仍有待观察，不宜盲目追高。",
+    ]
+    articles = parse_text("\n".join(lines)).articles
+    assert [a.headline for a in articles] == [
+        "数据资产化提速 数据保险站上风口",
+        "金刚石散热：“概念炒作”还是“量产前夜”",
+    ]
+    assert articles[0].paragraphs[-1].endswith("受罚而产生的财务损失。")

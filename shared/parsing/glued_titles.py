@@ -32,6 +32,7 @@ from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
+from shared.parsing.title_roles import is_subtitle
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
 
 # At most this many lines at the end of a text block can be split off as title lines.
@@ -282,15 +283,21 @@ def split_glued_titles(
         if not _closes_text(lines[index - 1]):
             index += 1
             continue
-        end = _body_first_line_out(lines, index, _glued_title_run(lines, index))
+        end = _glued_title_run(lines, index)
+        stack = _stacks_a_subtitle(lines, index, end)
+        if not stack:
+            end = _body_first_line_out(lines, index, end)
         if end == index and _question_title_shaped(lines[index]):
             end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
-        if index < end < len(lines) and _two_texts(
-            lines[max(begin, index - CONTEXT_LINES) : index],
-            lines[end : end + CONTEXT_LINES],
-            functools.partial(_runs_into, earlier if not begin else list, lines[begin:index]),
-            functools.partial(_runs_on, lines[end:], later),
-            _column_before(earlier if not begin else list, lines[begin:index]),
+        if index < end < len(lines) and (
+            stack
+            or _two_texts(
+                lines[max(begin, index - CONTEXT_LINES) : index],
+                lines[end : end + CONTEXT_LINES],
+                functools.partial(_runs_into, earlier if not begin else list, lines[begin:index]),
+                functools.partial(_runs_on, lines[end:], later),
+                _column_before(earlier if not begin else list, lines[begin:index]),
+            )
         ):
             pieces.append(
                 Block(
@@ -309,6 +316,20 @@ def split_glued_titles(
         return [block]
     pieces.append(Block(block.kind, lines[begin:], "body after title lines split off"))
     return pieces
+
+
+def _stacks_a_subtitle(lines: Sequence[Line], start: int, end: int) -> bool:
+    """A glued run holding a subtitle under its first line is a title stack: a headline and
+    its subtitle (``让文明出游成为最好的风景`` / ``——二〇一九年各地…综述``), whichever text
+    is on its two sides; a subhead carries no subtitle.  The subtitle line (``——`` and
+    words, no sentence punctuation) stops short of the column or reaches past it (set
+    across columns): a list item opening with a dash (``——坚持创新驱动发展，…``) fills the
+    column when it wraps, and ends a sentence when it does not."""
+    column = column_width([line for line in lines if measures_column(line)])
+    return any(
+        is_subtitle(line.text) and abs(line.width - column) > SHORT_MARGIN
+        for line in lines[start + 1 : end]
+    )
 
 
 def _runs_into(above: Callable[[], list[Line]], lines: Sequence[Line]) -> list[Line]:

@@ -190,3 +190,37 @@ def test_title_lines_glued_after_a_column_break_are_measured_against_the_text_ab
         "金刚石散热：“概念炒作”还是“量产前夜”",
     ]
     assert articles[0].paragraphs[-1].endswith("受罚而产生的财务损失。")
+
+
+def test_a_headline_glued_with_its_subtitle_between_two_texts_is_split_off() -> None:
+    # titles set under their body, extracted with no blank lines: the subtitle line under
+    # the short headline line makes the two a title stack, though the texts on both sides
+    # speak of the same things in the same column width
+    lines = [
+        "各地文化和旅游部门持续推进文明旅游工作，从人群全覆",
+        "盖、内容全覆盖等方面全方位强化文明旅游服务和引导，",
+        "积极推动行业企业、景区景点将文明旅游要求落地落实，",
+        "发挥制度法规对文明旅游的促进和保障作用。",
+        "让文明出游成为最好的风景",
+        "——二〇一九年各地各部门推进文明旅游工作综述",
+        "暑期旅游旺季到来，各地景区景点游客明显增多。文化和",
+        "旅游部门提醒游客文明出游，景区景点加强引导，各地文",
+        "明旅游志愿服务队伍活跃在旅游一线，文明旅游蔚然成风。",
+    ]
+    blocks = group_blocks(split_lines("\n".join(lines))[0])
+    titles = [block for block in blocks if block.rule == TITLE_SPLIT_RULE]
+    assert [[line.text for line in block.lines] for block in titles] == [lines[4:6]]
+
+
+def test_list_items_opening_with_a_dash_stay_in_their_text() -> None:
+    lines = [
+        "今年发展的主要预期目标是：国内生产总值增长百分之五左右，",
+        "城镇新增就业一千二百万人以上，居民收入增长和经济增长同步。",
+        "主要任务",
+        "——坚持创新驱动发展，加快建设现代化产业体系，推动产业结构",
+        "优化升级，培育壮大新兴产业和未来产业；",
+        "——坚持扩大内需战略，着力扩大有效投资，稳定和扩大消费；",
+        "——坚持深化改革开放，持续优化营商环境，激发经营主体活力。",
+    ]
+    blocks = group_blocks(split_lines("\n".join(lines))[0])
+    assert not any(block.rule == TITLE_SPLIT_RULE for block in blocks)

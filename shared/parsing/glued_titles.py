@@ -217,15 +217,26 @@ def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
 
 
 def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
-    """The end of a glued title run without its last line when that line is a body
-    paragraph's first line: as wide as an indented first line (a headline wraps at its own
-    measure, seldom exactly there) with a full running line under it.  A first line
-    without any sentence punctuation is common (a third of the corpus's paragraphs hold
-    none in their first 11 characters).  The column is measured on the whole block."""
-    if end - start < 2 or end >= len(lines):
+    """The end of a glued title run without its last line when that line is body: a line
+    filling the column whose sentence ends in the short line under it (a question wrapped
+    as ``这给管理和运营上带来哪些困难和`` / ``挑战？``), or a paragraph's first line, as wide as
+    an indented first line with a full running line under it.  A headline wraps at its own
+    measure, seldom exactly at the column's.  A first line without any sentence punctuation
+    is common (a third of the corpus's paragraphs hold none in their first 11 characters).
+    The column is measured on the whole block."""
+    if end >= len(lines):
         return end
     column = column_width([line for line in lines if measures_column(line)])
     last, under = lines[end - 1], lines[end]
+    if (
+        abs(last.width - column) <= SAME_WIDTH
+        and not last.ends_sentence
+        and under.ends_sentence
+        and under.width < column - SHORT_MARGIN
+    ):
+        return end - 1  # a running line filling the column, its sentence ending under it
+    if end - start < 2:
+        return end
     first_line = column - INDENT - INDENT_MARGIN <= last.width <= column - INDENT_MARGIN
     if first_line and not under.spaced_out and under.width >= column - SAME_WIDTH:
         return end - 1

@@ -224,3 +224,42 @@ def test_list_items_opening_with_a_dash_stay_in_their_text() -> None:
     ]
     blocks = group_blocks(split_lines("\n".join(lines))[0])
     assert not any(block.rule == TITLE_SPLIT_RULE for block in blocks)
+
+
+def test_a_line_filling_the_column_over_the_end_of_its_sentence_is_no_glued_title() -> None:
+    # an interview's question wraps with no punctuation in its full first line; the answers
+    # on its two sides speak of different things (the topic change would otherwise split a
+    # title-shaped line off)
+    lines = [
+        "食”。昨天，3000份新民晚报也送",
+        "进了新国际博览中心集中隔离收治",
+        "点。所以到现在，病人在方方面面",
+        "还是比较认可的。",
+        "　　接下来，新国际博览中心集中",
+        "隔离收治点将稳步推进，真正做到",
+        "“应隔尽隔”“应收尽收”的基本",
+        "原则。",
+        "　　问：新国际博览中心集中隔离",
+        "收治点设计床位超过1.5万张，是",
+        "目前上海规模最大的集中隔离点。",
+        "这给管理和运营上带来哪些困难和",
+        "挑战？",
+        "　　答：收治点的场地非常大，收",
+        "治的患者数量也很多。这里有包括",
+        "瑞金医院、上海市第十人民医院、",
+        "上海市第六人民医院、龙华医院、",
+        "曙光医院、岳阳医院、上海市肺科",
+        "医院、上海市胸科医院、五官科医",
+        "院以及杨浦区中心医院这十家医院",
+        "的医疗队进驻，工作量非常之大。",
+        "　　在院感管理上，首先在硬件建",
+        "设上尽量做到完美，符合院感防控",
+        "的装备要求、流程要求和技术要求；",
+        "其次，努力在人员意识上加强培训，",
+        "尤其是没有医学背景的第三方工作",
+        "人员和志愿者等，要通过培训提高",
+        "他们对院感重要性的认识，同时也",
+        "在院感技能上有提升。",
+    ]
+    blocks = group_blocks(split_lines("\n".join(lines))[0])
+    assert not any(block.rule == TITLE_SPLIT_RULE for block in blocks)

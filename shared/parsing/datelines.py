@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from shared.parsing.bylines import is_role_byline
 from shared.parsing.credits import NAME, Credits, parse_credits, split_names
+from shared.parsing.normalise import is_spaced_out, remove_layout_spaces
 from shared.parsing.role_words import CJK, ORGS, ROLE, any_of
 
 # 本报讯 / 本报北京1月16日电 / 新华社北京7月8日电 / 据新华社电 / 本报北京电（…）/ 新华社快讯：
@@ -95,10 +96,16 @@ def dateline_runs_on(text: str, next_text: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def starts_with_dateline(text: str) -> bool:
-    """Whether the line opens with a dateline, or is one wrapped before its 电 or 讯."""
+    """Whether the line opens with a dateline, or is one wrapped before its 电 or 讯; a
+    justified line extracted with a space between every character
+    (``本 报 开 罗 5 月 3 日 电 （ 记 者 周 輖 ）``) is read closed up."""
+    if _DATELINE_HEAD.match(text) is not None or is_dateline_cut_before_electric(text):
+        return True
+    opening = text.lstrip()
     return (
-        _DATELINE_HEAD.match(text) is not None
-        or is_dateline_cut_before_electric(text)
+        opening[1:2] == " "
+        and is_spaced_out(opening)
+        and starts_with_dateline(remove_layout_spaces(opening, True))
     )
 
 

@@ -446,3 +446,30 @@ def test_the_dateline_under_an_editors_note_is_read(note: str) -> None:
     assert article.reporters == ["李四"]
     assert article.paragraphs[0].startswith(note.rstrip("："))
     assert article.paragraphs[1] == "我市新建口袋公园二十处，方便群众就近休闲。"
+
+
+def test_a_dateline_extracted_letter_by_letter_opens_its_article() -> None:
+    # a justified dateline line comes out with a space between every character, glued with
+    # its title under the report above
+    text = "\n".join(
+        [
+            "公安部部署开展昆仑2020行动",
+            "",
+            "本报北京5月12日电（记者张璁）记者从公安部12日举行的视频会",
+            "议上获悉：公安部部署全国公安机关开展打击食药环和涉野生动物",
+            "等违法犯罪的“昆仑2020”专项行动，坚决维护人民群众切身利益。",
+            "中国医疗专家组完成沙特、科威特抗疫任务回国",
+            "本 报 开 罗 5 月 3 日 电 （ 记 者 周 輖 ）",
+            "由中国国家卫生健康委组建，宁夏卫生健康委选派的中国政府赴沙",
+            "特阿拉伯、科威特抗疫医疗专家组一行8人，于5月2日完成任务返",
+            "回宁夏银川。",
+        ]
+    )
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [
+        "公安部部署开展昆仑2020行动",
+        "中国医疗专家组完成沙特、科威特抗疫任务回国",
+    ]
+    assert articles[1].dateline == "本报开罗5月3日电"
+    assert articles[1].reporters == ["周輖"]
+    assert articles[1].paragraphs[0].startswith("由中国国家卫生健康委组建")

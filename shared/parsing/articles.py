@@ -39,6 +39,7 @@ from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.title_roles import (
     assign_title_roles,
+    ends_with_column_tag,
     is_kicker_shaped,
     is_subtitle,
     unwrapped_title_roles,
@@ -147,11 +148,12 @@ def _inline_markers(block: Block) -> list[Continuation]:
 
 
 def is_subhead_text(texts: Sequence[str]) -> bool:
-    """No title-stack shape among the units: no subtitle (``——…``), and no kicker
+    """No title-stack shape among the units: no subtitle (``——…``), no column tag closing a
+    headline (``…（经济聚焦·农田里的新鲜事）``), and no kicker
     (``…——``/``…：``) next to a plain title it would introduce.  A group made only of lead-in
     lines introduces no headline, so it is a run-in subhead leading into the next paragraph
     (``政策赋能，解开束缚——``), not an article's kicker."""
-    if any(is_subtitle(t) for t in texts):
+    if any(is_subtitle(t) or ends_with_column_tag(t) for t in texts):
         return False
     lead_ins = [is_kicker_shaped(t) for t in texts]
     return all(lead_ins) or not any(lead_ins)

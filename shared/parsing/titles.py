@@ -35,7 +35,7 @@ from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
-from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
+from shared.parsing.title_roles import ends_with_column_tag, is_kicker_shaped, is_subtitle
 
 Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"]
 
@@ -140,6 +140,8 @@ def title_score(
         score -= sum(1 for c in inner if c in _INNER_PUNCTUATION)
     if block.ends_sentence and amid_body:
         score -= 2.5  # amid body, a line ending with ？/！ is a quoted question, not a title
+    if ends_with_column_tag(join_wrapped(texts)):
+        score += _COLUMN_TAG
     if column > 0:
         for position, line in enumerate(block.lines):
             fits_full = abs(line.width - column) <= 1.0
@@ -157,6 +159,10 @@ def title_score(
     if after_byline:
         score -= 6.0  # a byline is followed by its body in either title position
     return score
+
+
+# Evidence that a block ending with a column tag in parentheses is a title.
+_COLUMN_TAG = 3.0
 
 
 def _paragraph_end(block: Block, position: int, column: float) -> bool:

@@ -279,3 +279,41 @@ def test_a_question_in_the_words_of_the_body_above_over_another_reports_title_is
         "常态化疫情防控重点工作、统筹经济社会发展进行再部署再压实。",
     ]
     assert roles_of(lines) == ["body", "body", "title", "body"]
+
+
+def test_a_headline_closing_with_a_column_tag_opens_an_article_without_a_dateline() -> None:
+    # the tag in parentheses (经济聚焦·农田里的新鲜事) closes a headline, never a paragraph:
+    # the wrapped headline with a comma in it is no column fragment nor a subhead
+    lines = [
+        "民有所呼，我有所应。“百姓认可，是",
+        "对我们最大的鼓励。”在刘莉沙看来，这是",
+        "她最大的荣誉和担当。",
+        "",
+        "给黑土地做体检，施肥更精细（经济聚焦",
+        "·农田里的新鲜事）",
+        "",
+        "午后，齐北松和李克东行走在吉林省",
+        "",
+        "长春市农安县田间，察看玉米新苗长势。",
+        "“今年咱也按着新方法来施肥。根据",
+        "变量施肥技术体系，施肥量因地制宜，苗",
+        "情还不错。”李克东是隆源农业服务有限",
+        "公司农机部门负责人。",
+    ]
+    assert roles_of(lines) == ["body", "title", "body", "body"]
+    articles = parse_text("\n".join(lines)).articles
+    assert len(articles) == 2
+    assert articles[1].paragraphs[0].startswith("午后，齐北松和李克东")
+
+
+def test_a_short_parenthesis_closing_a_column_fragment_is_no_column_tag() -> None:
+    lines = [
+        *BODY,
+        "",
+        "由于新冠疫情原因，根据国际航班的",
+        "隔离要求，这位患者在刚果（布）",
+        "",
+        "先接受了21天隔离，转机至埃塞俄比亚后",
+        "再飞抵上海，随即被送往医院接受治疗。",
+    ]
+    assert roles_of(lines) == ["body", "body", "body"]

@@ -393,7 +393,7 @@ def _question_title_shaped(line: Line) -> bool:
     """Ends with ？ or ！ and holds no sentence punctuation of its own: shaped like a
     headline that asks or exclaims (``商圈如何接住世界杯流量？``)."""
     last = line.text.rstrip("”’」』》）)")
-    if not last.endswith(("？", "！", "?", "!")) or any(c in _HEADLINE_FORBIDDEN for c in last):
+    if not last.endswith(("？", "！", "?", "!")) or not _HEADLINE_FORBIDDEN.isdisjoint(last):
         return False
     if line.spaced_out or is_byline_line(line.text):
         return False

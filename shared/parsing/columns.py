@@ -6,6 +6,7 @@ margins (indent, short line) paragraph and title rules measure against it."""
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -174,7 +175,15 @@ def _sliding_upper_quartiles(measured: Sequence[float | None], at_least: int = 1
 def measures_column(line: Line) -> bool:
     """Whether a line's width tells the column width: not letter-spaced, not opening with a
     dateline (its spaces take room) and not carrying a continuation marker."""
-    return not (line.spaced_out or starts_with_dateline(line.text) or find_continuations(line.text))
+    return not (line.spaced_out or _takes_extra_room(line.text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _takes_extra_room(text: str) -> bool:
+    """Opens with a dateline or carries a continuation marker (measures_column() asks
+    about each body line two or three times, from different stages; the answer depends on
+    the text alone, so it is cached like starts_with_dateline's)."""
+    return starts_with_dateline(text) or bool(find_continuations(text))
 
 
 def is_short(line: Line, column: float) -> bool:

@@ -13,6 +13,7 @@ wider than the column above it breaks out of that column (a caption, a text box,
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Sequence
 
 from shared.parsing.block import Block
@@ -48,10 +49,17 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
     next article).
     """
     out: list[Block] = []
+    # The non-furniture blocks after each block, as a suffix of one list (``later`` built
+    # once per page, not once per block), and whether only furniture was put out so far
+    # (``out`` only ever grows, so once it holds another kind it always does).
+    others = [b for b in blocks if b.kind != "furniture"]
+    others_up_to = list(itertools.accumulate(int(b.kind != "furniture") for b in blocks))
+    only_furniture_out = True
     for index, block in enumerate(blocks):
-        later = [b for b in blocks[index + 1 :] if b.kind != "furniture"]
+        later = others[others_up_to[index] :]
         follower = later[0] if later else None
-        head = page_top_title_run(block) if all(b.kind == "furniture" for b in out) else 0
+        only_furniture_out = only_furniture_out and all(b.kind == "furniture" for b in out)
+        head = page_top_title_run(block) if only_furniture_out else 0
         if head:
             out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
@@ -433,7 +441,7 @@ def _question_title_shaped(line: Line) -> bool:
     """Ends with ？ or ！ and holds no sentence punctuation of its own: shaped like a
     headline that asks or exclaims (``商圈如何接住世界杯流量？``)."""
     last = line.text.rstrip("”’」』》）)")
-    if not last.endswith(("？", "！", "?", "!")) or any(c in _HEADLINE_FORBIDDEN for c in last):
+    if not last.endswith(("？", "！", "?", "!")) or not _HEADLINE_FORBIDDEN.isdisjoint(last):
         return False
     if line.spaced_out or is_byline_line(line.text):
         return False

@@ -97,11 +97,17 @@ _new_line = tuple.__new__
 def split_lines(text: str) -> list[list[Line]]:
     """All lines of a text, grouped by page.  Always at least one page."""
     pages: list[list[Line]] = [[]]
+    page = pages[-1]
     for number, physical in enumerate(text.split("\n"), start=1):
+        if "\f" not in physical:
+            # the common case, a line inside a page: no split, no page bookkeeping
+            page.append(make_line(physical, number, len(pages)))
+            continue
         segments = physical.split("\f")
         for position, segment in enumerate(segments):
             if position > 0:
                 pages.append([])
             if segment or position == 0:
                 pages[-1].append(make_line(segment, number, len(pages)))
+        page = pages[-1]
     return pages

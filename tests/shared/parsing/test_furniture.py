@@ -178,6 +178,10 @@ def test_a_verb_role_without_colon_is_no_editor_line(text: str) -> None:
         "本报地址：北京市朝阳区金台西路2号　邮政编码：100733",
         "订阅热线：12345678",
         "人民日报社出版",
+        "广告许可证：3700004000012",
+        "订阅：全国各地邮局",
+        "投稿邮箱：lcrbxw@163.com",
+        "总编室电话：0635-8241230",
     ],
 )
 def test_the_papers_imprint_and_contact_lines_at_the_edge(text: str) -> None:

@@ -170,6 +170,15 @@ def is_running_header(line: Line, near_edge: bool) -> bool:
     return len(evidence) >= needed
 
 
+# The label of a column of short items set over its first item's title (简讯, 【新闻速递】,
+# ■ 图片新闻): the column's name, no item's title.
+_COLUMN_LABEL = re.compile(
+    r"[■□●◆◇▲★【\[]?\s*(?:(?:新闻|本地|要闻|本市|一周|信息|经济|文化|体育)?"
+    r"(?:简\s*讯|快\s*讯|短\s*讯|速\s*递|速\s*览|快\s*递|短\s*波)|短\s*新\s*闻|图\s*片\s*新\s*闻|"
+    r"新\s*闻\s*图\s*片)\s*[】\]]?"
+)
+
+
 def is_imprint_line(text: str, near_edge: bool) -> bool:
     """The paper's imprint or contact details: a line opening with such a label (two of
     them away from the page's edges, where one could open a notice's line), or its
@@ -188,13 +197,16 @@ def is_imprint_line(text: str, near_edge: bool) -> bool:
 
 def page_note_rule(text: str, near_edge: bool) -> str | None:
     """The rule that makes ``text`` one of the page's notes that say nothing of the page
-    (its imprint, the credit for its pictures, a QR code's label), or None."""
+    (its imprint, the credit for its pictures, a QR code's label, the label of a column of
+    short items), or None."""
     if is_imprint_line(text, near_edge):
         return "the paper's imprint or contact details"
     if "版" in text and _PAGE_PICTURES_CREDIT.fullmatch(text.strip()):
         return "the credit for the page's pictures"
     if "扫" in text and _QR_LABEL.fullmatch(text.strip()):
         return "the label of a QR code"
+    if len(text) <= 16 and _COLUMN_LABEL.fullmatch(text.strip()):
+        return "the label of a column of short items"
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from shared.parsing import parse_text
 from shared.parsing.furniture import describe_furniture, furniture_rule, is_editor_line
 from shared.parsing.lines import make_line
 
@@ -241,3 +242,34 @@ def test_page_picture_credits_and_qr_labels_are_furniture(text: str) -> None:
 )
 def test_sentences_about_scanning_or_pictures_stay_text(text: str) -> None:
     assert furniture_rule(make_line(text, 40, 1), near_edge=False) is None
+
+
+@pytest.mark.parametrize("text", ["简讯", "【新闻速递】", "■ 图片新闻", "简 讯", "本地快讯"])
+def test_the_label_of_a_column_of_short_items_is_furniture(text: str) -> None:
+    assert furniture_rule(make_line(text, 40, 1), near_edge=False) is not None
+
+
+@pytest.mark.parametrize("text", ["简讯一则", "新闻速递员坚守岗位", "快讯：我市召开会议"])
+def test_titles_holding_a_column_word_are_no_column_label(text: str) -> None:
+    assert furniture_rule(make_line(text, 40, 1), near_edge=False) is None
+
+
+def test_a_column_label_over_briefs_is_no_part_of_the_first_briefs_title() -> None:
+    text = "\n".join(
+        [
+            "简讯",
+            "",
+            "我市召开安全生产工作会议",
+            "",
+            "本报讯（记者 张伟）7月10日，我市召开安全生产工作会议，部署下一阶段重点工作。",
+            "",
+            "东昌府区开展防汛演练",
+            "",
+            "本报讯（通讯员 李娜）近日，东昌府区在徒骇河沿岸开展防汛应急演练。",
+        ]
+    )
+    articles = parse_text(text).articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "我市召开安全生产工作会议"),
+        ("", "东昌府区开展防汛演练"),
+    ]

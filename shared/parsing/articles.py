@@ -32,7 +32,7 @@ from shared.parsing.continuation_markers import (
     strip_continuations,
 )
 from shared.parsing.credits import Credits, parse_credits
-from shared.parsing.fields import apply_body_fields
+from shared.parsing.fields import apply_body_fields, opens_editors_note
 from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailing_question_title
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
@@ -263,6 +263,26 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
         out.append(item)
         index += 1
     return out
+
+
+def carry_editors_notes(items: list[Item]) -> list[Item]:
+    """An editor's note (``编者按：…``) introduces what follows it, never closes an article:
+    one closing a unit's body over a title group and the body of the next article is that
+    article's opening (titles set over their bodies; where they follow them, the note
+    opens the unit after the title above it already)."""
+    for index, item in enumerate(items[:-2]):
+        title, follower = items[index + 1], items[index + 2]
+        if (
+            isinstance(item, Unit)
+            and item.kind == "article"
+            and len(item.body) > 1
+            and isinstance(title, TitleGroup)
+            and isinstance(follower, Unit)
+            and follower.kind == "article"
+            and opens_editors_note(item.body[-1].first.text)
+        ):
+            follower.body.insert(0, item.body.pop())
+    return items
 
 
 def attach_trailing_bylines(items: list[Item]) -> list[Item]:
@@ -593,6 +613,7 @@ def assemble_page(
     page is not hard-wrapped, see :mod:`shared.parsing.wrapping`)."""
     layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
     items = fold_intertitles(attach_trailing_bylines(build_items(blocks, roles)), layout)
+    items = carry_editors_notes(items)
     assignment, before, direction = assign_titles(items)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction)

@@ -24,6 +24,11 @@ _EDITORS_NOTE = re.compile(
 )
 
 
+def opens_editors_note(text: str) -> bool:
+    """Does ``text`` open an editor's note (``编者按：…``, ``【编者按】…``, ``编者的话：…``)?"""
+    return _EDITORS_NOTE.match(text) is not None
+
+
 def apply_body_fields(
     article: ParsedArticle,
     paragraphs: list[str],
@@ -54,7 +59,7 @@ def apply_body_fields(
             credits.extend(credit.credits)
     elif paragraphs:
         # an editor's note leads the report: the dateline opens the paragraph under it
-        opening = 1 if len(paragraphs) > 1 and _EDITORS_NOTE.match(paragraphs[0]) else 0
+        opening = 1 if len(paragraphs) > 1 and opens_editors_note(paragraphs[0]) else 0
         dateline = match_dateline(paragraphs[opening])
         if dateline is not None:
             article.dateline = dateline.place

@@ -472,3 +472,26 @@ def test_a_label_stacked_over_a_subhead_is_a_paragraph_of_its_own() -> None:
     paragraphs = parse(*STACKED_SUBHEAD)[0].paragraphs
     assert paragraphs[1:3] == ["总指挥讲述", "困难肯定存在  我们一起努力"]
 
+
+
+def test_an_editors_note_over_the_next_articles_title_opens_that_article() -> None:
+    # titles set over their bodies: the note closing the interview's body introduces the
+    # series whose first report follows, and is read as that report's opening
+    articles = parse(
+        "让群众办事更便捷",
+        "",
+        "本报记者 王芳",
+        "",
+        "记者：今年以来，市行政审批服务局在优化营商环境方面做了哪些工作？",
+        "",
+        "李华：我们围绕“高效办成一件事”，推出了一批集成服务事项。",
+        "",
+        "编者按：为展示各地发展成就，本报今起推出“走进县市区”专栏，敬请关注。",
+        "",
+        "阿胶之乡焕发新活力",
+        "",
+        "本报讯（记者 赵刚）近年来，东阿县依托阿胶产业优势，推动产业融合发展。",
+    )
+    assert [len(a.paragraphs) for a in articles] == [2, 2]
+    assert articles[1].paragraphs[0].startswith("编者按：")
+    assert (articles[1].dateline, articles[1].reporters) == ("本报讯", ["赵刚"])

@@ -48,6 +48,9 @@ _BYLINE_LINE = re.compile(
 )
 # …顺利完成。（记者 张立 通讯员 李响）: a byline in brackets closing an article's text
 _CLOSING_BYLINE = re.compile(r"(?:^|(?<=[。！？!?”’…]))\s*[（(](?P<inner>[^（）()]{2,40})[）)]\s*$")
+# （据新华社北京7月11日电 记者 王悦阳）: a closing bracket may name the source and its
+# dateline before the byline (a wire report reprinted with its credit at the end)
+_WIRE_SOURCE = re.compile(r"^据?\s*(?:新华社|中新社|本报|人民日报)[^（）()\s]{0,14}?[电讯]\s*")
 # 文/张三, 文/图 李四, 撰文：王五 — the work credited, no role
 _WORK_NAMES_LINE = re.compile(
     rf"^[{BULLET}]?\s*(?:(?:文|图|文图|撰文|摄影)\s*[/／:：]|(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
@@ -106,15 +109,15 @@ def _names_follow_roles(text: str) -> bool:
 
 def match_closing_byline(text: str) -> PhotoCredit | None:
     """A bracketed byline with a role closing an article's text (``…顺利完成。（记者 张立）``,
-    as papers credit short reports at their end): the text before it and the names.  A
-    bracket with no role (``（张立）``, ``（作者为北京大学教授）``) or with a photo's 摄 stays
-    text."""
+    as papers credit short reports at their end, ``（据新华社北京7月11日电 记者 王悦阳）``
+    after a wire report's source): the text before it and the names.  A bracket with no
+    role (``（张立）``, ``（作者为北京大学教授）``) or with a photo's 摄 stays text."""
     if "）" not in text[-2:] and ")" not in text[-2:]:
         return None
     match = _CLOSING_BYLINE.search(text)
     if match is None:
         return None
-    inner = match.group("inner").strip()
+    inner = _WIRE_SOURCE.sub("", match.group("inner").strip())
     if "摄" in inner or not ROLE_CHAR.search(inner) or not is_role_byline(inner):
         return None
     credits = parse_credits(inner)

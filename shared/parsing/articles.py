@@ -18,6 +18,7 @@ from typing import Literal
 
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
+from shared.parsing.bylines import match_closing_byline
 from shared.parsing.columns import (
     SHORT_MARGIN,
     column_width,
@@ -32,6 +33,7 @@ from shared.parsing.continuation_markers import (
     strip_continuations,
 )
 from shared.parsing.credits import Credits, parse_credits
+from shared.parsing.datelines import match_dateline
 from shared.parsing.fields import apply_body_fields, opens_editors_note
 from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailing_question_title
 from shared.parsing.indentation import leading_space, paragraph_indent
@@ -219,6 +221,33 @@ def shares_topic(first: Unit, second: Unit) -> bool:
     )
 
 
+def credited_apart(host: Unit, follower: Unit) -> bool:
+    """The follower closes with a credit of its own (``（据新华社北京7月11日电 记者 王悦阳）``)
+    naming none of the reporters the host opens with (in its dateline or byline): two
+    reports, each credited, not one article and a section of it.  (A credit closing a long
+    article with sections names the article's reporters; a host opening with none says
+    nothing.)"""
+    if not follower.body:
+        return False
+    closing = match_closing_byline(_block_text(follower.body[-1]))
+    if closing is None:
+        return False
+    opening = Credits()
+    for byline in host.bylines:
+        opening.extend(parse_credits(_block_text(byline)))
+    if host.body and host.body[0].opens_with_dateline:
+        dateline = match_dateline(_block_text(host.body[0]))
+        if dateline is not None:
+            opening.extend(dateline.credits)
+    named = {*opening.reporters, *opening.correspondents}
+    credited = {*closing.credits.reporters, *closing.credits.correspondents}
+    return bool(named) and named.isdisjoint(credited)
+
+
+def _block_text(block: Block) -> str:
+    return join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in block.lines])
+
+
 def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
     """Keep subheads (小标题) inside their article.
 
@@ -227,8 +256,9 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
     pieces are one article and the subhead's lines become paragraphs of it.  Papers open
     nearly every article with a dateline or a byline, while long features carry several
     subheads, so this is the likelier reading, unless the two pieces plainly speak of
-    different things (:func:`shares_topic`): then the title opens an article that has
-    neither dateline nor byline.  In text that is not hard-wrapped blank lines tell it too
+    different things (:func:`shares_topic`) or are credited apart
+    (:func:`credited_apart`): then the title opens an article that has neither dateline
+    nor byline.  In text that is not hard-wrapped blank lines tell it too
     (:meth:`Layout.sets_apart`), and the indent does not (:attr:`Layout.subhead_indent`).
     """
     out: list[Item] = []
@@ -250,6 +280,7 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
             and is_intertitle_shaped(item, host, layout)
             and shares_topic(host, follower)
             and not layout.sets_apart(item.blocks, host.body, follower.body)
+            and not credited_apart(host, follower)
         ):
             for block in item.blocks:
                 host.intertitles.add(block.first.number)

@@ -495,3 +495,39 @@ def test_an_editors_note_over_the_next_articles_title_opens_that_article() -> No
     assert [len(a.paragraphs) for a in articles] == [2, 2]
     assert articles[1].paragraphs[0].startswith("编者按：")
     assert (articles[1].dateline, articles[1].reporters) == ("本报讯", ["赵刚"])
+
+
+def test_a_report_credited_at_its_end_apart_from_the_report_above_is_no_section_of_it() -> None:
+    # a short wire report without a dateline under a report credited in its dateline: its
+    # closing credit names another reporter, so its title is no subhead of the report above
+    articles = parse(
+        "全国夏粮再获丰收",
+        "",
+        "新华社北京7月11日电（记者 于文静）国家统计局11日发布数据，2024年全国夏粮",
+        "总产量14989万吨，比2023年增加363万吨，增长2.5%。",
+        "",
+        "中欧班列开行突破10万列",
+        "",
+        "中欧班列累计开行突破10万列，通达欧洲25个国家227个城市，成为共建“一带一路”",
+        "的重要标志性成果。（据新华社北京7月11日电 记者 王悦阳）",
+    )
+    assert [(a.headline, a.reporters) for a in articles] == [
+        ("全国夏粮再获丰收", ["于文静"]),
+        ("中欧班列开行突破10万列", ["王悦阳"]),
+    ]
+
+
+def test_a_credit_closing_an_article_with_sections_names_its_own_reporter() -> None:
+    articles = parse(
+        "全国夏粮再获丰收",
+        "",
+        "新华社北京7月11日电（记者 于文静）国家统计局11日发布数据，2024年全国夏粮",
+        "总产量14989万吨，比2023年增加363万吨，增长2.5%。",
+        "",
+        "单产提高是增产主因",
+        "",
+        "夏粮增产主要得益于单产提高，今年全国夏粮单产每亩达到371.9公斤，比2023年",
+        "增加8.6公斤，增长2.4%。（记者 于文静）",
+    )
+    assert len(articles) == 1
+    assert "单产提高是增产主因" in articles[0].paragraphs

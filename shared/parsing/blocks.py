@@ -24,7 +24,7 @@ from shared.parsing.glued_titles import (
 )
 from shared.parsing.indentation import _carries_paragraph_indent, leading_space, paragraph_indent
 from shared.parsing.lines import Line
-from shared.parsing.photo_credits import match_photo_credit
+from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
 from shared.parsing.text_ends import _closes_text
 
 
@@ -78,7 +78,44 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             blocks.append(Block(kind=kind, lines=[line], rule=rule, blanks_before=blanks))
             blanks = []
         previous_kind = kind
-    return split_trailing_titles(blocks, indent)
+    return split_stacked_captions(split_trailing_titles(blocks, indent))
+
+
+def split_stacked_captions(blocks: list[Block]) -> list[Block]:
+    """A caption block holding several captions, each closed by its own credit (``图①：…
+    本报记者 张武军摄`` / ``图②：… 许丛军摄（人民视觉）``), split after each credit: one
+    photo a caption.  Only in a block whose last line closes a caption too."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "text" or len(block.lines) < 2 or not _closes_caption(block.last):
+            out.append(block)
+            continue
+        start = 0
+        for index, line in enumerate(block.lines[:-1]):
+            if _closes_caption(line):
+                out.append(_piece(block, start, index + 1))
+                start = index + 1
+        out.append(_piece(block, start, len(block.lines)))
+    return out
+
+
+def _closes_caption(line: Line) -> bool:
+    """The line ends a caption with its credit (text before the credit on the line)."""
+    if not may_hold_photo_credit(line.text):
+        return False
+    credit = match_photo_credit(line.text)
+    return credit is not None and bool(credit.caption.strip())
+
+
+def _piece(block: Block, start: int, end: int) -> Block:
+    if start == 0 and end == len(block.lines):
+        return block
+    return Block(
+        block.kind,
+        block.lines[start:end],
+        block.rule if start == 0 else "a caption after another's credit",
+        block.blanks_before if start == 0 else [],
+    )
 
 
 def _is_caption(block: Block, credit: Line) -> bool:

@@ -21,10 +21,14 @@ _PHOTO_WORK = re.compile(r"图\s*[/／]")
 _PHOTO_CREDIT_BULLET = re.compile(
     rf"\s*(?P<credit>[{BULLET}]\s*(?:(?:{ROLE_RE})\s*)?(?:{NAMES})?(?:\s*{_SHOT})?)\s*$"
 )
+# The source a credit may name after it in brackets: 许丛军摄（人民视觉）, X 摄（新华社发）.
+_SOURCE_AFTER = r"(?:\s*[（(][^（）()。，,\s]{2,8}[）)])?"
 _PHOTO_CREDIT_SHE = re.compile(
     rf"(?:^|\s+|(?<=[。！？”）)]))(?P<credit>(?:(?:图|摄影)\s*[/／]\s*)?(?:{ROLE_RE})\s*{NAMES}"
     rf"\s*{_SHOT}|图\s*[/／]\s*(?:{ROLE_RE})?\s*{NAMES}|摄影\s*[/／:：]\s*{NAMES}"
-    rf"|[{CJK}]{{2,4}}(?:\s+|\s*[/／]\s*)摄(?:影)?)\s*$"
+    rf"|[{CJK}]{{2,4}}(?:\s+|\s*[/／]\s*)摄(?:影)?){_SOURCE_AFTER}\s*$"
+    # a name set right before 摄 after a sentence: …作业。许丛军摄（人民视觉）
+    rf"|(?<=[。！？”])(?P<tight>[{CJK}]{{2,3}}摄){_SOURCE_AFTER}\s*$"
 )
 
 
@@ -48,9 +52,15 @@ def match_photo_credit(text: str) -> PhotoCredit | None:
         match = pattern.search(text)
         if match is None:
             continue
-        credit = match.group("credit")
-        credits = parse_credits(credit.strip(BULLET + " "))
+        group = "tight" if pattern is _PHOTO_CREDIT_SHE and match.group("tight") else "credit"
+        credits = parse_credits(match.group(group).strip(BULLET + " "))
         if not credits.reporters and not credits.correspondents:
             continue
+        # the credit as printed runs to the end: a source in brackets after it is part of it
+        credit = (
+            text[match.start(group) :].rstrip()
+            if pattern is _PHOTO_CREDIT_SHE
+            else match.group(group)
+        )
         return PhotoCredit(caption=text[: match.start()].rstrip(), credit=credit, credits=credits)
     return None

@@ -172,6 +172,9 @@ def test_a_column_label_keeps_its_byline_shape_but_names_nobody() -> None:
         ("工人在车间巡检。 图/本报记者 李响", "工人在车间巡检。", ["李响"], []),
         ("工人在车间巡检。 摄影/李响", "工人在车间巡检。", ["李响"], []),
         ("工人在车间巡检。 本报记者 李响 摄影报道", "工人在车间巡检。", ["李响"], []),
+        # a name set right before 摄 after a sentence, a source in brackets after the credit
+        ("工人在车间巡检。许丛军摄（人民视觉）", "工人在车间巡检。", ["许丛军"], []),
+        ("工人在车间巡检。新华社记者 李响 摄（新华社发）", "工人在车间巡检。", ["李响"], []),
         (
             "工人在车间巡检。 本报记者 李响 通讯员 王平 摄",
             "工人在车间巡检。",
@@ -199,6 +202,8 @@ def test_photo_credit_forms(
         "游 客 在 景 区 拍 摄",
         "记者7月11日从东昌府区了解到",
         "全文完。（记者 李响）",  # a byline closing a report, not a photo credit
+        "他用手机拍摄。",
+        "这是他们拍摄的。无人机航拍",
     ],
 )
 def test_no_photo_credit_in_text(text: str) -> None:
@@ -475,3 +480,17 @@ def test_a_dateline_extracted_letter_by_letter_opens_its_article() -> None:
     assert articles[1].dateline == "本报开罗5月3日电"
     assert articles[1].reporters == ["周輖"]
     assert articles[1].paragraphs[0].startswith("由中国国家卫生健康委组建")
+
+
+def test_captions_stacked_in_one_block_are_a_photo_each() -> None:
+    text = "\n".join(
+        [
+            "图①：7月11日，游客在北京天坛公园参观。本报记者 张武军摄",
+            "图②：7月10日，工人在江苏南通一家企业生产线上作业。许丛军摄（人民视觉）",
+        ]
+    )
+    articles = parse_text(text).articles
+    assert [(a.kind, a.reporters, a.paragraphs) for a in articles] == [
+        ("photo", ["张武军"], ["图①：7月11日，游客在北京天坛公园参观。"]),
+        ("photo", ["许丛军"], ["图②：7月10日，工人在江苏南通一家企业生产线上作业。"]),
+    ]

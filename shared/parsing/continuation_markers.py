@@ -7,13 +7,18 @@ import functools
 import re
 from dataclasses import dataclass
 
-# （下转第2版） / 【上接第1版】 / ［转A3版］, or set off by an arrow at the end of a line
-# (▶下转第2版) or at its start (◀上接第1版)
-_PAGE_REF = r"\s*(?:第\s*)?[0-9A-Za-z一二三四五六七八九十零〇]{1,4}\s*(?:版|页)"
+# （下转第2版） / 【上接第1版】 / ［转A3版］ / （紧转第2版）, or set off by an arrow at the
+# end of a line (▶下转第2版) or at its start (◀上接第1版); a page named by its section
+# letter needs no 版 (（转A3）)
+_PAGE_REF = (
+    r"\s*(?:(?:第\s*)?[0-9A-Za-z一二三四五六七八九十零〇]{1,4}\s*(?:版|页)"
+    r"|[A-Za-z]\s*[0-9]{1,2}(?![0-9A-Za-z]))"
+)
+_FORWARD = ("下转", "紧转", "转")
 _CONTINUATION = re.compile(
-    rf"[（(【［〔\[]\s*(?P<marker>(?P<kind>下转|转|上接|紧接|接|续){_PAGE_REF}"
+    rf"[（(【［〔\[]\s*(?P<marker>(?P<kind>下转|紧转|转|上接|紧接|接|续){_PAGE_REF}"
     r"[^（）()【】［］〔〕\[\]]{0,12}?)\s*[）)】］〕\]]"
-    rf"|[▶►→]\s*(?P<a_marker>(?P<a_kind>下转|转){_PAGE_REF})\s*$"
+    rf"|[▶►→]\s*(?P<a_marker>(?P<a_kind>下转|紧转|转){_PAGE_REF})\s*$"
     rf"|^\s*[◀◄←]\s*(?P<b_marker>(?P<b_kind>上接|紧接|接|续){_PAGE_REF})"
 )
 
@@ -41,7 +46,7 @@ def _continuations(text: str) -> tuple[Continuation, ...]:
         found.append(
             Continuation(
                 marker=re.sub(r"\s+", "", m.group(form + "marker")),
-                forward=m.group(form + "kind") in ("下转", "转"),
+                forward=m.group(form + "kind") in _FORWARD,
                 start=m.start(),
                 end=m.end(),
             )

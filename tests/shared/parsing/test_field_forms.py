@@ -269,6 +269,9 @@ def test_a_bracketed_byline_closing_an_article(
         ("增长。▶下转第2版", "下转第2版", True, "增长。"),
         ("◀上接第1版 全市", "上接第1版", False, "全市"),
         ("（上接第一版②）全市", "上接第一版②", False, "全市"),
+        ("增长。（紧转第2版）", "紧转第2版", True, "增长。"),
+        ("增长。（转A3）", "转A3", True, "增长。"),
+        ("（上接A1）全市", "上接A1", False, "全市"),
     ],
 )
 def test_continuation_marker_forms(line: str, marker: str, forward: bool, rest: str) -> None:

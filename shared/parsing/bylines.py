@@ -16,6 +16,7 @@ from shared.parsing.credits import (
     BULLET,
     BYLINE_TAIL,
     COLUMN_LABELS,
+    NAMES,
     NOT_NAMES,
     SURNAMES,
     WHOLE_NAMES,
@@ -43,7 +44,7 @@ _WORK_PREFIX = r"(?:(?:文|图|文图|文/图|图/文)\s*[/／]\s*)?"
 # here: the line must end with names): without it, a line of many role-and-name pairs
 # that fails at its end is tried in exponentially many splits.
 _BYLINE_LINE = re.compile(
-    rf"^[{BULLET}]?\s*{_WORK_PREFIX}(?:(?:{ROLE_RE})\s*[:：]?\s*{WHOLE_NAMES}\s*[/｜|]?\s*"
+    rf"^[{BULLET}]?\s*{_WORK_PREFIX}(?:(?:{ROLE_RE})\s*[:：|｜]?\s*{WHOLE_NAMES}\s*[/｜|]?\s*"
     rf"(?:[{BULLET}]\s*)?{_WORK_PREFIX})+$"
 )
 # …顺利完成。（记者 张立 通讯员 李响）: a byline in brackets closing an article's text
@@ -52,9 +53,12 @@ _CLOSING_BYLINE = re.compile(r"(?:^|(?<=[。！？!?”’…]))\s*[（(](?P<inn
 # dateline before the byline (a wire report reprinted with its credit at the end)
 _WIRE_SOURCE = re.compile(r"^据?\s*(?:新华社|中新社|本报|人民日报)[^（）()\s]{0,14}?[电讯]\s*")
 # 文/张三, 文/图 李四, 撰文：王五 — the work credited, no role
+_WORK_LABEL = (
+    r"(?:(?:文|图|文图|撰文|撰稿|文字|摄影)\s*[/／:：]|(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[:：]?)"
+)
+# …and the pieces of work one line credits: 撰稿：张三 摄影：李四
 _WORK_NAMES_LINE = re.compile(
-    rf"^[{BULLET}]?\s*(?:(?:文|图|文图|撰文|摄影)\s*[/／:：]|(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
-    rf"\s*[:：]?)\s*{WHOLE_NAMES}$"
+    rf"^[{BULLET}]?\s*(?:{_WORK_LABEL}\s*{NAMES}\s+){{0,2}}{_WORK_LABEL}\s*{WHOLE_NAMES}$"
 )
 
 
@@ -74,7 +78,8 @@ def is_byline_line(text: str) -> bool:
     bracketed = BRACKETED.fullmatch(compact)
     if bracketed:  # （本报记者 张三）: a byline some papers print in brackets
         compact = bracketed.group("inner").strip()
-    return is_role_byline(compact)
+    # 记者｜张三 通讯员｜李四: a bar sets a role off from its names as a space does
+    return is_role_byline(compact.replace("｜", " ").replace("|", " "))
 
 
 def is_role_byline(text: str) -> bool:

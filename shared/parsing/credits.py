@@ -25,7 +25,7 @@ BULLET = "■●◆□▲★◎◇☆△"
 # What a byline may say after the names: the work credited (张三/文 李四/图, 文/图), where
 # the report was filed (发自东京) or that it is one (报道, 采写).
 _CREDITED_WORK = re.compile(r"[/／]\s*(?:文图|文|图|摄影|摄)(?=$|[\s/／｜|、，,])")
-_WORK_HEAD = re.compile(rf"^[{BULLET}]?\s*(?:撰文|文\s*/\s*图|图\s*/\s*文)\s*[:：\s]")
+_WORK_HEAD = re.compile(rf"^[{BULLET}]?\s*(?:撰文|撰稿|文字|文\s*/\s*图|图\s*/\s*文)\s*[:：\s]")
 _WORK_PREFIXES = re.compile(r"(?:^|(?<=\s))(?:文|图|文图|文/图|图/文)\s*[/／:：]\s*")
 BYLINE_TAIL = re.compile(
     rf"(?:^|\s+)(?:摄影报道|报道|采写|整理|发自\s*[{CJK}]{{1,8}}|文\s*[/／]\s*图|图\s*[/／]\s*文)\s*$"
@@ -60,7 +60,7 @@ SURNAMES = frozenset(
     "长夏欧诸慕百呼万淳"
 )
 
-BRACKETED = re.compile(r"[（(](?P<inner>[^（）()]{2,40})[）)]")
+BRACKETED = re.compile(r"[（(【](?P<inner>[^（）()【】]{2,40})[）)】]")
 # ■ 李 文 — a bullet and a name, no role (a commentary's author).
 _BULLET_NAME_LINE = re.compile(rf"^[{BULLET}]\s*[{CJK}](?:\s*[{CJK}]){{1,3}}$")
 # 新华社发 (released by Xinhua): the agency that sent the photo, not a name

@@ -119,6 +119,9 @@ def test_sentences_are_no_datelines(text: str) -> None:
         ("文/图 张立", ["张立"], []),
         ("本报记者颉满斌", ["颉满斌"], []),
         ("本 报 记 者     陆 玮 鑫", ["陆玮鑫"], []),
+        ("记者｜张立 通讯员｜李响", ["张立"], ["李响"]),
+        ("【记者 张立】", ["张立"], []),
+        ("撰稿：张立 摄影：李响", ["张立", "李响"], []),
         # a commentary's signature, no role: its author is no reporter (corpus gold)
         ("■ 李 文", [], []),
         ("■本报评论员 李文", [], []),

@@ -39,6 +39,7 @@ from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailin
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.title_roles import (
     assign_title_roles,
     ends_with_column_tag,
@@ -232,13 +233,7 @@ def credited_apart(host: Unit, follower: Unit) -> bool:
     closing = match_closing_byline(_block_text(follower.body[-1]))
     if closing is None:
         return False
-    opening = Credits()
-    for byline in host.bylines:
-        opening.extend(parse_credits(_block_text(byline)))
-    if host.body and host.body[0].opens_with_dateline:
-        dateline = match_dateline(_block_text(host.body[0]))
-        if dateline is not None:
-            opening.extend(dateline.credits)
+    opening = _opening_credits(host)
     named = {*opening.reporters, *opening.correspondents}
     credited = {*closing.credits.reporters, *closing.credits.correspondents}
     return bool(named) and named.isdisjoint(credited)
@@ -332,10 +327,56 @@ def attach_trailing_bylines(items: list[Item]) -> list[Item]:
             and isinstance(previous, Unit)
             and previous.kind == "article"
         ):
+            if _credits_a_caption(previous, item):
+                caption = previous.body.pop()
+                lines = [*caption.lines, *(line for b in item.bylines for line in b.lines)]
+                block = Block("text", lines, _CAPTION_RULE, caption.blanks_before)
+                out.append(Unit(kind="photo", body=[block]))
+                continue
             previous.bylines.extend(item.bylines)
             continue
         out.append(item)
     return out
+
+
+_CAPTION_RULE = "a caption with its credit under it, under a body credited apart"
+# The most lines a caption set as a block of its own under a body runs to.
+CAPTION_MAX_LINES = 4
+
+
+def _credits_a_caption(previous: Unit, trailing: Unit) -> bool:
+    """The byline under ``previous`` is a photo's credit (``■ 本报记者 许金松``) and the short
+    block of whole sentences over it, set apart from the body, its caption: ``previous`` is
+    credited already where it opens (its dateline or byline) with other names, and one
+    article has one set of credits.  A credit only in a photo credit's form counts (a bullet
+    or 摄); a plain ``本报记者 张三`` closes the report above as papers that credit at the end
+    do."""
+    if len(previous.body) < 2 or len(trailing.bylines) != 1:
+        return False
+    caption = previous.body[-1]
+    if not caption.blanks_before or len(caption.lines) > CAPTION_MAX_LINES:
+        return False
+    if not caption.ends_sentence:
+        return False
+    credit = match_photo_credit(_block_text(trailing.bylines[0]))
+    if credit is None or credit.caption.strip():
+        return False
+    opening = _opening_credits(previous)
+    named = {*opening.reporters, *opening.correspondents}
+    credited = {*credit.credits.reporters, *credit.credits.correspondents}
+    return bool(named) and named.isdisjoint(credited)
+
+
+def _opening_credits(unit: Unit) -> Credits:
+    """The names a unit is credited with where it opens: its bylines and its dateline's."""
+    opening = Credits()
+    for byline in unit.bylines:
+        opening.extend(parse_credits(_block_text(byline)))
+    if unit.body and unit.body[0].opens_with_dateline:
+        dateline = match_dateline(_block_text(unit.body[0]))
+        if dateline is not None:
+            opening.extend(dateline.credits)
+    return opening
 
 
 def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direction) -> set[int]:

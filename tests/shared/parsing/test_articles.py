@@ -531,3 +531,50 @@ def test_a_credit_closing_an_article_with_sections_names_its_own_reporter() -> N
     )
     assert len(articles) == 1
     assert "单产提高是增产主因" in articles[0].paragraphs
+
+
+_CREDITED_REPORT = [
+    "我市加强畜产品质量安全监管",
+    "",
+    "本报讯（记者 苑莘）记者7月10日从聊城市农业农村局了解到，上半年全市抽检畜产品280批次。",
+    "",
+]
+_NEXT_REPORT = [
+    "",
+    "东昌府区跑出招商引资加速度",
+    "",
+    "本报讯（记者 苑莘）记者7月11日从东昌府区了解到，今年以来东昌府区积极开展招商引资活动。",
+]
+
+
+def test_a_caption_with_its_credit_under_a_report_credited_apart_is_a_photo() -> None:
+    # the report names its reporter in its dateline; the credit under the short block below
+    # names another: the block is a photo's caption, not the report's closing paragraph
+    articles = parse(
+        *_CREDITED_REPORT,
+        "7月8日，山东金蔡伦纸业有限公司工人在生产车间进行设备调试。",
+        "■ 本报记者 许金松",
+        *_NEXT_REPORT,
+    )
+    assert [(a.kind, a.reporters, len(a.paragraphs)) for a in articles] == [
+        ("article", ["苑莘"], 1),
+        ("photo", ["许金松"], 1),
+        ("article", ["苑莘"], 1),
+    ]
+    assert articles[1].paragraphs == ["7月8日，山东金蔡伦纸业有限公司工人在生产车间进行设备调试。"]
+
+
+def test_a_byline_closing_a_report_credited_nowhere_else_stays_its_byline() -> None:
+    articles = parse(
+        "我市加强畜产品质量安全监管",
+        "",
+        "记者7月10日从聊城市农业农村局了解到，上半年全市抽检畜产品280批次。",
+        "",
+        "下一步，全市将继续加大抽检力度，确保畜产品质量安全。",
+        "■ 本报记者 许金松",
+        *_NEXT_REPORT,
+    )
+    assert [(a.kind, a.reporters, len(a.paragraphs)) for a in articles] == [
+        ("article", ["许金松"], 2),
+        ("article", ["苑莘"], 1),
+    ]

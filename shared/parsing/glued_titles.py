@@ -61,7 +61,10 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             and _opens_with_foreign_titles(block, functools.partial(_text_before, out), later)
         ):
             head = _glued_title_run(block.lines, 0)
-            out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
+            rule = TITLE_SPLIT_RULE
+            if not head:
+                head, rule = _short_ended_title_run(block.lines), SHORT_ENDED_TITLE_RULE
+            out.append(Block(block.kind, block.lines[:head], rule, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
         anchor_follows = (
             follower is None
@@ -236,8 +239,13 @@ TITLE_SPLIT_RULE = "title lines split off the body"
 UNINDENTED_TITLE_RULE = "title lines split off the body: unindented after a closed short line"
 
 
+# Split off as a short-ended run over another text (:func:`_short_ended_title_run`): a
+# title, though it may hold commas.
+SHORT_ENDED_TITLE_RULE = "title lines split off the body: short-ended, over another text"
+
+
 def is_split_title(block: Block) -> bool:
-    return block.rule in (TITLE_SPLIT_RULE, UNINDENTED_TITLE_RULE)
+    return block.rule in (TITLE_SPLIT_RULE, UNINDENTED_TITLE_RULE, SHORT_ENDED_TITLE_RULE)
 
 
 def _opens_with_foreign_titles(
@@ -248,11 +256,58 @@ def _opens_with_foreign_titles(
     titles of another article."""
     if block is None or block.kind != "text" or block.opens_with_dateline:
         return False
-    head = _glued_title_run(block.lines, 0)
+    head = _opening_title_run(block.lines)
     if not 0 < head < len(block.lines):
         return False
     after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
     return not lines_share_topic(before(), after)
+
+
+def _opening_title_run(lines: Sequence[Line]) -> int:
+    """The end of the title lines opening a block (0: none): a run of title-shaped lines
+    (:func:`_glued_title_run`), else a short-ended title run (:func:`_short_ended_title_run`)."""
+    return _glued_title_run(lines, 0) or _short_ended_title_run(lines)
+
+
+# A headline may part its phrases with a comma or a slight pause (``下楼做核酸，129人忘带钥匙``:
+# 12 of the corpus's 113 headlines hold a comma); a full stop or a semicolon ends a sentence.
+_SENTENCE_STOPS = "。；;"
+
+
+def _short_ended_title_run(lines: Sequence[Line]) -> int:
+    """The end of a run of at most ``MAX_TRAILING_TITLE_LINES`` unfinished lines opening a
+    block whose last line stops short of the column and is followed by a line that opens a
+    paragraph (as wide as the indented first line), or 0.
+
+    Running text never stops short of its column in mid-sentence and then goes on in the
+    same block: a short unfinished line over more text ends a paragraph of its own, a
+    subhead or a title.  So commas may stand in these lines (a headline's phrases), where
+    :func:`_glued_title_run` allows none; the caller still asks that the text under the
+    run speak of something other than the text above (a subhead shares its article's
+    topic).  The line under the run must be a paragraph's first line, short of the column
+    by the indent: a body paragraph's own first line (short by the indent, unfinished) has a
+    full line under it, and a short line closing a paragraph (``…可分为“四大板块”：``) is
+    not shaped like one."""
+    measured = [line for line in lines if measures_column(line)]
+    if len(measured) < MIN_MEASURED_LINES:
+        return 0
+    column = column_width(measured)
+    for end in range(1, min(MAX_TRAILING_TITLE_LINES, len(lines) - 1) + 1):
+        line = lines[end - 1]
+        if (
+            line.ends_sentence
+            or line.spaced_out
+            or any(mark in line.text for mark in _SENTENCE_STOPS)
+            or is_byline_line(line.text)
+            or find_continuations(line.text)
+            or not measures_column(line)
+        ):
+            return 0
+        if line.width <= column - SHORT_MARGIN:
+            under = lines[end]
+            opens_paragraph = abs(under.width - (column - INDENT)) <= INDENT_MARGIN
+            return end if opens_paragraph and not under.spaced_out else 0
+    return 0
 
 
 def split_glued_titles(

@@ -153,6 +153,9 @@ def _sizes(rng: random.Random) -> tuple[float, float, float]:
 def _row(items: list[Item], rng: random.Random) -> list[Slot]:
     shares = [rng.uniform(0.7, 1.4) for _ in items]
     available = CONTENT_WIDTH - 20.0 * (len(items) - 1)
+    narrowest = 2 * MIN_COLUMN + 12.0  # two columns of the narrowest width
+    if min(available * share / sum(shares) for share in shares) < narrowest:
+        shares = [1.0 for _ in items]  # three modules in a row share it evenly
     slots = []
     for item, share in zip(items, shares, strict=True):
         width = available * share / sum(shares)
@@ -226,7 +229,11 @@ def to_modules(pages: list[list[list[Slot]]]) -> list[list[list[Any]]]:
                 )
                 module = Module(story, columns=slot.columns, share=slot.share, sizes=slot.sizes)
                 if slot.part != "whole":
-                    split = _split(story.paragraphs)
+                    head = next(
+                        (r, h) for r in pages[number - 1 if slot.part == "head" else number - 2]
+                        for h in r if h.item is item and h.part == "head"
+                    )
+                    split = _split(story.paragraphs, _column_width(*head))
                     if slot.part == "head":
                         module.stop = split
                         module.continued_to = f"下转第{number + 1}版"
@@ -242,15 +249,32 @@ def to_modules(pages: list[list[list[Slot]]]) -> list[list[list[Any]]]:
     return out
 
 
-def _split(paragraphs: list[str]) -> tuple[int, int]:
-    """Where a continued article breaks: in mid-paragraph, about half way through."""
+def _split(paragraphs: list[str], column_width: float) -> tuple[int, int]:
+    """Where a continued article breaks: about half way through, in mid-paragraph at the end
+    of a full line (a jump cuts where the column ends, so the part's last line is full)."""
+    from tests.support.pdf_typesetter import BODY, wrap
+
     total = sum(len(p) for p in paragraphs)
     seen = 0
     for index, text in enumerate(paragraphs):
         if seen + len(text) >= total // 2 and index > 0:
-            return index, max(1, len(text) // 2)
+            lines = wrap(text, column_width, BODY, 2 * BODY)
+            if len(lines) >= 3:  # after a running line, not the indented first
+                cut = sum(len(line) for line in lines[: max(2, len(lines) // 2)])
+                return index, cut
         seen += len(text)
-    return len(paragraphs) - 1, max(1, len(paragraphs[-1]) // 2)
+    last = paragraphs[-1]
+    lines = wrap(last, column_width, BODY, 2 * BODY)
+    return len(paragraphs) - 1, max(1, sum(len(line) for line in lines[: max(1, len(lines) // 2)]))
+
+
+def _column_width(row: list[Slot], slot: Slot) -> float:
+    """The body column width (pt) of ``slot``'s module, as the typesetter sets it."""
+    from tests.support.pdf_typesetter import GUTTER, MODULE_GAP
+
+    available = CONTENT_WIDTH - MODULE_GAP * (len(row) - 1)
+    width = available * slot.share / sum(s.share for s in row)
+    return (width - GUTTER * (slot.columns - 1)) / slot.columns
 
 
 def gold_of(pages: list[list[list[Slot]]]) -> dict[str, Any]:

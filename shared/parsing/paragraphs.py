@@ -280,12 +280,16 @@ def _heads_first_line(before: Line, after: Line, column: float) -> bool:
     a paragraph's first line (short by the indent, running on) while ``before`` is shorter
     than any indented first line: a paragraph's first line is never followed by another
     first line, so ``before``, when it holds no sentence punctuation, is a subhead (小标题)
-    with the paragraph glued under it."""
+    with the paragraph glued under it.  Unless ``after`` opens with a Latin word or number
+    too wide for the room left on ``before`` (within an em: half-width letters are not all
+    half an em): the word moved down and left ``before`` short (``…《马到功成》曾在`` over
+    ``GSCA年会上获得广泛关注，…``)."""
     return (
         _may_head(before, after)
         and before.width <= column - INDENT - SHORT_MARGIN
         and before.width < after.width - INDENT_MARGIN
         and printed_width(after) <= column - INDENT_MARGIN
+        and not _pushed_down(before, after, column - INDENT - INDENT_MARGIN)
     )
 
 

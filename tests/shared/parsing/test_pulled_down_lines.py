@@ -50,3 +50,24 @@ def test_an_unfinished_line_two_short_over_a_character_and_two_marks_runs_on() -
     )
     (article,) = parse_text(text + "\n").articles
     assert len(article.paragraphs) == 1
+
+
+def test_a_first_line_short_over_a_latin_word_that_moved_down_is_no_subhead() -> None:
+    # the first line stops two em short of its indented measure (25 em in a 27-em column)
+    # because GSCA did not fit the room left: it moved down, the line is running text
+    text = "\n".join(
+        [
+            "让世界看见中国的科学浪漫",
+            "本报记者 廖凯博",
+            "科普影视蓬勃发展的背后，是科研机构与影视团队的深度合作",
+            "也是科学家与艺术家的相互成就，更是观众对优质内容期待。",
+            "历时三年打磨而成的巨幕科普电影《马到功成》曾在",
+            "GSCA年会上获得广泛关注，印证了中国科普巨幕传播体系的",
+            "潜力。该片融合中华传统文化与现代科学理念，以马为线索，",
+            "串联起古今科技与艺术的对话，让观众在沉浸式体验中感受科",
+            "学之美，在光影流转之间读懂中国的科学浪漫与人文情怀。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert article.paragraphs[1].startswith("历时三年打磨而成")
+    assert len(article.paragraphs) == 2

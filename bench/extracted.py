@@ -199,8 +199,17 @@ def _continue(pages: list[list[list[Slot]]], rng: random.Random) -> None:
     pages[1].insert(0, [tail])
 
 
+def set_paragraphs(item: Item) -> list[str]:
+    """The paragraphs of ``item`` that are set: its first ``paragraphs``, less the subheads
+    that would close it (an article cut short ends with text, never with a subhead)."""
+    paragraphs = [p.strip() for p in item.source["paragraphs"] if p.strip()][: item.paragraphs]
+    while len(paragraphs) > 1 and not re.search(r"[。！？…”’）)]$", paragraphs[-1]):
+        paragraphs.pop()
+    return paragraphs
+
+
 def _story_paragraphs(item: Item) -> list[str]:
-    paragraphs = [p for p in item.source["paragraphs"] if p.strip()][: item.paragraphs]
+    paragraphs = set_paragraphs(item)
     if item.dateline_text:
         paragraphs[0] = item.dateline_text + paragraphs[0]
     return paragraphs
@@ -304,9 +313,7 @@ def gold_of(pages: list[list[list[Slot]]]) -> dict[str, Any]:
                     "dateline": gold_dateline(item.dateline_text),
                     "reporters": item.reporters,
                     "correspondents": item.correspondents,
-                    "paragraphs": [p.strip() for p in source["paragraphs"] if p.strip()][
-                        : item.paragraphs
-                    ],
+                    "paragraphs": set_paragraphs(item),
                 })
     return {"articles": articles}
 

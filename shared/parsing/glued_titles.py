@@ -120,7 +120,9 @@ def page_top_title_run(block: Block) -> int:
     a 上接 marker its first lines open an item: title-shaped lines (:func:`_glued_title_run`,
     without a paragraph's first line) that neither fill the column of the body under them
     nor sit at its indented first-line width are set at a title's own measure, not the
-    body's.  A body's first line fits the column one way or the other."""
+    body's.  A body's first line fits the column one way or the other: the run stops at the
+    first line that does (a body line without sentence punctuation, ``OpenAI日前公布了一项引``
+    under ``AI正深度融入数学研究核心环节``), and the lines above it are the title."""
     if block.kind != "text" or block.opens_with_dateline or opens_continued_part(block.first.text):
         return 0
     lines = block.lines
@@ -130,11 +132,11 @@ def page_top_title_run(block: Block) -> int:
     column = column_width([line for line in lines[head:] if measures_column(line)])
     if column <= 0:
         return 0
-    for line in lines[:head]:
+    for index, line in enumerate(lines[:head]):
         if abs(line.width - column) <= INDENT_MARGIN:
-            return 0
+            return index
         if abs(line.width - (column - INDENT)) <= INDENT_MARGIN:
-            return 0
+            return index
     return head
 
 

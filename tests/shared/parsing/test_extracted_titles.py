@@ -75,3 +75,22 @@ def test_a_comma_subhead_over_its_own_article_text_stays_in_the_body() -> None:
     articles = parse_text(text).articles
     assert len(articles) == 1
     assert "公共文化，社会力量参与运行" in articles[0].paragraphs
+
+
+def test_a_page_top_title_over_an_unpunctuated_body_line_is_split_off() -> None:
+    # the body's first lines hold no sentence punctuation, so they are title-shaped too;
+    # the run stops at the first line at the body's measure (the indented first line, 24 em
+    # in a 26-em column)
+    text = "\n".join(
+        [
+            "AI正深度融入数学研究核心环节",
+            "OpenAI日前公布了一项引发数学界关注的研究进展其人",
+            "工智能（AI）系统在匈牙利数学家保罗埃尔德什提出的",
+            "单位距离问题中设计出一种新的点集构造方法，在同等规",
+            "模约束下得到更多单位距离对，被认为突破了长期以来对规",
+            "则几何结构的经验性直觉。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert article.headline == "AI正深度融入数学研究核心环节"
+    assert article.paragraphs[0].startswith("OpenAI")

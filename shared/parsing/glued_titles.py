@@ -60,7 +60,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             and (_closes_text(out[-1].last) or is_split_title(out[-1]))
             and _opens_with_foreign_titles(block, functools.partial(_text_before, out), later)
         ):
-            head = _glued_title_run(block.lines, 0)
+            head = _trim_at_body_measure(block.lines, _glued_title_run(block.lines, 0))
             rule = TITLE_SPLIT_RULE
             if not head:
                 head, rule = _short_ended_title_run(block.lines), SHORT_ENDED_TITLE_RULE
@@ -268,7 +268,38 @@ def _opens_with_foreign_titles(
 def _opening_title_run(lines: Sequence[Line]) -> int:
     """The end of the title lines opening a block (0: none): a run of title-shaped lines
     (:func:`_glued_title_run`), else a short-ended title run (:func:`_short_ended_title_run`)."""
-    return _glued_title_run(lines, 0) or _short_ended_title_run(lines)
+    return _trim_at_body_measure(lines, _glued_title_run(lines, 0)) or _short_ended_title_run(
+        lines
+    )
+
+
+def _at_body_measure(line: Line, column: float) -> bool:
+    """As wide as the column or as its indented first line (within an em)."""
+    return (
+        abs(line.width - column) <= INDENT_MARGIN
+        or abs(line.width - (column - INDENT)) <= INDENT_MARGIN
+    )
+
+
+def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
+    """A run of title-shaped lines opening ``lines`` cut at its first line after the first
+    that is at the body's measure (full, or the indented first line; the column measured
+    on the whole block): a body's opening lines may hold no sentence punctuation
+    (``OpenAI日前公布了一项引`` under ``AI正深度融入数学研究核心环节``), but a title set at its
+    own measure seldom wraps exactly at the body's.  Not when the first line is itself at
+    the body's measure (then the run may be body throughout), nor under a lead-in (``…——``,
+    which announces a headline of any width)."""
+    if head < 2:
+        return head
+    column = column_width([line for line in lines if measures_column(line)])
+    if column <= 0 or _at_body_measure(lines[0], column):
+        return head
+    for index in range(1, head):
+        if lines[index - 1].text.rstrip().endswith(("——", "：", ":")):
+            return head
+        if _at_body_measure(lines[index], column):
+            return index
+    return head
 
 
 # A headline may part its phrases with a comma or a slight pause (``下楼做核酸，129人忘带钥匙``:

@@ -121,22 +121,19 @@ def page_top_title_run(block: Block) -> int:
     without a paragraph's first line) that neither fill the column of the body under them
     nor sit at its indented first-line width are set at a title's own measure, not the
     body's.  A body's first line fits the column one way or the other: the run stops at the
-    first line that does (a body line without sentence punctuation, ``OpenAI日前公布了一项引``
-    under ``AI正深度融入数学研究核心环节``), and the lines above it are the title."""
+    first line after the first that does (:func:`_trim_at_body_measure`), before the run is
+    weighed against the lines left in the block (a column break may follow soon)."""
     if block.kind != "text" or block.opens_with_dateline or opens_continued_part(block.first.text):
         return 0
     lines = block.lines
-    head = _body_first_line_out(lines, 0, _glued_title_run(lines, 0))
+    head = _trim_at_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
     if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
         return 0
     column = column_width([line for line in lines[head:] if measures_column(line)])
     if column <= 0:
         return 0
-    for index, line in enumerate(lines[:head]):
-        if abs(line.width - column) <= INDENT_MARGIN:
-            return index
-        if abs(line.width - (column - INDENT)) <= INDENT_MARGIN:
-            return index
+    if any(_at_body_measure(line, column) for line in lines[:head]):
+        return 0
     return head
 
 

@@ -115,3 +115,22 @@ def test_a_title_over_unpunctuated_body_lines_under_another_text_is_split_off() 
     page = "下楼做核酸，129人忘带钥匙\n\n" + text + "\n"
     headlines = [a.headline for a in parse_text(page).articles]
     assert headlines == ["下楼做核酸，129人忘带钥匙", "AI正深度融入数学研究核心环节"]
+
+
+def test_a_page_top_title_over_a_body_cut_short_by_a_column_break_is_split_off() -> None:
+    # the title-shaped run (title and two body lines) is cut at the body's measure before
+    # it is weighed against the few lines left above the column break
+    text = "\n".join(
+        [
+            "AI正深度融入数学研究核心环节",
+            "OpenAI日前公布了一项引发数学界关注的研究进展其人",
+            "工智能（AI）系统在匈牙利数学家保罗埃尔德什提出的",
+            "单位距离问题中设计出一种新的点集构造方法在同等规",
+            "模约束下得到更多单位距离对被认为突破了长期以来对规",
+            "",
+            "则几何结构的经验性直觉，也让数学界重新审视人工智能",
+            "在前沿研究中的角色与边界。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert article.headline == "AI正深度融入数学研究核心环节"

@@ -127,6 +127,11 @@ def page_top_title_run(block: Block) -> int:
         return 0
     lines = block.lines
     head = _trim_at_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
+    if head == 0:
+        # a headline with commas, short of the column over a paragraph's first line; not in
+        # a photo's caption (its credit closes the block), which runs at its own measure
+        tail = " ".join(line.text for line in lines[-MAX_NOTE_LINES:])
+        return 0 if match_photo_credit(tail) is not None else _short_ended_title_run(lines)
     if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
         return 0
     column = column_width([line for line in lines[head:] if measures_column(line)])

@@ -134,3 +134,33 @@ def test_a_page_top_title_over_a_body_cut_short_by_a_column_break_is_split_off()
     )
     (article,) = parse_text(text + "\n").articles
     assert article.headline == "AI正深度融入数学研究核心环节"
+
+
+def test_a_page_top_headline_with_a_comma_over_a_paragraph_is_split_off() -> None:
+    # nothing stands above the page's first block: a line short of the column, unfinished,
+    # over a paragraph's first line opens the page's first item, commas and all
+    text = "\n".join(["下楼做核酸，129人忘带钥匙", *KEYS])
+    (article,) = parse_text(text + "\n").articles
+    assert article.headline == "下楼做核酸，129人忘带钥匙"
+    assert article.paragraphs[0].startswith("“我们夫妻俩")
+
+
+def test_a_page_top_caption_keeps_its_short_first_line() -> None:
+    # a caption runs across its photo at its own measure: its credit marks the block as a
+    # caption, not a headline (short, unfinished) over a paragraph's first line
+    text = "\n".join(
+        [
+            "督察结果显示：我国耕地保护形势严峻，全国违法违规占用耕地114.26万亩，"
+            "其中，占用永久基本农田",
+            "14.34万亩。据介绍，从督察情况看，一些地方没有处理好保耕地、保发展、"
+            "保生态的关系，耕地保护责任",
+            "未有效落实、占补平衡制度执行不到位、突破用途管制审批和占用耕地、"
+            "土地利用粗放，耕地保护形势严峻。",
+            " 新华社记者 文晨 摄",
+            "",
+            *KEYS,
+        ]
+    )
+    articles = parse_text(text + "\n").articles
+    assert articles[0].kind == "photo"
+    assert articles[0].paragraphs[0].startswith("督察结果显示")

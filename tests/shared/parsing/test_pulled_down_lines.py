@@ -71,3 +71,26 @@ def test_a_first_line_short_over_a_latin_word_that_moved_down_is_no_subhead() ->
     (article,) = parse_text(text + "\n").articles
     assert article.paragraphs[1].startswith("历时三年打磨而成")
     assert len(article.paragraphs) == 2
+
+
+def test_a_line_of_latin_capitals_is_not_measured_short() -> None:
+    # 质协同调制LIBS（TSMM-LIB counts 12 em at half an em a letter, but capitals print
+    # wider: in a 14-em column it is a running line, not a paragraph's short first line
+    text = "\n".join(
+        [
+            "锂同位素高精度原位检测成功实现",
+            "本报讯（记者 颉满斌）传统质谱技术检",
+            "测锂同位素需要复杂的样品前处理，",
+            "难以满足核工业现场检测的需求。",
+            "研究团队创新提出“时空介",
+            "质协同调制LIBS（TSMM-LIB",
+            "S）”技术方案，实现对激光诱导",
+            "高温等离子体核心的主动调控，",
+            "从根本上抑制自反转效应；同时",
+            "首次定义“自反转指标”用于定",
+            "量表征谱线畸变程度。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[1].startswith("研究团队创新提出")

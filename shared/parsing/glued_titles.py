@@ -69,8 +69,11 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             and (_closes_text(out[-1].last) or is_split_title(out[-1]))
             and _opens_with_foreign_titles(block, functools.partial(_text_before, out), later)
         ):
-            head = _glued_title_run(block.lines, 0)
-            out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
+            head = _trim_at_body_measure(block.lines, _glued_title_run(block.lines, 0))
+            rule = TITLE_SPLIT_RULE
+            if not head:
+                head, rule = _short_ended_title_run(block.lines), SHORT_ENDED_TITLE_RULE
+            out.append(Block(block.kind, block.lines[:head], rule, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
         anchor_follows = (
             follower is None
@@ -126,21 +129,25 @@ def page_top_title_run(block: Block) -> int:
     a 上接 marker its first lines open an item: title-shaped lines (:func:`_glued_title_run`,
     without a paragraph's first line) that neither fill the column of the body under them
     nor sit at its indented first-line width are set at a title's own measure, not the
-    body's.  A body's first line fits the column one way or the other."""
+    body's.  A body's first line fits the column one way or the other: the run stops at the
+    first line after the first that does (:func:`_trim_at_body_measure`), before the run is
+    weighed against the lines left in the block (a column break may follow soon)."""
     if block.kind != "text" or block.opens_with_dateline or opens_continued_part(block.first.text):
         return 0
     lines = block.lines
-    head = _body_first_line_out(lines, 0, _glued_title_run(lines, 0))
+    head = _trim_at_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
+    if head == 0:
+        # a headline with commas, short of the column over a paragraph's first line; not in
+        # a photo's caption (its credit closes the block), which runs at its own measure
+        tail = " ".join(line.text for line in lines[-MAX_NOTE_LINES:])
+        return 0 if match_photo_credit(tail) is not None else _short_ended_title_run(lines)
     if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
         return 0
     column = column_width([line for line in lines[head:] if measures_column(line)])
     if column <= 0:
         return 0
-    for line in lines[:head]:
-        if abs(line.width - column) <= INDENT_MARGIN:
-            return 0
-        if abs(line.width - (column - INDENT)) <= INDENT_MARGIN:
-            return 0
+    if any(_at_body_measure(line, column) for line in lines[:head]):
+        return 0
     return head
 
 
@@ -256,8 +263,13 @@ TITLE_SPLIT_RULE = "title lines split off the body"
 UNINDENTED_TITLE_RULE = "title lines split off the body: unindented after a closed short line"
 
 
+# Split off as a short-ended run over another text (:func:`_short_ended_title_run`): a
+# title, though it may hold commas.
+SHORT_ENDED_TITLE_RULE = "title lines split off the body: short-ended, over another text"
+
+
 def is_split_title(block: Block) -> bool:
-    return block.rule in (TITLE_SPLIT_RULE, UNINDENTED_TITLE_RULE)
+    return block.rule in (TITLE_SPLIT_RULE, UNINDENTED_TITLE_RULE, SHORT_ENDED_TITLE_RULE)
 
 
 def _opens_with_foreign_titles(
@@ -268,11 +280,89 @@ def _opens_with_foreign_titles(
     titles of another article."""
     if block is None or block.kind != "text" or block.opens_with_dateline:
         return False
-    head = _glued_title_run(block.lines, 0)
+    head = _opening_title_run(block.lines)
     if not 0 < head < len(block.lines):
         return False
     after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
     return not lines_share_topic(before(), after)
+
+
+def _opening_title_run(lines: Sequence[Line]) -> int:
+    """The end of the title lines opening a block (0: none): a run of title-shaped lines
+    (:func:`_glued_title_run`), else a short-ended title run (:func:`_short_ended_title_run`)."""
+    return _trim_at_body_measure(lines, _glued_title_run(lines, 0)) or _short_ended_title_run(
+        lines
+    )
+
+
+def _at_body_measure(line: Line, column: float) -> bool:
+    """As wide as the column or as its indented first line (within an em)."""
+    return (
+        abs(line.width - column) <= INDENT_MARGIN
+        or abs(line.width - (column - INDENT)) <= INDENT_MARGIN
+    )
+
+
+def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
+    """A run of title-shaped lines opening ``lines`` cut at its first line after the first
+    that is at the body's measure (full, or the indented first line; the column measured
+    on the whole block): a body's opening lines may hold no sentence punctuation
+    (``OpenAI日前公布了一项引`` under ``AI正深度融入数学研究核心环节``), but a title set at its
+    own measure seldom wraps exactly at the body's.  Not when the first line is itself at
+    the body's measure (then the run may be body throughout), nor under a lead-in (``…——``,
+    which announces a headline of any width)."""
+    if head < 2:
+        return head
+    column = column_width([line for line in lines if measures_column(line)])
+    if column <= 0 or _at_body_measure(lines[0], column):
+        return head
+    for index in range(1, head):
+        if lines[index - 1].text.rstrip().endswith(("——", "：", ":")):
+            return head
+        if _at_body_measure(lines[index], column):
+            return index
+    return head
+
+
+# A headline may part its phrases with a comma or a slight pause (``下楼做核酸，129人忘带钥匙``:
+# 12 of the corpus's 113 headlines hold a comma); a full stop or a semicolon ends a sentence.
+_SENTENCE_STOPS = "。；;"
+
+
+def _short_ended_title_run(lines: Sequence[Line]) -> int:
+    """The end of a run of at most ``MAX_TRAILING_TITLE_LINES`` unfinished lines opening a
+    block whose last line stops short of the column and is followed by a line that opens a
+    paragraph (as wide as the indented first line), or 0.
+
+    Running text never stops short of its column in mid-sentence and then goes on in the
+    same block: a short unfinished line over more text ends a paragraph of its own, a
+    subhead or a title.  So commas may stand in these lines (a headline's phrases), where
+    :func:`_glued_title_run` allows none; the caller still asks that the text under the
+    run speak of something other than the text above (a subhead shares its article's
+    topic).  The line under the run must be a paragraph's first line, short of the column
+    by the indent: a body paragraph's own first line (short by the indent, unfinished) has a
+    full line under it, and a short line closing a paragraph (``…可分为“四大板块”：``) is
+    not shaped like one."""
+    measured = [line for line in lines if measures_column(line)]
+    if len(measured) < MIN_MEASURED_LINES:
+        return 0
+    column = column_width(measured)
+    for end in range(1, min(MAX_TRAILING_TITLE_LINES, len(lines) - 1) + 1):
+        line = lines[end - 1]
+        if (
+            line.ends_sentence
+            or line.spaced_out
+            or any(mark in line.text for mark in _SENTENCE_STOPS)
+            or is_byline_line(line.text)
+            or find_continuations(line.text)
+            or not measures_column(line)
+        ):
+            return 0
+        if line.width <= column - SHORT_MARGIN:
+            under = lines[end]
+            opens_paragraph = abs(under.width - (column - INDENT)) <= INDENT_MARGIN
+            return end if opens_paragraph and not under.spaced_out else 0
+    return 0
 
 
 def split_glued_titles(

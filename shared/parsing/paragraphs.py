@@ -86,7 +86,13 @@ def paragraph_break(
     if not before.ends_sentence:
         if dateline_runs_on(before.text, after.text):
             return False, "a dateline wrapped before its 电 or 讯 goes on in the next line"
-        if column > 0 and _far_short(before, column, before_opens):
+        if (
+            column > 0
+            and _far_short(before, column, before_opens)
+            and not _full_but_for_pull_down(
+                before, after, column - INDENT if before_opens else column
+            )
+        ):
             return True, "previous line stops far short of the column (a subhead or list item)"
         if before_opens and column > 0 and _heads_first_line(before, after, column):
             return True, "a short unfinished opening line over a paragraph's first line: a subhead"
@@ -282,12 +288,16 @@ def _heads_first_line(before: Line, after: Line, column: float) -> bool:
     a paragraph's first line (short by the indent, running on) while ``before`` is shorter
     than any indented first line: a paragraph's first line is never followed by another
     first line, so ``before``, when it holds no sentence punctuation, is a subhead (小标题)
-    with the paragraph glued under it."""
+    with the paragraph glued under it.  Unless ``after`` opens with a Latin word or number
+    too wide for the room left on ``before`` (within an em: half-width letters are not all
+    half an em): the word moved down and left ``before`` short (``…《马到功成》曾在`` over
+    ``GSCA年会上获得广泛关注，…``)."""
     return (
         _may_head(before, after)
         and before.width <= column - INDENT - SHORT_MARGIN
         and before.width < after.width - INDENT_MARGIN
         and printed_width(after) <= column - INDENT_MARGIN
+        and not _pushed_down(before, after, column - INDENT - INDENT_MARGIN)
     )
 
 
@@ -398,7 +408,40 @@ def _indented(line: Line, column: float, following: Line | None = None) -> bool:
         if line.width > column - INDENT + SPACED_INDENT_SLACK:
             return False
         return following is None or not _pushed_down(line, following, column)
+    if (
+        following is not None
+        and column - printed_width(line) < INDENT - INDENT_MARGIN / 2
+        and _full_but_for_pull_down(line, following, column)
+    ):
+        return False  # an em short: the character the line-start rule took down
     return printed_width(line) <= column - INDENT_MARGIN
+
+
+# A line's shortfall may exceed the width of the characters taken down by this much (em): a
+# half-width character, punctuation compression.
+PULL_DOWN_SLACK = 0.5
+
+
+def _pulled_down_run(text: str) -> str:
+    """The characters the line-start rule took down to open a line: a character followed by
+    marks no line may open with (``续》、``, ``教。``), or "" when the line opens otherwise."""
+    text = text.replace(" ", "")
+    end = 1
+    while end < len(text) and text[end] in NO_LINE_START:
+        end += 1
+    return text[:end] if end > 1 else ""
+
+
+def _full_but_for_pull_down(line: Line, following: Line, measure: float) -> bool:
+    """``line`` falls short of ``measure`` by no more than the characters the line-start rule
+    (避头) took down onto ``following``: a character goes down with the closing marks after
+    it, so the line above stops short by that character (by two when two marks follow,
+    ``《血脉赓`` over ``续》、《庄严承诺》``), yet it is a full running line: not a paragraph's
+    indented first line, nor one that stops short to end a paragraph."""
+    run = _pulled_down_run(following.text)
+    if not run:
+        return False
+    return measure - printed_width(line) <= display_width(run) + PULL_DOWN_SLACK
 
 
 # A letter-spaced first line may hold half an em more than the column minus the indent (a
@@ -457,7 +500,18 @@ def _far_short(line: Line, column: float, opens: bool) -> bool:
         width = line.width
     margin = max(SHORT_MARGIN, FAR_SHORT_SHARE * column)
     full = column - INDENT - 0.5 if opens else column
-    return width <= full - margin
+    return width + _capitals_slack(line.text) <= full - margin
+
+
+# Latin capitals print wider than the half em a line's width counts for them (in a
+# proportional Latin font they run 0.6–0.85 em): a line of many (``LIBS（TSMM-LIB``) is
+# wider in print than measured by about this much (em) each.
+CAPITAL_SLACK = 0.2
+
+
+def _capitals_slack(text: str) -> float:
+    """How much wider (em) than measured a line may print for its Latin capitals."""
+    return CAPITAL_SLACK * sum(1 for char in text if "A" <= char <= "Z")
 
 
 def _dateline_tail(lines: Sequence[Line]) -> Line | None:

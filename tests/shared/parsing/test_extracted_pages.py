@@ -1,0 +1,52 @@
+"""Pages typeset from corpus articles and extracted by pdftotext (saved text, so neither
+reportlab nor pdftotext is needed here): the parser keeps at least the figures reached.
+
+The pages are bench/extracted.py's (see tests/fixtures/extracted/README.md); pdftotext sets
+no blank line between a title and its body or between paragraphs, reads titles of modules
+side by side as one run, and puts the page-bottom editor line in mid-text.  The floors sit
+a little under the scores reached, to catch a regression, not to pin the output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from shared.parsing import parse_text
+from tests.support.score import score
+
+PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "extracted"
+
+# seed: floors for (seg_f1, titles, paragraphs, text)
+FLOORS: dict[int, tuple[float, float, float, float]] = {
+    400000: (0.69, 0.64, 0.64, 0.81),
+    400003: (0.81, 0.23, 0.56, 0.80),
+    400006: (0.83, 0.69, 0.40, 0.80),
+    400007: (0.98, 0.98, 0.98, 0.98),
+}
+
+
+def _score(seed: int) -> dict[str, Any]:
+    text = (PAGES / f"seed-{seed}.txt").read_text(encoding="utf-8")
+    gold = json.loads((PAGES / f"seed-{seed}.gold.json").read_text(encoding="utf-8"))
+    return score(gold, {"articles": [a.to_dict() for a in parse_text(text).articles]})
+
+
+@pytest.mark.parametrize("seed", sorted(FLOORS))
+def test_an_extracted_page_keeps_its_figures(seed: int) -> None:
+    result = _score(seed)
+    figures = tuple(result[m] for m in ("seg_f1", "titles", "paragraphs", "text"))
+    assert all(
+        got >= floor for got, floor in zip(figures, FLOORS[seed], strict=True)
+    ), f"seed {seed}: {figures} under {FLOORS[seed]}"
+
+
+def test_the_editor_line_in_mid_text_is_page_furniture() -> None:
+    # pdftotext reads the page-bottom editor line where its height falls among the columns
+    text = (PAGES / "seed-400007.txt").read_text(encoding="utf-8")
+    parsed = parse_text(text)
+    assert "张三" in parsed.pages[0].furniture.editors
+    assert all("责任编辑" not in "".join(a.paragraphs) for a in parsed.articles)

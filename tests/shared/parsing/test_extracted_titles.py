@@ -1,0 +1,166 @@
+"""Titles on pages as pdftotext extracts them: no blank line between a title and the body
+under it, none between paragraphs, and no paragraph indents."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+
+# A body in a 19-em column, closed, as pdftotext sets it: a paragraph's first line is short
+# of the column by the (dropped) indent.
+CULTURE = [
+    "上海形成公共文化内容统一配送平台",
+    "本报上海1月13日电（记者曹玲娟）上海",
+    "委托第三方开展的满意度测评结果显示，上",
+    "海现代公共文化服务工作满意度评估综合得",
+    "分90.46分。自2011年国家公共文化服务体系示",
+    "范区（项目）创建工作启动以来，上海全市16",
+    "个区有11个区参与了共4批国家公共文化服务",
+    "体系示范区、示范项目的创建，占比近70%。",
+    "目前，上海已形成“市、区、街镇、居",
+    "村”4级公共文化设施网络，基本实现“中心",
+    "城区10分钟、郊区15分钟的公共文化服务圈”",
+    "目标。有关统计显示，上海现已建成市、区",
+    "两级公共图书馆23个，街镇图书馆216个。",
+]
+
+KEYS = [
+    "“我们夫妻俩上午出门做核酸，钥匙都忘",
+    "了带，现在附近开锁的也没有了，厨房灶上还",
+    "烧着东西，快烧干了，很危险。能不能快点来",
+    "帮我们开下门！”昨天一早，徐汇消防救援支",
+    "队的宋子文接到这样一条求助警情。他马上带",
+    "队赶到报警人所在中山南二路508号泰莱大厦，",
+    "在尽量减少损害的前提下，通过破拆将门打开，",
+    "及时关掉煤气灶，帮这对小夫妻化解了一场可",
+    "能的火灾隐患。截至目前，消防救援总队指挥",
+    "中心共接到129起开门相关警情。",
+]
+
+
+def test_a_headline_with_a_comma_glued_over_another_text_opens_an_article() -> None:
+    # one line short of the column, unfinished, over a paragraph's first line, after a
+    # blank under a closed body of another topic: the next article's headline, though it
+    # holds a comma (12 of the corpus's 113 headlines do)
+    text = "\n".join([*CULTURE, "", "下楼做核酸，129人忘带钥匙", *KEYS]) + "\n"
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [
+        "上海形成公共文化内容统一配送平台",
+        "下楼做核酸，129人忘带钥匙",
+    ]
+    assert articles[1].paragraphs[0].startswith("“我们夫妻俩")
+
+
+def test_a_wrapped_comma_headline_wider_than_the_column_opens_an_article() -> None:
+    # a headline set wider than the body column wraps, its last line short
+    text = "\n".join(
+        [*CULTURE, "", "下楼做核酸，129人忘带钥匙 出门千万别忘了带上家门", "钥匙", *KEYS]
+    ) + "\n"
+    articles = parse_text(text).articles
+    headline = "下楼做核酸，129人忘带钥匙 出门千万别忘了带上家门钥匙"
+    assert [a.headline for a in articles][1] == headline
+
+
+def test_a_comma_subhead_over_its_own_article_text_stays_in_the_body() -> None:
+    # the same shape between two parts of one text (the same topic) is a subhead
+    more = [
+        "作为全国最早推动社区文化活动中心设",
+        "施运行管理社会化、专业化的城市，目前上",
+        "海全市建成运行的216家社区文化活动中心",
+        "中，已有超过90%的社区文化活动中心委托企",
+        "业、社会组织、群众文艺团队等各类主体参",
+        "与整体运行或部分项目管理，上海公共文化",
+        "服务体系示范区建设走在全国前列。",
+    ]
+    text = "\n".join([*CULTURE, "", "公共文化，社会力量参与运行", *more]) + "\n"
+    articles = parse_text(text).articles
+    assert len(articles) == 1
+    assert "公共文化，社会力量参与运行" in articles[0].paragraphs
+
+
+def test_a_page_top_title_over_an_unpunctuated_body_line_is_split_off() -> None:
+    # the body's first lines hold no sentence punctuation, so they are title-shaped too;
+    # the run stops at the first line at the body's measure (the indented first line, 24 em
+    # in a 26-em column)
+    text = "\n".join(
+        [
+            "AI正深度融入数学研究核心环节",
+            "OpenAI日前公布了一项引发数学界关注的研究进展其人",
+            "工智能（AI）系统在匈牙利数学家保罗埃尔德什提出的",
+            "单位距离问题中设计出一种新的点集构造方法，在同等规",
+            "模约束下得到更多单位距离对，被认为突破了长期以来对规",
+            "则几何结构的经验性直觉。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert article.headline == "AI正深度融入数学研究核心环节"
+    assert article.paragraphs[0].startswith("OpenAI")
+
+
+def test_a_title_over_unpunctuated_body_lines_under_another_text_is_split_off() -> None:
+    # the same title under a closed body of another topic: the title-shaped run is cut at
+    # its first line at the body's measure, not taken whole as the title
+    text = "\n".join(
+        [
+            *KEYS,
+            "",
+            "AI正深度融入数学研究核心环节",
+            "OpenAI日前公布了一项引发数学界关注的研究进展其人",
+            "工智能（AI）系统在匈牙利数学家保罗埃尔德什提出的",
+            "单位距离问题中设计出一种新的点集构造方法在同等规",
+            "模约束下得到更多单位距离对被认为突破了长期以来对规",
+            "则几何结构的经验性直觉，也让数学界重新审视人工智能",
+            "在前沿研究中的角色与边界。",
+        ]
+    )
+    page = "下楼做核酸，129人忘带钥匙\n\n" + text + "\n"
+    headlines = [a.headline for a in parse_text(page).articles]
+    assert headlines == ["下楼做核酸，129人忘带钥匙", "AI正深度融入数学研究核心环节"]
+
+
+def test_a_page_top_title_over_a_body_cut_short_by_a_column_break_is_split_off() -> None:
+    # the title-shaped run (title and two body lines) is cut at the body's measure before
+    # it is weighed against the few lines left above the column break
+    text = "\n".join(
+        [
+            "AI正深度融入数学研究核心环节",
+            "OpenAI日前公布了一项引发数学界关注的研究进展其人",
+            "工智能（AI）系统在匈牙利数学家保罗埃尔德什提出的",
+            "单位距离问题中设计出一种新的点集构造方法在同等规",
+            "模约束下得到更多单位距离对被认为突破了长期以来对规",
+            "",
+            "则几何结构的经验性直觉，也让数学界重新审视人工智能",
+            "在前沿研究中的角色与边界。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert article.headline == "AI正深度融入数学研究核心环节"
+
+
+def test_a_page_top_headline_with_a_comma_over_a_paragraph_is_split_off() -> None:
+    # nothing stands above the page's first block: a line short of the column, unfinished,
+    # over a paragraph's first line opens the page's first item, commas and all
+    text = "\n".join(["下楼做核酸，129人忘带钥匙", *KEYS])
+    (article,) = parse_text(text + "\n").articles
+    assert article.headline == "下楼做核酸，129人忘带钥匙"
+    assert article.paragraphs[0].startswith("“我们夫妻俩")
+
+
+def test_a_page_top_caption_keeps_its_short_first_line() -> None:
+    # a caption runs across its photo at its own measure: its credit marks the block as a
+    # caption, not a headline (short, unfinished) over a paragraph's first line
+    text = "\n".join(
+        [
+            "督察结果显示：我国耕地保护形势严峻，全国违法违规占用耕地114.26万亩，"
+            "其中，占用永久基本农田",
+            "14.34万亩。据介绍，从督察情况看，一些地方没有处理好保耕地、保发展、"
+            "保生态的关系，耕地保护责任",
+            "未有效落实、占补平衡制度执行不到位、突破用途管制审批和占用耕地、"
+            "土地利用粗放，耕地保护形势严峻。",
+            " 新华社记者 文晨 摄",
+            "",
+            *KEYS,
+        ]
+    )
+    articles = parse_text(text + "\n").articles
+    assert articles[0].kind == "photo"
+    assert articles[0].paragraphs[0].startswith("督察结果显示")

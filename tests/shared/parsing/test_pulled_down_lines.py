@@ -1,0 +1,96 @@
+"""A line the line-start rule (避头) left short is a full running line: the character that
+did not fit went down with the closing marks after it (pages as pdftotext extracts them: no
+indents, no blank lines between paragraphs)."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+
+HEAD = ["赵正永严重违纪违法被开除党籍", "本报北京1月4日电（记者姜洁）经中共中央批准，"]
+
+# a 20-em column
+RUNNING = [
+    "中央纪委国家监委对全国人大原内务司法委员会副",
+    "主任委员、陕西省委原书记赵正永严重违纪违法问",
+    "题进行了立案审查调查。经查，赵正永严重背弃初",
+    "心使命，对党不忠诚不老实，在干部选拔任用、企",
+    "业经营、工程项目承揽等方面利用职务上的便利为",
+    "他人谋利，并非法收受巨额财物，严重违反党纪。",
+]
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    (article,) = parse_text("\n".join([*HEAD, *lines]) + "\n").articles
+    return article.paragraphs
+
+
+def test_a_line_an_em_short_over_a_pulled_down_character_runs_on_after_a_sentence() -> None:
+    # 道德败坏… stops an em short of the 22-em column after a sentence end: not an
+    # indented first line, for 教 went down with the full stop after it
+    lines = [*RUNNING, "道德败坏，家风不正，对家人、亲属严重失管失", "教。"]
+    assert len(_paragraphs(lines)) == 1
+
+
+def test_an_unfinished_line_two_short_over_a_character_and_two_marks_runs_on() -> None:
+    # …《血脉赓 stops two em short of the 20-em column: 续 went down with 》、 (two marks no
+    # line opens with), so the line is full, not a subhead or a list item ending short
+    text = "\n".join(
+        [
+            "中央军委举行慰问驻京部队老干部迎新春文艺演出",
+            "新华社北京1月13日电（记者李宣良、梅世雄）",
+            "演出以“不忘初心、牢记使命”为主题，",
+            "由序、尾声和《军魂永铸》、《情系人民》、",
+            "《寸土不让》、《敢打必胜》、《血脉赓",
+            "续》、《庄严承诺》、《民族复兴》7组节目",
+            "构成，综合歌、舞、情景对白、影视片段等多",
+            "种艺术形式，生动展现了人民军队的光辉历程",
+            "和新时代强军事业取得的历史性成就，赢得了",
+            "全场老同志的阵阵掌声。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert len(article.paragraphs) == 1
+
+
+def test_a_first_line_short_over_a_latin_word_that_moved_down_is_no_subhead() -> None:
+    # the first line stops two em short of its indented measure (25 em in a 27-em column)
+    # because GSCA did not fit the room left: it moved down, the line is running text
+    text = "\n".join(
+        [
+            "让世界看见中国的科学浪漫",
+            "本报记者 廖凯博",
+            "科普影视蓬勃发展的背后，是科研机构与影视团队的深度合作",
+            "也是科学家与艺术家的相互成就，更是观众对优质内容期待。",
+            "历时三年打磨而成的巨幕科普电影《马到功成》曾在",
+            "GSCA年会上获得广泛关注，印证了中国科普巨幕传播体系的",
+            "潜力。该片融合中华传统文化与现代科学理念，以马为线索，",
+            "串联起古今科技与艺术的对话，让观众在沉浸式体验中感受科",
+            "学之美，在光影流转之间读懂中国的科学浪漫与人文情怀。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert article.paragraphs[1].startswith("历时三年打磨而成")
+    assert len(article.paragraphs) == 2
+
+
+def test_a_line_of_latin_capitals_is_not_measured_short() -> None:
+    # 质协同调制LIBS（TSMM-LIB counts 12 em at half an em a letter, but capitals print
+    # wider: in a 14-em column it is a running line, not a paragraph's short first line
+    text = "\n".join(
+        [
+            "锂同位素高精度原位检测成功实现",
+            "本报讯（记者 颉满斌）传统质谱技术检",
+            "测锂同位素需要复杂的样品前处理，",
+            "难以满足核工业现场检测的需求。",
+            "研究团队创新提出“时空介",
+            "质协同调制LIBS（TSMM-LIB",
+            "S）”技术方案，实现对激光诱导",
+            "高温等离子体核心的主动调控，",
+            "从根本上抑制自反转效应；同时",
+            "首次定义“自反转指标”用于定",
+            "量表征谱线畸变程度。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[1].startswith("研究团队创新提出")

@@ -29,6 +29,7 @@ from shared.parsing.columns import (
     measures_column,
 )
 from shared.parsing.continuation_markers import find_continuations, opens_continued_part
+from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
@@ -360,8 +361,16 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
             return 0
         if line.width <= column - SHORT_MARGIN:
             under = lines[end]
-            opens_paragraph = abs(under.width - (column - INDENT)) <= INDENT_MARGIN
-            return end if opens_paragraph and not under.spaced_out else 0
+            following = lines[end + 1] if end + 1 < len(lines) else None
+            opens_paragraph = abs(under.width - (column - INDENT)) <= INDENT_MARGIN and (
+                # a first line is short of the running line under it by the indent (the
+                # column measured on a few lines may come out wide by a squeezed mark)
+                following is None
+                or under.width < following.width - INDENT + INDENT_MARGIN
+            )
+            # a line short of the full line under it by just the indent opens a paragraph
+            first_line = end == 1 and abs(under.width - INDENT - line.width) <= SAME_WIDTH
+            return end if opens_paragraph and not first_line and not under.spaced_out else 0
     return 0
 
 
@@ -453,10 +462,11 @@ def _column_before(above: Callable[[], list[Line]], lines: Sequence[Line]) -> li
     """The lines that measure the column of the text ending in ``lines``: the text above
     the block as well when the block's first line goes on with a sentence left unfinished
     there (a column break inside one text, and an article sets all its columns at one
-    width), else the block's own lines."""
-    if lines:
+    width), else the block's own lines.  A block opening with a dateline goes on with no
+    text above it, and text too short to measure a column (a title line) says nothing."""
+    if lines and not starts_with_dateline(lines[0].text):
         text_above = above()
-        if text_above and not _closes_text(text_above[-1]):
+        if len(text_above) >= MIN_MEASURED_LINES and not _closes_text(text_above[-1]):
             return [*text_above, *lines][-CONTEXT_LINES:]
     return list(lines)
 

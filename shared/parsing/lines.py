@@ -7,6 +7,7 @@ artefacts).  Pages are separated by form feeds.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from shared.parsing.normalise import is_spaced_out, is_wide, normalise_chars
@@ -56,6 +57,16 @@ _CHAR_WIDTHS = _CharWidths()
 def display_width(text: str) -> float:
     # Widths are multiples of 0.5, so the float sum is exact in any order.
     return sum(map(_CHAR_WIDTHS.__getitem__, text))
+
+
+# An interview's turn: 问：… / 答：… / 记者：… / 主持人：… (all 13 such labels in the corpus
+# articles open a paragraph; none stands inside one after a sentence end)
+_INTERVIEW_TURN = re.compile(r"\s*(?:问|答|记者|主持人|Q|A)\s*[:：]")
+
+
+def opens_interview_turn(text: str) -> bool:
+    """Does ``text`` open with an interview's question or answer label (``问：``, ``答：``)?"""
+    return _INTERVIEW_TURN.match(text) is not None
 
 
 def ends_sentence(text: str) -> bool:

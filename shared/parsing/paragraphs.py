@@ -34,7 +34,7 @@ from shared.parsing.columns import (
 )
 from shared.parsing.datelines import dateline_runs_on, starts_with_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
-from shared.parsing.lines import Line, display_width
+from shared.parsing.lines import Line, display_width, opens_interview_turn
 from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
 
 # A line that does not end a sentence yet stops far short of the column ends its paragraph
@@ -83,6 +83,8 @@ def paragraph_break(
     """
     if before.ends_sentence and after.text[:1] in NO_LINE_START:
         return True, "a line opens with a mark no line inside a paragraph may open with"
+    if before.ends_sentence and opens_interview_turn(after.text):
+        return True, "an interview's question or answer (问：/答：) opens a paragraph"
     if not before.ends_sentence:
         if dateline_runs_on(before.text, after.text):
             return False, "a dateline wrapped before its 电 or 讯 goes on in the next line"

@@ -32,7 +32,7 @@ from shared.parsing.columns import (
 from shared.parsing.continuation_markers import find_continuations, opens_continued_part
 from shared.parsing.glued_titles import SHORT_ENDED_TITLE_RULE, UNINDENTED_TITLE_RULE
 from shared.parsing.indentation import leading_space, paragraph_indent
-from shared.parsing.lines import Line
+from shared.parsing.lines import Line, opens_interview_turn
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
 from shared.parsing.title_roles import ends_with_column_tag, is_kicker_shaped, is_subtitle
@@ -74,6 +74,8 @@ def title_candidate_reason(block: Block) -> str | None:
         return f"more than {_MAX_TITLE_LINES} lines"
     if block.opens_with_dateline:
         return "opens with a dateline"
+    if opens_interview_turn(block.first.text):
+        return "opens an interview's question or answer (问：/答：)"
     whole = "".join(line.text for line in block.lines)
     if not _two_alnum(whole):
         return "fewer than two letters or characters"

@@ -752,3 +752,22 @@ def test_a_short_sentence_without_a_verb_of_saying_under_a_quotation_opens_a_par
     )
     paragraphs = parse_text(text).articles[0].paragraphs
     assert paragraphs[1] == "变化始于一系列改革举措。"
+
+
+def test_an_interviews_questions_and_answers_open_paragraphs() -> None:
+    # the question ends flush with the column, the answer opens the next line: the label
+    # (问：/答：) opens a paragraph, and a wrapped question is no subhead
+    text = "\n".join(
+        [
+            "问：在医疗救治上，是否已经有了",
+            "方案？感染者们将在这里如何治疗？",
+            "答：就医疗救治而言，各医疗队主要",
+            "根据国家卫健委公布的诊疗方案来严",
+            "格执行，对症治疗，密切观察病情。",
+        ]
+    )
+    paragraphs = parse_text(text).articles[0].paragraphs
+    assert paragraphs == [
+        "问：在医疗救治上，是否已经有了方案？感染者们将在这里如何治疗？",
+        "答：就医疗救治而言，各医疗队主要根据国家卫健委公布的诊疗方案来严格执行，对症治疗，密切观察病情。",
+    ]

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.blank_lines import column_grid_starts, marks_breaks_with_blanks
 from shared.parsing.block import Block
 from shared.parsing.blocks import group_blocks
 from shared.parsing.columns import local_column_widths
 from shared.parsing.lines import Line, make_line, split_lines
-from shared.parsing.paragraphs import (
-    column_grid_starts,
-    marks_breaks_with_blanks,
-    paragraph_break,
-    split_paragraphs,
-)
+from shared.parsing.paragraphs import paragraph_break, split_paragraphs
 
 # Lines of a 15 em column: running lines are 15 em; a paragraph's first line lost its
 # two-character indent and is 13 em.

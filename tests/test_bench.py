@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -80,3 +81,16 @@ def test_the_parsing_bench_prints_every_metric() -> None:
     for metric in ("seg_f1", "titles", "headline", "paragraphs", "text"):
         assert 0 <= figures[metric] <= 1
     assert figures["parse_ms_per_document"] > 0
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_the_extracted_pages_bench_prints_every_metric() -> None:
+    # .ci/ensure-pdftotext installs poppler-utils, so this runs in CI
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.extracted", "--pages", "2", "--json"],
+        cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    figures = json.loads(run.stdout)
+    for metric in ("seg_f1", "titles", "headline", "paragraphs", "text"):
+        assert 0 <= figures[metric] <= 1

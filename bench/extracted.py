@@ -38,13 +38,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.parsing import METRICS, read_articles, report  # noqa: E402
 from shared.parsing import parse_text  # noqa: E402
-from tests.support.page_simulator import _random_name, load_sample_articles  # noqa: E402
+from tests.support.page_simulator import _random_name  # noqa: E402
 from tests.support.score import score  # noqa: E402
 
-METRICS = (
-    "seg_f1", "titles", "headline", "reporters", "correspondents", "paragraphs", "kind", "text",
-)
 CONTENT_WIDTH = 762.0  # A3 less two 40 pt margins
 MIN_COLUMN, MAX_COLUMN = 100.0, 260.0  # 11–29 characters of 9 pt body type
 
@@ -397,22 +395,15 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("pdftotext") is None:
         sys.exit("bench.extracted needs poppler's pdftotext (apt-get install poppler-utils)")
-    if args.articles:
-        with args.articles.open(encoding="utf-8") as handle:
-            articles = [json.loads(line) for line in handle if line.strip()]
-    else:
-        articles = load_sample_articles()
+    articles = read_articles(args.articles)
     if args.save:
         args.save.mkdir(parents=True, exist_ok=True)
     figures, ms = average_scores(articles, args.first_seed, args.pages, args.save)
-    if args.json:
-        print(json.dumps({**figures, "parse_ms_per_document": ms}))
-        return
-    print(f"{args.pages} extracted issues from {len(articles)} articles, "
-          f"seeds {args.first_seed}–{args.first_seed + args.pages - 1}")
-    for metric in METRICS:
-        print(f"  {metric:<15} {figures[metric]:.4f}")
-    print(f"  parsing         {ms:.1f} ms a document")
+    heading = (
+        f"{args.pages} extracted issues from {len(articles)} articles, "
+        f"seeds {args.first_seed}–{args.first_seed + args.pages - 1}"
+    )
+    report(figures, ms, heading, args.json)
 
 
 if __name__ == "__main__":

@@ -47,6 +47,25 @@ def average_scores(
     return {m: total / pages for m, total in totals.items()}, parsing / pages * 1000
 
 
+def read_articles(path: Path | None) -> list[dict[str, Any]]:
+    """The articles of a JSON Lines file in the corpus format, or the fixtures' sample."""
+    if path is None:
+        return load_sample_articles()
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def report(figures: dict[str, float], ms: float, heading: str, as_json: bool) -> None:
+    """Print the averaged metrics and the parse time, as JSON or as a short table."""
+    if as_json:
+        print(json.dumps({**figures, "parse_ms_per_document": ms}))
+        return
+    print(heading)
+    for metric in METRICS:
+        print(f"  {metric:<15} {figures[metric]:.4f}")
+    print(f"  parsing         {ms:.1f} ms a document")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--first-seed", type=int, default=30000)
@@ -54,20 +73,13 @@ def main() -> None:
     parser.add_argument("--articles", type=Path, help="JSON Lines of articles (corpus format)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    if args.articles:
-        with args.articles.open(encoding="utf-8") as handle:
-            articles = [json.loads(line) for line in handle if line.strip()]
-    else:
-        articles = load_sample_articles()
+    articles = read_articles(args.articles)
     figures, ms = average_scores(articles, args.first_seed, args.pages)
-    if args.json:
-        print(json.dumps({**figures, "parse_ms_per_document": ms}))
-        return
-    print(f"{args.pages} simulated documents from {len(articles)} articles, "
-          f"seeds {args.first_seed}–{args.first_seed + args.pages - 1}")
-    for metric in METRICS:
-        print(f"  {metric:<15} {figures[metric]:.4f}")
-    print(f"  parsing         {ms:.1f} ms a document")
+    heading = (
+        f"{args.pages} simulated documents from {len(articles)} articles, "
+        f"seeds {args.first_seed}–{args.first_seed + args.pages - 1}"
+    )
+    report(figures, ms, heading, args.json)
 
 
 if __name__ == "__main__":

@@ -497,14 +497,20 @@ def test_an_editors_note_over_the_next_articles_title_opens_that_article() -> No
     assert (articles[1].dateline, articles[1].reporters) == ("本报讯", ["赵刚"])
 
 
+# A report credited in its dateline.
+_SUMMER_GRAIN = [
+    "全国夏粮再获丰收",
+    "",
+    "新华社北京7月11日电（记者 于文静）国家统计局11日发布数据，2024年全国夏粮",
+    "总产量14989万吨，比2023年增加363万吨，增长2.5%。",
+]
+
+
 def test_a_report_credited_at_its_end_apart_from_the_report_above_is_no_section_of_it() -> None:
     # a short wire report without a dateline under a report credited in its dateline: its
     # closing credit names another reporter, so its title is no subhead of the report above
     articles = parse(
-        "全国夏粮再获丰收",
-        "",
-        "新华社北京7月11日电（记者 于文静）国家统计局11日发布数据，2024年全国夏粮",
-        "总产量14989万吨，比2023年增加363万吨，增长2.5%。",
+        *_SUMMER_GRAIN,
         "",
         "中欧班列开行突破10万列",
         "",
@@ -519,10 +525,7 @@ def test_a_report_credited_at_its_end_apart_from_the_report_above_is_no_section_
 
 def test_a_credit_closing_an_article_with_sections_names_its_own_reporter() -> None:
     articles = parse(
-        "全国夏粮再获丰收",
-        "",
-        "新华社北京7月11日电（记者 于文静）国家统计局11日发布数据，2024年全国夏粮",
-        "总产量14989万吨，比2023年增加363万吨，增长2.5%。",
+        *_SUMMER_GRAIN,
         "",
         "单产提高是增产主因",
         "",

@@ -103,7 +103,7 @@ def starts_with_dateline(text: str) -> bool:
         return True
     opening = text.lstrip()
     return (
-        opening[1:2] == " "
+        opening[1:2] == opening[3:4] == " "  # (本 报 …: most lines are decided here)
         and is_spaced_out(opening)
         and starts_with_dateline(remove_layout_spaces(opening, True))
     )

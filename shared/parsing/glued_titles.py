@@ -198,7 +198,7 @@ def _text_after(blocks: Sequence[Block]) -> list[Line]:
 
 
 # Punctuation inside a running sentence; a title holds none of it.
-_SENTENCE_INNER_MARKS = "，。、；,;"
+_SENTENCE_INNER_MARKS = frozenset("，。、；,;")
 
 
 def _glued_title_run(lines: Sequence[Line], start: int) -> int:
@@ -210,7 +210,7 @@ def _glued_title_run(lines: Sequence[Line], start: int) -> int:
         and end - start < MAX_TRAILING_TITLE_LINES
         and not lines[end].ends_sentence
         and not lines[end].spaced_out
-        and not any(mark in lines[end].text for mark in _SENTENCE_INNER_MARKS)
+        and _SENTENCE_INNER_MARKS.isdisjoint(lines[end].text)
         and not is_byline_line(lines[end].text)
         and not find_continuations(lines[end].text)
     ):
@@ -443,11 +443,11 @@ def _stacks_a_subtitle(lines: Sequence[Line], start: int, end: int) -> bool:
     words, no sentence punctuation) stops short of the column or reaches past it (set
     across columns): a list item opening with a dash (``——坚持创新驱动发展，…``) fills the
     column when it wraps, and ends a sentence when it does not."""
+    subtitles = [line for line in lines[start + 1 : end] if is_subtitle(line.text)]
+    if not subtitles:
+        return False
     column = column_width([line for line in lines if measures_column(line)])
-    return any(
-        is_subtitle(line.text) and abs(line.width - column) > SHORT_MARGIN
-        for line in lines[start + 1 : end]
-    )
+    return any(abs(line.width - column) > SHORT_MARGIN for line in subtitles)
 
 
 def _runs_into(above: Callable[[], list[Line]], lines: Sequence[Line]) -> list[Line]:

@@ -507,18 +507,20 @@ def _far_short(line: Line, column: float, opens: bool) -> bool:
         width = line.width
     margin = max(SHORT_MARGIN, FAR_SHORT_SHARE * column)
     full = column - INDENT - 0.5 if opens else column
-    return width + _capitals_slack(line.text) <= full - margin
+    # (the capitals only ever widen a line: counted only for a line that may be far short)
+    return width <= full - margin and width + _capitals_slack(line.text) <= full - margin
 
 
 # Latin capitals print wider than the half em a line's width counts for them (in a
 # proportional Latin font they run 0.6–0.85 em): a line of many (``LIBS（TSMM-LIB``) is
 # wider in print than measured by about this much (em) each.
 CAPITAL_SLACK = 0.2
+_CAPITALS = re.compile("[A-Z]")
 
 
 def _capitals_slack(text: str) -> float:
     """How much wider (em) than measured a line may print for its Latin capitals."""
-    return CAPITAL_SLACK * sum(1 for char in text if "A" <= char <= "Z")
+    return CAPITAL_SLACK * len(_CAPITALS.findall(text))
 
 
 def _dateline_tail(lines: Sequence[Line]) -> Line | None:

@@ -105,3 +105,45 @@ def test_a_piece_that_two_hanging_articles_could_take_stays_where_it_is() -> Non
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] != body(NIGHT)
     assert articles["山区夏收夏种忙"] != body(VILLAGE)
+
+
+def test_a_piece_stays_where_another_tail_of_the_article_could_go_either_way_round() -> None:
+    # the module's columns came out as: the first hanging in mid-sentence (…带动了周边零),
+    # the top of the last paragraph (业内人士认为…), the rest of the third paragraph
+    # (售和交通的客流…), the next row's article, and the rest of the last paragraph
+    # (等措施为…).  By shape the last piece continues the first column as well as the
+    # second, whose own tail is as stray-shaped: only the words tell which goes where
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:10], "", *night[13:16], "", *night[10:13], "",
+        "山区夏收夏种忙", *village, "", *night[16:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    wrong = night[9] + night[16]  # …带动了周边零 + 等措施为…
+    assert not any(wrong in paragraph for paragraph in articles["城市夜经济持续升温"])
+
+
+STREET = [
+    "本报讯（记者周敏）老城区街巷整治工程近日全面完工，沿街建筑外立面经过统一修缮，"
+    "杂乱的架空线缆全部入地，破损的路面重新铺设，街角新增了口袋公园和休憩座椅，"
+    "附近居民纷纷走出家门散步聊天，不少老街坊感慨街巷又找回了当年的烟火气和人情味，"
+    "周边的小吃店和手工艺铺子也迎来了更多慕名而来的游客。",
+    "街道负责人表示，下一步将继续完善长效管理。",
+]
+
+
+def test_the_block_after_a_hanging_one_stands_apart_from_the_piece_put_before_it() -> None:
+    # the first column hangs; what the extractor set after it (the closing paragraph's two
+    # lines) did not go on with it, so once the next column is put back before them they
+    # still do not close it: the column after that is still wanted, and comes back too
+    street = wrap(STREET, 16)
+    village = wrap(VILLAGE, 15)
+    closing = len(street) - 2
+    rows = [
+        "老城街巷焕新颜", *street[:4], "", *street[closing:], "",
+        "山区夏收夏种忙", *village, "", *street[4:6], "", *street[6:closing],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["老城街巷焕新颜"] == body(STREET)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

@@ -40,7 +40,15 @@ from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.stray_pieces import can_be_stray, hangs, leads_into, page_indents, takes
+from shared.parsing.stray_pieces import (
+    block_column,
+    can_be_stray,
+    hangs,
+    leads_into,
+    page_indents,
+    shared_column,
+    takes,
+)
 from shared.parsing.title_roles import (
     assign_title_roles,
     ends_with_column_tag,
@@ -300,7 +308,13 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
     column, same topic, its first line unable to open a paragraph in that column); where
     several fit, nothing tells which, and it stays where it is.  The block that stood
     after the hanging one did not go on with it, so it stands apart from the piece now
-    put before it: it may itself be a stray piece, and does not end the piece's hang."""
+    put before it: it may itself be a stray piece, and does not end the piece's hang.
+
+    Then a whole paragraph's worth of another article can stand inside a unit the same
+    way, opening after a sentence end: a block set in another column than the text
+    around it (:func:`_is_foreign`) goes to the end of the one earlier article that closes
+    in its column and shares its vocabulary (the extractor read that module's next column
+    after this one's)."""
     blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
     pieces = Pieces(indents=page_indents(blocks))
     for _ in range(len(blocks)):
@@ -308,6 +322,12 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
         if move is None:
             break
         _move_block(items, *move, pieces)
+    for _ in range(len(blocks)):
+        foreign = _foreign_move(items)
+        if foreign is None:
+            break
+        source, host = foreign
+        _unit(items, host).body.append(_unit(items, source[0]).body.pop(source[1]))
     return [
         item
         for item in items
@@ -436,6 +456,55 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
         ):
             return True
     return False
+
+
+def _measured_apart(first: Block, second: Block) -> bool:
+    """Both blocks tell their column, and the columns differ."""
+    if block_column(first) <= 0 or block_column(second) <= 0:
+        return False
+    return shared_column(first, second) is None
+
+
+def _is_foreign(unit: Unit, index: int) -> bool:
+    """The body's block at ``index`` follows a sentence end and is set in another column
+    than both the block before it and the unit's opening block: no part of this text."""
+    block = unit.body[index]
+    return (
+        index > 0
+        and can_be_stray(block)
+        and unit.body[index - 1].ends_sentence
+        and _measured_apart(unit.body[0], block)
+        and _measured_apart(unit.body[index - 1], block)
+    )
+
+
+def _closes_in_column(items: list[Item], index: int, block: Block) -> bool:
+    """The article unit at ``index`` ends at a sentence end in ``block``'s column, its
+    text speaking of the same thing."""
+    unit = items[index]
+    if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
+        return False
+    last = unit.body[-1]
+    return (
+        last.ends_sentence
+        and block_column(last) > 0
+        and shared_column(last, block) is not None
+        and lines_share_topic(_text_up_to(items, (index, len(unit.body) - 1)), block.lines)
+    )
+
+
+def _foreign_move(items: list[Item]) -> tuple[Place, int] | None:
+    """The first foreign block (:func:`_is_foreign`) that exactly one earlier unit takes
+    (:func:`_closes_in_column`): (where the block is, the index of that unit)."""
+    for place in _body_places(items):
+        unit = _unit(items, place[0])
+        if not _is_foreign(unit, place[1]):
+            continue
+        block = unit.body[place[1]]
+        hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block)]
+        if len(hosts) == 1:
+            return place, hosts[0]
+    return None
 
 
 def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces) -> None:

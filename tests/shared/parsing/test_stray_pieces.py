@@ -147,3 +147,18 @@ def test_the_block_after_a_hanging_one_stands_apart_from_the_piece_put_before_it
     articles = _articles(rows)
     assert articles["老城街巷焕新颜"] == body(STREET)
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_paragraphs_set_in_another_column_inside_an_article_go_back_to_the_one_closing_in_it() -> None:
+    # the night module's second column (whole paragraphs) came out amid the village
+    # article, set in its own 16 em column between two 12 em pieces
+    night = wrap(NIGHT, 16)
+    first_village = wrap(VILLAGE[:3], 12)
+    rest_village = wrap(VILLAGE[3:], 12)
+    rows = [
+        "城市夜经济持续升温", *night[:8], "",
+        "山区夏收夏种忙", *first_village, "", *night[8:], "", *rest_village,
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

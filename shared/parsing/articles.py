@@ -319,10 +319,9 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
     pieces = Pieces(indents=page_indents(blocks))
     for _ in range(len(blocks)):
         move = _stray_move(items, pieces)
-        if move is None:
-            break
-        _move_block(items, *move, pieces)
-    for _ in range(len(blocks)):
+        if move is not None:
+            _move_block(items, *move, pieces)
+            continue
         foreign = _foreign_move(items)
         if foreign is None:
             break

@@ -149,7 +149,7 @@ def test_the_block_after_a_hanging_one_stands_apart_from_the_piece_put_before_it
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
 
 
-def test_paragraphs_set_in_another_column_inside_an_article_go_back_to_the_one_closing_in_it() -> None:
+def test_paragraphs_in_another_column_inside_an_article_go_back_to_the_one_closing_in_it() -> None:
     # the night module's second column (whole paragraphs) came out amid the village
     # article, set in its own 16 em column between two 12 em pieces
     night = wrap(NIGHT, 16)
@@ -158,6 +158,21 @@ def test_paragraphs_set_in_another_column_inside_an_article_go_back_to_the_one_c
     rows = [
         "城市夜经济持续升温", *night[:8], "",
         "山区夏收夏种忙", *first_village, "", *night[8:], "", *rest_village,
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_piece_continuing_paragraphs_that_went_back_to_their_article_follows_them() -> None:
+    # the night module's second column came out amid the village article and stops in
+    # mid-sentence; its third column came out after the village article's second piece
+    night = wrap(NIGHT, 16)
+    first_village = wrap(VILLAGE[:4], 12)
+    rest_village = wrap(VILLAGE[4:], 12)
+    rows = [
+        "城市夜经济持续升温", *night[:5], "",
+        "山区夏收夏种忙", *first_village, "", *night[5:12], "", *rest_village, "", *night[12:],
     ]  # fmt: skip
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)

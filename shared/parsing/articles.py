@@ -914,7 +914,9 @@ def assemble_page(
     """All articles of one page in page order, and the per-line trace (``unwrapped``: the
     page is not hard-wrapped, see :mod:`shared.parsing.wrapping`)."""
     layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
-    items = reattach_stray_pieces(attach_trailing_bylines(build_items(blocks, roles)))
+    items = attach_trailing_bylines(build_items(blocks, roles))
+    if not unwrapped:  # one paragraph a line: no column to measure a piece by
+        items = reattach_stray_pieces(items)
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
     assignment, before, direction = assign_titles(items)

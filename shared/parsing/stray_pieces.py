@@ -15,6 +15,7 @@ judges them.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -47,15 +48,20 @@ def block_column(block: Block) -> float:
     lines that end in a character rather than a mark the typesetter may squeeze past the
     edge (a short block's upper quartile is one of those, an em too wide), when two or
     more tell it."""
-    if piece_column(block.lines) <= 0:
+    return _lines_column(tuple(block.lines))
+
+
+@functools.lru_cache(maxsize=4096)  # asked of each block many times while pieces move
+def _lines_column(lines: tuple[Line, ...]) -> float:
+    if piece_column(lines) <= 0:
         return 0.0
     unsqueezed = [
         line.width
-        for line in block.lines
+        for line in lines
         if measures_column(line) and line.text[-1:] not in SQUEEZED_AT_LINE_END
     ]
     if len(unsqueezed) < MIN_FULL_LINES:
-        return piece_column(block.lines)
+        return piece_column(lines)
     return max(unsqueezed)
 
 

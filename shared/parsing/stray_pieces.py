@@ -1,0 +1,170 @@
+"""Re-attach pieces of body that the extractor set down away from their article.
+
+An extractor follows a page's columns down the page, so where modules stand side by side
+the last column of one module can come out after the next row's article or amid another
+module's text.  Such a piece opens in mid-sentence with no title of its own, while the
+article it belongs to is left hanging in mid-sentence earlier on the page.  Text
+continuity puts it back: a *hanging* block (its last line fills its column and closes no
+sentence, and the block after it does not go on with it) takes a later *stray* block
+(its first line cannot open a paragraph: it starts with a mark the line-start rule keeps
+from opening a line, or it fills the column where the page indents its first lines) set
+in the same column and speaking of the same thing.  The articles stage
+(:func:`shared.parsing.articles.reattach_stray_pieces`) moves the blocks; this module
+judges them.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Sequence
+
+from shared.parsing.block import Block
+from shared.parsing.columns import (
+    COLUMN_TOLERANCE,
+    INDENT,
+    INDENT_MARGIN,
+    MIN_FULL_LINES,
+    SHORT_MARGIN,
+    SQUEEZED_AT_LINE_END,
+    lines_share_column,
+    measures_column,
+    piece_column,
+)
+from shared.parsing.continuation_markers import find_continuations
+from shared.parsing.lines import Line
+from shared.parsing.paragraphs import FIRST_LINE_SLACK, NO_LINE_START
+from shared.parsing.text_ends import _closes_text
+
+# A page indents its paragraphs' first lines when at least this share of the lines after a
+# paragraph's end stop short of the column by about the indent.
+INDENTED_SHARE = 0.8
+# Fewer paragraph starts than this say too little about whether the page indents.
+MIN_PARAGRAPH_STARTS = 3
+
+
+def block_column(block: Block) -> float:
+    """The column a block was set in (0 when too few lines measure it): the widest of its
+    lines that end in a character rather than a mark the typesetter may squeeze past the
+    edge (a short block's upper quartile is one of those, an em too wide), when two or
+    more tell it."""
+    return _lines_column(tuple(block.lines))
+
+
+@functools.lru_cache(maxsize=4096)  # asked of each block many times while pieces move
+def _lines_column(lines: tuple[Line, ...]) -> float:
+    if piece_column(lines) <= 0:
+        return 0.0
+    unsqueezed = [
+        line.width
+        for line in lines
+        if measures_column(line) and line.text[-1:] not in SQUEEZED_AT_LINE_END
+    ]
+    if len(unsqueezed) < MIN_FULL_LINES:
+        return piece_column(lines)
+    return max(unsqueezed)
+
+
+def page_indents(blocks: Sequence[Block]) -> bool:
+    """Whether the page sets its paragraphs' first lines short by the indent: nearly every
+    line after a short line that ends a sentence (a paragraph's end) inside a block is
+    about two em short of the block's column."""
+    starts = indented = 0
+    for block in blocks:
+        column = block_column(block)
+        if column <= 0:
+            continue
+        for above, line in itertools.pairwise(block.lines):
+            if not above.ends_sentence or above.width > column - SHORT_MARGIN:
+                continue
+            if not measures_column(line) or line.spaced_out:
+                continue
+            starts += 1
+            indented += line.width <= column - INDENT + INDENT_MARGIN / 2
+    return starts >= MIN_PARAGRAPH_STARTS and indented >= INDENTED_SHARE * starts
+
+
+def cannot_open(line: Line, column: float, indents: bool) -> bool:
+    """The line cannot be a paragraph's first line: it opens with a mark no line may open
+    with (避头), or it fills the column where the page indents first lines."""
+    if line.text[:1] in NO_LINE_START:
+        return True
+    if not indents or column <= 0 or line.spaced_out or not measures_column(line):
+        return False
+    return not at_indented_measure(line, column)
+
+
+def at_indented_measure(line: Line, column: float) -> bool:
+    """No wider than the column less the indent, but for half an em (a half-width
+    character); a running line one character short (the line-start rule took it down)
+    is wider."""
+    return line.width <= column - INDENT + FIRST_LINE_SLACK
+
+
+def _closes(block: Block) -> bool:
+    return _closes_text(block.last)
+
+
+def _carries_markers(block: Block) -> bool:
+    return bool(find_continuations(block.first.text) or find_continuations(block.last.text))
+
+
+def opens_paragraph(line: Line, column: float, indents: bool) -> bool:
+    """The line plainly opens a paragraph: short of the column by the indent where the
+    page indents, yet going on under it (a short line that ends a sentence may as well
+    close a paragraph carried over from the column before)."""
+    if not indents or column <= 0 or line.spaced_out or not measures_column(line):
+        return False
+    return not line.ends_sentence and at_indented_measure(line, column)
+
+
+def leads_into(before: Block, after: Block, indents: bool) -> bool:
+    """``after`` may go on with the sentence ``before`` leaves open: same column, and its
+    first line does not plainly open a paragraph."""
+    if _closes(before):
+        return False
+    column = shared_column(before, after)
+    return column is not None and not opens_paragraph(after.first, column, indents)
+
+
+def hangs(block: Block, following: Block | None, indents: bool, context: float) -> bool:
+    """The block stops in mid-sentence at the full width of its column (a short last line
+    ends a paragraph, a subhead or a list item whatever it ends with), and the block after
+    it in its unit, if any, does not go on with it.  ``context`` is the column of the text
+    up to the block's end, which measures a block too short to tell its own."""
+    if _closes(block) or block.kind != "text" or _carries_markers(block):
+        return False
+    column = block_column(block) or context
+    if column <= 0 or block.last.spaced_out or block.last.width <= column - SHORT_MARGIN:
+        return False
+    return following is None or not leads_into(block, following, indents)
+
+
+def can_be_stray(block: Block) -> bool:
+    """A text block that opens with no dateline and carries no continuation marker (a
+    marked piece is placed by its marker).  A piece of one line must open with a mark no
+    line opens with: a lone full line may as well be a title or a caption."""
+    if block.kind != "text" or block.opens_with_dateline or _carries_markers(block):
+        return False
+    return len(block.lines) > 1 or block.first.text[:1] in NO_LINE_START
+
+
+def shared_column(first: Block, second: Block) -> float | None:
+    """The column both blocks were set in, or None when they were not set in one: measured
+    on both where they tell it, else no line of the unmeasured one wider than the measured
+    one's column.  0 when neither tells it."""
+    column, own = block_column(first), block_column(second)
+    if column > 0 and own > 0:
+        return own if lines_share_column(first.lines, second.lines) else None
+    other = second if column > 0 else first
+    width = max(column, own)
+    if width > 0 and max(line.width for line in other.lines) > width + COLUMN_TOLERANCE:
+        return None
+    return width
+
+
+def takes(hanging: Block, stray: Block, indents: bool) -> bool:
+    """The stray block continues the hanging one: one column (:func:`shared_column`), and
+    a first line that cannot open a paragraph in it (:func:`cannot_open`)."""
+    column = shared_column(hanging, stray)
+    return column is not None and cannot_open(stray.first, column, indents)

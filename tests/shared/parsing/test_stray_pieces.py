@@ -1,0 +1,179 @@
+"""Pieces of body the extractor set down away from their article (pdftotext follows a
+module's columns down the page, so a module's last column can come out after the next
+row's article): the piece opens in mid-sentence with no title, the article it belongs to
+hangs in mid-sentence earlier on the page, and text continuity puts the piece back.
+
+The pages are written as pdftotext gives them: no blank line between a title and its body
+or between paragraphs, a paragraph's first line two em short of the column (its indent
+lost), a blank line where a column ends."""
+
+from __future__ import annotations
+
+import re
+
+from shared.parsing import parse_text
+from shared.parsing.paragraphs import NO_LINE_START
+
+NIGHT = [
+    "本报讯（记者王伟）入夏以来，本市夜间经济持续升温，各大商圈延长营业时间，夜市摊位"
+    "人头攒动，餐饮门店订单稳步上升，夜游项目一票难求，消费市场呈现出蓬勃的活力。",
+    "据市商务委介绍，今年夏季夜间消费额同比增长明显，其中餐饮和文旅消费增幅居前。",
+    "不少商圈推出的夜间主题活动吸引了大批年轻消费者，带动了周边零售和交通的客流，"
+    "一些老街区借助灯光改造和特色小店重新焕发了生机，成为市民和游客夜晚打卡的去处。",
+    "业内人士认为，夜间经济的繁荣离不开公共服务的配套，地铁延时运营、公交夜班线路和"
+    "停车场错峰开放等措施为市民夜间出行提供了便利，也让商圈的夜晚更加安全有序。",
+]
+VILLAGE = [
+    "本报讯（记者李明）连日来，山区各乡镇抢抓农时，组织农户开展夏收夏种，田间地头一派"
+    "忙碌景象。",
+    "当地农业部门派出技术人员深入村组，指导农户科学管理，确保粮食丰收。",
+    "不少合作社还引进了收割机和烘干设备，大大减轻了农户的劳动强度。",
+    "镇里还组织志愿者帮助缺少劳力的家庭抢收，让每一块田都不误农时。",
+    "据了解，今年全县夏粮面积稳中有增，长势总体好于往年。",
+]
+RIVER = [
+    "本报讯（记者赵刚）今年以来，沿江各区加快推进滨水空间贯通工程，新建步道和绿地陆续"
+    "开放，市民休闲健身有了更多好去处，周末前来散步骑行的游客络绎不绝，沿线商铺生意兴隆。",
+]
+
+
+def wrap(paragraphs: list[str], column: int, indented: bool = True) -> list[str]:
+    """Lines of ``column`` characters, a first line ``column - 2`` (the indent lost) where
+    the page indents; a mark no line opens with stays on the line above (避头)."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        rest = paragraph
+        width = column - 2 if indented else column
+        while rest:
+            cut = width
+            if cut < len(rest) and rest[cut] in NO_LINE_START:
+                cut += 1
+            lines.append(rest[:cut])
+            rest = rest[cut:]
+            width = column
+    return lines
+
+
+def body(paragraphs: list[str]) -> list[str]:
+    """The paragraphs as parsed: the dateline (``本报讯（记者王伟）``) is a field of its own."""
+    return [re.sub(r"^本报讯（记者..）", "", paragraphs[0]), *paragraphs[1:]]
+
+
+def _articles(rows: list[str]) -> dict[str, list[str]]:
+    parsed = parse_text("\n".join(rows)).articles
+    return {a.headline: a.paragraphs for a in parsed}
+
+
+def test_a_column_set_down_after_the_next_article_goes_back_to_the_article_it_continues() -> None:
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    cut = 12  # a full line in mid-sentence: the module's first column ends there
+    assert len(night[cut - 1]) == 16
+    assert not night[cut - 1].endswith("。")
+    rows = ["城市夜经济持续升温", *night[:cut], "", "山区夏收夏种忙", *village, "", *night[cut:]]
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_piece_opening_with_a_mark_no_line_opens_with_continues_on_an_unindented_page() -> None:
+    # the page sets its first lines flush: only the comma opening the piece says that it
+    # goes on with a sentence
+    night = wrap(NIGHT[:2], 16, indented=False)
+    village = wrap(VILLAGE, 12, indented=False)
+    cut = 4  # after ``店订单稳步上升，夜游项目一票难求，``
+    assert night[cut - 1].endswith("，")
+    first, rest = night[:cut], night[cut:]
+    first[-1], rest[0] = first[-1][:-1], "，" + rest[0]  # a typesetter without 避头
+    rows = ["城市夜经济持续升温", *first, "", "山区夏收夏种忙", *village, "", *rest]
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT[:2])
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_piece_that_two_hanging_articles_could_take_stays_where_it_is() -> None:
+    # two articles in one column width both hang; the piece fits either, so nothing tells
+    # which one it continues
+    night = wrap(NIGHT, 16)
+    river = wrap(RIVER, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:12], "",
+        "滨江步道全线贯通", *river[:5], "",
+        "山区夏收夏种忙", *village, "", *night[12:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] != body(NIGHT)
+    assert articles["山区夏收夏种忙"] != body(VILLAGE)
+
+
+def test_a_piece_stays_where_another_tail_of_the_article_could_go_either_way_round() -> None:
+    # the module's columns came out as: the first hanging in mid-sentence (…带动了周边零),
+    # the top of the last paragraph (业内人士认为…), the rest of the third paragraph
+    # (售和交通的客流…), the next row's article, and the rest of the last paragraph
+    # (等措施为…).  By shape the last piece continues the first column as well as the
+    # second, whose own tail is as stray-shaped: only the words tell which goes where
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:10], "", *night[13:16], "", *night[10:13], "",
+        "山区夏收夏种忙", *village, "", *night[16:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    wrong = night[9] + night[16]  # …带动了周边零 + 等措施为…
+    assert not any(wrong in paragraph for paragraph in articles["城市夜经济持续升温"])
+
+
+STREET = [
+    "本报讯（记者周敏）老城区街巷整治工程近日全面完工，沿街建筑外立面经过统一修缮，"
+    "杂乱的架空线缆全部入地，破损的路面重新铺设，街角新增了口袋公园和休憩座椅，"
+    "附近居民纷纷走出家门散步聊天，不少老街坊感慨街巷又找回了当年的烟火气和人情味，"
+    "周边的小吃店和手工艺铺子也迎来了更多慕名而来的游客。",
+    "街道负责人表示，下一步将继续完善长效管理。",
+]
+
+
+def test_the_block_after_a_hanging_one_stands_apart_from_the_piece_put_before_it() -> None:
+    # the first column hangs; what the extractor set after it (the closing paragraph's two
+    # lines) did not go on with it, so once the next column is put back before them they
+    # still do not close it: the column after that is still wanted, and comes back too
+    street = wrap(STREET, 16)
+    village = wrap(VILLAGE, 15)
+    closing = len(street) - 2
+    rows = [
+        "老城街巷焕新颜", *street[:4], "", *street[closing:], "",
+        "山区夏收夏种忙", *village, "", *street[4:6], "", *street[6:closing],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["老城街巷焕新颜"] == body(STREET)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_paragraphs_in_another_column_inside_an_article_go_back_to_the_one_closing_in_it() -> None:
+    # the night module's second column (whole paragraphs) came out amid the village
+    # article, set in its own 16 em column between two 12 em pieces
+    night = wrap(NIGHT, 16)
+    first_village = wrap(VILLAGE[:3], 12)
+    rest_village = wrap(VILLAGE[3:], 12)
+    rows = [
+        "城市夜经济持续升温", *night[:8], "",
+        "山区夏收夏种忙", *first_village, "", *night[8:], "", *rest_village,
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_piece_continuing_paragraphs_that_went_back_to_their_article_follows_them() -> None:
+    # the night module's second column came out amid the village article and stops in
+    # mid-sentence; its third column came out after the village article's second piece
+    night = wrap(NIGHT, 16)
+    first_village = wrap(VILLAGE[:4], 12)
+    rest_village = wrap(VILLAGE[4:], 12)
+    rows = [
+        "城市夜经济持续升温", *night[:5], "",
+        "山区夏收夏种忙", *first_village, "", *night[5:12], "", *rest_village, "", *night[12:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

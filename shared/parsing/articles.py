@@ -57,7 +57,7 @@ from shared.parsing.title_roles import (
     unwrapped_title_roles,
 )
 from shared.parsing.titles import BlockRole
-from shared.parsing.topic import lines_share_topic
+from shared.parsing.topic import lines_share_topic, tells_topic
 from shared.parsing.types import ParsedArticle
 from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
@@ -322,7 +322,7 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
         if move is not None:
             _move_block(items, *move, pieces)
             continue
-        foreign = _foreign_move(items)
+        foreign = _foreign_move(items, pieces)
         if foreign is None:
             break
         source, host = foreign
@@ -477,9 +477,12 @@ def _is_foreign(unit: Unit, index: int) -> bool:
     )
 
 
-def _closes_in_column(items: list[Item], index: int, block: Block) -> bool:
+def _closes_in_column(items: list[Item], index: int, block: Block, text: list[Line]) -> bool:
     """The article unit at ``index`` ends at a sentence end in ``block``'s column, its
-    text speaking of the same thing."""
+    text speaking of the same thing as ``text`` (the block's and what goes on with it),
+    which must be long enough to tell its topic: a block's column alone is too weak a
+    reason to move it to another article (half-width digits widen a short block's
+    measure)."""
     unit = items[index]
     if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
         return False
@@ -488,11 +491,12 @@ def _closes_in_column(items: list[Item], index: int, block: Block) -> bool:
         last.ends_sentence
         and block_column(last) > 0
         and shared_column(last, block) is not None
-        and lines_share_topic(_text_up_to(items, (index, len(unit.body) - 1)), block.lines)
+        and tells_topic(text)
+        and lines_share_topic(_text_up_to(items, (index, len(unit.body) - 1)), text)
     )
 
 
-def _foreign_move(items: list[Item]) -> tuple[Place, int] | None:
+def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None:
     """The first foreign block (:func:`_is_foreign`) that exactly one earlier unit takes
     (:func:`_closes_in_column`): (where the block is, the index of that unit)."""
     for place in _body_places(items):
@@ -500,7 +504,8 @@ def _foreign_move(items: list[Item]) -> tuple[Place, int] | None:
         if not _is_foreign(unit, place[1]):
             continue
         block = unit.body[place[1]]
-        hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block)]
+        text = _text_from(items, place, pieces)
+        hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text)]
         if len(hosts) == 1:
             return place, hosts[0]
     return None

@@ -66,6 +66,13 @@ def lines_share_topic(
     return dot >= similarity * norm
 
 
+def tells_topic(lines: Sequence[Line]) -> bool:
+    """Whether a run of lines is long enough to tell its topic (``MIN_TOPIC_BIGRAMS``):
+    where it is not, :func:`lines_share_topic` gives it the benefit of the doubt, which
+    moving text from one article to another must not."""
+    return _characters(lines) >= MIN_TOPIC_BIGRAMS and _bigrams(lines).total() >= MIN_TOPIC_BIGRAMS
+
+
 def _sum_of_squares(counts: Iterable[int]) -> int:
     values = list(counts)
     return sum(map(operator.mul, values, values))

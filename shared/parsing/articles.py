@@ -240,12 +240,7 @@ def credited_apart(host: Unit, follower: Unit) -> bool:
     if not follower.body:
         return False
     closing = match_closing_byline(_block_text(follower.body[-1]))
-    if closing is None:
-        return False
-    opening = _opening_credits(host)
-    named = {*opening.reporters, *opening.correspondents}
-    credited = {*closing.credits.reporters, *closing.credits.correspondents}
-    return bool(named) and named.isdisjoint(credited)
+    return closing is not None and _credits_others(host, closing.credits)
 
 
 def _block_text(block: Block) -> str:
@@ -596,10 +591,15 @@ def _credits_a_caption(previous: Unit, trailing: Unit) -> bool:
     credit = match_photo_credit(_block_text(trailing.bylines[0]))
     if credit is None or credit.caption.strip():
         return False
-    opening = _opening_credits(previous)
+    return _credits_others(previous, credit.credits)
+
+
+def _credits_others(unit: Unit, credits: Credits) -> bool:
+    """The unit names reporters where it opens (:func:`_opening_credits`), and ``credits``
+    names none of them: one article has one set of credits."""
+    opening = _opening_credits(unit)
     named = {*opening.reporters, *opening.correspondents}
-    credited = {*credit.credits.reporters, *credit.credits.correspondents}
-    return bool(named) and named.isdisjoint(credited)
+    return bool(named) and named.isdisjoint({*credits.reporters, *credits.correspondents})
 
 
 def _opening_credits(unit: Unit) -> Credits:

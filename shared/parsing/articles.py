@@ -1,8 +1,9 @@
 """Assign labelled blocks to articles.
 
-An article *unit* is an optional byline followed by body blocks; a dateline, a byline, a
-photo caption, a ``上接`` marker or a title starts a new unit.  Title groups (adjacent title
-blocks) then go to a neighbouring unit.  Titles stand after their body on some pages (as on
+The blocks are grouped into article units and title groups (:mod:`.units`); subheads are
+folded into their articles, stray pieces moved back (:mod:`.stray_moves`), and trailing
+bylines and editors' notes put where they belong (credits: :mod:`.unit_credits`).  Title
+groups then go to a neighbouring unit.  Titles stand after their body on some pages (as on
 the reference page) and before it on others, so both directions are tried and the one that
 leaves fewer articles without a title and fewer titles without an article wins; on a tie
 the page's first item decides (a page that opens with a title puts titles first).
@@ -13,12 +14,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
-from shared.parsing.bylines import match_closing_byline
 from shared.parsing.columns import (
     SHORT_MARGIN,
     column_width,
@@ -28,27 +28,15 @@ from shared.parsing.columns import (
 )
 from shared.parsing.continuation_markers import (
     Continuation,
-    find_continuations,
-    opens_continued_part,
     strip_continuations,
 )
 from shared.parsing.credits import Credits, parse_credits
-from shared.parsing.datelines import match_dateline
 from shared.parsing.fields import apply_body_fields, opens_editors_note
 from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailing_question_title
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
-from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.stray_pieces import (
-    block_column,
-    can_be_stray,
-    hangs,
-    leads_into,
-    page_indents,
-    shared_column,
-    takes,
-)
+from shared.parsing.stray_moves import reattach_stray_pieces
 from shared.parsing.title_roles import (
     assign_title_roles,
     ends_with_column_tag,
@@ -57,106 +45,14 @@ from shared.parsing.title_roles import (
     unwrapped_title_roles,
 )
 from shared.parsing.titles import BlockRole
-from shared.parsing.topic import lines_share_topic, tells_topic
+from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle
+from shared.parsing.unit_credits import CAPTION_RULE, credited_apart, credits_a_caption
+from shared.parsing.units import Item, TitleGroup, Unit, build_items, unit_at
 from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
 Trace = dict[int, tuple[str, str]]
 Direction = Literal["after", "before"]
-
-
-@dataclass
-class Unit:
-    kind: Literal["article", "photo"] = "article"
-    bylines: list[Block] = field(default_factory=list)
-    body: list[Block] = field(default_factory=list)
-    markers: list[Continuation] = field(default_factory=list)
-    intertitles: set[int] = field(default_factory=set)  # first lines of subhead blocks
-
-    @property
-    def anchored(self) -> bool:
-        """Opens with something that starts an article: a byline, dateline or 上接 marker
-        (a 下转 marker closes a unit and says nothing about how it opens)."""
-        return (
-            bool(self.bylines)
-            or any(not m.forward for m in self.markers)
-            or (
-                bool(self.body)
-                and (self.body[0].opens_with_dateline or _opens_backward(self.body[0]))
-            )
-        )
-
-    @property
-    def wants_title(self) -> bool:
-        return self.kind == "article" and not any(not m.forward for m in self.markers)
-
-    @property
-    def takes_title(self) -> bool:
-        """Photos never take a title; nor does a byline with no body under it."""
-        return self.kind == "article" and bool(self.body or self.markers)
-
-
-@dataclass
-class TitleGroup:
-    blocks: list[Block] = field(default_factory=list)
-
-
-Item = Unit | TitleGroup
-
-
-def _opens_backward(block: Block) -> bool:
-    """The block opens with ``（上接第N版）``."""
-    return opens_continued_part(block.first.text)
-
-
-def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Item]:
-    """Blocks (furniture dropped) → units and title groups in page order."""
-    items: list[Item] = []
-    for block, role in zip(blocks, roles, strict=True):
-        current = items[-1] if items else None
-        if role.role == "furniture":
-            continue
-        if role.role == "title":
-            if isinstance(current, TitleGroup):
-                current.blocks.append(block)
-            else:
-                items.append(TitleGroup(blocks=[block]))
-        elif role.role == "byline":
-            if isinstance(current, Unit) and current.kind == "article" and not current.body:
-                current.bylines.append(block)
-            else:
-                items.append(Unit(bylines=[block]))
-        elif role.role == "caption":
-            items.append(Unit(kind="photo", body=[block]))
-        elif role.role == "continuation":
-            marker = find_continuations(block.first.text)[0]
-            attaches = isinstance(current, Unit) and (marker.forward or not current.body)
-            if attaches and isinstance(current, Unit):
-                current.markers.append(marker)
-            else:
-                items.append(Unit(markers=[marker]))
-        else:
-            starts_new = block.opens_with_dateline or _opens_backward(block)
-            if (
-                isinstance(current, Unit)
-                and current.kind == "article"
-                and (not current.body or not starts_new)
-                and not any(m.forward for m in current.markers)
-            ):
-                current.body.append(block)
-            else:
-                current = Unit(body=[block])
-                items.append(current)
-            current.markers.extend(_inline_markers(block))
-    return items
-
-
-def _inline_markers(block: Block) -> list[Continuation]:
-    """上接 markers opening the block and 下转 markers closing it."""
-    first, last = block.first.text, block.last.text
-    found = [c for c in find_continuations(first) if not c.forward and not first[: c.start].strip()]
-    found += [c for c in find_continuations(last) if c.forward and not last[c.end :].strip()]
-    return found
 
 
 def is_subhead_text(texts: Sequence[str]) -> bool:
@@ -231,22 +127,6 @@ def shares_topic(first: Unit, second: Unit) -> bool:
     )
 
 
-def credited_apart(host: Unit, follower: Unit) -> bool:
-    """The follower closes with a credit of its own (``（据新华社北京7月11日电 记者 王悦阳）``)
-    naming none of the reporters the host opens with (in its dateline or byline): two
-    reports, each credited, not one article and a section of it.  (A credit closing a long
-    article with sections names the article's reporters; a host opening with none says
-    nothing.)"""
-    if not follower.body:
-        return False
-    closing = match_closing_byline(_block_text(follower.body[-1]))
-    return closing is not None and _credits_others(host, closing.credits)
-
-
-def _block_text(block: Block) -> str:
-    return join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in block.lines])
-
-
 def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
     """Keep subheads (小标题) inside their article.
 
@@ -295,232 +175,6 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
     return out
 
 
-def reattach_stray_pieces(items: list[Item]) -> list[Item]:
-    """Put each stray piece of body back after the hanging block it continues
-    (:mod:`shared.parsing.stray_pieces`); a unit left with nothing is dropped.
-
-    A stray piece goes to the one hanging block before it on the page that it fits (same
-    column, same topic, its first line unable to open a paragraph in that column); where
-    several fit, nothing tells which, and it stays where it is.  The block that stood
-    after the hanging one did not go on with it, so it stands apart from the piece now
-    put before it: it may itself be a stray piece, and does not end the piece's hang.
-
-    Then a whole paragraph's worth of another article can stand inside a unit the same
-    way, opening after a sentence end: a block set in another column than the text
-    around it (:func:`_is_foreign`) goes to the end of the one earlier article that closes
-    in its column and shares its vocabulary (the extractor read that module's next column
-    after this one's)."""
-    blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
-    pieces = Pieces(indents=page_indents(blocks))
-    for _ in range(len(blocks)):
-        move = _stray_move(items, pieces)
-        if move is not None:
-            _move_block(items, *move, pieces)
-            continue
-        foreign = _foreign_move(items, pieces)
-        if foreign is None:
-            break
-        source, host = foreign
-        _unit(items, host).body.append(_unit(items, source[0]).body.pop(source[1]))
-    return [
-        item
-        for item in items
-        if not isinstance(item, Unit) or item.body or item.bylines or item.markers
-    ]
-
-
-Place = tuple[int, int]  # (index of a unit in the items, index of a block in its body)
-
-
-@dataclass
-class Pieces:
-    """What re-attaching stray pieces knows of the page: whether it indents first lines,
-    and the first lines of blocks known not to go on with the block before them."""
-
-    indents: bool
-    apart: set[int] = field(default_factory=set)
-
-    def before(self, unit: Unit, index: int) -> Block | None:
-        """The block that the body's block at ``index`` may go on from."""
-        block = unit.body[index]
-        return None if index == 0 or block.first.number in self.apart else unit.body[index - 1]
-
-    def after(self, unit: Unit, index: int) -> Block | None:
-        """The block that may go on with the body's block at ``index``."""
-        if index + 1 >= len(unit.body):
-            return None
-        block = unit.body[index + 1]
-        return None if block.first.number in self.apart else block
-
-
-def _body_places(items: list[Item]) -> list[Place]:
-    return [
-        (u, k)
-        for u, item in enumerate(items)
-        if isinstance(item, Unit) and item.kind == "article"
-        for k in range(len(item.body))
-    ]
-
-
-def _block_at(items: list[Item], place: Place) -> Block:
-    return _unit(items, place[0]).body[place[1]]
-
-
-def _is_stray(items: list[Item], place: Place, pieces: Pieces) -> bool:
-    """A block that opens no article (not the first block of an anchored unit) and that
-    the block before it in its unit does not lead into."""
-    unit, (_, k) = _unit(items, place[0]), place
-    block = unit.body[k]
-    if not can_be_stray(block) or (k == 0 and unit.anchored):
-        return False
-    before = pieces.before(unit, k)
-    return before is None or not leads_into(before, block, pieces.indents)
-
-
-def _text_up_to(items: list[Item], place: Place) -> list[Line]:
-    body = _unit(items, place[0]).body[: place[1] + 1]
-    return [line for block in body for line in block.lines][-CONTEXT_LINES:]
-
-
-def _text_from(items: list[Item], place: Place, pieces: Pieces) -> list[Line]:
-    """The lines of the block at ``place`` and of the blocks after it in its unit that go
-    on with it (a piece of a few lines says little of its topic; the column it opens
-    says more)."""
-    unit, k = _unit(items, place[0]), place[1]
-    lines = list(unit.body[k].lines)
-    while k + 1 < len(unit.body) and len(lines) < CONTEXT_LINES:
-        following = pieces.after(unit, k)
-        if following is None or not leads_into(unit.body[k], following, pieces.indents):
-            break
-        lines += following.lines
-        k += 1
-    return lines[:CONTEXT_LINES]
-
-
-def _hanging_places(items: list[Item], pieces: Pieces) -> list[Place]:
-    return [
-        p
-        for p in _body_places(items)
-        if hangs(
-            _block_at(items, p),
-            pieces.after(_unit(items, p[0]), p[1]),
-            pieces.indents,
-            piece_column(_text_up_to(items, p)),
-        )
-    ]
-
-
-def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None:
-    """The first stray block with exactly one hanging block before it that it continues:
-    (where the stray block is, where the hanging block is)."""
-    hanging = _hanging_places(items, pieces)
-    for place in _body_places(items):
-        if not _is_stray(items, place, pieces):
-            continue
-        stray = _block_at(items, place)
-        fits = [
-            h
-            for h in hanging
-            if h < place
-            and takes(_block_at(items, h), stray, pieces.indents)
-            and lines_share_topic(_text_up_to(items, h), _text_from(items, place, pieces))
-        ]
-        if len(fits) == 1 and not _rivals(items, fits[0], place, pieces):
-            return place, fits[0]
-    return None
-
-
-def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> bool:
-    """Another block of the hanging block's unit, before the stray one, that the stray
-    one would continue as well, and whose follower is as stray-shaped and ends a sentence
-    as well: the two pieces could go either way round (``宣传`` + ``月”活动…。``, ``挑`` +
-    ``战赛”…。``), and nothing but the words tells which.  (A follower that hangs could
-    not end where the stray piece ends: the order it stands in is the only one.)"""
-    unit, stray = _unit(items, target[0]), _block_at(items, source)
-    for k, block in enumerate(unit.body):
-        following = pieces.after(unit, k)
-        if (
-            k != target[1]
-            and (target[0], k) < source
-            and following is not None
-            and following is not stray
-            and following.ends_sentence
-            and takes(block, following, pieces.indents)
-            and takes(block, stray, pieces.indents)
-        ):
-            return True
-    return False
-
-
-def _measured_apart(first: Block, second: Block) -> bool:
-    """Both blocks tell their column, and the columns differ."""
-    if block_column(first) <= 0 or block_column(second) <= 0:
-        return False
-    return shared_column(first, second) is None
-
-
-def _is_foreign(unit: Unit, index: int) -> bool:
-    """The body's block at ``index`` follows a sentence end and is set in another column
-    than both the block before it and the unit's opening block: no part of this text."""
-    block = unit.body[index]
-    return (
-        index > 0
-        and can_be_stray(block)
-        and unit.body[index - 1].ends_sentence
-        and _measured_apart(unit.body[0], block)
-        and _measured_apart(unit.body[index - 1], block)
-    )
-
-
-def _closes_in_column(items: list[Item], index: int, block: Block, text: list[Line]) -> bool:
-    """The article unit at ``index`` ends at a sentence end in ``block``'s column, its
-    text speaking of the same thing as ``text`` (the block's and what goes on with it),
-    which must be long enough to tell its topic: a block's column alone is too weak a
-    reason to move it to another article (half-width digits widen a short block's
-    measure)."""
-    unit = items[index]
-    if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
-        return False
-    last = unit.body[-1]
-    return (
-        last.ends_sentence
-        and block_column(last) > 0
-        and shared_column(last, block) is not None
-        and tells_topic(text)
-        and lines_share_topic(_text_up_to(items, (index, len(unit.body) - 1)), text)
-    )
-
-
-def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None:
-    """The first foreign block (:func:`_is_foreign`) that exactly one earlier unit takes
-    (:func:`_closes_in_column`): (where the block is, the index of that unit)."""
-    for place in _body_places(items):
-        unit = _unit(items, place[0])
-        if not _is_foreign(unit, place[1]):
-            continue
-        block = unit.body[place[1]]
-        text = _text_from(items, place, pieces)
-        hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text)]
-        if len(hosts) == 1:
-            return place, hosts[0]
-    return None
-
-
-def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces) -> None:
-    """Move the block at ``source`` to just after the block at ``target`` (an earlier
-    place), with its subhead mark if it has one; the block that followed the target
-    stands apart."""
-    origin, host = _unit(items, source[0]), _unit(items, target[0])
-    block = origin.body.pop(source[1])
-    if target[1] + 1 < len(host.body):
-        pieces.apart.add(host.body[target[1] + 1].first.number)
-    host.body.insert(target[1] + 1, block)
-    pieces.apart.discard(block.first.number)
-    if block.first.number in origin.intertitles:
-        origin.intertitles.discard(block.first.number)
-        host.intertitles.add(block.first.number)
-
-
 def carry_editors_notes(items: list[Item]) -> list[Item]:
     """An editor's note (``编者按：…``) introduces what follows it, never closes an article:
     one closing a unit's body over a title group and the body of the next article is that
@@ -557,61 +211,16 @@ def attach_trailing_bylines(items: list[Item]) -> list[Item]:
             and isinstance(previous, Unit)
             and previous.kind == "article"
         ):
-            if _credits_a_caption(previous, item):
+            if credits_a_caption(previous, item):
                 caption = previous.body.pop()
                 lines = [*caption.lines, *(line for b in item.bylines for line in b.lines)]
-                block = Block("text", lines, _CAPTION_RULE, caption.blanks_before)
+                block = Block("text", lines, CAPTION_RULE, caption.blanks_before)
                 out.append(Unit(kind="photo", body=[block]))
                 continue
             previous.bylines.extend(item.bylines)
             continue
         out.append(item)
     return out
-
-
-_CAPTION_RULE = "a caption with its credit under it, under a body credited apart"
-# The most lines a caption set as a block of its own under a body runs to.
-CAPTION_MAX_LINES = 4
-
-
-def _credits_a_caption(previous: Unit, trailing: Unit) -> bool:
-    """The byline under ``previous`` is a photo's credit (``■ 本报记者 许金松``) and the short
-    block of whole sentences over it, set apart from the body, its caption: ``previous`` is
-    credited already where it opens (its dateline or byline) with other names, and one
-    article has one set of credits.  A credit only in a photo credit's form counts (a bullet
-    or 摄); a plain ``本报记者 张三`` closes the report above as papers that credit at the end
-    do."""
-    if len(previous.body) < 2 or len(trailing.bylines) != 1:
-        return False
-    caption = previous.body[-1]
-    if not caption.blanks_before or len(caption.lines) > CAPTION_MAX_LINES:
-        return False
-    if not caption.ends_sentence:
-        return False
-    credit = match_photo_credit(_block_text(trailing.bylines[0]))
-    if credit is None or credit.caption.strip():
-        return False
-    return _credits_others(previous, credit.credits)
-
-
-def _credits_others(unit: Unit, credits: Credits) -> bool:
-    """The unit names reporters where it opens (:func:`_opening_credits`), and ``credits``
-    names none of them: one article has one set of credits."""
-    opening = _opening_credits(unit)
-    named = {*opening.reporters, *opening.correspondents}
-    return bool(named) and named.isdisjoint({*credits.reporters, *credits.correspondents})
-
-
-def _opening_credits(unit: Unit) -> Credits:
-    """The names a unit is credited with where it opens: its bylines and its dateline's."""
-    opening = Credits()
-    for byline in unit.bylines:
-        opening.extend(parse_credits(_block_text(byline)))
-    if unit.body and unit.body[0].opens_with_dateline:
-        dateline = match_dateline(_block_text(unit.body[0]))
-        if dateline is not None:
-            opening.extend(dateline.credits)
-    return opening
 
 
 def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direction) -> set[int]:
@@ -627,14 +236,14 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
     absorbed: set[int] = set()
     for chain in _adjacent_unit_runs(items):
         # a part continued from another page belongs to a titled article too
-        hosts = [i for i in chain if i in titled or not _unit(items, i).wants_title]
+        hosts = [i for i in chain if i in titled or not unit_at(items, i).wants_title]
         if not hosts:
             continue
         for index in chain:
-            unit = _unit(items, index)
+            unit = unit_at(items, index)
             if index in titled or not unit.wants_title:
                 continue
-            fitting = [h for h in hosts if same_column(_unit(items, h), unit)]
+            fitting = [h for h in hosts if same_column(unit_at(items, h), unit)]
             if not fitting:
                 continue
             before = [h for h in fitting if h < index]
@@ -643,7 +252,7 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
                 host_index = after[0] if after else before[-1]
             else:
                 host_index = before[-1] if before else after[0]
-            host = _unit(items, host_index)
+            host = unit_at(items, host_index)
             if host_index < index:
                 _join_units(host, unit, host)
             else:
@@ -706,12 +315,6 @@ def _adjacent_unit_runs(items: list[Item]) -> list[list[int]]:
     return runs
 
 
-def _unit(items: list[Item], index: int) -> Unit:
-    item = items[index]
-    assert isinstance(item, Unit)
-    return item
-
-
 def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Direction]:
     """Title group index → unit index (both into ``items``); which groups stand before.
 
@@ -728,7 +331,7 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
         untitled = sum(
             1
             for run in runs
-            if any(_unit(items, i).wants_title for i in run) and not titled & set(run)
+            if any(unit_at(items, i).wants_title for i in run) and not titled & set(run)
         )
         orphans = sum(
             1

@@ -1,0 +1,248 @@
+"""Moving stray pieces of body back to the article they continue (the judging is
+:mod:`shared.parsing.stray_pieces`'s): see :func:`reattach_stray_pieces`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shared.parsing.block import Block
+from shared.parsing.columns import piece_column
+from shared.parsing.glued_titles import CONTEXT_LINES
+from shared.parsing.lines import Line
+from shared.parsing.stray_pieces import (
+    block_column,
+    can_be_stray,
+    hangs,
+    leads_into,
+    page_indents,
+    shared_column,
+    takes,
+)
+from shared.parsing.topic import lines_share_topic, tells_topic
+from shared.parsing.units import Item, Unit, unit_at
+
+
+def reattach_stray_pieces(items: list[Item]) -> list[Item]:
+    """Put each stray piece of body back after the hanging block it continues
+    (:mod:`shared.parsing.stray_pieces`); a unit left with nothing is dropped.
+
+    A stray piece goes to the one hanging block before it on the page that it fits (same
+    column, same topic, its first line unable to open a paragraph in that column); where
+    several fit, nothing tells which, and it stays where it is.  The block that stood
+    after the hanging one did not go on with it, so it stands apart from the piece now
+    put before it: it may itself be a stray piece, and does not end the piece's hang.
+
+    Then a whole paragraph's worth of another article can stand inside a unit the same
+    way, opening after a sentence end: a block set in another column than the text
+    around it (:func:`_is_foreign`) goes to the end of the one earlier article that closes
+    in its column and shares its vocabulary (the extractor read that module's next column
+    after this one's)."""
+    blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
+    pieces = Pieces(indents=page_indents(blocks))
+    for _ in range(len(blocks)):
+        move = _stray_move(items, pieces)
+        if move is not None:
+            _move_block(items, *move, pieces)
+            continue
+        foreign = _foreign_move(items, pieces)
+        if foreign is None:
+            break
+        source, host = foreign
+        unit_at(items, host).body.append(unit_at(items, source[0]).body.pop(source[1]))
+    return [
+        item
+        for item in items
+        if not isinstance(item, Unit) or item.body or item.bylines or item.markers
+    ]
+
+
+Place = tuple[int, int]  # (index of a unit in the items, index of a block in its body)
+
+
+@dataclass
+class Pieces:
+    """What re-attaching stray pieces knows of the page: whether it indents first lines,
+    and the first lines of blocks known not to go on with the block before them."""
+
+    indents: bool
+    apart: set[int] = field(default_factory=set)
+
+    def before(self, unit: Unit, index: int) -> Block | None:
+        """The block that the body's block at ``index`` may go on from."""
+        block = unit.body[index]
+        return None if index == 0 or block.first.number in self.apart else unit.body[index - 1]
+
+    def after(self, unit: Unit, index: int) -> Block | None:
+        """The block that may go on with the body's block at ``index``."""
+        if index + 1 >= len(unit.body):
+            return None
+        block = unit.body[index + 1]
+        return None if block.first.number in self.apart else block
+
+
+def _body_places(items: list[Item]) -> list[Place]:
+    return [
+        (u, k)
+        for u, item in enumerate(items)
+        if isinstance(item, Unit) and item.kind == "article"
+        for k in range(len(item.body))
+    ]
+
+
+def _block_at(items: list[Item], place: Place) -> Block:
+    return unit_at(items, place[0]).body[place[1]]
+
+
+def _is_stray(items: list[Item], place: Place, pieces: Pieces) -> bool:
+    """A block that opens no article (not the first block of an anchored unit) and that
+    the block before it in its unit does not lead into."""
+    unit, (_, k) = unit_at(items, place[0]), place
+    block = unit.body[k]
+    if not can_be_stray(block) or (k == 0 and unit.anchored):
+        return False
+    before = pieces.before(unit, k)
+    return before is None or not leads_into(before, block, pieces.indents)
+
+
+def _text_up_to(items: list[Item], place: Place) -> list[Line]:
+    body = unit_at(items, place[0]).body[: place[1] + 1]
+    return [line for block in body for line in block.lines][-CONTEXT_LINES:]
+
+
+def _text_from(items: list[Item], place: Place, pieces: Pieces) -> list[Line]:
+    """The lines of the block at ``place`` and of the blocks after it in its unit that go
+    on with it (a piece of a few lines says little of its topic; the column it opens
+    says more)."""
+    unit, k = unit_at(items, place[0]), place[1]
+    lines = list(unit.body[k].lines)
+    while k + 1 < len(unit.body) and len(lines) < CONTEXT_LINES:
+        following = pieces.after(unit, k)
+        if following is None or not leads_into(unit.body[k], following, pieces.indents):
+            break
+        lines += following.lines
+        k += 1
+    return lines[:CONTEXT_LINES]
+
+
+def _hanging_places(items: list[Item], pieces: Pieces) -> list[Place]:
+    return [
+        p
+        for p in _body_places(items)
+        if hangs(
+            _block_at(items, p),
+            pieces.after(unit_at(items, p[0]), p[1]),
+            pieces.indents,
+            piece_column(_text_up_to(items, p)),
+        )
+    ]
+
+
+def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None:
+    """The first stray block with exactly one hanging block before it that it continues:
+    (where the stray block is, where the hanging block is)."""
+    hanging = _hanging_places(items, pieces)
+    for place in _body_places(items):
+        if not _is_stray(items, place, pieces):
+            continue
+        stray = _block_at(items, place)
+        fits = [
+            h
+            for h in hanging
+            if h < place
+            and takes(_block_at(items, h), stray, pieces.indents)
+            and lines_share_topic(_text_up_to(items, h), _text_from(items, place, pieces))
+        ]
+        if len(fits) == 1 and not _rivals(items, fits[0], place, pieces):
+            return place, fits[0]
+    return None
+
+
+def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> bool:
+    """Another block of the hanging block's unit, before the stray one, that the stray
+    one would continue as well, and whose follower is as stray-shaped and ends a sentence
+    as well: the two pieces could go either way round (``宣传`` + ``月”活动…。``, ``挑`` +
+    ``战赛”…。``), and nothing but the words tells which.  (A follower that hangs could
+    not end where the stray piece ends: the order it stands in is the only one.)"""
+    unit, stray = unit_at(items, target[0]), _block_at(items, source)
+    for k, block in enumerate(unit.body):
+        following = pieces.after(unit, k)
+        if (
+            k != target[1]
+            and (target[0], k) < source
+            and following is not None
+            and following is not stray
+            and following.ends_sentence
+            and takes(block, following, pieces.indents)
+            and takes(block, stray, pieces.indents)
+        ):
+            return True
+    return False
+
+
+def _measured_apart(first: Block, second: Block) -> bool:
+    """Both blocks tell their column, and the columns differ."""
+    if block_column(first) <= 0 or block_column(second) <= 0:
+        return False
+    return shared_column(first, second) is None
+
+
+def _is_foreign(unit: Unit, index: int) -> bool:
+    """The body's block at ``index`` follows a sentence end and is set in another column
+    than both the block before it and the unit's opening block: no part of this text."""
+    block = unit.body[index]
+    return (
+        index > 0
+        and can_be_stray(block)
+        and unit.body[index - 1].ends_sentence
+        and _measured_apart(unit.body[0], block)
+        and _measured_apart(unit.body[index - 1], block)
+    )
+
+
+def _closes_in_column(items: list[Item], index: int, block: Block, text: list[Line]) -> bool:
+    """The article unit at ``index`` ends at a sentence end in ``block``'s column, its
+    text speaking of the same thing as ``text`` (the block's and what goes on with it),
+    which must be long enough to tell its topic: a block's column alone is too weak a
+    reason to move it to another article (half-width digits widen a short block's
+    measure)."""
+    unit = items[index]
+    if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
+        return False
+    last = unit.body[-1]
+    return (
+        last.ends_sentence
+        and block_column(last) > 0
+        and shared_column(last, block) is not None
+        and tells_topic(text)
+        and lines_share_topic(_text_up_to(items, (index, len(unit.body) - 1)), text)
+    )
+
+
+def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None:
+    """The first foreign block (:func:`_is_foreign`) that exactly one earlier unit takes
+    (:func:`_closes_in_column`): (where the block is, the index of that unit)."""
+    for place in _body_places(items):
+        unit = unit_at(items, place[0])
+        if not _is_foreign(unit, place[1]):
+            continue
+        block = unit.body[place[1]]
+        text = _text_from(items, place, pieces)
+        hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text)]
+        if len(hosts) == 1:
+            return place, hosts[0]
+    return None
+
+
+def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces) -> None:
+    """Move the block at ``source`` to just after the block at ``target`` (an earlier
+    place), with its subhead mark if it has one; the block that followed the target
+    stands apart."""
+    origin, host = unit_at(items, source[0]), unit_at(items, target[0])
+    block = origin.body.pop(source[1])
+    if target[1] + 1 < len(host.body):
+        pieces.apart.add(host.body[target[1] + 1].first.number)
+    host.body.insert(target[1] + 1, block)
+    pieces.apart.discard(block.first.number)
+    if block.first.number in origin.intertitles:
+        origin.intertitles.discard(block.first.number)
+        host.intertitles.add(block.first.number)

@@ -1,0 +1,121 @@
+"""Article units and title groups: the items a page's labelled blocks are grouped into.
+
+An article *unit* is an optional byline followed by body blocks; a dateline, a byline, a
+photo caption, a ``上接`` marker or a title starts a new unit.  A *title group* is a run of
+adjacent title blocks.  The articles stage (:mod:`shared.parsing.articles`) then folds,
+moves and titles them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from shared.parsing.block import Block
+from shared.parsing.continuation_markers import (
+    Continuation,
+    find_continuations,
+    opens_continued_part,
+)
+from shared.parsing.titles import BlockRole
+
+
+@dataclass
+class Unit:
+    kind: Literal["article", "photo"] = "article"
+    bylines: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    markers: list[Continuation] = field(default_factory=list)
+    intertitles: set[int] = field(default_factory=set)  # first lines of subhead blocks
+
+    @property
+    def anchored(self) -> bool:
+        """Opens with something that starts an article: a byline, dateline or 上接 marker
+        (a 下转 marker closes a unit and says nothing about how it opens)."""
+        return (
+            bool(self.bylines)
+            or any(not m.forward for m in self.markers)
+            or (
+                bool(self.body)
+                and (self.body[0].opens_with_dateline or _opens_backward(self.body[0]))
+            )
+        )
+
+    @property
+    def wants_title(self) -> bool:
+        return self.kind == "article" and not any(not m.forward for m in self.markers)
+
+    @property
+    def takes_title(self) -> bool:
+        """Photos never take a title; nor does a byline with no body under it."""
+        return self.kind == "article" and bool(self.body or self.markers)
+
+
+@dataclass
+class TitleGroup:
+    blocks: list[Block] = field(default_factory=list)
+
+
+Item = Unit | TitleGroup
+
+
+def _opens_backward(block: Block) -> bool:
+    """The block opens with ``（上接第N版）``."""
+    return opens_continued_part(block.first.text)
+
+
+def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Item]:
+    """Blocks (furniture dropped) → units and title groups in page order."""
+    items: list[Item] = []
+    for block, role in zip(blocks, roles, strict=True):
+        current = items[-1] if items else None
+        if role.role == "furniture":
+            continue
+        if role.role == "title":
+            if isinstance(current, TitleGroup):
+                current.blocks.append(block)
+            else:
+                items.append(TitleGroup(blocks=[block]))
+        elif role.role == "byline":
+            if isinstance(current, Unit) and current.kind == "article" and not current.body:
+                current.bylines.append(block)
+            else:
+                items.append(Unit(bylines=[block]))
+        elif role.role == "caption":
+            items.append(Unit(kind="photo", body=[block]))
+        elif role.role == "continuation":
+            marker = find_continuations(block.first.text)[0]
+            attaches = isinstance(current, Unit) and (marker.forward or not current.body)
+            if attaches and isinstance(current, Unit):
+                current.markers.append(marker)
+            else:
+                items.append(Unit(markers=[marker]))
+        else:
+            starts_new = block.opens_with_dateline or _opens_backward(block)
+            if (
+                isinstance(current, Unit)
+                and current.kind == "article"
+                and (not current.body or not starts_new)
+                and not any(m.forward for m in current.markers)
+            ):
+                current.body.append(block)
+            else:
+                current = Unit(body=[block])
+                items.append(current)
+            current.markers.extend(_inline_markers(block))
+    return items
+
+
+def _inline_markers(block: Block) -> list[Continuation]:
+    """上接 markers opening the block and 下转 markers closing it."""
+    first, last = block.first.text, block.last.text
+    found = [c for c in find_continuations(first) if not c.forward and not first[: c.start].strip()]
+    found += [c for c in find_continuations(last) if c.forward and not last[c.end :].strip()]
+    return found
+
+
+def unit_at(items: list[Item], index: int) -> Unit:
+    item = items[index]
+    assert isinstance(item, Unit)
+    return item

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from shared.parsing.block import Block
@@ -124,6 +125,10 @@ def _text_from(items: list[Item], place: Place, pieces: Pieces) -> list[Line]:
     return lines[:CONTEXT_LINES]
 
 
+def _column_up_to(items: list[Item], place: Place) -> float:
+    return piece_column(_text_up_to(items, place))
+
+
 def _hanging_places(items: list[Item], pieces: Pieces) -> list[Place]:
     return [
         p
@@ -132,7 +137,7 @@ def _hanging_places(items: list[Item], pieces: Pieces) -> list[Place]:
             _block_at(items, p),
             pieces.after(unit_at(items, p[0]), p[1]),
             pieces.indents,
-            piece_column(_text_up_to(items, p)),
+            functools.partial(_column_up_to, items, p),
         )
     ]
 
@@ -141,6 +146,8 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
     """The first stray block with exactly one hanging block before it that it continues:
     (where the stray block is, where the hanging block is)."""
     hanging = _hanging_places(items, pieces)
+    if not hanging:
+        return None  # (most pages: nothing hangs, no piece to look for)
     for place in _body_places(items):
         if not _is_stray(items, place, pieces):
             continue
@@ -192,8 +199,8 @@ def _is_foreign(unit: Unit, index: int) -> bool:
     block = unit.body[index]
     return (
         index > 0
-        and can_be_stray(block)
         and unit.body[index - 1].ends_sentence
+        and can_be_stray(block)
         and _measured_apart(unit.body[0], block)
         and _measured_apart(unit.body[index - 1], block)
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from shared.parsing.block import Block
 from shared.parsing.columns import (
@@ -71,13 +71,16 @@ def page_indents(blocks: Sequence[Block]) -> bool:
     about two em short of the block's column."""
     starts = indented = 0
     for block in blocks:
-        column = block_column(block)
+        pairs = [
+            (above, line)
+            for above, line in itertools.pairwise(block.lines)
+            if above.ends_sentence and measures_column(line) and not line.spaced_out
+        ]
+        column = block_column(block) if pairs else 0.0  # (measured only where it may tell)
         if column <= 0:
             continue
-        for above, line in itertools.pairwise(block.lines):
-            if not above.ends_sentence or above.width > column - SHORT_MARGIN:
-                continue
-            if not measures_column(line) or line.spaced_out:
+        for above, line in pairs:
+            if above.width > column - SHORT_MARGIN:
                 continue
             starts += 1
             indented += line.width <= column - INDENT + INDENT_MARGIN / 2
@@ -127,14 +130,17 @@ def leads_into(before: Block, after: Block, indents: bool) -> bool:
     return column is not None and not opens_paragraph(after.first, column, indents)
 
 
-def hangs(block: Block, following: Block | None, indents: bool, context: float) -> bool:
+def hangs(
+    block: Block, following: Block | None, indents: bool, context: Callable[[], float]
+) -> bool:
     """The block stops in mid-sentence at the full width of its column (a short last line
     ends a paragraph, a subhead or a list item whatever it ends with), and the block after
-    it in its unit, if any, does not go on with it.  ``context`` is the column of the text
-    up to the block's end, which measures a block too short to tell its own."""
+    it in its unit, if any, does not go on with it.  ``context()`` is the column of the
+    text up to the block's end, which measures a block too short to tell its own (asked
+    only then: it measures many lines)."""
     if _closes(block) or block.kind != "text" or _carries_markers(block):
         return False
-    column = block_column(block) or context
+    column = block_column(block) or context()
     if column <= 0 or block.last.spaced_out or block.last.width <= column - SHORT_MARGIN:
         return False
     return following is None or not leads_into(block, following, indents)

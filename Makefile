@@ -27,6 +27,7 @@ lint: $(STAMP)
 test: $(STAMP)
 	bash .ci/ensure-services
 	bash .ci/ensure-browser
+	bash .ci/ensure-pdftotext
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
 

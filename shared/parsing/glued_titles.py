@@ -64,16 +64,19 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         if head:
             out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
-        if (
-            out
+        closed_above = (
+            bool(out)
             and out[-1].kind == "text"
             and (_closes_text(out[-1].last) or is_split_title(out[-1]))
-            and _opens_with_foreign_titles(block, functools.partial(_text_before, out), later)
-        ):
-            head = _trim_at_body_measure(block.lines, _glued_title_run(block.lines, 0))
-            rule = TITLE_SPLIT_RULE
-            if not head:
-                head, rule = _short_ended_title_run(block.lines), SHORT_ENDED_TITLE_RULE
+        )
+        # the titles of another article glued on top of the block (found once: how many
+        # lines, and by which rule)
+        head, rule = (
+            _foreign_title_run(block, functools.partial(_text_before, out), later)
+            if closed_above
+            else (0, "")
+        )
+        if head:
             out.append(Block(block.kind, block.lines[:head], rule, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
         anchor_follows = (
@@ -279,21 +282,31 @@ def _opens_with_foreign_titles(
     """The block opens with title-shaped lines over body text (its own, then ``later``
     blocks') that speaks of something other than ``before()`` (the text above it): the
     titles of another article."""
+    return _foreign_title_run(block, before, later)[0] > 0
+
+
+def _foreign_title_run(
+    block: Block | None, before: Callable[[], list[Line]], later: Sequence[Block]
+) -> tuple[int, str]:
+    """How many lines open the block as another article's titles
+    (:func:`_opens_with_foreign_titles`) and the rule that split them off, or ``(0, "")``."""
     if block is None or block.kind != "text" or block.opens_with_dateline:
-        return False
-    head = _opening_title_run(block.lines)
+        return 0, ""
+    head, rule = _opening_title_run(block.lines)
     if not 0 < head < len(block.lines):
-        return False
+        return 0, ""
     after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
-    return not lines_share_topic(before(), after)
+    return (0, "") if lines_share_topic(before(), after) else (head, rule)
 
 
-def _opening_title_run(lines: Sequence[Line]) -> int:
-    """The end of the title lines opening a block (0: none): a run of title-shaped lines
-    (:func:`_glued_title_run`), else a short-ended title run (:func:`_short_ended_title_run`)."""
-    return _trim_at_body_measure(lines, _glued_title_run(lines, 0)) or _short_ended_title_run(
-        lines
-    )
+def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
+    """The end of the title lines opening a block (0: none) and the rule that finds them:
+    a run of title-shaped lines (:func:`_glued_title_run`), else a short-ended title run
+    (:func:`_short_ended_title_run`)."""
+    head = _trim_at_body_measure(lines, _glued_title_run(lines, 0))
+    if head:
+        return head, TITLE_SPLIT_RULE
+    return _short_ended_title_run(lines), SHORT_ENDED_TITLE_RULE
 
 
 def _at_body_measure(line: Line, column: float) -> bool:

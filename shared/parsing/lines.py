@@ -8,9 +8,16 @@ artefacts).  Pages are separated by form feeds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from shared.parsing.normalise import is_spaced_out, is_wide, normalise_chars
+from shared.parsing.normalise import (
+    is_spaced_out,
+    is_wide,
+    join_wrapped,
+    normalise_chars,
+    remove_layout_spaces,
+)
 
 # A sentence (and so possibly a paragraph) ends with one of these, optionally followed by
 # closing quotes or brackets.
@@ -122,3 +129,9 @@ def split_lines(text: str) -> list[list[Line]]:
                 pages[-1].append(make_line(segment, number, len(pages)))
         page = pages[-1]
     return pages
+
+
+def joined_text(lines: Sequence[Line]) -> str:
+    """The text of hard-wrapped lines read as one: layout spaces gone (a letter-spaced
+    line closed up), the lines joined as wrapped text is."""
+    return join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in lines])

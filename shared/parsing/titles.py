@@ -32,7 +32,7 @@ from shared.parsing.columns import (
 from shared.parsing.continuation_markers import find_continuations, opens_continued_part
 from shared.parsing.glued_titles import SHORT_ENDED_TITLE_RULE, UNINDENTED_TITLE_RULE
 from shared.parsing.indentation import leading_space, paragraph_indent
-from shared.parsing.lines import Line, opens_interview_turn
+from shared.parsing.lines import Line, joined_text, opens_interview_turn
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
 from shared.parsing.title_roles import ends_with_column_tag, is_kicker_shaped, is_subtitle
@@ -212,7 +212,7 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
         return BlockRole("body", "not a title: opens with the paragraph indent")
     last_lines = block.lines[-3:]
     tail = (
-        join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in last_lines])
+        joined_text(last_lines)
         if any(may_hold_photo_credit(line.text) for line in last_lines)
         else ""
     )

@@ -4,11 +4,10 @@ credits, so another's credit marks another article or a photo)."""
 
 from __future__ import annotations
 
-from shared.parsing.block import Block
 from shared.parsing.bylines import match_closing_byline
 from shared.parsing.credits import Credits, parse_credits
 from shared.parsing.datelines import match_dateline
-from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.lines import joined_text
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.units import Unit
 
@@ -21,12 +20,8 @@ def credited_apart(host: Unit, follower: Unit) -> bool:
     nothing.)"""
     if not follower.body:
         return False
-    closing = match_closing_byline(block_text(follower.body[-1]))
+    closing = match_closing_byline(joined_text(follower.body[-1].lines))
     return closing is not None and _credits_others(host, closing.credits)
-
-
-def block_text(block: Block) -> str:
-    return join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in block.lines])
 
 
 CAPTION_RULE = "a caption with its credit under it, under a body credited apart"
@@ -48,7 +43,7 @@ def credits_a_caption(previous: Unit, trailing: Unit) -> bool:
         return False
     if not caption.ends_sentence:
         return False
-    credit = match_photo_credit(block_text(trailing.bylines[0]))
+    credit = match_photo_credit(joined_text(trailing.bylines[0].lines))
     if credit is None or credit.caption.strip():
         return False
     return _credits_others(previous, credit.credits)
@@ -66,9 +61,9 @@ def _opening_credits(unit: Unit) -> Credits:
     """The names a unit is credited with where it opens: its bylines and its dateline's."""
     opening = Credits()
     for byline in unit.bylines:
-        opening.extend(parse_credits(block_text(byline)))
+        opening.extend(parse_credits(joined_text(byline.lines)))
     if unit.body and unit.body[0].opens_with_dateline:
-        dateline = match_dateline(block_text(unit.body[0]))
+        dateline = match_dateline(joined_text(unit.body[0].lines))
         if dateline is not None:
             opening.extend(dateline.credits)
     return opening

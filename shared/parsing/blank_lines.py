@@ -32,20 +32,26 @@ MARKED_MIN_BREAKS = 3
 MARKED_SHARE = 1.0
 
 
+def break_marking(blocks: Sequence[Block], columns: Mapping[int, float]) -> tuple[bool, bool]:
+    """How the body marks its paragraph breaks, told from one count of its certain breaks:
+    (:func:`marks_breaks_with_blanks`, :func:`never_marks_breaks_with_blanks`)."""
+    certain, marked = _certain_breaks(blocks, columns)
+    enough = certain >= MARKED_MIN_BREAKS
+    return enough and marked >= MARKED_SHARE * certain, enough and not marked
+
+
 def marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, float]) -> bool:
     """Whether the body sets a blank line at its paragraph breaks (some extractors and
     layouts do, others never): at least ``MARKED_MIN_BREAKS`` certain breaks (a sentence
     ending short of the column, then more text), ``MARKED_SHARE`` of them with a blank."""
-    certain, marked = _certain_breaks(blocks, columns)
-    return certain >= MARKED_MIN_BREAKS and marked >= MARKED_SHARE * certain
+    return break_marking(blocks, columns)[0]
 
 
 def never_marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, float]) -> bool:
     """Whether the body sets no blank line at any of its (at least ``MARKED_MIN_BREAKS``)
     certain paragraph breaks: its blank lines then end columns or boxes, and say nothing
     of where a paragraph starts."""
-    certain, marked = _certain_breaks(blocks, columns)
-    return certain >= MARKED_MIN_BREAKS and not marked
+    return break_marking(blocks, columns)[1]
 
 
 def _certain_breaks(blocks: Sequence[Block], columns: Mapping[int, float]) -> tuple[int, int]:

@@ -23,11 +23,7 @@ import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 
-from shared.parsing.blank_lines import (
-    column_grid,
-    marks_breaks_with_blanks,
-    never_marks_breaks_with_blanks,
-)
+from shared.parsing.blank_lines import break_marking, column_grid
 from shared.parsing.block import Block
 from shared.parsing.columns import (
     INDENT,
@@ -556,9 +552,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     kept_indent = keeps_indentation(lines)
     dateline_tail = _dateline_tail(lines)
     grid = column_grid(blocks, columns)
-    blank_marked = marks_breaks_with_blanks(blocks, columns)
+    blank_marked, silent_blanks = break_marking(blocks, columns)
     tight = running_lines_fill_the_column(lines, columns)
-    silent_blanks = never_marks_breaks_with_blanks(blocks, columns)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}

@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.parsing import METRICS, read_articles, report  # noqa: E402
 from shared.parsing import parse_text  # noqa: E402
-from tests.support.page_simulator import _random_name  # noqa: E402
+from tests.support.page_simulator import random_name  # noqa: E402
 from tests.support.score import score  # noqa: E402
 
 CONTENT_WIDTH = 762.0  # A3 less two 40 pt margins
@@ -96,9 +96,9 @@ def _credits(
         return "", [source["byline_text"]], reporters, correspondents
     if reporters or correspondents or rng.random() < 0.3:
         return "", [], reporters, correspondents
-    reporters = [_random_name(rng) for _ in range(rng.choice((1, 1, 2)))]
+    reporters = [random_name(rng) for _ in range(rng.choice((1, 1, 2)))]
     if rng.random() < 0.3:
-        correspondents = [_random_name(rng)]
+        correspondents = [random_name(rng)]
     if rng.random() < 0.4:
         names = "记者 " + " ".join(reporters)
         if correspondents:
@@ -132,7 +132,7 @@ def _photo(source: dict[str, Any], rng: random.Random) -> Item:
             break
         caption += sentence
     caption = caption or "7月8日，工人在生产车间进行设备巡检。"
-    name = _random_name(rng)
+    name = random_name(rng)
     credit = rng.choice((f"■ 本报记者 {name}", f"（本报记者 {name} 摄）"))
     return Item(source, 1, kind="photo", caption=caption, credit=credit, photographer=name)
 

@@ -29,6 +29,7 @@ from shared.parsing.photo_credits import PhotoCredit
 from shared.parsing.role_words import (
     CJK,
     INSTITUTIONAL_AUTHOR,
+    ORG,
     ROLE,
     ROLE_CHAR,
     ROLE_RE,
@@ -51,7 +52,7 @@ _BYLINE_LINE = re.compile(
 _CLOSING_BYLINE = re.compile(r"(?:^|(?<=[。！？!?”’…]))\s*[（(](?P<inner>[^（）()]{2,40})[）)]\s*$")
 # （据新华社北京7月11日电 记者 王悦阳）: a closing bracket may name the source and its
 # dateline before the byline (a wire report reprinted with its credit at the end)
-_WIRE_SOURCE = re.compile(r"^据?\s*(?:新华社|中新社|本报|人民日报)[^（）()\s]{0,14}?[电讯]\s*")
+_WIRE_SOURCE = re.compile(rf"^据?\s*{ORG}[^（）()\s]{{0,14}}?[电讯]\s*")
 # 文/张三, 文/图 李四, 撰文：王五 — the work credited, no role
 _WORK_LABEL = (
     r"(?:(?:文|图|文图|撰文|撰稿|文字|摄影)\s*[/／:：]|(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[:：]?)"

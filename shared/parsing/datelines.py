@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from shared.parsing.bylines import is_role_byline
 from shared.parsing.credits import NAME, Credits, parse_credits, split_names
 from shared.parsing.normalise import is_spaced_out, remove_layout_spaces
-from shared.parsing.role_words import CJK, ORGS, ROLE, any_of
+from shared.parsing.role_words import CJK, ORG, ORGS, ROLE, any_of
 
 # 本报讯 / 本报北京1月16日电 / 新华社北京7月8日电 / 据新华社电 / 本报北京电（…）/ 新华社快讯：
 # / 本报综合消息 / 央视网消息：.  Another paper or agency named in full (科技日报兰州6月11日电)
@@ -20,8 +20,6 @@ _MONTH_DAY = (
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
 _DATE_ELECTRIC = rf"[{CJK}]{{0,10}}?\s*{_MONTH_DAY}\s*(?:专?电|讯)"
-# The paper or agency that sends a dispatch: 新华社, or another named in full (科技日报)
-_SENDER = rf"(?:{any_of(ORGS)}|[{CJK}]{{2,6}}?(?:日报|晚报|早报|时报|报|社|网|台))"
 # 本报北京电（…）: a place and 电 with no date; not 本报记者昨日致电 (a reporter, a call)
 _UNDATED_PLACE = rf"(?:(?!记者)[{CJK}]){{2,8}}?(?<![致来发通去回充放用触停供断])"
 # 电 opening a word (本报电视台, 新华社电话) is no dateline's 电
@@ -29,14 +27,14 @@ _ELECTRIC_WORDS = "[视话力影器子信厂站池价量商动竞台网源缆梯
 _DATELINE_HEAD = re.compile(
     rf"^(?:据)?(?:本\s*报\s*讯"
     rf"|(?:{any_of(ORGS)})(?:综合消息|综合报道|消息|快讯)(?:\s*[:：]|(?=\s|[（(]))"
-    rf"|{_SENDER}"
+    rf"|{ORG}"
     rf"(?:讯|{_DATE_ELECTRIC}|专?电(?!{_ELECTRIC_WORDS})|{_UNDATED_PLACE}专?电(?=\s|[（(])))"
 )
 # 本报瑞士达沃斯1月21日 / 电（记者方莹馨）…: a dated dateline wrapped before its 电 or 讯,
 # which open the next line; the line holds nothing but the sender, the place and the date
 # (not 本报记者1月21日, a sentence's subject and time: …从市教育局获悉).
 _DATELINE_CUT_BEFORE_ELECTRIC = re.compile(
-    rf"(?:据)?{_SENDER}(?:(?!记者)[{CJK}]){{0,10}}?\s*{_MONTH_DAY}"
+    rf"(?:据)?{ORG}(?:(?!记者)[{CJK}]){{0,10}}?\s*{_MONTH_DAY}"
 )
 # What opens the line under such a dateline
 _ELECTRIC = ("电", "专电", "讯")

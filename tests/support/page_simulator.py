@@ -144,7 +144,7 @@ def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _random_name(rng: random.Random) -> str:
+def random_name(rng: random.Random) -> str:
     return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
 
 
@@ -208,9 +208,9 @@ class PageSimulator:
             return dateline_text, [], reporters, correspondents, place
         # Printed pages credit nearly every article; the corpus often lacks the byline.
         if not reporters and not correspondents and rng.random() < 0.85:
-            reporters = [_random_name(rng) for _ in range(rng.choice((1, 1, 2)))]
+            reporters = [random_name(rng) for _ in range(rng.choice((1, 1, 2)))]
             if rng.random() < 0.4:
-                correspondents = [_random_name(rng)]
+                correspondents = [random_name(rng)]
         if not reporters and not correspondents:
             return "", [], [], [], ""
         form = rng.random()
@@ -232,7 +232,7 @@ class PageSimulator:
                 rng.choice(("本报通讯员 ", "通讯员 ", "特约通讯员 ")) + " ".join(correspondents)
             )
         if rng.random() < 0.1:
-            intern = _random_name(rng)
+            intern = random_name(rng)
             lines.append("实习生 " + intern)
             reporters = [*reporters, intern]
         return "", lines, reporters, correspondents, ""
@@ -326,7 +326,7 @@ class PageSimulator:
             caption += sentence
         if not caption:
             caption = "7月8日，工人在生产车间进行设备巡检。"
-        name = _random_name(rng)
+        name = random_name(rng)
         form = rng.random()
         if form < 0.45:
             credit = f" ■ 本报记者 {name}"
@@ -396,7 +396,7 @@ class PageSimulator:
         if style.header:
             out += [self.header_line(page), ""]
         if style.editor_line and rng.random() < 0.3:
-            out += [f"责任编辑：{_random_name(rng)}", ""]
+            out += [f"责任编辑：{random_name(rng)}", ""]
         for index, item in enumerate(items):
             body_lines = self._body_lines(item, style)
             if continued_from is not None and index == 0:
@@ -426,7 +426,7 @@ class PageSimulator:
                 out += titles + byline + body_lines + gap
         if style.editor_line and rng.random() < 0.7:
             out += [
-                f"责任编辑：{_random_name(rng)}" + rng.choice(("", f"  美编：{_random_name(rng)}"))
+                f"责任编辑：{random_name(rng)}" + rng.choice(("", f"  美编：{random_name(rng)}"))
             ]
         return "\n".join(out)
 

@@ -242,6 +242,8 @@ def test_a_bracketed_byline_line() -> None:
         ("（本报记者 张立）", "", ["张立"], []),
         # a wire report's source and dateline before the byline
         ("成果。（据新华社北京7月11日电 记者 王悦阳）", "成果。", ["王悦阳"], []),
+        # …from any paper or agency named in full, as datelines name them
+        ("成果。（据经济日报杭州7月11日电 记者 王悦阳）", "成果。", ["王悦阳"], []),
         # no role, a photo's credit, an author's note or a source: text
         ("确保全年目标顺利完成。（张立）", "确保全年目标顺利完成。（张立）", [], []),
         ("工人在车间巡检。（记者 张立 摄）", "工人在车间巡检。（记者 张立 摄）", [], []),

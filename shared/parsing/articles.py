@@ -44,6 +44,7 @@ from shared.parsing.title_roles import (
     is_subtitle,
     unwrapped_title_roles,
 )
+from shared.parsing.title_runs import split_title_runs
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle
@@ -350,6 +351,22 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
     return assignment, before, best[3]
 
 
+def titled_items(
+    items: list[Item],
+) -> tuple[list[Item], tuple[dict[int, int], set[int], Direction]]:
+    """The items with title runs of side-by-side modules split (:mod:`.title_runs`) where
+    the page sets its titles over their bodies, and their title assignment
+    (:func:`assign_titles`)."""
+    titles = assign_titles(items)
+    if titles[2] != "before":
+        return items, titles
+    split = split_title_runs(items)
+    if len(split) == len(items):
+        return items, titles
+    split_titles = assign_titles(split)
+    return (split, split_titles) if split_titles[2] == "before" else (items, titles)
+
+
 def _assign(items: Sequence[Item], direction: Direction) -> dict[int, int]:
     taken: set[int] = set()
     assignment: dict[int, int] = {}
@@ -527,7 +544,7 @@ def assemble_page(
         items = reattach_stray_pieces(items)
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
-    assignment, before, direction = assign_titles(items)
+    items, (assignment, before, direction) = titled_items(items)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction)
     built: list[BuiltArticle] = []

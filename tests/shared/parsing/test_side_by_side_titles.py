@@ -1,0 +1,57 @@
+"""Titles of modules set side by side come out of the extractor as one run of titles (set
+at one height, read across the row), then the modules' bodies one after the other: each
+title goes to its own body, in order, when the bodies open like articles and speak of
+different things; a kicker and headline over two dateline parts of one article stay one
+title stack.
+
+The pages are written as pdftotext gives them (see test_stray_pieces): no blank line
+between a title and its body or between paragraphs, a blank line where a block ends."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+from tests.shared.parsing.test_stray_pieces import NIGHT, VILLAGE, body, wrap
+
+
+def _articles(rows: list[str]) -> dict[str, list[str]]:
+    return {a.headline: a.paragraphs for a in parse_text("\n".join(rows)).articles}
+
+
+def test_a_run_of_two_titles_over_two_articles_gives_each_body_its_title() -> None:
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {"城市夜经济持续升温": body(NIGHT), "山区夏收夏种忙": body(VILLAGE)}
+
+
+def test_a_run_of_three_titles_needs_three_bodies() -> None:
+    # three titles over two bodies: nothing tells which title goes with which body, so the
+    # run stays one title stack over the first body
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        "滨江步道全线贯通", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert len(parsed) == 1
+
+
+def test_a_kicker_and_headline_over_two_dateline_parts_of_one_article_stay_one_stack() -> None:
+    # the second part opens with a dateline of its own, but speaks of the same things
+    second = ["本报讯（记者王伟）" + NIGHT[3], NIGHT[4]]
+    rows = [
+        "暑期消费市场观察", "",
+        "城市夜经济持续升温", "",
+        *wrap(NIGHT[:3], 14), "",
+        *wrap(second, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert len(parsed) == 1
+    # (which of the two is the kicker is a matter of type size: not asked here)
+    assert {parsed[0].kicker, parsed[0].headline} == {"暑期消费市场观察", "城市夜经济持续升温"}

@@ -1,8 +1,11 @@
-"""Titles of modules set side by side come out of the extractor as one run of titles (set
-at one height, read across the row), then the modules' bodies one after the other: each
-title goes to its own body, in order, when the bodies open like articles and speak of
-different things; a kicker and headline over two dateline parts of one article stay one
-title stack.
+"""Titles over their modules as pdftotext reads a page.
+
+Titles of modules set side by side come out of the extractor as one run of titles (set at
+one height, read across the row), then the modules' bodies one after the other: each title
+goes to its own body, in order, when the bodies open like articles and speak of different
+things; a kicker and headline over two dateline parts of one article stay one title stack.
+A photo set under a title (its caption read between the title and the body) does not keep
+the title from its body.
 
 The pages are written as pdftotext gives them (see test_stray_pieces): no blank line
 between a title and its body or between paragraphs, a blank line where a block ends."""
@@ -55,3 +58,18 @@ def test_a_kicker_and_headline_over_two_dateline_parts_of_one_article_stay_one_s
     assert len(parsed) == 1
     # (which of the two is the kicker is a matter of type size: not asked here)
     assert {parsed[0].kicker, parsed[0].headline} == {"暑期消费市场观察", "城市夜经济持续升温"}
+
+
+def test_a_title_reaches_its_body_past_the_photo_set_under_it() -> None:
+    # the module opens with a photo under its title: the extractor reads the caption
+    # between the title and the body, and the title still heads that body
+    caption = "夜幕降临，市民在步行街夜市选购特色小吃，商户们忙着招呼顾客。（本报记者 常宇 摄）"
+    rows = [
+        "山区夏收夏种忙", *wrap(VILLAGE, 14), "",
+        "城市夜经济持续升温", "",
+        caption, "",
+        *wrap(NIGHT, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    articles = {a.headline: a.paragraphs for a in parsed if a.kind != "photo"}
+    assert articles == {"山区夏收夏种忙": body(VILLAGE), "城市夜经济持续升温": body(NIGHT)}

@@ -49,7 +49,7 @@ from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle
 from shared.parsing.unit_credits import CAPTION_RULE, credited_apart, credits_a_caption
-from shared.parsing.units import Item, TitleGroup, Unit, build_items, unit_at
+from shared.parsing.units import Item, TitleGroup, Unit, build_items, speak_apart, unit_at
 from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
 Trace = dict[int, tuple[str, str]]
@@ -232,7 +232,10 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
     (``本报北京1月17日电 …`` reporting a related event) or a mid-article byline.  It joins
     the nearest titled unit of its run of adjacent units, on the side the page puts its
     titles' bodies: the titled unit after it when titles follow their body, before it
-    otherwise.
+    otherwise.  A unit that opens like an article (a dateline, a byline) and speaks of other
+    things than a host (:func:`speak_apart`) is no more of that host's article: an article
+    whose title the extractor set elsewhere (a row's titles read across, one title of the
+    run taken by another body), which stays an article of its own, untitled.
     """
     absorbed: set[int] = set()
     for chain in _adjacent_unit_runs(items):
@@ -245,6 +248,8 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
             if index in titled or not unit.wants_title:
                 continue
             fitting = [h for h in hosts if same_column(unit_at(items, h), unit)]
+            if unit.anchored:
+                fitting = [h for h in fitting if not speak_apart(unit_at(items, h), unit)]
             if not fitting:
                 continue
             before = [h for h in fitting if h < index]

@@ -21,11 +21,9 @@ from __future__ import annotations
 import itertools
 
 from shared.parsing.block import Block
-from shared.parsing.lines import Line
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
-from shared.parsing.topic import lines_share_topic, tells_topic
-from shared.parsing.units import Item, TitleGroup, Unit
+from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
 
 
 def split_title_runs(items: list[Item]) -> list[Item]:
@@ -41,7 +39,7 @@ def split_title_runs(items: list[Item]) -> list[Item]:
             run = _article_run(items, index + 1)
             titles = title_stacks(item.blocks)
             if len(run) == len(titles) and all(
-                second.anchored and _speak_apart(first, second)
+                second.anchored and speak_apart(first, second)
                 for first, second in itertools.pairwise(run)
             ):
                 for blocks, unit in zip(titles, run, strict=True):
@@ -52,19 +50,6 @@ def split_title_runs(items: list[Item]) -> list[Item]:
         out.append(item)
         index += 1
     return out
-
-
-def _speak_apart(first: Unit, second: Unit) -> bool:
-    """Both units are long enough to tell their topic and speak of different things: two
-    articles, not the parts of one article under its kicker and headline, each opening with
-    its own dateline (``本报内比都1月17日电…`` / ``本报北京1月17日电…``), which share the
-    article's names and terms."""
-    a, b = _unit_lines(first), _unit_lines(second)
-    return tells_topic(a) and tells_topic(b) and not lines_share_topic(a, b)
-
-
-def _unit_lines(unit: Unit) -> list[Line]:
-    return [line for block in unit.body for line in block.lines]
 
 
 def _article_run(items: list[Item], start: int) -> list[Unit]:

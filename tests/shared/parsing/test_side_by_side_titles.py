@@ -33,7 +33,8 @@ def test_a_run_of_two_titles_over_two_articles_gives_each_body_its_title() -> No
 
 def test_a_run_of_three_titles_needs_three_bodies() -> None:
     # three titles over two bodies: nothing tells which title goes with which body, so the
-    # run stays one title stack over the first body
+    # run stays one title stack over the first body (the second, on another topic, stands
+    # untitled)
     rows = [
         "城市夜经济持续升温", "",
         "山区夏收夏种忙", "",
@@ -42,7 +43,10 @@ def test_a_run_of_three_titles_needs_three_bodies() -> None:
         *wrap(VILLAGE, 14),
     ]  # fmt: skip
     parsed = parse_text("\n".join(rows)).articles
-    assert len(parsed) == 1
+    assert [(bool(a.headline), a.paragraphs) for a in parsed] == [
+        (True, body(NIGHT)),
+        (False, body(VILLAGE)),
+    ]
 
 
 def test_a_kicker_and_headline_over_two_dateline_parts_of_one_article_stay_one_stack() -> None:
@@ -73,3 +77,17 @@ def test_a_title_reaches_its_body_past_the_photo_set_under_it() -> None:
     parsed = parse_text("\n".join(rows)).articles
     articles = {a.headline: a.paragraphs for a in parsed if a.kind != "photo"}
     assert articles == {"山区夏收夏种忙": body(VILLAGE), "城市夜经济持续升温": body(NIGHT)}
+
+
+def test_an_untitled_article_on_another_topic_is_not_absorbed_into_its_neighbour() -> None:
+    # the second body's title went elsewhere (read with another row's titles): it opens
+    # with its own dateline and speaks of other things, so it stays an article of its own
+    rows = ["城市夜经济持续升温", *wrap(NIGHT, 14), "", *wrap(VILLAGE, 14)]
+    articles = _articles(rows)
+    assert articles == {"城市夜经济持续升温": body(NIGHT), "": body(VILLAGE)}
+
+
+def test_a_second_dateline_part_on_the_same_topic_stays_in_the_article() -> None:
+    second = ["本报讯（记者王伟）" + NIGHT[3], NIGHT[4]]
+    rows = ["城市夜经济持续升温", *wrap(NIGHT[:3], 14), "", *wrap(second, 14)]
+    assert list(_articles(rows)) == ["城市夜经济持续升温"]

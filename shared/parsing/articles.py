@@ -44,11 +44,12 @@ from shared.parsing.title_roles import (
     is_subtitle,
     unwrapped_title_roles,
 )
+from shared.parsing.title_runs import split_title_runs
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle
 from shared.parsing.unit_credits import CAPTION_RULE, credited_apart, credits_a_caption
-from shared.parsing.units import Item, TitleGroup, Unit, build_items, unit_at
+from shared.parsing.units import Item, TitleGroup, Unit, build_items, speak_apart, unit_at
 from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
 Trace = dict[int, tuple[str, str]]
@@ -231,7 +232,10 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
     (``本报北京1月17日电 …`` reporting a related event) or a mid-article byline.  It joins
     the nearest titled unit of its run of adjacent units, on the side the page puts its
     titles' bodies: the titled unit after it when titles follow their body, before it
-    otherwise.
+    otherwise.  A unit that opens like an article (a dateline, a byline) and speaks of other
+    things than a host (:func:`speak_apart`) is no more of that host's article: an article
+    whose title the extractor set elsewhere (a row's titles read across, one title of the
+    run taken by another body), which stays an article of its own, untitled.
     """
     absorbed: set[int] = set()
     for chain in _adjacent_unit_runs(items):
@@ -244,6 +248,8 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
             if index in titled or not unit.wants_title:
                 continue
             fitting = [h for h in hosts if same_column(unit_at(items, h), unit)]
+            if unit.anchored:
+                fitting = [h for h in fitting if not speak_apart(unit_at(items, h), unit)]
             if not fitting:
                 continue
             before = [h for h in fitting if h < index]
@@ -350,6 +356,22 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
     return assignment, before, best[3]
 
 
+def titled_items(
+    items: list[Item],
+) -> tuple[list[Item], tuple[dict[int, int], set[int], Direction]]:
+    """The items with title runs of side-by-side modules split (:mod:`.title_runs`) where
+    the page sets its titles over their bodies, and their title assignment
+    (:func:`assign_titles`)."""
+    titles = assign_titles(items)
+    if titles[2] != "before":
+        return items, titles
+    split = split_title_runs(items)
+    if len(split) == len(items):
+        return items, titles
+    split_titles = assign_titles(split)
+    return (split, split_titles) if split_titles[2] == "before" else (items, titles)
+
+
 def _assign(items: Sequence[Item], direction: Direction) -> dict[int, int]:
     taken: set[int] = set()
     assignment: dict[int, int] = {}
@@ -358,6 +380,8 @@ def _assign(items: Sequence[Item], direction: Direction) -> dict[int, int]:
             continue
         sides = (index - 1, index + 1) if direction == "after" else (index + 1, index - 1)
         for side in sides:
+            if side > index:
+                side = _past_photos(items, side)
             if 0 <= side < len(items) and side not in taken:
                 unit = items[side]
                 if isinstance(unit, Unit) and unit.takes_title:
@@ -365,6 +389,20 @@ def _assign(items: Sequence[Item], direction: Direction) -> dict[int, int]:
                     taken.add(side)
                     break
     return assignment
+
+
+def _past_photos(items: Sequence[Item], index: int) -> int:
+    """The first item from ``index`` on that is not a photo: a title reaches the body it
+    stands over past the photos set between them (a module opens with its photo under the
+    title, and the extractor reads the caption there).  Only looking down the page: a
+    title standing under its body is set right under its text."""
+    while index < len(items) and _is_photo(items[index]):
+        index += 1
+    return index
+
+
+def _is_photo(item: Item) -> bool:
+    return isinstance(item, Unit) and item.kind == "photo"
 
 
 def clean_line(line: Line) -> tuple[str, list[Continuation]]:
@@ -527,7 +565,7 @@ def assemble_page(
         items = reattach_stray_pieces(items)
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
-    assignment, before, direction = assign_titles(items)
+    items, (assignment, before, direction) = titled_items(items)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction)
     built: list[BuiltArticle] = []

@@ -356,7 +356,9 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
     topic).  The line under the run must be a paragraph's first line, short of the column
     by the indent: a body paragraph's own first line (short by the indent, unfinished) has a
     full line under it, and a short line closing a paragraph (``…可分为“四大板块”：``) is
-    not shaped like one."""
+    not shaped like one.  A headline set in larger type wraps at its own measure, narrower
+    than the column: its first line already stops short, the rest of it shorter under it,
+    and the paragraph's first line comes after that."""
     measured = [line for line in lines if measures_column(line)]
     if len(measured) < MIN_MEASURED_LINES:
         return 0
@@ -383,6 +385,13 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
             )
             # a line short of the full line under it by just the indent opens a paragraph
             first_line = end == 1 and abs(under.width - INDENT - line.width) <= SAME_WIDTH
+            if (
+                not opens_paragraph
+                and under.width < line.width
+                and end < MAX_TRAILING_TITLE_LINES
+                and not under.ends_sentence
+            ):
+                continue  # a title wrapped at its own, narrower measure: its rest under it
             return end if opens_paragraph and not first_line and not under.spaced_out else 0
     return 0
 

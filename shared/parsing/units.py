@@ -18,7 +18,9 @@ from shared.parsing.continuation_markers import (
     find_continuations,
     opens_continued_part,
 )
+from shared.parsing.lines import Line
 from shared.parsing.titles import BlockRole
+from shared.parsing.topic import lines_share_topic, tells_topic
 
 
 @dataclass
@@ -113,6 +115,18 @@ def _inline_markers(block: Block) -> list[Continuation]:
     found = [c for c in find_continuations(first) if not c.forward and not first[: c.start].strip()]
     found += [c for c in find_continuations(last) if c.forward and not last[c.end :].strip()]
     return found
+
+
+def speak_apart(first: Unit, second: Unit) -> bool:
+    """Both units' bodies are long enough to tell their topic, and they speak of different
+    things: two articles, not two parts of one article (a second dateline paragraph
+    ``本报北京1月17日电…`` under the same title shares the article's names and terms)."""
+    a, b = body_lines(first), body_lines(second)
+    return tells_topic(a) and tells_topic(b) and not lines_share_topic(a, b)
+
+
+def body_lines(unit: Unit) -> list[Line]:
+    return [line for block in unit.body for line in block.lines]
 
 
 def unit_at(items: list[Item], index: int) -> Unit:

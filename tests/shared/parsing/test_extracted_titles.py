@@ -60,6 +60,19 @@ def test_a_wrapped_comma_headline_wider_than_the_column_opens_an_article() -> No
     assert [a.headline for a in articles][1] == headline
 
 
+def test_a_comma_headline_wrapped_short_of_the_column_opens_an_article() -> None:
+    # a headline set in larger type wraps at its own measure, narrower than the column: a
+    # short unfinished line, the rest of the headline shorter under it, then a paragraph's
+    # first line (running text never stops short of its column in mid-sentence)
+    text = "\n".join([*CULTURE, "", "下楼做核酸，129人", "忘带钥匙", *KEYS]) + "\n"
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [
+        "上海形成公共文化内容统一配送平台",
+        "下楼做核酸，129人忘带钥匙",
+    ]
+    assert articles[1].paragraphs[0].startswith("“我们夫妻俩")
+
+
 def test_a_comma_subhead_over_its_own_article_text_stays_in_the_body() -> None:
     # the same shape between two parts of one text (the same topic) is a subhead
     more = [

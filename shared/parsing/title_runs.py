@@ -1,0 +1,82 @@
+"""Runs of titles of modules set side by side: one title for each article under the run.
+
+Where a row of a page holds modules side by side, each a title over its own columns, an
+extractor that reads line by line across the row gives the titles set at one height as
+one run (``T1``, blank, ``T2``) and then the modules' bodies one after the other (``B1``
+then ``B2``, each opening with its dateline or byline).  The run is one title group and the
+bodies are adjacent article units; left as they are, the first body takes the whole run as
+its title stack and the second, having no title, is absorbed into it.
+
+A title group of several blocks standing over a run of as many article units, each unit
+after the first opening like an article (a dateline, a byline, a ``上接`` marker), is such
+a row: the group's titles go to the units in order.  A block shaped as a kicker
+(``…：``, ``…——``) introduces the block after it and a subtitle (``——…``) follows the
+one before it, so those stay with their neighbour; the group is split only when the
+titles so counted match the units one for one (two pieces of body under one title stack
+are one article with a second dateline as well, and nothing then tells them apart).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from shared.parsing.block import Block
+from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
+from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
+
+
+def split_title_runs(items: list[Item]) -> list[Item]:
+    """``items`` with each title run over as many article units split, one title group set
+    before each unit (see the module's docstring); other items unchanged.  For a page whose
+    titles stand over their bodies: where they follow them, the group after a unit is its
+    title and the units after the group have titles of their own."""
+    out: list[Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if isinstance(item, TitleGroup) and len(item.blocks) > 1:
+            run = _article_run(items, index + 1)
+            titles = title_stacks(item.blocks)
+            if len(run) == len(titles) and all(
+                second.anchored and speak_apart(first, second)
+                for first, second in itertools.pairwise(run)
+            ):
+                for blocks, unit in zip(titles, run, strict=True):
+                    out.append(TitleGroup(blocks=blocks))
+                    out.append(unit)
+                index += 1 + len(run)
+                continue
+        out.append(item)
+        index += 1
+    return out
+
+
+def _article_run(items: list[Item], start: int) -> list[Unit]:
+    """The adjacent article units from ``start`` on (a 下转 marker closes the run)."""
+    run: list[Unit] = []
+    for item in items[start:]:
+        if not isinstance(item, Unit) or item.kind != "article":
+            break
+        run.append(item)
+        if any(marker.forward for marker in item.markers):
+            break
+    return run
+
+
+def title_stacks(blocks: list[Block]) -> list[list[Block]]:
+    """The blocks of a title group → the title stacks they make: a kicker-shaped block goes
+    with the block after it, a subtitle with the block before it."""
+    stacks: list[list[Block]] = []
+    for block in blocks:
+        if stacks and (
+            is_subtitle(_block_text(block)) or is_kicker_shaped(_block_text(stacks[-1][-1]))
+        ):
+            stacks[-1].append(block)
+        else:
+            stacks.append([block])
+    return stacks
+
+
+def _block_text(block: Block) -> str:
+    return join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in block.lines])

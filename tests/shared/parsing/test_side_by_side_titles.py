@@ -1,0 +1,93 @@
+"""Titles over their modules as pdftotext reads a page.
+
+Titles of modules set side by side come out of the extractor as one run of titles (set at
+one height, read across the row), then the modules' bodies one after the other: each title
+goes to its own body, in order, when the bodies open like articles and speak of different
+things; a kicker and headline over two dateline parts of one article stay one title stack.
+A photo set under a title (its caption read between the title and the body) does not keep
+the title from its body.
+
+The pages are written as pdftotext gives them (see test_stray_pieces): no blank line
+between a title and its body or between paragraphs, a blank line where a block ends."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+from tests.shared.parsing.test_stray_pieces import NIGHT, VILLAGE, body, wrap
+
+
+def _articles(rows: list[str]) -> dict[str, list[str]]:
+    return {a.headline: a.paragraphs for a in parse_text("\n".join(rows)).articles}
+
+
+def test_a_run_of_two_titles_over_two_articles_gives_each_body_its_title() -> None:
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {"城市夜经济持续升温": body(NIGHT), "山区夏收夏种忙": body(VILLAGE)}
+
+
+def test_a_run_of_three_titles_needs_three_bodies() -> None:
+    # three titles over two bodies: nothing tells which title goes with which body, so the
+    # run stays one title stack over the first body (the second, on another topic, stands
+    # untitled)
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        "滨江步道全线贯通", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(bool(a.headline), a.paragraphs) for a in parsed] == [
+        (True, body(NIGHT)),
+        (False, body(VILLAGE)),
+    ]
+
+
+def test_a_kicker_and_headline_over_two_dateline_parts_of_one_article_stay_one_stack() -> None:
+    # the second part opens with a dateline of its own, but speaks of the same things
+    second = ["本报讯（记者王伟）" + NIGHT[3], NIGHT[4]]
+    rows = [
+        "暑期消费市场观察", "",
+        "城市夜经济持续升温", "",
+        *wrap(NIGHT[:3], 14), "",
+        *wrap(second, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert len(parsed) == 1
+    # (which of the two is the kicker is a matter of type size: not asked here)
+    assert {parsed[0].kicker, parsed[0].headline} == {"暑期消费市场观察", "城市夜经济持续升温"}
+
+
+def test_a_title_reaches_its_body_past_the_photo_set_under_it() -> None:
+    # the module opens with a photo under its title: the extractor reads the caption
+    # between the title and the body, and the title still heads that body
+    caption = "夜幕降临，市民在步行街夜市选购特色小吃，商户们忙着招呼顾客。（本报记者 常宇 摄）"
+    rows = [
+        "山区夏收夏种忙", *wrap(VILLAGE, 14), "",
+        "城市夜经济持续升温", "",
+        caption, "",
+        *wrap(NIGHT, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    articles = {a.headline: a.paragraphs for a in parsed if a.kind != "photo"}
+    assert articles == {"山区夏收夏种忙": body(VILLAGE), "城市夜经济持续升温": body(NIGHT)}
+
+
+def test_an_untitled_article_on_another_topic_is_not_absorbed_into_its_neighbour() -> None:
+    # the second body's title went elsewhere (read with another row's titles): it opens
+    # with its own dateline and speaks of other things, so it stays an article of its own
+    rows = ["城市夜经济持续升温", *wrap(NIGHT, 14), "", *wrap(VILLAGE, 14)]
+    articles = _articles(rows)
+    assert articles == {"城市夜经济持续升温": body(NIGHT), "": body(VILLAGE)}
+
+
+def test_a_second_dateline_part_on_the_same_topic_stays_in_the_article() -> None:
+    second = ["本报讯（记者王伟）" + NIGHT[3], NIGHT[4]]
+    rows = ["城市夜经济持续升温", *wrap(NIGHT[:3], 14), "", *wrap(second, 14)]
+    assert list(_articles(rows)) == ["城市夜经济持续升温"]

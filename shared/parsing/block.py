@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.lines import Line
 
 BlockKind = Literal["text", "byline", "furniture", "continuation"]
@@ -33,4 +32,4 @@ class Block:
 
     @property
     def opens_with_dateline(self) -> bool:
-        return self.kind == "text" and starts_with_dateline(self.first.text)
+        return self.kind == "text" and self.lines[0].opens_dateline

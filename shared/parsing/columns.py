@@ -6,12 +6,9 @@ margins (indent, short line) paragraph and title rules measure against it."""
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections.abc import Sequence
 
-from shared.parsing.continuation_markers import find_continuations
-from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.lines import Line
 
 # A line at least this much (in em) shorter than the column is short: a paragraph's last
@@ -40,7 +37,7 @@ MIN_MEASURED_LINES = 3
 
 def piece_column(lines: Sequence[Line]) -> float:
     """The column width of a piece of body, or 0 when too few lines measure it."""
-    measuring = [line for line in lines if measures_column(line)]
+    measuring = [line for line in lines if line.measures_column]
     return column_width(measuring) if len(measuring) >= MIN_MEASURED_LINES else 0.0
 
 
@@ -53,7 +50,7 @@ def _full_lines(lines: Sequence[Line]) -> list[float]:
         for above, line in itertools.pairwise(lines)
         if not above.ends_sentence
         and line.text[-1:] not in SQUEEZED_AT_LINE_END
-        and measures_column(line)
+        and line.measures_column
     ]
 
 
@@ -103,7 +100,7 @@ def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     short paragraphs whose full lines mostly end in one, they would outnumber the full lines
     ending in a character and set the column two em short (every first line then looks
     full), so they do not count among the lines ending in a character."""
-    measuring = [line.width > 0 and measures_column(line) for line in lines]
+    measuring = [line.width > 0 and line.measures_column for line in lines]
     overall = _sliding_upper_quartiles(
         [line.width if ok else None for line, ok in zip(lines, measuring, strict=True)]
     )
@@ -174,16 +171,9 @@ def _sliding_upper_quartiles(measured: Sequence[float | None], at_least: int = 1
 
 def measures_column(line: Line) -> bool:
     """Whether a line's width tells the column width: not letter-spaced, not opening with a
-    dateline (its spaces take room) and not carrying a continuation marker."""
-    return not (line.spaced_out or _takes_extra_room(line.text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _takes_extra_room(text: str) -> bool:
-    """Opens with a dateline or carries a continuation marker (measures_column() asks
-    about each body line two or three times, from different stages; the answer depends on
-    the text alone, so it is cached like starts_with_dateline's)."""
-    return starts_with_dateline(text) or bool(find_continuations(text))
+    dateline (its spaces take room) and not carrying a continuation marker (decided once,
+    when the line is made: the stages ask about each body line several times)."""
+    return line.measures_column
 
 
 def is_short(line: Line, column: float) -> bool:

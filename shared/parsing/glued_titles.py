@@ -26,10 +26,8 @@ from shared.parsing.columns import (
     SHORT_MARGIN,
     column_width,
     lines_share_column,
-    measures_column,
 )
 from shared.parsing.continuation_markers import find_continuations, opens_continued_part
-from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
@@ -147,7 +145,7 @@ def page_top_title_run(block: Block) -> int:
         return 0 if match_photo_credit(tail) is not None else _short_ended_title_run(lines)
     if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
         return 0
-    column = column_width([line for line in lines[head:] if measures_column(line)])
+    column = column_width([line for line in lines[head:] if line.measures_column])
     if column <= 0:
         return 0
     if any(_at_body_measure(line, column) for line in lines[:head]):
@@ -245,7 +243,7 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
     The column is measured on the whole block."""
     if end >= len(lines):
         return end
-    column = column_width([line for line in lines if measures_column(line)])
+    column = column_width([line for line in lines if line.measures_column])
     last, under = lines[end - 1], lines[end]
     if (
         abs(last.width - column) <= SAME_WIDTH
@@ -327,7 +325,7 @@ def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
     which announces a headline of any width)."""
     if head < 2:
         return head
-    column = column_width([line for line in lines if measures_column(line)])
+    column = column_width([line for line in lines if line.measures_column])
     if column <= 0 or _at_body_measure(lines[0], column):
         return head
     for index in range(1, head):
@@ -357,7 +355,7 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
     by the indent: a body paragraph's own first line (short by the indent, unfinished) has a
     full line under it, and a short line closing a paragraph (``…可分为“四大板块”：``) is
     not shaped like one."""
-    measured = [line for line in lines if measures_column(line)]
+    measured = [line for line in lines if line.measures_column]
     if len(measured) < MIN_MEASURED_LINES:
         return 0
     column = column_width(measured)
@@ -369,7 +367,7 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
             or any(mark in line.text for mark in _SENTENCE_STOPS)
             or is_byline_line(line.text)
             or find_continuations(line.text)
-            or not measures_column(line)
+            or not line.measures_column
         ):
             return 0
         if line.width <= column - SHORT_MARGIN:
@@ -459,7 +457,7 @@ def _stacks_a_subtitle(lines: Sequence[Line], start: int, end: int) -> bool:
     subtitles = [line for line in lines[start + 1 : end] if is_subtitle(line.text)]
     if not subtitles:
         return False
-    column = column_width([line for line in lines if measures_column(line)])
+    column = column_width([line for line in lines if line.measures_column])
     return any(abs(line.width - column) > SHORT_MARGIN for line in subtitles)
 
 
@@ -477,7 +475,7 @@ def _column_before(above: Callable[[], list[Line]], lines: Sequence[Line]) -> li
     there (a column break inside one text, and an article sets all its columns at one
     width), else the block's own lines.  A block opening with a dateline goes on with no
     text above it, and text too short to measure a column (a title line) says nothing."""
-    if lines and not starts_with_dateline(lines[0].text):
+    if lines and not lines[0].opens_dateline:
         text_above = above()
         if len(text_above) >= MIN_MEASURED_LINES and not _closes_text(text_above[-1]):
             return [*text_above, *lines][-CONTEXT_LINES:]

@@ -1,6 +1,6 @@
 """Character normalisation, layout-space removal and joining of hard-wrapped lines.
 
-Three pure text operations used by every later stage:
+Pure text operations used by every later stage:
 
 * :func:`normalise_chars` maps characters that PDF text layers emit in odd forms onto the
   forms a reader types: full-width ASCII letters, digits and symbols become half-width,
@@ -11,6 +11,7 @@ Three pure text operations used by every later stage:
   those a writer meant (``马周故里 清廉茌平``, ``Hello World``).
 * :func:`join_wrapped` joins hard-wrapped lines: nothing between Chinese characters, one space
   between Latin words.
+* :func:`display_width` measures a text's printed width in em.
 """
 
 from __future__ import annotations
@@ -80,6 +81,28 @@ def is_wide(char: str) -> bool:
     if char in " \t":
         return False
     return unicodedata.east_asian_width(char) in ("W", "F", "A")
+
+
+class _CharWidths(dict[str, float]):
+    """Character → printed width in em, filled on first sight (spaces are 0); bounded, so
+    that an input made of every Unicode character cannot grow it without end."""
+
+    def __missing__(self, char: str) -> float:
+        width = 0.0 if char.isspace() else 1.0 if is_wide(char) else 0.5
+        if len(self) < _MAX_CACHED_CHARS:
+            self[char] = width
+        return width
+
+
+_MAX_CACHED_CHARS = 1 << 15
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
+def display_width(text: str) -> float:
+    # Widths are multiples of 0.5, so the float sum is exact in any order.
+    return sum(map(_CHAR_WIDTHS.__getitem__, text))
 
 
 def is_ascii_word(char: str) -> bool:

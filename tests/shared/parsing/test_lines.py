@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from shared.parsing.lines import display_width, ends_sentence, make_line, split_lines
+from shared.parsing.normalise import COMMON_WIDE_RANGES, is_wide
 
 
 @pytest.mark.parametrize(
@@ -103,3 +104,14 @@ def test_make_line_decides_dateline_and_column_measure_once(
     line = make_line(text, 1, 1)
     assert line.opens_dateline is opens_dateline
     assert line.measures_column is measures_column
+
+
+def test_display_width_counts_common_wide_characters_as_one_em() -> None:
+    """display_width counts the common wide characters in bulk: each must be one em wide
+    by the character-by-character rule (east Asian width W, F or A, not a space)."""
+    for low, high in COMMON_WIDE_RANGES:
+        for code in range(low, high + 1):
+            char = chr(code)
+            assert not char.isspace(), hex(code)
+            assert is_wide(char), hex(code)
+            assert display_width(f"a {char}\u3000") == 1.5

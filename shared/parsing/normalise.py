@@ -153,24 +153,18 @@ _INNER_SPACE = re.compile(r"\s+")  # \s is str.isspace for str patterns
 def is_spaced_out(text: str) -> bool:
     """True for a justified line extracted with a space between (nearly) every character."""
     stripped = text.strip()
-    if len(_INNER_SPACE.findall(stripped)) < 3:
+    if " " not in stripped and stripped.isprintable():
+        return False  # no space at all (every other space character is unprintable)
+    spaces = [match.span() for match in _INNER_SPACE.finditer(stripped)]
+    if len(spaces) < 3:
         return False  # fewer than three spaced gaps: the common case, decided at C speed
-    gaps = 0
-    spaced = 0
-    index = 0
-    while index < len(stripped):
-        char = stripped[index]
-        if char.isspace():
-            index += 1
-            continue
-        nxt = index + 1
-        while nxt < len(stripped) and stripped[nxt].isspace():
-            nxt += 1
-        if nxt < len(stripped):
-            gaps += 1
-            if nxt > index + 1 and (is_wide(char) or is_wide(stripped[nxt])):
-                spaced += 1
-        index = nxt
+    # Every gap between two visible characters, spaced or not; a spaced gap is one with
+    # a run of spaces next to a wide character (the text is stripped: a character stands
+    # on either side of each run).
+    gaps = len(stripped) - 1 - sum(end - start for start, end in spaces)
+    spaced = sum(
+        1 for start, end in spaces if is_wide(stripped[start - 1]) or is_wide(stripped[end])
+    )
     return gaps >= 4 and spaced >= 3 and spaced * 2 > gaps
 
 

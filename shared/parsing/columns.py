@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Sequence
 
 from shared.parsing.lines import Line
@@ -19,10 +20,16 @@ SHORT_MARGIN = 1.5
 
 def column_width(lines: Sequence[Line]) -> float:
     """The column width (em) a run of body lines was set in: its upper-quartile line width."""
-    widths = sorted(line.width for line in lines if line.width > 0)
-    if not widths:
+    widths: list[float] = sorted(map(_WIDTH, lines))
+    # the widths above 0 (a blank line has none), counted past the zeros sorted first
+    start = bisect.bisect_right(widths, 0.0)
+    count = len(widths) - start
+    if not count:
         return 0.0
-    return widths[min(len(widths) - 1, (len(widths) * 3) // 4)]
+    return widths[start + min(count - 1, (count * 3) // 4)]
+
+
+_WIDTH = operator.attrgetter("width")
 
 
 # Two pieces of body set in columns this far apart (em) are not one text.

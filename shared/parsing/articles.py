@@ -367,7 +367,7 @@ def _assign(items: Sequence[Item], direction: Direction) -> dict[int, int]:
 
 
 def clean_line(line: Line) -> tuple[str, list[Continuation]]:
-    text, markers = strip_continuations(line.text)
+    text, markers = strip_continuations(line.text, line.continuations)
     return remove_layout_spaces(text, line.spaced_out), markers
 
 
@@ -470,7 +470,7 @@ def _ends_short(unit: Unit) -> bool:
         return False
     lines = [line for block in unit.body for line in block.lines]
     last = lines[-1]
-    text, _ = strip_continuations(last.text)
+    text, _ = strip_continuations(last.text, last.continuations)
     column = column_width([line for line in lines if line.measures_column])
     return column > 0 and not last.spaced_out and display_width(text) <= column - SHORT_MARGIN
 

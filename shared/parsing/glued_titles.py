@@ -27,7 +27,6 @@ from shared.parsing.columns import (
     column_width,
     lines_share_column,
 )
-from shared.parsing.continuation_markers import find_continuations, opens_continued_part
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
@@ -81,7 +80,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             follower is None
             or follower.kind == "byline"
             or follower.opens_with_dateline
-            or (follower.kind == "text" and opens_continued_part(follower.first.text))
+            or (follower.kind == "text" and follower.opens_continued_part)
             or _title_shaped(follower)
             or _question_title_before_article(follower, later[1:2])
             or _breaks_out_of_column(follower.first, block)
@@ -134,7 +133,7 @@ def page_top_title_run(block: Block) -> int:
     body's.  A body's first line fits the column one way or the other: the run stops at the
     first line after the first that does (:func:`_trim_at_body_measure`), before the run is
     weighed against the lines left in the block (a column break may follow soon)."""
-    if block.kind != "text" or block.opens_with_dateline or opens_continued_part(block.first.text):
+    if block.kind != "text" or block.opens_with_dateline or block.opens_continued_part:
         return 0
     lines = block.lines
     head = _trim_at_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
@@ -213,7 +212,7 @@ def _glued_title_run(lines: Sequence[Line], start: int) -> int:
         and not lines[end].spaced_out
         and _SENTENCE_INNER_MARKS.isdisjoint(lines[end].text)
         and not is_byline_line(lines[end].text)
-        and not find_continuations(lines[end].text)
+        and not lines[end].continuations
     ):
         end += 1
     if start < end < len(lines) and _introduced_headline(lines, end):
@@ -366,7 +365,7 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
             or line.spaced_out
             or any(mark in line.text for mark in _SENTENCE_STOPS)
             or is_byline_line(line.text)
-            or find_continuations(line.text)
+            or line.continuations
             or not line.measures_column
         ):
             return 0
@@ -556,7 +555,7 @@ def _question_title_shaped(line: Line) -> bool:
         return False
     if line.spaced_out or is_byline_line(line.text):
         return False
-    return not find_continuations(line.text)
+    return not line.continuations
 
 
 def _title_shaped(block: Block) -> bool:
@@ -596,7 +595,7 @@ def _trailing_title_start(block: Block) -> int | None:
         cut -= 1
     if cut == len(lines) or cut == 0 or not _closes_at(lines, cut - 1):
         return None
-    if any(find_continuations(line.text) or is_byline_line(line.text) for line in lines[cut:]):
+    if any(line.continuations or is_byline_line(line.text) for line in lines[cut:]):
         return None
     if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
         return None

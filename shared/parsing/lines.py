@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from shared.parsing.continuation_markers import find_continuations
+from shared.parsing.continuation_markers import Continuation, continuations_in
 from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.normalise import (
     display_width as display_width,  # re-exported: a line's width is measured with it
@@ -47,6 +47,7 @@ class Line(NamedTuple):
     # its width tells the column width: not letter-spaced, not opening with a dateline (its
     # spaces take room) and not carrying a continuation marker (columns.measures_column)
     measures_column: bool
+    continuations: tuple[Continuation, ...]  # continuation markers it carries (（下转第2版）)
 
     @property
     def is_blank(self) -> bool:
@@ -81,6 +82,7 @@ def make_line(raw: str, number: int, page: int) -> Line:
     text = normalise_chars(raw).strip()
     spaced_out = is_spaced_out(text)
     opens_dateline = starts_with_dateline(text)
+    continuations = continuations_in(text)
     # tuple.__new__ with the fields in declaration order: the keyword constructor of a
     # named tuple costs several times more, and a page builds hundreds of lines.
     return _new_line(
@@ -95,7 +97,8 @@ def make_line(raw: str, number: int, page: int) -> Line:
             spaced_out,
             ends_sentence(text),
             opens_dateline,
-            not (spaced_out or opens_dateline or find_continuations(text)),
+            not (spaced_out or opens_dateline or continuations),
+            continuations,
         ),
     )
 

@@ -30,7 +30,6 @@ from shared.parsing.columns import (
     lines_share_column,
     piece_column,
 )
-from shared.parsing.continuation_markers import find_continuations
 from shared.parsing.lines import Line
 from shared.parsing.paragraphs import FIRST_LINE_SLACK, NO_LINE_START
 from shared.parsing.text_ends import _closes_text
@@ -108,7 +107,7 @@ def _closes(block: Block) -> bool:
 
 
 def _carries_markers(block: Block) -> bool:
-    return bool(find_continuations(block.first.text) or find_continuations(block.last.text))
+    return bool(block.first.continuations or block.last.continuations)
 
 
 def opens_paragraph(line: Line, column: float, indents: bool) -> bool:

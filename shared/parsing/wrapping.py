@@ -212,7 +212,7 @@ def unwrapped_blocks(lines: Sequence[Line]) -> list[Block]:
             and kind in ("text", "byline")
             and shape != "caption"
             and not (kind == "text" and line.opens_dateline)
-            and not (kind == "text" and opens_continued_part(line.text))
+            and not (kind == "text" and opens_continued_part(line.text, line.continuations))
         )
         if joins:
             blocks[-1].lines.append(line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from shared.parsing.continuation_markers import find_continuations
 from shared.parsing.lines import display_width, ends_sentence, make_line, split_lines
 from shared.parsing.normalise import COMMON_WIDE_RANGES, is_wide
 
@@ -100,10 +101,12 @@ def test_make_line_decides_dateline_and_column_measure_once(
     text: str, opens_dateline: bool, measures_column: bool
 ) -> None:
     """The facts later stages ask about each line several times are decided when the line
-    is made, as starts_with_dateline and the column measure's rules decide them."""
+    is made, as starts_with_dateline, the column measure's rules and find_continuations
+    decide them."""
     line = make_line(text, 1, 1)
     assert line.opens_dateline is opens_dateline
     assert line.measures_column is measures_column
+    assert list(line.continuations) == find_continuations(text)
 
 
 def test_display_width_counts_common_wide_characters_as_one_em() -> None:

@@ -146,7 +146,7 @@ def is_ascii_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "%.+-_/&@#'")
 
 
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_RUNS = re.compile(r"([ \t\u3000\u00a0]+)")
 _INNER_SPACE = re.compile(r"\s+")  # \s is str.isspace for str patterns
 
 
@@ -177,25 +177,23 @@ def remove_layout_spaces(text: str, spaced_out: bool | None = None) -> str:
     (``马周故里 清廉茌平``) and spaces between Latin words stay.
     """
     text = text.strip(" \t\u3000\u00a0")
-    if _SPACES.search(text) is None:
-        return text  # no inner space: nothing to decide
+    if " " not in text and "\u3000" not in text and "\t" not in text and "\u00a0" not in text:
+        return text  # no inner space (most lines): nothing to decide
     if spaced_out is None:
         spaced_out = is_spaced_out(text)
-    out: list[str] = []
-    pos = 0
-    for match in _SPACES.finditer(text):
-        out.append(text[pos : match.start()])
-        pos = match.end()
-        before = text[match.start() - 1] if match.start() > 0 else ""
-        after = text[match.end()] if match.end() < len(text) else ""
-        if not before or not after:
-            continue
-        if spaced_out and (is_wide(before) or is_wide(after)):
-            continue
-        if _is_layout_space(before, after):
-            continue
-        out.append(" " if match.group() in (" ", "\u3000", "\u00a0", "\t") else match.group())
-    out.append(text[pos:])
+    # words and the runs of spaces between them, alternating (the text is stripped: it
+    # opens and closes with a word)
+    pieces = _SPACE_RUNS.split(text)
+    out = [pieces[0]]
+    for index in range(1, len(pieces), 2):
+        spaces, word = pieces[index], pieces[index + 1]
+        before, after = pieces[index - 1][-1], word[0]
+        if not (
+            (spaced_out and (is_wide(before) or is_wide(after)))
+            or _is_layout_space(before, after)
+        ):
+            out.append(" " if spaces in (" ", "\u3000", "\u00a0", "\t") else spaces)
+        out.append(word)
     return "".join(out)
 
 

@@ -23,7 +23,6 @@ from shared.parsing.columns import (
     SHORT_MARGIN,
     column_width,
     lines_share_column,
-    measures_column,
     piece_column,
 )
 from shared.parsing.continuation_markers import (
@@ -406,7 +405,7 @@ def _is_photo(item: Item) -> bool:
 
 
 def clean_line(line: Line) -> tuple[str, list[Continuation]]:
-    text, markers = strip_continuations(line.text)
+    text, markers = strip_continuations(line.text, line.continuations)
     return remove_layout_spaces(text, line.spaced_out), markers
 
 
@@ -509,8 +508,8 @@ def _ends_short(unit: Unit) -> bool:
         return False
     lines = [line for block in unit.body for line in block.lines]
     last = lines[-1]
-    text, _ = strip_continuations(last.text)
-    column = column_width([line for line in lines if measures_column(line)])
+    text, _ = strip_continuations(last.text, last.continuations)
+    column = column_width([line for line in lines if line.measures_column])
     return column > 0 and not last.spaced_out and display_width(text) <= column - SHORT_MARGIN
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from shared.parsing.datelines import starts_with_dateline
+from shared.parsing.continuation_markers import opens_continued_part
 from shared.parsing.lines import Line
 
 BlockKind = Literal["text", "byline", "furniture", "continuation"]
@@ -33,4 +33,10 @@ class Block:
 
     @property
     def opens_with_dateline(self) -> bool:
-        return self.kind == "text" and starts_with_dateline(self.first.text)
+        return self.kind == "text" and self.lines[0].opens_dateline
+
+    @property
+    def opens_continued_part(self) -> bool:
+        """Its first line opens with ``（上接第1版）``."""
+        first = self.lines[0]
+        return opens_continued_part(first.text, first.continuations)

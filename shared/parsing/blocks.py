@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from shared.parsing.block import Block, BlockKind
 from shared.parsing.bylines import is_byline_line
 from shared.parsing.continuation_markers import is_continuation_line, opens_continued_part
-from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.furniture import edge_line_numbers, furniture_rule
 from shared.parsing.glued_titles import (
     CAPTION_MIN_WIDTH,
@@ -38,7 +37,7 @@ def classify_line(
         return "furniture", rule
     if is_byline_line(line.text) and not _carries_paragraph_indent(line, indent):
         return "byline", "byline line (role + names)"
-    if is_continuation_line(line.text):
+    if is_continuation_line(line.text, line.continuations):
         return "continuation", "continuation marker line"
     return "text", "text line"
 
@@ -62,8 +61,8 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
         joins_previous = (
             previous_kind == kind
             and kind in ("text", "byline")
-            and not (kind == "text" and starts_with_dateline(line.text))
-            and not (kind == "text" and opens_continued_part(line.text))
+            and not (kind == "text" and line.opens_dateline)
+            and not (kind == "text" and opens_continued_part(line.text, line.continuations))
             and not (kind == "text" and _breaks_out_of_column(line, blocks[-1]))
             and not (
                 kind == "text"

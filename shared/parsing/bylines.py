@@ -24,7 +24,7 @@ from shared.parsing.credits import (
     parse_credits,
     split_names,
 )
-from shared.parsing.lines import display_width
+from shared.parsing.normalise import display_width
 from shared.parsing.photo_credits import PhotoCredit
 from shared.parsing.role_words import (
     CJK,

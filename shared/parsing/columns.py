@@ -6,12 +6,10 @@ margins (indent, short line) paragraph and title rules measure against it."""
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
+import operator
 from collections.abc import Sequence
 
-from shared.parsing.continuation_markers import find_continuations
-from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.lines import Line
 
 # A line at least this much (in em) shorter than the column is short: a paragraph's last
@@ -22,10 +20,16 @@ SHORT_MARGIN = 1.5
 
 def column_width(lines: Sequence[Line]) -> float:
     """The column width (em) a run of body lines was set in: its upper-quartile line width."""
-    widths = sorted(line.width for line in lines if line.width > 0)
-    if not widths:
+    widths: list[float] = sorted(map(_WIDTH, lines))
+    # the widths above 0 (a blank line has none), counted past the zeros sorted first
+    start = bisect.bisect_right(widths, 0.0)
+    count = len(widths) - start
+    if not count:
         return 0.0
-    return widths[min(len(widths) - 1, (len(widths) * 3) // 4)]
+    return widths[start + min(count - 1, (count * 3) // 4)]
+
+
+_WIDTH = operator.attrgetter("width")
 
 
 # Two pieces of body set in columns this far apart (em) are not one text.
@@ -40,7 +44,7 @@ MIN_MEASURED_LINES = 3
 
 def piece_column(lines: Sequence[Line]) -> float:
     """The column width of a piece of body, or 0 when too few lines measure it."""
-    measuring = [line for line in lines if measures_column(line)]
+    measuring = [line for line in lines if line.measures_column]
     return column_width(measuring) if len(measuring) >= MIN_MEASURED_LINES else 0.0
 
 
@@ -53,7 +57,7 @@ def _full_lines(lines: Sequence[Line]) -> list[float]:
         for above, line in itertools.pairwise(lines)
         if not above.ends_sentence
         and line.text[-1:] not in SQUEEZED_AT_LINE_END
-        and measures_column(line)
+        and line.measures_column
     ]
 
 
@@ -103,7 +107,7 @@ def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     short paragraphs whose full lines mostly end in one, they would outnumber the full lines
     ending in a character and set the column two em short (every first line then looks
     full), so they do not count among the lines ending in a character."""
-    measuring = [line.width > 0 and measures_column(line) for line in lines]
+    measuring = [line.width > 0 and line.measures_column for line in lines]
     overall = _sliding_upper_quartiles(
         [line.width if ok else None for line, ok in zip(lines, measuring, strict=True)]
     )
@@ -174,16 +178,9 @@ def _sliding_upper_quartiles(measured: Sequence[float | None], at_least: int = 1
 
 def measures_column(line: Line) -> bool:
     """Whether a line's width tells the column width: not letter-spaced, not opening with a
-    dateline (its spaces take room) and not carrying a continuation marker."""
-    return not (line.spaced_out or _takes_extra_room(line.text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _takes_extra_room(text: str) -> bool:
-    """Opens with a dateline or carries a continuation marker (measures_column() asks
-    about each body line two or three times, from different stages; the answer depends on
-    the text alone, so it is cached like starts_with_dateline's)."""
-    return starts_with_dateline(text) or bool(find_continuations(text))
+    dateline (its spaces take room) and not carrying a continuation marker (decided once,
+    when the line is made: the stages ask about each body line several times)."""
+    return line.measures_column
 
 
 def is_short(line: Line, column: float) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # （下转第2版） / 【上接第1版】 / ［转A3版］ / （紧转第2版）, or set off by an arrow at the
@@ -32,9 +33,15 @@ class Continuation:
 
 
 def find_continuations(text: str) -> list[Continuation]:
+    return list(continuations_in(text))
+
+
+def continuations_in(text: str) -> tuple[Continuation, ...]:
+    """The continuation markers ``text`` carries, in order (what a Line keeps as its
+    ``continuations``)."""
     if "转" not in text and "接" not in text and "续" not in text:
-        return []  # every marker names one of these: most lines are decided without the regex
-    return list(_continuations(text))
+        return ()  # every marker names one of these: most lines are decided without the regex
+    return _continuations(text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -54,22 +61,29 @@ def _continuations(text: str) -> tuple[Continuation, ...]:
     return tuple(found)
 
 
-def opens_continued_part(text: str) -> bool:
-    """The line opens with ``（上接第1版）``: the rest of an article begun on another page."""
-    found = find_continuations(text)
+def opens_continued_part(text: str, found: Sequence[Continuation] | None = None) -> bool:
+    """The line opens with ``（上接第1版）``: the rest of an article begun on another page.
+    ``found``: the markers ``text`` carries when known (a Line's ``continuations``), here
+    and below."""
+    if found is None:
+        found = continuations_in(text)
     return bool(found) and not found[0].forward and not text[: found[0].start].strip()
 
 
-def is_continuation_line(text: str) -> bool:
-    found = find_continuations(text)
+def is_continuation_line(text: str, found: Sequence[Continuation] | None = None) -> bool:
+    if found is None:
+        found = continuations_in(text)
     if len(found) != 1:
         return False
     return not text[: found[0].start].strip() and not text[found[0].end :].strip()
 
 
-def strip_continuations(text: str) -> tuple[str, list[Continuation]]:
+def strip_continuations(
+    text: str, found: Sequence[Continuation] | None = None
+) -> tuple[str, list[Continuation]]:
     """Remove continuation markers at the start or end of a line; return them."""
-    found = find_continuations(text)
+    if found is None:
+        found = continuations_in(text)
     kept: list[Continuation] = []
     for item in reversed(found):
         before, after = text[: item.start], text[item.end :]

@@ -84,7 +84,9 @@ def match_dateline(text: str) -> Dateline | None:
 
 def is_dateline_cut_before_electric(text: str) -> bool:
     """``本报瑞士达沃斯1月21日``: a line that is a dated dateline wrapped before its 电 or 讯."""
-    return _DATELINE_CUT_BEFORE_ELECTRIC.fullmatch(text.rstrip()) is not None
+    stripped = text.rstrip()
+    # (the date closes the line: most lines are decided without the regular expression)
+    return stripped.endswith("日") and _DATELINE_CUT_BEFORE_ELECTRIC.fullmatch(stripped) is not None
 
 
 def dateline_runs_on(text: str, next_text: str) -> bool:
@@ -97,7 +99,9 @@ def starts_with_dateline(text: str) -> bool:
     """Whether the line opens with a dateline, or is one wrapped before its 电 or 讯; a
     justified line extracted with a space between every character
     (``本 报 开 罗 5 月 3 日 电 （ 记 者 周 輖 ）``) is read closed up."""
-    if _DATELINE_HEAD.match(text) is not None or is_dateline_cut_before_electric(text):
+    if (
+        _may_hold_dateline_head(text) and _DATELINE_HEAD.match(text) is not None
+    ) or is_dateline_cut_before_electric(text):
         return True
     opening = text.lstrip()
     return (
@@ -105,6 +109,12 @@ def starts_with_dateline(text: str) -> bool:
         and is_spaced_out(opening)
         and starts_with_dateline(remove_layout_spaces(opening, True))
     )
+
+
+def _may_hold_dateline_head(text: str) -> bool:
+    """Whether ``text`` holds what every dateline head names: 讯 or 电, or a sender's 消息 or
+    综合报道 (most lines hold none, and are decided without the regular expression)."""
+    return "讯" in text or "电" in text or "消息" in text or "报道" in text
 
 
 def _looks_like_byline(inner: str) -> bool:

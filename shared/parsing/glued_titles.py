@@ -26,10 +26,7 @@ from shared.parsing.columns import (
     SHORT_MARGIN,
     column_width,
     lines_share_column,
-    measures_column,
 )
-from shared.parsing.continuation_markers import find_continuations, opens_continued_part
-from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
@@ -83,7 +80,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             follower is None
             or follower.kind == "byline"
             or follower.opens_with_dateline
-            or (follower.kind == "text" and opens_continued_part(follower.first.text))
+            or (follower.kind == "text" and follower.opens_continued_part)
             or _title_shaped(follower)
             or _question_title_before_article(follower, later[1:2])
             or _breaks_out_of_column(follower.first, block)
@@ -136,7 +133,7 @@ def page_top_title_run(block: Block) -> int:
     body's.  A body's first line fits the column one way or the other: the run stops at the
     first line after the first that does (:func:`_trim_at_body_measure`), before the run is
     weighed against the lines left in the block (a column break may follow soon)."""
-    if block.kind != "text" or block.opens_with_dateline or opens_continued_part(block.first.text):
+    if block.kind != "text" or block.opens_with_dateline or block.opens_continued_part:
         return 0
     lines = block.lines
     head = _trim_at_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
@@ -147,7 +144,7 @@ def page_top_title_run(block: Block) -> int:
         return 0 if match_photo_credit(tail) is not None else _short_ended_title_run(lines)
     if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
         return 0
-    column = column_width([line for line in lines[head:] if measures_column(line)])
+    column = column_width([line for line in lines[head:] if line.measures_column])
     if column <= 0:
         return 0
     if any(_at_body_measure(line, column) for line in lines[:head]):
@@ -215,7 +212,7 @@ def _glued_title_run(lines: Sequence[Line], start: int) -> int:
         and not lines[end].spaced_out
         and _SENTENCE_INNER_MARKS.isdisjoint(lines[end].text)
         and not is_byline_line(lines[end].text)
-        and not find_continuations(lines[end].text)
+        and not lines[end].continuations
     ):
         end += 1
     if start < end < len(lines) and _introduced_headline(lines, end):
@@ -245,7 +242,7 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
     The column is measured on the whole block."""
     if end >= len(lines):
         return end
-    column = column_width([line for line in lines if measures_column(line)])
+    column = column_width([line for line in lines if line.measures_column])
     last, under = lines[end - 1], lines[end]
     if (
         abs(last.width - column) <= SAME_WIDTH
@@ -327,7 +324,7 @@ def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
     which announces a headline of any width)."""
     if head < 2:
         return head
-    column = column_width([line for line in lines if measures_column(line)])
+    column = column_width([line for line in lines if line.measures_column])
     if column <= 0 or _at_body_measure(lines[0], column):
         return head
     for index in range(1, head):
@@ -359,7 +356,7 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
     not shaped like one.  A headline set in larger type wraps at its own measure, narrower
     than the column: its first line already stops short, the rest of it shorter under it,
     and the paragraph's first line comes after that."""
-    measured = [line for line in lines if measures_column(line)]
+    measured = [line for line in lines if line.measures_column]
     if len(measured) < MIN_MEASURED_LINES:
         return 0
     column = column_width(measured)
@@ -370,8 +367,8 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
             or line.spaced_out
             or any(mark in line.text for mark in _SENTENCE_STOPS)
             or is_byline_line(line.text)
-            or find_continuations(line.text)
-            or not measures_column(line)
+            or line.continuations
+            or not line.measures_column
         ):
             return 0
         if line.width <= column - SHORT_MARGIN:
@@ -468,7 +465,7 @@ def _stacks_a_subtitle(lines: Sequence[Line], start: int, end: int) -> bool:
     subtitles = [line for line in lines[start + 1 : end] if is_subtitle(line.text)]
     if not subtitles:
         return False
-    column = column_width([line for line in lines if measures_column(line)])
+    column = column_width([line for line in lines if line.measures_column])
     return any(abs(line.width - column) > SHORT_MARGIN for line in subtitles)
 
 
@@ -486,7 +483,7 @@ def _column_before(above: Callable[[], list[Line]], lines: Sequence[Line]) -> li
     there (a column break inside one text, and an article sets all its columns at one
     width), else the block's own lines.  A block opening with a dateline goes on with no
     text above it, and text too short to measure a column (a title line) says nothing."""
-    if lines and not starts_with_dateline(lines[0].text):
+    if lines and not lines[0].opens_dateline:
         text_above = above()
         if len(text_above) >= MIN_MEASURED_LINES and not _closes_text(text_above[-1]):
             return [*text_above, *lines][-CONTEXT_LINES:]
@@ -567,7 +564,7 @@ def _question_title_shaped(line: Line) -> bool:
         return False
     if line.spaced_out or is_byline_line(line.text):
         return False
-    return not find_continuations(line.text)
+    return not line.continuations
 
 
 def _title_shaped(block: Block) -> bool:
@@ -607,7 +604,7 @@ def _trailing_title_start(block: Block) -> int | None:
         cut -= 1
     if cut == len(lines) or cut == 0 or not _closes_at(lines, cut - 1):
         return None
-    if any(find_continuations(line.text) or is_byline_line(line.text) for line in lines[cut:]):
+    if any(line.continuations or is_byline_line(line.text) for line in lines[cut:]):
         return None
     if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
         return None

@@ -11,9 +11,13 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from shared.parsing.continuation_markers import Continuation, continuations_in
+from shared.parsing.datelines import starts_with_dateline
+from shared.parsing.normalise import (
+    display_width as display_width,  # re-exported: a line's width is measured with it
+)
 from shared.parsing.normalise import (
     is_spaced_out,
-    is_wide,
     join_wrapped,
     normalise_chars,
     remove_layout_spaces,
@@ -38,32 +42,13 @@ class Line(NamedTuple):
     indent: int  # leading whitespace characters
     spaced_out: bool  # justified with a space between (nearly) every character
     ends_sentence: bool  # last visible character closes a sentence
-
-    @property
-    def is_blank(self) -> bool:
-        return not self.text
-
-
-class _CharWidths(dict[str, float]):
-    """Character → printed width in em, filled on first sight (spaces are 0); bounded, so
-    that an input made of every Unicode character cannot grow it without end."""
-
-    def __missing__(self, char: str) -> float:
-        width = 0.0 if char.isspace() else 1.0 if is_wide(char) else 0.5
-        if len(self) < _MAX_CACHED_CHARS:
-            self[char] = width
-        return width
-
-
-_MAX_CACHED_CHARS = 1 << 15
-
-
-_CHAR_WIDTHS = _CharWidths()
-
-
-def display_width(text: str) -> float:
-    # Widths are multiples of 0.5, so the float sum is exact in any order.
-    return sum(map(_CHAR_WIDTHS.__getitem__, text))
+    # Facts later stages ask about each line many times, decided once here:
+    opens_dateline: bool  # opens with a dateline (datelines.starts_with_dateline)
+    # its width tells the column width: not letter-spaced, not opening with a dateline (its
+    # spaces take room) and not carrying a continuation marker (columns.measures_column)
+    measures_column: bool
+    continuations: tuple[Continuation, ...]  # continuation markers it carries (（下转第2版）)
+    is_blank: bool  # no text (a field, not a property: asked ~1000 times a page)
 
 
 # An interview's turn: 问：… / 答：… / 记者：… / 主持人：… (all 13 such labels in the corpus
@@ -92,6 +77,9 @@ def _closes_parenthetical(text: str) -> bool:
 
 def make_line(raw: str, number: int, page: int) -> Line:
     text = normalise_chars(raw).strip()
+    spaced_out = is_spaced_out(text)
+    opens_dateline = starts_with_dateline(text)
+    continuations = continuations_in(text)
     # tuple.__new__ with the fields in declaration order: the keyword constructor of a
     # named tuple costs several times more, and a page builds hundreds of lines.
     return _new_line(
@@ -103,8 +91,12 @@ def make_line(raw: str, number: int, page: int) -> Line:
             text,
             display_width(raw),
             len(raw) - len(raw.lstrip()),
-            is_spaced_out(text),
+            spaced_out,
             ends_sentence(text),
+            opens_dateline,
+            not (spaced_out or opens_dateline or continuations),
+            continuations,
+            not text,
         ),
     )
 

@@ -1,6 +1,6 @@
 """Character normalisation, layout-space removal and joining of hard-wrapped lines.
 
-Three pure text operations used by every later stage:
+Pure text operations used by every later stage:
 
 * :func:`normalise_chars` maps characters that PDF text layers emit in odd forms onto the
   forms a reader types: full-width ASCII letters, digits and symbols become half-width,
@@ -11,6 +11,7 @@ Three pure text operations used by every later stage:
   those a writer meant (``马周故里 清廉茌平``, ``Hello World``).
 * :func:`join_wrapped` joins hard-wrapped lines: nothing between Chinese characters, one space
   between Latin words.
+* :func:`display_width` measures a text's printed width in em.
 """
 
 from __future__ import annotations
@@ -82,35 +83,88 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F", "A")
 
 
+class _CharWidths(dict[str, float]):
+    """Character → printed width in em, filled on first sight (spaces are 0); bounded, so
+    that an input made of every Unicode character cannot grow it without end."""
+
+    def __missing__(self, char: str) -> float:
+        width = 0.0 if char.isspace() else 1.0 if is_wide(char) else 0.5
+        if len(self) < _MAX_CACHED_CHARS:
+            self[char] = width
+        return width
+
+
+_MAX_CACHED_CHARS = 1 << 15
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
+# Code point ranges of characters common in Chinese text that are all one em wide (and no
+# space): ideographs, CJK and full-width punctuation, quotes, dashes, ellipses, the middle
+# dot, numbered circles and the usual bullets.
+COMMON_WIDE_RANGES = (
+    (0x4E00, 0x9FFF),
+    (0x3400, 0x4DBF),
+    (0x3001, 0x303E),
+    (0xFF01, 0xFF60),
+    (0xFFE0, 0xFFE6),
+    (0x2018, 0x2019),
+    (0x201C, 0x201D),
+    (0x2014, 0x2014),
+    (0x2026, 0x2026),
+    (0x00B7, 0x00B7),
+    (0x2460, 0x2473),
+    (0x25A0, 0x25A1),
+    (0x25B2, 0x25B3),
+    (0x25C6, 0x25C7),
+    (0x25CB, 0x25CB),
+    (0x25CE, 0x25CF),
+    (0x2605, 0x2606),
+)
+# Any character but a printable ASCII one, the ideographic space or a common wide one.
+_UNCOMMON_WIDTH = re.compile(
+    "[^\x20-\x7e\u3000"
+    + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in COMMON_WIDE_RANGES)
+    + "]"
+)
+_NARROW_VISIBLE = re.compile("[\x21-\x7e]")
+
+
+def display_width(text: str) -> float:
+    """Printed width in em: wide characters 1, others 0.5, spaces 0."""
+    if _UNCOMMON_WIDTH.search(text) is not None:
+        # Widths are multiples of 0.5, so the float sum is exact in any order.
+        return sum(map(_CHAR_WIDTHS.__getitem__, text))
+    # Most lines: printable ASCII (half width; the space 0), the ideographic space (0) and
+    # common wide characters only, counted at C speed instead of character by character.
+    narrow = len(_NARROW_VISIBLE.findall(text))
+    return len(text) - narrow - text.count(" ") - text.count("\u3000") + narrow * 0.5
+
+
 def is_ascii_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "%.+-_/&@#'")
 
 
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_RUNS = re.compile(r"([ \t\u3000\u00a0]+)")
 _INNER_SPACE = re.compile(r"\s+")  # \s is str.isspace for str patterns
 
 
 def is_spaced_out(text: str) -> bool:
     """True for a justified line extracted with a space between (nearly) every character."""
     stripped = text.strip()
-    if len(_INNER_SPACE.findall(stripped)) < 3:
+    if " " not in stripped and stripped.isprintable():
+        return False  # no space at all (every other space character is unprintable)
+    spaces = [match.span() for match in _INNER_SPACE.finditer(stripped)]
+    if len(spaces) < 3:
         return False  # fewer than three spaced gaps: the common case, decided at C speed
-    gaps = 0
-    spaced = 0
-    index = 0
-    while index < len(stripped):
-        char = stripped[index]
-        if char.isspace():
-            index += 1
-            continue
-        nxt = index + 1
-        while nxt < len(stripped) and stripped[nxt].isspace():
-            nxt += 1
-        if nxt < len(stripped):
-            gaps += 1
-            if nxt > index + 1 and (is_wide(char) or is_wide(stripped[nxt])):
-                spaced += 1
-        index = nxt
+    # Every gap between two visible characters, spaced or not; a spaced gap is one with
+    # a run of spaces next to a wide character (the text is stripped: a character stands
+    # on either side of each run).
+    gaps = len(stripped) - 1 - sum(end - start for start, end in spaces)
+    spaced = sum(
+        1 for start, end in spaces if is_wide(stripped[start - 1]) or is_wide(stripped[end])
+    )
     return gaps >= 4 and spaced >= 3 and spaced * 2 > gaps
 
 
@@ -123,25 +177,23 @@ def remove_layout_spaces(text: str, spaced_out: bool | None = None) -> str:
     (``马周故里 清廉茌平``) and spaces between Latin words stay.
     """
     text = text.strip(" \t\u3000\u00a0")
-    if _SPACES.search(text) is None:
-        return text  # no inner space: nothing to decide
+    if " " not in text and "\u3000" not in text and "\t" not in text and "\u00a0" not in text:
+        return text  # no inner space (most lines): nothing to decide
     if spaced_out is None:
         spaced_out = is_spaced_out(text)
-    out: list[str] = []
-    pos = 0
-    for match in _SPACES.finditer(text):
-        out.append(text[pos : match.start()])
-        pos = match.end()
-        before = text[match.start() - 1] if match.start() > 0 else ""
-        after = text[match.end()] if match.end() < len(text) else ""
-        if not before or not after:
-            continue
-        if spaced_out and (is_wide(before) or is_wide(after)):
-            continue
-        if _is_layout_space(before, after):
-            continue
-        out.append(" " if match.group() in (" ", "\u3000", "\u00a0", "\t") else match.group())
-    out.append(text[pos:])
+    # words and the runs of spaces between them, alternating (the text is stripped: it
+    # opens and closes with a word)
+    pieces = _SPACE_RUNS.split(text)
+    out = [pieces[0]]
+    for index in range(1, len(pieces), 2):
+        spaces, word = pieces[index], pieces[index + 1]
+        before, after = pieces[index - 1][-1], word[0]
+        if not (
+            (spaced_out and (is_wide(before) or is_wide(after)))
+            or _is_layout_space(before, after)
+        ):
+            out.append(" " if spaces in (" ", "\u3000", "\u00a0", "\t") else spaces)
+        out.append(word)
     return "".join(out)
 
 

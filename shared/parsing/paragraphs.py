@@ -33,7 +33,7 @@ from shared.parsing.columns import (
     is_short,
     local_column_widths,
 )
-from shared.parsing.datelines import dateline_runs_on, starts_with_dateline
+from shared.parsing.datelines import dateline_runs_on
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
 from shared.parsing.lines import Line, display_width, opens_interview_turn
 from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
@@ -281,7 +281,7 @@ def _may_head(before: Line, after: Line) -> bool:
         not before.spaced_out
         and not after.spaced_out
         and not after.ends_sentence
-        and not starts_with_dateline(before.text)
+        and not before.opens_dateline
         and _SENTENCE_INNER.isdisjoint(before.text)  # (a set test in C, not a per-character loop)
     )
 
@@ -394,7 +394,7 @@ def _may_end_paragraph(line: Line) -> bool:
 def printed_width(line: Line) -> float:
     """The line's width, counting the spaces of a dateline (``本报讯（记者 X） 正文``) that
     take room in print (half an em each)."""
-    if starts_with_dateline(line.text):
+    if line.opens_dateline:
         return line.width + 0.5 * len(re.findall(r"\s+", line.text))
     return line.width
 
@@ -495,7 +495,7 @@ def _far_short(line: Line, column: float, opens: bool) -> bool:
     """
     if line.spaced_out:
         return False
-    if opens and starts_with_dateline(line.text):
+    if opens and line.opens_dateline:
         if _unclosed_parenthesis(line.text):
             return False
         width = printed_width(line)
@@ -522,7 +522,7 @@ def _capitals_slack(text: str) -> float:
 def _dateline_tail(lines: Sequence[Line]) -> Line | None:
     """The second line when the first opens with a dateline whose byline wraps onto it
     (its spaces and brackets make it look short)."""
-    if len(lines) < 2 or not starts_with_dateline(lines[0].text):
+    if len(lines) < 2 or not lines[0].opens_dateline:
         return None
     return lines[1] if _unclosed_parenthesis(lines[0].text) else None
 

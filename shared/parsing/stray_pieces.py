@@ -28,10 +28,8 @@ from shared.parsing.columns import (
     SHORT_MARGIN,
     SQUEEZED_AT_LINE_END,
     lines_share_column,
-    measures_column,
     piece_column,
 )
-from shared.parsing.continuation_markers import find_continuations
 from shared.parsing.lines import Line
 from shared.parsing.paragraphs import FIRST_LINE_SLACK, NO_LINE_START
 from shared.parsing.text_ends import _closes_text
@@ -58,7 +56,7 @@ def _lines_column(lines: tuple[Line, ...]) -> float:
     unsqueezed = [
         line.width
         for line in lines
-        if measures_column(line) and line.text[-1:] not in SQUEEZED_AT_LINE_END
+        if line.measures_column and line.text[-1:] not in SQUEEZED_AT_LINE_END
     ]
     if len(unsqueezed) < MIN_FULL_LINES:
         return piece_column(lines)
@@ -74,7 +72,7 @@ def page_indents(blocks: Sequence[Block]) -> bool:
         pairs = [
             (above, line)
             for above, line in itertools.pairwise(block.lines)
-            if above.ends_sentence and measures_column(line) and not line.spaced_out
+            if above.ends_sentence and line.measures_column and not line.spaced_out
         ]
         column = block_column(block) if pairs else 0.0  # (measured only where it may tell)
         if column <= 0:
@@ -92,7 +90,7 @@ def cannot_open(line: Line, column: float, indents: bool) -> bool:
     with (避头), or it fills the column where the page indents first lines."""
     if line.text[:1] in NO_LINE_START:
         return True
-    if not indents or column <= 0 or line.spaced_out or not measures_column(line):
+    if not indents or column <= 0 or line.spaced_out or not line.measures_column:
         return False
     return not at_indented_measure(line, column)
 
@@ -109,14 +107,14 @@ def _closes(block: Block) -> bool:
 
 
 def _carries_markers(block: Block) -> bool:
-    return bool(find_continuations(block.first.text) or find_continuations(block.last.text))
+    return bool(block.first.continuations or block.last.continuations)
 
 
 def opens_paragraph(line: Line, column: float, indents: bool) -> bool:
     """The line plainly opens a paragraph: short of the column by the indent where the
     page indents, yet going on under it (a short line that ends a sentence may as well
     close a paragraph carried over from the column before)."""
-    if not indents or column <= 0 or line.spaced_out or not measures_column(line):
+    if not indents or column <= 0 or line.spaced_out or not line.measures_column:
         return False
     return not line.ends_sentence and at_indented_measure(line, column)
 

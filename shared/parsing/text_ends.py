@@ -3,7 +3,6 @@ hand-over to another page; and whether a parenthesis is still open."""
 
 from __future__ import annotations
 
-from shared.parsing.continuation_markers import find_continuations
 from shared.parsing.lines import Line
 
 
@@ -12,7 +11,7 @@ def _closes_text(line: Line) -> bool:
     to another page (``…（下转第2版）``)."""
     if line.ends_sentence or (line.text[:1] in "（(" and line.text[-1:] in "）)"):
         return True
-    markers = find_continuations(line.text)
+    markers = line.continuations
     return bool(markers) and markers[-1].forward and not line.text[markers[-1].end :].strip()
 
 

@@ -29,7 +29,6 @@ from shared.parsing.columns import (
     lines_share_column,
     piece_column,
 )
-from shared.parsing.continuation_markers import find_continuations, opens_continued_part
 from shared.parsing.glued_titles import SHORT_ENDED_TITLE_RULE, UNINDENTED_TITLE_RULE
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
@@ -57,7 +56,7 @@ class BlockRole:
 
 
 def has_forward_marker(block: Block) -> bool:
-    return any(c.forward for c in find_continuations(block.last.text))
+    return any(c.forward for c in block.last.continuations)
 
 
 def is_closed(block: Block) -> bool:
@@ -95,7 +94,7 @@ def title_candidate_reason(block: Block) -> str | None:
             return "a line holds a full stop"
         if text[-1] in "：:" and line.width > 12:
             return "a long line ends with a colon"
-        if find_continuations(text):
+        if line.continuations:
             return "carries a continuation marker"
         if text.rstrip().endswith(_ONWARD_ARROWS):
             return "a line ends with an arrow pointing on"
@@ -260,7 +259,7 @@ def _opens_page_off_column(block: Block, column: float) -> bool:
     three or more lines is measured on its own lines (wrapped at one measure: column
     text, as a title seldom runs that long); a shorter one has nothing that speaks for body.
     """
-    if opens_continued_part(block.first.text):
+    if block.opens_continued_part:
         return False
     if column <= 0 and len(block.lines) >= 3:
         column = column_width(block.lines)
@@ -495,7 +494,7 @@ def _resolve_run(
             (
                 next_role.role == "body"
                 and not blocks[after].opens_with_dateline
-                and not opens_continued_part(blocks[after].first.text)
+                and not blocks[after].opens_continued_part
             )
             or (next_role.role == "continuation" and has_forward_marker(blocks[after]))
         )

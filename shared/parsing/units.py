@@ -16,7 +16,6 @@ from shared.parsing.block import Block
 from shared.parsing.continuation_markers import (
     Continuation,
     find_continuations,
-    opens_continued_part,
 )
 from shared.parsing.lines import Line
 from shared.parsing.titles import BlockRole
@@ -64,7 +63,7 @@ Item = Unit | TitleGroup
 
 def _opens_backward(block: Block) -> bool:
     """The block opens with ``（上接第N版）``."""
-    return opens_continued_part(block.first.text)
+    return block.opens_continued_part
 
 
 def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Item]:
@@ -87,7 +86,7 @@ def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Ite
         elif role.role == "caption":
             items.append(Unit(kind="photo", body=[block]))
         elif role.role == "continuation":
-            marker = find_continuations(block.first.text)[0]
+            marker = block.first.continuations[0]
             attaches = isinstance(current, Unit) and (marker.forward or not current.body)
             if attaches and isinstance(current, Unit):
                 current.markers.append(marker)

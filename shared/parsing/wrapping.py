@@ -29,7 +29,6 @@ from typing import Literal
 from shared.parsing.block import Block, BlockKind
 from shared.parsing.blocks import classify_line
 from shared.parsing.continuation_markers import opens_continued_part
-from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.furniture import edge_line_numbers
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line
@@ -125,7 +124,7 @@ def _shape_alone(line: Line, indent: str | None) -> Shape | Literal["asking"]:
         line.width > UNWRAPPED_MIN_WIDTH
         or "。" in text
         or text[-1:] in _TITLE_ENDS_FORBIDDEN
-        or starts_with_dateline(text)
+        or line.opens_dateline
         or (indent is not None and leading_space(line) == indent)
     ):
         return "paragraph"
@@ -169,7 +168,7 @@ def _set_apart_stacks(
             end == len(lines)
             or lines[end].is_blank
             or kinds[end] == "byline"
-            or (kinds[end] == "text" and starts_with_dateline(lines[end].text))
+            or (kinds[end] == "text" and lines[end].opens_dateline)
         )
         if opens and closes and end - start <= MAX_STACK_LINES and "title" in shapes[start:end]:
             for index in range(start, end):
@@ -212,8 +211,8 @@ def unwrapped_blocks(lines: Sequence[Line]) -> list[Block]:
             previous == (kind, shape)
             and kind in ("text", "byline")
             and shape != "caption"
-            and not (kind == "text" and starts_with_dateline(line.text))
-            and not (kind == "text" and opens_continued_part(line.text))
+            and not (kind == "text" and line.opens_dateline)
+            and not (kind == "text" and opens_continued_part(line.text, line.continuations))
         )
         if joins:
             blocks[-1].lines.append(line)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from shared.parsing.continuation_markers import find_continuations
 from shared.parsing.lines import display_width, ends_sentence, make_line, split_lines
+from shared.parsing.normalise import COMMON_WIDE_RANGES, is_wide
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,36 @@ def test_display_width_of_every_kind_of_character() -> None:
     text = "中文，“引号”ABC 123\u3000全角ＡＢ—…·\t x"
     expected = sum(1.0 if is_wide(c) else 0.5 for c in text if not c.isspace())
     assert display_width(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "opens_dateline", "measures_column"),
+    [
+        ("本报讯（记者 朱海波）7月1日，全市召开工作会议，", True, False),
+        ("全市召开上半年重点工作调度会，部署下一阶段工作", False, True),
+        ("会议要求各部门抓好落实。（下转第2版）", False, False),
+        ("本 报 讯 （ 记 者 张 三 ） 全 市 召 开", True, False),
+        ("记 者 手 记 专 栏", False, False),
+    ],
+)
+def test_make_line_decides_dateline_and_column_measure_once(
+    text: str, opens_dateline: bool, measures_column: bool
+) -> None:
+    """The facts later stages ask about each line several times are decided when the line
+    is made, as starts_with_dateline, the column measure's rules and find_continuations
+    decide them."""
+    line = make_line(text, 1, 1)
+    assert line.opens_dateline is opens_dateline
+    assert line.measures_column is measures_column
+    assert list(line.continuations) == find_continuations(text)
+
+
+def test_display_width_counts_common_wide_characters_as_one_em() -> None:
+    """display_width counts the common wide characters in bulk: each must be one em wide
+    by the character-by-character rule (east Asian width W, F or A, not a space)."""
+    for low, high in COMMON_WIDE_RANGES:
+        for code in range(low, high + 1):
+            char = chr(code)
+            assert not char.isspace(), hex(code)
+            assert is_wide(char), hex(code)
+            assert display_width(f"a {char}\u3000") == 1.5

@@ -83,3 +83,26 @@ def test_is_spaced_out(text: str, expected: bool) -> None:
 )
 def test_join_wrapped(parts: list[str], expected: str) -> None:
     assert join_wrapped(parts) == expected
+
+
+def test_only_the_ascii_space_is_a_printable_space() -> None:
+    """is_spaced_out decides a line without an ASCII space by str.isprintable: every other
+    space character must be unprintable."""
+    printable_spaces = [
+        char for char in map(chr, range(0x110000)) if char.isspace() and char.isprintable()
+    ]
+    assert printable_spaces == [" "]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本\u3000报\u3000记\u3000者\u3000张\u3000三", True),
+        ("本\t报\t记\t者\t张\t三", True),
+        ("本  报   记 者 张 三", True),
+        ("2024 年 7 月 8 日电", True),
+        ("Hello World foo bar baz", False),
+    ],
+)
+def test_is_spaced_out_with_any_space_characters(text: str, expected: bool) -> None:
+    assert is_spaced_out(text) is expected

@@ -8,7 +8,6 @@ never names, so ``记者了解到，…`` and an interview's ``记者：…`` st
 
 from __future__ import annotations
 
-import functools
 import re
 
 from shared.parsing.credits import (
@@ -25,6 +24,7 @@ from shared.parsing.credits import (
     split_names,
 )
 from shared.parsing.normalise import display_width
+from shared.parsing.parse_cache import per_parse
 from shared.parsing.photo_credits import PhotoCredit
 from shared.parsing.role_words import (
     CJK,
@@ -63,7 +63,7 @@ _WORK_NAMES_LINE = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+@per_parse
 def is_byline_line(text: str) -> bool:
     compact = text.strip()
     if not compact or (

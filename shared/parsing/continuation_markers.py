@@ -3,10 +3,11 @@ article goes on or came from on another page (:mod:`.continuations` joins the pa
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from shared.parsing.parse_cache import per_parse
 
 # （下转第2版） / 【上接第1版】 / ［转A3版］ / （紧转第2版）, or set off by an arrow at the
 # end of a line (▶下转第2版) or at its start (◀上接第1版); a page named by its section
@@ -44,7 +45,7 @@ def continuations_in(text: str) -> tuple[Continuation, ...]:
     return _continuations(text)
 
 
-@functools.lru_cache(maxsize=4096)
+@per_parse
 def _continuations(text: str) -> tuple[Continuation, ...]:
     # cached: the stages ask about the same line several times
     found = []

@@ -4,13 +4,13 @@ article's first paragraph, with the byline printed after them (``（记者 朱�
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from shared.parsing.bylines import is_role_byline
 from shared.parsing.credits import NAME, Credits, parse_credits, split_names
 from shared.parsing.normalise import is_spaced_out, remove_layout_spaces
+from shared.parsing.parse_cache import per_parse
 from shared.parsing.role_words import CJK, ORG, ORGS, ROLE, any_of
 
 # 本报讯 / 本报北京1月16日电 / 新华社北京7月8日电 / 据新华社电 / 本报北京电（…）/ 新华社快讯：
@@ -94,7 +94,7 @@ def dateline_runs_on(text: str, next_text: str) -> bool:
     return next_text.startswith(_ELECTRIC) and is_dateline_cut_before_electric(text)
 
 
-@functools.lru_cache(maxsize=4096)
+@per_parse
 def starts_with_dateline(text: str) -> bool:
     """Whether the line opens with a dateline, or is one wrapped before its 电 or 讯; a
     justified line extracted with a space between every character

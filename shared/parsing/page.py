@@ -18,6 +18,7 @@ from shared.parsing.furniture import describe_furniture
 from shared.parsing.letter_spacing import close_letter_spacing
 from shared.parsing.line_spacing import close_line_spacing
 from shared.parsing.lines import Line, split_lines
+from shared.parsing.parse_cache import end_parse
 from shared.parsing.titles import BlockRole, label_blocks
 from shared.parsing.types import ParsedArticle, ParsedDocument, ParsedPage, ParseError
 from shared.parsing.wrapping import settle_roles, unwrapped_blocks, unwrapped_pages
@@ -39,7 +40,15 @@ def analyse_text(text: str, *, keep_trace: bool = True) -> Analysis:
 
     ``keep_trace=False`` (what :func:`parse_text` asks for) leaves ``lines`` and ``trace``
     empty: merging every line's role and rule is for explanations, not for the pipeline.
+    The answers cached during the parse are forgotten at its end (:mod:`.parse_cache`).
     """
+    try:
+        return _analyse(text, keep_trace=keep_trace)
+    finally:
+        end_parse()
+
+
+def _analyse(text: str, *, keep_trace: bool) -> Analysis:
     pages = split_lines(normalise_newlines(text))
     articles: list[ParsedArticle] = []
     parsed_pages: list[ParsedPage] = []

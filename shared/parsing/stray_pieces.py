@@ -15,7 +15,6 @@ judges them.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Callable, Sequence
 
@@ -32,6 +31,7 @@ from shared.parsing.columns import (
 )
 from shared.parsing.lines import Line
 from shared.parsing.paragraphs import FIRST_LINE_SLACK, NO_LINE_START
+from shared.parsing.parse_cache import per_parse
 from shared.parsing.text_ends import _closes_text
 
 # A page indents its paragraphs' first lines when at least this share of the lines after a
@@ -49,7 +49,7 @@ def block_column(block: Block) -> float:
     return _lines_column(tuple(block.lines))
 
 
-@functools.lru_cache(maxsize=4096)  # asked of each block many times while pieces move
+@per_parse  # asked of each block many times while pieces move
 def _lines_column(lines: tuple[Line, ...]) -> float:
     if piece_column(lines) <= 0:
         return 0.0

@@ -4,7 +4,6 @@ places and terms; two articles on one page share little beyond common words)."""
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import operator
@@ -13,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from shared.parsing.lines import Line
+from shared.parsing.parse_cache import per_parse
 
 # Topic continuity: the parts of one article share its vocabulary (names, places, terms),
 # two articles on one page share little beyond the language's common words.  Measured as
@@ -33,7 +33,7 @@ MIN_TOPIC_BIGRAMS = 100
 _HAN_BIGRAM = re.compile(r"(?=([\u4e00-\u9fff\u3400-\u4dbf]{2}))")
 
 
-@functools.lru_cache(maxsize=2048)  # a page's lines (the runs compared overlap); ~1.3 KB each
+@per_parse  # a page's lines (the runs compared overlap)
 def _line_bigrams(text: str) -> tuple[str, ...]:
     return tuple(_HAN_BIGRAM.findall(text))
 

@@ -14,6 +14,13 @@ a row: the group's titles go to the units in order.  A block shaped as a kicker
 one before it, so those stay with their neighbour; the group is split only when the
 titles so counted match the units one for one (two pieces of body under one title stack
 are one article with a second dateline as well, and nothing then tells them apart).
+
+Where shapes and counts do not pair them (one module's kicker and headline interleaved with
+the other's headline and subtitle, row by row; or two reports whose bodies share too many
+common words to tell apart), the titles' own words can: a title's names and terms recur in
+its own article's body.  The units are then cut into consecutive articles, each opening
+like one, such that every title block points clearly at one of them; the run is shared
+out so when exactly one such cut exists.
 """
 
 from __future__ import annotations
@@ -23,7 +30,12 @@ import itertools
 from shared.parsing.block import Block
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
-from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
+from shared.parsing.topic import text_bigrams
+from shared.parsing.units import Item, TitleGroup, Unit, body_lines, speak_apart
+
+# A title block goes to the body holding at least this many of its character bigrams (a
+# two-character name or term shared by chance gives one).
+_MIN_TITLE_HITS = 2
 
 
 def split_title_runs(items: list[Item]) -> list[Item]:
@@ -45,6 +57,13 @@ def split_title_runs(items: list[Item]) -> list[Item]:
                 for blocks, unit in zip(titles, run, strict=True):
                     out.append(TitleGroup(blocks=blocks))
                     out.append(unit)
+                index += 1 + len(run)
+                continue
+            parts = _parts_by_vocabulary(item.blocks, run)
+            if parts is not None:
+                for blocks, units in parts:
+                    out.append(TitleGroup(blocks=blocks))
+                    out.extend(units)
                 index += 1 + len(run)
                 continue
         out.append(item)
@@ -76,6 +95,64 @@ def title_stacks(blocks: list[Block]) -> list[list[Block]]:
         else:
             stacks.append([block])
     return stacks
+
+
+def _parts_by_vocabulary(
+    blocks: list[Block], run: list[Unit]
+) -> list[tuple[list[Block], list[Unit]]] | None:
+    """A run of title blocks over article units that the titles' own words share out: the
+    units cut into consecutive articles, each opening like one, such that every title block
+    clearly points at one of them (a title's names and terms recur in its own article's
+    body: at least ``_MIN_TITLE_HITS`` of its bigrams there, more than twice as many as in
+    any other) and each gets a block, in page order.  The rows of side-by-side modules'
+    kickers, headlines and subtitles interleave, so neither their order nor their shape
+    pairs them, and two reports on related things may share too many common words for
+    their bodies alone to tell them apart.  None unless exactly one such cut exists."""
+    if len(run) < 2:
+        return None
+    words = [text_bigrams(_block_text(block)) for block in blocks]
+    found: list[tuple[list[Block], list[Unit]]] | None = None
+    for cut in _cuts(len(run), len(blocks)):
+        if not all(run[start].anchored for start in cut[1:]):
+            continue
+        parts = [run[start:end] for start, end in itertools.pairwise([*cut, len(run)])]
+        vocabularies = [
+            text_bigrams("".join(line.text for unit in part for line in body_lines(unit)))
+            for part in parts
+        ]
+        given = _give_blocks(blocks, words, vocabularies)
+        if given is None:
+            continue
+        if found is not None:
+            return None
+        found = list(zip(given, parts, strict=True))
+    return found
+
+
+def _cuts(count: int, most: int) -> list[list[int]]:
+    """The ways to cut ``count`` units into two to ``most`` consecutive parts, as the index
+    of each part's first unit."""
+    return [
+        [0, *starts]
+        for size in range(1, min(count, most))
+        for starts in itertools.combinations(range(1, count), size)
+    ]
+
+
+def _give_blocks(
+    blocks: list[Block], words: list[frozenset[str]], vocabularies: list[frozenset[str]]
+) -> list[list[Block]] | None:
+    given: list[list[Block]] = [[] for _ in vocabularies]
+    for block, title in zip(blocks, words, strict=True):
+        hits = sorted(
+            ((len(title & vocabulary), place) for place, vocabulary in enumerate(vocabularies)),
+            reverse=True,
+        )
+        (best, place), (second, _) = hits[0], hits[1]
+        if best < _MIN_TITLE_HITS or best <= 2 * second:
+            return None
+        given[place].append(block)
+    return given if all(given) else None
 
 
 def _block_text(block: Block) -> str:

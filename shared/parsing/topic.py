@@ -66,6 +66,12 @@ def lines_share_topic(
     return dot >= similarity * norm
 
 
+def text_bigrams(text: str) -> frozenset[str]:
+    """The distinct Chinese character bigrams of a text (a title's words, to look for in
+    bodies)."""
+    return frozenset(_line_bigrams(text))
+
+
 def tells_topic(lines: Sequence[Line]) -> bool:
     """Whether a run of lines is long enough to tell its topic (``MIN_TOPIC_BIGRAMS``):
     where it is not, :func:`lines_share_topic` gives it the benefit of the doubt, which

@@ -91,3 +91,36 @@ def test_a_second_dateline_part_on_the_same_topic_stays_in_the_article() -> None
     second = ["本报讯（记者王伟）" + NIGHT[3], NIGHT[4]]
     rows = ["城市夜经济持续升温", *wrap(NIGHT[:3], 14), "", *wrap(second, 14)]
     assert list(_articles(rows)) == ["城市夜经济持续升温"]
+
+
+def test_interleaved_titles_of_two_modules_go_to_the_bodies_that_use_their_words() -> None:
+    # one module's kicker and headline, the other's headline and subtitle, read across
+    # the rows in turn: four titles over two bodies, which neither order nor shape pairs;
+    # each title's words recur in its own body only
+    rows = [
+        "山区农户抢抓农时", "",
+        "城市夜经济持续升温", "",
+        "夏收夏种田间忙", "",
+        "——商圈延长营业时间", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    titles = {(a.kicker, a.headline, a.subtitle): a.paragraphs for a in parsed}
+    assert titles == {
+        ("", "城市夜经济持续升温", "商圈延长营业时间"): body(NIGHT),
+        ("山区农户抢抓农时", "夏收夏种田间忙", ""): body(VILLAGE),
+    }
+
+
+def test_a_title_whose_words_are_in_neither_body_keeps_the_run_whole() -> None:
+    # the third title could head either body: nothing shares the run out
+    rows = [
+        "山区农户抢抓农时", "",
+        "城市夜经济持续升温", "",
+        "滨江步道全线贯通", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [bool(a.headline) for a in parsed] == [True, False]

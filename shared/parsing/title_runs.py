@@ -89,7 +89,7 @@ def title_stacks(blocks: list[Block]) -> list[list[Block]]:
     stacks: list[list[Block]] = []
     for block in blocks:
         if stacks and (
-            is_subtitle(_block_text(block)) or is_kicker_shaped(_block_text(stacks[-1][-1]))
+            is_subtitle(block_text(block)) or is_kicker_shaped(block_text(stacks[-1][-1]))
         ):
             stacks[-1].append(block)
         else:
@@ -110,7 +110,7 @@ def _parts_by_vocabulary(
     their bodies alone to tell them apart.  None unless exactly one such cut exists."""
     if len(run) < 2:
         return None
-    words = [text_bigrams(_block_text(block)) for block in blocks]
+    words = [text_bigrams(block_text(block)) for block in blocks]
     found: list[tuple[list[Block], list[Unit]]] | None = None
     for cut in _cuts(len(run), len(blocks)):
         if not all(run[start].anchored for start in cut[1:]):
@@ -155,5 +155,5 @@ def _give_blocks(
     return given if all(given) else None
 
 
-def _block_text(block: Block) -> str:
+def block_text(block: Block) -> str:
     return join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in block.lines])

@@ -13,7 +13,7 @@ between a title and its body or between paragraphs, a blank line where a block e
 from __future__ import annotations
 
 from shared.parsing import parse_text
-from tests.shared.parsing.test_stray_pieces import NIGHT, VILLAGE, body, wrap
+from tests.shared.parsing.test_stray_pieces import NIGHT, RIVER, VILLAGE, body, wrap
 
 
 def _articles(rows: list[str]) -> dict[str, list[str]]:
@@ -32,12 +32,12 @@ def test_a_run_of_two_titles_over_two_articles_gives_each_body_its_title() -> No
 
 
 def test_a_run_of_three_titles_needs_three_bodies() -> None:
-    # three titles over two bodies: nothing tells which title goes with which body, so the
-    # run stays one title stack over the first body (the second, on another topic, stands
-    # untitled)
+    # three titles over two bodies: nothing tells which title goes with which body (the
+    # second's words are in neither), so the run stays one title stack over the first
+    # body (the second, on another topic, stands untitled)
     rows = [
         "城市夜经济持续升温", "",
-        "山区夏收夏种忙", "",
+        "一年之计在于勤", "",
         "滨江步道全线贯通", "",
         *wrap(NIGHT, 14), "",
         *wrap(VILLAGE, 14),
@@ -113,14 +113,34 @@ def test_interleaved_titles_of_two_modules_go_to_the_bodies_that_use_their_words
     }
 
 
-def test_a_title_whose_words_are_in_neither_body_keeps_the_run_whole() -> None:
-    # the third title could head either body: nothing shares the run out
+def test_a_title_read_with_another_rows_titles_goes_to_the_untitled_body_using_its_words() -> None:
+    # the second title stands over a module lower down: read across the row with the
+    # first, it comes out over the first body, while its own body, further on, opens with
+    # a dateline and has no title
     rows = [
-        "山区农户抢抓农时", "",
         "城市夜经济持续升温", "",
-        "滨江步道全线贯通", "",
+        "山区夏收夏种忙", "",
         *wrap(NIGHT, 14), "",
+        "滨江步道全线贯通", *wrap(RIVER, 14), "",
         *wrap(VILLAGE, 14),
     ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温": body(NIGHT),
+        "滨江步道全线贯通": body(RIVER),
+        "山区夏收夏种忙": body(VILLAGE),
+    }
+
+
+def test_a_title_using_the_words_of_a_titled_body_elsewhere_stays_in_its_run() -> None:
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        "夏粮长势好于往年", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
     parsed = parse_text("\n".join(rows)).articles
-    assert [bool(a.headline) for a in parsed] == [True, False]
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"城市夜经济持续升温", "山区夏收夏种忙"}, body(NIGHT)),
+        ({"", "夏粮长势好于往年"}, body(VILLAGE)),
+    ]

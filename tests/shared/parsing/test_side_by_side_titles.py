@@ -144,3 +144,29 @@ def test_a_title_using_the_words_of_a_titled_body_elsewhere_stays_in_its_run() -
         ({"城市夜经济持续升温", "山区夏收夏种忙"}, body(NIGHT)),
         ({"", "夏粮长势好于往年"}, body(VILLAGE)),
     ]
+
+
+def test_a_title_run_over_one_body_holding_two_reports_cuts_it_where_the_topic_changes() -> None:
+    # the second report opens with no dateline: read on under the first after a blank
+    # line, it is told apart by its title's words and its own topic
+    village = [VILLAGE[0].removeprefix("本报讯（记者李明）"), *VILLAGE[1:]]
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(village, 14),
+    ]  # fmt: skip
+    assert _articles(rows) == {"城市夜经济持续升温": body(NIGHT), "山区夏收夏种忙": village}
+
+
+def test_a_body_block_on_the_same_topic_is_not_cut_off_by_a_title() -> None:
+    # the second title's words are in the second block, but the text goes on about the
+    # same things: one article under a kicker and its headline
+    rows = [
+        "夜间经济的营商环境", "",
+        "城市夜经济持续升温", "",
+        *wrap(NIGHT[:3], 14), "",
+        *wrap(NIGHT[3:], 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert len(parsed) == 1

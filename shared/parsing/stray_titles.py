@@ -13,7 +13,7 @@ body under the run, stay where they are.
 from __future__ import annotations
 
 from shared.parsing.block import Block
-from shared.parsing.title_runs import block_text
+from shared.parsing.title_words import block_text
 from shared.parsing.topic import text_bigrams
 from shared.parsing.units import Item, TitleGroup, Unit, body_lines
 

@@ -36,6 +36,7 @@ from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.stray_moves import reattach_stray_pieces
+from shared.parsing.stray_titles import move_stray_titles
 from shared.parsing.title_roles import (
     assign_title_roles,
     ends_with_column_tag,
@@ -358,13 +359,14 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
 def titled_items(
     items: list[Item],
 ) -> tuple[list[Item], tuple[dict[int, int], set[int], Direction]]:
-    """The items with title runs of side-by-side modules split (:mod:`.title_runs`) where
-    the page sets its titles over their bodies, and their title assignment
+    """The items with title runs of side-by-side modules split (:mod:`.title_runs`) and
+    titles read with another row's moved over their bodies (:mod:`.stray_titles`) where the
+    page sets its titles over their bodies, and their title assignment
     (:func:`assign_titles`)."""
     titles = assign_titles(items)
     if titles[2] != "before":
         return items, titles
-    split = split_title_runs(items)
+    split = move_stray_titles(split_title_runs(items))
     if len(split) == len(items):
         return items, titles
     split_titles = assign_titles(split)

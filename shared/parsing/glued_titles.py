@@ -269,8 +269,18 @@ UNINDENTED_TITLE_RULE = "title lines split off the body: unindented after a clos
 SHORT_ENDED_TITLE_RULE = "title lines split off the body: short-ended, over another text"
 
 
+# Split off as a headline that asks or exclaims (:func:`_question_title_shaped`) opening a
+# block over another text: a title, though it ends with a sentence mark.
+QUESTION_TITLE_RULE = "title lines split off the body: a question over another text"
+
+
 def is_split_title(block: Block) -> bool:
-    return block.rule in (TITLE_SPLIT_RULE, UNINDENTED_TITLE_RULE, SHORT_ENDED_TITLE_RULE)
+    return block.rule in (
+        TITLE_SPLIT_RULE,
+        UNINDENTED_TITLE_RULE,
+        SHORT_ENDED_TITLE_RULE,
+        QUESTION_TITLE_RULE,
+    )
 
 
 def _opens_with_foreign_titles(
@@ -298,11 +308,15 @@ def _foreign_title_run(
 
 def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     """The end of the title lines opening a block (0: none) and the rule that finds them:
-    a run of title-shaped lines (:func:`_glued_title_run`), else a short-ended title run
-    (:func:`_short_ended_title_run`)."""
+    a run of title-shaped lines (:func:`_glued_title_run`), else a headline that asks or
+    exclaims (:func:`_question_title_shaped`: a title may end with ？ or ！), else a
+    short-ended title run (:func:`_short_ended_title_run`).  The caller asks that the text
+    under them speak of something other than the text above."""
     head = _trim_at_body_measure(lines, _glued_title_run(lines, 0))
     if head:
         return head, TITLE_SPLIT_RULE
+    if len(lines) > 1 and _question_title_shaped(lines[0]):
+        return 1, QUESTION_TITLE_RULE
     return _short_ended_title_run(lines), SHORT_ENDED_TITLE_RULE
 
 

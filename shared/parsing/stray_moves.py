@@ -19,7 +19,7 @@ from shared.parsing.stray_pieces import (
     shared_column,
     takes,
 )
-from shared.parsing.topic import lines_share_topic, tells_topic
+from shared.parsing.topic import lines_share_topic, nearer_topic, tells_topic
 from shared.parsing.units import Item, Unit, unit_at
 
 
@@ -206,12 +206,13 @@ def _is_foreign(unit: Unit, index: int) -> bool:
     )
 
 
-def _closes_in_column(items: list[Item], index: int, block: Block, text: list[Line]) -> bool:
+def _closes_in_column(
+    items: list[Item], index: int, block: Block, text: list[Line], around: list[Line]
+) -> bool:
     """The article unit at ``index`` ends at a sentence end in ``block``'s column, its
-    text speaking of the same thing as ``text`` (the block's and what goes on with it),
-    which must be long enough to tell its topic: a block's column alone is too weak a
-    reason to move it to another article (half-width digits widen a short block's
-    measure)."""
+    text speaking of the same thing as ``text`` (the block's and what goes on with it;
+    :func:`_speaks_with`): a block's column alone is too weak a reason to move it to
+    another article (half-width digits widen a short block's measure)."""
     unit = items[index]
     if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
         return False
@@ -220,9 +221,18 @@ def _closes_in_column(items: list[Item], index: int, block: Block, text: list[Li
         last.ends_sentence
         and block_column(last) > 0
         and shared_column(last, block) is not None
-        and tells_topic(text)
-        and lines_share_topic(_text_up_to(items, (index, len(unit.body) - 1)), text)
+        and _speaks_with(text, _text_up_to(items, (index, len(unit.body) - 1)), around)
     )
+
+
+def _speaks_with(text: list[Line], host: list[Line], around: list[Line]) -> bool:
+    """The foreign block's ``text`` speaks of what the ``host`` article does: both long
+    enough to tell and sharing its topic, or, for a text too short to tell by itself (a
+    one-paragraph report), clearly nearer the host's vocabulary than that of the text it
+    was set down in (``around``)."""
+    if tells_topic(text):
+        return lines_share_topic(host, text)
+    return nearer_topic(text, host, around)
 
 
 def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None:
@@ -234,7 +244,8 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None
             continue
         block = unit.body[place[1]]
         text = _text_from(items, place, pieces)
-        hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text)]
+        around = [line for earlier in unit.body[: place[1]] for line in earlier.lines]
+        hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text, around)]
         if len(hosts) == 1:
             return place, hosts[0]
     return None

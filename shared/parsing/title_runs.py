@@ -14,6 +14,15 @@ a row: the group's titles go to the units in order.  A block shaped as a kicker
 one before it, so those stay with their neighbour; the group is split only when the
 titles so counted match the units one for one (two pieces of body under one title stack
 are one article with a second dateline as well, and nothing then tells them apart).
+
+Where shapes and counts do not pair them (one module's kicker and headline interleaved with
+the other's headline and subtitle, row by row; or two reports whose bodies share too many
+common words to tell apart), the titles' own words can: a title's names and terms recur in
+its own article's body.  The units are then cut into consecutive articles, each opening
+like one (or, within a unit, a body block after a closed sentence on other things than
+the text before it: a report with no dateline read on under its neighbour), such that
+every title block points clearly at one of them; the run is shared out so when exactly
+one such cut exists (:mod:`.title_words`).
 """
 
 from __future__ import annotations
@@ -21,8 +30,8 @@ from __future__ import annotations
 import itertools
 
 from shared.parsing.block import Block
-from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
+from shared.parsing.title_words import block_text, parts_by_vocabulary
 from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
 
 
@@ -45,6 +54,13 @@ def split_title_runs(items: list[Item]) -> list[Item]:
                 for blocks, unit in zip(titles, run, strict=True):
                     out.append(TitleGroup(blocks=blocks))
                     out.append(unit)
+                index += 1 + len(run)
+                continue
+            parts = parts_by_vocabulary(item.blocks, run)
+            if parts is not None:
+                for blocks, units in parts:
+                    out.append(TitleGroup(blocks=blocks))
+                    out.extend(units)
                 index += 1 + len(run)
                 continue
         out.append(item)
@@ -70,13 +86,9 @@ def title_stacks(blocks: list[Block]) -> list[list[Block]]:
     stacks: list[list[Block]] = []
     for block in blocks:
         if stacks and (
-            is_subtitle(_block_text(block)) or is_kicker_shaped(_block_text(stacks[-1][-1]))
+            is_subtitle(block_text(block)) or is_kicker_shaped(block_text(stacks[-1][-1]))
         ):
             stacks[-1].append(block)
         else:
             stacks.append([block])
     return stacks
-
-
-def _block_text(block: Block) -> str:
-    return join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in block.lines])

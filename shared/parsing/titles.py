@@ -29,7 +29,11 @@ from shared.parsing.columns import (
     lines_share_column,
     piece_column,
 )
-from shared.parsing.glued_titles import SHORT_ENDED_TITLE_RULE, UNINDENTED_TITLE_RULE
+from shared.parsing.glued_titles import (
+    QUESTION_TITLE_RULE,
+    SHORT_ENDED_TITLE_RULE,
+    UNINDENTED_TITLE_RULE,
+)
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
@@ -220,7 +224,7 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
     reason = title_candidate_reason(block)
     if reason is not None:
         return BlockRole("body", "not a title: " + reason)
-    if block.rule in (UNINDENTED_TITLE_RULE, SHORT_ENDED_TITLE_RULE):
+    if block.rule in (UNINDENTED_TITLE_RULE, SHORT_ENDED_TITLE_RULE, QUESTION_TITLE_RULE):
         return BlockRole("title", block.rule)
     return None
 

@@ -28,6 +28,10 @@ TOPIC_SIMILARITY = 0.07
 FAR_TOPIC_SIMILARITY = 0.03
 # Parts shorter than this (in bigrams) say too little about their topic to judge.
 MIN_TOPIC_BIGRAMS = 100
+# A short text (a one-paragraph report) compared with two others: at least this many
+# bigrams, and this many times nearer the one than the other.
+MIN_COMPARED_BIGRAMS = 40
+NEARER_FACTOR = 3
 # Two Chinese characters in a row, at every position (the lookahead lets the matches
 # overlap): the bigrams of each run of Chinese characters, in order, in one C call.
 _HAN_BIGRAM = re.compile(r"(?=([\u4e00-\u9fff\u3400-\u4dbf]{2}))")
@@ -64,6 +68,33 @@ def lines_share_topic(
     dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
     norm = math.sqrt(_sum_of_squares(a.values()) * _sum_of_squares(b.values()))
     return dot >= similarity * norm
+
+
+def similarity(first: Sequence[Line], second: Sequence[Line]) -> float:
+    """The cosine of two runs of lines' character-bigram counts, however short (0 when
+    either has none)."""
+    a, b = _bigrams(first), _bigrams(second)
+    if not a or not b:
+        return 0.0
+    dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
+    return dot / math.sqrt(_sum_of_squares(a.values()) * _sum_of_squares(b.values()))
+
+
+def nearer_topic(text: Sequence[Line], one: Sequence[Line], other: Sequence[Line]) -> bool:
+    """A text too short to tell its topic by itself (:func:`tells_topic`) but long enough
+    to compare (``MIN_COMPARED_BIGRAMS``) speaks clearly of what ``one`` speaks of rather
+    than of what ``other`` does: it shares ``one``'s vocabulary as the parts of an article
+    do (``TOPIC_SIMILARITY``), and ``NEARER_FACTOR`` times as much as ``other``'s."""
+    if _bigrams(text).total() < MIN_COMPARED_BIGRAMS:
+        return False
+    near = similarity(text, one)
+    return near >= TOPIC_SIMILARITY and near > NEARER_FACTOR * similarity(text, other)
+
+
+def text_bigrams(text: str) -> frozenset[str]:
+    """The distinct Chinese character bigrams of a text (a title's words, to look for in
+    bodies)."""
+    return frozenset(_line_bigrams(text))
 
 
 def tells_topic(lines: Sequence[Line]) -> bool:

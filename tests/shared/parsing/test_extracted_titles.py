@@ -73,6 +73,35 @@ def test_a_comma_headline_wrapped_short_of_the_column_opens_an_article() -> None
     assert articles[1].paragraphs[0].startswith("“我们夫妻俩")
 
 
+def test_a_question_headline_glued_over_another_text_opens_an_article() -> None:
+    # a headline that asks, glued on top of the next article's first paragraph after a
+    # blank under a closed body of another topic: a title, though it ends with ？
+    text = "\n".join([*CULTURE, "", "夫妻出门做核酸为何忘带钥匙？", *KEYS]) + "\n"
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [
+        "上海形成公共文化内容统一配送平台",
+        "夫妻出门做核酸为何忘带钥匙？",
+    ]
+    assert articles[1].paragraphs[0].startswith("“我们夫妻俩")
+
+
+def test_a_question_over_its_own_article_text_stays_in_the_body() -> None:
+    # a question line opening a paragraph of the same text (the same topic) is body
+    more = [
+        "社区文化活动中心如何运行？",
+        "作为全国最早推动社区文化活动中心设",
+        "施运行管理社会化、专业化的城市，目前上",
+        "海全市建成运行的216家社区文化活动中心",
+        "中，已有超过90%的社区文化活动中心委托企",
+        "业、社会组织、群众文艺团队等各类主体参",
+        "与整体运行或部分项目管理，上海公共文化",
+        "服务体系示范区建设走在全国前列。",
+    ]
+    articles = parse_text("\n".join([*CULTURE, "", *more]) + "\n").articles
+    assert len(articles) == 1
+    assert "社区文化活动中心如何运行？" in "".join(articles[0].paragraphs)
+
+
 def test_a_comma_subhead_over_its_own_article_text_stays_in_the_body() -> None:
     # the same shape between two parts of one text (the same topic) is a subhead
     more = [

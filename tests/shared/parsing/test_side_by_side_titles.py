@@ -13,7 +13,7 @@ between a title and its body or between paragraphs, a blank line where a block e
 from __future__ import annotations
 
 from shared.parsing import parse_text
-from tests.shared.parsing.test_stray_pieces import NIGHT, VILLAGE, body, wrap
+from tests.shared.parsing.test_stray_pieces import NIGHT, RIVER, VILLAGE, body, wrap
 
 
 def _articles(rows: list[str]) -> dict[str, list[str]]:
@@ -32,12 +32,12 @@ def test_a_run_of_two_titles_over_two_articles_gives_each_body_its_title() -> No
 
 
 def test_a_run_of_three_titles_needs_three_bodies() -> None:
-    # three titles over two bodies: nothing tells which title goes with which body, so the
-    # run stays one title stack over the first body (the second, on another topic, stands
-    # untitled)
+    # three titles over two bodies: nothing tells which title goes with which body (the
+    # second's words are in neither), so the run stays one title stack over the first
+    # body (the second, on another topic, stands untitled)
     rows = [
         "城市夜经济持续升温", "",
-        "山区夏收夏种忙", "",
+        "一年之计在于勤", "",
         "滨江步道全线贯通", "",
         *wrap(NIGHT, 14), "",
         *wrap(VILLAGE, 14),
@@ -91,3 +91,82 @@ def test_a_second_dateline_part_on_the_same_topic_stays_in_the_article() -> None
     second = ["本报讯（记者王伟）" + NIGHT[3], NIGHT[4]]
     rows = ["城市夜经济持续升温", *wrap(NIGHT[:3], 14), "", *wrap(second, 14)]
     assert list(_articles(rows)) == ["城市夜经济持续升温"]
+
+
+def test_interleaved_titles_of_two_modules_go_to_the_bodies_that_use_their_words() -> None:
+    # one module's kicker and headline, the other's headline and subtitle, read across
+    # the rows in turn: four titles over two bodies, which neither order nor shape pairs;
+    # each title's words recur in its own body only
+    rows = [
+        "山区农户抢抓农时", "",
+        "城市夜经济持续升温", "",
+        "夏收夏种田间忙", "",
+        "——商圈延长营业时间", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    titles = {(a.kicker, a.headline, a.subtitle): a.paragraphs for a in parsed}
+    assert titles == {
+        ("", "城市夜经济持续升温", "商圈延长营业时间"): body(NIGHT),
+        ("山区农户抢抓农时", "夏收夏种田间忙", ""): body(VILLAGE),
+    }
+
+
+def test_a_title_read_with_another_rows_titles_goes_to_the_untitled_body_using_its_words() -> None:
+    # the second title stands over a module lower down: read across the row with the
+    # first, it comes out over the first body, while its own body, further on, opens with
+    # a dateline and has no title
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        "滨江步道全线贯通", *wrap(RIVER, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温": body(NIGHT),
+        "滨江步道全线贯通": body(RIVER),
+        "山区夏收夏种忙": body(VILLAGE),
+    }
+
+
+def test_a_title_using_the_words_of_a_titled_body_elsewhere_stays_in_its_run() -> None:
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        "夏粮长势好于往年", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"城市夜经济持续升温", "山区夏收夏种忙"}, body(NIGHT)),
+        ({"", "夏粮长势好于往年"}, body(VILLAGE)),
+    ]
+
+
+def test_a_title_run_over_one_body_holding_two_reports_cuts_it_where_the_topic_changes() -> None:
+    # the second report opens with no dateline: read on under the first after a blank
+    # line, it is told apart by its title's words and its own topic
+    village = [VILLAGE[0].removeprefix("本报讯（记者李明）"), *VILLAGE[1:]]
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(village, 14),
+    ]  # fmt: skip
+    assert _articles(rows) == {"城市夜经济持续升温": body(NIGHT), "山区夏收夏种忙": village}
+
+
+def test_a_body_block_on_the_same_topic_is_not_cut_off_by_a_title() -> None:
+    # the second title's words are in the second block, but the text goes on about the
+    # same things: one article under a kicker and its headline
+    rows = [
+        "夜间经济的营商环境", "",
+        "城市夜经济持续升温", "",
+        *wrap(NIGHT[:3], 14), "",
+        *wrap(NIGHT[3:], 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert len(parsed) == 1

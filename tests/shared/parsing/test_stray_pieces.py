@@ -179,3 +179,32 @@ def test_a_piece_continuing_paragraphs_that_went_back_to_their_article_follows_t
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_last_paragraph_too_short_to_tell_its_topic_alone_goes_back_by_its_vocabulary() -> None:
+    # the night module's last column holds one short paragraph, set down at the end of
+    # the village article in its own 16 em column: too short to tell its topic by itself,
+    # but it speaks of the night article's things, not of the village's
+    rows = [
+        "城市夜经济持续升温", *wrap(NIGHT[:4], 16), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 12), "", *wrap(NIGHT[4:], 16),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_short_paragraph_in_another_column_on_its_own_articles_things_stays() -> None:
+    # a short paragraph set wider at the end of the village article speaks of the
+    # village's things: the night article closing in that column does not take it
+    box = (
+        "镇里还组织农技人员走进田间地头，帮助农户抢收抢种，确保夏粮颗粒归仓，"
+        "合作社的收割机和烘干设备也都派上了用场。"
+    )
+    rows = [
+        "城市夜经济持续升温", *wrap(NIGHT, 16), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 12), "", *wrap([box], 16),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"][-1] == box

@@ -1,0 +1,117 @@
+"""Which body a title's own words point at: a title's names and terms recur in its own
+article's body, and seldom in another's.
+
+A title block *points at* one of several bodies when at least ``MIN_TITLE_HITS`` of its
+character bigrams stand in that body and more than twice as many as in any other; a run
+of title blocks over article units is shared out by it (:func:`parts_by_vocabulary`) where
+shapes and counts do not pair titles and bodies (:mod:`.title_runs`).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from shared.parsing.block import Block
+from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.text_ends import _closes_text
+from shared.parsing.topic import lines_share_topic, text_bigrams
+from shared.parsing.units import Unit
+
+# A title block goes to the body holding at least this many of its character bigrams (a
+# two-character name or term shared by chance gives one).
+MIN_TITLE_HITS = 2
+
+
+def parts_by_vocabulary(
+    blocks: list[Block], run: list[Unit]
+) -> list[tuple[list[Block], list[Unit]]] | None:
+    """A run of title blocks over article units that the titles' own words share out: the
+    units cut into consecutive articles such that every title block clearly points at one
+    of them (a title's names and terms recur in its own article's body: at least
+    ``MIN_TITLE_HITS`` of its bigrams there, more than twice as many as in any other) and
+    each gets a block, in page order.  The rows of side-by-side modules' kickers, headlines
+    and subtitles interleave, so neither their order nor their shape pairs them, and two
+    reports on related things may share too many common words for their bodies alone to
+    tell them apart.  An article opens a unit that opens like one (a dateline, a byline),
+    or a body block after a closed sentence where the text on the two sides speaks of
+    different things (a report with no dateline, read on under the one before it).  None
+    unless exactly one such cut exists."""
+    pieces = [(unit, block) for unit, item in enumerate(run) for block in range(len(item.body))]
+    if len(pieces) < 2 or not all(item.body for item in run):
+        return None
+    starts = [
+        index
+        for index, (unit, block) in enumerate(pieces)
+        if index > 0
+        and (run[unit].anchored if block == 0 else _closes_text(run[unit].body[block - 1].last))
+    ]
+    words = [text_bigrams(block_text(block)) for block in blocks]
+    found: list[tuple[list[Block], list[Unit]]] | None = None
+    for size in range(1, min(len(starts) + 1, len(blocks))):
+        for cut in itertools.combinations(starts, size):
+            bounds = list(itertools.pairwise([0, *cut, len(pieces)]))
+            lines = [
+                [line for unit, block in pieces[start:end] for line in run[unit].body[block].lines]
+                for start, end in bounds
+            ]
+            vocabularies = [text_bigrams("".join(line.text for line in part)) for part in lines]
+            given = _give_blocks(blocks, words, vocabularies)
+            if given is None or not all(
+                pieces[start][1] == 0 or not lines_share_topic(before, after)
+                for (start, _), before, after in zip(bounds[1:], lines[:-1], lines[1:], strict=True)
+            ):
+                continue
+            if found is not None:
+                return None
+            parts = [_part_units(run, pieces[start:end]) for start, end in bounds]
+            found = list(zip(given, parts, strict=True))
+    return found
+
+
+def _part_units(run: list[Unit], pieces: list[tuple[int, int]]) -> list[Unit]:
+    """The units of a run that the body blocks ``pieces`` make: whole units as they are, a
+    unit cut at a body block in two (its bylines and 上接 markers with the head, its 下转
+    markers with the tail)."""
+    units: list[Unit] = []
+    for index, group in itertools.groupby(pieces, key=lambda piece: piece[0]):
+        unit = run[index]
+        taken = [block for _, block in group]
+        first, last = taken[0], taken[-1] + 1
+        if first == 0 and last == len(unit.body):
+            units.append(unit)
+            continue
+        units.append(
+            Unit(
+                kind=unit.kind,
+                bylines=unit.bylines if first == 0 else [],
+                body=unit.body[first:last],
+                markers=[
+                    marker
+                    for marker in unit.markers
+                    if (marker.forward and last == len(unit.body))
+                    or (not marker.forward and first == 0)
+                ],
+                intertitles=set(unit.intertitles),
+            )
+        )
+    return units
+
+
+def _give_blocks(
+    blocks: list[Block], words: list[frozenset[str]], vocabularies: list[frozenset[str]]
+) -> list[list[Block]] | None:
+    given: list[list[Block]] = [[] for _ in vocabularies]
+    for block, title in zip(blocks, words, strict=True):
+        hits = sorted(
+            ((len(title & vocabulary), place) for place, vocabulary in enumerate(vocabularies)),
+            reverse=True,
+        )
+        (best, place), (second, _) = hits[0], hits[1]
+        if best < MIN_TITLE_HITS or best <= 2 * second:
+            return None
+        given[place].append(block)
+    return given if all(given) else None
+
+
+def block_text(block: Block) -> str:
+    return join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in block.lines])

@@ -167,8 +167,29 @@ def shared_column(first: Block, second: Block) -> float | None:
     return width
 
 
+def closes_carried_paragraph(stray: Block, column: float) -> bool:
+    """The stray block opens with a line that ends a sentence short of the indented
+    measure, and more follows: the last line of a paragraph carried over from a column
+    that broke off in mid-sentence.  (A one-line paragraph so short would look the same,
+    but news text seldom has one; the hanging block before it and the topic they share
+    must tell as well.  A line as wide as an indented first line may as well open a
+    one-line paragraph, and is left where it stands.)"""
+    first = stray.first
+    return (
+        len(stray.lines) > 1
+        and column > 0
+        and first.ends_sentence
+        and first.measures_column
+        and not first.spaced_out
+        and first.width <= column - INDENT - SHORT_MARGIN
+    )
+
+
 def takes(hanging: Block, stray: Block, indents: bool) -> bool:
     """The stray block continues the hanging one: one column (:func:`shared_column`), and
-    a first line that cannot open a paragraph in it (:func:`cannot_open`)."""
+    a first line that cannot open a paragraph in it (:func:`cannot_open`) or that closes
+    the paragraph the hanging block leaves open (:func:`closes_carried_paragraph`)."""
     column = shared_column(hanging, stray)
-    return column is not None and cannot_open(stray.first, column, indents)
+    if column is None:
+        return False
+    return cannot_open(stray.first, column, indents) or closes_carried_paragraph(stray, column)

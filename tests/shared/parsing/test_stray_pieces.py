@@ -93,6 +93,36 @@ def test_a_piece_opening_with_a_mark_no_line_opens_with_continues_on_an_unindent
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
 
 
+def test_a_piece_opening_with_the_short_end_of_a_paragraph_goes_back_to_the_hanging_one() -> None:
+    # the piece opens with the last, short line of the paragraph the article breaks
+    # off in (``和游客夜晚打卡的去处。``): a line that closes a sentence well short of
+    # the column, as a one-line paragraph could, yet with a full line left in
+    # mid-sentence before it on the page and nothing else going on from there
+    night = wrap(NIGHT, 17)
+    village = wrap(VILLAGE, 12)
+    cut = 12  # after ``和特色小店重新焕发了生机，成为市民``
+    assert len(night[cut - 1]) == 17
+    assert not night[cut - 1].endswith("。")
+    assert night[cut].endswith("。")
+    assert len(night[cut]) < 17 - 2 - 1
+    rows = ["城市夜经济持续升温", *night[:cut], "", "山区夏收夏种忙", *village, "", *night[cut:]]
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_piece_opening_with_a_line_as_wide_as_an_indented_one_stays() -> None:
+    # a line ending a sentence at the indented measure may as well be a one-line
+    # paragraph opening the block: nothing tells it from the tail of the hanging one
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    cut = 17  # after ``等措施为市民夜间出行提供了便利，``, before ``也让商圈的夜晚更加安全有序。``
+    assert len(night[cut]) == 16 - 2
+    rows = ["城市夜经济持续升温", *night[:cut], "", "山区夏收夏种忙", *village, "", *night[cut:]]
+    articles = _articles(rows)
+    assert "".join(articles["城市夜经济持续升温"]).endswith("提供了便利，")
+
+
 def test_a_piece_that_two_hanging_articles_could_take_stays_where_it_is() -> None:
     # two articles in one column width both hang; the piece fits either, so nothing tells
     # which one it continues

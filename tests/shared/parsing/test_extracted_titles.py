@@ -3,6 +3,8 @@ under it, none between paragraphs, and no paragraph indents."""
 
 from __future__ import annotations
 
+import pytest
+
 from shared.parsing import parse_text
 
 # A body in a 19-em column, closed, as pdftotext sets it: a paragraph's first line is short
@@ -37,16 +39,27 @@ KEYS = [
 ]
 
 
-def test_a_headline_with_a_comma_glued_over_another_text_opens_an_article() -> None:
-    # one line short of the column, unfinished, over a paragraph's first line, after a
-    # blank under a closed body of another topic: the next article's headline, though it
-    # holds a comma (12 of the corpus's 113 headlines do)
-    text = "\n".join([*CULTURE, "", "下楼做核酸，129人忘带钥匙", *KEYS]) + "\n"
+@pytest.mark.parametrize(
+    "title",
+    [
+        # one line short of the column, unfinished, over a paragraph's first line: a
+        # headline, though it holds a comma (12 of the corpus's 113 headlines do)
+        ["下楼做核酸，129人忘带钥匙"],
+        # set in larger type, it wraps at its own measure, narrower than the column: a short
+        # unfinished line, the rest shorter under it, then a paragraph's first line (running
+        # text never stops short of its column in mid-sentence)
+        ["下楼做核酸，129人", "忘带钥匙"],
+        # a headline that asks: a title, though it ends with ？
+        ["夫妻出门做核酸为何忘带钥匙？"],
+    ],
+    ids=["comma", "wrapped-short", "question"],
+)
+def test_a_headline_glued_over_another_text_opens_an_article(title: list[str]) -> None:
+    # glued on top of the next article's first paragraph, after a blank under a closed
+    # body of another topic
+    text = "\n".join([*CULTURE, "", *title, *KEYS]) + "\n"
     articles = parse_text(text).articles
-    assert [a.headline for a in articles] == [
-        "上海形成公共文化内容统一配送平台",
-        "下楼做核酸，129人忘带钥匙",
-    ]
+    assert [a.headline for a in articles] == ["上海形成公共文化内容统一配送平台", "".join(title)]
     assert articles[1].paragraphs[0].startswith("“我们夫妻俩")
 
 
@@ -58,31 +71,6 @@ def test_a_wrapped_comma_headline_wider_than_the_column_opens_an_article() -> No
     articles = parse_text(text).articles
     headline = "下楼做核酸，129人忘带钥匙 出门千万别忘了带上家门钥匙"
     assert [a.headline for a in articles][1] == headline
-
-
-def test_a_comma_headline_wrapped_short_of_the_column_opens_an_article() -> None:
-    # a headline set in larger type wraps at its own measure, narrower than the column: a
-    # short unfinished line, the rest of the headline shorter under it, then a paragraph's
-    # first line (running text never stops short of its column in mid-sentence)
-    text = "\n".join([*CULTURE, "", "下楼做核酸，129人", "忘带钥匙", *KEYS]) + "\n"
-    articles = parse_text(text).articles
-    assert [a.headline for a in articles] == [
-        "上海形成公共文化内容统一配送平台",
-        "下楼做核酸，129人忘带钥匙",
-    ]
-    assert articles[1].paragraphs[0].startswith("“我们夫妻俩")
-
-
-def test_a_question_headline_glued_over_another_text_opens_an_article() -> None:
-    # a headline that asks, glued on top of the next article's first paragraph after a
-    # blank under a closed body of another topic: a title, though it ends with ？
-    text = "\n".join([*CULTURE, "", "夫妻出门做核酸为何忘带钥匙？", *KEYS]) + "\n"
-    articles = parse_text(text).articles
-    assert [a.headline for a in articles] == [
-        "上海形成公共文化内容统一配送平台",
-        "夫妻出门做核酸为何忘带钥匙？",
-    ]
-    assert articles[1].paragraphs[0].startswith("“我们夫妻俩")
 
 
 def test_a_question_over_its_own_article_text_stays_in_the_body() -> None:

@@ -49,7 +49,15 @@ from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.types import ParsedArticle
 from shared.parsing.unit_credits import CAPTION_RULE, credited_apart, credits_a_caption
-from shared.parsing.units import Item, TitleGroup, Unit, build_items, speak_apart, unit_at
+from shared.parsing.units import (
+    Item,
+    TitleGroup,
+    Unit,
+    build_items,
+    past_photos,
+    speak_apart,
+    unit_at,
+)
 from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
 Trace = dict[int, tuple[str, str]]
@@ -381,8 +389,8 @@ def _assign(items: Sequence[Item], direction: Direction) -> dict[int, int]:
             continue
         sides = (index - 1, index + 1) if direction == "after" else (index + 1, index - 1)
         for side in sides:
-            if side > index:
-                side = _past_photos(items, side)
+            if side > index:  # (not upward: a title under its body is set right under it)
+                side = past_photos(items, side)
             if 0 <= side < len(items) and side not in taken:
                 unit = items[side]
                 if isinstance(unit, Unit) and unit.takes_title:
@@ -390,20 +398,6 @@ def _assign(items: Sequence[Item], direction: Direction) -> dict[int, int]:
                     taken.add(side)
                     break
     return assignment
-
-
-def _past_photos(items: Sequence[Item], index: int) -> int:
-    """The first item from ``index`` on that is not a photo: a title reaches the body it
-    stands over past the photos set between them (a module opens with its photo under the
-    title, and the extractor reads the caption there).  Only looking down the page: a
-    title standing under its body is set right under its text."""
-    while index < len(items) and _is_photo(items[index]):
-        index += 1
-    return index
-
-
-def _is_photo(item: Item) -> bool:
-    return isinstance(item, Unit) and item.kind == "photo"
 
 
 def clean_line(line: Line) -> tuple[str, list[Continuation]]:

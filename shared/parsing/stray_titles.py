@@ -15,7 +15,7 @@ from __future__ import annotations
 from shared.parsing.block import Block
 from shared.parsing.title_words import block_text
 from shared.parsing.topic import text_bigrams
-from shared.parsing.units import Item, TitleGroup, Unit, body_lines
+from shared.parsing.units import Item, TitleGroup, Unit, body_lines, is_photo, past_photos
 
 # A title block points at a body holding at least this many of its character bigrams, more
 # than twice as many as any other body on the page holds (a two-character name or term
@@ -37,7 +37,7 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
     for index, item in enumerate(items):
         if not isinstance(item, TitleGroup) or len(item.blocks) < 2:
             continue
-        below = _past_photos(items, index + 1)
+        below = past_photos(items, index + 1)
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}
         for block in item.blocks:
@@ -84,16 +84,6 @@ def _untitled(items: list[Item], index: int) -> bool:
     if not isinstance(unit, Unit) or not unit.anchored:
         return False
     before = index - 1
-    while before >= 0 and _is_photo(items[before]):
+    while before >= 0 and is_photo(items[before]):
         before -= 1
     return before < 0 or not isinstance(items[before], TitleGroup)
-
-
-def _past_photos(items: list[Item], index: int) -> int:
-    while index < len(items) and _is_photo(items[index]):
-        index += 1
-    return index
-
-
-def _is_photo(item: Item) -> bool:
-    return isinstance(item, Unit) and item.kind == "photo"

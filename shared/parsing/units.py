@@ -132,3 +132,16 @@ def unit_at(items: list[Item], index: int) -> Unit:
     item = items[index]
     assert isinstance(item, Unit)
     return item
+
+
+def past_photos(items: Sequence[Item], index: int) -> int:
+    """The first item from ``index`` on that is not a photo: a title reaches the body it
+    stands over past the photos set between them (a module opens with its photo under the
+    title, and the extractor reads the caption there)."""
+    while index < len(items) and is_photo(items[index]):
+        index += 1
+    return index
+
+
+def is_photo(item: Item) -> bool:
+    return isinstance(item, Unit) and item.kind == "photo"

@@ -10,6 +10,7 @@ shapes and counts do not pair titles and bodies (:mod:`.title_runs`).
 from __future__ import annotations
 
 import itertools
+import math
 
 from shared.parsing.block import Block
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
@@ -20,6 +21,10 @@ from shared.parsing.units import Unit
 # A title block goes to the body holding at least this many of its character bigrams (a
 # two-character name or term shared by chance gives one).
 MIN_TITLE_HITS = 2
+# The ways to cut a run that are tried at the most: a run of titles over a long body of
+# many blocks (every paragraph its own block) has too many to try them all (8 titles over
+# 30 blocks: millions), and a cut found among so many would tell little.
+MAX_CUTS = 1000
 
 
 def parts_by_vocabulary(
@@ -35,7 +40,8 @@ def parts_by_vocabulary(
     tell them apart.  An article opens a unit that opens like one (a dateline, a byline),
     or a body block after a closed sentence where the text on the two sides speaks of
     different things (a report with no dateline, read on under the one before it).  None
-    unless exactly one such cut exists."""
+    unless exactly one such cut exists, or when there are more ways to cut than
+    ``MAX_CUTS``."""
     pieces = [(unit, block) for unit, item in enumerate(run) for block in range(len(item.body))]
     if len(pieces) < 2 or not all(item.body for item in run):
         return None
@@ -45,9 +51,12 @@ def parts_by_vocabulary(
         if index > 0
         and (run[unit].anchored if block == 0 else _closes_text(run[unit].body[block - 1].last))
     ]
+    sizes = range(1, min(len(starts) + 1, len(blocks)))
+    if sum(math.comb(len(starts), size) for size in sizes) > MAX_CUTS:
+        return None
     words = [text_bigrams(block_text(block)) for block in blocks]
     found: list[tuple[list[Block], list[Unit]]] | None = None
-    for size in range(1, min(len(starts) + 1, len(blocks))):
+    for size in sizes:
         for cut in itertools.combinations(starts, size):
             bounds = list(itertools.pairwise([0, *cut, len(pieces)]))
             lines = [

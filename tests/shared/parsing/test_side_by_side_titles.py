@@ -170,3 +170,32 @@ def test_a_body_block_on_the_same_topic_is_not_cut_off_by_a_title() -> None:
     ]  # fmt: skip
     parsed = parse_text("\n".join(rows)).articles
     assert len(parsed) == 1
+
+
+def test_a_long_run_of_titles_over_a_body_of_many_blocks_is_parsed_whole() -> None:
+    # eight titles over one report of thirty blocks (a blank line under every paragraph):
+    # the ways to share the titles out number in the millions, too many to try, and once
+    # the parse tried them all.  No speed is measured here (bench.parsing does that); the
+    # alarm only stops a runaway search.
+    import signal
+
+    titles = [
+        "城市夜经济持续升温", "山区夏收夏种忙", "滨江步道全线贯通", "老街改造焕新颜",
+        "社区食堂开张", "港口吞吐量创新高", "高校毕业生就业", "乡村振兴见成效",
+    ]  # fmt: skip
+    paragraphs = [(NIGHT if i % 2 else VILLAGE)[i % 3] for i in range(30)]
+    rows = [row for title in titles for row in (title, "")]
+    rows += ["本报讯（记者王伟）"] + [row for p in paragraphs for row in (*wrap([p], 14), "")]
+
+    def runaway(_signum: int, _frame: object) -> None:
+        raise AssertionError("sharing the titles out tries without end")
+
+    previous = signal.signal(signal.SIGALRM, runaway)
+    signal.alarm(30)
+    try:
+        parsed = parse_text("\n".join(rows)).articles
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    text = "".join(p for article in parsed for p in article.paragraphs)
+    assert all(paragraph in text for paragraph in paragraphs)

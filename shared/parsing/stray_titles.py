@@ -13,7 +13,7 @@ body under the run, stay where they are.
 from __future__ import annotations
 
 from shared.parsing.block import Block
-from shared.parsing.title_words import block_text
+from shared.parsing.lines import joined_text
 from shared.parsing.topic import text_bigrams
 from shared.parsing.units import Item, TitleGroup, Unit, body_lines, is_photo, past_photos
 
@@ -66,7 +66,7 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
 
 def _target(block: Block, vocabularies: dict[int, frozenset[str]]) -> int | None:
     """The unit whose body clearly holds the title block's words, if any."""
-    words = text_bigrams(block_text(block))
+    words = text_bigrams(joined_text(block.lines))
     hits = sorted(
         ((len(words & vocabulary), index) for index, vocabulary in vocabularies.items()),
         reverse=True,

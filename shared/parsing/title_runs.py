@@ -30,8 +30,9 @@ from __future__ import annotations
 import itertools
 
 from shared.parsing.block import Block
+from shared.parsing.lines import joined_text
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
-from shared.parsing.title_words import block_text, parts_by_vocabulary
+from shared.parsing.title_words import parts_by_vocabulary
 from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
 
 
@@ -86,7 +87,8 @@ def title_stacks(blocks: list[Block]) -> list[list[Block]]:
     stacks: list[list[Block]] = []
     for block in blocks:
         if stacks and (
-            is_subtitle(block_text(block)) or is_kicker_shaped(block_text(stacks[-1][-1]))
+            is_subtitle(joined_text(block.lines))
+            or is_kicker_shaped(joined_text(stacks[-1][-1].lines))
         ):
             stacks[-1].append(block)
         else:

@@ -13,7 +13,7 @@ import itertools
 import math
 
 from shared.parsing.block import Block
-from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.lines import joined_text
 from shared.parsing.text_ends import _closes_text
 from shared.parsing.topic import lines_share_topic, text_bigrams
 from shared.parsing.units import Unit
@@ -54,7 +54,7 @@ def parts_by_vocabulary(
     sizes = range(1, min(len(starts) + 1, len(blocks)))
     if sum(math.comb(len(starts), size) for size in sizes) > MAX_CUTS:
         return None
-    words = [text_bigrams(block_text(block)) for block in blocks]
+    words = [text_bigrams(joined_text(block.lines)) for block in blocks]
     found: list[tuple[list[Block], list[Unit]]] | None = None
     for size in sizes:
         for cut in itertools.combinations(starts, size):
@@ -120,7 +120,3 @@ def _give_blocks(
             return None
         given[place].append(block)
     return given if all(given) else None
-
-
-def block_text(block: Block) -> str:
-    return join_wrapped([remove_layout_spaces(line.text, line.spaced_out) for line in block.lines])

@@ -15,7 +15,6 @@ from typing import Literal
 from shared.parsing.block import Block
 from shared.parsing.continuation_markers import (
     Continuation,
-    find_continuations,
 )
 from shared.parsing.lines import Line
 from shared.parsing.titles import BlockRole
@@ -39,7 +38,7 @@ class Unit:
             or any(not m.forward for m in self.markers)
             or (
                 bool(self.body)
-                and (self.body[0].opens_with_dateline or _opens_backward(self.body[0]))
+                and (self.body[0].opens_with_dateline or self.body[0].opens_continued_part)
             )
         )
 
@@ -59,11 +58,6 @@ class TitleGroup:
 
 
 Item = Unit | TitleGroup
-
-
-def _opens_backward(block: Block) -> bool:
-    """The block opens with ``（上接第N版）``."""
-    return block.opens_continued_part
 
 
 def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Item]:
@@ -93,7 +87,7 @@ def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Ite
             else:
                 items.append(Unit(markers=[marker]))
         else:
-            starts_new = block.opens_with_dateline or _opens_backward(block)
+            starts_new = block.opens_with_dateline or block.opens_continued_part
             if (
                 isinstance(current, Unit)
                 and current.kind == "article"
@@ -110,9 +104,9 @@ def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Ite
 
 def _inline_markers(block: Block) -> list[Continuation]:
     """上接 markers opening the block and 下转 markers closing it."""
-    first, last = block.first.text, block.last.text
-    found = [c for c in find_continuations(first) if not c.forward and not first[: c.start].strip()]
-    found += [c for c in find_continuations(last) if c.forward and not last[c.end :].strip()]
+    first, last = block.first, block.last
+    found = [c for c in first.continuations if not c.forward and not first.text[: c.start].strip()]
+    found += [c for c in last.continuations if c.forward and not last.text[c.end :].strip()]
     return found
 
 

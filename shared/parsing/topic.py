@@ -64,18 +64,18 @@ def lines_share_topic(
     a, b = _bigrams(first), _bigrams(second)
     if a.total() < MIN_TOPIC_BIGRAMS or b.total() < MIN_TOPIC_BIGRAMS:
         return True
-    # set operations and map run in C; the counts are small integers, so the sums are exact
-    dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
-    norm = math.sqrt(_sum_of_squares(a.values()) * _sum_of_squares(b.values()))
-    return dot >= similarity * norm
+    return _cosine(a, b) >= similarity
 
 
 def similarity(first: Sequence[Line], second: Sequence[Line]) -> float:
     """The cosine of two runs of lines' character-bigram counts, however short (0 when
     either has none)."""
     a, b = _bigrams(first), _bigrams(second)
-    if not a or not b:
-        return 0.0
+    return _cosine(a, b) if a and b else 0.0
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    # set operations and map run in C; the counts are small integers, so the sums are exact
     dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
     return dot / math.sqrt(_sum_of_squares(a.values()) * _sum_of_squares(b.values()))
 

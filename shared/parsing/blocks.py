@@ -24,7 +24,7 @@ from shared.parsing.glued_titles import (
 from shared.parsing.indentation import _carries_paragraph_indent, leading_space, paragraph_indent
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
-from shared.parsing.text_ends import _closes_text
+from shared.parsing.text_ends import closes_text
 
 
 def classify_line(
@@ -68,7 +68,7 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
                 kind == "text"
                 and indent is not None
                 and leading_space(line) == indent
-                and not _closes_text(blocks[-1].last)
+                and not closes_text(blocks[-1].last)
             )
         ) or (kind == "byline" and previous_kind == "text" and _is_caption(blocks[-1], line))
         if joins_previous:

@@ -30,7 +30,7 @@ from shared.parsing.columns import (
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
+from shared.parsing.text_ends import closes_text, unclosed_parenthesis
 from shared.parsing.title_roles import is_subtitle
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
 
@@ -64,7 +64,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         closed_above = (
             bool(out)
             and out[-1].kind == "text"
-            and (_closes_text(out[-1].last) or is_split_title(out[-1]))
+            and (closes_text(out[-1].last) or is_split_title(out[-1]))
         )
         # the titles of another article glued on top of the block (found once: how many
         # lines, and by which rule)
@@ -431,7 +431,7 @@ def split_glued_titles(
     begin = 0
     index = 1
     while index < len(lines) - 1:
-        if not _closes_text(lines[index - 1]):
+        if not closes_text(lines[index - 1]):
             index += 1
             continue
         end = _glued_title_run(lines, index)
@@ -499,7 +499,7 @@ def _column_before(above: Callable[[], list[Line]], lines: Sequence[Line]) -> li
     text above it, and text too short to measure a column (a title line) says nothing."""
     if lines and not lines[0].opens_dateline:
         text_above = above()
-        if len(text_above) >= MIN_MEASURED_LINES and not _closes_text(text_above[-1]):
+        if len(text_above) >= MIN_MEASURED_LINES and not closes_text(text_above[-1]):
             return [*text_above, *lines][-CONTEXT_LINES:]
     return list(lines)
 
@@ -563,9 +563,9 @@ def trailing_question_title(block: Block) -> int | None:
     lines = block.lines
     if len(lines) < 2:
         return None
-    if len(lines) >= 3 and _closes_text(lines[-3]) and _introduced_headline(lines, len(lines) - 1):
+    if len(lines) >= 3 and closes_text(lines[-3]) and _introduced_headline(lines, len(lines) - 1):
         return len(lines) - 2  # a lead-in (…——) and the headline it announces
-    if not _closes_text(lines[-2]):
+    if not closes_text(lines[-2]):
         return None
     return len(lines) - 1 if _question_title_shaped(lines[-1]) else None
 
@@ -630,17 +630,17 @@ MAX_NOTE_LINES = 3
 
 
 def _closes_at(lines: Sequence[Line], index: int) -> bool:
-    """``lines[index]`` closes the text (:func:`_closes_text`), or ends a parenthetical note
+    """``lines[index]`` closes the text (:func:`closes_text`), or ends a parenthetical note
     that opened at the start of one of the lines above it and wrapped (the note closes
     the text as a sentence does)."""
-    if _closes_text(lines[index]):
+    if closes_text(lines[index]):
         return True
     if lines[index].text[-1:] not in "）)":
         return False
     for start in range(index, max(-1, index - MAX_NOTE_LINES), -1):
         if lines[start].text[:1] in "（(":
             note = "".join(line.text for line in lines[start : index + 1])
-            return not _unclosed_parenthesis(note) and note.count("（") + note.count("(") == 1
+            return not unclosed_parenthesis(note) and note.count("（") + note.count("(") == 1
     return False
 
 
@@ -665,7 +665,7 @@ def _breaks_out_of_column(line: Line, block: Block) -> bool:
     if len(block.lines) < 2:
         return line.width >= CAPTION_MIN_WIDTH and line.width > block.last.width + CAPTION_MARGIN
     if line.width < CAPTION_MIN_WIDTH and not (
-        len(block.lines) >= MIN_MEASURED_LINES and _closes_text(block.last)
+        len(block.lines) >= MIN_MEASURED_LINES and closes_text(block.last)
     ):
         return False
     return line.width > column_width(block.lines) + CAPTION_MARGIN

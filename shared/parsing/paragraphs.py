@@ -36,7 +36,7 @@ from shared.parsing.columns import (
 from shared.parsing.datelines import dateline_runs_on
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
 from shared.parsing.lines import Line, display_width, opens_interview_turn
-from shared.parsing.text_ends import _closes_text, _unclosed_parenthesis
+from shared.parsing.text_ends import closes_text, unclosed_parenthesis
 
 # A line that does not end a sentence yet stops far short of the column ends its paragraph
 # anyway (a subhead, a list item, a paragraph ending in a name or a number).  The margin is
@@ -105,7 +105,7 @@ def paragraph_break(
             before_opens
             and column > 0
             # a dateline's byline wrapping onto the next line makes both lines short
-            and not _unclosed_parenthesis(before.text)
+            and not unclosed_parenthesis(before.text)
             and _first_line_over_running_text(after, following, column, tight)
         ):
             return True, "a line short by the indent over a full line opens a paragraph"
@@ -496,7 +496,7 @@ def _far_short(line: Line, column: float, opens: bool) -> bool:
     if line.spaced_out:
         return False
     if opens and line.opens_dateline:
-        if _unclosed_parenthesis(line.text):
+        if unclosed_parenthesis(line.text):
             return False
         width = printed_width(line)
     else:
@@ -524,7 +524,7 @@ def _dateline_tail(lines: Sequence[Line]) -> Line | None:
     (its spaces and brackets make it look short)."""
     if len(lines) < 2 or not lines[0].opens_dateline:
         return None
-    return lines[1] if _unclosed_parenthesis(lines[0].text) else None
+    return lines[1] if unclosed_parenthesis(lines[0].text) else None
 
 
 @dataclass
@@ -704,7 +704,7 @@ def _runs_across_subhead_break(
     mid-sentence before a subhead).  When only the line before the break is such a block,
     the line after must not look like an indented first line (a subhead as wide as a first
     line, over its paragraph)."""
-    if column <= 0 or before.ends_sentence or _closes_text(before):
+    if column <= 0 or before.ends_sentence or closes_text(before):
         return False
     full = column - INDENT if before_opens else column
     if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:

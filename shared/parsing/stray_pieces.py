@@ -32,7 +32,7 @@ from shared.parsing.columns import (
 from shared.parsing.lines import Line
 from shared.parsing.paragraphs import FIRST_LINE_SLACK, NO_LINE_START
 from shared.parsing.parse_cache import per_parse
-from shared.parsing.text_ends import _closes_text
+from shared.parsing.text_ends import closes_text
 
 # A page indents its paragraphs' first lines when at least this share of the lines after a
 # paragraph's end stop short of the column by about the indent.
@@ -103,7 +103,7 @@ def at_indented_measure(line: Line, column: float) -> bool:
 
 
 def _closes(block: Block) -> bool:
-    return _closes_text(block.last)
+    return closes_text(block.last)
 
 
 def _carries_markers(block: Block) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from shared.parsing.lines import Line
 
 
-def _closes_text(line: Line) -> bool:
+def closes_text(line: Line) -> bool:
     """Ends a sentence, is a parenthetical note (``（某某参与采写）``), or hands the text over
     to another page (``…（下转第2版）``)."""
     if line.ends_sentence or (line.text[:1] in "（(" and line.text[-1:] in "）)"):
@@ -15,5 +15,5 @@ def _closes_text(line: Line) -> bool:
     return bool(markers) and markers[-1].forward and not line.text[markers[-1].end :].strip()
 
 
-def _unclosed_parenthesis(text: str) -> bool:
+def unclosed_parenthesis(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")

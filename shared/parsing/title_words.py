@@ -14,7 +14,7 @@ import math
 
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
-from shared.parsing.text_ends import _closes_text
+from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import lines_share_topic, text_bigrams
 from shared.parsing.units import Unit
 
@@ -49,7 +49,7 @@ def parts_by_vocabulary(
         index
         for index, (unit, block) in enumerate(pieces)
         if index > 0
-        and (run[unit].anchored if block == 0 else _closes_text(run[unit].body[block - 1].last))
+        and (run[unit].anchored if block == 0 else closes_text(run[unit].body[block - 1].last))
     ]
     sizes = range(1, min(len(starts) + 1, len(blocks)))
     if sum(math.comb(len(starts), size) for size in sizes) > MAX_CUTS:

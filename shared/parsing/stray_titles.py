@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
-from shared.parsing.topic import text_bigrams
+from shared.parsing.topic import text_bigrams, vocabulary
 from shared.parsing.units import Item, TitleGroup, Unit, body_lines, is_photo, past_photos
 
 # A title block points at a body holding at least this many of its character bigrams, more
@@ -28,7 +28,7 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
     page moved to stand before it (see the module's docstring); for a page whose titles
     stand over their bodies."""
     vocabularies = {
-        index: text_bigrams("".join(line.text for line in body_lines(item)))
+        index: vocabulary(body_lines(item))
         for index, item in enumerate(items)
         if isinstance(item, Unit) and item.kind == "article" and item.body
     }

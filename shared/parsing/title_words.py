@@ -15,7 +15,7 @@ import math
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
 from shared.parsing.text_ends import closes_text
-from shared.parsing.topic import lines_share_topic, text_bigrams
+from shared.parsing.topic import lines_share_topic, text_bigrams, vocabulary
 from shared.parsing.units import Unit
 
 # A title block goes to the body holding at least this many of its character bigrams (a
@@ -63,7 +63,7 @@ def parts_by_vocabulary(
                 [line for unit, block in pieces[start:end] for line in run[unit].body[block].lines]
                 for start, end in bounds
             ]
-            vocabularies = [text_bigrams("".join(line.text for line in part)) for part in lines]
+            vocabularies = [vocabulary(part) for part in lines]
             given = _give_blocks(blocks, words, vocabularies)
             if given is None or not all(
                 pieces[start][1] == 0 or not lines_share_topic(before, after)

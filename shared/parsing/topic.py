@@ -97,6 +97,12 @@ def text_bigrams(text: str) -> frozenset[str]:
     return frozenset(_line_bigrams(text))
 
 
+def vocabulary(lines: Sequence[Line]) -> frozenset[str]:
+    """The distinct character bigrams of a run of lines read as one text (a body, to look
+    for a title's words in)."""
+    return text_bigrams("".join(map(_TEXT, lines)))
+
+
 def tells_topic(lines: Sequence[Line]) -> bool:
     """Whether a run of lines is long enough to tell its topic (``MIN_TOPIC_BIGRAMS``):
     where it is not, :func:`lines_share_topic` gives it the benefit of the doubt, which

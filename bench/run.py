@@ -224,6 +224,19 @@ def _wait_until_ended(service: Service, count: int) -> float:
     return time.perf_counter()
 
 
+def warm_up_pages(count: int) -> int:
+    """After how many ended jobs the worker counts as warmed up: a tenth of the run, at least
+    20 pages (each pool process's first jobs fill its caches and touch its libraries' code)."""
+    return min(count, max(20, count // 10))
+
+
+def _memory_once_warm(service: Service, count: int) -> WorkerMemory:
+    """The worker's memory read once ``warm_up_pages(count)`` jobs have ended (the upload
+    clients go on meanwhile), so that growth is judged from there and not from an idle pool."""
+    _wait_until_ended(service, warm_up_pages(count))
+    return worker_memory_mib(service)
+
+
 def _read_jobs(service: Service, job_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Every job's status, read once after all have ended, each checked to have succeeded."""
     done: dict[str, dict[str, Any]] = {}
@@ -255,10 +268,12 @@ def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, Any]:
         cpu_before = {name: _cpu_seconds(group) for name, group in pids.items()}
         # Saturation: 4 clients upload everything as fast as they can.
         started = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=4) as clients:
+        with ThreadPoolExecutor(max_workers=1) as sampler, ThreadPoolExecutor(4) as clients:
+            warm = sampler.submit(_memory_once_warm, service, len(pages))
             uploads = list(
                 clients.map(lambda p: _upload(service, p[1], f"b{p[0]}.txt"), enumerate(pages))
             )
+            memory_warm = warm.result()
         # The clock stops when the service has ended every job; reading each job's status
         # afterwards is the benchmark checking its work, not the service's.
         wall = _wait_until_ended(service, len(pages)) - started
@@ -289,8 +304,11 @@ def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, Any]:
             "upload_p50_ms": _percentile(upload_times, 0.5) * 1000,
             "paced_upload_p50_ms": _percentile(sorted(paced_uploads), 0.5) * 1000,
             "worker_rss_mib_before": memory_before.rss_sum,
+            "worker_rss_mib_warm": memory_warm.rss_sum,
             "worker_rss_mib_after": memory_after.rss_sum,
             "worker_resident_mib_before": memory_before.resident,
+            "worker_resident_mib_warm": memory_warm.resident,
+            "warm_after_pages": warm_up_pages(len(pages)),
             "worker_resident_mib_after": memory_after.resident,
             "worker_pss_mib_after": memory_after.pss_sum,
             "worker_cpu_ms_per_page": cpu["worker"] / len(pages) * 1000,
@@ -301,15 +319,20 @@ def end_to_end(pages: list[bytes], url: str, folder: Path) -> dict[str, Any]:
 
 
 def _memory_row(e2e: dict[str, Any]) -> str:
-    before, after = e2e["worker_resident_mib_before"], e2e["worker_resident_mib_after"]
+    """Idle → warmed up (after the first tenth of the pages) → after every page: resident
+    (each physical page once), RSS summed over the processes, and PSS at the end."""
+    stages = ("before", "warm", "after")
+    residents = [e2e[f"worker_resident_mib_{stage}"] for stage in stages]
     resident = (
-        f"resident {before:.0f} → {after:.0f} MiB, each page counted once; "
-        if before is not None and after is not None
+        "resident " + " → ".join(f"{mib:.0f}" for mib in residents) + " MiB, each page "
+        "counted once; "
+        if None not in residents
         else "resident unknown (page frames need CAP_SYS_ADMIN); "
     )
+    rss = " → ".join(f"{e2e[f'worker_rss_mib_{stage}']:.0f}" for stage in stages)
     return (
-        f"{resident}RSS per process summed {e2e['worker_rss_mib_before']:.0f} → "
-        f"{e2e['worker_rss_mib_after']:.0f} MiB, PSS {e2e['worker_pss_mib_after']:.0f} MiB "
+        f"idle → warm ({e2e['warm_after_pages']} pages) → end: {resident}"
+        f"RSS per process summed {rss} MiB, PSS {e2e['worker_pss_mib_after']:.0f} MiB "
         "(parent + 2 children)"
     )
 

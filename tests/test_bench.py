@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.run import resident_frames
+from bench.run import resident_frames, warm_up_pages
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -42,6 +42,13 @@ def test_resident_pages_shared_after_a_fork_are_counted_once() -> None:
     assert block
 
 
+def test_memory_counts_as_warm_after_a_tenth_of_the_pages_and_at_least_twenty() -> None:
+    assert warm_up_pages(2000) == 200
+    assert warm_up_pages(200) == 20
+    assert warm_up_pages(50) == 20
+    assert warm_up_pages(6) == 6
+
+
 @pytest.mark.e2e
 @pytest.mark.slow
 def test_bench_prints_every_figure() -> None:
@@ -64,6 +71,8 @@ def test_bench_prints_every_figure() -> None:
     assert e2e["jieba_floor_s"] > 0
     assert 0 < e2e["paced_p50_ms"] <= e2e["paced_p95_ms"]
     assert e2e["worker_rss_mib_after"] >= e2e["worker_pss_mib_after"] > 0
+    assert e2e["warm_after_pages"] == 6  # a run shorter than the warm-up is warm at its end
+    assert e2e["worker_rss_mib_warm"] > 0
     if e2e["worker_resident_mib_after"] is not None:  # frame numbers are readable
         resident = e2e["worker_resident_mib_after"]
         assert e2e["worker_pss_mib_after"] <= resident < e2e["worker_rss_mib_after"]

@@ -703,10 +703,24 @@ def _runs_across_subhead_break(
     text runs on (a subhead is shorter than a first line, and a body line does not stop in
     mid-sentence before a subhead).  When only the line before the break is such a block,
     the line after must not look like an indented first line (a subhead as wide as a first
-    line, over its paragraph)."""
+    line, over its paragraph), unless it is far too short for one (:func:`_wrapped_tail`):
+    the subhead's last characters, cut off by the column break."""
     if column <= 0 or before.ends_sentence or closes_text(before):
         return False
     full = column - INDENT if before_opens else column
     if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
         return False
-    return both or after.ends_sentence or not _indented(after, column, following)
+    return (
+        both
+        or after.ends_sentence
+        or not _indented(after, column, following)
+        or _wrapped_tail(after, column)
+    )
+
+
+def _wrapped_tail(line: Line, column: float) -> bool:
+    """``line`` stops far short of even an indented first line (:func:`_far_short`, counted
+    from the column minus the indent) without ending a sentence, and is not letter-spaced:
+    not a paragraph's first line of running text, which fills its measure, but the last
+    characters of a line wrapped above it (``安心隔离治疗  积极志愿服`` over ``务``)."""
+    return not line.ends_sentence and _far_short(line, column, opens=True)

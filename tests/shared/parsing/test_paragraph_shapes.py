@@ -274,6 +274,35 @@ def test_a_first_line_fragment_taken_for_a_subhead_runs_on_across_the_column_bre
     ]
 
 
+def test_a_subhead_cut_by_a_column_break_before_its_last_character_is_one_paragraph() -> None:
+    # a 15 em column: the subhead fills the indented first line (13 em) and a column break
+    # falls before its last character; a line of one character that ends no sentence is
+    # not a paragraph's first line (one runs on to fill its measure) but the wrapped tail
+    text = "\n".join(
+        [
+            "医疗队员们每天坚守在病区，为感",
+            "染者提供治疗和心理疏导服务。",
+            "",
+            "安心隔离治疗积极参与志愿服",  # 13 em: the column minus the indent
+            "",
+            "务",
+            "",
+            "三月下旬，王先生一家五口均",  # 13 em: an indented first line
+            "被通知接受集中隔离，入住方舱医",
+            "院后他主动报名成为志愿者。",
+        ]
+    )
+    assert groups(text, standalone_blocks=(1,)) == [
+        ["医疗队员们每天坚守在病区，为感", "染者提供治疗和心理疏导服务。"],
+        ["安心隔离治疗积极参与志愿服", "务"],
+        [
+            "三月下旬，王先生一家五口均",
+            "被通知接受集中隔离，入住方舱医",
+            "院后他主动报名成为志愿者。",
+        ],
+    ]
+
+
 def test_a_line_stretched_for_a_number_runs_on_from_a_fragment_taken_for_a_subhead() -> None:
     # an 18 em column: the fragment is a full first line (16 em) cut by a column break; the
     # letter-spaced line under the break holds 16.5 em only because "15061" did not fit at

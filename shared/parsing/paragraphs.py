@@ -142,6 +142,13 @@ def paragraph_break(
     ):
         return True, "indented line ending a sentence, the line under it not indented"
     if (
+        unmarked
+        and _may_end_paragraph(after)
+        and _opens_with_a_sentence(after, following, column)
+        and _over_running_text(following, column)
+    ):
+        return True, "indented line ending a sentence over running text, though no blank here"
+    if (
         not unmarked
         and after.ends_sentence
         and _closing_note(before, after, following, column, lines_above)
@@ -238,6 +245,21 @@ def _opens_with_a_sentence(after: Line, following: Line | None, column: float) -
     if printed_width(after) < column - INDENT - INDENT_MARGIN:
         return False  # far shorter than an indented full line: a paragraph's last line
     return following.ends_sentence or not _indented(following, column)
+
+
+def _over_running_text(following: Line | None, column: float) -> bool:
+    """``following``, the line under an indented line that ends a sentence after a flush
+    sentence end, is running text: it ends no sentence and is too wide for an indented
+    first line (:func:`_indented`).  The indented line then cannot close its paragraph
+    (the next paragraph's first line would be short by the indent), so it opens one even
+    in a body that marks its breaks with blank lines and sets none here: the widths
+    decide where a missing blank only suggests (the ``unmarked`` reading runs on where
+    the shapes leave two readings)."""
+    return (
+        following is not None
+        and not following.ends_sentence
+        and not _indented(following, column)
+    )
 
 
 # A paragraph holding this many lines above a flush sentence end is long enough that a short

@@ -70,6 +70,29 @@ def test_an_indented_line_ending_a_sentence_over_a_first_line_closes_its_paragra
     assert not paragraph_break(line(FULL_END), after, False, COLUMN, following=next_first)[0]
 
 
+def test_an_indented_line_ending_a_sentence_over_running_text_opens_one_without_a_blank() -> None:
+    # in a body that marks its paragraph breaks with blank lines, none stands here; yet the
+    # line under it runs on at full width, which a paragraph's first line never does, so
+    # the indented line cannot close its paragraph: it opens one
+    after = line("丁薛祥王毅等陪同人员同机抵达。")
+    new, rule = paragraph_break(
+        line(FULL_END), after, False, COLUMN, following=line(RUNNING), unmarked=True
+    )
+    assert new, rule
+
+
+def test_an_indented_line_ending_a_sentence_without_a_blank_over_a_sentence_end_runs_on() -> (
+    None
+):
+    # the line under it ends a sentence with closing marks squeezed past its measure, and
+    # but for them is as short as a first line: two readings, and the missing blank decides
+    after = line("丁薛祥王毅等陪同人员同机抵达。")
+    closing = line("大使陈海也到机场迎接了他们。”")  # 15 em: 13 em and two marks
+    assert not paragraph_break(
+        line(FULL_END), after, False, COLUMN, following=closing, unmarked=True
+    )[0]
+
+
 def test_an_indented_line_ending_a_sentence_at_the_end_of_the_body_runs_on() -> None:
     after = line("丁薛祥王毅等陪同人员同机抵达。")
     assert not paragraph_break(line(FULL_END), after, False, COLUMN, following=None)[0]

@@ -115,6 +115,17 @@ def paragraph_break(
             and not _may_end_paragraph(after)
         ):
             return True, "a colon or a lead-in dash closes the line; the next opens a paragraph"
+        if (
+            # a line ending a sentence at the indented measure over running text cannot be
+            # a running line (one fills the column): a first line, whatever the line above
+            # may have taken down (``通告如下：`` over ``一、住宅小区恢复出入。``)
+            before.text.endswith(_LEADS_IN)
+            and column > 0
+            and _may_end_paragraph(after)
+            and _opens_with_a_sentence(after, following, column)
+            and _over_running_text(following, column)
+        ):
+            return True, "a colon or a lead-in dash closes the line; a first line ending a sentence"
         if blank:
             return False, "blank after a line that does not end a sentence: column break"
         return False, "previous line does not end a sentence"

@@ -93,6 +93,25 @@ def test_an_indented_line_ending_a_sentence_without_a_blank_over_a_sentence_end_
     )[0]
 
 
+def test_a_numbered_item_ending_a_sentence_after_a_colon_opens_a_paragraph() -> None:
+    # a 13 em column: a notice ends its lead-in with a colon, and the first item ("一、")
+    # ends its sentence at the indented measure over running text, so it is a first line
+    # (a running line fills the column) even though "一、" could be a character taken down
+    # with the mark after it
+    text = "\n".join(
+        [
+            "经疫情防控领导小组研究决定",
+            "现就六月一日零时起有序恢复",
+            "住宅小区出入和公共交通运营",
+            "等有关事项现通告如下：",  # 11 em
+            "一、住宅小区恢复出入。",  # 11 em: the column minus the indent
+            "除中高风险地区外，各街镇不",
+            "得以任何理由限制居民出入。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [4, 3]
+
+
 def test_an_indented_line_ending_a_sentence_at_the_end_of_the_body_runs_on() -> None:
     after = line("丁薛祥王毅等陪同人员同机抵达。")
     assert not paragraph_break(line(FULL_END), after, False, COLUMN, following=None)[0]

@@ -14,12 +14,19 @@ KEPT_INDENT = 2
 
 def keeps_indentation(lines: Sequence[Line]) -> bool:
     """The extractor kept paragraph indents: several lines start indented, and (nearly) all
-    of them right after a sentence ends, as paragraph first lines do."""
+    of them where a paragraph may open, as paragraph first lines do: right after a sentence
+    ends, or under a line shorter than themselves (a subhead, a signature, a line that
+    stopped short: running text in mid-sentence fills the column, and the line under it
+    is no wider)."""
     indented = [i for i, line in enumerate(lines) if line.indent >= KEPT_INDENT]
     if len(indented) < 2:
         return False
-    after_sentence = sum(1 for i in indented if i == 0 or lines[i - 1].ends_sentence)
-    return after_sentence >= 0.8 * len(indented)
+    opening = sum(
+        1
+        for i in indented
+        if i == 0 or lines[i - 1].ends_sentence or lines[i - 1].width < lines[i].width
+    )
+    return opening >= 0.8 * len(indented)
 
 
 def _carries_paragraph_indent(line: Line, indent: str | None) -> bool:

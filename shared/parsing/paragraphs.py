@@ -115,6 +115,17 @@ def paragraph_break(
             and not _may_end_paragraph(after)
         ):
             return True, "a colon or a lead-in dash closes the line; the next opens a paragraph"
+        if (
+            # a line ending a sentence at the indented measure over running text cannot be
+            # a running line (one fills the column): a first line, whatever the line above
+            # may have taken down (``通告如下：`` over ``一、住宅小区恢复出入。``)
+            before.text.endswith(_LEADS_IN)
+            and column > 0
+            and _may_end_paragraph(after)
+            and _opens_with_a_sentence(after, following, column)
+            and _over_running_text(following, column)
+        ):
+            return True, "a colon or a lead-in dash closes the line; a first line ending a sentence"
         if blank:
             return False, "blank after a line that does not end a sentence: column break"
         return False, "previous line does not end a sentence"
@@ -141,6 +152,13 @@ def paragraph_break(
         and _opens_with_a_sentence(after, following, column)
     ):
         return True, "indented line ending a sentence, the line under it not indented"
+    if (
+        unmarked
+        and _may_end_paragraph(after)
+        and _opens_with_a_sentence(after, following, column)
+        and _over_running_text(following, column)
+    ):
+        return True, "indented line ending a sentence over running text, though no blank here"
     if (
         not unmarked
         and after.ends_sentence
@@ -238,6 +256,21 @@ def _opens_with_a_sentence(after: Line, following: Line | None, column: float) -
     if printed_width(after) < column - INDENT - INDENT_MARGIN:
         return False  # far shorter than an indented full line: a paragraph's last line
     return following.ends_sentence or not _indented(following, column)
+
+
+def _over_running_text(following: Line | None, column: float) -> bool:
+    """``following``, the line under an indented line that ends a sentence after a flush
+    sentence end, is running text: it ends no sentence and is too wide for an indented
+    first line (:func:`_indented`).  The indented line then cannot close its paragraph
+    (the next paragraph's first line would be short by the indent), so it opens one even
+    in a body that marks its breaks with blank lines and sets none here: the widths
+    decide where a missing blank only suggests (the ``unmarked`` reading runs on where
+    the shapes leave two readings)."""
+    return (
+        following is not None
+        and not following.ends_sentence
+        and not _indented(following, column)
+    )
 
 
 # A paragraph holding this many lines above a flush sentence end is long enough that a short
@@ -703,10 +736,24 @@ def _runs_across_subhead_break(
     text runs on (a subhead is shorter than a first line, and a body line does not stop in
     mid-sentence before a subhead).  When only the line before the break is such a block,
     the line after must not look like an indented first line (a subhead as wide as a first
-    line, over its paragraph)."""
+    line, over its paragraph), unless it is far too short for one (:func:`_wrapped_tail`):
+    the subhead's last characters, cut off by the column break."""
     if column <= 0 or before.ends_sentence or closes_text(before):
         return False
     full = column - INDENT if before_opens else column
     if not before.spaced_out and printed_width(before) <= full - SHORT_MARGIN:
         return False
-    return both or after.ends_sentence or not _indented(after, column, following)
+    return (
+        both
+        or after.ends_sentence
+        or not _indented(after, column, following)
+        or _wrapped_tail(after, column)
+    )
+
+
+def _wrapped_tail(line: Line, column: float) -> bool:
+    """``line`` stops far short of even an indented first line (:func:`_far_short`, counted
+    from the column minus the indent) without ending a sentence, and is not letter-spaced:
+    not a paragraph's first line of running text, which fills its measure, but the last
+    characters of a line wrapped above it (``安心隔离治疗  积极志愿服`` over ``务``)."""
+    return not line.ends_sentence and _far_short(line, column, opens=True)

@@ -140,6 +140,38 @@ def test_kept_indents_decide_paragraphs() -> None:
     assert [[x.number for x in group] for group in result.groups] == [[1, 2, 3, 4], [5, 6]]
 
 
+def test_kept_indents_under_a_subhead_and_a_signature_decide_paragraphs() -> None:
+    # a reader's letter (a 19 em column): indented lines open paragraphs under a one-word
+    # subhead and under a signature as well as after sentence ends; a line under one
+    # shorter than itself is where a paragraph may open, so the indents are kept indents,
+    # and the indented "帮忙>>>" after a column break opens a paragraph of its own
+    text = "\n".join(
+        [
+            "　　求助",
+            "　　我的妻子今年2月生下一对双胞胎。但因",  # 17 em: the indented measure
+            "为是极早产儿，一直在医院救治，每天我都",
+            "要给孩子送去母乳，现在却出不了门了。",
+            "　　浦东新区南林路658弄银杏苑  张先生",  # 16 em
+            "",
+            "　　帮忙>>>",
+            "　　记者接到求助后，与东明路街道取得了",
+            "联系，工作人员表示，已经接到了张先生的",
+            "申请，将尽快核实办理。",
+        ]
+    )
+    blocks = group_blocks(lines_of(text))
+    lines = [x for block in blocks for x in block.lines]
+    assert keeps_indentation(lines)
+    result = split_paragraphs(blocks)
+    assert [[x.number for x in group] for group in result.groups] == [
+        [1],
+        [2, 3, 4],
+        [5],
+        [7],
+        [8, 9, 10],
+    ]
+
+
 def test_a_colon_then_an_indented_line_opens_a_paragraph() -> None:
     before = line("和占用耕地，耕地保护形势严峻。还有三方面问题比较普遍：")
     after = line("补充耕地数量不实。发现全国28个省份部分项目补充")

@@ -70,6 +70,48 @@ def test_an_indented_line_ending_a_sentence_over_a_first_line_closes_its_paragra
     assert not paragraph_break(line(FULL_END), after, False, COLUMN, following=next_first)[0]
 
 
+def test_an_indented_line_ending_a_sentence_over_running_text_opens_one_without_a_blank() -> None:
+    # in a body that marks its paragraph breaks with blank lines, none stands here; yet the
+    # line under it runs on at full width, which a paragraph's first line never does, so
+    # the indented line cannot close its paragraph: it opens one
+    after = line("丁薛祥王毅等陪同人员同机抵达。")
+    new, rule = paragraph_break(
+        line(FULL_END), after, False, COLUMN, following=line(RUNNING), unmarked=True
+    )
+    assert new, rule
+
+
+def test_an_indented_line_ending_a_sentence_without_a_blank_over_a_sentence_end_runs_on() -> (
+    None
+):
+    # the line under it ends a sentence with closing marks squeezed past its measure, and
+    # but for them is as short as a first line: two readings, and the missing blank decides
+    after = line("丁薛祥王毅等陪同人员同机抵达。")
+    closing = line("大使陈海也到机场迎接了他们。”")  # 15 em: 13 em and two marks
+    assert not paragraph_break(
+        line(FULL_END), after, False, COLUMN, following=closing, unmarked=True
+    )[0]
+
+
+def test_a_numbered_item_ending_a_sentence_after_a_colon_opens_a_paragraph() -> None:
+    # a 13 em column: a notice ends its lead-in with a colon, and the first item ("一、")
+    # ends its sentence at the indented measure over running text, so it is a first line
+    # (a running line fills the column) even though "一、" could be a character taken down
+    # with the mark after it
+    text = "\n".join(
+        [
+            "经疫情防控领导小组研究决定",
+            "现就六月一日零时起有序恢复",
+            "住宅小区出入和公共交通运营",
+            "等有关事项现通告如下：",  # 11 em
+            "一、住宅小区恢复出入。",  # 11 em: the column minus the indent
+            "除中高风险地区外，各街镇不",
+            "得以任何理由限制居民出入。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [4, 3]
+
+
 def test_an_indented_line_ending_a_sentence_at_the_end_of_the_body_runs_on() -> None:
     after = line("丁薛祥王毅等陪同人员同机抵达。")
     assert not paragraph_break(line(FULL_END), after, False, COLUMN, following=None)[0]
@@ -271,6 +313,35 @@ def test_a_first_line_fragment_taken_for_a_subhead_runs_on_across_the_column_bre
     )
     assert groups(text, standalone_blocks=(1, 2))[1:] == [
         ["问：新国际博览中心集中", "隔离收治点的救治力量如何？"]
+    ]
+
+
+def test_a_subhead_cut_by_a_column_break_before_its_last_character_is_one_paragraph() -> None:
+    # a 15 em column: the subhead fills the indented first line (13 em) and a column break
+    # falls before its last character; a line of one character that ends no sentence is
+    # not a paragraph's first line (one runs on to fill its measure) but the wrapped tail
+    text = "\n".join(
+        [
+            "医疗队员们每天坚守在病区，为感",
+            "染者提供治疗和心理疏导服务。",
+            "",
+            "安心隔离治疗积极参与志愿服",  # 13 em: the column minus the indent
+            "",
+            "务",
+            "",
+            "三月下旬，王先生一家五口均",  # 13 em: an indented first line
+            "被通知接受集中隔离，入住方舱医",
+            "院后他主动报名成为志愿者。",
+        ]
+    )
+    assert groups(text, standalone_blocks=(1,)) == [
+        ["医疗队员们每天坚守在病区，为感", "染者提供治疗和心理疏导服务。"],
+        ["安心隔离治疗积极参与志愿服", "务"],
+        [
+            "三月下旬，王先生一家五口均",
+            "被通知接受集中隔离，入住方舱医",
+            "院后他主动报名成为志愿者。",
+        ],
     ]
 
 

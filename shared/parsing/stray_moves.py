@@ -169,13 +169,17 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
     one would continue as well, and whose follower is as stray-shaped and ends a sentence
     as well: the two pieces could go either way round (``宣传`` + ``月”活动…。``, ``挑`` +
     ``战赛”…。``), and nothing but the words tells which.  (A follower that hangs could
-    not end where the stray piece ends: the order it stands in is the only one.)"""
+    not end where the stray piece ends: the order it stands in is the only one.)  Nor is a
+    follower a rival that the extractor read straight on into the hanging block itself, with
+    no blank line between (:func:`_runs_into`): the follower cannot go after the block it
+    stands over in one column."""
     unit, stray = unit_at(items, target[0]), _block_at(items, source)
     for k, block in enumerate(unit.body):
         following = pieces.after(unit, k)
         if (
             k != target[1]
             and (target[0], k) < source
+            and not _runs_into(unit, k + 1, target[1], pieces)
             and following is not None
             and following is not stray
             and following.ends_sentence
@@ -184,6 +188,19 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
         ):
             return True
     return False
+
+
+def _runs_into(unit: Unit, start: int, end: int, pieces: Pieces) -> bool:
+    """The body's blocks from ``start`` to ``end`` (``start < end``) came out as one run of
+    lines: no blank line before any block after the first, and none of them known to stand
+    apart from the block before it (a block split off as title lines and taken back as
+    body keeps its place in the column)."""
+    if not start < end < len(unit.body):
+        return False
+    return all(
+        not block.blanks_before and block.first.number not in pieces.apart
+        for block in unit.body[start + 1 : end + 1]
+    )
 
 
 def _measured_apart(first: Block, second: Block) -> bool:

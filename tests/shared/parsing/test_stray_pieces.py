@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from shared.parsing import parse_text
+from shared.parsing.blocks import group_blocks
+from shared.parsing.lines import split_lines
 from shared.parsing.paragraphs import NO_LINE_START
+from shared.parsing.stray_moves import reattach_stray_pieces
+from shared.parsing.titles import label_blocks
+from shared.parsing.units import TitleGroup, Unit, build_items
 
 NIGHT = [
     "本报讯（记者王伟）入夏以来，本市夜间经济持续升温，各大商圈延长营业时间，夜市摊位"
@@ -238,3 +243,34 @@ def test_a_short_paragraph_in_another_column_on_its_own_articles_things_stays() 
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["山区夏收夏种忙"][-1] == box
+
+
+def test_a_tail_read_straight_on_into_the_hanging_block_is_no_rival() -> None:
+    # the module's second column came out whole: the end of the third paragraph (售和交通…),
+    # then, with no blank line between, the top of the last one (业内人士认为…) hanging at the
+    # column's foot, split off as a block of its own (as title lines are, before a title
+    # group).  The piece set down after the next article (等措施为…) could by shape also go
+    # on from the first column, whose follower ends a sentence; but that follower runs
+    # straight on into the hanging block in one column, so it cannot go after it: the piece
+    # continues the hanging block
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:10], "", *night[10:16], "",
+        "山区夏收夏种忙", *village, "", *night[16:],
+    ]  # fmt: skip
+    lines = split_lines("\n".join(rows))[0]
+    blocks = group_blocks(lines)
+    items = build_items(blocks, label_blocks(blocks))
+    host, titles = items[1], items[2]
+    assert isinstance(host, Unit)
+    assert isinstance(titles, TitleGroup)
+    # the hanging lines, split off as title lines, are taken back as body
+    tail = titles.blocks.pop(0)
+    assert [line.text for line in tail.lines] == night[13:16]
+    assert not tail.blanks_before
+    host.body.append(tail)
+    moved = reattach_stray_pieces(items)
+    night_unit = moved[1]
+    assert isinstance(night_unit, Unit)
+    assert [line.text for block in night_unit.body for line in block.lines] == night

@@ -149,19 +149,56 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
     if not hanging:
         return None  # (most pages: nothing hangs, no piece to look for)
     for place in _body_places(items):
-        if not _is_stray(items, place, pieces):
+        by_shape = _is_stray(items, place, pieces)
+        if not by_shape and not _may_stray_by_topic(items, place, pieces):
             continue
         stray = _block_at(items, place)
+        text = _text_from(items, place, pieces)
         fits = [
             h
             for h in hanging
             if h < place
             and takes(_block_at(items, h), stray, pieces.indents)
-            and lines_share_topic(_text_up_to(items, h), _text_from(items, place, pieces))
+            and lines_share_topic(_text_up_to(items, h), text)
         ]
+        if not by_shape:
+            above = _text_up_to(items, (place[0], place[1] - 1))
+            fits = [
+                h
+                for h in fits
+                if h != (place[0], place[1] - 1)
+                and _speaks_rather_with(text, _text_up_to(items, h), above)
+            ]
         if len(fits) == 1 and not _rivals(items, fits[0], place, pieces):
             return place, fits[0]
     return None
+
+
+def _may_stray_by_topic(items: list[Item], place: Place, pieces: Pieces) -> bool:
+    """A block that could be stray (:func:`can_be_stray`) standing after a column break (a
+    blank line) under a block that leads into it by shape: the extractor may have gone on
+    there into another module's column that happens to fit (one column width, a full first
+    line), which only the words can tell (:func:`_speaks_rather_with`)."""
+    unit, k = unit_at(items, place[0]), place[1]
+    block = unit.body[k]
+    return (
+        k > 0
+        and bool(block.blanks_before)
+        and can_be_stray(block)
+        and pieces.before(unit, k) is not None
+    )
+
+
+def _speaks_rather_with(text: list[Line], host: list[Line], above: list[Line]) -> bool:
+    """The text after a column break speaks of what the ``host`` article does and not of
+    what the text ``above`` the break does (which must tell its topic): both long enough
+    to tell and sharing the host's topic but not the other's, or, for a text too short to
+    tell by itself, clearly nearer the host's vocabulary (:func:`nearer_topic`)."""
+    if not tells_topic(above):
+        return False
+    if tells_topic(text):
+        return lines_share_topic(host, text) and not lines_share_topic(above, text)
+    return nearer_topic(text, host, above)
 
 
 def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> bool:

@@ -274,3 +274,31 @@ def test_a_tail_read_straight_on_into_the_hanging_block_is_no_rival() -> None:
     night_unit = moved[1]
     assert isinstance(night_unit, Unit)
     assert [line.text for block in night_unit.body for line in block.lines] == night
+
+
+BRIDGE = [
+    "本报讯（记者孙涛）横跨城东两岸的新大桥昨日正式通车，大桥全长一千二百米，双向六车道，"
+    "设计时速六十公里，通车后两岸居民往返的路程由原来的四十分钟缩短到十分钟以内。",
+    "据建设单位介绍，大桥主跨采用钢箱梁结构，施工期间克服了汛期水位高、河床地质复杂等困难，"
+    "桥面铺装和照明、排水等配套工程同步完工，桥头两侧还新建了停车场和公交换乘站。",
+    "交通管理部门提醒，通车初期大桥车流量较大，驾驶人应按照标志标线通行，注意控制车速。",
+]
+
+
+def test_a_column_that_fits_another_article_by_shape_goes_back_to_the_one_it_speaks_of() -> None:
+    # the night module's second column came out under the bridge article's first column,
+    # which stops in mid-sentence at the full width of the same column: by shape it goes
+    # on with the bridge, by its words with the night article hanging above; the bridge's
+    # own next column comes after it
+    night = wrap(NIGHT, 16)
+    bridge = wrap(BRIDGE, 16)
+    cut, k = 12, 10
+    assert len(night[cut - 1]) == 16
+    assert not bridge[k - 1].endswith("。")
+    rows = [
+        "城市夜经济持续升温", *night[:cut], "",
+        "城东新大桥建成通车", *bridge[:k], "", *night[cut:], "", *bridge[k:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["城东新大桥建成通车"] == body(BRIDGE)

@@ -63,10 +63,12 @@ Place = tuple[int, int]  # (index of a unit in the items, index of a block in it
 @dataclass
 class Pieces:
     """What re-attaching stray pieces knows of the page: whether it indents first lines,
-    and the first lines of blocks known not to go on with the block before them."""
+    the first lines of blocks known not to go on with the block before them, and those of
+    blocks put back after the block they go on from."""
 
     indents: bool
     apart: set[int] = field(default_factory=set)
+    placed: set[int] = field(default_factory=set)
 
     def before(self, unit: Unit, index: int) -> Block | None:
         """The block that the body's block at ``index`` may go on from."""
@@ -228,14 +230,16 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
 
 
 def _runs_into(unit: Unit, start: int, end: int, pieces: Pieces) -> bool:
-    """The body's blocks from ``start`` to ``end`` (``start < end``) came out as one run of
-    lines: no blank line before any block after the first, and none of them known to stand
-    apart from the block before it (a block split off as title lines and taken back as
-    body keeps its place in the column)."""
+    """The body's blocks from ``start`` to ``end`` (``start < end``) read as one text in
+    that order: each block after the first either came out right under the one before it
+    (no blank line between, and not known to stand apart from it: a block split off as
+    title lines and taken back as body keeps its place in the column) or was put back
+    after it as the piece that goes on from it."""
     if not start < end < len(unit.body):
         return False
     return all(
-        not block.blanks_before and block.first.number not in pieces.apart
+        block.first.number in pieces.placed
+        or (not block.blanks_before and block.first.number not in pieces.apart)
         for block in unit.body[start + 1 : end + 1]
     )
 
@@ -315,6 +319,7 @@ def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces)
         pieces.apart.add(host.body[target[1] + 1].first.number)
     host.body.insert(target[1] + 1, block)
     pieces.apart.discard(block.first.number)
+    pieces.placed.add(block.first.number)
     if block.first.number in origin.intertitles:
         origin.intertitles.discard(block.first.number)
         host.intertitles.add(block.first.number)

@@ -302,3 +302,31 @@ def test_a_column_that_fits_another_article_by_shape_goes_back_to_the_one_it_spe
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["城东新大桥建成通车"] == body(BRIDGE)
+
+
+def test_a_tail_that_a_piece_put_back_went_on_from_is_no_rival_for_the_next_piece() -> None:
+    # as above, the second column's tail hangs as a block of its own; the next article's
+    # body is followed by the night module's third column (等措施为…, hanging again) and,
+    # after a blank line, its fourth (夜市举办…).  The third goes back after the tail;
+    # then the fourth goes after the third: the first column's follower runs on into the
+    # tail and on into the third column put back after it, so it is no rival
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    assert len(night[19]) == 16
+    rows = [
+        "城市夜经济持续升温", *night[:10], "", *night[10:16], "",
+        "山区夏收夏种忙", *village, "", *night[16:20], "", *night[20:],
+    ]  # fmt: skip
+    lines = split_lines("\n".join(rows))[0]
+    blocks = group_blocks(lines)
+    items = build_items(blocks, label_blocks(blocks))
+    host, titles = items[1], items[2]
+    assert isinstance(host, Unit)
+    assert isinstance(titles, TitleGroup)
+    host.body.append(titles.blocks.pop(0))  # the hanging tail, taken back as body
+    moved = reattach_stray_pieces(items)
+    night_unit, village_unit = moved[1], moved[3]
+    assert isinstance(night_unit, Unit)
+    assert isinstance(village_unit, Unit)
+    assert [line.text for block in night_unit.body for line in block.lines] == night
+    assert [line.text for block in village_unit.body for line in block.lines] == village

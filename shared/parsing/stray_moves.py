@@ -6,8 +6,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
-from shared.parsing.columns import piece_column
+from shared.parsing.columns import local_column_widths, piece_column
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
 from shared.parsing.stray_pieces import (
@@ -19,7 +20,14 @@ from shared.parsing.stray_pieces import (
     shared_column,
     takes,
 )
-from shared.parsing.topic import lines_share_topic, nearer_topic, tells_topic
+from shared.parsing.text_ends import closes_text
+from shared.parsing.topic import (
+    NEARER_FACTOR,
+    lines_share_topic,
+    nearer_topic,
+    similarity,
+    tells_topic,
+)
 from shared.parsing.units import Item, Unit, unit_at
 
 
@@ -39,7 +47,11 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
     in its column and shares its vocabulary (the extractor read that module's next column
     after this one's)."""
     blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
-    pieces = Pieces(indents=page_indents(blocks))
+    lines = [line for block in blocks for line in block.lines]
+    pieces = Pieces(
+        indents=page_indents(blocks),
+        blank_paragraphs=marks_most_breaks_with_blanks(blocks, local_column_widths(lines)),
+    )
     for _ in range(len(blocks)):
         move = _stray_move(items, pieces)
         if move is not None:
@@ -62,11 +74,13 @@ Place = tuple[int, int]  # (index of a unit in the items, index of a block in it
 
 @dataclass
 class Pieces:
-    """What re-attaching stray pieces knows of the page: whether it indents first lines,
-    the first lines of blocks known not to go on with the block before them, and those of
-    blocks put back after the block they go on from."""
+    """What re-attaching stray pieces knows of the page: whether it indents first lines
+    and whether it sets a blank line at (most of) its paragraph breaks, the first lines of
+    blocks known not to go on with the block before them, and those of blocks put back
+    after the block they go on from."""
 
     indents: bool
+    blank_paragraphs: bool = False
     apart: set[int] = field(default_factory=set)
     placed: set[int] = field(default_factory=set)
 
@@ -293,17 +307,54 @@ def _speaks_with(text: list[Line], host: list[Line], around: list[Line]) -> bool
     return nearer_topic(text, host, around)
 
 
+def _foreign_by_topic(items: list[Item], place: Place, pieces: Pieces) -> bool:
+    """A stray block (:func:`_is_stray`: the block before it does not lead into it) after a
+    column break, whose text and the text above the break both tell their topic and speak
+    of different things: set in the same column width as the text around it, it is still
+    no part of it (the extractor read another module's column of whole paragraphs there).
+
+    A blank line is a column break where the page does not set blank lines at its
+    paragraph breaks (:func:`marks_most_breaks_with_blanks`), or under a block left in
+    mid-sentence, which no new paragraph of its own text follows.  (On a page that parts
+    its paragraphs with blank lines, one under a closed sentence may as well part two
+    paragraphs of one article, whose topics drift.)"""
+    unit, k = unit_at(items, place[0]), place[1]
+    block = unit.body[k]
+    if (
+        k == 0
+        or not block.blanks_before
+        or (pieces.blank_paragraphs and closes_text(unit.body[k - 1].last))
+        or not _is_stray(items, place, pieces)
+    ):
+        return False
+    text = _text_from(items, place, pieces)
+    above = _text_up_to(items, (place[0], k - 1))
+    return tells_topic(text) and tells_topic(above) and not lines_share_topic(above, text)
+
+
+def _nearer_host(items: list[Item], index: int, text: list[Line], above: list[Line]) -> bool:
+    """The text shares the vocabulary of the article unit at ``index`` (its closing lines)
+    ``NEARER_FACTOR`` times as much as that of the text it was set down under."""
+    unit = unit_at(items, index)
+    host = _text_up_to(items, (index, len(unit.body) - 1))
+    return similarity(text, host) > NEARER_FACTOR * similarity(text, above)
+
+
 def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None:
     """The first foreign block (:func:`_is_foreign`) that exactly one earlier unit takes
     (:func:`_closes_in_column`): (where the block is, the index of that unit)."""
     for place in _body_places(items):
         unit = unit_at(items, place[0])
-        if not _is_foreign(unit, place[1]):
+        by_column = _is_foreign(unit, place[1])
+        if not by_column and not _foreign_by_topic(items, place, pieces):
             continue
         block = unit.body[place[1]]
         text = _text_from(items, place, pieces)
         around = [line for earlier in unit.body[: place[1]] for line in earlier.lines]
         hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text, around)]
+        if not by_column:
+            above = _text_up_to(items, (place[0], place[1] - 1))
+            hosts = [u for u in hosts if _nearer_host(items, u, text, above)]
         if len(hosts) == 1:
             return place, hosts[0]
     return None

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from shared.parsing import parse_text
+from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.blocks import group_blocks
+from shared.parsing.columns import local_column_widths
 from shared.parsing.lines import split_lines
 from shared.parsing.paragraphs import NO_LINE_START
 from shared.parsing.stray_moves import reattach_stray_pieces
@@ -330,3 +332,37 @@ def test_a_tail_that_a_piece_put_back_went_on_from_is_no_rival_for_the_next_piec
     assert isinstance(village_unit, Unit)
     assert [line.text for block in night_unit.body for line in block.lines] == night
     assert [line.text for block in village_unit.body for line in block.lines] == village
+
+
+def test_whole_paragraphs_in_the_same_column_go_back_to_the_article_they_speak_of() -> None:
+    # the night module's first column closes its second paragraph at the column foot; its
+    # next column (whole paragraphs, set in the same width) came out after the bridge
+    # article's first column, which hangs: it opens a paragraph, so it does not go on with
+    # the bridge by shape, and its words are the night article's, which closes in that
+    # column.  The bridge's next column, after it, then goes back to the bridge
+    night = wrap(NIGHT, 16)
+    bridge = wrap(BRIDGE, 16)
+    cut, k = 8, 10
+    assert night[cut - 1].endswith("。")
+    rows = [
+        "城市夜经济持续升温", *night[:cut], "",
+        "城东新大桥建成通车", *bridge[:k], "", *night[cut:], "", *bridge[k:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["城东新大桥建成通车"] == body(BRIDGE)
+
+
+def test_a_page_parting_its_paragraphs_with_blank_lines_is_told_from_one_breaking_columns() -> None:
+    # a blank line under a closed sentence parts two paragraphs of one text on a page that
+    # sets one at its paragraph breaks (whose topic may drift), and ends a column on a page
+    # whose blank lines all stand at column ends (a column may end with a paragraph)
+    paragraphs = [*NIGHT, *BRIDGE]
+    joined = wrap(paragraphs, 16)
+    parted: list[str] = []
+    for paragraph in paragraphs:
+        parted += [*wrap([paragraph], 16), ""]
+    for rows, parts in (([*joined[:8], "", *joined[8:]], False), (parted, True)):
+        blocks = group_blocks(split_lines("\n".join(rows))[0])
+        lines = [line for block in blocks for line in block.lines]
+        assert marks_most_breaks_with_blanks(blocks, local_column_widths(lines)) == parts

@@ -13,11 +13,13 @@ import re
 
 from shared.parsing import parse_text
 from shared.parsing.blank_lines import marks_most_breaks_with_blanks
+from shared.parsing.block import Block
 from shared.parsing.blocks import group_blocks
 from shared.parsing.columns import local_column_widths
 from shared.parsing.lines import split_lines
 from shared.parsing.paragraphs import NO_LINE_START
 from shared.parsing.stray_moves import reattach_stray_pieces
+from shared.parsing.stray_pieces import hangs, takes
 from shared.parsing.titles import label_blocks
 from shared.parsing.units import TitleGroup, Unit, build_items
 
@@ -366,3 +368,22 @@ def test_a_page_parting_its_paragraphs_with_blank_lines_is_told_from_one_breakin
         blocks = group_blocks(split_lines("\n".join(rows))[0])
         lines = [line for block in blocks for line in block.lines]
         assert marks_most_breaks_with_blanks(blocks, local_column_widths(lines)) == parts
+
+
+def test_a_column_ending_on_a_paragraphs_first_line_hangs() -> None:
+    # the night module's first column ends on the first line of its fourth paragraph
+    # (业内人士认为，夜间经济的繁荣: two em short, under a sentence end, unfinished): it
+    # hangs, and the rest of the paragraph that a later piece brings goes on from it; a
+    # column ending on a shorter unfinished line (a subhead) does not hang
+    night = wrap(NIGHT, 16)
+    cut = 14
+    assert len(night[cut - 1]) == 14
+    assert night[cut - 2].endswith("。")
+    column, subhead = (
+        Block("text", split_lines("\n".join([*night[: cut - 1], last]))[0], "text line")
+        for last in (night[cut - 1], "业内人士认为")
+    )
+    assert hangs(column, None, True, lambda: 0.0)
+    assert not hangs(subhead, None, True, lambda: 0.0)
+    rest = Block("text", split_lines("\n".join(night[cut:]))[0], "text line")
+    assert takes(column, rest, True)

@@ -154,8 +154,18 @@ def _hanging_places(items: list[Item], pieces: Pieces) -> list[Place]:
             pieces.after(unit_at(items, p[0]), p[1]),
             pieces.indents,
             functools.partial(_column_up_to, items, p),
+            _line_over(items, p, pieces),
         )
     ]
+
+
+def _line_over(items: list[Item], place: Place, pieces: Pieces) -> Line | None:
+    """The line the block at ``place`` came out right under (no blank line between, and
+    not known to stand apart from the block before it), if any."""
+    unit = unit_at(items, place[0])
+    block = unit.body[place[1]]
+    before = pieces.before(unit, place[1])
+    return None if before is None or block.blanks_before else before.last
 
 
 def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None:

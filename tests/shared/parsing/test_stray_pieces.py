@@ -387,3 +387,14 @@ def test_a_column_ending_on_a_paragraphs_first_line_hangs() -> None:
     assert not hangs(subhead, None, True, lambda: 0.0)
     rest = Block("text", split_lines("\n".join(night[cut:]))[0], "text line")
     assert takes(column, rest, True)
+
+
+def test_a_paragraphs_first_line_split_off_at_a_columns_foot_hangs_under_its_line() -> None:
+    # the same first line, split off the text it came out under as a block of its own
+    # (as title lines are): the line over it closes a sentence, so it opens a paragraph,
+    # and hangs; with nothing over it, it may as well be a one-line title or caption
+    night = wrap(NIGHT, 16)
+    lines = split_lines("\n".join(night[:14]))[0]
+    first_line = Block("text", lines[-1:], "title lines, taken back as body")
+    assert hangs(first_line, None, True, lambda: 16.0, lines[-2])
+    assert not hangs(first_line, None, True, lambda: 16.0)

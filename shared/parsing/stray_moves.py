@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
-from shared.parsing.columns import local_column_widths, piece_column
+from shared.parsing.columns import piece_column
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
 from shared.parsing.stray_pieces import (
@@ -47,11 +47,7 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
     in its column and shares its vocabulary (the extractor read that module's next column
     after this one's)."""
     blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
-    lines = [line for block in blocks for line in block.lines]
-    pieces = Pieces(
-        indents=page_indents(blocks),
-        blank_paragraphs=marks_most_breaks_with_blanks(blocks, local_column_widths(lines)),
-    )
+    pieces = Pieces(indents=page_indents(blocks), blocks=blocks)
     for _ in range(len(blocks)):
         move = _stray_move(items, pieces)
         if move is not None:
@@ -80,9 +76,21 @@ class Pieces:
     after the block they go on from."""
 
     indents: bool
-    blank_paragraphs: bool = False
+    blocks: list[Block] = field(default_factory=list)  # the page's body, in page order
     apart: set[int] = field(default_factory=set)
     placed: set[int] = field(default_factory=set)
+
+    @functools.cached_property
+    def blank_paragraphs(self) -> bool:
+        """The page sets a blank line at most of its paragraph breaks (measured once, when
+        first asked, against each block's own column)."""
+        columns = {
+            line.number: column
+            for block in self.blocks
+            for column in (block_column(block),)
+            for line in block.lines
+        }
+        return marks_most_breaks_with_blanks(self.blocks, columns)
 
     def before(self, unit: Unit, index: int) -> Block | None:
         """The block that the body's block at ``index`` may go on from."""
@@ -179,14 +187,13 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         if not by_shape and not _may_stray_by_topic(items, place, pieces):
             continue
         stray = _block_at(items, place)
-        text = _text_from(items, place, pieces)
-        fits = [
-            h
-            for h in hanging
-            if h < place
-            and takes(_block_at(items, h), stray, pieces.indents)
-            and lines_share_topic(_text_up_to(items, h), text)
+        shaped = [
+            h for h in hanging if h < place and takes(_block_at(items, h), stray, pieces.indents)
         ]
+        if not shaped:
+            continue
+        text = _text_from(items, place, pieces)
+        fits = [h for h in shaped if lines_share_topic(_text_up_to(items, h), text)]
         if not by_shape:
             above = _text_up_to(items, (place[0], place[1] - 1))
             fits = [
@@ -288,6 +295,20 @@ def _is_foreign(unit: Unit, index: int) -> bool:
     )
 
 
+def _closes_by_shape(items: list[Item], index: int, block: Block) -> bool:
+    """The article unit at ``index`` ends at a sentence end in ``block``'s column (the
+    shape half of :func:`_closes_in_column`, cheap to ask first)."""
+    unit = items[index]
+    if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
+        return False
+    last = unit.body[-1]
+    return (
+        last.ends_sentence
+        and block_column(last) > 0
+        and shared_column(last, block) is not None
+    )
+
+
 def _closes_in_column(
     items: list[Item], index: int, block: Block, text: list[Line], around: list[Line]
 ) -> bool:
@@ -317,28 +338,32 @@ def _speaks_with(text: list[Line], host: list[Line], around: list[Line]) -> bool
     return nearer_topic(text, host, around)
 
 
-def _foreign_by_topic(items: list[Item], place: Place, pieces: Pieces) -> bool:
+def _stray_after_column_break(items: list[Item], place: Place, pieces: Pieces) -> bool:
     """A stray block (:func:`_is_stray`: the block before it does not lead into it) after a
-    column break, whose text and the text above the break both tell their topic and speak
-    of different things: set in the same column width as the text around it, it is still
-    no part of it (the extractor read another module's column of whole paragraphs there).
+    column break: set in the same column width as the text around it, it may still be no
+    part of it, if the words tell so (:func:`_speaks_apart_from_above`: the extractor read
+    another module's column of whole paragraphs there).
 
     A blank line is a column break where the page does not set blank lines at its
-    paragraph breaks (:func:`marks_most_breaks_with_blanks`), or under a block left in
+    paragraph breaks (:attr:`Pieces.blank_paragraphs`), or under a block left in
     mid-sentence, which no new paragraph of its own text follows.  (On a page that parts
     its paragraphs with blank lines, one under a closed sentence may as well part two
     paragraphs of one article, whose topics drift.)"""
     unit, k = unit_at(items, place[0]), place[1]
     block = unit.body[k]
-    if (
+    return not (
         k == 0
         or not block.blanks_before
-        or (pieces.blank_paragraphs and closes_text(unit.body[k - 1].last))
+        or (closes_text(unit.body[k - 1].last) and pieces.blank_paragraphs)
         or not _is_stray(items, place, pieces)
-    ):
-        return False
+    )
+
+
+def _speaks_apart_from_above(items: list[Item], place: Place, pieces: Pieces) -> bool:
+    """The text from the block at ``place`` and the text above it in its unit both tell
+    their topic and speak of different things."""
     text = _text_from(items, place, pieces)
-    above = _text_up_to(items, (place[0], k - 1))
+    above = _text_up_to(items, (place[0], place[1] - 1))
     return tells_topic(text) and tells_topic(above) and not lines_share_topic(above, text)
 
 
@@ -356,9 +381,13 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None
     for place in _body_places(items):
         unit = unit_at(items, place[0])
         by_column = _is_foreign(unit, place[1])
-        if not by_column and not _foreign_by_topic(items, place, pieces):
-            continue
         block = unit.body[place[1]]
+        if not by_column and (
+            not _stray_after_column_break(items, place, pieces)
+            or not any(_closes_by_shape(items, u, block) for u in range(place[0]))
+            or not _speaks_apart_from_above(items, place, pieces)
+        ):
+            continue
         text = _text_from(items, place, pieces)
         around = [line for earlier in unit.body[: place[1]] for line in earlier.lines]
         hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text, around)]

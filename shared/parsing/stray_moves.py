@@ -37,9 +37,10 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
 
     A stray piece goes to the one hanging block before it on the page that it fits (same
     column, same topic, its first line unable to open a paragraph in that column); where
-    several fit, nothing tells which, and it stays where it is.  The block that stood
-    after the hanging one did not go on with it, so it stands apart from the piece now
-    put before it: it may itself be a stray piece, and does not end the piece's hang.
+    several of different articles fit, nothing tells which, and it stays where it is.  The
+    block that stood after the hanging one did not go on with it, so it stands apart from
+    the piece now put before it: it may itself be a stray piece, and does not end the
+    piece's hang.
 
     Then a whole paragraph's worth of another article can stand inside a unit the same
     way, opening after a sentence end: a block set in another column than the text
@@ -177,8 +178,10 @@ def _line_over(items: list[Item], place: Place, pieces: Pieces) -> Line | None:
 
 
 def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None:
-    """The first stray block with exactly one hanging block before it that it continues:
-    (where the stray block is, where the hanging block is)."""
+    """The first stray block with exactly one hanging block before it that it continues, or
+    several of one article (it is that article's either way; it goes after the last of
+    them, read just before the article broke off): (where the stray block is, where the
+    hanging block is)."""
     hanging = _hanging_places(items, pieces)
     if not hanging:
         return None  # (most pages: nothing hangs, no piece to look for)
@@ -202,8 +205,8 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
                 if h != (place[0], place[1] - 1)
                 and _speaks_rather_with(text, _text_up_to(items, h), above)
             ]
-        if len(fits) == 1 and not _rivals(items, fits[0], place, pieces):
-            return place, fits[0]
+        if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
+            return place, fits[-1]
     return None
 
 

@@ -398,3 +398,20 @@ def test_a_paragraphs_first_line_split_off_at_a_columns_foot_hangs_under_its_lin
     first_line = Block("text", lines[-1:], "title lines, taken back as body")
     assert hangs(first_line, None, True, lambda: 16.0, lines[-2])
     assert not hangs(first_line, None, True, lambda: 16.0)
+
+
+def test_a_piece_that_two_hanging_blocks_of_one_article_could_take_goes_to_the_later() -> None:
+    # the night module's first column hangs (…带动了周边零) and so does its next one, read
+    # after it (业内人士认为…错峰开放: it opens a paragraph, so it does not go on with the
+    # first); the piece after the next article (等措施为…) fits both by shape and words.
+    # Either way it is the night article's: it goes after the later of the two, the one
+    # read just before the module broke off
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:10], "", *night[13:16], "",
+        "山区夏收夏种忙", *village, "", *night[16:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert night[15] + night[16] in "".join(articles["城市夜经济持续升温"])
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

@@ -54,6 +54,20 @@ def never_marks_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int
     return break_marking(blocks, columns)[1]
 
 
+# Where blank lines stand only at column breaks, a column happens to end at a paragraph's
+# end now and then (a fifth of the certain breaks or so, seldom near half); a page that
+# parts its paragraphs with blank lines sets one at (nearly) every break.
+MOSTLY_MARKED_SHARE = 0.5
+
+
+def marks_most_breaks_with_blanks(blocks: Sequence[Block], columns: Mapping[int, float]) -> bool:
+    """Whether the blocks (a page's body) set a blank line at most of their certain
+    paragraph breaks (``MOSTLY_MARKED_SHARE``, of at least ``MARKED_MIN_BREAKS``): a blank
+    line there may part two paragraphs of one text, where elsewhere it ends a column."""
+    certain, marked = _certain_breaks(blocks, columns)
+    return certain >= MARKED_MIN_BREAKS and marked >= MOSTLY_MARKED_SHARE * certain
+
+
 def _certain_breaks(blocks: Sequence[Block], columns: Mapping[int, float]) -> tuple[int, int]:
     """How many paragraph breaks of the body are certain from their shape (a sentence ending
     short of the column, then more text on the same page), and how many of them come with

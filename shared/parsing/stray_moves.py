@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
 from shared.parsing.columns import piece_column
 from shared.parsing.glued_titles import CONTEXT_LINES
@@ -19,7 +20,14 @@ from shared.parsing.stray_pieces import (
     shared_column,
     takes,
 )
-from shared.parsing.topic import lines_share_topic, nearer_topic, tells_topic
+from shared.parsing.text_ends import closes_text
+from shared.parsing.topic import (
+    NEARER_FACTOR,
+    lines_share_topic,
+    nearer_topic,
+    similarity,
+    tells_topic,
+)
 from shared.parsing.units import Item, Unit, unit_at
 
 
@@ -29,9 +37,10 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
 
     A stray piece goes to the one hanging block before it on the page that it fits (same
     column, same topic, its first line unable to open a paragraph in that column); where
-    several fit, nothing tells which, and it stays where it is.  The block that stood
-    after the hanging one did not go on with it, so it stands apart from the piece now
-    put before it: it may itself be a stray piece, and does not end the piece's hang.
+    several of different articles fit, nothing tells which, and it stays where it is.  The
+    block that stood after the hanging one did not go on with it, so it stands apart from
+    the piece now put before it: it may itself be a stray piece, and does not end the
+    piece's hang.
 
     Then a whole paragraph's worth of another article can stand inside a unit the same
     way, opening after a sentence end: a block set in another column than the text
@@ -39,7 +48,7 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
     in its column and shares its vocabulary (the extractor read that module's next column
     after this one's)."""
     blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
-    pieces = Pieces(indents=page_indents(blocks))
+    pieces = Pieces(indents=page_indents(blocks), blocks=blocks)
     for _ in range(len(blocks)):
         move = _stray_move(items, pieces)
         if move is not None:
@@ -62,11 +71,27 @@ Place = tuple[int, int]  # (index of a unit in the items, index of a block in it
 
 @dataclass
 class Pieces:
-    """What re-attaching stray pieces knows of the page: whether it indents first lines,
-    and the first lines of blocks known not to go on with the block before them."""
+    """What re-attaching stray pieces knows of the page: whether it indents first lines
+    and whether it sets a blank line at (most of) its paragraph breaks, the first lines of
+    blocks known not to go on with the block before them, and those of blocks put back
+    after the block they go on from."""
 
     indents: bool
+    blocks: list[Block] = field(default_factory=list)  # the page's body, in page order
     apart: set[int] = field(default_factory=set)
+    placed: set[int] = field(default_factory=set)
+
+    @functools.cached_property
+    def blank_paragraphs(self) -> bool:
+        """The page sets a blank line at most of its paragraph breaks (measured once, when
+        first asked, against each block's own column)."""
+        columns = {
+            line.number: column
+            for block in self.blocks
+            for column in (block_column(block),)
+            for line in block.lines
+        }
+        return marks_most_breaks_with_blanks(self.blocks, columns)
 
     def before(self, unit: Unit, index: int) -> Block | None:
         """The block that the body's block at ``index`` may go on from."""
@@ -138,30 +163,78 @@ def _hanging_places(items: list[Item], pieces: Pieces) -> list[Place]:
             pieces.after(unit_at(items, p[0]), p[1]),
             pieces.indents,
             functools.partial(_column_up_to, items, p),
+            _line_over(items, p, pieces),
         )
     ]
 
 
+def _line_over(items: list[Item], place: Place, pieces: Pieces) -> Line | None:
+    """The line the block at ``place`` came out right under (no blank line between, and
+    not known to stand apart from the block before it), if any."""
+    unit = unit_at(items, place[0])
+    block = unit.body[place[1]]
+    before = pieces.before(unit, place[1])
+    return None if before is None or block.blanks_before else before.last
+
+
 def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None:
-    """The first stray block with exactly one hanging block before it that it continues:
-    (where the stray block is, where the hanging block is)."""
+    """The first stray block with exactly one hanging block before it that it continues, or
+    several of one article (it is that article's either way; it goes after the last of
+    them, read just before the article broke off): (where the stray block is, where the
+    hanging block is)."""
     hanging = _hanging_places(items, pieces)
     if not hanging:
         return None  # (most pages: nothing hangs, no piece to look for)
     for place in _body_places(items):
-        if not _is_stray(items, place, pieces):
+        by_shape = _is_stray(items, place, pieces)
+        if not by_shape and not _may_stray_by_topic(items, place, pieces):
             continue
         stray = _block_at(items, place)
-        fits = [
-            h
-            for h in hanging
-            if h < place
-            and takes(_block_at(items, h), stray, pieces.indents)
-            and lines_share_topic(_text_up_to(items, h), _text_from(items, place, pieces))
+        shaped = [
+            h for h in hanging if h < place and takes(_block_at(items, h), stray, pieces.indents)
         ]
-        if len(fits) == 1 and not _rivals(items, fits[0], place, pieces):
-            return place, fits[0]
+        if not shaped:
+            continue
+        text = _text_from(items, place, pieces)
+        fits = [h for h in shaped if lines_share_topic(_text_up_to(items, h), text)]
+        if not by_shape:
+            above = _text_up_to(items, (place[0], place[1] - 1))
+            fits = [
+                h
+                for h in fits
+                if h != (place[0], place[1] - 1)
+                and _speaks_rather_with(text, _text_up_to(items, h), above)
+            ]
+        if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
+            return place, fits[-1]
     return None
+
+
+def _may_stray_by_topic(items: list[Item], place: Place, pieces: Pieces) -> bool:
+    """A block that could be stray (:func:`can_be_stray`) standing after a column break (a
+    blank line) under a block that leads into it by shape: the extractor may have gone on
+    there into another module's column that happens to fit (one column width, a full first
+    line), which only the words can tell (:func:`_speaks_rather_with`)."""
+    unit, k = unit_at(items, place[0]), place[1]
+    block = unit.body[k]
+    return (
+        k > 0
+        and bool(block.blanks_before)
+        and can_be_stray(block)
+        and pieces.before(unit, k) is not None
+    )
+
+
+def _speaks_rather_with(text: list[Line], host: list[Line], above: list[Line]) -> bool:
+    """The text after a column break speaks of what the ``host`` article does and not of
+    what the text ``above`` the break does (which must tell its topic): both long enough
+    to tell and sharing the host's topic but not the other's, or, for a text too short to
+    tell by itself, clearly nearer the host's vocabulary (:func:`nearer_topic`)."""
+    if not tells_topic(above):
+        return False
+    if tells_topic(text):
+        return lines_share_topic(host, text) and not lines_share_topic(above, text)
+    return nearer_topic(text, host, above)
 
 
 def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> bool:
@@ -169,13 +242,17 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
     one would continue as well, and whose follower is as stray-shaped and ends a sentence
     as well: the two pieces could go either way round (``宣传`` + ``月”活动…。``, ``挑`` +
     ``战赛”…。``), and nothing but the words tells which.  (A follower that hangs could
-    not end where the stray piece ends: the order it stands in is the only one.)"""
+    not end where the stray piece ends: the order it stands in is the only one.)  Nor is a
+    follower a rival that the extractor read straight on into the hanging block itself, with
+    no blank line between (:func:`_runs_into`): the follower cannot go after the block it
+    stands over in one column."""
     unit, stray = unit_at(items, target[0]), _block_at(items, source)
     for k, block in enumerate(unit.body):
         following = pieces.after(unit, k)
         if (
             k != target[1]
             and (target[0], k) < source
+            and not _runs_into(unit, k + 1, target[1], pieces)
             and following is not None
             and following is not stray
             and following.ends_sentence
@@ -184,6 +261,21 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
         ):
             return True
     return False
+
+
+def _runs_into(unit: Unit, start: int, end: int, pieces: Pieces) -> bool:
+    """The body's blocks from ``start`` to ``end`` (``start < end``) read as one text in
+    that order: each block after the first either came out right under the one before it
+    (no blank line between, and not known to stand apart from it: a block split off as
+    title lines and taken back as body keeps its place in the column) or was put back
+    after it as the piece that goes on from it."""
+    if not start < end < len(unit.body):
+        return False
+    return all(
+        block.first.number in pieces.placed
+        or (not block.blanks_before and block.first.number not in pieces.apart)
+        for block in unit.body[start + 1 : end + 1]
+    )
 
 
 def _measured_apart(first: Block, second: Block) -> bool:
@@ -203,6 +295,20 @@ def _is_foreign(unit: Unit, index: int) -> bool:
         and can_be_stray(block)
         and _measured_apart(unit.body[0], block)
         and _measured_apart(unit.body[index - 1], block)
+    )
+
+
+def _closes_by_shape(items: list[Item], index: int, block: Block) -> bool:
+    """The article unit at ``index`` ends at a sentence end in ``block``'s column (the
+    shape half of :func:`_closes_in_column`, cheap to ask first)."""
+    unit = items[index]
+    if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
+        return False
+    last = unit.body[-1]
+    return (
+        last.ends_sentence
+        and block_column(last) > 0
+        and shared_column(last, block) is not None
     )
 
 
@@ -235,17 +341,62 @@ def _speaks_with(text: list[Line], host: list[Line], around: list[Line]) -> bool
     return nearer_topic(text, host, around)
 
 
+def _stray_after_column_break(items: list[Item], place: Place, pieces: Pieces) -> bool:
+    """A stray block (:func:`_is_stray`: the block before it does not lead into it) after a
+    column break: set in the same column width as the text around it, it may still be no
+    part of it, if the words tell so (:func:`_speaks_apart_from_above`: the extractor read
+    another module's column of whole paragraphs there).
+
+    A blank line is a column break where the page does not set blank lines at its
+    paragraph breaks (:attr:`Pieces.blank_paragraphs`), or under a block left in
+    mid-sentence, which no new paragraph of its own text follows.  (On a page that parts
+    its paragraphs with blank lines, one under a closed sentence may as well part two
+    paragraphs of one article, whose topics drift.)"""
+    unit, k = unit_at(items, place[0]), place[1]
+    block = unit.body[k]
+    return not (
+        k == 0
+        or not block.blanks_before
+        or (closes_text(unit.body[k - 1].last) and pieces.blank_paragraphs)
+        or not _is_stray(items, place, pieces)
+    )
+
+
+def _speaks_apart_from_above(items: list[Item], place: Place, pieces: Pieces) -> bool:
+    """The text from the block at ``place`` and the text above it in its unit both tell
+    their topic and speak of different things."""
+    text = _text_from(items, place, pieces)
+    above = _text_up_to(items, (place[0], place[1] - 1))
+    return tells_topic(text) and tells_topic(above) and not lines_share_topic(above, text)
+
+
+def _nearer_host(items: list[Item], index: int, text: list[Line], above: list[Line]) -> bool:
+    """The text shares the vocabulary of the article unit at ``index`` (its closing lines)
+    ``NEARER_FACTOR`` times as much as that of the text it was set down under."""
+    unit = unit_at(items, index)
+    host = _text_up_to(items, (index, len(unit.body) - 1))
+    return similarity(text, host) > NEARER_FACTOR * similarity(text, above)
+
+
 def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None:
     """The first foreign block (:func:`_is_foreign`) that exactly one earlier unit takes
     (:func:`_closes_in_column`): (where the block is, the index of that unit)."""
     for place in _body_places(items):
         unit = unit_at(items, place[0])
-        if not _is_foreign(unit, place[1]):
-            continue
+        by_column = _is_foreign(unit, place[1])
         block = unit.body[place[1]]
+        if not by_column and (
+            not _stray_after_column_break(items, place, pieces)
+            or not any(_closes_by_shape(items, u, block) for u in range(place[0]))
+            or not _speaks_apart_from_above(items, place, pieces)
+        ):
+            continue
         text = _text_from(items, place, pieces)
         around = [line for earlier in unit.body[: place[1]] for line in earlier.lines]
         hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text, around)]
+        if not by_column:
+            above = _text_up_to(items, (place[0], place[1] - 1))
+            hosts = [u for u in hosts if _nearer_host(items, u, text, above)]
         if len(hosts) == 1:
             return place, hosts[0]
     return None
@@ -261,6 +412,7 @@ def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces)
         pieces.apart.add(host.body[target[1] + 1].first.number)
     host.body.insert(target[1] + 1, block)
     pieces.apart.discard(block.first.number)
+    pieces.placed.add(block.first.number)
     if block.first.number in origin.intertitles:
         origin.intertitles.discard(block.first.number)
         host.intertitles.add(block.first.number)

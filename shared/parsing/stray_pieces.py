@@ -129,19 +129,50 @@ def leads_into(before: Block, after: Block, indents: bool) -> bool:
 
 
 def hangs(
-    block: Block, following: Block | None, indents: bool, context: Callable[[], float]
+    block: Block,
+    following: Block | None,
+    indents: bool,
+    context: Callable[[], float],
+    above: Line | None = None,
 ) -> bool:
     """The block stops in mid-sentence at the full width of its column (a short last line
-    ends a paragraph, a subhead or a list item whatever it ends with), and the block after
+    ends a paragraph, a subhead or a list item whatever it ends with), or on a paragraph's
+    indented first line (:func:`opens_at_foot`), and the block after
     it in its unit, if any, does not go on with it.  ``context()`` is the column of the
     text up to the block's end, which measures a block too short to tell its own (asked
-    only then: it measures many lines)."""
+    only then: it measures many lines).  ``above`` is the line right over a block of one
+    line, if the block came out under it (no blank line between)."""
     if _closes(block) or block.kind != "text" or _carries_markers(block):
         return False
     column = block_column(block) or context()
-    if column <= 0 or block.last.spaced_out or block.last.width <= column - SHORT_MARGIN:
+    if column <= 0 or block.last.spaced_out:
+        return False
+    if block.last.width <= column - SHORT_MARGIN and not opens_at_foot(
+        block, column, indents, above
+    ):
         return False
     return following is None or not leads_into(block, following, indents)
+
+
+def opens_at_foot(
+    block: Block, column: float, indents: bool, above: Line | None = None
+) -> bool:
+    """The block's last line is a paragraph's first line left in mid-sentence at the foot
+    of its column: under a sentence end, short of the column by the indent where the page
+    indents first lines (and no shorter: a shorter line is a subhead or a list item).  The
+    paragraph it opens goes on in the next column.  ``above`` is the line over a block of
+    one line (a line split off the text it came out under)."""
+    if len(block.lines) > 1:
+        above = block.lines[-2]
+    if not indents or above is None:
+        return False
+    last = block.last
+    return (
+        above.ends_sentence
+        and last.measures_column
+        and column - INDENT - INDENT_MARGIN <= last.width
+        and at_indented_measure(last, column)
+    )
 
 
 def can_be_stray(block: Block) -> bool:

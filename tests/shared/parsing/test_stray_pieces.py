@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 
 from shared.parsing import parse_text
+from shared.parsing.blank_lines import marks_most_breaks_with_blanks
+from shared.parsing.block import Block
+from shared.parsing.blocks import group_blocks
+from shared.parsing.columns import local_column_widths
+from shared.parsing.lines import split_lines
 from shared.parsing.paragraphs import NO_LINE_START
+from shared.parsing.stray_moves import reattach_stray_pieces
+from shared.parsing.stray_pieces import hangs, takes
+from shared.parsing.titles import label_blocks
+from shared.parsing.units import TitleGroup, Unit, build_items
 
 NIGHT = [
     "本报讯（记者王伟）入夏以来，本市夜间经济持续升温，各大商圈延长营业时间，夜市摊位"
@@ -238,3 +247,171 @@ def test_a_short_paragraph_in_another_column_on_its_own_articles_things_stays() 
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["山区夏收夏种忙"][-1] == box
+
+
+def test_a_tail_read_straight_on_into_the_hanging_block_is_no_rival() -> None:
+    # the module's second column came out whole: the end of the third paragraph (售和交通…),
+    # then, with no blank line between, the top of the last one (业内人士认为…) hanging at the
+    # column's foot, split off as a block of its own (as title lines are, before a title
+    # group).  The piece set down after the next article (等措施为…) could by shape also go
+    # on from the first column, whose follower ends a sentence; but that follower runs
+    # straight on into the hanging block in one column, so it cannot go after it: the piece
+    # continues the hanging block
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:10], "", *night[10:16], "",
+        "山区夏收夏种忙", *village, "", *night[16:],
+    ]  # fmt: skip
+    lines = split_lines("\n".join(rows))[0]
+    blocks = group_blocks(lines)
+    items = build_items(blocks, label_blocks(blocks))
+    host, titles = items[1], items[2]
+    assert isinstance(host, Unit)
+    assert isinstance(titles, TitleGroup)
+    # the hanging lines, split off as title lines, are taken back as body
+    tail = titles.blocks.pop(0)
+    assert [line.text for line in tail.lines] == night[13:16]
+    assert not tail.blanks_before
+    host.body.append(tail)
+    moved = reattach_stray_pieces(items)
+    night_unit = moved[1]
+    assert isinstance(night_unit, Unit)
+    assert [line.text for block in night_unit.body for line in block.lines] == night
+
+
+BRIDGE = [
+    "本报讯（记者孙涛）横跨城东两岸的新大桥昨日正式通车，大桥全长一千二百米，双向六车道，"
+    "设计时速六十公里，通车后两岸居民往返的路程由原来的四十分钟缩短到十分钟以内。",
+    "据建设单位介绍，大桥主跨采用钢箱梁结构，施工期间克服了汛期水位高、河床地质复杂等困难，"
+    "桥面铺装和照明、排水等配套工程同步完工，桥头两侧还新建了停车场和公交换乘站。",
+    "交通管理部门提醒，通车初期大桥车流量较大，驾驶人应按照标志标线通行，注意控制车速。",
+]
+
+
+def test_a_column_that_fits_another_article_by_shape_goes_back_to_the_one_it_speaks_of() -> None:
+    # the night module's second column came out under the bridge article's first column,
+    # which stops in mid-sentence at the full width of the same column: by shape it goes
+    # on with the bridge, by its words with the night article hanging above; the bridge's
+    # own next column comes after it
+    night = wrap(NIGHT, 16)
+    bridge = wrap(BRIDGE, 16)
+    cut, k = 12, 10
+    assert len(night[cut - 1]) == 16
+    assert not bridge[k - 1].endswith("。")
+    rows = [
+        "城市夜经济持续升温", *night[:cut], "",
+        "城东新大桥建成通车", *bridge[:k], "", *night[cut:], "", *bridge[k:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["城东新大桥建成通车"] == body(BRIDGE)
+
+
+def test_a_tail_that_a_piece_put_back_went_on_from_is_no_rival_for_the_next_piece() -> None:
+    # as above, the second column's tail hangs as a block of its own; the next article's
+    # body is followed by the night module's third column (等措施为…, hanging again) and,
+    # after a blank line, its fourth (夜市举办…).  The third goes back after the tail;
+    # then the fourth goes after the third: the first column's follower runs on into the
+    # tail and on into the third column put back after it, so it is no rival
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    assert len(night[19]) == 16
+    rows = [
+        "城市夜经济持续升温", *night[:10], "", *night[10:16], "",
+        "山区夏收夏种忙", *village, "", *night[16:20], "", *night[20:],
+    ]  # fmt: skip
+    lines = split_lines("\n".join(rows))[0]
+    blocks = group_blocks(lines)
+    items = build_items(blocks, label_blocks(blocks))
+    host, titles = items[1], items[2]
+    assert isinstance(host, Unit)
+    assert isinstance(titles, TitleGroup)
+    host.body.append(titles.blocks.pop(0))  # the hanging tail, taken back as body
+    moved = reattach_stray_pieces(items)
+    night_unit, village_unit = moved[1], moved[3]
+    assert isinstance(night_unit, Unit)
+    assert isinstance(village_unit, Unit)
+    assert [line.text for block in night_unit.body for line in block.lines] == night
+    assert [line.text for block in village_unit.body for line in block.lines] == village
+
+
+def test_whole_paragraphs_in_the_same_column_go_back_to_the_article_they_speak_of() -> None:
+    # the night module's first column closes its second paragraph at the column foot; its
+    # next column (whole paragraphs, set in the same width) came out after the bridge
+    # article's first column, which hangs: it opens a paragraph, so it does not go on with
+    # the bridge by shape, and its words are the night article's, which closes in that
+    # column.  The bridge's next column, after it, then goes back to the bridge
+    night = wrap(NIGHT, 16)
+    bridge = wrap(BRIDGE, 16)
+    cut, k = 8, 10
+    assert night[cut - 1].endswith("。")
+    rows = [
+        "城市夜经济持续升温", *night[:cut], "",
+        "城东新大桥建成通车", *bridge[:k], "", *night[cut:], "", *bridge[k:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["城东新大桥建成通车"] == body(BRIDGE)
+
+
+def test_a_page_parting_its_paragraphs_with_blank_lines_is_told_from_one_breaking_columns() -> None:
+    # a blank line under a closed sentence parts two paragraphs of one text on a page that
+    # sets one at its paragraph breaks (whose topic may drift), and ends a column on a page
+    # whose blank lines all stand at column ends (a column may end with a paragraph)
+    paragraphs = [*NIGHT, *BRIDGE]
+    joined = wrap(paragraphs, 16)
+    parted: list[str] = []
+    for paragraph in paragraphs:
+        parted += [*wrap([paragraph], 16), ""]
+    for rows, parts in (([*joined[:8], "", *joined[8:]], False), (parted, True)):
+        blocks = group_blocks(split_lines("\n".join(rows))[0])
+        lines = [line for block in blocks for line in block.lines]
+        assert marks_most_breaks_with_blanks(blocks, local_column_widths(lines)) == parts
+
+
+def test_a_column_ending_on_a_paragraphs_first_line_hangs() -> None:
+    # the night module's first column ends on the first line of its fourth paragraph
+    # (业内人士认为，夜间经济的繁荣: two em short, under a sentence end, unfinished): it
+    # hangs, and the rest of the paragraph that a later piece brings goes on from it; a
+    # column ending on a shorter unfinished line (a subhead) does not hang
+    night = wrap(NIGHT, 16)
+    cut = 14
+    assert len(night[cut - 1]) == 14
+    assert night[cut - 2].endswith("。")
+    column, subhead = (
+        Block("text", split_lines("\n".join([*night[: cut - 1], last]))[0], "text line")
+        for last in (night[cut - 1], "业内人士认为")
+    )
+    assert hangs(column, None, True, lambda: 0.0)
+    assert not hangs(subhead, None, True, lambda: 0.0)
+    rest = Block("text", split_lines("\n".join(night[cut:]))[0], "text line")
+    assert takes(column, rest, True)
+
+
+def test_a_paragraphs_first_line_split_off_at_a_columns_foot_hangs_under_its_line() -> None:
+    # the same first line, split off the text it came out under as a block of its own
+    # (as title lines are): the line over it closes a sentence, so it opens a paragraph,
+    # and hangs; with nothing over it, it may as well be a one-line title or caption
+    night = wrap(NIGHT, 16)
+    lines = split_lines("\n".join(night[:14]))[0]
+    first_line = Block("text", lines[-1:], "title lines, taken back as body")
+    assert hangs(first_line, None, True, lambda: 16.0, lines[-2])
+    assert not hangs(first_line, None, True, lambda: 16.0)
+
+
+def test_a_piece_that_two_hanging_blocks_of_one_article_could_take_goes_to_the_later() -> None:
+    # the night module's first column hangs (…带动了周边零) and so does its next one, read
+    # after it (业内人士认为…错峰开放: it opens a paragraph, so it does not go on with the
+    # first); the piece after the next article (等措施为…) fits both by shape and words.
+    # Either way it is the night article's: it goes after the later of the two, the one
+    # read just before the module broke off
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:10], "", *night[13:16], "",
+        "山区夏收夏种忙", *village, "", *night[16:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert night[15] + night[16] in "".join(articles["城市夜经济持续升温"])
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

@@ -91,7 +91,8 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
                 and leading_space(follower.first) == indent
             )
         )
-        cut = _trailing_title_start(block) if block.kind == "text" else None
+        opens_next = follower is not None and _opens_article(follower)
+        cut = _trailing_title_start(block, opens_next) if block.kind == "text" else None
         unindented = cut is not None and unindented_after_closed_short(block.lines, cut, indent)
         if (
             cut is not None
@@ -609,7 +610,7 @@ def _question_title_before_article(block: Block, after: Sequence[Block]) -> bool
     )
 
 
-def _trailing_title_start(block: Block) -> int | None:
+def _trailing_title_start(block: Block, opens_next: bool = False) -> int | None:
     lines = block.lines
     cut = len(lines)
     while (
@@ -622,7 +623,40 @@ def _trailing_title_start(block: Block) -> int | None:
         return None
     if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
         return None
+    if _runs_at_body_measure(lines, cut, opens_next):
+        return None
     return cut
+
+
+def _runs_at_body_measure(lines: Sequence[Line], cut: int, opens_next: bool = False) -> bool:
+    """The unfinished lines from ``lines[cut]`` on are running text cut by a column break,
+    not title lines: each is set at the measure of the body above (the full column, or the
+    first at the indented first-line width and the rest full: a paragraph opening) and
+    they hold a sentence's inner marks (``会议宣布启动阿富汗特使定期会晤机制，建立政治外交、经济``).
+    A headline, set in larger type, wraps at its own measure; that it should fill the
+    body's column to the em and pause in a comma there is a coincidence the shape of a
+    paragraph explains better.  A single line short of the column by just the indent tells
+    less: right over the next article's dateline or byline (``opens_next``) it is that
+    article's headline with a comma (``助企纾困，加快恢复经济社会发展活力``), and one opening
+    with a parenthesis starts a note (``（陈晓霞、张旭航、李大勇`` / ``参与采写）``)."""
+    if cut < MIN_MEASURED_LINES:
+        return False
+    column = column_width([line for line in lines[:cut] if line.measures_column])
+    if column <= 0:
+        return False
+    tail = lines[cut:]
+    if all(_SENTENCE_INNER_MARKS.isdisjoint(line.text[:-1]) for line in tail):
+        return False
+    if len(tail) == 1 and abs(tail[0].width - column) > INDENT_MARGIN and (
+        opens_next or tail[0].text[:1] in "（("
+    ):
+        return False
+    for position, line in enumerate(tail):
+        full = abs(line.width - column) <= INDENT_MARGIN
+        indented = position == 0 and abs(line.width - (column - INDENT)) <= INDENT_MARGIN
+        if not (full or indented):
+            return False
+    return True
 
 
 # A parenthetical note (``（陈晓霞、张旭航、李大勇参与采写）``) wraps over at most this many lines.

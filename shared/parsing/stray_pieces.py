@@ -132,16 +132,28 @@ def hangs(
     block: Block, following: Block | None, indents: bool, context: Callable[[], float]
 ) -> bool:
     """The block stops in mid-sentence at the full width of its column (a short last line
-    ends a paragraph, a subhead or a list item whatever it ends with), and the block after
+    ends a paragraph, a subhead or a list item whatever it ends with, unless it is the
+    indented first line of a paragraph: :func:`_opens_cut_paragraph`), and the block after
     it in its unit, if any, does not go on with it.  ``context()`` is the column of the
     text up to the block's end, which measures a block too short to tell its own (asked
     only then: it measures many lines)."""
     if _closes(block) or block.kind != "text" or _carries_markers(block):
         return False
     column = block_column(block) or context()
-    if column <= 0 or block.last.spaced_out or block.last.width <= column - SHORT_MARGIN:
+    if column <= 0 or block.last.spaced_out:
+        return False
+    if block.last.width <= column - SHORT_MARGIN and not _opens_cut_paragraph(block, column):
         return False
     return following is None or not leads_into(block, following, indents)
+
+
+def _opens_cut_paragraph(block: Block, column: float) -> bool:
+    """The block's last line opens a paragraph that a column break cut off: it follows a
+    sentence closed above it and is as wide as the indented first line (short of the column
+    by the indent, not more), so it is no paragraph's short last line."""
+    if len(block.lines) < 2 or not closes_text(block.lines[-2]):
+        return False
+    return abs(block.last.width - (column - INDENT)) <= INDENT_MARGIN / 2
 
 
 def can_be_stray(block: Block) -> bool:

@@ -194,3 +194,60 @@ def test_a_page_top_caption_keeps_its_short_first_line() -> None:
     articles = parse_text(text + "\n").articles
     assert articles[0].kind == "photo"
     assert articles[0].paragraphs[0].startswith("督察结果显示")
+
+
+def _column(text: str, column: int, indented: bool = True) -> list[str]:
+    """A paragraph set in ``column`` characters, its first line short by the lost indent."""
+    lines: list[str] = []
+    width = column - 2 if indented else column
+    while text:
+        cut = width + (width < len(text) and text[width] in "，。、；：”）")
+        lines.append(text[:cut])
+        text, width = text[cut:], column
+    return lines
+
+
+GARDEN = [
+    "本报讯（记者 王明）入秋以来，城郊的蔬菜种植基地迎来丰收，农户们忙着采摘白菜、萝卜"
+    "和南瓜，一车车新鲜蔬菜从菜园运往城区的各大市场。",
+    "种植基地负责人介绍，今年基地推广了滴灌和有机肥，蔬菜的产量比去年提高了两成，品质也"
+    "更好，不少超市主动上门订购。",
+    "为了让更多市民吃上新鲜蔬菜，基地还与社区合作开设了直销点，农户每天清晨把刚采摘的蔬菜"
+    "送到社区门口，价格比市场便宜一成左右。",
+]
+LIFT = [
+    "本报讯（记者 李华）记者昨天从市住房部门获悉，今年全市老旧小区加装电梯工作明显提速，"
+    "已有两百多台电梯投入使用，居民上下楼更方便了。",
+    "据了解，加装电梯需要楼内居民协商一致，街道和居委会主动上门做工作，帮助居民化解分歧。",
+]
+
+
+@pytest.mark.parametrize("cut", [1, 2], ids=["first-line", "first-and-full-line"])
+def test_running_lines_cut_by_a_column_break_are_no_title_of_the_next_article(cut: int) -> None:
+    # the module's column breaks off in a paragraph's first lines (the first short of the
+    # column by the indent, the next full, commas inside); the next module's title stands
+    # under them after a blank, and the paragraph goes on after that module: those lines
+    # are running text, not a kicker over the next headline
+    garden = [line for p in GARDEN[:2] for line in _column(p, 19)]
+    last = _column(GARDEN[2], 19)
+    lift = [line for p in LIFT for line in _column(p, 15)]
+    rows = ["城郊菜园迎来丰收季", *garden, *last[:cut], "", "老旧小区加装电梯提速", *lift]
+    rows += ["", *last[cut:]]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "城郊菜园迎来丰收季"),
+        ("", "老旧小区加装电梯提速"),
+    ]
+    assert "".join(articles[0].paragraphs).startswith("入秋以来")
+
+
+def test_a_headline_with_a_comma_glued_over_a_dateline_is_split_off() -> None:
+    # one line short of the column by just the indent, a comma inside, unfinished, right
+    # over the next article's dateline: its headline, not a paragraph's first line
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    lift = [line for p in LIFT for line in _column(p, 15)]
+    headline = "老旧小区加装电梯，居民上下楼更方便"
+    assert len(headline) == 19 - 2
+    rows = ["城郊菜园迎来丰收季", *garden, headline, *lift]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [a.headline for a in articles] == ["城郊菜园迎来丰收季", headline]

@@ -238,3 +238,21 @@ def test_a_short_paragraph_in_another_column_on_its_own_articles_things_stays() 
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["山区夏收夏种忙"][-1] == box
+
+
+def test_a_piece_goes_back_to_an_article_that_breaks_off_in_a_paragraphs_first_line() -> None:
+    # the module's first column ends right after a paragraph's first line (short of the
+    # column by the indent, unfinished, under a closed sentence): the paragraph does not
+    # end there, it hangs as a full line does, and the piece set down after the next
+    # article goes on with it; the comma inside says that the line is running text, not a
+    # title glued under the body
+    night = wrap(NIGHT, 16)
+    cut = next(i for i, line in enumerate(night) if line.startswith("业内人士认为，")) + 1
+    assert len(night[cut - 1]) == 14
+    assert night[cut - 2].endswith("。")
+    assert not night[cut - 1].endswith("。")
+    village = wrap(VILLAGE, 12)
+    rows = ["城市夜经济持续升温", *night[:cut], "", "山区夏收夏种忙", *village, "", *night[cut:]]
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

@@ -57,7 +57,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         later = others[others_up_to[index] :]
         follower = later[0] if later else None
         only_furniture_out = only_furniture_out and all(b.kind == "furniture" for b in out)
-        head = page_top_title_run(block) if only_furniture_out else 0
+        head = page_top_title_run(block) if only_furniture_out or _lead_in(out) else 0
         if head:
             out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
@@ -151,6 +151,22 @@ def page_top_title_run(block: Block) -> int:
     if any(_at_body_measure(line, column) for line in lines[:head]):
         return 0
     return head
+
+
+# A kicker set apart (``陆军军医大学护士——``) is a line or two at most.
+MAX_LEAD_IN_LINES = 2
+
+
+def _lead_in(out: Sequence[Block]) -> bool:
+    """The block put out last is a kicker set apart by itself: a line or two ending as a
+    lead-in ends (``——``, ``：``) with no full stop.  A kicker announces its headline, so
+    the block under it opens with that headline as a page's first block opens with its
+    item's title (:func:`page_top_title_run`), though the extractor glued the body under
+    it (``“五朵金花”绽放一线（向奋战在一线的医务人员致`` / ``敬）`` over the first paragraph)."""
+    if not out or out[-1].kind != "text" or len(out[-1].lines) > MAX_LEAD_IN_LINES:
+        return False
+    text = "".join(line.text for line in out[-1].lines).rstrip()
+    return text.endswith(("——", "：", ":")) and "。" not in text
 
 
 def unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:

@@ -251,3 +251,18 @@ def test_a_headline_with_a_comma_glued_over_a_dateline_is_split_off() -> None:
     rows = ["城郊菜园迎来丰收季", *garden, headline, *lift]
     articles = parse_text("\n".join(rows) + "\n").articles
     assert [a.headline for a in articles] == ["城郊菜园迎来丰收季", headline]
+
+
+def test_a_headline_glued_over_its_body_under_a_kicker_set_apart_is_split_off() -> None:
+    # a kicker (``…——``) stands in a box of its own; the headline under it, set wider than
+    # the body's column and wrapped, came out glued to the body's first paragraph
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    lift = [line for p in LIFT[1:] for line in _column(p, 15)]
+    headline = ["老旧小区加装电梯工作明显提速居民上下", "楼更方便"]
+    rows = ["城郊菜园迎来丰收季", *garden, "", "市住房部门——", "", *headline, *lift]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "城郊菜园迎来丰收季"),
+        ("市住房部门——", "".join(headline)),
+    ]
+    assert articles[1].paragraphs[0].startswith("据了解")

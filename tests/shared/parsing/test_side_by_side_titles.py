@@ -235,3 +235,22 @@ def test_a_headline_read_with_another_rows_titles_goes_over_its_lone_subtitle() 
         ("", "城市夜经济持续升温", "", body(NIGHT)),
         ("", "山区夏收夏种忙", "全县夏粮长势好于往年", body(VILLAGE)),
     ]
+
+
+def test_a_row_of_kickers_then_a_row_of_headlines_pairs_them_in_order() -> None:
+    # two modules side by side, each a kicker (``…：``) over its headline: read across the
+    # row twice, the kickers come first, then the headlines; a kicker announces one
+    # headline, never another kicker
+    rows = [
+        "夜游观察：", "",
+        "田间纪事：", "",
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline, a.paragraphs) for a in parsed] == [
+        ("夜游观察：", "城市夜经济持续升温", body(NIGHT)),
+        ("田间纪事：", "山区夏收夏种忙", body(VILLAGE)),
+    ]

@@ -57,7 +57,8 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         later = others[others_up_to[index] :]
         follower = later[0] if later else None
         only_furniture_out = only_furniture_out and all(b.kind == "furniture" for b in out)
-        head = page_top_title_run(block) if only_furniture_out or _lead_in(out) else 0
+        opens_item = only_furniture_out or _lead_in(out) or _closes_a_photo(out)
+        head = page_top_title_run(block) if opens_item else 0
         if head:
             out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
@@ -167,6 +168,16 @@ def _lead_in(out: Sequence[Block]) -> bool:
         return False
     text = "".join(line.text for line in out[-1].lines).rstrip()
     return text.endswith(("——", "：", ":")) and "。" not in text
+
+
+def _closes_a_photo(out: Sequence[Block]) -> bool:
+    """The block put out last is a photo's caption, closed by its credit (``■ 本报记者 …``,
+    ``（… 摄）``) and set apart: a photo is an item of its own, so the block under it opens
+    another item, with its title lines first as at the page top."""
+    if not out or out[-1].kind != "text":
+        return False
+    tail = " ".join(line.text for line in out[-1].lines[-MAX_NOTE_LINES:])
+    return match_photo_credit(tail) is not None
 
 
 def unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:

@@ -266,3 +266,22 @@ def test_a_headline_glued_over_its_body_under_a_kicker_set_apart_is_split_off() 
         ("市住房部门——", "".join(headline)),
     ]
     assert articles[1].paragraphs[0].startswith("据了解")
+
+
+def test_a_headline_glued_over_its_body_under_a_photo_caption_is_split_off() -> None:
+    # a photo (its caption closed by the credit) is an item of its own: the block under it
+    # opens another item, whose headline, shorter than the column, came out glued to the
+    # body's first paragraph
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    lift = [line for p in LIFT[1:] for line in _column(p, 15)]
+    caption = [
+        "工人在城郊蔬菜种植基地采摘新鲜白菜，一车车蔬菜运往城区市场，供应",
+        "居民的菜篮子。 （本报记者 许金松 摄）",
+    ]
+    rows = ["城郊菜园迎来丰收季", *garden, "", *caption, "", "老旧小区加装电梯提速", *lift]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [a.headline for a in articles if a.kind == "article"] == [
+        "城郊菜园迎来丰收季",
+        "老旧小区加装电梯提速",
+    ]
+    assert articles[-1].paragraphs[0].startswith("据了解")

@@ -340,7 +340,7 @@ def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     exclaims (:func:`_question_title_shaped`: a title may end with ？ or ！), else a
     short-ended title run (:func:`_short_ended_title_run`).  The caller asks that the text
     under them speak of something other than the text above."""
-    head = _trim_at_body_measure(lines, _glued_title_run(lines, 0))
+    head = _body_first_line_out(lines, 0, _trim_at_body_measure(lines, _glued_title_run(lines, 0)))
     if head:
         return head, TITLE_SPLIT_RULE
     if len(lines) > 1 and _question_title_shaped(lines[0]):

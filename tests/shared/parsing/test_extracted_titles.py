@@ -285,3 +285,22 @@ def test_a_headline_glued_over_its_body_under_a_photo_caption_is_split_off() -> 
         "老旧小区加装电梯提速",
     ]
     assert articles[-1].paragraphs[0].startswith("据了解")
+
+
+def test_a_paragraphs_first_line_under_a_glued_headline_stays_in_the_body() -> None:
+    # a headline wrapped at its own measure (its first line as wide as an indented first
+    # line by chance) glued over another text's first paragraph, whose first line holds no
+    # punctuation: that line, short of the column by the indent with a full line under it,
+    # opens the paragraph and is no third title line
+    keys = _column(
+        "截至目前消防救援总队指挥中心共接到一百二十九起开门相关警情，"
+        + "".join(KEYS)[:-len("截至目前，消防救援总队指挥中心共接到129起开门相关警情。")],
+        19,
+    )
+    assert len(keys[0]) == 17
+    assert "，" not in keys[0]
+    headline = ["居民下楼做核酸一百多人忘带家门钥匙", "消防员上门帮忙"]
+    rows = [*CULTURE, "", *headline, *keys]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [a.headline for a in articles] == ["上海形成公共文化内容统一配送平台", "".join(headline)]
+    assert articles[1].paragraphs[0].startswith("截至目前")

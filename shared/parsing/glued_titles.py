@@ -28,7 +28,7 @@ from shared.parsing.columns import (
     lines_share_column,
 )
 from shared.parsing.indentation import leading_space
-from shared.parsing.lines import Line
+from shared.parsing.lines import Line, joined_text
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import closes_text, unclosed_parenthesis
 from shared.parsing.title_roles import is_subtitle
@@ -59,6 +59,8 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         only_furniture_out = only_furniture_out and all(b.kind == "furniture" for b in out)
         opens_item = only_furniture_out or _lead_in(out) or _closes_a_photo(out)
         head = page_top_title_run(block) if opens_item else 0
+        if not head:
+            head = _announced_headline(out, block)
         if head:
             out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
@@ -168,6 +170,38 @@ def _lead_in(out: Sequence[Block]) -> bool:
         return False
     text = "".join(line.text for line in out[-1].lines).rstrip()
     return text.endswith(("——", "：", ":")) and "。" not in text
+
+
+def _announced_headline(out: Sequence[Block], block: Block) -> int:
+    """How many lines opening the block are the headline that the kicker set apart above
+    it announces (0: none).  A kicker ending with ``——`` (``陆军军医大学护士——``) announces the
+    line after it: the block's first line, free of sentence marks and unfinished, is that
+    headline glued over the body whatever its width (``“五朵金花”绽放一线（向奋战在一线的医务``),
+    and so are the lines under it that wrap it at its own, narrower measure (``人员致敬）``)."""
+    if not _lead_in(out) or not joined_text(out[-1].lines).rstrip().endswith("——"):
+        return 0
+    if block.kind != "text" or block.opens_with_dateline:
+        return 0
+    lines = block.lines
+    head = 0
+    while (
+        head < MAX_TRAILING_TITLE_LINES
+        and len(lines) - head > MIN_MEASURED_LINES
+        and _plain_title_line(lines[head])
+        and (head == 0 or lines[head].width < lines[head - 1].width - SHORT_MARGIN)
+    ):
+        head += 1
+    return head
+
+
+def _plain_title_line(line: Line) -> bool:
+    """Unfinished, free of sentence marks, carrying no marker and no byline."""
+    return (
+        not line.ends_sentence
+        and _SENTENCE_INNER_MARKS.isdisjoint(line.text)
+        and not line.continuations
+        and not is_byline_line(line.text)
+    )
 
 
 def _closes_a_photo(out: Sequence[Block]) -> bool:

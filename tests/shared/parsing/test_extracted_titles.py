@@ -304,3 +304,27 @@ def test_a_paragraphs_first_line_under_a_glued_headline_stays_in_the_body() -> N
     articles = parse_text("\n".join(rows) + "\n").articles
     assert [a.headline for a in articles] == ["上海形成公共文化内容统一配送平台", "".join(headline)]
     assert articles[1].paragraphs[0].startswith("截至目前")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        ["夫妻出门做核酸忘带钥匙消防破门相助"],
+        ["夫妻出门做核酸忘带钥匙消防破门相助", "化解火灾隐患"],
+    ],
+    ids=["one-line", "wrapped"],
+)
+def test_the_headline_a_dash_kicker_announces_is_split_off_whatever_its_width(
+    headline: list[str],
+) -> None:
+    # a kicker ending with —— announces the line after it: the headline, glued over the
+    # body, as wide as an indented first line by chance (17 em in a 19-em column), and its
+    # wrapped rest at its own, narrower measure
+    assert len(headline[0]) == 19 - 2
+    rows = [*CULTURE, "", "徐汇消防救援支队——", "", *headline, *KEYS]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "上海形成公共文化内容统一配送平台"),
+        ("徐汇消防救援支队——", "".join(headline)),
+    ]
+    assert articles[1].paragraphs[0].startswith("“我们夫妻俩")

@@ -375,7 +375,7 @@ def titled_items(
     if titles[2] != "before":
         return items, titles
     split = move_stray_titles(split_title_runs(items))
-    if len(split) == len(items):
+    if len(split) == len(items) and all(a is b for a, b in zip(split, items, strict=True)):
         return items, titles
     split_titles = assign_titles(split)
     return (split, split_titles) if split_titles[2] == "before" else (items, titles)

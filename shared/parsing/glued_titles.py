@@ -28,7 +28,7 @@ from shared.parsing.columns import (
     lines_share_column,
 )
 from shared.parsing.indentation import leading_space
-from shared.parsing.lines import Line
+from shared.parsing.lines import Line, joined_text
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import closes_text, unclosed_parenthesis
 from shared.parsing.title_roles import is_subtitle
@@ -57,7 +57,10 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         later = others[others_up_to[index] :]
         follower = later[0] if later else None
         only_furniture_out = only_furniture_out and all(b.kind == "furniture" for b in out)
-        head = page_top_title_run(block) if only_furniture_out else 0
+        opens_item = only_furniture_out or _lead_in(out) or _closes_a_photo(out)
+        head = page_top_title_run(block) if opens_item else 0
+        if not head:
+            head = _announced_headline(out, block)
         if head:
             out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
@@ -91,7 +94,8 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
                 and leading_space(follower.first) == indent
             )
         )
-        cut = _trailing_title_start(block) if block.kind == "text" else None
+        opens_next = follower is not None and _opens_article(follower)
+        cut = _trailing_title_start(block, opens_next) if block.kind == "text" else None
         unindented = cut is not None and unindented_after_closed_short(block.lines, cut, indent)
         if (
             cut is not None
@@ -150,6 +154,64 @@ def page_top_title_run(block: Block) -> int:
     if any(_at_body_measure(line, column) for line in lines[:head]):
         return 0
     return head
+
+
+# A kicker set apart (``陆军军医大学护士——``) is a line or two at most.
+MAX_LEAD_IN_LINES = 2
+
+
+def _lead_in(out: Sequence[Block]) -> bool:
+    """The block put out last is a kicker set apart by itself: a line or two ending as a
+    lead-in ends (``——``, ``：``) with no full stop.  A kicker announces its headline, so
+    the block under it opens with that headline as a page's first block opens with its
+    item's title (:func:`page_top_title_run`), though the extractor glued the body under
+    it (``“五朵金花”绽放一线（向奋战在一线的医务人员致`` / ``敬）`` over the first paragraph)."""
+    if not out or out[-1].kind != "text" or len(out[-1].lines) > MAX_LEAD_IN_LINES:
+        return False
+    text = "".join(line.text for line in out[-1].lines).rstrip()
+    return text.endswith(("——", "：", ":")) and "。" not in text
+
+
+def _announced_headline(out: Sequence[Block], block: Block) -> int:
+    """How many lines opening the block are the headline that the kicker set apart above
+    it announces (0: none).  A kicker ending with ``——`` (``陆军军医大学护士——``) announces the
+    line after it: the block's first line, free of sentence marks and unfinished, is that
+    headline glued over the body whatever its width (``“五朵金花”绽放一线（向奋战在一线的医务``),
+    and so are the lines under it that wrap it at its own, narrower measure (``人员致敬）``)."""
+    if not _lead_in(out) or not joined_text(out[-1].lines).rstrip().endswith("——"):
+        return 0
+    if block.kind != "text" or block.opens_with_dateline:
+        return 0
+    lines = block.lines
+    head = 0
+    while (
+        head < MAX_TRAILING_TITLE_LINES
+        and len(lines) - head > MIN_MEASURED_LINES
+        and _plain_title_line(lines[head])
+        and (head == 0 or lines[head].width < lines[head - 1].width - SHORT_MARGIN)
+    ):
+        head += 1
+    return head
+
+
+def _plain_title_line(line: Line) -> bool:
+    """Unfinished, free of sentence marks, carrying no marker and no byline."""
+    return (
+        not line.ends_sentence
+        and _SENTENCE_INNER_MARKS.isdisjoint(line.text)
+        and not line.continuations
+        and not is_byline_line(line.text)
+    )
+
+
+def _closes_a_photo(out: Sequence[Block]) -> bool:
+    """The block put out last is a photo's caption, closed by its credit (``■ 本报记者 …``,
+    ``（… 摄）``) and set apart: a photo is an item of its own, so the block under it opens
+    another item, with its title lines first as at the page top."""
+    if not out or out[-1].kind != "text":
+        return False
+    tail = " ".join(line.text for line in out[-1].lines[-MAX_NOTE_LINES:])
+    return match_photo_credit(tail) is not None
 
 
 def unindented_after_closed_short(lines: Sequence[Line], cut: int, indent: str | None) -> bool:
@@ -312,7 +374,7 @@ def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     exclaims (:func:`_question_title_shaped`: a title may end with ？ or ！), else a
     short-ended title run (:func:`_short_ended_title_run`).  The caller asks that the text
     under them speak of something other than the text above."""
-    head = _trim_at_body_measure(lines, _glued_title_run(lines, 0))
+    head = _body_first_line_out(lines, 0, _trim_at_body_measure(lines, _glued_title_run(lines, 0)))
     if head:
         return head, TITLE_SPLIT_RULE
     if len(lines) > 1 and _question_title_shaped(lines[0]):
@@ -609,7 +671,7 @@ def _question_title_before_article(block: Block, after: Sequence[Block]) -> bool
     )
 
 
-def _trailing_title_start(block: Block) -> int | None:
+def _trailing_title_start(block: Block, opens_next: bool = False) -> int | None:
     lines = block.lines
     cut = len(lines)
     while (
@@ -622,7 +684,40 @@ def _trailing_title_start(block: Block) -> int | None:
         return None
     if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
         return None
+    if _runs_at_body_measure(lines, cut, opens_next):
+        return None
     return cut
+
+
+def _runs_at_body_measure(lines: Sequence[Line], cut: int, opens_next: bool = False) -> bool:
+    """The unfinished lines from ``lines[cut]`` on are running text cut by a column break,
+    not title lines: each is set at the measure of the body above (the full column, or the
+    first at the indented first-line width and the rest full: a paragraph opening) and
+    they hold a sentence's inner marks (``会议宣布启动阿富汗特使定期会晤机制，建立政治外交、经济``).
+    A headline, set in larger type, wraps at its own measure; that it should fill the
+    body's column to the em and pause in a comma there is a coincidence the shape of a
+    paragraph explains better.  A single line short of the column by just the indent tells
+    less: right over the next article's dateline or byline (``opens_next``) it is that
+    article's headline with a comma (``助企纾困，加快恢复经济社会发展活力``), and one opening
+    with a parenthesis starts a note (``（陈晓霞、张旭航、李大勇`` / ``参与采写）``)."""
+    if cut < MIN_MEASURED_LINES:
+        return False
+    column = column_width([line for line in lines[:cut] if line.measures_column])
+    if column <= 0:
+        return False
+    tail = lines[cut:]
+    if all(_SENTENCE_INNER_MARKS.isdisjoint(line.text[:-1]) for line in tail):
+        return False
+    if len(tail) == 1 and abs(tail[0].width - column) > INDENT_MARGIN and (
+        opens_next or tail[0].text[:1] in "（("
+    ):
+        return False
+    for position, line in enumerate(tail):
+        full = abs(line.width - column) <= INDENT_MARGIN
+        indented = position == 0 and abs(line.width - (column - INDENT)) <= INDENT_MARGIN
+        if not (full or indented):
+            return False
+    return True
 
 
 # A parenthetical note (``（陈晓霞、张旭航、李大勇参与采写）``) wraps over at most this many lines.

@@ -7,13 +7,16 @@ recur, clearly, in the body of an article that has no title (one that opens like
 article: a dateline, a byline) is that article's title: it goes to stand over it.  Each
 block of the run is judged by itself (a kicker ``…：`` of one module may stand over another
 module's headline in the run), and the blocks whose words point nowhere clearly, or at the
-body under the run, stay where they are.
+body under the run, stay where they are.  An article under a single title block takes such
+a block too, as the other level of its stack (a kicker over its headline, a headline over
+its subtitle), when the block is shaped as a title level of its own (no sentence marks).
 """
 
 from __future__ import annotations
 
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
+from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
 from shared.parsing.topic import text_bigrams, vocabulary
 from shared.parsing.units import Item, TitleGroup, Unit, body_lines, is_photo, past_photos
 
@@ -34,6 +37,7 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
     }
     moved: dict[int, list[Block]] = {}  # target unit index → the blocks set over it
     kept: dict[int, list[Block]] = {}  # title group index → the blocks it keeps
+    source: dict[int, int] = {}  # target unit index → the title group its blocks left
     for index, item in enumerate(items):
         if not isinstance(item, TitleGroup) or len(item.blocks) < 2:
             continue
@@ -46,7 +50,10 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
                 target is not None
                 and target != below
                 and target not in moved
-                and _untitled(items, target)
+                and (
+                    _untitled(items, target)
+                    or (_plain_title(block) and _completes_lone_title(items, target, block))
+                )
             ):
                 going.setdefault(target, []).append(block)
             else:
@@ -54,14 +61,86 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
         if going and staying:
             moved.update(going)
             kept[index] = staying
+            source.update(dict.fromkeys(going, index))
     if not moved:
         return items
+    joined: dict[int, list[Block]] = {}  # a lone title's group index → the blocks joining it
+    above: dict[int, bool] = {}  # ... and whether they came from higher up the page
+    for target in list(moved):
+        group = _lone_title_over(items, target)
+        if group is not None and group not in kept:
+            joined[group] = moved.pop(target)
+            above[group] = source[target] < group
     out: list[Item] = []
     for index, item in enumerate(items):
         if index in moved:
             out.append(TitleGroup(blocks=moved[index]))
+        if index in joined and isinstance(item, TitleGroup):
+            blocks = _stacked(item.blocks[0], joined[index], above[index])
+            out.append(TitleGroup(blocks=blocks))
+            continue
         out.append(TitleGroup(blocks=kept[index]) if index in kept else item)
     return out
+
+
+def _lone_title_over(items: list[Item], index: int) -> int | None:
+    """The index of the title group standing over the article unit at ``index`` (past the
+    photos set between) when it holds a single block, else None.
+
+    A title stack has two or three levels at most, and an extractor reading across a row
+    gives a module's kicker with the other module's titles: an article under one title
+    block takes a block of another run whose words clearly point at its body as its other
+    level (``800多万返乡农民工就地就近就业`` over ``——31个省区市设立农民工就业补助资金``)."""
+    unit = items[index]
+    if not isinstance(unit, Unit) or not unit.anchored:
+        return None
+    before = index - 1
+    while before >= 0 and is_photo(items[before]):
+        before -= 1
+    group = items[before] if before >= 0 else None
+    if not isinstance(group, TitleGroup) or len(group.blocks) != 1:
+        return None
+    return before
+
+
+def _completes_lone_title(items: list[Item], target: int, block: Block) -> bool:
+    """The article unit at ``target`` stands under a lone title block (:func:`_lone_title_over`)
+    that ``block`` can make a stack with: not two subtitles (``——…``)."""
+    group = _lone_title_over(items, target)
+    if group is None:
+        return False
+    lone_group = items[group]
+    assert isinstance(lone_group, TitleGroup)
+    lone = joined_text(lone_group.blocks[0].lines)
+    return not (is_subtitle(lone) and is_subtitle(joined_text(block.lines)))
+
+
+def _stacked(lone: Block, joining: list[Block], from_above: bool) -> list[Block]:
+    """A lone title block and the blocks joining it, in stack order: a kicker-shaped block
+    (``…：``, ``…——``) over the others, else in page order (``from_above``: the joining
+    blocks were read before the lone one, so they stood higher on the page)."""
+    if is_kicker_shaped(joined_text(lone.lines)):
+        return [lone, *joining]
+    if from_above or any(is_kicker_shaped(joined_text(block.lines)) for block in joining):
+        return [*joining, lone]
+    return [lone, *joining]
+
+
+# Marks of a sentence that a title block joining a lone title may not hold: a block with
+# them may as well be a fragment of body read into the run (``王先生说：“由于父母不在``).
+_SENTENCE_MARKS = frozenset("，。、；：,;:")
+
+
+def _plain_title(block: Block) -> bool:
+    """One or two lines free of sentence marks, or a kicker ending with its lead-in mark:
+    shaped like a title level of its own (an article that has a title already takes only
+    a block shaped so as its other level)."""
+    text = joined_text(block.lines)
+    if len(block.lines) > 2:
+        return False
+    if is_kicker_shaped(text):
+        return _SENTENCE_MARKS.isdisjoint(text.rstrip("：:—"))
+    return _SENTENCE_MARKS.isdisjoint(text)
 
 
 def _target(block: Block, vocabularies: dict[int, frozenset[str]]) -> int | None:

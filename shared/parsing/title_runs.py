@@ -83,9 +83,20 @@ def _article_run(items: list[Item], start: int) -> list[Unit]:
 
 def title_stacks(blocks: list[Block]) -> list[list[Block]]:
     """The blocks of a title group → the title stacks they make: a kicker-shaped block goes
-    with the block after it, a subtitle with the block before it."""
+    with the block after it, a subtitle with the block before it.  A row of kickers
+    (``徐建平：``, ``陈洲贵：``) followed by as many plain blocks is a row of side-by-side
+    stacks read across twice, kickers then headlines: the n-th kicker goes with the n-th
+    headline (a kicker announces one headline, never another kicker)."""
     stacks: list[list[Block]] = []
-    for block in blocks:
+    index = 0
+    while index < len(blocks):
+        kickers = _kicker_row(blocks, index)
+        headlines = blocks[index + kickers : index + 2 * kickers]
+        if kickers >= 2 and len(headlines) == kickers and all(map(_plain, headlines)):
+            stacks.extend([k, h] for k, h in zip(blocks[index:], headlines, strict=False))
+            index += 2 * kickers
+            continue
+        block = blocks[index]
         if stacks and (
             is_subtitle(joined_text(block.lines))
             or is_kicker_shaped(joined_text(stacks[-1][-1].lines))
@@ -93,4 +104,23 @@ def title_stacks(blocks: list[Block]) -> list[list[Block]]:
             stacks[-1].append(block)
         else:
             stacks.append([block])
+        index += 1
     return stacks
+
+
+def _kicker(block: Block) -> bool:
+    text = joined_text(block.lines)
+    return is_kicker_shaped(text) and not is_subtitle(text)
+
+
+def _plain(block: Block) -> bool:
+    text = joined_text(block.lines)
+    return not is_kicker_shaped(text) and not is_subtitle(text)
+
+
+def _kicker_row(blocks: list[Block], start: int) -> int:
+    """How many kicker-shaped blocks stand in a row from ``start``."""
+    end = start
+    while end < len(blocks) and _kicker(blocks[end]):
+        end += 1
+    return end - start

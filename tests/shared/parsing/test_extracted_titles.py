@@ -194,3 +194,137 @@ def test_a_page_top_caption_keeps_its_short_first_line() -> None:
     articles = parse_text(text + "\n").articles
     assert articles[0].kind == "photo"
     assert articles[0].paragraphs[0].startswith("督察结果显示")
+
+
+def _column(text: str, column: int, indented: bool = True) -> list[str]:
+    """A paragraph set in ``column`` characters, its first line short by the lost indent."""
+    lines: list[str] = []
+    width = column - 2 if indented else column
+    while text:
+        cut = width + (width < len(text) and text[width] in "，。、；：”）")
+        lines.append(text[:cut])
+        text, width = text[cut:], column
+    return lines
+
+
+GARDEN = [
+    "本报讯（记者 王明）入秋以来，城郊的蔬菜种植基地迎来丰收，农户们忙着采摘白菜、萝卜"
+    "和南瓜，一车车新鲜蔬菜从菜园运往城区的各大市场。",
+    "种植基地负责人介绍，今年基地推广了滴灌和有机肥，蔬菜的产量比去年提高了两成，品质也"
+    "更好，不少超市主动上门订购。",
+    "为了让更多市民吃上新鲜蔬菜，基地还与社区合作开设了直销点，农户每天清晨把刚采摘的蔬菜"
+    "送到社区门口，价格比市场便宜一成左右。",
+]
+LIFT = [
+    "本报讯（记者 李华）记者昨天从市住房部门获悉，今年全市老旧小区加装电梯工作明显提速，"
+    "已有两百多台电梯投入使用，居民上下楼更方便了。",
+    "据了解，加装电梯需要楼内居民协商一致，街道和居委会主动上门做工作，帮助居民化解分歧。",
+]
+
+
+@pytest.mark.parametrize("cut", [1, 2], ids=["first-line", "first-and-full-line"])
+def test_running_lines_cut_by_a_column_break_are_no_title_of_the_next_article(cut: int) -> None:
+    # the module's column breaks off in a paragraph's first lines (the first short of the
+    # column by the indent, the next full, commas inside); the next module's title stands
+    # under them after a blank, and the paragraph goes on after that module: those lines
+    # are running text, not a kicker over the next headline
+    garden = [line for p in GARDEN[:2] for line in _column(p, 19)]
+    last = _column(GARDEN[2], 19)
+    lift = [line for p in LIFT for line in _column(p, 15)]
+    rows = ["城郊菜园迎来丰收季", *garden, *last[:cut], "", "老旧小区加装电梯提速", *lift]
+    rows += ["", *last[cut:]]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "城郊菜园迎来丰收季"),
+        ("", "老旧小区加装电梯提速"),
+    ]
+    assert "".join(articles[0].paragraphs).startswith("入秋以来")
+
+
+def test_a_headline_with_a_comma_glued_over_a_dateline_is_split_off() -> None:
+    # one line short of the column by just the indent, a comma inside, unfinished, right
+    # over the next article's dateline: its headline, not a paragraph's first line
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    lift = [line for p in LIFT for line in _column(p, 15)]
+    headline = "老旧小区加装电梯，居民上下楼更方便"
+    assert len(headline) == 19 - 2
+    rows = ["城郊菜园迎来丰收季", *garden, headline, *lift]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [a.headline for a in articles] == ["城郊菜园迎来丰收季", headline]
+
+
+def test_a_headline_glued_over_its_body_under_a_kicker_set_apart_is_split_off() -> None:
+    # a kicker (``…——``) stands in a box of its own; the headline under it, set wider than
+    # the body's column and wrapped, came out glued to the body's first paragraph
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    lift = [line for p in LIFT[1:] for line in _column(p, 15)]
+    headline = ["老旧小区加装电梯工作明显提速居民上下", "楼更方便"]
+    rows = ["城郊菜园迎来丰收季", *garden, "", "市住房部门——", "", *headline, *lift]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "城郊菜园迎来丰收季"),
+        ("市住房部门——", "".join(headline)),
+    ]
+    assert articles[1].paragraphs[0].startswith("据了解")
+
+
+def test_a_headline_glued_over_its_body_under_a_photo_caption_is_split_off() -> None:
+    # a photo (its caption closed by the credit) is an item of its own: the block under it
+    # opens another item, whose headline, shorter than the column, came out glued to the
+    # body's first paragraph
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    lift = [line for p in LIFT[1:] for line in _column(p, 15)]
+    caption = [
+        "工人在城郊蔬菜种植基地采摘新鲜白菜，一车车蔬菜运往城区市场，供应",
+        "居民的菜篮子。 （本报记者 许金松 摄）",
+    ]
+    rows = ["城郊菜园迎来丰收季", *garden, "", *caption, "", "老旧小区加装电梯提速", *lift]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [a.headline for a in articles if a.kind == "article"] == [
+        "城郊菜园迎来丰收季",
+        "老旧小区加装电梯提速",
+    ]
+    assert articles[-1].paragraphs[0].startswith("据了解")
+
+
+def test_a_paragraphs_first_line_under_a_glued_headline_stays_in_the_body() -> None:
+    # a headline wrapped at its own measure (its first line as wide as an indented first
+    # line by chance) glued over another text's first paragraph, whose first line holds no
+    # punctuation: that line, short of the column by the indent with a full line under it,
+    # opens the paragraph and is no third title line
+    keys = _column(
+        "截至目前消防救援总队指挥中心共接到一百二十九起开门相关警情，"
+        + "".join(KEYS)[:-len("截至目前，消防救援总队指挥中心共接到129起开门相关警情。")],
+        19,
+    )
+    assert len(keys[0]) == 17
+    assert "，" not in keys[0]
+    headline = ["居民下楼做核酸一百多人忘带家门钥匙", "消防员上门帮忙"]
+    rows = [*CULTURE, "", *headline, *keys]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [a.headline for a in articles] == ["上海形成公共文化内容统一配送平台", "".join(headline)]
+    assert articles[1].paragraphs[0].startswith("截至目前")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        ["夫妻出门做核酸忘带钥匙消防破门相助"],
+        ["夫妻出门做核酸忘带钥匙消防破门相助", "化解火灾隐患"],
+    ],
+    ids=["one-line", "wrapped"],
+)
+def test_the_headline_a_dash_kicker_announces_is_split_off_whatever_its_width(
+    headline: list[str],
+) -> None:
+    # a kicker ending with —— announces the line after it: the headline, glued over the
+    # body, as wide as an indented first line by chance (17 em in a 19-em column), and its
+    # wrapped rest at its own, narrower measure
+    assert len(headline[0]) == 19 - 2
+    rows = [*CULTURE, "", "徐汇消防救援支队——", "", *headline, *KEYS]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "上海形成公共文化内容统一配送平台"),
+        ("徐汇消防救援支队——", "".join(headline)),
+    ]
+    assert articles[1].paragraphs[0].startswith("“我们夫妻俩")

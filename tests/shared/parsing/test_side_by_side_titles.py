@@ -132,7 +132,11 @@ def test_a_title_read_with_another_rows_titles_goes_to_the_untitled_body_using_i
     }
 
 
-def test_a_title_using_the_words_of_a_titled_body_elsewhere_stays_in_its_run() -> None:
+def test_a_title_using_the_words_of_a_body_under_a_lone_title_joins_that_stack() -> None:
+    # the other level of the village report's stack (read across the row with the night
+    # report's title) speaks of the village body, not of the body under the run: a title
+    # stack has its levels side by side in the extractor's run, and a title's names and
+    # terms recur in its own article's body
     rows = [
         "城市夜经济持续升温", "",
         "山区夏收夏种忙", "",
@@ -141,8 +145,24 @@ def test_a_title_using_the_words_of_a_titled_body_elsewhere_stays_in_its_run() -
     ]  # fmt: skip
     parsed = parse_text("\n".join(rows)).articles
     assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"", "城市夜经济持续升温"}, body(NIGHT)),
+        ({"山区夏收夏种忙", "夏粮长势好于往年"}, body(VILLAGE)),
+    ]
+
+
+def test_a_title_using_the_words_of_a_body_under_a_whole_stack_stays_in_its_run() -> None:
+    # the village report has its kicker and headline already: the run's block stays
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        "抢抓农时不误农事", "",
+        "夏粮长势好于往年", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
         ({"城市夜经济持续升温", "山区夏收夏种忙"}, body(NIGHT)),
-        ({"", "夏粮长势好于往年"}, body(VILLAGE)),
+        ({"抢抓农时不误农事", "夏粮长势好于往年"}, body(VILLAGE)),
     ]
 
 
@@ -199,3 +219,38 @@ def test_a_long_run_of_titles_over_a_body_of_many_blocks_is_parsed_whole() -> No
         signal.signal(signal.SIGALRM, previous)
     text = "".join(p for article in parsed for p in article.paragraphs)
     assert all(paragraph in text for paragraph in paragraphs)
+
+
+def test_a_headline_read_with_another_rows_titles_goes_over_its_lone_subtitle() -> None:
+    # the village module's headline came out in the night module's run, its subtitle
+    # (``——…``) alone over its body: the headline goes back over the subtitle
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        "——全县夏粮长势好于往年", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline, a.subtitle, a.paragraphs) for a in parsed] == [
+        ("", "城市夜经济持续升温", "", body(NIGHT)),
+        ("", "山区夏收夏种忙", "全县夏粮长势好于往年", body(VILLAGE)),
+    ]
+
+
+def test_a_row_of_kickers_then_a_row_of_headlines_pairs_them_in_order() -> None:
+    # two modules side by side, each a kicker (``…：``) over its headline: read across the
+    # row twice, the kickers come first, then the headlines; a kicker announces one
+    # headline, never another kicker
+    rows = [
+        "夜游观察：", "",
+        "田间纪事：", "",
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline, a.paragraphs) for a in parsed] == [
+        ("夜游观察：", "城市夜经济持续升温", body(NIGHT)),
+        ("田间纪事：", "山区夏收夏种忙", body(VILLAGE)),
+    ]

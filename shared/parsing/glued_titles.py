@@ -696,10 +696,12 @@ def _runs_at_body_measure(lines: Sequence[Line], cut: int, opens_next: bool = Fa
     they hold a sentence's inner marks (``会议宣布启动阿富汗特使定期会晤机制，建立政治外交、经济``).
     A headline, set in larger type, wraps at its own measure; that it should fill the
     body's column to the em and pause in a comma there is a coincidence the shape of a
-    paragraph explains better.  A single line short of the column by just the indent tells
-    less: right over the next article's dateline or byline (``opens_next``) it is that
-    article's headline with a comma (``助企纾困，加快恢复经济社会发展活力``), and one opening
-    with a parenthesis starts a note (``（陈晓霞、张旭航、李大勇`` / ``参与采写）``)."""
+    paragraph explains better.  A single line tells less: right over the next article's
+    dateline or byline (``opens_next``) it is that article's headline with a comma
+    (``助企纾困，加快恢复经济社会发展活力``), whether it is short of the column by the indent
+    or fills it by chance (a single-line title is as wide as its words); and one short of
+    the column opening with a parenthesis starts a note (``（陈晓霞、张旭航、李大勇`` /
+    ``参与采写）``)."""
     if cut < MIN_MEASURED_LINES:
         return False
     column = column_width([line for line in lines[:cut] if line.measures_column])
@@ -708,8 +710,8 @@ def _runs_at_body_measure(lines: Sequence[Line], cut: int, opens_next: bool = Fa
     tail = lines[cut:]
     if all(_SENTENCE_INNER_MARKS.isdisjoint(line.text[:-1]) for line in tail):
         return False
-    if len(tail) == 1 and abs(tail[0].width - column) > INDENT_MARGIN and (
-        opens_next or tail[0].text[:1] in "（("
+    if len(tail) == 1 and (
+        opens_next or (abs(tail[0].width - column) > INDENT_MARGIN and tail[0].text[:1] in "（(")
     ):
         return False
     for position, line in enumerate(tail):

@@ -253,6 +253,21 @@ def test_a_headline_with_a_comma_glued_over_a_dateline_is_split_off() -> None:
     assert [a.headline for a in articles] == ["城郊菜园迎来丰收季", headline]
 
 
+def test_a_headline_filling_the_column_with_a_comma_glued_over_a_byline_is_split_off() -> None:
+    # one line exactly the body's width, a comma inside, unfinished, after a finished
+    # sentence and right over the next article's byline: its headline (a title can fill
+    # the column by chance), not running text cut by a column break
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    lift = [line for p in LIFT for line in _column(p, 15)]
+    lift[0] = lift[0].removeprefix("本报讯（记者 李华）")
+    headline = "老旧小区加装电梯提速，居民上下楼更方便"
+    assert len(headline) == 19
+    rows = ["城郊菜园迎来丰收季", *garden, headline, "■ 本报记者 李华", *lift]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [a.headline for a in articles] == ["城郊菜园迎来丰收季", headline]
+    assert articles[1].reporters == ["李华"]
+
+
 def test_a_headline_glued_over_its_body_under_a_kicker_set_apart_is_split_off() -> None:
     # a kicker (``…——``) stands in a box of its own; the headline under it, set wider than
     # the body's column and wrapped, came out glued to the body's first paragraph

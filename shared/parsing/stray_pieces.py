@@ -147,8 +147,11 @@ def hangs(
     column = block_column(block) or context()
     if column <= 0 or block.last.spaced_out:
         return False
-    if block.last.width <= column - SHORT_MARGIN and not opens_at_foot(
-        block, column, indents, above
+    if block.last.width <= column - SHORT_MARGIN and not (
+        # a block of a few lines may be measured by a first line, itself short by the
+        # indent: the text up to it tells the column a first line is short of
+        opens_at_foot(block, column, indents, above)
+        and opens_at_foot(block, max(column, context()), indents, above)
     ):
         return False
     return following is None or not leads_into(block, following, indents)

@@ -435,3 +435,18 @@ def test_a_piece_goes_back_to_an_article_that_breaks_off_in_a_paragraphs_first_l
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+
+def test_a_subhead_under_a_short_paragraph_does_not_hang_as_a_paragraphs_first_line() -> None:
+    # a column break leaves a short block: a paragraph's indented first line, its short last
+    # line, and a subhead under it, two ems shorter than a first line.  Measured by its own
+    # lines the block's column is the first line's width and the subhead looks like a first
+    # line cut at the column's foot; the text above (context) measures the column, and the
+    # subhead is no first line of it
+    rows = ["会议要求，各区部门要紧盯全年目标不放", "松，一项一项抓好落实。"]
+    lines = split_lines("\n".join([*rows, "压实各方责任全力抓好重点项目建设"]))[0]
+    block = Block("text", lines, "body")
+    assert [line.width for line in block.lines] == [18.0, 11.0, 16.0]
+    assert not hangs(block, None, indents=True, context=lambda: 20.0)
+    assert hangs(block, None, indents=True, context=lambda: 18.0)  # a column of 18: it hangs

@@ -319,16 +319,11 @@ def _closes_in_column(
     text speaking of the same thing as ``text`` (the block's and what goes on with it;
     :func:`_speaks_with`): a block's column alone is too weak a reason to move it to
     another article (half-width digits widen a short block's measure)."""
-    unit = items[index]
-    if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
+    if not _closes_by_shape(items, index, block):
         return False
-    last = unit.body[-1]
-    return (
-        last.ends_sentence
-        and block_column(last) > 0
-        and shared_column(last, block) is not None
-        and _speaks_with(text, _text_up_to(items, (index, len(unit.body) - 1)), around)
-    )
+    unit = items[index]
+    assert isinstance(unit, Unit)
+    return _speaks_with(text, _text_up_to(items, (index, len(unit.body) - 1)), around)
 
 
 def _speaks_with(text: list[Line], host: list[Line], around: list[Line]) -> bool:

@@ -94,9 +94,7 @@ def _lone_title_over(items: list[Item], index: int) -> int | None:
     unit = items[index]
     if not isinstance(unit, Unit) or not unit.anchored:
         return None
-    before = index - 1
-    while before >= 0 and is_photo(items[before]):
-        before -= 1
+    before = _index_over(items, index)
     group = items[before] if before >= 0 else None
     if not isinstance(group, TitleGroup) or len(group.blocks) != 1:
         return None
@@ -162,7 +160,14 @@ def _untitled(items: list[Item], index: int) -> bool:
     unit = items[index]
     if not isinstance(unit, Unit) or not unit.anchored:
         return False
+    before = _index_over(items, index)
+    return before < 0 or not isinstance(items[before], TitleGroup)
+
+
+def _index_over(items: list[Item], index: int) -> int:
+    """The index of the item standing over the one at ``index``, past the photos set
+    between (-1 when none does)."""
     before = index - 1
     while before >= 0 and is_photo(items[before]):
         before -= 1
-    return before < 0 or not isinstance(items[before], TitleGroup)
+    return before

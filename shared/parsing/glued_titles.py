@@ -57,10 +57,11 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         later = others[others_up_to[index] :]
         follower = later[0] if later else None
         only_furniture_out = only_furniture_out and all(b.kind == "furniture" for b in out)
-        opens_item = only_furniture_out or _lead_in(out) or _closes_a_photo(out)
+        lead_in = _lead_in(out)
+        opens_item = only_furniture_out or lead_in or _closes_a_photo(out)
         head = page_top_title_run(block) if opens_item else 0
-        if not head:
-            head = _announced_headline(out, block)
+        if not head and lead_in:
+            head = _announced_headline(out[-1], block)
         if head:
             out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
@@ -79,10 +80,10 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         if head:
             out.append(Block(block.kind, block.lines[:head], rule, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
+        opens_next = follower is not None and _opens_article(follower)
         anchor_follows = (
             follower is None
-            or follower.kind == "byline"
-            or follower.opens_with_dateline
+            or opens_next
             or (follower.kind == "text" and follower.opens_continued_part)
             or _title_shaped(follower)
             or _question_title_before_article(follower, later[1:2])
@@ -94,7 +95,6 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
                 and leading_space(follower.first) == indent
             )
         )
-        opens_next = follower is not None and _opens_article(follower)
         cut = _trailing_title_start(block, opens_next) if block.kind == "text" else None
         unindented = cut is not None and unindented_after_closed_short(block.lines, cut, indent)
         if (
@@ -168,17 +168,18 @@ def _lead_in(out: Sequence[Block]) -> bool:
     it (``“五朵金花”绽放一线（向奋战在一线的医务人员致`` / ``敬）`` over the first paragraph)."""
     if not out or out[-1].kind != "text" or len(out[-1].lines) > MAX_LEAD_IN_LINES:
         return False
-    text = "".join(line.text for line in out[-1].lines).rstrip()
+    text = joined_text(out[-1].lines).rstrip()
     return text.endswith(("——", "：", ":")) and "。" not in text
 
 
-def _announced_headline(out: Sequence[Block], block: Block) -> int:
-    """How many lines opening the block are the headline that the kicker set apart above
-    it announces (0: none).  A kicker ending with ``——`` (``陆军军医大学护士——``) announces the
-    line after it: the block's first line, free of sentence marks and unfinished, is that
-    headline glued over the body whatever its width (``“五朵金花”绽放一线（向奋战在一线的医务``),
-    and so are the lines under it that wrap it at its own, narrower measure (``人员致敬）``)."""
-    if not _lead_in(out) or not joined_text(out[-1].lines).rstrip().endswith("——"):
+def _announced_headline(kicker: Block, block: Block) -> int:
+    """How many lines opening the block are the headline that the ``kicker`` set apart
+    above it (:func:`_lead_in`) announces (0: none).  A kicker ending with ``——``
+    (``陆军军医大学护士——``) announces the line after it: the block's first line, free of
+    sentence marks and unfinished, is that headline glued over the body whatever its width
+    (``“五朵金花”绽放一线（向奋战在一线的医务``), and so are the lines under it that wrap it at
+    its own, narrower measure (``人员致敬）``)."""
+    if not joined_text(kicker.lines).rstrip().endswith("——"):
         return 0
     if block.kind != "text" or block.opens_with_dateline:
         return 0

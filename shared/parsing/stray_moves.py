@@ -21,13 +21,7 @@ from shared.parsing.stray_pieces import (
     takes,
 )
 from shared.parsing.text_ends import closes_text
-from shared.parsing.topic import (
-    NEARER_FACTOR,
-    lines_share_topic,
-    nearer_topic,
-    similarity,
-    tells_topic,
-)
+from shared.parsing.topic import clearly_nearer, lines_share_topic, nearer_topic, tells_topic
 from shared.parsing.units import Item, Unit, unit_at
 
 
@@ -370,7 +364,7 @@ def _nearer_host(items: list[Item], index: int, text: list[Line], above: list[Li
     ``NEARER_FACTOR`` times as much as that of the text it was set down under."""
     unit = unit_at(items, index)
     host = _text_up_to(items, (index, len(unit.body) - 1))
-    return similarity(text, host) > NEARER_FACTOR * similarity(text, above)
+    return clearly_nearer(text, host, above)
 
 
 def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None:

@@ -93,7 +93,8 @@ def title_stacks(blocks: list[Block]) -> list[list[Block]]:
         kickers = _kicker_row(blocks, index)
         headlines = blocks[index + kickers : index + 2 * kickers]
         if kickers >= 2 and len(headlines) == kickers and all(map(_plain, headlines)):
-            stacks.extend([k, h] for k, h in zip(blocks[index:], headlines, strict=False))
+            kicker_row = blocks[index : index + kickers]
+            stacks.extend([k, h] for k, h in zip(kicker_row, headlines, strict=True))
             index += 2 * kickers
             continue
         block = blocks[index]

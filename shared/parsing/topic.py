@@ -87,8 +87,12 @@ def nearer_topic(text: Sequence[Line], one: Sequence[Line], other: Sequence[Line
     do (``TOPIC_SIMILARITY``), and ``NEARER_FACTOR`` times as much as ``other``'s."""
     if _bigrams(text).total() < MIN_COMPARED_BIGRAMS:
         return False
-    near = similarity(text, one)
-    return near >= TOPIC_SIMILARITY and near > NEARER_FACTOR * similarity(text, other)
+    return similarity(text, one) >= TOPIC_SIMILARITY and clearly_nearer(text, one, other)
+
+
+def clearly_nearer(text: Sequence[Line], one: Sequence[Line], other: Sequence[Line]) -> bool:
+    """``text`` shares ``one``'s vocabulary ``NEARER_FACTOR`` times as much as ``other``'s."""
+    return similarity(text, one) > NEARER_FACTOR * similarity(text, other)
 
 
 def text_bigrams(text: str) -> frozenset[str]:

@@ -73,10 +73,8 @@ def test_a_wrapped_comma_headline_wider_than_the_column_opens_an_article() -> No
     assert [a.headline for a in articles][1] == headline
 
 
-def test_a_question_over_its_own_article_text_stays_in_the_body() -> None:
-    # a question line opening a paragraph of the same text (the same topic) is body
-    more = [
-        "社区文化活动中心如何运行？",
+# More of the CULTURE text: a paragraph on the same topic, set in the same column.
+CULTURE_GOES_ON = [
         "作为全国最早推动社区文化活动中心设",
         "施运行管理社会化、专业化的城市，目前上",
         "海全市建成运行的216家社区文化活动中心",
@@ -84,7 +82,12 @@ def test_a_question_over_its_own_article_text_stays_in_the_body() -> None:
         "业、社会组织、群众文艺团队等各类主体参",
         "与整体运行或部分项目管理，上海公共文化",
         "服务体系示范区建设走在全国前列。",
-    ]
+]
+
+
+def test_a_question_over_its_own_article_text_stays_in_the_body() -> None:
+    # a question line opening a paragraph of the same text (the same topic) is body
+    more = ["社区文化活动中心如何运行？", *CULTURE_GOES_ON]
     articles = parse_text("\n".join([*CULTURE, "", *more]) + "\n").articles
     assert len(articles) == 1
     assert "社区文化活动中心如何运行？" in "".join(articles[0].paragraphs)
@@ -92,16 +95,7 @@ def test_a_question_over_its_own_article_text_stays_in_the_body() -> None:
 
 def test_a_comma_subhead_over_its_own_article_text_stays_in_the_body() -> None:
     # the same shape between two parts of one text (the same topic) is a subhead
-    more = [
-        "作为全国最早推动社区文化活动中心设",
-        "施运行管理社会化、专业化的城市，目前上",
-        "海全市建成运行的216家社区文化活动中心",
-        "中，已有超过90%的社区文化活动中心委托企",
-        "业、社会组织、群众文艺团队等各类主体参",
-        "与整体运行或部分项目管理，上海公共文化",
-        "服务体系示范区建设走在全国前列。",
-    ]
-    text = "\n".join([*CULTURE, "", "公共文化，社会力量参与运行", *more]) + "\n"
+    text = "\n".join([*CULTURE, "", "公共文化，社会力量参与运行", *CULTURE_GOES_ON]) + "\n"
     articles = parse_text(text).articles
     assert len(articles) == 1
     assert "公共文化，社会力量参与运行" in articles[0].paragraphs

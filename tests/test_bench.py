@@ -16,8 +16,11 @@ import warnings
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
-from bench.run import resident_frames, warm_up_pages
+from bench.run import generate_pages, in_process, resident_frames, warm_up_pages
+from shared.db import dispose_engines, get_engine, session_scope
+from shared.models import Article, Job
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -49,6 +52,22 @@ def test_memory_counts_as_warm_after_a_tenth_of_the_pages_and_at_least_twenty() 
     assert warm_up_pages(6) == 6
 
 
+def test_in_process_runs_every_job_and_times_the_uploads_apart(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'bench.db'}"
+    try:
+        run = in_process(generate_pages(3), url)
+        with session_scope(get_engine(url)) as session:
+            states = list(session.exec(select(Job.state)))
+            articles = len(session.exec(select(Article.id)).all())
+    finally:
+        dispose_engines()
+    assert states == ["succeeded"] * 3
+    assert articles >= 3
+    assert run.pipeline > 0
+    assert run.floor > 0
+    assert run.accepting > 0
+
+
 @pytest.mark.e2e
 @pytest.mark.slow
 def test_bench_prints_every_figure() -> None:
@@ -58,7 +77,8 @@ def test_bench_prints_every_figure() -> None:
     )
     assert run.returncode == 0, run.stderr[-3000:]
     table, _, last = run.stdout.rstrip().rpartition("\n")
-    for row in ("jieba.lcut floor", "in-process pipeline, sqlite", "end to end, sqlite",
+    for row in ("jieba.lcut floor", "in-process pipeline, sqlite", "accepting the uploads, sqlite",
+                "end to end, sqlite",
                 "latency at 10 pages/s", "upload request p50", "worker memory", "CPU per page"):
         assert row in table, run.stdout
     figures = json.loads(last)
@@ -66,6 +86,7 @@ def test_bench_prints_every_figure() -> None:
     assert figures["jieba_floor_s"] > 0
     assert figures["in_process_sqlite_s"] > 0
     assert figures["in_process_sqlite_jieba_s"] > 0
+    assert figures["in_process_sqlite_accepting_s"] > 0
     e2e = figures["e2e_sqlite"]
     assert e2e["pages_per_s"] > 0
     assert e2e["jieba_floor_s"] > 0

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
 from typing import Any
 
 from celery import Celery
-from celery.signals import worker_init, worker_process_init
+from celery.signals import task_postrun, worker_init, worker_process_init
 
 from shared.analysis import analyse_article
 from shared.db import dispose_engines, get_engine
@@ -16,6 +15,7 @@ from shared.idf import idf_table
 from shared.queue import celery_config
 from shared.segmenter import load_jieba
 from shared.settings import Settings
+from worker.heap import EveryNthTask, return_free_heap_to_os
 from worker.sweeper import JobSweeper
 
 log = logging.getLogger(__name__)
@@ -40,20 +40,18 @@ def _warm_before_fork(**_: Any) -> None:
     # Move everything loaded so far out of the garbage collector's reach: collections in the
     # children would otherwise write to every module's object headers and unshare their pages.
     gc.freeze()
-    _return_free_heap_to_os()
+    # Every pool process maps the parent's heap and counts it in its RSS, so each MiB the
+    # parent returns is three fewer in the worker's total (2–3 MiB here, 6–8 over the three).
+    return_free_heap_to_os()
 
 
-def _return_free_heap_to_os() -> None:
-    """Give back the heap that loading left free before the pool forks.
+# In a pool process: the heap that tasks leave free goes back every few tasks (worker/heap.py).
+_trim_between_tasks = EveryNthTask(return_free_heap_to_os)
 
-    Every pool process maps the parent's heap and counts it in its RSS, so each MiB the
-    parent returns is three fewer in the worker's total (2–3 MiB here, 6–8 over the three).
-    glibc keeps freed memory below the heap's top for reuse; ``malloc_trim`` releases it.
-    Other C libraries have no such call.
-    """
-    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
-    if trim is not None:
-        trim(0)
+
+@task_postrun.connect
+def _after_task(**_: Any) -> None:
+    _trim_between_tasks.task_ended()
 
 
 @worker_process_init.connect

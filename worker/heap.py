@@ -1,0 +1,43 @@
+"""Returning the C heap's free memory to the system, before the fork and between jobs.
+
+glibc keeps memory that was freed inside its heap for reuse and gives back only what lies at
+the heap's top. A page's parse and store allocate and free some megabytes outside what Python
+traces (tracemalloc grew 1.4 MB over 1,000 pages while RSS grew 12 MiB); now and then what stays
+in use pins the freed space below it, and a pool process's RSS steps up by several MiB that it
+never gives back. Over 2,000 bench pages one pool process stepped 124 → 132 MiB between pages
+800 and 1,200 and stayed there; trimming every few tasks, both stayed within 121–124 MiB
+(RSS summed 368 → 374 MiB from page 400 to 2,000, against 371 → 384 without). ``malloc_trim(0)``
+releases every free page of the heap. It costs about half a millisecond, so pool processes call
+it every :data:`TRIM_EVERY_TASKS` tasks (jobs, mostly) rather than after each. Other C
+libraries have no such call and are left alone.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable
+
+TRIM_EVERY_TASKS = 10
+
+
+def return_free_heap_to_os() -> None:
+    """Give the C heap's free pages back to the system (glibc); nothing elsewhere."""
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+class EveryNthTask:
+    """Calls ``action`` after every ``every``-th task that ends in this process."""
+
+    def __init__(self, action: Callable[[], None], every: int = TRIM_EVERY_TASKS) -> None:
+        if every < 1:
+            raise ValueError("every must be at least 1")
+        self._action = action
+        self._every = every
+        self._ended = 0
+
+    def task_ended(self) -> None:
+        self._ended += 1
+        if self._ended % self._every == 0:
+            self._action()

@@ -89,12 +89,13 @@ def paragraph_break(
     if not before.ends_sentence:
         if dateline_runs_on(before.text, after.text):
             return False, "a dateline wrapped before its 电 or 讯 goes on in the next line"
+        measure = column - INDENT if before_opens else column
         if (
             column > 0
             and _far_short(before, column, before_opens)
-            and not _full_but_for_pull_down(
-                before, after, column - INDENT if before_opens else column
-            )
+            # short only because what opens the next line did not fit the room left
+            and not _full_but_for_pull_down(before, after, measure)
+            and not _pushed_down(before, after, measure)
         ):
             return True, "previous line stops far short of the column (a subhead or list item)"
         if before_opens and column > 0 and _heads_first_line(before, after, column):

@@ -94,3 +94,27 @@ def test_a_line_of_latin_capitals_is_not_measured_short() -> None:
     (article,) = parse_text(text + "\n").articles
     assert len(article.paragraphs) == 2
     assert article.paragraphs[1].startswith("研究团队创新提出")
+
+
+def test_an_unfinished_line_short_over_a_latin_word_that_moved_down_runs_on() -> None:
+    # …陶哲轩指出， stops two em short of the 14-em column, which reads as a list item or a
+    # subhead ending short, but ChatGPT (3.5 em) did not fit the room left: it moved down and
+    # the sentence runs on
+    text = "\n".join(
+        [
+            "AI正深度融入数学研究核心环节",
+            "本报记者 刘诗瑶",
+            "研究人员原本设想将这一数论",
+            "问题转化为概率论形式，再进行",
+            "分析。但ChatGPT没有采用这一",
+            "做法，而是直接在原始数论语言",
+            "中推进证明。美国加州大学洛杉",
+            "矶分校数学家陶哲轩指出，",
+            "ChatGPT虽未显示使用概率论语",
+            "言，但其解法隐含建立了数论与",
+            "概率之间的联系。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert len(article.paragraphs) == 1
+    assert "陶哲轩指出，ChatGPT虽未" in article.paragraphs[0]

@@ -32,7 +32,7 @@ import itertools
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
-from shared.parsing.title_words import parts_by_vocabulary
+from shared.parsing.title_words import parts_by_vocabulary, points_against
 from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
 
 
@@ -48,9 +48,11 @@ def split_title_runs(items: list[Item]) -> list[Item]:
         if isinstance(item, TitleGroup) and len(item.blocks) > 1:
             run = _article_run(items, index + 1)
             titles = title_stacks(item.blocks)
-            if len(run) == len(titles) and all(
-                second.anchored and speak_apart(first, second)
-                for first, second in itertools.pairwise(run)
+            anchored = all(unit.anchored for unit in run[1:])
+            if (
+                len(run) == len(titles)
+                and anchored
+                and all(speak_apart(first, second) for first, second in itertools.pairwise(run))
             ):
                 for blocks, unit in zip(titles, run, strict=True):
                     out.append(TitleGroup(blocks=blocks))
@@ -62,6 +64,13 @@ def split_title_runs(items: list[Item]) -> list[Item]:
                 for blocks, units in parts:
                     out.append(TitleGroup(blocks=blocks))
                     out.extend(units)
+                index += 1 + len(run)
+                continue
+            rows = row_stacks(item.blocks, len(run)) if anchored else None
+            if rows is not None and not points_against(rows, run):
+                for blocks, unit in zip(rows, run, strict=True):
+                    out.append(TitleGroup(blocks=blocks))
+                    out.append(unit)
                 index += 1 + len(run)
                 continue
         out.append(item)
@@ -106,6 +115,21 @@ def title_stacks(blocks: list[Block]) -> list[list[Block]]:
         else:
             stacks.append([block])
         index += 1
+    return stacks
+
+
+def row_stacks(blocks: list[Block], columns: int) -> list[list[Block]] | None:
+    """The blocks of a title group read across a row of ``columns`` side-by-side modules
+    that all stack as many title levels, level by level (kickers, then headlines, then
+    subtitles): the n-th block of each level goes to the n-th module.  None unless the
+    blocks fill two or three such levels and every stack so made is shaped as one (a
+    kicker ``…：``/``…——`` never its last level, a subtitle ``——…`` never its first)."""
+    levels, rest = divmod(len(blocks), columns) if columns >= 2 else (0, 1)
+    if rest or not 2 <= levels <= 3:
+        return None
+    stacks = [blocks[column::columns] for column in range(columns)]
+    if any(_kicker(stack[-1]) or is_subtitle(joined_text(stack[0].lines)) for stack in stacks):
+        return None
     return stacks
 
 

@@ -254,3 +254,63 @@ def test_a_row_of_kickers_then_a_row_of_headlines_pairs_them_in_order() -> None:
         ("夜游观察：", "城市夜经济持续升温", body(NIGHT)),
         ("田间纪事：", "山区夏收夏种忙", body(VILLAGE)),
     ]
+
+
+def test_two_title_levels_of_two_modules_read_across_the_row_pair_by_column() -> None:
+    # each module a kicker over its headline, tops at one height: read across the row
+    # twice, the two kickers, then the two headlines.  Only one kicker is shaped as one
+    # (``…——``) and neither kicker's words are in its body, so neither shape nor words
+    # pair them: four title blocks over two articles, two levels of two columns
+    rows = [
+        "记者蹲点调查——", "",
+        "今日聚焦", "",
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    # (which level is the kicker is a matter of type size: not asked here)
+    assert [({a.kicker, a.headline, a.subtitle} - {""}, a.paragraphs) for a in parsed] == [
+        ({"记者蹲点调查——", "城市夜经济持续升温"}, body(NIGHT)),
+        ({"今日聚焦", "山区夏收夏种忙"}, body(VILLAGE)),
+    ]
+
+
+def test_two_title_levels_of_three_modules_read_across_the_row_pair_by_column() -> None:
+    # three modules side by side, a headline over a subtitle each: the three headlines,
+    # then the three subtitles (plain, with no dash): six blocks over three articles
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        "滨江步道全线贯通", "",
+        "商圈延长营业时间", "",
+        "全县夏粮长势好于往年", "",
+        "市民休闲健身有了新去处", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14), "",
+        *wrap(RIVER, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    stacks = [{a.kicker, a.headline, a.subtitle} - {""} for a in parsed]
+    assert stacks == [
+        {"城市夜经济持续升温", "商圈延长营业时间"},
+        {"山区夏收夏种忙", "全县夏粮长势好于往年"},
+        {"滨江步道全线贯通", "市民休闲健身有了新去处"},
+    ]
+    assert [a.paragraphs for a in parsed] == [body(NIGHT), body(VILLAGE), body(RIVER)]
+
+
+def test_a_row_pairing_that_would_leave_a_kicker_as_a_stacks_last_level_is_not_made() -> None:
+    # four blocks over two bodies, but read by column the second stack would end on a
+    # kicker (``…：``): not two stacks read across a row
+    rows = [
+        "城市夜经济持续升温", "",
+        "今日聚焦", "",
+        "记者蹲点调查", "",
+        "田间纪事：", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert "田间纪事：" not in [a.kicker for a in parsed[1:]] + [a.headline for a in parsed[1:]]

@@ -13,7 +13,9 @@ a row: the group's titles go to the units in order.  A block shaped as a kicker
 (``…：``, ``…——``) introduces the block after it and a subtitle (``——…``) follows the
 one before it, so those stay with their neighbour; the group is split only when the
 titles so counted match the units one for one (two pieces of body under one title stack
-are one article with a second dateline as well, and nothing then tells them apart).
+are one article with a second dateline as well, and nothing then tells them apart), and
+no title's words point clearly at another unit's body than the one it would head (a
+module whose title stands higher is read first, wherever its body comes out).
 
 Where shapes and counts do not pair them (one module's kicker and headline interleaved with
 the other's headline and subtitle, row by row; or two reports whose bodies share too many
@@ -23,6 +25,13 @@ like one (or, within a unit, a body block after a closed sentence on other thing
 the text before it: a report with no dateline read on under its neighbour), such that
 every title block points clearly at one of them; the run is shared out so when exactly
 one such cut exists (:mod:`.title_words`).
+
+Where neither pairs them, a run of two or three times as many blocks as the units under
+it is the modules' title levels read across the row in turn, all kickers, then all
+headlines (then all subtitles): the n-th block of each level goes to the n-th unit
+(:func:`row_stacks`), when every stack so made is shaped as one and no block's words point
+at another unit's body.  Four or more title blocks are never one article's stack, so the
+units need not speak of different things here.
 """
 
 from __future__ import annotations
@@ -53,6 +62,7 @@ def split_title_runs(items: list[Item]) -> list[Item]:
                 len(run) == len(titles)
                 and anchored
                 and all(speak_apart(first, second) for first, second in itertools.pairwise(run))
+                and not points_against(titles, run)
             ):
                 for blocks, unit in zip(titles, run, strict=True):
                     out.append(TitleGroup(blocks=blocks))

@@ -4,7 +4,9 @@ article's body, and seldom in another's.
 A title block *points at* one of several bodies when at least ``MIN_TITLE_HITS`` of its
 character bigrams stand in that body and more than twice as many as in any other; a run
 of title blocks over article units is shared out by it (:func:`parts_by_vocabulary`) where
-shapes and counts do not pair titles and bodies (:mod:`.title_runs`).
+shapes and counts do not pair titles and bodies (:mod:`.title_runs`), and a pairing made
+by order or by rows is refused where a title points at another body than its own
+(:func:`points_against`).
 """
 
 from __future__ import annotations
@@ -109,7 +111,9 @@ def _part_units(run: list[Unit], pieces: list[tuple[int, int]]) -> list[Unit]:
 def points_against(stacks: list[list[Block]], units: list[Unit]) -> bool:
     """Whether a title block of ``stacks[i]`` clearly points at the body of another unit
     than ``units[i]`` (its words: at least ``MIN_TITLE_HITS`` bigrams there, more than twice
-    as many as in any other body)."""
+    as many as in any other body).  A single unit has no other."""
+    if len(units) < 2:
+        return False
     vocabularies = [
         vocabulary([line for block in unit.body for line in block.lines]) for unit in units
     ]

@@ -314,3 +314,17 @@ def test_a_row_pairing_that_would_leave_a_kicker_as_a_stacks_last_level_is_not_m
     ]  # fmt: skip
     parsed = parse_text("\n".join(rows)).articles
     assert "田间纪事：" not in [a.kicker for a in parsed[1:]] + [a.headline for a in parsed[1:]]
+
+
+def test_two_titles_read_out_of_their_bodies_order_go_to_the_bodies_using_their_words() -> None:
+    # the right module's title stands higher, so the extractor reads it first, while its
+    # body comes out second: shapes and counts pair the titles with the bodies in order,
+    # but each title's words recur clearly in the other body, and they decide
+    rows = [
+        "山区夏收夏种忙", "",
+        "城市夜经济持续升温", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {"城市夜经济持续升温": body(NIGHT), "山区夏收夏种忙": body(VILLAGE)}

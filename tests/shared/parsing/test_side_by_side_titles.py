@@ -328,3 +328,21 @@ def test_two_titles_read_out_of_their_bodies_order_go_to_the_bodies_using_their_
     ]  # fmt: skip
     articles = _articles(rows)
     assert articles == {"城市夜经济持续升温": body(NIGHT), "山区夏收夏种忙": body(VILLAGE)}
+
+
+def test_a_short_kicker_read_over_another_module_joins_the_lone_headline_of_its_body() -> None:
+    # the village module's kicker stands higher than the night module's headline, so the
+    # extractor reads the two as one stack; the kicker has only two bigrams (a name, as
+    # ``徐建平：``, ``水利部——``), both in the village body and none in the other: its own
+    # article's, under a lone headline
+    rows = [
+        "合作社——", "",
+        "城市夜经济持续升温", "",
+        *wrap(NIGHT, 14), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert {(a.kicker, a.headline): a.paragraphs for a in parsed} == {
+        ("", "城市夜经济持续升温"): body(NIGHT),
+        ("合作社——", "山区夏收夏种忙"): body(VILLAGE),
+    }

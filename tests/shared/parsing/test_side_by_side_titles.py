@@ -346,3 +346,38 @@ def test_a_short_kicker_read_over_another_module_joins_the_lone_headline_of_its_
         ("", "城市夜经济持续升温"): body(NIGHT),
         ("合作社——", "山区夏收夏种忙"): body(VILLAGE),
     }
+
+
+def test_two_titles_merged_line_by_line_are_split_at_their_measures() -> None:
+    # two modules side by side, their titles' first lines on one baseline: the extractor
+    # gives them as one line parted by a space, then the rest in the order of their
+    # heights.  The left title wraps at 7 em, the right one at 10: only one cut of the
+    # merged line and one sharing of the lines after it gives two titles each wrapped at
+    # one measure, and the right one's words are those of the untitled body
+    rows = [
+        "城市夜经济持续 山区乡镇抢抓农时夏收",
+        "夏种忙",
+        "升温商圈延长营",
+        "业时间", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温商圈延长营业时间": body(NIGHT),
+        "山区乡镇抢抓农时夏收夏种忙": body(VILLAGE),
+    }
+
+
+def test_a_spaced_title_over_its_own_body_is_not_cut_at_its_space() -> None:
+    # a title parting its phrases with a space: cut there, its lines make two titles
+    # wrapped at two measures (7 em, then 6 over a last line of 4), but the right piece's
+    # words point at the body under the block, not at the untitled one: one title
+    rows = [
+        "城市夜经济持续 升温商圈延长",
+        "营业时间", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {"城市夜经济持续 升温商圈延长营业时间": body(NIGHT), "": body(VILLAGE)}

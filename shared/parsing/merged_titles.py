@@ -18,7 +18,11 @@ shared out so only when its words confirm it: the right title's names and terms 
 clearly in the body of an untitled article (one opening like an article, wherever it came
 out), and the left one's point nowhere else than the body under the block;
 where several ways to cut and share fit the widths, the one whose titles find the most of
-their own words in their own bodies is taken, when no other finds as many.
+their own words in their own bodies is taken.  Should several find as many (the last lines
+``等欧方领导人`` and ``安心`` fit either title and their words stand in neither body), the
+modules' widths tell the rest when their bodies are set in columns of one width: the
+title wrapping at fewer characters is then set in larger type, its lines stand lower, and
+the extractor reads the lines by height, then left to right (:func:`_in_reading_order`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from shared.parsing.block import Block
+from shared.parsing.columns import column_width
 from shared.parsing.lines import Line, display_width, make_line
 from shared.parsing.title_words import MIN_TITLE_HITS
 from shared.parsing.topic import text_bigrams, vocabulary
@@ -108,11 +113,38 @@ def _shared_out(
         scored.append((hits, target, left, right))
     if not scored:
         return None
-    scored.sort(reverse=True)
-    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+    best = max(hits for hits, *_ in scored)
+    scored = [way for way in scored if way[0] == best]
+    if len(scored) > 1 and _equally_wide(items, under, scored[0][1]):
+        scored = [way for way in scored if _in_reading_order(way[2], way[3])]
+    if len(scored) != 1:
         return None
     _, target, left, right = scored[0]
     return _block(left, lines, block), target, _block(right, lines, block)
+
+
+def _equally_wide(items: list[Item], first: int, second: int) -> bool:
+    """The two units' bodies are set in columns of one width (``SAME_MEASURE``)."""
+    widths: list[float] = []
+    for index in (first, second):
+        unit = items[index]
+        assert isinstance(unit, Unit)
+        widths.append(column_width([line for line in body_lines(unit) if line.measures_column]))
+    return min(widths) > 0 and abs(widths[0] - widths[1]) <= SAME_MEASURE
+
+
+def _in_reading_order(left: Sequence[Piece], right: Sequence[Piece]) -> bool:
+    """The lines after the merged ones come in the order the extractor reads two titles
+    over equally wide modules in: by height, then left to right.  The title wrapping at
+    fewer characters is set in larger type, so its n-th line stands lower than the other's
+    (at n over its measure, in the module's width)."""
+    heights: dict[int, tuple[float, int]] = {}
+    for side, pieces in enumerate((left, right)):
+        measure = display_width(pieces[0][0])
+        for level, (_, at) in enumerate(pieces):
+            heights.setdefault(at, (level / measure, side))
+    order = [heights[at] for at in sorted(heights)]
+    return all(a <= b for a, b in itertools.pairwise(order))
 
 
 def _pointed_unit(title: str, vocabularies: dict[int, frozenset[str]]) -> int | None:

@@ -381,3 +381,19 @@ def test_a_spaced_title_over_its_own_body_is_not_cut_at_its_space() -> None:
     ]  # fmt: skip
     articles = _articles(rows)
     assert articles == {"城市夜经济持续 升温商圈延长营业时间": body(NIGHT), "": body(VILLAGE)}
+
+
+def test_last_lines_that_fit_either_merged_title_go_by_reading_order() -> None:
+    # the last lines ``真忙`` and ``正当时`` fit either title and their words stand in
+    # neither body.  The bodies are set in columns of one width, so the title wrapping at
+    # fewer characters (7 em against 8) is in larger type and its second line stands lower:
+    # the extractor, reading by height, gives the right title's last line first
+    rows = [
+        "夜经济持续升温 山区乡镇抢抓农时",
+        "真忙",
+        "正当时", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {"夜经济持续升温正当时": body(NIGHT), "山区乡镇抢抓农时真忙": body(VILLAGE)}

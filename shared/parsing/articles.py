@@ -34,6 +34,7 @@ from shared.parsing.fields import apply_body_fields, opens_editors_note
 from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailing_question_title
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
+from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.stray_moves import reattach_stray_pieces
 from shared.parsing.stray_titles import move_stray_titles
@@ -367,14 +368,15 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
 def titled_items(
     items: list[Item],
 ) -> tuple[list[Item], tuple[dict[int, int], set[int], Direction]]:
-    """The items with title runs of side-by-side modules split (:mod:`.title_runs`) and
-    titles read with another row's moved over their bodies (:mod:`.stray_titles`) where the
+    """The items with two side-by-side titles merged line by line split
+    (:mod:`.merged_titles`), title runs of side-by-side modules split (:mod:`.title_runs`)
+    and titles read with another row's moved over their bodies (:mod:`.stray_titles`) where the
     page sets its titles over their bodies, and their title assignment
     (:func:`assign_titles`)."""
     titles = assign_titles(items)
     if titles[2] != "before":
         return items, titles
-    split = move_stray_titles(split_title_runs(items))
+    split = move_stray_titles(split_title_runs(split_merged_titles(items)))
     if len(split) == len(items) and all(a is b for a, b in zip(split, items, strict=True)):
         return items, titles
     split_titles = assign_titles(split)

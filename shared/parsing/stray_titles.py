@@ -3,8 +3,10 @@
 An extractor reading a page line by line across the row gives the titles of modules whose
 tops stand at one height as one run, wherever their bodies come out.  Where the run holds
 several title blocks, one whose names and terms are not in the body under the run but
-recur, clearly, in the body of an article that has no title (one that opens like an
-article: a dateline, a byline) is that article's title: it goes to stand over it.  Each
+recur, clearly (at least ``MIN_STRAY_TITLE_HITS`` of its bigrams, or all of a short
+block's, a name kicker ``徐建平：``, when no other body holds any), in the body of an article
+that has no title (one that opens like an article: a dateline, a byline) is that
+article's title: it goes to stand over it.  Each
 block of the run is judged by itself (a kicker ``…：`` of one module may stand over another
 module's headline in the run), and the blocks whose words point nowhere clearly, or at the
 body under the run, stay where they are.  An article under a single title block takes such
@@ -24,6 +26,9 @@ from shared.parsing.units import Item, TitleGroup, Unit, body_lines, is_photo, p
 # than twice as many as any other body on the page holds (a two-character name or term
 # shared by chance gives one or two).
 MIN_STRAY_TITLE_HITS = 3
+# A block with fewer bigrams than that (a name for a kicker: ``徐建平：``, ``水利部——``) points
+# at a body holding all of them, at least this many, when no other body holds any.
+MIN_SHORT_TITLE_HITS = 2
 
 
 def move_stray_titles(items: list[Item]) -> list[Item]:
@@ -151,7 +156,8 @@ def _target(block: Block, vocabularies: dict[int, frozenset[str]]) -> int | None
     if len(hits) < 2:
         return None
     (best, index), (second, _) = hits[0], hits[1]
-    return index if best >= MIN_STRAY_TITLE_HITS and best > 2 * second else None
+    least = max(MIN_SHORT_TITLE_HITS, min(MIN_STRAY_TITLE_HITS, len(words)))
+    return index if best >= least and best > 2 * second else None
 
 
 def _untitled(items: list[Item], index: int) -> bool:

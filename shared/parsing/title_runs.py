@@ -13,7 +13,9 @@ a row: the group's titles go to the units in order.  A block shaped as a kicker
 (``…：``, ``…——``) introduces the block after it and a subtitle (``——…``) follows the
 one before it, so those stay with their neighbour; the group is split only when the
 titles so counted match the units one for one (two pieces of body under one title stack
-are one article with a second dateline as well, and nothing then tells them apart).
+are one article with a second dateline as well, and nothing then tells them apart), and
+no title's words point clearly at another unit's body than the one it would head (a
+module whose title stands higher is read first, wherever its body comes out).
 
 Where shapes and counts do not pair them (one module's kicker and headline interleaved with
 the other's headline and subtitle, row by row; or two reports whose bodies share too many
@@ -23,6 +25,13 @@ like one (or, within a unit, a body block after a closed sentence on other thing
 the text before it: a report with no dateline read on under its neighbour), such that
 every title block points clearly at one of them; the run is shared out so when exactly
 one such cut exists (:mod:`.title_words`).
+
+Where neither pairs them, a run of two or three times as many blocks as the units under
+it is the modules' title levels read across the row in turn, all kickers, then all
+headlines (then all subtitles): the n-th block of each level goes to the n-th unit
+(:func:`row_stacks`), when every stack so made is shaped as one and no block's words point
+at another unit's body.  Four or more title blocks are never one article's stack, so the
+units need not speak of different things here.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ import itertools
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
-from shared.parsing.title_words import parts_by_vocabulary
+from shared.parsing.title_words import parts_by_vocabulary, points_against
 from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
 
 
@@ -48,9 +57,12 @@ def split_title_runs(items: list[Item]) -> list[Item]:
         if isinstance(item, TitleGroup) and len(item.blocks) > 1:
             run = _article_run(items, index + 1)
             titles = title_stacks(item.blocks)
-            if len(run) == len(titles) and all(
-                second.anchored and speak_apart(first, second)
-                for first, second in itertools.pairwise(run)
+            anchored = all(unit.anchored for unit in run[1:])
+            if (
+                len(run) == len(titles)
+                and anchored
+                and all(speak_apart(first, second) for first, second in itertools.pairwise(run))
+                and not points_against(titles, run)
             ):
                 for blocks, unit in zip(titles, run, strict=True):
                     out.append(TitleGroup(blocks=blocks))
@@ -62,6 +74,13 @@ def split_title_runs(items: list[Item]) -> list[Item]:
                 for blocks, units in parts:
                     out.append(TitleGroup(blocks=blocks))
                     out.extend(units)
+                index += 1 + len(run)
+                continue
+            rows = row_stacks(item.blocks, len(run)) if anchored else None
+            if rows is not None and not points_against(rows, run):
+                for blocks, unit in zip(rows, run, strict=True):
+                    out.append(TitleGroup(blocks=blocks))
+                    out.append(unit)
                 index += 1 + len(run)
                 continue
         out.append(item)
@@ -106,6 +125,21 @@ def title_stacks(blocks: list[Block]) -> list[list[Block]]:
         else:
             stacks.append([block])
         index += 1
+    return stacks
+
+
+def row_stacks(blocks: list[Block], columns: int) -> list[list[Block]] | None:
+    """The blocks of a title group read across a row of ``columns`` side-by-side modules
+    that all stack as many title levels, level by level (kickers, then headlines, then
+    subtitles): the n-th block of each level goes to the n-th module.  None unless the
+    blocks fill two or three such levels and every stack so made is shaped as one (a
+    kicker ``…：``/``…——`` never its last level, a subtitle ``——…`` never its first)."""
+    levels, rest = divmod(len(blocks), columns) if columns >= 2 else (0, 1)
+    if rest or not 2 <= levels <= 3:
+        return None
+    stacks = [blocks[column::columns] for column in range(columns)]
+    if any(_kicker(stack[-1]) or is_subtitle(joined_text(stack[0].lines)) for stack in stacks):
+        return None
     return stacks
 
 

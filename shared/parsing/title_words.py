@@ -4,7 +4,9 @@ article's body, and seldom in another's.
 A title block *points at* one of several bodies when at least ``MIN_TITLE_HITS`` of its
 character bigrams stand in that body and more than twice as many as in any other; a run
 of title blocks over article units is shared out by it (:func:`parts_by_vocabulary`) where
-shapes and counts do not pair titles and bodies (:mod:`.title_runs`).
+shapes and counts do not pair titles and bodies (:mod:`.title_runs`), and a pairing made
+by order or by rows is refused where a title points at another body than its own
+(:func:`points_against`).
 """
 
 from __future__ import annotations
@@ -106,17 +108,40 @@ def _part_units(run: list[Unit], pieces: list[tuple[int, int]]) -> list[Unit]:
     return units
 
 
+def points_against(stacks: list[list[Block]], units: list[Unit]) -> bool:
+    """Whether a title block of ``stacks[i]`` clearly points at the body of another unit
+    than ``units[i]`` (its words: at least ``MIN_TITLE_HITS`` bigrams there, more than twice
+    as many as in any other body).  A single unit has no other."""
+    if len(units) < 2:
+        return False
+    vocabularies = [
+        vocabulary([line for block in unit.body for line in block.lines]) for unit in units
+    ]
+    for place, stack in enumerate(stacks):
+        for block in stack:
+            pointed = _pointed(text_bigrams(joined_text(block.lines)), vocabularies)
+            if pointed is not None and pointed != place:
+                return True
+    return False
+
+
+def _pointed(title: frozenset[str], vocabularies: list[frozenset[str]]) -> int | None:
+    """The body a title's bigrams clearly point at, or None."""
+    hits = sorted(
+        ((len(title & vocabulary), place) for place, vocabulary in enumerate(vocabularies)),
+        reverse=True,
+    )
+    (best, place), (second, _) = hits[0], hits[1]
+    return place if best >= MIN_TITLE_HITS and best > 2 * second else None
+
+
 def _give_blocks(
     blocks: list[Block], words: list[frozenset[str]], vocabularies: list[frozenset[str]]
 ) -> list[list[Block]] | None:
     given: list[list[Block]] = [[] for _ in vocabularies]
     for block, title in zip(blocks, words, strict=True):
-        hits = sorted(
-            ((len(title & vocabulary), place) for place, vocabulary in enumerate(vocabularies)),
-            reverse=True,
-        )
-        (best, place), (second, _) = hits[0], hits[1]
-        if best < MIN_TITLE_HITS or best <= 2 * second:
+        place = _pointed(title, vocabularies)
+        if place is None:
             return None
         given[place].append(block)
     return given if all(given) else None

@@ -254,3 +254,146 @@ def test_a_row_of_kickers_then_a_row_of_headlines_pairs_them_in_order() -> None:
         ("夜游观察：", "城市夜经济持续升温", body(NIGHT)),
         ("田间纪事：", "山区夏收夏种忙", body(VILLAGE)),
     ]
+
+
+def test_two_title_levels_of_two_modules_read_across_the_row_pair_by_column() -> None:
+    # each module a kicker over its headline, tops at one height: read across the row
+    # twice, the two kickers, then the two headlines.  Only one kicker is shaped as one
+    # (``…——``) and neither kicker's words are in its body, so neither shape nor words
+    # pair them: four title blocks over two articles, two levels of two columns
+    rows = [
+        "记者蹲点调查——", "",
+        "今日聚焦", "",
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    # (which level is the kicker is a matter of type size: not asked here)
+    assert [({a.kicker, a.headline, a.subtitle} - {""}, a.paragraphs) for a in parsed] == [
+        ({"记者蹲点调查——", "城市夜经济持续升温"}, body(NIGHT)),
+        ({"今日聚焦", "山区夏收夏种忙"}, body(VILLAGE)),
+    ]
+
+
+def test_two_title_levels_of_three_modules_read_across_the_row_pair_by_column() -> None:
+    # three modules side by side, a headline over a subtitle each: the three headlines,
+    # then the three subtitles (plain, with no dash): six blocks over three articles
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        "滨江步道全线贯通", "",
+        "商圈延长营业时间", "",
+        "全县夏粮长势好于往年", "",
+        "市民休闲健身有了新去处", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14), "",
+        *wrap(RIVER, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    stacks = [{a.kicker, a.headline, a.subtitle} - {""} for a in parsed]
+    assert stacks == [
+        {"城市夜经济持续升温", "商圈延长营业时间"},
+        {"山区夏收夏种忙", "全县夏粮长势好于往年"},
+        {"滨江步道全线贯通", "市民休闲健身有了新去处"},
+    ]
+    assert [a.paragraphs for a in parsed] == [body(NIGHT), body(VILLAGE), body(RIVER)]
+
+
+def test_a_row_pairing_that_would_leave_a_kicker_as_a_stacks_last_level_is_not_made() -> None:
+    # four blocks over two bodies, but read by column the second stack would end on a
+    # kicker (``…：``): not two stacks read across a row
+    rows = [
+        "城市夜经济持续升温", "",
+        "今日聚焦", "",
+        "记者蹲点调查", "",
+        "田间纪事：", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert "田间纪事：" not in [a.kicker for a in parsed[1:]] + [a.headline for a in parsed[1:]]
+
+
+def test_two_titles_read_out_of_their_bodies_order_go_to_the_bodies_using_their_words() -> None:
+    # the right module's title stands higher, so the extractor reads it first, while its
+    # body comes out second: shapes and counts pair the titles with the bodies in order,
+    # but each title's words recur clearly in the other body, and they decide
+    rows = [
+        "山区夏收夏种忙", "",
+        "城市夜经济持续升温", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {"城市夜经济持续升温": body(NIGHT), "山区夏收夏种忙": body(VILLAGE)}
+
+
+def test_a_short_kicker_read_over_another_module_joins_the_lone_headline_of_its_body() -> None:
+    # the village module's kicker stands higher than the night module's headline, so the
+    # extractor reads the two as one stack; the kicker has only two bigrams (a name, as
+    # ``徐建平：``, ``水利部——``), both in the village body and none in the other: its own
+    # article's, under a lone headline
+    rows = [
+        "合作社——", "",
+        "城市夜经济持续升温", "",
+        *wrap(NIGHT, 14), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert {(a.kicker, a.headline): a.paragraphs for a in parsed} == {
+        ("", "城市夜经济持续升温"): body(NIGHT),
+        ("合作社——", "山区夏收夏种忙"): body(VILLAGE),
+    }
+
+
+def test_two_titles_merged_line_by_line_are_split_at_their_measures() -> None:
+    # two modules side by side, their titles' first lines on one baseline: the extractor
+    # gives them as one line parted by a space, then the rest in the order of their
+    # heights.  The left title wraps at 7 em, the right one at 10: only one cut of the
+    # merged line and one sharing of the lines after it gives two titles each wrapped at
+    # one measure, and the right one's words are those of the untitled body
+    rows = [
+        "城市夜经济持续 山区乡镇抢抓农时夏收",
+        "夏种忙",
+        "升温商圈延长营",
+        "业时间", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温商圈延长营业时间": body(NIGHT),
+        "山区乡镇抢抓农时夏收夏种忙": body(VILLAGE),
+    }
+
+
+def test_a_spaced_title_over_its_own_body_is_not_cut_at_its_space() -> None:
+    # a title parting its phrases with a space: cut there, its lines make two titles
+    # wrapped at two measures (7 em, then 6 over a last line of 4), but the right piece's
+    # words point at the body under the block, not at the untitled one: one title
+    rows = [
+        "城市夜经济持续 升温商圈延长",
+        "营业时间", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {"城市夜经济持续 升温商圈延长营业时间": body(NIGHT), "": body(VILLAGE)}
+
+
+def test_last_lines_that_fit_either_merged_title_go_by_reading_order() -> None:
+    # the last lines ``真忙`` and ``正当时`` fit either title and their words stand in
+    # neither body.  The bodies are set in columns of one width, so the title wrapping at
+    # fewer characters (7 em against 8) is in larger type and its second line stands lower:
+    # the extractor, reading by height, gives the right title's last line first
+    rows = [
+        "夜经济持续升温 山区乡镇抢抓农时",
+        "真忙",
+        "正当时", "",
+        *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {"夜经济持续升温正当时": body(NIGHT), "山区乡镇抢抓农时真忙": body(VILLAGE)}

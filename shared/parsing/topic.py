@@ -43,7 +43,21 @@ def _line_bigrams(text: str) -> tuple[str, ...]:
 
 
 def _bigrams(lines: Sequence[Line]) -> Counter[str]:
-    return Counter(itertools.chain.from_iterable(map(_line_bigrams, map(_TEXT, lines))))
+    return _count(_lines_bigrams(lines))
+
+
+def _lines_bigrams(lines: Sequence[Line]) -> list[tuple[str, ...]]:
+    """Each line's bigrams (cached per line: the runs compared overlap)."""
+    return list(map(_line_bigrams, map(_TEXT, lines)))
+
+
+def _count(bigrams: list[tuple[str, ...]]) -> Counter[str]:
+    return Counter(itertools.chain.from_iterable(bigrams))
+
+
+def _total(bigrams: list[tuple[str, ...]]) -> int:
+    """How many bigrams (the total of their :func:`_count`, without counting them)."""
+    return sum(map(len, bigrams))
 
 
 _TEXT = operator.attrgetter("text")
@@ -61,10 +75,10 @@ def lines_share_topic(
     (cosine below ``similarity``)."""
     if _characters(first) < MIN_TOPIC_BIGRAMS or _characters(second) < MIN_TOPIC_BIGRAMS:
         return True  # fewer characters than bigrams needed: no need to count
-    a, b = _bigrams(first), _bigrams(second)
-    if a.total() < MIN_TOPIC_BIGRAMS or b.total() < MIN_TOPIC_BIGRAMS:
-        return True
-    return _cosine(a, b) >= similarity
+    a, b = _lines_bigrams(first), _lines_bigrams(second)
+    if _total(a) < MIN_TOPIC_BIGRAMS or _total(b) < MIN_TOPIC_BIGRAMS:
+        return True  # (told before counting them)
+    return _cosine(_count(a), _count(b)) >= similarity
 
 
 def similarity(first: Sequence[Line], second: Sequence[Line]) -> float:
@@ -85,7 +99,7 @@ def nearer_topic(text: Sequence[Line], one: Sequence[Line], other: Sequence[Line
     to compare (``MIN_COMPARED_BIGRAMS``) speaks clearly of what ``one`` speaks of rather
     than of what ``other`` does: it shares ``one``'s vocabulary as the parts of an article
     do (``TOPIC_SIMILARITY``), and ``NEARER_FACTOR`` times as much as ``other``'s."""
-    if _bigrams(text).total() < MIN_COMPARED_BIGRAMS:
+    if _total(_lines_bigrams(text)) < MIN_COMPARED_BIGRAMS:
         return False
     return similarity(text, one) >= TOPIC_SIMILARITY and clearly_nearer(text, one, other)
 
@@ -103,15 +117,30 @@ def text_bigrams(text: str) -> frozenset[str]:
 
 def vocabulary(lines: Sequence[Line]) -> frozenset[str]:
     """The distinct character bigrams of a run of lines read as one text (a body, to look
-    for a title's words in)."""
-    return text_bigrams("".join(map(_TEXT, lines)))
+    for a title's words in): the text_bigrams of the lines' texts joined, taken as each
+    line's own (cached, :func:`_line_bigrams`) and those across each line end."""
+    texts = [text for text in map(_TEXT, lines) if text]
+    across = [
+        above[-1] + below[0]
+        for above, below in itertools.pairwise(texts)
+        if _is_han(above[-1]) and _is_han(below[0])
+    ]
+    return frozenset(itertools.chain(across, *map(_line_bigrams, texts)))
+
+
+def _is_han(char: str) -> bool:
+    """One of the characters :data:`_HAN_BIGRAM` pairs."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def tells_topic(lines: Sequence[Line]) -> bool:
     """Whether a run of lines is long enough to tell its topic (``MIN_TOPIC_BIGRAMS``):
     where it is not, :func:`lines_share_topic` gives it the benefit of the doubt, which
     moving text from one article to another must not."""
-    return _characters(lines) >= MIN_TOPIC_BIGRAMS and _bigrams(lines).total() >= MIN_TOPIC_BIGRAMS
+    return (
+        _characters(lines) >= MIN_TOPIC_BIGRAMS
+        and _total(_lines_bigrams(lines)) >= MIN_TOPIC_BIGRAMS
+    )
 
 
 def _sum_of_squares(counts: Iterable[int]) -> int:

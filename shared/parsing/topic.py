@@ -90,7 +90,8 @@ def similarity(first: Sequence[Line], second: Sequence[Line]) -> float:
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
     # set operations and map run in C; the counts are small integers, so the sums are exact
-    dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
+    common = a.keys() & b.keys()
+    dot: int = sum(map(operator.mul, map(a.__getitem__, common), map(b.__getitem__, common)))
     return dot / math.sqrt(_sum_of_squares(a.values()) * _sum_of_squares(b.values()))
 
 

@@ -119,19 +119,16 @@ def text_bigrams(text: str) -> frozenset[str]:
 def vocabulary(lines: Sequence[Line]) -> frozenset[str]:
     """The distinct character bigrams of a run of lines read as one text (a body, to look
     for a title's words in): the text_bigrams of the lines' texts joined, taken as each
-    line's own (cached, :func:`_line_bigrams`) and those across each line end."""
-    texts = [text for text in map(_TEXT, lines) if text]
-    across = [
-        above[-1] + below[0]
-        for above, below in itertools.pairwise(texts)
-        if _is_han(above[-1]) and _is_han(below[0])
-    ]
+    line's own (cached, :func:`_line_bigrams`) and those across each line end (each line's
+    last character and the next one's first, read in pairs set apart by a NUL)."""
+    texts = list(filter(None, map(_TEXT, lines)))
+    line_ends = "\0".join(map(operator.add, map(_LAST, texts[:-1]), map(_FIRST, texts[1:])))
+    across = _HAN_BIGRAM.findall(line_ends)
     return frozenset(itertools.chain(across, *map(_line_bigrams, texts)))
 
 
-def _is_han(char: str) -> bool:
-    """One of the characters :data:`_HAN_BIGRAM` pairs."""
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+_FIRST = operator.itemgetter(0)
+_LAST = operator.itemgetter(-1)
 
 
 def tells_topic(lines: Sequence[Line]) -> bool:

@@ -213,7 +213,8 @@ def join_wrapped(parts: list[str]) -> str:
     for part in parts:
         if not part:
             continue
-        if last and _needs_space(last, part[0]):
+        # (no space after a character past ASCII: most lines end in a Chinese one)
+        if last and last.isascii() and _needs_space(last, part[0]):
             out.append(" ")
         out.append(part)
         last = part[-1]

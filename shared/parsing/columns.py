@@ -22,11 +22,14 @@ def column_width(lines: Sequence[Line]) -> float:
     """The column width (em) a run of body lines was set in: its upper-quartile line width."""
     widths: list[float] = sorted(map(_WIDTH, lines))
     # the widths above 0 (a blank line has none), counted past the zeros sorted first
-    start = bisect.bisect_right(widths, 0.0)
+    start = _bisect_right(widths, 0.0)
     count = len(widths) - start
     if not count:
         return 0.0
-    return widths[start + min(count - 1, (count * 3) // 4)]
+    return widths[start + (count * 3) // 4]  # ((count * 3) // 4 <= count - 1 for count >= 1)
+
+
+_bisect_right = bisect.bisect_right
 
 
 _WIDTH = operator.attrgetter("width")

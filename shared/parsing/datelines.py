@@ -104,7 +104,9 @@ def starts_with_dateline(text: str) -> bool:
         return True
     opening = text.lstrip()
     return (
-        opening[1:2] == opening[3:4] == " "  # (本 报 …: most lines are decided here)
+        # (本 报 …: most lines are decided here, without slicing the line)
+        opening.startswith(" ", 1)
+        and opening.startswith(" ", 3)
         and is_spaced_out(opening)
         and starts_with_dateline(remove_layout_spaces(opening, True))
     )

@@ -37,7 +37,7 @@ def classify_line(
         return "furniture", rule
     if is_byline_line(line.text) and not _carries_paragraph_indent(line, indent):
         return "byline", "byline line (role + names)"
-    if is_continuation_line(line.text, line.continuations):
+    if line.continuations and is_continuation_line(line.text, line.continuations):
         return "continuation", "continuation marker line"
     return "text", "text line"
 
@@ -62,7 +62,11 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             previous_kind == kind
             and kind in ("text", "byline")
             and not (kind == "text" and line.opens_dateline)
-            and not (kind == "text" and opens_continued_part(line.text, line.continuations))
+            and not (
+                kind == "text"
+                and line.continuations
+                and opens_continued_part(line.text, line.continuations)
+            )
             and not (kind == "text" and _breaks_out_of_column(line, blocks[-1]))
             and not (
                 kind == "text"

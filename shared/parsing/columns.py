@@ -22,11 +22,14 @@ def column_width(lines: Sequence[Line]) -> float:
     """The column width (em) a run of body lines was set in: its upper-quartile line width."""
     widths: list[float] = sorted(map(_WIDTH, lines))
     # the widths above 0 (a blank line has none), counted past the zeros sorted first
-    start = bisect.bisect_right(widths, 0.0)
+    start = _bisect_right(widths, 0.0)
     count = len(widths) - start
     if not count:
         return 0.0
-    return widths[start + min(count - 1, (count * 3) // 4)]
+    return widths[start + (count * 3) // 4]  # ((count * 3) // 4 <= count - 1 for count >= 1)
+
+
+_bisect_right = bisect.bisect_right
 
 
 _WIDTH = operator.attrgetter("width")
@@ -107,38 +110,42 @@ def local_column_widths(lines: Sequence[Line]) -> dict[int, float]:
     short paragraphs whose full lines mostly end in one, they would outnumber the full lines
     ending in a character and set the column two em short (every first line then looks
     full), so they do not count among the lines ending in a character."""
-    measuring = [line.width > 0 and line.measures_column for line in lines]
-    overall = _sliding_upper_quartiles(
-        [line.width if ok else None for line, ok in zip(lines, measuring, strict=True)]
-    )
+    # each line's width where it measures the column, whether the line above it ends a
+    # sentence or runs on into it (neither, over the first line), whether it ends in a mark
+    widths = [line.width if line.width > 0 and line.measures_column else None for line in lines]
+    ends_above = [False, *map(_ENDS_SENTENCE, lines)][: len(lines)]
+    runs_on_above = [False, *map(operator.not_, map(_ENDS_SENTENCE, lines))][: len(lines)]
+    squeezed = [line.text[-1:] in SQUEEZED_AT_LINE_END for line in lines]
+    overall = _sliding_upper_quartiles(widths)
     running = _sliding_upper_quartiles(
         [
-            line.width - (line.text[-1:] in SQUEEZED_AT_LINE_END)
-            if ok and index and not lines[index - 1].ends_sentence
-            else None
-            for index, (line, ok) in enumerate(zip(lines, measuring, strict=True))
+            width - closing if width is not None and runs_on else None
+            for width, runs_on, closing in zip(widths, runs_on_above, squeezed, strict=True)
         ],
         MIN_RUNNING_LINES,
     )
     unsqueezed = _sliding_upper_quartiles(
         [
-            line.width
-            if ok
-            and line.text[-1:] not in SQUEEZED_AT_LINE_END
-            and not (
-                index
-                and lines[index - 1].ends_sentence
-                and line.width <= overall[index] - INDENT
-            )
+            width
+            if width is not None
+            and not closing
+            and not (above_ends and width <= all_lines - INDENT)
             else None
-            for index, (line, ok) in enumerate(zip(lines, measuring, strict=True))
+            for width, above_ends, closing, all_lines in zip(
+                widths, ends_above, squeezed, overall, strict=True
+            )
         ],
         MIN_UNSQUEEZED_LINES,
     )
     return {
-        line.number: min(max(all_lines, run), plain) if plain else max(all_lines, run)
-        for line, all_lines, run, plain in zip(lines, overall, running, unsqueezed, strict=True)
+        line.number: (plain if plain < wider else wider) if plain else wider
+        for line, plain, wider in zip(
+            lines, unsqueezed, map(max, overall, running), strict=True
+        )
     }
+
+
+_ENDS_SENTENCE = operator.attrgetter("ends_sentence")
 
 
 # Marks that may end a line past the column edge: the line-start rule squeezes (or hangs) a

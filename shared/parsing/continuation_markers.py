@@ -85,6 +85,8 @@ def strip_continuations(
     """Remove continuation markers at the start or end of a line; return them."""
     if found is None:
         found = continuations_in(text)
+    if not found:
+        return text.strip(), []  # (most lines: no marker)
     kept: list[Continuation] = []
     for item in reversed(found):
         before, after = text[: item.start], text[item.end :]

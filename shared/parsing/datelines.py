@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from shared.parsing.bylines import is_role_byline
 from shared.parsing.credits import NAME, Credits, parse_credits, split_names
 from shared.parsing.normalise import is_spaced_out, remove_layout_spaces
-from shared.parsing.parse_cache import per_parse
 from shared.parsing.role_words import CJK, ORG, ORGS, ROLE, any_of
 
 # 本报讯 / 本报北京1月16日电 / 新华社北京7月8日电 / 据新华社电 / 本报北京电（…）/ 新华社快讯：
@@ -94,18 +93,20 @@ def dateline_runs_on(text: str, next_text: str) -> bool:
     return next_text.startswith(_ELECTRIC) and is_dateline_cut_before_electric(text)
 
 
-@per_parse
 def starts_with_dateline(text: str) -> bool:
     """Whether the line opens with a dateline, or is one wrapped before its 电 or 讯; a
     justified line extracted with a space between every character
-    (``本 报 开 罗 5 月 3 日 电 （ 记 者 周 輖 ）``) is read closed up."""
+    (``本 报 开 罗 5 月 3 日 电 （ 记 者 周 輖 ）``) is read closed up.  Asked once a line, by
+    make_line (the stages read the line's ``opens_dateline``): not cached."""
     if (
         _may_hold_dateline_head(text) and _DATELINE_HEAD.match(text) is not None
     ) or is_dateline_cut_before_electric(text):
         return True
     opening = text.lstrip()
     return (
-        opening[1:2] == opening[3:4] == " "  # (本 报 …: most lines are decided here)
+        # (本 报 …: most lines are decided here, without slicing the line)
+        opening.startswith(" ", 1)
+        and opening.startswith(" ", 3)
         and is_spaced_out(opening)
         and starts_with_dateline(remove_layout_spaces(opening, True))
     )

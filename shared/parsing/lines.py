@@ -77,9 +77,15 @@ def _closes_parenthetical(text: str) -> bool:
 
 def make_line(raw: str, number: int, page: int) -> Line:
     text = normalise_chars(raw).strip()
-    spaced_out = is_spaced_out(text)
-    opens_dateline = starts_with_dateline(text)
-    continuations = continuations_in(text)
+    continuations: tuple[Continuation, ...] = ()
+    if text:
+        # (is_spaced_out's own first test, asked before calling it: most lines hold no space)
+        spaced_out = (" " in text or not text.isprintable()) and is_spaced_out(text)
+        opens_dateline = starts_with_dateline(text)
+        continuations = continuations_in(text)
+        closes_sentence = ends_sentence(text)
+    else:  # a blank line (a page has dozens): nothing in it to look for
+        spaced_out = opens_dateline = closes_sentence = False
     # tuple.__new__ with the fields in declaration order: the keyword constructor of a
     # named tuple costs several times more, and a page builds hundreds of lines.
     return _new_line(
@@ -92,7 +98,7 @@ def make_line(raw: str, number: int, page: int) -> Line:
             display_width(raw),
             len(raw) - len(raw.lstrip()),
             spaced_out,
-            ends_sentence(text),
+            closes_sentence,
             opens_dateline,
             not (spaced_out or opens_dateline or continuations),
             continuations,

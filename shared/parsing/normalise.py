@@ -122,23 +122,26 @@ COMMON_WIDE_RANGES = (
     (0x25CE, 0x25CF),
     (0x2605, 0x2606),
 )
-# Any character but a printable ASCII one, the ideographic space or a common wide one.
-_UNCOMMON_WIDTH = re.compile(
-    "[^\x20-\x7e\u3000"
+# Any character but the space, the ideographic space or a common wide one: a visible ASCII
+# one (half width) or one of uncommon width.
+_NOT_SPACE_OR_COMMON_WIDE = re.compile(
+    "[^\x20\u3000"
     + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in COMMON_WIDE_RANGES)
     + "]"
 )
-_NARROW_VISIBLE = re.compile("[\x21-\x7e]")
 
 
 def display_width(text: str) -> float:
     """Printed width in em: wide characters 1, others 0.5, spaces 0."""
-    if _UNCOMMON_WIDTH.search(text) is not None:
-        # Widths are multiples of 0.5, so the float sum is exact in any order.
-        return sum(map(_CHAR_WIDTHS.__getitem__, text))
-    # Most lines: printable ASCII (half width; the space 0), the ideographic space (0) and
-    # common wide characters only, counted at C speed instead of character by character.
-    narrow = len(_NARROW_VISIBLE.findall(text))
+    others = _NOT_SPACE_OR_COMMON_WIDE.findall(text)
+    if others:
+        found = "".join(others)
+        if not (found.isascii() and found.isprintable()):  # not all visible ASCII (\x21-\x7e)
+            # Widths are multiples of 0.5, so the float sum is exact in any order.
+            return sum(map(_CHAR_WIDTHS.__getitem__, text))
+    # Most lines: visible ASCII (half width), the spaces (0) and common wide characters only,
+    # counted at C speed (one pass of the regex) instead of character by character.
+    narrow = len(others)
     return len(text) - narrow - text.count(" ") - text.count("\u3000") + narrow * 0.5
 
 
@@ -213,7 +216,8 @@ def join_wrapped(parts: list[str]) -> str:
     for part in parts:
         if not part:
             continue
-        if last and _needs_space(last, part[0]):
+        # (no space after a character past ASCII: most lines end in a Chinese one)
+        if last and last.isascii() and _needs_space(last, part[0]):
             out.append(" ")
         out.append(part)
         last = part[-1]

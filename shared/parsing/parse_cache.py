@@ -1,8 +1,8 @@
 """Caches that live for one parse: answers several stages ask of the same line or block.
 
 The stages of a parse ask the same questions of a page's lines and blocks more than once
-(does this line open with a dateline, is it a byline, which bigrams does it hold, which column
-was this block set in); the answers depend on the text alone, so they are cached. The same
+(is this line a byline, which bigrams does it hold, which column was this block set in); the
+answers depend on the text alone, so they are cached. The same
 lines hardly ever come back on another page, so :func:`analyse_text
 <shared.parsing.page.analyse_text>` empties these caches when its parse ends: a worker keeps
 no page's lines once the page is parsed and its memory stays flat from page to page (caches

@@ -43,7 +43,21 @@ def _line_bigrams(text: str) -> tuple[str, ...]:
 
 
 def _bigrams(lines: Sequence[Line]) -> Counter[str]:
-    return Counter(itertools.chain.from_iterable(map(_line_bigrams, map(_TEXT, lines))))
+    return _count(_lines_bigrams(lines))
+
+
+def _lines_bigrams(lines: Sequence[Line]) -> list[tuple[str, ...]]:
+    """Each line's bigrams (cached per line: the runs compared overlap)."""
+    return list(map(_line_bigrams, map(_TEXT, lines)))
+
+
+def _count(bigrams: list[tuple[str, ...]]) -> Counter[str]:
+    return Counter(itertools.chain.from_iterable(bigrams))
+
+
+def _total(bigrams: list[tuple[str, ...]]) -> int:
+    """How many bigrams (the total of their :func:`_count`, without counting them)."""
+    return sum(map(len, bigrams))
 
 
 _TEXT = operator.attrgetter("text")
@@ -61,10 +75,10 @@ def lines_share_topic(
     (cosine below ``similarity``)."""
     if _characters(first) < MIN_TOPIC_BIGRAMS or _characters(second) < MIN_TOPIC_BIGRAMS:
         return True  # fewer characters than bigrams needed: no need to count
-    a, b = _bigrams(first), _bigrams(second)
-    if a.total() < MIN_TOPIC_BIGRAMS or b.total() < MIN_TOPIC_BIGRAMS:
-        return True
-    return _cosine(a, b) >= similarity
+    a, b = _lines_bigrams(first), _lines_bigrams(second)
+    if _total(a) < MIN_TOPIC_BIGRAMS or _total(b) < MIN_TOPIC_BIGRAMS:
+        return True  # (told before counting them)
+    return _cosine(_count(a), _count(b)) >= similarity
 
 
 def similarity(first: Sequence[Line], second: Sequence[Line]) -> float:
@@ -76,7 +90,8 @@ def similarity(first: Sequence[Line], second: Sequence[Line]) -> float:
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
     # set operations and map run in C; the counts are small integers, so the sums are exact
-    dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
+    common = a.keys() & b.keys()
+    dot: int = sum(map(operator.mul, map(a.__getitem__, common), map(b.__getitem__, common)))
     return dot / math.sqrt(_sum_of_squares(a.values()) * _sum_of_squares(b.values()))
 
 
@@ -85,7 +100,7 @@ def nearer_topic(text: Sequence[Line], one: Sequence[Line], other: Sequence[Line
     to compare (``MIN_COMPARED_BIGRAMS``) speaks clearly of what ``one`` speaks of rather
     than of what ``other`` does: it shares ``one``'s vocabulary as the parts of an article
     do (``TOPIC_SIMILARITY``), and ``NEARER_FACTOR`` times as much as ``other``'s."""
-    if _bigrams(text).total() < MIN_COMPARED_BIGRAMS:
+    if _total(_lines_bigrams(text)) < MIN_COMPARED_BIGRAMS:
         return False
     return similarity(text, one) >= TOPIC_SIMILARITY and clearly_nearer(text, one, other)
 
@@ -103,15 +118,27 @@ def text_bigrams(text: str) -> frozenset[str]:
 
 def vocabulary(lines: Sequence[Line]) -> frozenset[str]:
     """The distinct character bigrams of a run of lines read as one text (a body, to look
-    for a title's words in)."""
-    return text_bigrams("".join(map(_TEXT, lines)))
+    for a title's words in): the text_bigrams of the lines' texts joined, taken as each
+    line's own (cached, :func:`_line_bigrams`) and those across each line end (each line's
+    last character and the next one's first, read in pairs set apart by a NUL)."""
+    texts = list(filter(None, map(_TEXT, lines)))
+    line_ends = "\0".join(map(operator.add, map(_LAST, texts[:-1]), map(_FIRST, texts[1:])))
+    across = _HAN_BIGRAM.findall(line_ends)
+    return frozenset(itertools.chain(across, *map(_line_bigrams, texts)))
+
+
+_FIRST = operator.itemgetter(0)
+_LAST = operator.itemgetter(-1)
 
 
 def tells_topic(lines: Sequence[Line]) -> bool:
     """Whether a run of lines is long enough to tell its topic (``MIN_TOPIC_BIGRAMS``):
     where it is not, :func:`lines_share_topic` gives it the benefit of the doubt, which
     moving text from one article to another must not."""
-    return _characters(lines) >= MIN_TOPIC_BIGRAMS and _bigrams(lines).total() >= MIN_TOPIC_BIGRAMS
+    return (
+        _characters(lines) >= MIN_TOPIC_BIGRAMS
+        and _total(_lines_bigrams(lines)) >= MIN_TOPIC_BIGRAMS
+    )
 
 
 def _sum_of_squares(counts: Iterable[int]) -> int:

@@ -75,6 +75,8 @@ def unwrapped_pages(pages: Sequence[Sequence[Line]]) -> list[bool]:
     (:func:`is_unwrapped`), and, in a document that is so as a whole, those whose lines
     end where paragraphs do although none leaves the measure (a page of short items, the
     rest of an article continued from the page before): one file comes from one exporter."""
+    if len(pages) == 1:
+        return [is_unwrapped(pages[0])]  # (a page is the whole of a one-page document)
     whole = is_unwrapped([line for page in pages for line in page])
     return [
         is_unwrapped(page) or (whole and _paragraph_ends(page)[1] >= UNWRAPPED_SHARE)

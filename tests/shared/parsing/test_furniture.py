@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from shared.parsing import parse_text
-from shared.parsing.furniture import describe_furniture, furniture_rule, is_editor_line
+from shared.parsing.furniture import (
+    _plainly_not_furniture,
+    describe_furniture,
+    furniture_rule,
+    is_editor_line,
+)
 from shared.parsing.lines import make_line
 
 
@@ -273,3 +278,32 @@ def test_a_column_label_over_briefs_is_no_part_of_the_first_briefs_title() -> No
         ("", "我市召开安全生产工作会议"),
         ("", "东昌府区开展防汛演练"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "责任编辑：张三",
+        "本版编辑 王五",
+        "策划：张三  统筹：李四",
+        "社址：聊城市东昌府区 邮编：252000",
+        "人民日报社出版",
+        "（本版图片均为本报记者 张三摄）",
+        "扫码看视频",
+        "■简讯",
+        "图片新闻",
+        "2024年7月12日 星期五 聊城日报 要闻 2",
+        "中国证券报 CHINA SECURITIES JOURNAL",
+    ],
+)
+def test_furniture_lines_are_never_told_plainly_apart(text: str) -> None:
+    """The quick test that clears most body lines never clears a line a rule may take."""
+    assert not _plainly_not_furniture(make_line(text, 1, 1), near_edge=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年以来，聊城市坚持把群众利益", "分管日常工作的副部长崔岩说。", "我市两门课程入选"],
+)
+def test_body_lines_are_told_plainly_apart(text: str) -> None:
+    assert _plainly_not_furniture(make_line(text, 1, 1), near_edge=False)

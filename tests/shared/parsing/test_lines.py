@@ -118,3 +118,20 @@ def test_display_width_counts_common_wide_characters_as_one_em() -> None:
             assert not char.isspace(), hex(code)
             assert is_wide(char), hex(code)
             assert display_width(f"a {char}\u3000") == 1.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有效实施民生实事项目 40 个",
+        "H5\t动画",  # a tab: no visible ASCII, but of uncommon width
+        "第\x7f2版",  # DEL: ASCII, not visible
+        "Café 咖啡",  # a Latin letter past ASCII
+        "⼈民日报 😀",  # a Kangxi radical, an emoji
+        "\u3000\u3000本报讯",
+        "",
+    ],
+)
+def test_display_width_in_bulk_is_the_sum_of_each_characters_width(text: str) -> None:
+    widths = [0.0 if c.isspace() else 1.0 if is_wide(c) else 0.5 for c in text]
+    assert display_width(text) == sum(widths)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from shared.parsing import parse_text
 from shared.parsing.bylines import is_byline_line
-from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.parse_cache import per_parse
 from shared.parsing.stray_pieces import _lines_column
 from shared.parsing.topic import _line_bigrams
@@ -31,5 +30,5 @@ def test_an_answer_is_cached_until_the_parse_ends() -> None:
 
 def test_a_parsed_page_leaves_nothing_in_the_caches() -> None:
     parse_text(REFERENCE.read_text(encoding="utf-8"))
-    for cached in (is_byline_line, starts_with_dateline, _line_bigrams, _lines_column):
+    for cached in (is_byline_line, _line_bigrams, _lines_column):
         assert cached.cache_info().currsize == 0, cached

@@ -1,0 +1,24 @@
+"""Topic vocabulary: a run of lines read as one text, measured line by line."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.parsing.lines import make_line
+from shared.parsing.topic import text_bigrams, vocabulary
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["本报讯（记者 张立）全市今年新建", "公园十二个，新增绿地", "三百亩。"],
+        ["茌平区举办“清廉", "茌", "平”主题书画展", "", "参展作品120余幅"],
+        ["中", "国", "人"],
+        ["Hello 世界", "World", "：开幕"],
+        ["㐀㐁", "丂", ""],
+        [],
+    ],
+)
+def test_vocabulary_is_the_bigrams_of_the_lines_joined(texts: list[str]) -> None:
+    lines = [make_line(text, number, 1) for number, text in enumerate(texts, start=1)]
+    assert vocabulary(lines) == text_bigrams("".join(line.text for line in lines))

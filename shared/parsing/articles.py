@@ -19,6 +19,7 @@ from typing import Literal
 
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
+from shared.parsing.column_bands import read_bands
 from shared.parsing.columns import (
     SHORT_MARGIN,
     column_width,
@@ -557,7 +558,7 @@ def assemble_page(
     layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
     items = attach_trailing_bylines(build_items(blocks, roles))
     if not unwrapped:  # one paragraph a line: no column to measure a piece by
-        items = reattach_stray_pieces(items)
+        items = reattach_stray_pieces(read_bands(items))
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
     items, (assignment, before, direction) = titled_items(items)

@@ -67,8 +67,7 @@ def test_columns_read_in_one_band_keep_their_order() -> None:
 BLANK_PARTED = [
     "记者昨天从市交通委获悉，本市公交线路今起逐步恢复运营，首批恢复的线路共有八十多条，"
     "覆盖主要居住区。",
-    "市交通委有关负责人介绍，恢复运营的公交车辆每天都将进行全面消毒，乘客须佩戴口罩，"
-    "扫码乘车。",
+    "市交通委有关负责人介绍，恢复运营的公交车辆每天都将进行全面消毒，乘客须佩戴口罩，扫码乘车。",
     "据介绍，首批恢复的线路以连接大型居住区、医院和主要地铁站点的线路为主，"
     "发车间隔根据客流情况灵活调整，高峰时段将适当加密班次，方便市民出行。"
     "各公交企业已组织驾驶员完成核酸检测。",
@@ -81,6 +80,11 @@ def test_blocks_of_a_page_that_parts_paragraphs_with_blank_lines_stay_in_order()
     # paragraphs of 3, 3, 5 and 4 lines, a blank line after each: the shape of two bands
     # of two columns, but the blank lines part paragraphs, not columns
     assert [len(_wrap(p)) for p in BLANK_PARTED] == [3, 3, 5, 4]
-    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "公交线路今起逐步恢复运营", "本报记者 王敏"]
+    head = [
+        "上海日报 2024年4月8日 星期一 第2版 社会",
+        "",
+        "公交线路今起逐步恢复运营",
+        "本报记者 王敏",
+    ]
     body = "\n\n".join("\n".join(_wrap(p)) for p in BLANK_PARTED)
     assert _body("\n".join(head) + "\n" + body + "\n") == BLANK_PARTED

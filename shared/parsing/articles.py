@@ -48,6 +48,7 @@ from shared.parsing.title_roles import (
 from shared.parsing.title_runs import split_title_runs
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
+from shared.parsing.topic_breaks import split_topic_breaks
 from shared.parsing.types import ParsedArticle
 from shared.parsing.unit_credits import CAPTION_RULE, credited_apart, credits_a_caption
 from shared.parsing.units import (
@@ -558,7 +559,7 @@ def assemble_page(
     layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
     items = attach_trailing_bylines(build_items(blocks, roles))
     if not unwrapped:  # one paragraph a line: no column to measure a piece by
-        items = reattach_stray_pieces(read_bands(items))
+        items = split_topic_breaks(reattach_stray_pieces(read_bands(items)))
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
     items, (assignment, before, direction) = titled_items(items)

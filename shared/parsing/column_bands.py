@@ -25,10 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
 from shared.parsing.columns import COLUMN_TOLERANCE
-from shared.parsing.stray_pieces import block_column, opens_paragraph, page_indents
+from shared.parsing.stray_pieces import (
+    blanks_part_paragraphs,
+    block_column,
+    opens_paragraph,
+    page_indents,
+)
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.units import Item, Unit
@@ -41,7 +45,7 @@ MIN_BAND_COLUMNS = 2
 def read_bands(items: list[Item]) -> list[Item]:
     """Each article unit's body with runs read in two bands put in column order, on a
     page whose blank lines part columns: where they part paragraphs as well
-    (:func:`marks_most_breaks_with_blanks`) a block is a paragraph, whose line count says
+    (:func:`blanks_part_paragraphs`) a block is a paragraph, whose line count says
     nothing of a column's height."""
     units = [
         item
@@ -51,8 +55,7 @@ def read_bands(items: list[Item]) -> list[Item]:
     if not units:
         return items
     blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
-    columns = {line.number: block_column(block) for block in blocks for line in block.lines}
-    if marks_most_breaks_with_blanks(blocks, columns):
+    if blanks_part_paragraphs(blocks):
         return items
     indents = page_indents(blocks)
     for unit in units:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
 from shared.parsing.columns import piece_column
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
 from shared.parsing.stray_pieces import (
+    blanks_part_paragraphs,
     block_column,
     can_be_stray,
     hangs,
@@ -79,13 +79,7 @@ class Pieces:
     def blank_paragraphs(self) -> bool:
         """The page sets a blank line at most of its paragraph breaks (measured once, when
         first asked, against each block's own column)."""
-        columns = {
-            line.number: column
-            for block in self.blocks
-            for column in (block_column(block),)
-            for line in block.lines
-        }
-        return marks_most_breaks_with_blanks(self.blocks, columns)
+        return blanks_part_paragraphs(self.blocks)
 
     def before(self, unit: Unit, index: int) -> Block | None:
         """The block that the body's block at ``index`` may go on from."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
+from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
 from shared.parsing.columns import (
     COLUMN_TOLERANCE,
@@ -61,6 +62,15 @@ def _lines_column(lines: tuple[Line, ...]) -> float:
     if len(unsqueezed) < MIN_FULL_LINES:
         return piece_column(lines)
     return max(unsqueezed)
+
+
+def blanks_part_paragraphs(blocks: Sequence[Block]) -> bool:
+    """Whether the page's body (its blocks, in page order) sets a blank line at most of
+    its paragraph breaks, measured against each block's own column
+    (:func:`marks_most_breaks_with_blanks`): there a blank line under a sentence end may
+    part two paragraphs of one text, where elsewhere it ends a column."""
+    columns = {line.number: block_column(block) for block in blocks for line in block.lines}
+    return marks_most_breaks_with_blanks(blocks, columns)
 
 
 def page_indents(blocks: Sequence[Block]) -> bool:

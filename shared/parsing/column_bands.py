@@ -15,14 +15,16 @@ lower band of ``k`` blocks of another count (the last no longer: the text may en
 or of ``k - 1`` blocks (the text ended in the upper band, whose last block may be the
 shorter), is two bands of the same ``k`` columns, and is read column by column: upper
 part, then lower part, provided the two bands speak of one thing and no lower part plainly
-opens a paragraph under an upper part left in mid-sentence.  Not on a page that parts its
-paragraphs with blank lines too: there a block is a paragraph.  This runs before stray
-pieces are moved (:mod:`.stray_moves`), which need the columns in reading order to find
-what hangs.
+opens a paragraph under an upper part left in mid-sentence.  Three bands or more, each of
+as many blocks of one count, other than the next band's, are read the same way
+(:func:`stacked_bands`).  Not on a page that parts its paragraphs with blank lines too:
+there a block is a paragraph.  This runs before stray pieces are moved
+(:mod:`.stray_moves`), which need the columns in reading order to find what hangs.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from shared.parsing.block import Block
@@ -40,6 +42,8 @@ from shared.parsing.units import Item, Unit
 # Fewer columns than this in a band say nothing: two blocks of different counts are a
 # column and the last, shorter one.
 MIN_BAND_COLUMNS = 2
+# A run read in more than two bands has at least this many.
+MIN_STACKED_BANDS = 3
 
 
 def read_bands(items: list[Item]) -> list[Item]:
@@ -72,7 +76,11 @@ def reorder_bands(body: list[Block], indents: bool = False) -> list[Block]:
     for end in _run_ends(body):
         run = body[start:end]
         split = band_split(run, indents)
-        if split is None:
+        columns = None if split is not None else stacked_bands(run, indents)
+        if columns is not None:
+            for column in range(columns):  # each column's parts, band by band
+                out.extend(run[column::columns])
+        elif split is None:
             out.extend(run)
         else:
             upper, lower = run[:split], run[split:]
@@ -138,6 +146,31 @@ def band_split(run: Sequence[Block], indents: bool = False) -> int | None:
             and _reads_on(run[:upper], run[upper:], indents)
         ):
             return upper
+    return None
+
+
+def stacked_bands(run: Sequence[Block], indents: bool = False) -> int | None:
+    """How many columns a run read in three bands or more has, each band of as many
+    blocks of one line count (the last band's last block no longer: the text may end
+    there) and each band's count other than the next one's, or None.  Each band must read
+    on into the next as two bands do (:func:`band_split`)."""
+    counts = [len(block.lines) for block in run]
+    for columns in range(MIN_BAND_COLUMNS, len(run) // MIN_STACKED_BANDS + 1):
+        if len(run) % columns:
+            continue
+        bands = [range(start, start + columns) for start in range(0, len(run), columns)]
+        heights = [[counts[i] for i in band] for band in bands]
+        if (
+            all(_band(h, full=True) for h in heights[:-1])
+            and _band(heights[-1], full=False)
+            and all(a[0] != b[0] for a, b in itertools.pairwise(heights))
+            and all(
+                _one_text(run[a.start : a.stop], run[b.start : b.stop])
+                and _reads_on(run[a.start : a.stop], run[b.start : b.stop], indents)
+                for a, b in itertools.pairwise(bands)
+            )
+        ):
+            return columns
     return None
 
 

@@ -60,6 +60,18 @@ def test_columns_read_in_two_bands_are_read_column_by_column() -> None:
     assert _body(_page(columns, band=2)) == PARAGRAPHS
 
 
+def test_columns_read_in_three_bands_are_read_column_by_column() -> None:
+    # two things cut across the columns: every column's first two lines, then every
+    # column's third line, then the rest (one paragraph: no short line among the parts)
+    text = "".join(PARAGRAPHS)
+    lines = _wrap(text)
+    columns = [lines[start : start + 6] for start in range(0, len(lines), 6)]
+    assert [len(column) for column in columns] == [6, 6, 6]
+    parts = ["\n".join(c[a:b]) for a, b in ((0, 2), (2, 3), (3, 6)) for c in columns]
+    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
+    assert "".join(_body("\n".join(head) + "\n" + "\n\n".join(parts) + "\n")) == text
+
+
 def test_columns_read_in_one_band_keep_their_order() -> None:
     assert _body(_page(_columns(5), band=None)) == PARAGRAPHS
 

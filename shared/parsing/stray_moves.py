@@ -16,6 +16,7 @@ from shared.parsing.stray_pieces import (
     can_be_stray,
     hangs,
     leads_into,
+    measured_apart,
     page_indents,
     shared_column,
     takes,
@@ -266,13 +267,6 @@ def _runs_into(unit: Unit, start: int, end: int, pieces: Pieces) -> bool:
     )
 
 
-def _measured_apart(first: Block, second: Block) -> bool:
-    """Both blocks tell their column, and the columns differ."""
-    if block_column(first) <= 0 or block_column(second) <= 0:
-        return False
-    return shared_column(first, second) is None
-
-
 def _is_foreign(unit: Unit, index: int) -> bool:
     """The body's block at ``index`` follows a sentence end and is set in another column
     than both the block before it and the unit's opening block: no part of this text."""
@@ -281,8 +275,8 @@ def _is_foreign(unit: Unit, index: int) -> bool:
         index > 0
         and unit.body[index - 1].ends_sentence
         and can_be_stray(block)
-        and _measured_apart(unit.body[0], block)
-        and _measured_apart(unit.body[index - 1], block)
+        and measured_apart(unit.body[0], block)
+        and measured_apart(unit.body[index - 1], block)
     )
 
 

@@ -211,6 +211,13 @@ def shared_column(first: Block, second: Block) -> float | None:
     return width
 
 
+def measured_apart(first: Block, second: Block) -> bool:
+    """Both blocks tell their column, and the columns differ."""
+    if block_column(first) <= 0 or block_column(second) <= 0:
+        return False
+    return shared_column(first, second) is None
+
+
 def closes_carried_paragraph(stray: Block, column: float) -> bool:
     """The stray block opens with a line that ends a sentence short of the indented
     measure, and more follows: the last line of a paragraph carried over from a column

@@ -1,5 +1,5 @@
-"""Where one article's text ends and another's begins inside a unit: a change of topic at a
-column break.
+"""Where one article's text ends and another's begins inside a unit: a change of topic or
+of column at a column break.
 
 A unit runs from a byline, dateline or ``上接`` marker to the next one, so an article that
 opens with none of them (a feature's first paragraph, a quote) goes on the unit of the
@@ -10,15 +10,24 @@ from it on both tell their topic and share next to nothing (cosine under
 ``FAR_TOPIC_SIMILARITY``, the bar for two articles rather than the drifting parts of a
 long one), opens a unit of its own, which opens a text as a dateline would
 (:attr:`Unit.opens_text`): no later step takes it back into the article above it as a
-part of it.  Not on a page that parts its paragraphs with blank lines.
+part of it.  A block there set in another column than the block before it (both measured
+on their full lines: an article keeps its column) needs only share less than two parts of
+one article do (``TOPIC_SIMILARITY``).  Not on a page that parts its paragraphs with blank
+lines.
 """
 
 from __future__ import annotations
 
 from shared.parsing.block import Block
-from shared.parsing.stray_pieces import blanks_part_paragraphs
+from shared.parsing.columns import COLUMN_TOLERANCE, full_measure
+from shared.parsing.stray_pieces import blanks_part_paragraphs, measured_apart
 from shared.parsing.text_ends import closes_text
-from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic, tells_topic
+from shared.parsing.topic import (
+    FAR_TOPIC_SIMILARITY,
+    TOPIC_SIMILARITY,
+    lines_share_topic,
+    tells_topic,
+)
 from shared.parsing.units import Item, Unit
 
 
@@ -56,16 +65,26 @@ def _in(number: int, body: list[Block]) -> bool:
     return any(block.first.number <= number <= block.last.number for block in body)
 
 
+def _full_lines_apart(first: Block, second: Block) -> bool:
+    """Both blocks set in measured columns (:func:`measured_apart`) whose full lines
+    (:func:`full_measure`: lines inside a paragraph, which must fill the column) differ
+    by more than ``COLUMN_TOLERANCE`` too: one line squeezed wide does not tell a short
+    block's column."""
+    if not measured_apart(first, second):
+        return False
+    a, b = full_measure(first.lines), full_measure(second.lines)
+    return a > 0 and b > 0 and abs(a - b) > COLUMN_TOLERANCE
+
+
 def opens_other_text(before: list[Block], after: list[Block]) -> bool:
     """The first block of ``after`` comes after a column break under a sentence end, and
-    the text before it and the text from it on speak of different things."""
+    the text before it and the text from it on speak of different things (by the lower bar
+    where the block is set in another column than the one before it)."""
     block = after[0]
     if block.kind != "text" or not block.blanks_before or not closes_text(before[-1].last):
         return False
     above = [line for b in before for line in b.lines]
     below = [line for b in after for line in b.lines]
-    return (
-        tells_topic(above)
-        and tells_topic(below)
-        and not lines_share_topic(above, below, FAR_TOPIC_SIMILARITY)
-    )
+    # an article keeps its column: in another one, the usual bar for two texts will do
+    bar = TOPIC_SIMILARITY if _full_lines_apart(before[-1], block) else FAR_TOPIC_SIMILARITY
+    return tells_topic(above) and tells_topic(below) and not lines_share_topic(above, below, bar)

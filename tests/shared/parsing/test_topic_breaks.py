@@ -23,12 +23,12 @@ SECOND = [
 ]
 
 
-def _wrap(paragraph: str) -> list[str]:
+def _wrap(paragraph: str, measure: int = MEASURE) -> list[str]:
     """Lines of the measure; a mark no line may open with stays on the line before."""
     lines: list[str] = []
     rest = paragraph
     while rest:
-        cut = MEASURE
+        cut = measure
         while cut < len(rest) and rest[cut] in "，。、；：！？”）":
             cut += 1
         lines.append(rest[:cut])
@@ -36,8 +36,8 @@ def _wrap(paragraph: str) -> list[str]:
     return lines
 
 
-def _columns(paragraphs: list[str], height: int) -> list[str]:
-    lines = [line for paragraph in paragraphs for line in _wrap(paragraph)]
+def _columns(paragraphs: list[str], height: int, measure: int = MEASURE) -> list[str]:
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph, measure)]
     return ["\n".join(lines[start : start + height]) for start in range(0, len(lines), height)]
 
 
@@ -88,3 +88,26 @@ def test_paragraphs_parted_by_blank_lines_stay_one_article_whatever_their_words(
     body = "\n\n".join("\n".join(_wrap(p)) for p in paragraphs)
     articles = parse_text("\n".join(head) + "\n" + body + "\n").articles
     assert [a.paragraphs for a in articles] == [paragraphs]
+
+
+DRIVERS = [
+    "“咱们车队再次并肩作战，一定能打赢这一仗！”2月8日，巴士一公司的驾驶员张建国在朋友圈写下"
+    "这句话，随后和4名同事一起报名参加了医护人员接送车队。",
+    "接送任务开始后，张建国和同事们每天凌晨四点出车，把医护人员从住地送到医院，深夜再把他们"
+    "接回来，车厢每天消毒两次，他们却没有一个人叫苦叫累。",
+]
+
+
+def test_an_article_set_in_another_column_after_a_sentence_end_is_its_own() -> None:
+    # the two reports share some words (公交, 消毒…), too many to tell two texts apart by
+    # them alone, but not their column: the next module's article keeps its own measure
+    head = [
+        "上海日报 2024年4月8日 星期一 第2版 社会",
+        "",
+        "公交线路今起逐步恢复运营",
+        "本报记者 王敏",
+    ]
+    columns = _columns(FIRST, 6) + _columns(DRIVERS, 8, measure=14)
+    text = "\n".join(head) + "\n" + "\n\n".join(columns) + "\n"
+    articles = parse_text(text).articles
+    assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(DRIVERS)]

@@ -19,6 +19,7 @@ from typing import Literal
 
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
+from shared.parsing.column_bands import read_bands
 from shared.parsing.columns import (
     SHORT_MARGIN,
     column_width,
@@ -48,6 +49,7 @@ from shared.parsing.title_roles import (
 from shared.parsing.title_runs import split_title_runs
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
+from shared.parsing.topic_breaks import split_topic_breaks
 from shared.parsing.types import ParsedArticle
 from shared.parsing.unit_credits import CAPTION_RULE, credited_apart, credits_a_caption
 from shared.parsing.units import (
@@ -559,7 +561,7 @@ def assemble_page(
     layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
     items = attach_trailing_bylines(build_items(blocks, roles))
     if not unwrapped:  # one paragraph a line: no column to measure a piece by
-        items = reattach_stray_pieces(items)
+        items = split_topic_breaks(reattach_stray_pieces(read_bands(items)))
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
     items, (assignment, before, direction) = titled_items(items)

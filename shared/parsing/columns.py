@@ -64,6 +64,13 @@ def _full_lines(lines: Sequence[Line]) -> list[float]:
     ]
 
 
+def full_measure(lines: Sequence[Line]) -> float:
+    """The widest of a piece's full lines (:func:`_full_lines`), or 0 when fewer than
+    ``MIN_FULL_LINES`` tell it: the column, measured only on lines that must fill it."""
+    full = _full_lines(lines)
+    return max(full) if len(full) >= MIN_FULL_LINES else 0.0
+
+
 def lines_share_column(first: Sequence[Line], second: Sequence[Line]) -> bool:
     """Whether two pieces of body were set in one column width (an article keeps its
     column); true when either is too short to tell.

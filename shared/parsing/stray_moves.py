@@ -6,16 +6,17 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
 from shared.parsing.columns import piece_column
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
 from shared.parsing.stray_pieces import (
+    blanks_part_paragraphs,
     block_column,
     can_be_stray,
     hangs,
     leads_into,
+    measured_apart,
     page_indents,
     shared_column,
     takes,
@@ -79,13 +80,7 @@ class Pieces:
     def blank_paragraphs(self) -> bool:
         """The page sets a blank line at most of its paragraph breaks (measured once, when
         first asked, against each block's own column)."""
-        columns = {
-            line.number: column
-            for block in self.blocks
-            for column in (block_column(block),)
-            for line in block.lines
-        }
-        return marks_most_breaks_with_blanks(self.blocks, columns)
+        return blanks_part_paragraphs(self.blocks)
 
     def before(self, unit: Unit, index: int) -> Block | None:
         """The block that the body's block at ``index`` may go on from."""
@@ -272,13 +267,6 @@ def _runs_into(unit: Unit, start: int, end: int, pieces: Pieces) -> bool:
     )
 
 
-def _measured_apart(first: Block, second: Block) -> bool:
-    """Both blocks tell their column, and the columns differ."""
-    if block_column(first) <= 0 or block_column(second) <= 0:
-        return False
-    return shared_column(first, second) is None
-
-
 def _is_foreign(unit: Unit, index: int) -> bool:
     """The body's block at ``index`` follows a sentence end and is set in another column
     than both the block before it and the unit's opening block: no part of this text."""
@@ -287,8 +275,8 @@ def _is_foreign(unit: Unit, index: int) -> bool:
         index > 0
         and unit.body[index - 1].ends_sentence
         and can_be_stray(block)
-        and _measured_apart(unit.body[0], block)
-        and _measured_apart(unit.body[index - 1], block)
+        and measured_apart(unit.body[0], block)
+        and measured_apart(unit.body[index - 1], block)
     )
 
 

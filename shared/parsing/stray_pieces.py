@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
+from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
 from shared.parsing.columns import (
     COLUMN_TOLERANCE,
@@ -61,6 +62,15 @@ def _lines_column(lines: tuple[Line, ...]) -> float:
     if len(unsqueezed) < MIN_FULL_LINES:
         return piece_column(lines)
     return max(unsqueezed)
+
+
+def blanks_part_paragraphs(blocks: Sequence[Block]) -> bool:
+    """Whether the page's body (its blocks, in page order) sets a blank line at most of
+    its paragraph breaks, measured against each block's own column
+    (:func:`marks_most_breaks_with_blanks`): there a blank line under a sentence end may
+    part two paragraphs of one text, where elsewhere it ends a column."""
+    columns = {line.number: block_column(block) for block in blocks for line in block.lines}
+    return marks_most_breaks_with_blanks(blocks, columns)
 
 
 def page_indents(blocks: Sequence[Block]) -> bool:
@@ -199,6 +209,13 @@ def shared_column(first: Block, second: Block) -> float | None:
     if width > 0 and max(line.width for line in other.lines) > width + COLUMN_TOLERANCE:
         return None
     return width
+
+
+def measured_apart(first: Block, second: Block) -> bool:
+    """Both blocks tell their column, and the columns differ."""
+    if block_column(first) <= 0 or block_column(second) <= 0:
+        return False
+    return shared_column(first, second) is None
 
 
 def closes_carried_paragraph(stray: Block, column: float) -> bool:

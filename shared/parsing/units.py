@@ -28,13 +28,18 @@ class Unit:
     body: list[Block] = field(default_factory=list)
     markers: list[Continuation] = field(default_factory=list)
     intertitles: set[int] = field(default_factory=set)  # first lines of subhead blocks
+    # opens another article's text though no byline or dateline tells it (a change of
+    # topic at a column break: :mod:`shared.parsing.topic_breaks`)
+    opens_text: bool = False
 
     @property
     def anchored(self) -> bool:
-        """Opens with something that starts an article: a byline, dateline or 上接 marker
-        (a 下转 marker closes a unit and says nothing about how it opens)."""
+        """Opens with something that starts an article: a byline, dateline or 上接 marker,
+        or a change of topic (:attr:`opens_text`; a 下转 marker closes a unit and says
+        nothing about how it opens)."""
         return (
             bool(self.bylines)
+            or self.opens_text
             or any(not m.forward for m in self.markers)
             or (
                 bool(self.body)

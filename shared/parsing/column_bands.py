@@ -1,0 +1,207 @@
+"""Columns read in two bands: put each column's lower part back under its upper part.
+
+Where something cuts across a module's columns at one height (a photo or a box set into
+the body, the foot of a title standing over part of the columns), an extractor may read
+the columns' upper parts from left to right and only then their lower parts: an article
+set in columns of 16 lines whose first three lines stand in a band of their own comes
+out as blocks of 3, 3, 3, 3 lines, then 16, 16, 16, 13.  Read in that order the text
+jumps from each column's head to the next column's head.
+
+The shape tells it.  One module's columns are all as tall, but for the last, which the
+text may leave short; so a run of blocks set in one column width can only be read as one
+band of columns if every block but the last has one line count.  A run of blocks parted by
+blank lines (column breaks) made of an upper band of ``k`` blocks of one count then a
+lower band of ``k`` blocks of another count (the last no longer: the text may end there),
+or of ``k - 1`` blocks (the text ended in the upper band, whose last block may be the
+shorter), is two bands of the same ``k`` columns, and is read column by column: upper
+part, then lower part, provided the two bands speak of one thing and no lower part plainly
+opens a paragraph under an upper part left in mid-sentence.  Three bands or more, each of
+as many blocks of one count, other than the next band's, are read the same way
+(:func:`stacked_bands`).  Not on a page that parts its paragraphs with blank lines too:
+there a block is a paragraph.  This runs before stray pieces are moved
+(:mod:`.stray_moves`), which need the columns in reading order to find what hangs.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from shared.parsing.block import Block
+from shared.parsing.columns import COLUMN_TOLERANCE
+from shared.parsing.stray_pieces import (
+    blanks_part_paragraphs,
+    block_column,
+    opens_paragraph,
+    page_indents,
+)
+from shared.parsing.text_ends import closes_text
+from shared.parsing.topic import lines_share_topic
+from shared.parsing.units import Item, Unit
+
+# Fewer columns than this in a band say nothing: two blocks of different counts are a
+# column and the last, shorter one.
+MIN_BAND_COLUMNS = 2
+# A run read in more than two bands has at least this many.
+MIN_STACKED_BANDS = 3
+
+
+def read_bands(items: list[Item]) -> list[Item]:
+    """Each article unit's body with runs read in two bands put in column order, on a
+    page whose blank lines part columns: where they part paragraphs as well
+    (:func:`blanks_part_paragraphs`) a block is a paragraph, whose line count says
+    nothing of a column's height."""
+    units = [
+        item
+        for item in items
+        if isinstance(item, Unit) and item.kind == "article" and len(item.body) >= 4
+    ]
+    if not units:
+        return items
+    blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
+    if blanks_part_paragraphs(blocks):
+        return items
+    indents = page_indents(blocks)
+    for unit in units:
+        unit.body = reorder_bands(unit.body, indents)
+    return items
+
+
+def reorder_bands(body: list[Block], indents: bool = False) -> list[Block]:
+    """The body with every run of blocks read band by band (:func:`band_split`) put in
+    column order (upper part of a column, then its lower part); ``indents``: the page
+    indents its paragraphs' first lines."""
+    out: list[Block] = []
+    start = 0
+    for end in _run_ends(body):
+        run = body[start:end]
+        split = band_split(run, indents)
+        columns = None if split is not None else stacked_bands(run, indents)
+        if columns is not None:
+            for column in range(columns):  # each column's parts, band by band
+                out.extend(run[column::columns])
+        elif split is None:
+            out.extend(run)
+        else:
+            upper, lower = run[:split], run[split:]
+            for index, block in enumerate(upper):
+                out.append(block)
+                if index < len(lower):
+                    out.append(lower[index])
+        start = end
+    return out
+
+
+def _run_ends(body: Sequence[Block]) -> list[int]:
+    """Where the runs of blocks set in one column end: a block that does not come after a
+    blank line, or is set in another column width, or is not running text starts a run."""
+    ends: list[int] = []
+    for index in range(1, len(body)):
+        if not _goes_on_run(body[index - 1], body[index]):
+            ends.append(index)
+    ends.append(len(body))
+    return ends
+
+
+def _goes_on_run(before: Block, block: Block) -> bool:
+    if block.kind != "text" or before.kind != "text" or not block.blanks_before:
+        return False
+    if block.opens_with_dateline or block.first.continuations or before.last.continuations:
+        return False
+    return _same_width(before, block)
+
+
+def _same_width(first: Block, second: Block) -> bool:
+    """Both blocks set in one column: measured alike where both tell it, else no line of
+    the unmeasured one wider than the measured one's column, or, where neither tells it,
+    widest lines alike."""
+    a, b = block_column(first), block_column(second)
+    if a > 0 and b > 0:
+        return abs(a - b) <= COLUMN_TOLERANCE
+    if a <= 0 and b <= 0:  # two short blocks: their widest lines fill the column
+        return abs(_widest(first) - _widest(second)) <= COLUMN_TOLERANCE
+    other = second if a > 0 else first
+    return _widest(other) <= max(a, b) + COLUMN_TOLERANCE
+
+
+def _widest(block: Block) -> float:
+    return max(line.width for line in block.lines)
+
+
+def band_split(run: Sequence[Block], indents: bool = False) -> int | None:
+    """Where the lower band starts in a run of blocks of one column read band by band, or
+    None when the run reads as one band (or nothing tells, or the text says otherwise:
+    :func:`_one_text`, :func:`_reads_on`)."""
+    counts = [len(block.lines) for block in run]
+    for upper in range(MIN_BAND_COLUMNS, len(run) - MIN_BAND_COLUMNS + 1):
+        lower = len(run) - upper
+        if lower not in (upper, upper - 1):
+            continue
+        top, bottom = counts[:upper], counts[upper:]
+        if (
+            _band(top, full=lower == upper)
+            and _band(bottom, full=lower < upper)
+            and bottom[0] != top[0]
+            and _one_text(run[:upper], run[upper:])
+            and _reads_on(run[:upper], run[upper:], indents)
+        ):
+            return upper
+    return None
+
+
+def stacked_bands(run: Sequence[Block], indents: bool = False) -> int | None:
+    """How many columns a run read in three bands or more has, each band of as many
+    blocks of one line count (the last band's last block no longer: the text may end
+    there) and each band's count other than the next one's, or None.  Each band must read
+    on into the next as two bands do (:func:`band_split`)."""
+    counts = [len(block.lines) for block in run]
+    for columns in range(MIN_BAND_COLUMNS, len(run) // MIN_STACKED_BANDS + 1):
+        if len(run) % columns:
+            continue
+        bands = [range(start, start + columns) for start in range(0, len(run), columns)]
+        heights = [[counts[i] for i in band] for band in bands]
+        if (
+            all(_band(h, full=True) for h in heights[:-1])
+            and _band(heights[-1], full=False)
+            and all(a[0] != b[0] for a, b in itertools.pairwise(heights))
+            and all(
+                _one_text(run[a.start : a.stop], run[b.start : b.stop])
+                and _reads_on(run[a.start : a.stop], run[b.start : b.stop], indents)
+                for a, b in itertools.pairwise(bands)
+            )
+        ):
+            return columns
+    return None
+
+
+def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
+    """The two bands speak of one thing (:func:`lines_share_topic`, true when either is too
+    short to tell): a module's pieces of another article set down under this one's columns
+    (stray pieces, :mod:`.stray_moves`) may have the shape of a lower band too."""
+    return lines_share_topic(
+        [line for block in upper for line in block.lines],
+        [line for block in lower for line in block.lines],
+    )
+
+
+def _reads_on(upper: Sequence[Block], lower: Sequence[Block], indents: bool) -> bool:
+    """Each column's lower part may go on from its upper part: none opens a paragraph
+    plainly (an indented first line, :func:`opens_paragraph`) under an upper part left in
+    mid-sentence."""
+    for top, bottom in zip(upper, lower, strict=False):
+        column = block_column(top) or block_column(bottom)
+        if not closes_text(top.last) and opens_paragraph(bottom.first, column, indents):
+            return False
+    return True
+
+
+def _band(counts: Sequence[int], *, full: bool) -> bool:
+    """One band of columns: all as tall, but for the last, which may be shorter unless
+    the band is ``full``: the upper band is when each of its columns has a lower part (the
+    text goes on under its last column), the lower band when the upper band has a column
+    more (the text ended in that column's upper part, so every column before it is
+    full)."""
+    height = counts[0]
+    if any(count != height for count in counts[:-1]):
+        return False
+    return counts[-1] == height if full else counts[-1] <= height

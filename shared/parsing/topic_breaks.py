@@ -1,0 +1,90 @@
+"""Where one article's text ends and another's begins inside a unit: a change of topic or
+of column at a column break.
+
+A unit runs from a byline, dateline or ``上接`` marker to the next one, so an article that
+opens with none of them (a feature's first paragraph, a quote) goes on the unit of the
+text the extractor read before it: the module over or beside it, whose last column ends
+in a sentence.  Only the words tell the two apart.  A block that comes after a blank line
+(a column break) under a sentence end, where the text before it in the unit and the text
+from it on both tell their topic and share next to nothing (cosine under
+``FAR_TOPIC_SIMILARITY``, the bar for two articles rather than the drifting parts of a
+long one), opens a unit of its own, which opens a text as a dateline would
+(:attr:`Unit.opens_text`): no later step takes it back into the article above it as a
+part of it.  A block there set in another column than the block before it (both measured
+on their full lines: an article keeps its column) needs only share less than two parts of
+one article do (``TOPIC_SIMILARITY``).  Not on a page that parts its paragraphs with blank
+lines.
+"""
+
+from __future__ import annotations
+
+from shared.parsing.block import Block
+from shared.parsing.columns import COLUMN_TOLERANCE, full_measure
+from shared.parsing.stray_pieces import blanks_part_paragraphs, measured_apart
+from shared.parsing.text_ends import closes_text
+from shared.parsing.topic import (
+    FAR_TOPIC_SIMILARITY,
+    TOPIC_SIMILARITY,
+    lines_share_topic,
+    tells_topic,
+)
+from shared.parsing.units import Item, Unit
+
+
+def split_topic_breaks(items: list[Item]) -> list[Item]:
+    """The items with each article unit cut before every block that opens another text
+    (:func:`opens_other_text`), on a page whose blank lines part columns, not paragraphs
+    (:func:`blanks_part_paragraphs`: where they part paragraphs, one under a sentence end
+    parts two paragraphs of one text as often, and topics drift between paragraphs)."""
+    if blanks_part_paragraphs([b for item in items if isinstance(item, Unit) for b in item.body]):
+        return items
+    out: list[Item] = []
+    for item in items:
+        if not isinstance(item, Unit) or item.kind != "article" or len(item.body) < 2:
+            out.append(item)
+            continue
+        unit = item
+        index = 1
+        while index < len(unit.body):
+            if opens_other_text(unit.body[:index], unit.body[index:]):
+                rest = Unit(body=unit.body[index:], markers=[], opens_text=True)
+                rest.markers = [m for m in unit.markers if m.forward]
+                unit.markers = [m for m in unit.markers if not m.forward]
+                rest.intertitles = {n for n in unit.intertitles if _in(n, rest.body)}
+                unit.intertitles -= rest.intertitles
+                unit.body = unit.body[:index]
+                out.append(unit)
+                unit, index = rest, 1
+                continue
+            index += 1
+        out.append(unit)
+    return out
+
+
+def _in(number: int, body: list[Block]) -> bool:
+    return any(block.first.number <= number <= block.last.number for block in body)
+
+
+def _full_lines_apart(first: Block, second: Block) -> bool:
+    """Both blocks set in measured columns (:func:`measured_apart`) whose full lines
+    (:func:`full_measure`: lines inside a paragraph, which must fill the column) differ
+    by more than ``COLUMN_TOLERANCE`` too: one line squeezed wide does not tell a short
+    block's column."""
+    if not measured_apart(first, second):
+        return False
+    a, b = full_measure(first.lines), full_measure(second.lines)
+    return a > 0 and b > 0 and abs(a - b) > COLUMN_TOLERANCE
+
+
+def opens_other_text(before: list[Block], after: list[Block]) -> bool:
+    """The first block of ``after`` comes after a column break under a sentence end, and
+    the text before it and the text from it on speak of different things (by the lower bar
+    where the block is set in another column than the one before it)."""
+    block = after[0]
+    if block.kind != "text" or not block.blanks_before or not closes_text(before[-1].last):
+        return False
+    above = [line for b in before for line in b.lines]
+    below = [line for b in after for line in b.lines]
+    # an article keeps its column: in another one, the usual bar for two texts will do
+    bar = TOPIC_SIMILARITY if _full_lines_apart(before[-1], block) else FAR_TOPIC_SIMILARITY
+    return tells_topic(above) and tells_topic(below) and not lines_share_topic(above, below, bar)

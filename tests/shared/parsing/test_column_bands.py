@@ -1,0 +1,102 @@
+"""Columns an extractor read in two bands (the upper part of every column, then the lower
+parts): the article is read column by column again (shared/parsing/column_bands.py)."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+from shared.parsing.normalise import join_wrapped
+
+MEASURE = 18  # characters a line
+
+PARAGRAPHS = [
+    "“实在是太感谢了，你帮了我们大忙，还要你垫钱。我们实在不好意思。”这是家住东方路临沂大楼的"
+    "董阿姨第三次向林为彬道谢。但她塞过去的钱，还是被推了回来。",
+    "林为彬是浦东新区公安分局南码头路派出所的一名社区民警。疫情发生以来，一直奋战在抗疫一线。"
+    "到昨天为止，他已经十多天没有回家。小葛是一名在册精神病人，每个月父母都要带他到浦西的精神"
+    "卫生中心看病配药，病情一直控制得很好。但这次疫情以来，因为连续被封控在家，药已经吃完很久。",
+    "“你们先做核酸，回头医保卡给我，我来想办法。”林为彬一面安慰，一面马上向派出所汇报。征得"
+    "分局同意后，林为彬决定跑一趟浦西，帮小葛配药。在市商委一位志愿者的帮助下，他与院方取得了联系，"
+    "林为彬还自掏腰包垫了钱，帮小葛配好了药。",
+]
+
+
+def _wrap(paragraph: str) -> list[str]:
+    """Lines of the measure; a mark no line may open with stays on the line before."""
+    lines: list[str] = []
+    rest = paragraph
+    while rest:
+        cut = MEASURE
+        while cut < len(rest) and rest[cut] in "，。、；：！？”）":
+            cut += 1
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    return lines
+
+
+def _columns(height: int) -> list[list[str]]:
+    lines = [line for paragraph in PARAGRAPHS for line in _wrap(paragraph)]
+    return [lines[start : start + height] for start in range(0, len(lines), height)]
+
+
+def _page(columns: list[list[str]], band: int | None) -> str:
+    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
+    if band is None:
+        parts = ["\n".join(column) for column in columns]
+    else:  # the extractor reads every column's upper part, then the lower parts
+        parts = ["\n".join(column[:band]) for column in columns]
+        parts += ["\n".join(column[band:]) for column in columns if column[band:]]
+    return "\n".join(head) + "\n" + "\n\n".join(parts) + "\n"
+
+
+def _body(text: str) -> list[str]:
+    articles = parse_text(text).articles
+    assert len(articles) == 1
+    return [join_wrapped([p]) for p in articles[0].paragraphs]
+
+
+def test_columns_read_in_two_bands_are_read_column_by_column() -> None:
+    columns = _columns(5)
+    assert [len(column) for column in columns] == [5, 5, 5, 5]
+    assert _body(_page(columns, band=2)) == PARAGRAPHS
+
+
+def test_columns_read_in_three_bands_are_read_column_by_column() -> None:
+    # two things cut across the columns: every column's first two lines, then every
+    # column's third line, then the rest (one paragraph: no short line among the parts)
+    text = "".join(PARAGRAPHS)
+    lines = _wrap(text)
+    columns = [lines[start : start + 6] for start in range(0, len(lines), 6)]
+    assert [len(column) for column in columns] == [6, 6, 6]
+    parts = ["\n".join(c[a:b]) for a, b in ((0, 2), (2, 3), (3, 6)) for c in columns]
+    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
+    assert "".join(_body("\n".join(head) + "\n" + "\n\n".join(parts) + "\n")) == text
+
+
+def test_columns_read_in_one_band_keep_their_order() -> None:
+    assert _body(_page(_columns(5), band=None)) == PARAGRAPHS
+
+
+BLANK_PARTED = [
+    "记者昨天从市交通委获悉，本市公交线路今起逐步恢复运营，首批恢复的线路共有八十多条，"
+    "覆盖主要居住区。",
+    "市交通委有关负责人介绍，恢复运营的公交车辆每天都将进行全面消毒，乘客须佩戴口罩，扫码乘车。",
+    "据介绍，首批恢复的线路以连接大型居住区、医院和主要地铁站点的线路为主，"
+    "发车间隔根据客流情况灵活调整，高峰时段将适当加密班次，方便市民出行。"
+    "各公交企业已组织驾驶员完成核酸检测。",
+    "市交通委同时提醒，市民出行前可通过手机查询线路恢复情况和实时到站信息，"
+    "合理安排出行时间，尽量错峰出行，减少在站点等候的时间。",
+]
+
+
+def test_blocks_of_a_page_that_parts_paragraphs_with_blank_lines_stay_in_order() -> None:
+    # paragraphs of 3, 3, 5 and 4 lines, a blank line after each: the shape of two bands
+    # of two columns, but the blank lines part paragraphs, not columns
+    assert [len(_wrap(p)) for p in BLANK_PARTED] == [3, 3, 5, 4]
+    head = [
+        "上海日报 2024年4月8日 星期一 第2版 社会",
+        "",
+        "公交线路今起逐步恢复运营",
+        "本报记者 王敏",
+    ]
+    body = "\n\n".join("\n".join(_wrap(p)) for p in BLANK_PARTED)
+    assert _body("\n".join(head) + "\n" + body + "\n") == BLANK_PARTED

@@ -1,0 +1,113 @@
+"""An article that opens with no byline or dateline, read right after another article's
+last column: the change of topic at the column break starts it
+(shared/parsing/topic_breaks.py)."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+
+MEASURE = 18  # characters a line
+
+FIRST = [
+    "记者昨天从市交通委获悉，本市公交线路今起逐步恢复运营，首批恢复的线路共有八十多条，"
+    "覆盖主要居住区、医院和地铁站点。恢复运营的公交车辆每天都将进行全面消毒，乘客须佩戴口罩，"
+    "扫码乘车。",
+    "市交通委同时提醒，市民出行前可通过手机查询公交线路恢复情况和实时到站信息，合理安排出行"
+    "时间，尽量错峰出行，减少在公交站点等候的时间。各公交企业已组织驾驶员完成核酸检测。",
+]
+SECOND = [
+    "“咱们5个好姐妹再次并肩作战，一定能打赢这一仗！”2月8日，复旦大学附属中山医院的护士长"
+    "唐棠在朋友圈写下这句话，随后和4名护士一起登上了驰援武汉的航班。",
+    "到达武汉后，唐棠和姐妹们被分配到重症病区。她们每天穿着厚重的防护服连续工作六个多小时，"
+    "护目镜上满是雾气，手套里的双手被汗水泡得发白，却没有一个人叫苦叫累。",
+]
+
+
+def _wrap(paragraph: str, measure: int = MEASURE) -> list[str]:
+    """Lines of the measure; a mark no line may open with stays on the line before."""
+    lines: list[str] = []
+    rest = paragraph
+    while rest:
+        cut = measure
+        while cut < len(rest) and rest[cut] in "，。、；：！？”）":
+            cut += 1
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    return lines
+
+
+def _columns(paragraphs: list[str], height: int, measure: int = MEASURE) -> list[str]:
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph, measure)]
+    return ["\n".join(lines[start : start + height]) for start in range(0, len(lines), height)]
+
+
+def test_an_article_opening_without_byline_under_another_articles_end_is_its_own() -> None:
+    head = [
+        "上海日报 2024年4月8日 星期一 第2版 社会",
+        "",
+        "公交线路今起逐步恢复运营",
+        "本报记者 王敏",
+    ]
+    columns = _columns(FIRST, 6) + _columns(SECOND, 6)
+    text = "\n".join(head) + "\n" + "\n\n".join(columns) + "\n"
+    articles = parse_text(text).articles
+    assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(SECOND)]
+    assert articles[0].headline == "公交线路今起逐步恢复运营"
+
+
+def test_a_long_articles_parts_stay_one_article() -> None:
+    head = [
+        "上海日报 2024年4月8日 星期一 第2版 社会",
+        "",
+        "公交线路今起逐步恢复运营",
+        "本报记者 王敏",
+    ]
+    columns = _columns(FIRST, 6) + _columns(FIRST, 6)
+    text = "\n".join(head) + "\n" + "\n\n".join(columns) + "\n"
+    articles = parse_text(text).articles
+    assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST + FIRST)]
+
+
+BUSES = (
+    "据了解，首批恢复的线路以连接大型居住区、医院和主要地铁站点的线路为主，"
+    "发车间隔根据客流情况灵活调整，高峰时段适当加密班次。"
+)
+
+
+def test_paragraphs_parted_by_blank_lines_stay_one_article_whatever_their_words() -> None:
+    # the page sets a blank line at every paragraph break: one under a sentence end parts
+    # two paragraphs as often as two columns, and a report's paragraphs may change subject
+    paragraphs = [FIRST[1], BUSES, *SECOND]
+    assert all(len(_wrap(p)[-1]) < MEASURE - 2 for p in paragraphs)  # short last lines
+    head = [
+        "上海日报 2024年4月8日 星期一 第2版 社会",
+        "",
+        "公交线路今起逐步恢复运营",
+        "本报记者 王敏",
+    ]
+    body = "\n\n".join("\n".join(_wrap(p)) for p in paragraphs)
+    articles = parse_text("\n".join(head) + "\n" + body + "\n").articles
+    assert [a.paragraphs for a in articles] == [paragraphs]
+
+
+DRIVERS = [
+    "“咱们车队再次并肩作战，一定能打赢这一仗！”2月8日，巴士一公司的驾驶员张建国在朋友圈写下"
+    "这句话，随后和4名同事一起报名参加了医护人员接送车队。",
+    "接送任务开始后，张建国和同事们每天凌晨四点出车，把医护人员从住地送到医院，深夜再把他们"
+    "接回来，车厢每天消毒两次，他们却没有一个人叫苦叫累。",
+]
+
+
+def test_an_article_set_in_another_column_after_a_sentence_end_is_its_own() -> None:
+    # the two reports share some words (公交, 消毒…), too many to tell two texts apart by
+    # them alone, but not their column: the next module's article keeps its own measure
+    head = [
+        "上海日报 2024年4月8日 星期一 第2版 社会",
+        "",
+        "公交线路今起逐步恢复运营",
+        "本报记者 王敏",
+    ]
+    columns = _columns(FIRST, 6) + _columns(DRIVERS, 8, measure=14)
+    text = "\n".join(head) + "\n" + "\n\n".join(columns) + "\n"
+    articles = parse_text(text).articles
+    assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(DRIVERS)]

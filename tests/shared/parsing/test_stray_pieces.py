@@ -132,7 +132,7 @@ def test_a_piece_opening_with_a_line_as_wide_as_an_indented_one_stays() -> None:
     assert "".join(articles["城市夜经济持续升温"]).endswith("提供了便利，")
 
 
-def test_a_piece_that_two_hanging_articles_could_take_stays_where_it_is() -> None:
+def test_a_piece_that_two_hanging_articles_could_take_goes_to_neither() -> None:
     # two articles in one column width both hang; the piece fits either, so nothing tells
     # which one it continues (it is no part of the article it came out under, whose
     # topic it does not share: it stands as a text of its own, shared/parsing/topic_breaks.py)

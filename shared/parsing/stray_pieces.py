@@ -69,7 +69,10 @@ def blanks_part_paragraphs(blocks: Sequence[Block]) -> bool:
     its paragraph breaks, measured against each block's own column
     (:func:`marks_most_breaks_with_blanks`): there a blank line under a sentence end may
     part two paragraphs of one text, where elsewhere it ends a column."""
-    columns = {line.number: block_column(block) for block in blocks for line in block.lines}
+    columns: dict[int, float] = {}
+    for block in blocks:
+        column = block_column(block)  # once a block: its lines make its cache key
+        columns.update(dict.fromkeys((line.number for line in block.lines), column))
     return marks_most_breaks_with_blanks(blocks, columns)
 
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 _Result = TypeVar("_Result")
+_Table = TypeVar("_Table", bound=dict[Any, Any])
 
 _clearers: list[Callable[[], None]] = []
 
@@ -30,6 +31,13 @@ def per_parse(
     cached = functools.cache(function)
     _clearers.append(cached.cache_clear)
     return cached
+
+
+def per_parse_table(table: _Table) -> _Table:
+    """``table`` (a dict used as a cache) emptied at the end of the parse: for a cache keyed
+    on less than its function's arguments (a block's lines by their raw texts alone)."""
+    _clearers.append(table.clear)
+    return table
 
 
 def end_parse() -> None:

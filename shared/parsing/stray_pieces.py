@@ -16,6 +16,7 @@ judges them.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Callable, Sequence
 
 from shared.parsing.blank_lines import marks_most_breaks_with_blanks
@@ -32,7 +33,7 @@ from shared.parsing.columns import (
 )
 from shared.parsing.lines import Line
 from shared.parsing.paragraphs import FIRST_LINE_SLACK, NO_LINE_START
-from shared.parsing.parse_cache import per_parse
+from shared.parsing.parse_cache import per_parse_table
 from shared.parsing.text_ends import closes_text
 
 # A page indents its paragraphs' first lines when at least this share of the lines after a
@@ -47,11 +48,21 @@ def block_column(block: Block) -> float:
     lines that end in a character rather than a mark the typesetter may squeeze past the
     edge (a short block's upper quartile is one of those, an em too wide), when two or
     more tell it."""
-    return _lines_column(tuple(block.lines))
+    # Asked of each block many times while pieces move, so cached for the parse, keyed on
+    # the lines' raw texts: a line is made from its raw text (and its place, which the
+    # column does not depend on), and a tuple of strings hashes far faster than one of lines.
+    key = tuple(map(_RAW, block.lines))
+    column = _COLUMNS.get(key)
+    if column is None:
+        column = _COLUMNS[key] = _lines_column(block.lines)
+    return column
 
 
-@per_parse  # asked of each block many times while pieces move
-def _lines_column(lines: tuple[Line, ...]) -> float:
+_RAW = operator.attrgetter("raw")
+_COLUMNS: dict[tuple[str, ...], float] = per_parse_table({})
+
+
+def _lines_column(lines: Sequence[Line]) -> float:
     if piece_column(lines) <= 0:
         return 0.0
     unsqueezed = [

@@ -121,7 +121,11 @@ def vocabulary(lines: Sequence[Line]) -> frozenset[str]:
     for a title's words in): the text_bigrams of the lines' texts joined, taken as each
     line's own (cached, :func:`_line_bigrams`) and those across each line end (each line's
     last character and the next one's first, read in pairs set apart by a NUL)."""
-    texts = list(filter(None, map(_TEXT, lines)))
+    return _texts_vocabulary(tuple(filter(None, map(_TEXT, lines))))
+
+
+@per_parse  # bodies are asked for by several stages (stray titles, merged titles, title runs)
+def _texts_vocabulary(texts: tuple[str, ...]) -> frozenset[str]:
     line_ends = "\0".join(map(operator.add, map(_LAST, texts[:-1]), map(_FIRST, texts[1:])))
     across = _HAN_BIGRAM.findall(line_ends)
     return frozenset(itertools.chain(across, *map(_line_bigrams, texts)))

@@ -59,6 +59,7 @@ def block_column(block: Block) -> float:
 
 
 _RAW = operator.attrgetter("raw")
+_NUMBER = operator.attrgetter("number")
 _COLUMNS: dict[tuple[str, ...], float] = per_parse_table({})
 
 
@@ -83,7 +84,7 @@ def blanks_part_paragraphs(blocks: Sequence[Block]) -> bool:
     columns: dict[int, float] = {}
     for block in blocks:
         column = block_column(block)  # once a block: its lines make its cache key
-        columns.update(dict.fromkeys((line.number for line in block.lines), column))
+        columns.update(dict.fromkeys(map(_NUMBER, block.lines), column))
     return marks_most_breaks_with_blanks(blocks, columns)
 
 

@@ -9,7 +9,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 
 from shared.parsing.lines import Line
 from shared.parsing.parse_cache import per_parse
@@ -145,6 +145,5 @@ def tells_topic(lines: Sequence[Line]) -> bool:
     )
 
 
-def _sum_of_squares(counts: Iterable[int]) -> int:
-    values = list(counts)
-    return sum(map(operator.mul, values, values))
+def _sum_of_squares(counts: Collection[int]) -> int:
+    return sum(map(operator.mul, counts, counts))

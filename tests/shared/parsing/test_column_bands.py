@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from shared.parsing import parse_text
 from shared.parsing.normalise import join_wrapped
+from tests.support.extracted_lines import page_under_title, set_in_measure
 
 MEASURE = 18  # characters a line
 
@@ -21,16 +22,7 @@ PARAGRAPHS = [
 
 
 def _wrap(paragraph: str) -> list[str]:
-    """Lines of the measure; a mark no line may open with stays on the line before."""
-    lines: list[str] = []
-    rest = paragraph
-    while rest:
-        cut = MEASURE
-        while cut < len(rest) and rest[cut] in "，。、；：！？”）":
-            cut += 1
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-    return lines
+    return set_in_measure(paragraph, MEASURE)
 
 
 def _columns(height: int) -> list[list[str]]:
@@ -92,11 +84,5 @@ def test_blocks_of_a_page_that_parts_paragraphs_with_blank_lines_stay_in_order()
     # paragraphs of 3, 3, 5 and 4 lines, a blank line after each: the shape of two bands
     # of two columns, but the blank lines part paragraphs, not columns
     assert [len(_wrap(p)) for p in BLANK_PARTED] == [3, 3, 5, 4]
-    head = [
-        "上海日报 2024年4月8日 星期一 第2版 社会",
-        "",
-        "公交线路今起逐步恢复运营",
-        "本报记者 王敏",
-    ]
-    body = "\n\n".join("\n".join(_wrap(p)) for p in BLANK_PARTED)
-    assert _body("\n".join(head) + "\n" + body + "\n") == BLANK_PARTED
+    pieces = ["\n".join(_wrap(p)) for p in BLANK_PARTED]
+    assert _body(page_under_title(pieces)) == BLANK_PARTED

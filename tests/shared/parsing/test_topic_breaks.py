@@ -4,7 +4,8 @@ last column: the change of topic at the column break starts it
 
 from __future__ import annotations
 
-from shared.parsing import parse_text
+from shared.parsing import ParsedArticle, parse_text
+from tests.support.extracted_lines import page_under_title, set_in_measure
 
 MEASURE = 18  # characters a line
 
@@ -24,16 +25,7 @@ SECOND = [
 
 
 def _wrap(paragraph: str, measure: int = MEASURE) -> list[str]:
-    """Lines of the measure; a mark no line may open with stays on the line before."""
-    lines: list[str] = []
-    rest = paragraph
-    while rest:
-        cut = measure
-        while cut < len(rest) and rest[cut] in "，。、；：！？”）":
-            cut += 1
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-    return lines
+    return set_in_measure(paragraph, measure)
 
 
 def _columns(paragraphs: list[str], height: int, measure: int = MEASURE) -> list[str]:
@@ -41,30 +33,18 @@ def _columns(paragraphs: list[str], height: int, measure: int = MEASURE) -> list
     return ["\n".join(lines[start : start + height]) for start in range(0, len(lines), height)]
 
 
+def _parsed_under_title(pieces: list[str]) -> list[ParsedArticle]:
+    return parse_text(page_under_title(pieces)).articles
+
+
 def test_an_article_opening_without_byline_under_another_articles_end_is_its_own() -> None:
-    head = [
-        "上海日报 2024年4月8日 星期一 第2版 社会",
-        "",
-        "公交线路今起逐步恢复运营",
-        "本报记者 王敏",
-    ]
-    columns = _columns(FIRST, 6) + _columns(SECOND, 6)
-    text = "\n".join(head) + "\n" + "\n\n".join(columns) + "\n"
-    articles = parse_text(text).articles
+    articles = _parsed_under_title(_columns(FIRST, 6) + _columns(SECOND, 6))
     assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(SECOND)]
     assert articles[0].headline == "公交线路今起逐步恢复运营"
 
 
 def test_a_long_articles_parts_stay_one_article() -> None:
-    head = [
-        "上海日报 2024年4月8日 星期一 第2版 社会",
-        "",
-        "公交线路今起逐步恢复运营",
-        "本报记者 王敏",
-    ]
-    columns = _columns(FIRST, 6) + _columns(FIRST, 6)
-    text = "\n".join(head) + "\n" + "\n\n".join(columns) + "\n"
-    articles = parse_text(text).articles
+    articles = _parsed_under_title(_columns(FIRST, 6) + _columns(FIRST, 6))
     assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST + FIRST)]
 
 
@@ -79,14 +59,7 @@ def test_paragraphs_parted_by_blank_lines_stay_one_article_whatever_their_words(
     # two paragraphs as often as two columns, and a report's paragraphs may change subject
     paragraphs = [FIRST[1], BUSES, *SECOND]
     assert all(len(_wrap(p)[-1]) < MEASURE - 2 for p in paragraphs)  # short last lines
-    head = [
-        "上海日报 2024年4月8日 星期一 第2版 社会",
-        "",
-        "公交线路今起逐步恢复运营",
-        "本报记者 王敏",
-    ]
-    body = "\n\n".join("\n".join(_wrap(p)) for p in paragraphs)
-    articles = parse_text("\n".join(head) + "\n" + body + "\n").articles
+    articles = _parsed_under_title(["\n".join(_wrap(p)) for p in paragraphs])
     assert [a.paragraphs for a in articles] == [paragraphs]
 
 

@@ -96,32 +96,45 @@ def _run_ends(body: Sequence[Block]) -> list[int]:
     """Where the runs of blocks set in one column end: a block that does not come after a
     blank line, or is set in another column width, or is not running text starts a run."""
     ends: list[int] = []
+    column = block_column(body[0]) if body else 0.0
     for index in range(1, len(body)):
-        if not _goes_on_run(body[index - 1], body[index]):
+        before, block = body[index - 1], body[index]
+        if not _goes_on_run(before, block, column):
             ends.append(index)
+            column = 0.0
+        column = block_column(block) or column
     ends.append(len(body))
     return ends
 
 
-def _goes_on_run(before: Block, block: Block) -> bool:
+def _goes_on_run(before: Block, block: Block, column: float = 0.0) -> bool:
+    """``block`` goes on the run ``before`` ends, whose blocks measured ``column`` (0 when
+    none did)."""
     if block.kind != "text" or before.kind != "text" or not block.blanks_before:
         return False
     if block.opens_with_dateline or block.first.continuations or before.last.continuations:
         return False
-    return _same_width(before, block)
+    return _same_width(before, block, column)
 
 
-def _same_width(first: Block, second: Block) -> bool:
+def _same_width(first: Block, second: Block, column: float = 0.0) -> bool:
     """Both blocks set in one column: measured alike where both tell it, else no line of
-    the unmeasured one wider than the measured one's column, or, where neither tells it,
-    widest lines alike."""
+    the unmeasured one wider than the column the run's blocks measured up to ``first``
+    (``column``; a lower band of short column feet, a paragraph's last lines, is as narrow
+    as the text leaves it) and the measured one, if any, set in that column; where nothing
+    in the run measured a column, widest lines alike."""
     a, b = block_column(first), block_column(second)
     if a > 0 and b > 0:
         return abs(a - b) <= COLUMN_TOLERANCE
+    column = a or column
+    if column > 0:
+        unmeasured = [block for block in (first, second) if block_column(block) <= 0]
+        return abs((b or column) - column) <= COLUMN_TOLERANCE and all(
+            _widest(block) <= column + COLUMN_TOLERANCE for block in unmeasured
+        )
     if a <= 0 and b <= 0:  # two short blocks: their widest lines fill the column
         return abs(_widest(first) - _widest(second)) <= COLUMN_TOLERANCE
-    other = second if a > 0 else first
-    return _widest(other) <= max(a, b) + COLUMN_TOLERANCE
+    return _widest(first) <= b + COLUMN_TOLERANCE
 
 
 def _widest(block: Block) -> float:

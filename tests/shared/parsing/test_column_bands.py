@@ -100,3 +100,16 @@ def test_blocks_of_a_page_that_parts_paragraphs_with_blank_lines_stay_in_order()
     ]
     body = "\n\n".join("\n".join(_wrap(p)) for p in BLANK_PARTED)
     assert _body("\n".join(head) + "\n" + body + "\n") == BLANK_PARTED
+
+
+def test_a_lower_band_of_short_feet_of_unlike_widths_is_read_column_by_column() -> None:
+    # something cuts across two columns above their last lines: the lower band is two
+    # lines (one a paragraph's short last line) under the first column and the text's last
+    # line under the second; neither foot measures a column alone, only the upper band's
+    # blocks tell that all four are set in one column
+    paragraphs = PARAGRAPHS[1:]
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph)]
+    columns = [lines[:8], lines[8:]]
+    assert [len(column[6:]) for column in columns] == [2, 1]
+    assert [len(line) for line in columns[0][6:] + columns[1][6:]] == [18, 6, 2]
+    assert _body(_page(columns, band=6)) == paragraphs

@@ -113,3 +113,18 @@ def test_a_lower_band_of_short_feet_of_unlike_widths_is_read_column_by_column() 
     assert [len(column[6:]) for column in columns] == [2, 1]
     assert [len(line) for line in columns[0][6:] + columns[1][6:]] == [18, 6, 2]
     assert _body(_page(columns, band=6)) == paragraphs
+
+
+def test_a_block_set_wider_than_the_run_after_its_short_feet_ends_the_run() -> None:
+    # the same two bands, then the article goes on in a wider measure: the wide block is
+    # no column of the bands (though wider than the last foot), so the bands still read
+    paragraphs = PARAGRAPHS[1:]
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph)]
+    columns = [lines[:8], lines[8:]]
+    wide = (
+        "林为彬又风驰电掣赶了回来，打听到另两位病人平时都是在浦东源东精神卫生中心看病，"
+        "又匆匆驾车赶过去，配完药，一一送上门。事情得到解决，林为彬松了一口气。"
+    )
+    wide_lines = [wide[start : start + 26] for start in range(0, len(wide), 26)]
+    text = _page(columns, band=6) + "\n" + "\n".join(wide_lines) + "\n"
+    assert _body(text) == [*paragraphs, wide]

@@ -70,36 +70,54 @@ def read_bands(items: list[Item]) -> list[Item]:
 def reorder_bands(body: list[Block], indents: bool = False) -> list[Block]:
     """The body with every run of blocks read band by band (:func:`band_split`) put in
     column order (upper part of a column, then its lower part); ``indents``: the page
-    indents its paragraphs' first lines."""
+    indents its paragraphs' first lines.  A run carried on through short column feet by
+    the column its blocks measured that reads as no bands is read in the shorter runs
+    those feet part (:func:`_run_ends` with ``by_run_column`` off): the feet may be a
+    band's end, and what follows them another text."""
     out: list[Block] = []
     start = 0
     for end in _run_ends(body):
         run = body[start:end]
-        split = band_split(run, indents)
-        columns = None if split is not None else stacked_bands(run, indents)
-        if columns is not None:
-            for column in range(columns):  # each column's parts, band by band
-                out.extend(run[column::columns])
-        elif split is None:
-            out.extend(run)
-        else:
-            upper, lower = run[:split], run[split:]
-            for index, block in enumerate(upper):
-                out.append(block)
-                if index < len(lower):
-                    out.append(lower[index])
+        if _read_run(run, indents, out):
+            start = end
+            continue
+        inner = 0
+        for part_end in _run_ends(run, by_run_column=False):
+            part = run[inner:part_end]
+            if not _read_run(part, indents, out):
+                out.extend(part)
+            inner = part_end
         start = end
     return out
 
 
-def _run_ends(body: Sequence[Block]) -> list[int]:
+def _read_run(run: list[Block], indents: bool, out: list[Block]) -> bool:
+    """Put the run's blocks in column order on ``out`` if it reads in bands; else False
+    (``out`` untouched)."""
+    split = band_split(run, indents)
+    columns = None if split is not None else stacked_bands(run, indents)
+    if columns is not None:
+        for column in range(columns):  # each column's parts, band by band
+            out.extend(run[column::columns])
+    elif split is not None:
+        upper, lower = run[:split], run[split:]
+        for index, block in enumerate(upper):
+            out.append(block)
+            if index < len(lower):
+                out.append(lower[index])
+    return split is not None or columns is not None
+
+
+def _run_ends(body: Sequence[Block], by_run_column: bool = True) -> list[int]:
     """Where the runs of blocks set in one column end: a block that does not come after a
-    blank line, or is set in another column width, or is not running text starts a run."""
+    blank line, or is set in another column width, or is not running text starts a run
+    (two blocks that measure no column judged by the column the run measured before them
+    unless ``by_run_column`` is off)."""
     ends: list[int] = []
     column = block_column(body[0]) if body else 0.0
     for index in range(1, len(body)):
         before, block = body[index - 1], body[index]
-        if not _goes_on_run(before, block, column):
+        if not _goes_on_run(before, block, column if by_run_column else 0.0):
             ends.append(index)
             column = 0.0
         column = block_column(block) or column

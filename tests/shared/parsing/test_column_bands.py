@@ -128,3 +128,21 @@ def test_a_block_set_wider_than_the_run_after_its_short_feet_ends_the_run() -> N
     wide_lines = [wide[start : start + 26] for start in range(0, len(wide), 26)]
     text = _page(columns, band=6) + "\n" + "\n".join(wide_lines) + "\n"
     assert _body(text) == [*paragraphs, wide]
+
+
+def test_feet_that_carry_a_run_into_no_bands_still_end_the_bands_before_them() -> None:
+    # two bands, then a one-line paragraph and another set on in the same column after
+    # blank lines: carried on through the narrow blocks, the run reads as no bands; the
+    # bands the narrow line parts off still read
+    paragraphs = PARAGRAPHS[1:]
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph)]
+    columns = [lines[:8], lines[8:]]
+    assert [len(line) for line in columns[1][5:]] == [18, 2]
+    short = "事情得到解决。"
+    more = (
+        "林为彬又风驰电掣赶了回来，打听到另两位病人平时都是在浦东源东精神卫生中心看病，"
+        "又匆匆驾车赶过去，配完药，一一送上门。"
+    )
+    tail = f"{short}\n\n" + "\n".join(_wrap(more))
+    text = _page(columns, band=5) + "\n" + tail + "\n"
+    assert _body(text) == [*paragraphs, short, more]

@@ -70,58 +70,89 @@ def read_bands(items: list[Item]) -> list[Item]:
 def reorder_bands(body: list[Block], indents: bool = False) -> list[Block]:
     """The body with every run of blocks read band by band (:func:`band_split`) put in
     column order (upper part of a column, then its lower part); ``indents``: the page
-    indents its paragraphs' first lines."""
+    indents its paragraphs' first lines.  A run carried on through short column feet by
+    the column its blocks measured that reads as no bands is read in the shorter runs
+    those feet part (:func:`_run_ends` with ``by_run_column`` off): the feet may be a
+    band's end, and what follows them another text."""
     out: list[Block] = []
     start = 0
     for end in _run_ends(body):
         run = body[start:end]
-        split = band_split(run, indents)
-        columns = None if split is not None else stacked_bands(run, indents)
-        if columns is not None:
-            for column in range(columns):  # each column's parts, band by band
-                out.extend(run[column::columns])
-        elif split is None:
-            out.extend(run)
-        else:
-            upper, lower = run[:split], run[split:]
-            for index, block in enumerate(upper):
-                out.append(block)
-                if index < len(lower):
-                    out.append(lower[index])
+        if _read_run(run, indents, out):
+            start = end
+            continue
+        inner = 0
+        for part_end in _run_ends(run, by_run_column=False):
+            part = run[inner:part_end]
+            if not _read_run(part, indents, out):
+                out.extend(part)
+            inner = part_end
         start = end
     return out
 
 
-def _run_ends(body: Sequence[Block]) -> list[int]:
+def _read_run(run: list[Block], indents: bool, out: list[Block]) -> bool:
+    """Put the run's blocks in column order on ``out`` if it reads in bands; else False
+    (``out`` untouched)."""
+    split = band_split(run, indents)
+    columns = None if split is not None else stacked_bands(run, indents)
+    if columns is not None:
+        for column in range(columns):  # each column's parts, band by band
+            out.extend(run[column::columns])
+    elif split is not None:
+        upper, lower = run[:split], run[split:]
+        for index, block in enumerate(upper):
+            out.append(block)
+            if index < len(lower):
+                out.append(lower[index])
+    return split is not None or columns is not None
+
+
+def _run_ends(body: Sequence[Block], by_run_column: bool = True) -> list[int]:
     """Where the runs of blocks set in one column end: a block that does not come after a
-    blank line, or is set in another column width, or is not running text starts a run."""
+    blank line, or is set in another column width, or is not running text starts a run
+    (two blocks that measure no column judged by the column the run measured before them
+    unless ``by_run_column`` is off)."""
     ends: list[int] = []
+    column = block_column(body[0]) if body else 0.0
     for index in range(1, len(body)):
-        if not _goes_on_run(body[index - 1], body[index]):
+        before, block = body[index - 1], body[index]
+        if not _goes_on_run(before, block, column if by_run_column else 0.0):
             ends.append(index)
+            column = 0.0
+        column = block_column(block) or column
     ends.append(len(body))
     return ends
 
 
-def _goes_on_run(before: Block, block: Block) -> bool:
+def _goes_on_run(before: Block, block: Block, column: float = 0.0) -> bool:
+    """``block`` goes on the run ``before`` ends, whose blocks measured ``column`` (0 when
+    none did)."""
     if block.kind != "text" or before.kind != "text" or not block.blanks_before:
         return False
     if block.opens_with_dateline or block.first.continuations or before.last.continuations:
         return False
-    return _same_width(before, block)
+    return _same_width(before, block, column)
 
 
-def _same_width(first: Block, second: Block) -> bool:
+def _same_width(first: Block, second: Block, column: float = 0.0) -> bool:
     """Both blocks set in one column: measured alike where both tell it, else no line of
-    the unmeasured one wider than the measured one's column, or, where neither tells it,
-    widest lines alike."""
+    the unmeasured one wider than the column the run's blocks measured up to ``first``
+    (``column``; a lower band of short column feet, a paragraph's last lines, is as narrow
+    as the text leaves it) and the measured one, if any, set in that column; where nothing
+    in the run measured a column, widest lines alike."""
     a, b = block_column(first), block_column(second)
     if a > 0 and b > 0:
         return abs(a - b) <= COLUMN_TOLERANCE
+    column = a or column
+    if column > 0:
+        unmeasured = [block for block in (first, second) if block_column(block) <= 0]
+        return abs((b or column) - column) <= COLUMN_TOLERANCE and all(
+            _widest(block) <= column + COLUMN_TOLERANCE for block in unmeasured
+        )
     if a <= 0 and b <= 0:  # two short blocks: their widest lines fill the column
         return abs(_widest(first) - _widest(second)) <= COLUMN_TOLERANCE
-    other = second if a > 0 else first
-    return _widest(other) <= max(a, b) + COLUMN_TOLERANCE
+    return _widest(first) <= b + COLUMN_TOLERANCE
 
 
 def _widest(block: Block) -> float:

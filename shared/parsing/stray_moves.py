@@ -14,6 +14,7 @@ from shared.parsing.stray_pieces import (
     blanks_part_paragraphs,
     block_column,
     can_be_stray,
+    cannot_open,
     hangs,
     leads_into,
     measured_apart,
@@ -113,10 +114,22 @@ def _is_stray(items: list[Item], place: Place, pieces: Pieces) -> bool:
     the block before it in its unit does not lead into."""
     unit, (_, k) = unit_at(items, place[0]), place
     block = unit.body[k]
-    if not can_be_stray(block) or (k == 0 and unit.anchored):
+    if not can_be_stray(block):
         return False
+    if k == 0 and unit.anchored:
+        return _cannot_open_body(block, pieces)
     before = pieces.before(unit, k)
     return before is None or not leads_into(before, block, pieces.indents)
+
+
+def _cannot_open_body(block: Block, pieces: Pieces) -> bool:
+    """The first block under a title, set apart from it by a blank line, opens with a line
+    no paragraph opens with: a mark no line may open with, or a line that fills its
+    column where the page indents first lines.  It is not the article's opening but a
+    piece the extractor read there (a column broke off above it)."""
+    if not block.blanks_before:
+        return False
+    return cannot_open(block.first, block_column(block), pieces.indents)
 
 
 def _text_up_to(items: list[Item], place: Place) -> list[Line]:

@@ -86,3 +86,49 @@ def test_blocks_of_a_page_that_parts_paragraphs_with_blank_lines_stay_in_order()
     assert [len(_wrap(p)) for p in BLANK_PARTED] == [3, 3, 5, 4]
     pieces = ["\n".join(_wrap(p)) for p in BLANK_PARTED]
     assert _body(page_under_title(pieces)) == BLANK_PARTED
+
+
+def test_a_lower_band_of_short_feet_of_unlike_widths_is_read_column_by_column() -> None:
+    # something cuts across two columns above their last lines: the lower band is two
+    # lines (one a paragraph's short last line) under the first column and the text's last
+    # line under the second; neither foot measures a column alone, only the upper band's
+    # blocks tell that all four are set in one column
+    paragraphs = PARAGRAPHS[1:]
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph)]
+    columns = [lines[:8], lines[8:]]
+    assert [len(column[6:]) for column in columns] == [2, 1]
+    assert [len(line) for line in columns[0][6:] + columns[1][6:]] == [18, 6, 2]
+    assert _body(_page(columns, band=6)) == paragraphs
+
+
+def test_a_block_set_wider_than_the_run_after_its_short_feet_ends_the_run() -> None:
+    # the same two bands, then the article goes on in a wider measure: the wide block is
+    # no column of the bands (though wider than the last foot), so the bands still read
+    paragraphs = PARAGRAPHS[1:]
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph)]
+    columns = [lines[:8], lines[8:]]
+    wide = (
+        "林为彬又风驰电掣赶了回来，打听到另两位病人平时都是在浦东源东精神卫生中心看病，"
+        "又匆匆驾车赶过去，配完药，一一送上门。事情得到解决，林为彬松了一口气。"
+    )
+    wide_lines = [wide[start : start + 26] for start in range(0, len(wide), 26)]
+    text = _page(columns, band=6) + "\n" + "\n".join(wide_lines) + "\n"
+    assert _body(text) == [*paragraphs, wide]
+
+
+def test_feet_that_carry_a_run_into_no_bands_still_end_the_bands_before_them() -> None:
+    # two bands, then a one-line paragraph and another set on in the same column after
+    # blank lines: carried on through the narrow blocks, the run reads as no bands; the
+    # bands the narrow line parts off still read
+    paragraphs = PARAGRAPHS[1:]
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph)]
+    columns = [lines[:8], lines[8:]]
+    assert [len(line) for line in columns[1][5:]] == [18, 2]
+    short = "事情得到解决。"
+    more = (
+        "林为彬又风驰电掣赶了回来，打听到另两位病人平时都是在浦东源东精神卫生中心看病，"
+        "又匆匆驾车赶过去，配完药，一一送上门。"
+    )
+    tail = f"{short}\n\n" + "\n".join(_wrap(more))
+    text = _page(columns, band=5) + "\n" + tail + "\n"
+    assert _body(text) == [*paragraphs, short, more]

@@ -452,3 +452,28 @@ def test_a_subhead_under_a_short_paragraph_does_not_hang_as_a_paragraphs_first_l
     assert [line.width for line in block.lines] == [18.0, 11.0, 16.0]
     assert not hangs(block, None, indents=True, context=lambda: 20.0)
     assert hangs(block, None, indents=True, context=lambda: 18.0)  # a column of 18: it hangs
+
+
+def test_a_piece_set_under_another_articles_byline_after_a_blank_goes_back() -> None:
+    # the extractor read the night article's next column straight under the village
+    # article's title and byline, a blank line between: its first line fills the column on
+    # a page that indents first lines, so no article opens with it
+    night = wrap(NIGHT, 16)
+    village_text = [VILLAGE[0].removeprefix("本报讯（记者李明）"), *VILLAGE[1:]]
+    village = wrap(village_text, 16)
+    cut = 10  # full lines in mid-sentence either side: the module's first column ends there
+    assert len(night[cut - 1]) == len(night[cut]) == 16
+    rows = [
+        "城市夜经济持续升温",
+        *night[:cut],
+        "",
+        "山区夏收夏种忙",
+        "本报记者 李明",
+        "",
+        *night[cut:],
+        "",
+        *village,
+    ]
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == village_text

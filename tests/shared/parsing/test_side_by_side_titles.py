@@ -397,3 +397,27 @@ def test_last_lines_that_fit_either_merged_title_go_by_reading_order() -> None:
     ]  # fmt: skip
     articles = _articles(rows)
     assert articles == {"夜经济持续升温正当时": body(NIGHT), "山区乡镇抢抓农时真忙": body(VILLAGE)}
+
+
+    assert articles == {"夜经济持续升温正当时": body(NIGHT), "山区乡镇抢抓农时真忙": body(VILLAGE)}
+
+
+def test_a_run_over_no_body_of_its_own_sends_every_block_to_the_body_using_its_words() -> None:
+    # a run of two modules' titles read above a photo, with the next title under the
+    # photo: the run stands over no body, so none of its blocks need stay for one; the
+    # kicker (a name, two bigrams) goes to the village report under its lone headline and
+    # the river headline to the untitled river report
+    rows = [
+        "合作社——", "",
+        "沿江步道陆续开放", "",
+        "7月8日，市民在新建成的沿江绿地散步休闲。（本报记者 许金松 摄）", "",
+        "城市夜经济持续升温", *wrap(NIGHT, 14), "",
+        *wrap(RIVER, 14), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert {(a.kicker, a.headline): a.paragraphs for a in parsed if a.kind == "article"} == {
+        ("", "城市夜经济持续升温"): body(NIGHT),
+        ("", "沿江步道陆续开放"): body(RIVER),
+        ("合作社——", "山区夏收夏种忙"): body(VILLAGE),
+    }

@@ -337,12 +337,18 @@ SHORT_ENDED_TITLE_RULE = "title lines split off the body: short-ended, over anot
 QUESTION_TITLE_RULE = "title lines split off the body: a question over another text"
 
 
+# Split off as a run opening with a line far wider than the column under it
+# (:func:`_wide_title_run`): set across the column, a title whatever it holds.
+WIDE_TITLE_RULE = "title lines split off the body: wider than the column under them"
+
+
 def is_split_title(block: Block) -> bool:
     return block.rule in (
         TITLE_SPLIT_RULE,
         UNINDENTED_TITLE_RULE,
         SHORT_ENDED_TITLE_RULE,
         QUESTION_TITLE_RULE,
+        WIDE_TITLE_RULE,
     )
 
 
@@ -380,7 +386,48 @@ def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
         return head, TITLE_SPLIT_RULE
     if len(lines) > 1 and _question_title_shaped(lines[0]):
         return 1, QUESTION_TITLE_RULE
+    head = _wide_title_run(lines)
+    if head:
+        return head, WIDE_TITLE_RULE
     return _short_ended_title_run(lines), SHORT_ENDED_TITLE_RULE
+
+
+def _wide_title_run(lines: Sequence[Line]) -> int:
+    """The end of a run of title lines opening a block with a line far wider than the
+    column of the lines under it (0: none).
+
+    No line of a column is wider than it by more than the closing marks squeezed onto its
+    end (``CAPTION_MARGIN``): a first line that much wider is set across the column, as a
+    title is, or is two side-by-side titles the extractor merged on one baseline
+    (``商圈如何接住世界杯流 发扬英模精神，助力打``), whatever punctuation it holds.  The lines
+    under it stopping short of the column are the titles' rest, at their own measure
+    (``量？``, ``赢大上海保卫战``), up to the body's first line: a paragraph's, short of the
+    running line under it by the indent.  Not a photo's caption (its credit closes it)."""
+    measured = [line for line in lines[1:] if line.measures_column]
+    if len(measured) < MIN_MEASURED_LINES:
+        return 0
+    column = column_width(measured)
+    first = lines[0]
+    if (
+        column <= 0
+        or first.width <= column + CAPTION_MARGIN
+        or first.spaced_out
+        or not first.measures_column
+    ):
+        return 0
+    for end in range(1, min(MAX_TRAILING_TITLE_LINES, len(lines) - MIN_MEASURED_LINES) + 1):
+        run = lines[:end]
+        if any(line.continuations or is_byline_line(line.text) for line in run):
+            return 0
+        if match_photo_credit(" ".join(line.text for line in run)) is not None:
+            return 0
+        line, under = lines[end], lines[end + 1]
+        if abs(line.width - (column - INDENT)) <= INDENT_MARGIN:
+            full_under = under.width >= line.width + INDENT - INDENT_MARGIN
+            return end if full_under or line.ends_sentence else 0
+        if line.width > column - SHORT_MARGIN:
+            return 0
+    return 0
 
 
 def _at_body_measure(line: Line, column: float) -> bool:

@@ -399,9 +399,6 @@ def test_last_lines_that_fit_either_merged_title_go_by_reading_order() -> None:
     assert articles == {"夜经济持续升温正当时": body(NIGHT), "山区乡镇抢抓农时真忙": body(VILLAGE)}
 
 
-    assert articles == {"夜经济持续升温正当时": body(NIGHT), "山区乡镇抢抓农时真忙": body(VILLAGE)}
-
-
 def test_a_run_over_no_body_of_its_own_sends_every_block_to_the_body_using_its_words() -> None:
     # a run of two modules' titles read above a photo, with the next title under the
     # photo: the run stands over no body, so none of its blocks need stay for one; the
@@ -420,4 +417,27 @@ def test_a_run_over_no_body_of_its_own_sends_every_block_to_the_body_using_its_w
         ("", "城市夜经济持续升温"): body(NIGHT),
         ("", "沿江步道陆续开放"): body(RIVER),
         ("合作社——", "山区夏收夏种忙"): body(VILLAGE),
+    }
+
+
+# The village report without its dateline: a body opening with a paragraph's first line.
+VILLAGE_UNDATED = [VILLAGE[0].removeprefix("本报讯（记者李明）"), *VILLAGE[1:]]
+
+
+def test_two_merged_titles_glued_over_a_body_are_split_off_and_shared_out() -> None:
+    # the merged line (19 em) is far wider than the 14-em column under it: set across the
+    # column, it is no line of the body, whatever punctuation it holds (a comma, and a
+    # question mark on the line under it), and neither is the titles' short rest down to
+    # the paragraph's first line
+    rows = [
+        "城市夜经济持续升温", *wrap(NIGHT, 14), "",
+        "山区夏收夏种为何 沿江步道陆续开放，市民", "这么忙？", "休闲有了好去处",
+        *wrap(VILLAGE_UNDATED, 14), "",
+        *wrap(RIVER, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温": body(NIGHT),
+        "山区夏收夏种为何这么忙？": body(VILLAGE_UNDATED),
+        "沿江步道陆续开放，市民休闲有了好去处": body(RIVER),
     }

@@ -441,3 +441,21 @@ def test_two_merged_titles_glued_over_a_body_are_split_off_and_shared_out() -> N
         "山区夏收夏种为何这么忙？": body(VILLAGE_UNDATED),
         "沿江步道陆续开放，市民休闲有了好去处": body(RIVER),
     }
+
+
+def test_a_merged_right_title_whose_words_lean_to_the_only_untitled_body_goes_over_it() -> None:
+    # the right title holds two bigrams of the river body (骑行, 步道) and one of the night
+    # body (夜游): not clearly the river's by its words alone, but the river report is the
+    # page's only untitled article, and no other body holds as many of them
+    rows = [
+        "城市夜经济持续升温", *wrap(NIGHT, 14), "",
+        "为何山区乡镇都 骑行步道通到江畔，夜游人", "在抢农时？", "气旺",
+        *wrap(VILLAGE_UNDATED, 14), "",
+        *wrap(RIVER, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温": body(NIGHT),
+        "为何山区乡镇都在抢农时？": body(VILLAGE_UNDATED),
+        "骑行步道通到江畔，夜游人气旺": body(RIVER),
+    }

@@ -444,19 +444,37 @@ def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
     on the whole block): a body's opening lines may hold no sentence punctuation
     (``OpenAI日前公布了一项引`` under ``AI正深度融入数学研究核心环节``), but a title set at its
     own measure seldom wraps exactly at the body's.  Not when the first line is itself at
-    the body's measure (then the run may be body throughout), nor under a lead-in (``…——``,
-    which announces a headline of any width)."""
+    the body's measure (then the run may be body throughout), unless a line stopping short
+    ends it over a paragraph's first line (:func:`_opens_after_short`); nor under a lead-in
+    (``…——``, which announces a headline of any width)."""
     if head < 2:
         return head
     column = column_width([line for line in lines if line.measures_column])
-    if column <= 0 or _at_body_measure(lines[0], column):
+    if column <= 0:
         return head
+    first_at_measure = _at_body_measure(lines[0], column)
     for index in range(1, head):
         if lines[index - 1].text.rstrip().endswith(("——", "：", ":")):
             return head
-        if _at_body_measure(lines[index], column):
+        if not first_at_measure and _at_body_measure(lines[index], column):
+            return index
+        if _opens_after_short(lines, index, column):
             return index
     return head
+
+
+def _opens_after_short(lines: Sequence[Line], index: int, column: float) -> bool:
+    """``lines[index]`` is a paragraph's first line (as wide as the indented first line)
+    under a line stopping shorter still, unfinished: running text never stops short of its
+    column in mid-sentence and goes on, so the short line ends a title (``AI正深度融入数学研究``
+    / ``核心环节`` over ``OpenAI日前公布了一项``), even one whose first line happens to be as
+    wide as the body's first line."""
+    above, line = lines[index - 1], lines[index]
+    return (
+        not above.ends_sentence
+        and above.width < column - INDENT - INDENT_MARGIN
+        and abs(line.width - (column - INDENT)) <= INDENT_MARGIN
+    )
 
 
 # A headline may part its phrases with a comma or a slight pause (``下楼做核酸，129人忘带钥匙``:

@@ -141,6 +141,39 @@ def test_a_title_over_unpunctuated_body_lines_under_another_text_is_split_off() 
     assert headlines == ["下楼做核酸，129人忘带钥匙", "AI正深度融入数学研究核心环节"]
 
 
+# The same report set in a 12-em column: its first line (``OpenAI…``) is a paragraph's,
+# 10 em, and its first lines hold no sentence punctuation.
+AI_NARROW = [
+    "OpenAI日前公布了一项",
+    "引发数学界关注的研究进展",
+    "其人工智能系统在匈牙利数",
+    "学家提出的单位距离问题中",
+    "设计出一种新的点集构造方",
+    "法，在同等规模约束下得到",
+    "更多单位距离对，被认为突",
+    "破了长期以来对规则几何结",
+    "构的经验性直觉，也让数学",
+    "界重新审视人工智能在前沿",
+    "研究中的角色与边界。",
+]
+
+
+def test_a_title_whose_first_line_is_as_wide_as_a_first_line_ends_at_its_short_line() -> None:
+    # the title's first line happens to be as wide as the body's indented first line
+    # (10 em in a 12-em column), so the run cannot be cut at the first line at the body's
+    # measure; but its second line stops short, unfinished, and the line under it is a
+    # paragraph's first line: running text never stops short in mid-sentence and goes on
+    page = "\n".join(
+        ["下楼做核酸，129人忘带钥匙", "", *KEYS, "", "AI正深度融入数学研究", "核心环节", *AI_NARROW]
+    )
+    articles = parse_text(page + "\n").articles
+    assert [a.headline for a in articles] == [
+        "下楼做核酸，129人忘带钥匙",
+        "AI正深度融入数学研究核心环节",
+    ]
+    assert articles[1].paragraphs[0].startswith("OpenAI日前公布了一项引发")
+
+
 def test_a_page_top_title_over_a_body_cut_short_by_a_column_break_is_split_off() -> None:
     # the title-shaped run (title and two body lines) is cut at the body's measure before
     # it is weighed against the few lines left above the column break

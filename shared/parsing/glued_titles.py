@@ -24,6 +24,7 @@ from shared.parsing.columns import (
     MIN_MEASURED_LINES,
     SAME_WIDTH,
     SHORT_MARGIN,
+    SQUEEZED_AT_LINE_END,
     column_width,
     lines_share_column,
 )
@@ -136,24 +137,49 @@ def page_top_title_run(block: Block) -> int:
     nor sit at its indented first-line width are set at a title's own measure, not the
     body's.  A body's first line fits the column one way or the other: the run stops at the
     first line after the first that does (:func:`_trim_at_body_measure`), before the run is
-    weighed against the lines left in the block (a column break may follow soon)."""
+    weighed against the lines left in the block (a column break may follow soon).  A run
+    with a line at the body's measure by chance (``金刚石散热：“概念炒`` / ``作”还是“量产前夜”``,
+    10 em over a 12-em column) or with commas is a title still when it ends short over a
+    paragraph's first line (:func:`_short_ended_title_run`)."""
     if block.kind != "text" or block.opens_with_dateline or block.opens_continued_part:
         return 0
     lines = block.lines
     head = _trim_at_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
-    if head == 0:
-        # a headline with commas, short of the column over a paragraph's first line; not in
-        # a photo's caption (its credit closes the block), which runs at its own measure
-        tail = " ".join(line.text for line in lines[-MAX_NOTE_LINES:])
-        return 0 if match_photo_credit(tail) is not None else _short_ended_title_run(lines)
+    if head and _apart_from_body(lines, head):
+        return head
+    # a headline with commas, or one at the body's measure by chance, ending short over a
+    # paragraph's first line; not in a photo's caption (its credit closes the block),
+    # which runs at its own measure
+    tail = " ".join(line.text for line in lines[-MAX_NOTE_LINES:])
+    if match_photo_credit(tail) is not None:
+        return 0
+    if not head:
+        return _short_ended_title_run(lines)
+    column = _plain_column(lines[head:])
+    return _short_ended_title_run(lines, column) if column > 0 else 0
+
+
+def _plain_column(lines: Sequence[Line]) -> float:
+    """The column measured on the lines that end in a character (0: fewer than
+    ``MIN_MEASURED_LINES`` do).  The line-start rule squeezes a closing mark onto a full
+    line, so in a short block the lines ending in one may make the column look wider than
+    it is, and its full lines short of it; title-shaped lines at the body's measure are
+    weighed against the column those lines do not stretch."""
+    plain = [
+        line
+        for line in lines
+        if line.measures_column and line.text[-1:] not in SQUEEZED_AT_LINE_END
+    ]
+    return column_width(plain) if len(plain) >= MIN_MEASURED_LINES else 0.0
+
+
+def _apart_from_body(lines: Sequence[Line], head: int) -> bool:
+    """The ``head`` lines opening ``lines`` leave enough lines to measure the column under
+    them, and none of them is at that column's measure (full, or an indented first line)."""
     if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
-        return 0
+        return False
     column = column_width([line for line in lines[head:] if line.measures_column])
-    if column <= 0:
-        return 0
-    if any(_at_body_measure(line, column) for line in lines[:head]):
-        return 0
-    return head
+    return column > 0 and not any(_at_body_measure(line, column) for line in lines[:head])
 
 
 # A kicker set apart (``陆军军医大学护士——``) is a line or two at most.
@@ -482,7 +508,7 @@ def _opens_after_short(lines: Sequence[Line], index: int, column: float) -> bool
 _SENTENCE_STOPS = "。；;"
 
 
-def _short_ended_title_run(lines: Sequence[Line]) -> int:
+def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
     """The end of a run of at most ``MAX_TRAILING_TITLE_LINES`` unfinished lines opening a
     block whose last line stops short of the column and is followed by a line that opens a
     paragraph (as wide as the indented first line), or 0.
@@ -496,12 +522,13 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
     by the indent: a body paragraph's own first line (short by the indent, unfinished) has a
     full line under it, and a short line closing a paragraph (``…可分为“四大板块”：``) is
     not shaped like one.  A headline set in larger type wraps at its own measure, narrower
-    than the column: its first line already stops short, the rest of it shorter under it,
-    and the paragraph's first line comes after that."""
+    than the column: its first line already stops short, the rest of it no wider under it,
+    and the paragraph's first line comes after that.  ``column``: the body's column when
+    the caller measured it, else measured on the block."""
     measured = [line for line in lines if line.measures_column]
     if len(measured) < MIN_MEASURED_LINES:
         return 0
-    column = column_width(measured)
+    column = column or column_width(measured)
     for end in range(1, min(MAX_TRAILING_TITLE_LINES, len(lines) - 1) + 1):
         line = lines[end - 1]
         if (
@@ -526,11 +553,12 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
             first_line = end == 1 and abs(under.width - INDENT - line.width) <= SAME_WIDTH
             if (
                 not opens_paragraph
-                and under.width < line.width
+                and under.width <= line.width + SAME_WIDTH
                 and end < MAX_TRAILING_TITLE_LINES
                 and not under.ends_sentence
             ):
                 continue  # a title wrapped at its own, narrower measure: its rest under it
+                # (as wide as its first line, or its last line shorter)
             return end if opens_paragraph and not first_line and not under.spaced_out else 0
     return 0
 

@@ -202,6 +202,28 @@ def test_a_page_top_headline_with_a_comma_over_a_paragraph_is_split_off() -> Non
     assert article.paragraphs[0].startswith("“我们夫妻俩")
 
 
+def test_a_page_top_headline_as_wide_as_a_first_line_over_a_paragraph_is_split_off() -> None:
+    # the headline wraps at 10 em, the width of the 12-em column's indented first line:
+    # its lines fit the body's measure by chance, but they are two unfinished lines
+    # stopping short over a paragraph's first line (10 em, then full lines)
+    text = "\n".join(
+        [
+            "金刚石散热：“概念炒",
+            "作”还是“量产前夜”",
+            "近期，金刚石散热相关",
+            "概念股走强，多家公司披露",
+            "了在热沉片、衬底等方向的",
+            "研发进展。业内人士表示，",
+            "金刚石导热性能优异，但成",
+            "本高、加工难，距离量产仍",
+            "有不少关口需要跨越。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert article.headline == "金刚石散热：“概念炒作”还是“量产前夜”"
+    assert article.paragraphs[0].startswith("近期，金刚石散热")
+
+
 def test_a_page_top_caption_keeps_its_short_first_line() -> None:
     # a caption runs across its photo at its own measure: its credit marks the block as a
     # caption, not a headline (short, unfinished) over a paragraph's first line

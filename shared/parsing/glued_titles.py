@@ -2,7 +2,8 @@
 
 Body text never stops in mid-sentence before a new article, so unfinished lines closing a
 block after a finished sentence are title lines (:func:`split_trailing_titles`); a page's
-first block may open with its item's title lines (:func:`page_top_title_run`).  On pages
+first block may open with its item's title lines (:func:`page_top_title_run`), and so may
+a block under a kicker, a photo's caption or a title block.  On pages
 with neither blank lines nor indents, title lines glued into the body (after a closed
 sentence, free of sentence punctuation) are split off when the text on their two sides
 speaks of different things or is set in different column widths
@@ -59,7 +60,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         follower = later[0] if later else None
         only_furniture_out = only_furniture_out and all(b.kind == "furniture" for b in out)
         lead_in = _lead_in(out)
-        opens_item = only_furniture_out or lead_in or _closes_a_photo(out)
+        opens_item = only_furniture_out or lead_in or _closes_a_photo(out) or _under_title(out)
         head = page_top_title_run(block) if opens_item else 0
         if not head and lead_in:
             head = _announced_headline(out[-1], block)
@@ -180,6 +181,24 @@ def _apart_from_body(lines: Sequence[Line], head: int) -> bool:
         return False
     column = column_width([line for line in lines[head:] if line.measures_column])
     return column > 0 and not any(_at_body_measure(line, column) for line in lines[:head])
+
+
+def _under_title(out: Sequence[Block]) -> bool:
+    """The block put out last is a title: two to ``MAX_TRAILING_TITLE_LINES``
+    title-shaped lines (:func:`_plain_title_line`) wrapped at their own measure, the last
+    shorter than the one above it (``韩正出席达沃斯世界经`` / ``济论坛2020年年会并致`` /
+    ``辞``).  Running text cut by a column break ends at the full column, and a paragraph
+    ends with a sentence: such a block is no text that runs on into the next, which opens
+    an item under it, with its own title lines first if it has any (as a page's first
+    block does)."""
+    if not out or out[-1].kind != "text":
+        return False
+    lines = out[-1].lines
+    return (
+        2 <= len(lines) <= MAX_TRAILING_TITLE_LINES
+        and all(_plain_title_line(line) for line in lines)
+        and lines[-1].width < lines[-2].width - SHORT_MARGIN
+    )
 
 
 # A kicker set apart (``陆军军医大学护士——``) is a line or two at most.

@@ -459,3 +459,25 @@ def test_a_merged_right_title_whose_words_lean_to_the_only_untitled_body_goes_ov
         "为何山区乡镇都在抢农时？": body(VILLAGE_UNDATED),
         "骑行步道通到江畔，夜游人气旺": body(RIVER),
     }
+
+
+# The night report without its dateline: a body opening with a paragraph's first line.
+NIGHT_UNDATED = [NIGHT[0].removeprefix("本报讯（记者王伟）"), *NIGHT[1:]]
+
+
+def test_a_headline_glued_under_another_modules_title_block_is_split_off() -> None:
+    # the village report's headline, wrapped at its own measure (its last line shorter),
+    # is read over the night module, whose headline the extractor glued onto its body: a
+    # title block is no text running on into the block under it, which opens an item
+    # with its own title lines, as a page's first block does
+    rows = [
+        "山区夏收夏种忙农户抢", "抓农时不误农事", "",
+        "城市夜经济持续升温", "商圈延长营业时间",
+        *wrap(NIGHT_UNDATED, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温商圈延长营业时间": body(NIGHT_UNDATED),
+        "山区夏收夏种忙农户抢抓农时不误农事": body(VILLAGE),
+    }

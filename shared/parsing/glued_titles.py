@@ -2,7 +2,8 @@
 
 Body text never stops in mid-sentence before a new article, so unfinished lines closing a
 block after a finished sentence are title lines (:func:`split_trailing_titles`); a page's
-first block may open with its item's title lines (:func:`page_top_title_run`).  On pages
+first block may open with its item's title lines (:func:`page_top_title_run`), and so may
+a block under a kicker, a photo's caption or a title block.  On pages
 with neither blank lines nor indents, title lines glued into the body (after a closed
 sentence, free of sentence punctuation) are split off when the text on their two sides
 speaks of different things or is set in different column widths
@@ -24,6 +25,7 @@ from shared.parsing.columns import (
     MIN_MEASURED_LINES,
     SAME_WIDTH,
     SHORT_MARGIN,
+    SQUEEZED_AT_LINE_END,
     column_width,
     lines_share_column,
 )
@@ -58,7 +60,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         follower = later[0] if later else None
         only_furniture_out = only_furniture_out and all(b.kind == "furniture" for b in out)
         lead_in = _lead_in(out)
-        opens_item = only_furniture_out or lead_in or _closes_a_photo(out)
+        opens_item = only_furniture_out or lead_in or _closes_a_photo(out) or _under_title(out)
         head = page_top_title_run(block) if opens_item else 0
         if not head and lead_in:
             head = _announced_headline(out[-1], block)
@@ -136,24 +138,67 @@ def page_top_title_run(block: Block) -> int:
     nor sit at its indented first-line width are set at a title's own measure, not the
     body's.  A body's first line fits the column one way or the other: the run stops at the
     first line after the first that does (:func:`_trim_at_body_measure`), before the run is
-    weighed against the lines left in the block (a column break may follow soon)."""
+    weighed against the lines left in the block (a column break may follow soon).  A run
+    with a line at the body's measure by chance (``金刚石散热：“概念炒`` / ``作”还是“量产前夜”``,
+    10 em over a 12-em column) or with commas is a title still when it ends short over a
+    paragraph's first line (:func:`_short_ended_title_run`)."""
     if block.kind != "text" or block.opens_with_dateline or block.opens_continued_part:
         return 0
     lines = block.lines
     head = _trim_at_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
-    if head == 0:
-        # a headline with commas, short of the column over a paragraph's first line; not in
-        # a photo's caption (its credit closes the block), which runs at its own measure
-        tail = " ".join(line.text for line in lines[-MAX_NOTE_LINES:])
-        return 0 if match_photo_credit(tail) is not None else _short_ended_title_run(lines)
+    if head and _apart_from_body(lines, head):
+        return head
+    # a headline with commas, or one at the body's measure by chance, ending short over a
+    # paragraph's first line; not in a photo's caption (its credit closes the block),
+    # which runs at its own measure
+    tail = " ".join(line.text for line in lines[-MAX_NOTE_LINES:])
+    if match_photo_credit(tail) is not None:
+        return 0
+    if not head:
+        return _short_ended_title_run(lines)
+    column = _plain_column(lines[head:])
+    return _short_ended_title_run(lines, column) if column > 0 else 0
+
+
+def _plain_column(lines: Sequence[Line]) -> float:
+    """The column measured on the lines that end in a character (0: fewer than
+    ``MIN_MEASURED_LINES`` do).  The line-start rule squeezes a closing mark onto a full
+    line, so in a short block the lines ending in one may make the column look wider than
+    it is, and its full lines short of it; title-shaped lines at the body's measure are
+    weighed against the column those lines do not stretch."""
+    plain = [
+        line
+        for line in lines
+        if line.measures_column and line.text[-1:] not in SQUEEZED_AT_LINE_END
+    ]
+    return column_width(plain) if len(plain) >= MIN_MEASURED_LINES else 0.0
+
+
+def _apart_from_body(lines: Sequence[Line], head: int) -> bool:
+    """The ``head`` lines opening ``lines`` leave enough lines to measure the column under
+    them, and none of them is at that column's measure (full, or an indented first line)."""
     if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
-        return 0
+        return False
     column = column_width([line for line in lines[head:] if line.measures_column])
-    if column <= 0:
-        return 0
-    if any(_at_body_measure(line, column) for line in lines[:head]):
-        return 0
-    return head
+    return column > 0 and not any(_at_body_measure(line, column) for line in lines[:head])
+
+
+def _under_title(out: Sequence[Block]) -> bool:
+    """The block put out last is a title: two to ``MAX_TRAILING_TITLE_LINES``
+    title-shaped lines (:func:`_plain_title_line`) wrapped at their own measure, the last
+    shorter than the one above it (``韩正出席达沃斯世界经`` / ``济论坛2020年年会并致`` /
+    ``辞``).  Running text cut by a column break ends at the full column, and a paragraph
+    ends with a sentence: such a block is no text that runs on into the next, which opens
+    an item under it, with its own title lines first if it has any (as a page's first
+    block does)."""
+    if not out or out[-1].kind != "text":
+        return False
+    lines = out[-1].lines
+    return (
+        2 <= len(lines) <= MAX_TRAILING_TITLE_LINES
+        and all(_plain_title_line(line) for line in lines)
+        and lines[-1].width < lines[-2].width - SHORT_MARGIN
+    )
 
 
 # A kicker set apart (``陆军军医大学护士——``) is a line or two at most.
@@ -337,12 +382,18 @@ SHORT_ENDED_TITLE_RULE = "title lines split off the body: short-ended, over anot
 QUESTION_TITLE_RULE = "title lines split off the body: a question over another text"
 
 
+# Split off as a run opening with a line far wider than the column under it
+# (:func:`_wide_title_run`): set across the column, a title whatever it holds.
+WIDE_TITLE_RULE = "title lines split off the body: wider than the column under them"
+
+
 def is_split_title(block: Block) -> bool:
     return block.rule in (
         TITLE_SPLIT_RULE,
         UNINDENTED_TITLE_RULE,
         SHORT_ENDED_TITLE_RULE,
         QUESTION_TITLE_RULE,
+        WIDE_TITLE_RULE,
     )
 
 
@@ -380,7 +431,48 @@ def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
         return head, TITLE_SPLIT_RULE
     if len(lines) > 1 and _question_title_shaped(lines[0]):
         return 1, QUESTION_TITLE_RULE
+    head = _wide_title_run(lines)
+    if head:
+        return head, WIDE_TITLE_RULE
     return _short_ended_title_run(lines), SHORT_ENDED_TITLE_RULE
+
+
+def _wide_title_run(lines: Sequence[Line]) -> int:
+    """The end of a run of title lines opening a block with a line far wider than the
+    column of the lines under it (0: none).
+
+    No line of a column is wider than it by more than the closing marks squeezed onto its
+    end (``CAPTION_MARGIN``): a first line that much wider is set across the column, as a
+    title is, or is two side-by-side titles the extractor merged on one baseline
+    (``商圈如何接住世界杯流 发扬英模精神，助力打``), whatever punctuation it holds.  The lines
+    under it stopping short of the column are the titles' rest, at their own measure
+    (``量？``, ``赢大上海保卫战``), up to the body's first line: a paragraph's, short of the
+    running line under it by the indent.  Not a photo's caption (its credit closes it)."""
+    measured = [line for line in lines[1:] if line.measures_column]
+    if len(measured) < MIN_MEASURED_LINES:
+        return 0
+    column = column_width(measured)
+    first = lines[0]
+    if (
+        column <= 0
+        or first.width <= column + CAPTION_MARGIN
+        or first.spaced_out
+        or not first.measures_column
+    ):
+        return 0
+    for end in range(1, min(MAX_TRAILING_TITLE_LINES, len(lines) - MIN_MEASURED_LINES) + 1):
+        run = lines[:end]
+        if any(line.continuations or is_byline_line(line.text) for line in run):
+            return 0
+        if match_photo_credit(" ".join(line.text for line in run)) is not None:
+            return 0
+        line, under = lines[end], lines[end + 1]
+        if abs(line.width - (column - INDENT)) <= INDENT_MARGIN:
+            full_under = under.width >= line.width + INDENT - INDENT_MARGIN
+            return end if full_under or line.ends_sentence else 0
+        if line.width > column - SHORT_MARGIN:
+            return 0
+    return 0
 
 
 def _at_body_measure(line: Line, column: float) -> bool:
@@ -397,19 +489,37 @@ def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
     on the whole block): a body's opening lines may hold no sentence punctuation
     (``OpenAI日前公布了一项引`` under ``AI正深度融入数学研究核心环节``), but a title set at its
     own measure seldom wraps exactly at the body's.  Not when the first line is itself at
-    the body's measure (then the run may be body throughout), nor under a lead-in (``…——``,
-    which announces a headline of any width)."""
+    the body's measure (then the run may be body throughout), unless a line stopping short
+    ends it over a paragraph's first line (:func:`_opens_after_short`); nor under a lead-in
+    (``…——``, which announces a headline of any width)."""
     if head < 2:
         return head
     column = column_width([line for line in lines if line.measures_column])
-    if column <= 0 or _at_body_measure(lines[0], column):
+    if column <= 0:
         return head
+    first_at_measure = _at_body_measure(lines[0], column)
     for index in range(1, head):
         if lines[index - 1].text.rstrip().endswith(("——", "：", ":")):
             return head
-        if _at_body_measure(lines[index], column):
+        if not first_at_measure and _at_body_measure(lines[index], column):
+            return index
+        if _opens_after_short(lines, index, column):
             return index
     return head
+
+
+def _opens_after_short(lines: Sequence[Line], index: int, column: float) -> bool:
+    """``lines[index]`` is a paragraph's first line (as wide as the indented first line)
+    under a line stopping shorter still, unfinished: running text never stops short of its
+    column in mid-sentence and goes on, so the short line ends a title (``AI正深度融入数学研究``
+    / ``核心环节`` over ``OpenAI日前公布了一项``), even one whose first line happens to be as
+    wide as the body's first line."""
+    above, line = lines[index - 1], lines[index]
+    return (
+        not above.ends_sentence
+        and above.width < column - INDENT - INDENT_MARGIN
+        and abs(line.width - (column - INDENT)) <= INDENT_MARGIN
+    )
 
 
 # A headline may part its phrases with a comma or a slight pause (``下楼做核酸，129人忘带钥匙``:
@@ -417,7 +527,7 @@ def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
 _SENTENCE_STOPS = "。；;"
 
 
-def _short_ended_title_run(lines: Sequence[Line]) -> int:
+def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
     """The end of a run of at most ``MAX_TRAILING_TITLE_LINES`` unfinished lines opening a
     block whose last line stops short of the column and is followed by a line that opens a
     paragraph (as wide as the indented first line), or 0.
@@ -431,12 +541,13 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
     by the indent: a body paragraph's own first line (short by the indent, unfinished) has a
     full line under it, and a short line closing a paragraph (``…可分为“四大板块”：``) is
     not shaped like one.  A headline set in larger type wraps at its own measure, narrower
-    than the column: its first line already stops short, the rest of it shorter under it,
-    and the paragraph's first line comes after that."""
+    than the column: its first line already stops short, the rest of it no wider under it,
+    and the paragraph's first line comes after that.  ``column``: the body's column when
+    the caller measured it, else measured on the block."""
     measured = [line for line in lines if line.measures_column]
     if len(measured) < MIN_MEASURED_LINES:
         return 0
-    column = column_width(measured)
+    column = column or column_width(measured)
     for end in range(1, min(MAX_TRAILING_TITLE_LINES, len(lines) - 1) + 1):
         line = lines[end - 1]
         if (
@@ -461,11 +572,12 @@ def _short_ended_title_run(lines: Sequence[Line]) -> int:
             first_line = end == 1 and abs(under.width - INDENT - line.width) <= SAME_WIDTH
             if (
                 not opens_paragraph
-                and under.width < line.width
+                and under.width <= line.width + SAME_WIDTH
                 and end < MAX_TRAILING_TITLE_LINES
                 and not under.ends_sentence
             ):
                 continue  # a title wrapped at its own, narrower measure: its rest under it
+                # (as wide as its first line, or its last line shorter)
             return end if opens_paragraph and not first_line and not under.spaced_out else 0
     return 0
 

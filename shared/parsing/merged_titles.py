@@ -16,7 +16,9 @@ its last line (:func:`_ways`).  A title's spaces part its phrases too
 (``特早产双胞胎  嗷嗷待哺``), which is why the widths must choose the cut.  The block is
 shared out so only when its words confirm it: the right title's names and terms recur
 clearly in the body of an untitled article (one opening like an article, wherever it came
-out), and the left one's point nowhere else than the body under the block;
+out; for the page's only untitled article, words leaning its way are enough: more of them
+there than in any other body), and the left one's point nowhere else than the body under
+the block;
 where several ways to cut and share fit the widths, the one whose titles find the most of
 their own words in their own bodies is taken.  Should several find as many (the last lines
 ``等欧方领导人`` and ``安心`` fit either title and their words stand in neither body), the
@@ -35,7 +37,15 @@ from shared.parsing.columns import column_width
 from shared.parsing.lines import Line, display_width, make_line
 from shared.parsing.title_words import MIN_TITLE_HITS
 from shared.parsing.topic import text_bigrams, vocabulary
-from shared.parsing.units import Item, TitleGroup, Unit, body_lines, is_photo, past_photos
+from shared.parsing.units import (
+    Item,
+    TitleGroup,
+    Unit,
+    body_lines,
+    is_photo,
+    past_photos,
+    unit_at,
+)
 
 # Two lines wrapped at one measure are as wide as each other within this (em): a line
 # that ends on a half-width character or punctuation may fall short by half an em.
@@ -100,9 +110,16 @@ def _shared_out(
     lines = block.lines
     ways = {(tuple(left), tuple(right)) for left, right in _ways([line.text for line in lines])}
     scored: list[tuple[int, int, tuple[Piece, ...], tuple[Piece, ...]]] = []
+    untitled = [
+        i
+        for i in vocabularies
+        if i != under and _untitled(items, i) and unit_at(items, i).wants_title
+    ]
     for left, right in ways:
         left_text, right_text = _text(left), _text(right)
         target = _pointed_unit(right_text, vocabularies)
+        if target is None and len(untitled) == 1:
+            target = _leaning_unit(right_text, untitled[0], vocabularies)
         if target is None or target == under or not _untitled(items, target):
             continue
         if _pointed_unit(left_text, vocabularies) not in (None, under):
@@ -158,6 +175,20 @@ def _pointed_unit(title: str, vocabularies: dict[int, frozenset[str]]) -> int | 
         return None
     (best, index), (second, _) = hits[0], hits[1]
     return index if best >= MIN_TITLE_HITS and best > 2 * second else None
+
+
+def _leaning_unit(
+    title: str, candidate: int, vocabularies: dict[int, frozenset[str]]
+) -> int | None:
+    """``candidate`` when its body holds at least ``MIN_TITLE_HITS`` of the title's bigrams
+    and more than any other body does, else None: for the page's only untitled article,
+    which the right title must stand over if it stands over any, words leaning its way
+    are enough (``发扬英模精神，助力打赢大上海保卫战`` over a body speaking of 英模 and 上海
+    in other words)."""
+    words = text_bigrams(title)
+    hits = len(words & vocabularies[candidate])
+    others = max((len(words & v) for i, v in vocabularies.items() if i != candidate), default=0)
+    return candidate if hits >= MIN_TITLE_HITS and hits > others else None
 
 
 def _untitled(items: list[Item], index: int) -> bool:

@@ -9,9 +9,11 @@ that has no title (one that opens like an article: a dateline, a byline) is that
 article's title: it goes to stand over it.  Each
 block of the run is judged by itself (a kicker ``…：`` of one module may stand over another
 module's headline in the run), and the blocks whose words point nowhere clearly, or at the
-body under the run, stay where they are.  An article under a single title block takes such
-a block too, as the other level of its stack (a kicker over its headline, a headline over
-its subtitle), when the block is shaped as a title level of its own (no sentence marks).
+body under the run, stay where they are; at least one stays for that body, unless the run
+stands over no body (a photo, then another title): then all may go.  An article under a
+single title block takes such a block too, as the other level of its stack (a kicker over
+its headline, a headline over its subtitle), when the block is shaped as a title level of
+its own (no sentence marks).
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
                 going.setdefault(target, []).append(block)
             else:
                 staying.append(block)
-        if going and staying:
+        if going and (staying or not _over_body(items, below)):
             moved.update(going)
             kept[index] = staying
             source.update(dict.fromkeys(going, index))
@@ -84,8 +86,18 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
             blocks = _stacked(item.blocks[0], joined[index], above[index])
             out.append(TitleGroup(blocks=blocks))
             continue
-        out.append(TitleGroup(blocks=kept[index]) if index in kept else item)
+        if index not in kept:
+            out.append(item)
+        elif kept[index]:
+            out.append(TitleGroup(blocks=kept[index]))
     return out
+
+
+def _over_body(items: list[Item], below: int) -> bool:
+    """The item at ``below`` (the first past a run's photos) is a body that takes a title:
+    a run standing over one keeps at least one of its blocks for it."""
+    item = items[below] if below < len(items) else None
+    return isinstance(item, Unit) and item.takes_title
 
 
 def _lone_title_over(items: list[Item], index: int) -> int | None:

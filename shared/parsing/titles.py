@@ -33,6 +33,7 @@ from shared.parsing.glued_titles import (
     QUESTION_TITLE_RULE,
     SHORT_ENDED_TITLE_RULE,
     UNINDENTED_TITLE_RULE,
+    WIDE_TITLE_RULE,
 )
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
@@ -224,7 +225,12 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
     reason = title_candidate_reason(block)
     if reason is not None:
         return BlockRole("body", "not a title: " + reason)
-    if block.rule in (UNINDENTED_TITLE_RULE, SHORT_ENDED_TITLE_RULE, QUESTION_TITLE_RULE):
+    if block.rule in (
+        UNINDENTED_TITLE_RULE,
+        SHORT_ENDED_TITLE_RULE,
+        QUESTION_TITLE_RULE,
+        WIDE_TITLE_RULE,
+    ):
         return BlockRole("title", block.rule)
     return None
 

@@ -141,6 +141,39 @@ def test_a_title_over_unpunctuated_body_lines_under_another_text_is_split_off() 
     assert headlines == ["下楼做核酸，129人忘带钥匙", "AI正深度融入数学研究核心环节"]
 
 
+# The same report set in a 12-em column: its first line (``OpenAI…``) is a paragraph's,
+# 10 em, and its first lines hold no sentence punctuation.
+AI_NARROW = [
+    "OpenAI日前公布了一项",
+    "引发数学界关注的研究进展",
+    "其人工智能系统在匈牙利数",
+    "学家提出的单位距离问题中",
+    "设计出一种新的点集构造方",
+    "法，在同等规模约束下得到",
+    "更多单位距离对，被认为突",
+    "破了长期以来对规则几何结",
+    "构的经验性直觉，也让数学",
+    "界重新审视人工智能在前沿",
+    "研究中的角色与边界。",
+]
+
+
+def test_a_title_whose_first_line_is_as_wide_as_a_first_line_ends_at_its_short_line() -> None:
+    # the title's first line happens to be as wide as the body's indented first line
+    # (10 em in a 12-em column), so the run cannot be cut at the first line at the body's
+    # measure; but its second line stops short, unfinished, and the line under it is a
+    # paragraph's first line: running text never stops short in mid-sentence and goes on
+    page = "\n".join(
+        ["下楼做核酸，129人忘带钥匙", "", *KEYS, "", "AI正深度融入数学研究", "核心环节", *AI_NARROW]
+    )
+    articles = parse_text(page + "\n").articles
+    assert [a.headline for a in articles] == [
+        "下楼做核酸，129人忘带钥匙",
+        "AI正深度融入数学研究核心环节",
+    ]
+    assert articles[1].paragraphs[0].startswith("OpenAI日前公布了一项引发")
+
+
 def test_a_page_top_title_over_a_body_cut_short_by_a_column_break_is_split_off() -> None:
     # the title-shaped run (title and two body lines) is cut at the body's measure before
     # it is weighed against the few lines left above the column break
@@ -167,6 +200,28 @@ def test_a_page_top_headline_with_a_comma_over_a_paragraph_is_split_off() -> Non
     (article,) = parse_text(text + "\n").articles
     assert article.headline == "下楼做核酸，129人忘带钥匙"
     assert article.paragraphs[0].startswith("“我们夫妻俩")
+
+
+def test_a_page_top_headline_as_wide_as_a_first_line_over_a_paragraph_is_split_off() -> None:
+    # the headline wraps at 10 em, the width of the 12-em column's indented first line:
+    # its lines fit the body's measure by chance, but they are two unfinished lines
+    # stopping short over a paragraph's first line (10 em, then full lines)
+    text = "\n".join(
+        [
+            "金刚石散热：“概念炒",
+            "作”还是“量产前夜”",
+            "近期，金刚石散热相关",
+            "概念股走强，多家公司披露",
+            "了在热沉片、衬底等方向的",
+            "研发进展。业内人士表示，",
+            "金刚石导热性能优异，但成",
+            "本高、加工难，距离量产仍",
+            "有不少关口需要跨越。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert article.headline == "金刚石散热：“概念炒作”还是“量产前夜”"
+    assert article.paragraphs[0].startswith("近期，金刚石散热")
 
 
 def test_a_page_top_caption_keeps_its_short_first_line() -> None:

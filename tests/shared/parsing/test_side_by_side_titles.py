@@ -397,3 +397,87 @@ def test_last_lines_that_fit_either_merged_title_go_by_reading_order() -> None:
     ]  # fmt: skip
     articles = _articles(rows)
     assert articles == {"夜经济持续升温正当时": body(NIGHT), "山区乡镇抢抓农时真忙": body(VILLAGE)}
+
+
+def test_a_run_over_no_body_of_its_own_sends_every_block_to_the_body_using_its_words() -> None:
+    # a run of two modules' titles read above a photo, with the next title under the
+    # photo: the run stands over no body, so none of its blocks need stay for one; the
+    # kicker (a name, two bigrams) goes to the village report under its lone headline and
+    # the river headline to the untitled river report
+    rows = [
+        "合作社——", "",
+        "沿江步道陆续开放", "",
+        "7月8日，市民在新建成的沿江绿地散步休闲。（本报记者 许金松 摄）", "",
+        "城市夜经济持续升温", *wrap(NIGHT, 14), "",
+        *wrap(RIVER, 14), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert {(a.kicker, a.headline): a.paragraphs for a in parsed if a.kind == "article"} == {
+        ("", "城市夜经济持续升温"): body(NIGHT),
+        ("", "沿江步道陆续开放"): body(RIVER),
+        ("合作社——", "山区夏收夏种忙"): body(VILLAGE),
+    }
+
+
+# The village report without its dateline: a body opening with a paragraph's first line.
+VILLAGE_UNDATED = [VILLAGE[0].removeprefix("本报讯（记者李明）"), *VILLAGE[1:]]
+
+
+def test_two_merged_titles_glued_over_a_body_are_split_off_and_shared_out() -> None:
+    # the merged line (19 em) is far wider than the 14-em column under it: set across the
+    # column, it is no line of the body, whatever punctuation it holds (a comma, and a
+    # question mark on the line under it), and neither is the titles' short rest down to
+    # the paragraph's first line
+    rows = [
+        "城市夜经济持续升温", *wrap(NIGHT, 14), "",
+        "山区夏收夏种为何 沿江步道陆续开放，市民", "这么忙？", "休闲有了好去处",
+        *wrap(VILLAGE_UNDATED, 14), "",
+        *wrap(RIVER, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温": body(NIGHT),
+        "山区夏收夏种为何这么忙？": body(VILLAGE_UNDATED),
+        "沿江步道陆续开放，市民休闲有了好去处": body(RIVER),
+    }
+
+
+def test_a_merged_right_title_whose_words_lean_to_the_only_untitled_body_goes_over_it() -> None:
+    # the right title holds two bigrams of the river body (骑行, 步道) and one of the night
+    # body (夜游): not clearly the river's by its words alone, but the river report is the
+    # page's only untitled article, and no other body holds as many of them
+    rows = [
+        "城市夜经济持续升温", *wrap(NIGHT, 14), "",
+        "为何山区乡镇都 骑行步道通到江畔，夜游人", "在抢农时？", "气旺",
+        *wrap(VILLAGE_UNDATED, 14), "",
+        *wrap(RIVER, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温": body(NIGHT),
+        "为何山区乡镇都在抢农时？": body(VILLAGE_UNDATED),
+        "骑行步道通到江畔，夜游人气旺": body(RIVER),
+    }
+
+
+# The night report without its dateline: a body opening with a paragraph's first line.
+NIGHT_UNDATED = [NIGHT[0].removeprefix("本报讯（记者王伟）"), *NIGHT[1:]]
+
+
+def test_a_headline_glued_under_another_modules_title_block_is_split_off() -> None:
+    # the village report's headline, wrapped at its own measure (its last line shorter),
+    # is read over the night module, whose headline the extractor glued onto its body: a
+    # title block is no text running on into the block under it, which opens an item
+    # with its own title lines, as a page's first block does
+    rows = [
+        "山区夏收夏种忙农户抢", "抓农时不误农事", "",
+        "城市夜经济持续升温", "商圈延长营业时间",
+        *wrap(NIGHT_UNDATED, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles == {
+        "城市夜经济持续升温商圈延长营业时间": body(NIGHT_UNDATED),
+        "山区夏收夏种忙农户抢抓农时不误农事": body(VILLAGE),
+    }

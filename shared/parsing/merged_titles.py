@@ -35,16 +35,16 @@ from collections.abc import Iterator, Sequence
 from shared.parsing.block import Block
 from shared.parsing.columns import column_width
 from shared.parsing.lines import Line, display_width, make_line
-from shared.parsing.title_words import MIN_TITLE_HITS
+from shared.parsing.title_words import MIN_TITLE_HITS, clearly_pointed
 from shared.parsing.topic import text_bigrams, vocabulary
 from shared.parsing.units import (
     Item,
     TitleGroup,
     Unit,
     body_lines,
-    is_photo,
     past_photos,
     unit_at,
+    untitled,
 )
 
 # Two lines wrapped at one measure are as wide as each other within this (em): a line
@@ -110,17 +110,17 @@ def _shared_out(
     lines = block.lines
     ways = {(tuple(left), tuple(right)) for left, right in _ways([line.text for line in lines])}
     scored: list[tuple[int, int, tuple[Piece, ...], tuple[Piece, ...]]] = []
-    untitled = [
+    wanting = [
         i
         for i in vocabularies
-        if i != under and _untitled(items, i) and unit_at(items, i).wants_title
+        if i != under and untitled(items, i) and unit_at(items, i).wants_title
     ]
     for left, right in ways:
         left_text, right_text = _text(left), _text(right)
         target = _pointed_unit(right_text, vocabularies)
-        if target is None and len(untitled) == 1:
-            target = _leaning_unit(right_text, untitled[0], vocabularies)
-        if target is None or target == under or not _untitled(items, target):
+        if target is None and len(wanting) == 1:
+            target = _leaning_unit(right_text, wanting[0], vocabularies)
+        if target is None or target == under or not untitled(items, target):
             continue
         if _pointed_unit(left_text, vocabularies) not in (None, under):
             continue
@@ -165,16 +165,8 @@ def _in_reading_order(left: Sequence[Piece], right: Sequence[Piece]) -> bool:
 
 
 def _pointed_unit(title: str, vocabularies: dict[int, frozenset[str]]) -> int | None:
-    """The unit whose body clearly holds the title's words (at least ``MIN_TITLE_HITS`` of
-    its bigrams, more than twice as many as any other body), if any."""
-    words = text_bigrams(title)
-    hits = sorted(
-        ((len(words & words_of), index) for index, words_of in vocabularies.items()), reverse=True
-    )
-    if len(hits) < 2:
-        return None
-    (best, index), (second, _) = hits[0], hits[1]
-    return index if best >= MIN_TITLE_HITS and best > 2 * second else None
+    """The unit whose body clearly holds the title's words, if any."""
+    return clearly_pointed(text_bigrams(title), vocabularies)
 
 
 def _leaning_unit(
@@ -189,19 +181,6 @@ def _leaning_unit(
     hits = len(words & vocabularies[candidate])
     others = max((len(words & v) for i, v in vocabularies.items() if i != candidate), default=0)
     return candidate if hits >= MIN_TITLE_HITS and hits > others else None
-
-
-def _untitled(items: list[Item], index: int) -> bool:
-    """The unit at ``index`` opens like an article and no title stands over it (past the
-    photos set between)."""
-    unit = items[index]
-    if not isinstance(unit, Unit) or not unit.anchored:
-        return False
-    before = index - 1
-    while before >= 0 and is_photo(items[before]):
-        before -= 1
-    return before < 0 or not isinstance(items[before], TitleGroup)
-
 
 def _text(pieces: Sequence[Piece]) -> str:
     return "".join(text for text, _ in pieces)

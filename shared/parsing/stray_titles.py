@@ -21,8 +21,17 @@ from __future__ import annotations
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
+from shared.parsing.title_words import clearly_pointed
 from shared.parsing.topic import text_bigrams, vocabulary
-from shared.parsing.units import Item, TitleGroup, Unit, body_lines, is_photo, past_photos
+from shared.parsing.units import (
+    Item,
+    TitleGroup,
+    Unit,
+    body_lines,
+    index_over,
+    past_photos,
+    untitled,
+)
 
 # A title block points at a body holding at least this many of its character bigrams, more
 # than twice as many as any other body on the page holds (a two-character name or term
@@ -58,7 +67,7 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
                 and target != below
                 and target not in moved
                 and (
-                    _untitled(items, target)
+                    untitled(items, target)
                     or (_plain_title(block) and _completes_lone_title(items, target, block))
                 )
             ):
@@ -111,7 +120,7 @@ def _lone_title_over(items: list[Item], index: int) -> int | None:
     unit = items[index]
     if not isinstance(unit, Unit) or not unit.anchored:
         return None
-    before = _index_over(items, index)
+    before = index_over(items, index)
     group = items[before] if before >= 0 else None
     if not isinstance(group, TitleGroup) or len(group.blocks) != 1:
         return None
@@ -161,31 +170,5 @@ def _plain_title(block: Block) -> bool:
 def _target(block: Block, vocabularies: dict[int, frozenset[str]]) -> int | None:
     """The unit whose body clearly holds the title block's words, if any."""
     words = text_bigrams(joined_text(block.lines))
-    hits = sorted(
-        ((len(words & vocabulary), index) for index, vocabulary in vocabularies.items()),
-        reverse=True,
-    )
-    if len(hits) < 2:
-        return None
-    (best, index), (second, _) = hits[0], hits[1]
     least = max(MIN_SHORT_TITLE_HITS, min(MIN_STRAY_TITLE_HITS, len(words)))
-    return index if best >= least and best > 2 * second else None
-
-
-def _untitled(items: list[Item], index: int) -> bool:
-    """The unit at ``index`` opens like an article and no title stands over it (past the
-    photos set between)."""
-    unit = items[index]
-    if not isinstance(unit, Unit) or not unit.anchored:
-        return False
-    before = _index_over(items, index)
-    return before < 0 or not isinstance(items[before], TitleGroup)
-
-
-def _index_over(items: list[Item], index: int) -> int:
-    """The index of the item standing over the one at ``index``, past the photos set
-    between (-1 when none does)."""
-    before = index - 1
-    while before >= 0 and is_photo(items[before]):
-        before -= 1
-    return before
+    return clearly_pointed(words, vocabularies, least)

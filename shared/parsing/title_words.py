@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
@@ -125,14 +126,25 @@ def points_against(stacks: list[list[Block]], units: list[Unit]) -> bool:
     return False
 
 
-def _pointed(title: frozenset[str], vocabularies: list[frozenset[str]]) -> int | None:
-    """The body a title's bigrams clearly point at, or None."""
+def clearly_pointed(
+    words: frozenset[str], vocabularies: Mapping[int, frozenset[str]], least: int = MIN_TITLE_HITS
+) -> int | None:
+    """The key of the body a title's bigrams clearly point at: it holds at least ``least`` of
+    them and more than twice as many as any other body does; None when none does, or when
+    there are not two bodies to compare."""
     hits = sorted(
-        ((len(title & vocabulary), place) for place, vocabulary in enumerate(vocabularies)),
+        ((len(words & vocabulary), key) for key, vocabulary in vocabularies.items()),
         reverse=True,
     )
-    (best, place), (second, _) = hits[0], hits[1]
-    return place if best >= MIN_TITLE_HITS and best > 2 * second else None
+    if len(hits) < 2:
+        return None
+    (best, key), (second, _) = hits[0], hits[1]
+    return key if best >= least and best > 2 * second else None
+
+
+def _pointed(title: frozenset[str], vocabularies: list[frozenset[str]]) -> int | None:
+    """The body (by place) a title's bigrams clearly point at, or None."""
+    return clearly_pointed(title, dict(enumerate(vocabularies)))
 
 
 def _give_blocks(

@@ -144,3 +144,22 @@ def past_photos(items: Sequence[Item], index: int) -> int:
 
 def is_photo(item: Item) -> bool:
     return isinstance(item, Unit) and item.kind == "photo"
+
+
+def index_over(items: Sequence[Item], index: int) -> int:
+    """The index of the item standing over the one at ``index``, past the photos set
+    between (-1 when none does)."""
+    before = index - 1
+    while before >= 0 and is_photo(items[before]):
+        before -= 1
+    return before
+
+
+def untitled(items: Sequence[Item], index: int) -> bool:
+    """The unit at ``index`` opens like an article and no title stands over it (past the
+    photos set between)."""
+    unit = items[index]
+    if not isinstance(unit, Unit) or not unit.anchored:
+        return False
+    before = index_over(items, index)
+    return before < 0 or not isinstance(items[before], TitleGroup)

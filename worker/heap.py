@@ -2,14 +2,14 @@
 
 glibc keeps memory that was freed inside its heap for reuse and gives back only what lies at
 the heap's top. A page's parse and store allocate and free some megabytes outside what Python
-traces (tracemalloc grew 1.4 MB over 1,000 pages while RSS grew 12 MiB); now and then what stays
-in use pins the freed space below it, and a pool process's RSS steps up by several MiB that it
-never gives back. Over 2,000 bench pages one pool process stepped 124 → 132 MiB between pages
-800 and 1,200 and stayed there; trimming every few tasks, both stayed within 121–124 MiB
-(RSS summed 368 → 374 MiB from page 400 to 2,000, against 371 → 384 without). ``malloc_trim(0)``
-releases every free page of the heap. It costs about half a millisecond, so pool processes call
-it every :data:`TRIM_EVERY_TASKS` tasks (jobs, mostly) rather than after each. Other C
-libraries have no such call and are left alone.
+traces (tracemalloc: 1.3 MB more from page 200 to 1,000 while RSS grew 12 MiB); now and then
+what stays in use pins the freed space below it, and a pool process's RSS steps up by several
+MiB that it never gives back. Over 2,000 bench pages one pool process stepped 124 → 132 MiB
+between pages 800 and 1,200 and stayed there; trimming every few tasks, both stayed within
+121–124 MiB (RSS summed 368 → 374 MiB from page 400 to 2,000, against 371 → 384 without).
+``malloc_trim(0)`` releases every free page of the heap. It costs about half a millisecond, so
+pool processes call it every :data:`TRIM_EVERY_TASKS` tasks (jobs, mostly) rather than after
+each. Other C libraries have no such call and are left alone.
 """
 
 from __future__ import annotations

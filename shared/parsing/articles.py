@@ -38,6 +38,7 @@ from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.stray_moves import reattach_stray_pieces
+from shared.parsing.stray_pieces import body_shape
 from shared.parsing.stray_titles import move_stray_titles
 from shared.parsing.title_roles import (
     assign_title_roles,
@@ -56,6 +57,7 @@ from shared.parsing.units import (
     Item,
     TitleGroup,
     Unit,
+    body_blocks,
     build_items,
     past_photos,
     speak_apart,
@@ -561,7 +563,9 @@ def assemble_page(
     layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
     items = attach_trailing_bylines(build_items(blocks, roles))
     if not unwrapped:  # one paragraph a line: no column to measure a piece by
-        items = split_topic_breaks(reattach_stray_pieces(read_bands(items)))
+        # how the body is set, asked by all three and worked out once, in page order
+        shape = body_shape(body_blocks(items))
+        items = split_topic_breaks(reattach_stray_pieces(read_bands(items, shape), shape), shape)
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
     items, (assignment, before, direction) = titled_items(items)

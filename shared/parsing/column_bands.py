@@ -30,10 +30,9 @@ from collections.abc import Sequence
 from shared.parsing.block import Block
 from shared.parsing.columns import COLUMN_TOLERANCE
 from shared.parsing.stray_pieces import (
-    blanks_part_paragraphs,
+    BodyShape,
     block_column,
     opens_paragraph,
-    page_indents,
 )
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import lines_share_topic
@@ -46,24 +45,16 @@ MIN_BAND_COLUMNS = 2
 MIN_STACKED_BANDS = 3
 
 
-def read_bands(items: list[Item]) -> list[Item]:
+def read_bands(items: list[Item], shape: BodyShape) -> list[Item]:
     """Each article unit's body with runs read in two bands put in column order, on a
-    page whose blank lines part columns: where they part paragraphs as well
-    (:func:`blanks_part_paragraphs`) a block is a paragraph, whose line count says
-    nothing of a column's height."""
-    units = [
-        item
-        for item in items
-        if isinstance(item, Unit) and item.kind == "article" and len(item.body) >= 4
-    ]
-    if not units:
+    page whose blank lines part columns (``shape``, how the page's body is set): where they
+    part paragraphs as well (:func:`blanks_part_paragraphs`) a block is a paragraph, whose
+    line count says nothing of a column's height."""
+    if shape.blank_paragraphs:
         return items
-    blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
-    if blanks_part_paragraphs(blocks):
-        return items
-    indents = page_indents(blocks)
-    for unit in units:
-        unit.body = reorder_bands(unit.body, indents)
+    for item in items:
+        if isinstance(item, Unit) and item.kind == "article" and len(item.body) >= 4:
+            item.body = reorder_bands(item.body, shape.indents)
     return items
 
 

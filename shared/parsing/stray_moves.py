@@ -11,23 +11,23 @@ from shared.parsing.columns import piece_column
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
 from shared.parsing.stray_pieces import (
-    blanks_part_paragraphs,
+    BodyShape,
     block_column,
+    body_shape,
     can_be_stray,
     cannot_open,
     hangs,
     leads_into,
     measured_apart,
-    page_indents,
     shared_column,
     takes,
 )
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import clearly_nearer, lines_share_topic, nearer_topic, tells_topic
-from shared.parsing.units import Item, Unit, unit_at
+from shared.parsing.units import Item, Unit, body_blocks, unit_at
 
 
-def reattach_stray_pieces(items: list[Item]) -> list[Item]:
+def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> list[Item]:
     """Put each stray piece of body back after the hanging block it continues
     (:mod:`shared.parsing.stray_pieces`); a unit left with nothing is dropped.
 
@@ -42,9 +42,10 @@ def reattach_stray_pieces(items: list[Item]) -> list[Item]:
     way, opening after a sentence end: a block set in another column than the text
     around it (:func:`_is_foreign`) goes to the end of the one earlier article that closes
     in its column and shares its vocabulary (the extractor read that module's next column
-    after this one's)."""
-    blocks = [b for item in items if isinstance(item, Unit) for b in item.body]
-    pieces = Pieces(indents=page_indents(blocks), blocks=blocks)
+    after this one's).  ``shape``: how the page's body is set (worked out here if not given).
+    """
+    blocks = body_blocks(items)
+    pieces = Pieces(shape or body_shape(blocks))
     for _ in range(len(blocks)):
         move = _stray_move(items, pieces)
         if move is not None:
@@ -67,21 +68,22 @@ Place = tuple[int, int]  # (index of a unit in the items, index of a block in it
 
 @dataclass
 class Pieces:
-    """What re-attaching stray pieces knows of the page: whether it indents first lines
-    and whether it sets a blank line at (most of) its paragraph breaks, the first lines of
-    blocks known not to go on with the block before them, and those of blocks put back
-    after the block they go on from."""
+    """What re-attaching stray pieces knows of the page: how its body is set (whether it
+    indents first lines and sets a blank line at most of its paragraph breaks), the first
+    lines of blocks known not to go on with the block before them, and those of blocks put
+    back after the block they go on from."""
 
-    indents: bool
-    blocks: list[Block] = field(default_factory=list)  # the page's body, in page order
+    shape: BodyShape
     apart: set[int] = field(default_factory=set)
     placed: set[int] = field(default_factory=set)
 
-    @functools.cached_property
+    @property
+    def indents(self) -> bool:
+        return self.shape.indents
+
+    @property
     def blank_paragraphs(self) -> bool:
-        """The page sets a blank line at most of its paragraph breaks (measured once, when
-        first asked, against each block's own column)."""
-        return blanks_part_paragraphs(self.blocks)
+        return self.shape.blank_paragraphs
 
     def before(self, unit: Unit, index: int) -> Block | None:
         """The block that the body's block at ``index`` may go on from."""

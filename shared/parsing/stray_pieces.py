@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
@@ -86,6 +87,20 @@ def blanks_part_paragraphs(blocks: Sequence[Block]) -> bool:
         column = block_column(block)  # once a block: its lines make its cache key
         columns.update(dict.fromkeys(map(_NUMBER, block.lines), column))
     return marks_most_breaks_with_blanks(blocks, columns)
+
+
+@dataclass(frozen=True)
+class BodyShape:
+    """What a page's body tells of how it is set, asked by every stage that moves its blocks
+    (column bands, stray pieces, topic breaks): worked out once, on the body in page order."""
+
+    indents: bool  # first lines short by the indent (:func:`page_indents`)
+    blank_paragraphs: bool  # blank lines at most paragraph breaks (:func:`blanks_part_paragraphs`)
+
+
+def body_shape(blocks: Sequence[Block]) -> BodyShape:
+    """The shape of a page's body (its blocks, in page order)."""
+    return BodyShape(page_indents(blocks), blanks_part_paragraphs(blocks))
 
 
 def page_indents(blocks: Sequence[Block]) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from shared.parsing.block import Block
 from shared.parsing.columns import COLUMN_TOLERANCE, full_measure
-from shared.parsing.stray_pieces import blanks_part_paragraphs, measured_apart
+from shared.parsing.stray_pieces import BodyShape, measured_apart
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import (
     FAR_TOPIC_SIMILARITY,
@@ -31,12 +31,13 @@ from shared.parsing.topic import (
 from shared.parsing.units import Item, Unit
 
 
-def split_topic_breaks(items: list[Item]) -> list[Item]:
+def split_topic_breaks(items: list[Item], shape: BodyShape) -> list[Item]:
     """The items with each article unit cut before every block that opens another text
     (:func:`opens_other_text`), on a page whose blank lines part columns, not paragraphs
-    (:func:`blanks_part_paragraphs`: where they part paragraphs, one under a sentence end
-    parts two paragraphs of one text as often, and topics drift between paragraphs)."""
-    if blanks_part_paragraphs([b for item in items if isinstance(item, Unit) for b in item.body]):
+    (``shape``, how the page's body is set, :func:`blanks_part_paragraphs`: where they part
+    paragraphs, one under a sentence end parts two paragraphs of one text as often, and
+    topics drift between paragraphs)."""
+    if shape.blank_paragraphs:
         return items
     out: list[Item] = []
     for item in items:

@@ -163,3 +163,8 @@ def untitled(items: Sequence[Item], index: int) -> bool:
         return False
     before = index_over(items, index)
     return before < 0 or not isinstance(items[before], TitleGroup)
+
+
+def body_blocks(items: Sequence[Item]) -> list[Block]:
+    """The blocks of every unit's body, in page order."""
+    return [block for item in items if isinstance(item, Unit) for block in item.body]

@@ -182,6 +182,7 @@ def _leaning_unit(
     others = max((len(words & v) for i, v in vocabularies.items() if i != candidate), default=0)
     return candidate if hits >= MIN_TITLE_HITS and hits > others else None
 
+
 def _text(pieces: Sequence[Piece]) -> str:
     return "".join(text for text, _ in pieces)
 

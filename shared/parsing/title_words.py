@@ -19,7 +19,7 @@ from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import lines_share_topic, text_bigrams, vocabulary
-from shared.parsing.units import Unit
+from shared.parsing.units import Unit, body_lines
 
 # A title block goes to the body holding at least this many of its character bigrams (a
 # two-character name or term shared by chance gives one).
@@ -115,9 +115,7 @@ def points_against(stacks: list[list[Block]], units: list[Unit]) -> bool:
     as many as in any other body).  A single unit has no other."""
     if len(units) < 2:
         return False
-    vocabularies = [
-        vocabulary([line for block in unit.body for line in block.lines]) for unit in units
-    ]
+    vocabularies = [vocabulary(body_lines(unit)) for unit in units]
     for place, stack in enumerate(stacks):
         for block in stack:
             pointed = _pointed(text_bigrams(joined_text(block.lines)), vocabularies)

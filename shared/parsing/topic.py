@@ -102,12 +102,17 @@ def nearer_topic(text: Sequence[Line], one: Sequence[Line], other: Sequence[Line
     do (``TOPIC_SIMILARITY``), and ``NEARER_FACTOR`` times as much as ``other``'s."""
     if _total(_lines_bigrams(text)) < MIN_COMPARED_BIGRAMS:
         return False
-    return similarity(text, one) >= TOPIC_SIMILARITY and clearly_nearer(text, one, other)
+    near = similarity(text, one)
+    return near >= TOPIC_SIMILARITY and _by_factor(near, similarity(text, other))
 
 
 def clearly_nearer(text: Sequence[Line], one: Sequence[Line], other: Sequence[Line]) -> bool:
     """``text`` shares ``one``'s vocabulary ``NEARER_FACTOR`` times as much as ``other``'s."""
-    return similarity(text, one) > NEARER_FACTOR * similarity(text, other)
+    return _by_factor(similarity(text, one), similarity(text, other))
+
+
+def _by_factor(near: float, far: float) -> bool:
+    return near > NEARER_FACTOR * far
 
 
 def text_bigrams(text: str) -> frozenset[str]:

@@ -81,7 +81,8 @@ def _build(dictionaries: Sequence[Path], *, first: bool) -> rjieba.Jieba:
     # jieba's default dictionary is embedded in jieba-rs. Importing rjieba has already built
     # one segmenter with it (some 30 MB); the first load adds the user dictionaries to that one
     # instead of building a second, which nothing else in the process uses.
-    segmenter = rjieba._DEFAULT_JIEBA if first else rjieba.Jieba()
+    default = getattr(rjieba, "_DEFAULT_JIEBA", None)  # gone once released (release_jieba)
+    segmenter = default if first and default is not None else rjieba.Jieba()
     for path in dictionaries:
         for word, frequency, tag in read_user_dictionary(path):
             if tag is None:
@@ -112,6 +113,30 @@ def load_jieba(userdicts: Sequence[str] | None = None) -> None:
             _dictionaries = tuple(wanted)
         if userdicts is not None:
             _sets_loaded.add(tuple(userdicts))
+
+
+def release_jieba() -> None:
+    """Let go of this process's segmenter, so that its memory can return to the system.
+
+    For a process that will not segment again but has forked children that will: the worker's
+    parent, once its pool processes are running. Each child keeps the dictionary it inherited,
+    and the two still share its pages (copy-on-write pages stay shared between the processes
+    that map them), so nothing is copied; only the parent's own mapping goes. The next
+    :func:`load_jieba` or :func:`segment` here builds a new segmenter.
+
+    rjieba's module keeps its default segmenter (the one the first load extends) in module
+    attributes; those go too, or the segmenter would outlive this call.
+    """
+    global _segmenter, _dictionaries
+    with _lock:
+        default = getattr(rjieba, "_DEFAULT_JIEBA", None)
+        if default is not None:
+            for name, value in list(vars(rjieba).items()):
+                if value is default or getattr(value, "__self__", None) is default:
+                    delattr(rjieba, name)
+        _segmenter = None
+        _dictionaries = ()
+        _sets_loaded.clear()
 
 
 def segment(text: str) -> list[Token]:

@@ -7,13 +7,14 @@ import logging
 from typing import Any
 
 from celery import Celery
-from celery.signals import task_postrun, worker_init, worker_process_init
+from celery.concurrency.prefork import TaskPool as ProcessPool
+from celery.signals import task_postrun, worker_init, worker_process_init, worker_ready
 
 from shared.analysis import analyse_article
 from shared.db import dispose_engines, get_engine
 from shared.idf import idf_table
 from shared.queue import celery_config
-from shared.segmenter import load_jieba
+from shared.segmenter import load_jieba, release_jieba
 from shared.settings import Settings
 from worker.heap import EveryNthTask, return_free_heap_to_os
 from worker.sweeper import JobSweeper
@@ -45,6 +46,16 @@ def _warm_before_fork(**_: Any) -> None:
     return_free_heap_to_os()
 
 
+@worker_ready.connect
+def _parent_lets_go_of_the_dictionary(sender: Any = None, **_: Any) -> None:
+    # With a pool of processes the parent never segments: once the children are forked it
+    # drops its own mapping of the dictionary (some 28 MiB), which the children keep sharing.
+    # The solo and thread pools run tasks in this process, so they keep it.
+    if isinstance(getattr(sender, "pool", None), ProcessPool):
+        release_jieba()
+        return_free_heap_to_os()
+
+
 # In a pool process: the heap that tasks leave free goes back every few tasks (worker/heap.py).
 _trim_between_tasks = EveryNthTask(return_free_heap_to_os)
 
@@ -58,3 +69,6 @@ def _after_task(**_: Any) -> None:
 def _fresh_engine_in_child(**_: Any) -> None:
     # A forked child must never reuse its parent's database connections.
     dispose_engines(after_fork=True)
+    # A child forked after the parent let go of the dictionary (one that replaces a child that
+    # died) loads its own now rather than in its first task.
+    load_jieba()

@@ -146,3 +146,14 @@ def test_a_later_dictionary_never_disturbs_a_cut_in_progress(tmp_path: Path) -> 
     assert segmenter._segmenter is not before
     assert ("聊城新词2", "n") in segment("聊城新词2")
     assert ("聊城新词0", "n") in segment("聊城新词0")  # earlier additions are kept
+
+
+def test_a_released_segmenter_is_built_again_on_the_next_cut() -> None:
+    load_jieba()
+    before = segment("市委统战部副部长崔岩在聊城说")
+    segmenter.release_jieba()
+    try:
+        assert segmenter._segmenter is None
+        assert segment("市委统战部副部长崔岩在聊城说") == before  # the project's words too
+    finally:
+        load_jieba()

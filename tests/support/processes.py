@@ -156,6 +156,14 @@ class PostgresServer:
         )
 
 
+def _ready_lines(log: Path) -> int:
+    """How many times a worker writing to ``log`` has said it is ready."""
+    try:
+        return log.read_bytes().count(b" ready.")
+    except FileNotFoundError:
+        return 0
+
+
 @dataclass
 class Service:
     """A gunicorn web server and a Celery worker (or a test's stand-in for one)."""
@@ -183,7 +191,9 @@ class Service:
             if poisoned
             else [BAOKAN, "worker", "--concurrency", str(concurrency)]
         )
-        with (self.logs / "worker.log").open("ab") as out:
+        log = self.logs / "worker.log"
+        readies = _ready_lines(log)
+        with log.open("ab") as out:
             self.worker = subprocess.Popen(
                 command,
                 env=self.env,
@@ -192,6 +202,9 @@ class Service:
                 cwd=Path(__file__).resolve().parents[2],
             )
         wait_for("worker pool", lambda: len(children_of(self.pid)) >= concurrency)
+        # Celery's "ready." line: the consumer is up and the parent has done what it does once
+        # its pool runs (worker/celery_app.py), so what is measured now is the worker at rest.
+        wait_for("worker", lambda: _ready_lines(log) > readies)
 
     @property
     def pid(self) -> int:

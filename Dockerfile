@@ -7,7 +7,9 @@ COPY pyproject.toml README.md ./
 COPY shared ./shared
 COPY web ./web
 COPY worker ./worker
-RUN pip install . && useradd --create-home baokan
+# The worker runs with -OO (shared/cli.py): bytecode without docstrings, compiled here once.
+RUN pip install . && python -OO -m compileall -qq /usr/local/lib/python3.11 \
+    && useradd --create-home baokan
 USER baokan
 EXPOSE 8000
 CMD ["baokan", "web", "--host", "0.0.0.0", "--port", "8000"]

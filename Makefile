@@ -10,12 +10,15 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# The worker runs with -OO (shared/cli.py): its libraries' bytecode without docstrings.
+	$(BIN)/python -OO -m compileall -qq -j0 $(VENV)/lib || true
 	touch $(STAMP)
 
 install: $(STAMP)
 
 ## run: web front end and a worker on this machine (http://127.0.0.1:8000/)
 run: $(STAMP)
+	$(BIN)/python -OO -m compileall -qq shared worker || true
 	$(BIN)/baokan up
 
 ## lint: ruff and mypy --strict

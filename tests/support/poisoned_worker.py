@@ -36,10 +36,11 @@ def _poisoned_parse(data: bytes, media_type: str) -> ParsedDocument:
 def run(concurrency: int) -> None:
     process.parse_file = _poisoned_parse
     command = worker_command(Settings.from_env(), concurrency)
-    assert command[1:3] == ["-m", "celery"]
+    start = command.index("-m")
+    assert command[start : start + 2] == ["-m", "celery"]
     from celery.bin.celery import main as celery_main
 
-    sys.argv = ["celery", *command[3:]]
+    sys.argv = ["celery", *command[start + 2 :]]
     celery_main()
 
 

@@ -350,13 +350,26 @@ def _heads_running_text(
 
     ``after`` is running text when it holds sentence punctuation or when the line under it
     runs on at full width; otherwise the two lines may be one subhead wrapped (the line
-    under a subhead is an indented first line): left alone."""
+    under a subhead is an indented first line): left alone.
+
+    Unless ``before`` fills its indented measure (within an em: the next character would
+    not have fitted) and ``after`` falls short of the column only by the characters the
+    line-start rule took down onto ``following`` (:func:`_full_but_for_pull_down`): then
+    ``before`` wrapped there and ``after`` is its paragraph's running line, full but for
+    them (``这段水上高速从“双向两`` over ``车道”升级为“双向四车`` over ``道”，将有效…``).
+    A subhead stops short of the indented measure (``独自在家情绪低落`` over
+    ``“辰辰确实一个人在``, a first line the same pull-down would leave as short)."""
     return (
         _may_head(before, after)
         and _far_short(after, column, opens=False)
         and (
             not _SENTENCE_INNER.isdisjoint(after.text)
             or (following is not None and not _indented(following, column))
+        )
+        and not (
+            following is not None
+            and column - INDENT - printed_width(before) < INDENT_MARGIN
+            and _full_but_for_pull_down(after, following, column)
         )
     )
 

@@ -175,10 +175,12 @@ def test_a_subhead_as_wide_as_a_first_line_over_running_text() -> None:
 
 
 def test_an_unpunctuated_subhead_over_a_first_line_without_punctuation() -> None:
-    # the first line holds no punctuation, but the line under it runs on at full width
+    # the first line holds no punctuation, but the line under it runs on at full width; a
+    # 16-em column (a running line fills it), so the subhead stops an em short of the
+    # indented measure: it was not wrapped there
     text = "\n".join(
         [
-            "对不文明出游行为进行点评，形成",
+            "对不文明出游行为进行集中点评，形成",
             "有德光荣、失德可耻的价值导向。",
             "推动文明旅游工作迈上新台阶",  # 13 em subhead
             "2020年是全面建成小康社会之",  # 13 em first line

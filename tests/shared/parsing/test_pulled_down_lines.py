@@ -5,6 +5,8 @@ indents, no blank lines between paragraphs)."""
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.lines import make_line
+from shared.parsing.paragraphs import paragraph_break
 
 HEAD = ["赵正永严重违纪违法被开除党籍", "本报北京1月4日电（记者姜洁）经中共中央批准，"]
 
@@ -118,3 +120,34 @@ def test_an_unfinished_line_short_over_a_latin_word_that_moved_down_runs_on() ->
     (article,) = parse_text(text + "\n").articles
     assert len(article.paragraphs) == 1
     assert "陶哲轩指出，ChatGPT虽未" in article.paragraphs[0]
+
+
+# ---- an opening line over a line the line-start rule left short ---------------------------
+
+
+def _opens_paragraph(before: str, after: str, following: str, column: float) -> bool:
+    """Does ``after`` open a paragraph under ``before``, a paragraph's first line?"""
+    new, _ = paragraph_break(
+        make_line(before, 1, 1),
+        make_line(after, 2, 1),
+        False,
+        column,
+        before_opens=True,
+        following=make_line(following, 3, 1),
+    )
+    return new
+
+
+def test_a_full_first_line_over_a_line_short_by_a_pulled_down_run_is_no_subhead() -> None:
+    # a 13-em column: 这段水上高速从“双向两 fills its indented measure (11 em); the line under
+    # it stops two em short because 道 went down with ”， (three em): a running line, so
+    # the first line is running text, not a subhead over another paragraph's first line
+    lines = ("这段水上高速从“双向两", "车道”升级为“双向四车", "道”，将有效提升长江中上游")
+    assert not _opens_paragraph(*lines, 13.0)
+
+
+def test_a_subhead_short_of_the_indented_measure_over_a_first_line_stays_a_subhead() -> None:
+    # an 11-em column: 独自在家情绪低落 stops an em short of the indented measure (9 em), so
+    # “ would have fitted after it: it ended there, a subhead over a first line (that line
+    # is as short as a running line the same pull-down of 家。” would leave)
+    assert _opens_paragraph("独自在家情绪低落", "“辰辰确实一个人在", "家。”记者辗转找到了求", 11.0)

@@ -328,13 +328,16 @@ def _heads_first_line(before: Line, after: Line, column: float) -> bool:
     with the paragraph glued under it.  Unless ``after`` opens with a Latin word or number
     too wide for the room left on ``before`` (within an em: half-width letters are not all
     half an em): the word moved down and left ``before`` short (``…《马到功成》曾在`` over
-    ``GSCA年会上获得广泛关注，…``)."""
+    ``GSCA年会上获得广泛关注，…``), or with a character the line-start rule took down with
+    the closing marks after it (:func:`_full_but_for_pull_down`: ``作为全国最早推动…管理社会``
+    over ``化、专业化的城市，…``): ``before`` is then full at its indented measure."""
     return (
         _may_head(before, after)
         and before.width <= column - INDENT - SHORT_MARGIN
         and before.width < after.width - INDENT_MARGIN
         and printed_width(after) <= column - INDENT_MARGIN
         and not _pushed_down(before, after, column - INDENT - INDENT_MARGIN)
+        and not _full_but_for_pull_down(before, after, column - INDENT)
     )
 
 

@@ -151,3 +151,15 @@ def test_a_subhead_short_of_the_indented_measure_over_a_first_line_stays_a_subhe
     # “ would have fitted after it: it ended there, a subhead over a first line (that line
     # is as short as a running line the same pull-down of 家。” would leave)
     assert _opens_paragraph("独自在家情绪低落", "“辰辰确实一个人在", "家。”记者辗转找到了求", 11.0)
+
+
+def test_a_first_line_short_by_a_character_taken_down_with_a_mark_is_no_subhead() -> None:
+    # a 16-em column: 作为中国田径的传统优势项 stops two em short of its indented measure
+    # (14 em), which reads as a subhead over a first line, but 目 went down with the comma
+    # after it: the line is full, and the text runs on
+    lines = (
+        "作为中国田径的传统优势项",
+        "目，竞走项目的国内奥运会选拔赛",
+        "也备受瞩目，尤其是女子20公里竞走",
+    )
+    assert not _opens_paragraph(*lines, 16.0)

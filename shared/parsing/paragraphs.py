@@ -63,6 +63,7 @@ def paragraph_break(
     unmarked: bool = False,
     tight: bool = False,
     silent_blanks: bool = False,
+    beyond: Line | None = None,
 ) -> tuple[bool, str]:
     """Does a new paragraph start at ``after``?  Returns the decision and the rule.
 
@@ -80,7 +81,8 @@ def paragraph_break(
     line at the indented measure is a first line.  ``silent_blanks`` says that the body
     sets no blank at any of its certain paragraph breaks
     (:func:`never_marks_breaks_with_blanks`): a blank there tells nothing, and a short
-    sentence-final line after one is read as without it.
+    sentence-final line after one is read as without it.  ``beyond`` is the body line
+    under ``following``.
     """
     if before.ends_sentence and after.text[:1] in NO_LINE_START:
         return True, "a line opens with a mark no line inside a paragraph may open with"
@@ -107,7 +109,15 @@ def paragraph_break(
             and column > 0
             # a dateline's byline wrapping onto the next line makes both lines short
             and not unclosed_parenthesis(before.text)
-            and _first_line_over_running_text(after, following, column, tight)
+            and _first_line_over_running_text(
+                after,
+                following,
+                column,
+                tight,
+                # a line short by a pulled-down run under ``after`` tells less: only under
+                # a line with a subhead's shape (one with a comma may be running text)
+                beyond if _may_head(before, after) else None,
+            )
         ):
             return True, "a line short by the indent over a full line opens a paragraph"
         if (
@@ -378,7 +388,11 @@ def _heads_running_text(
 
 
 def _first_line_over_running_text(
-    after: Line, following: Line | None, column: float, tight: bool = False
+    after: Line,
+    following: Line | None,
+    column: float,
+    tight: bool = False,
+    beyond: Line | None = None,
 ) -> bool:
     """``after`` is shorter than any running line can be (:func:`_far_short`) or, in a body
     whose running lines fill the column to within less than the indent (``tight``), has
@@ -396,21 +410,36 @@ def _first_line_over_running_text(
     ``补充内容意见居多，2/3与民生和就业直接相关``).  A letter-spaced ``after`` is judged by
     its characters (:func:`_indented`).  Where full-width marks are compressed in print
     (a line holding many of them counts wider than one holding none), running lines vary
-    by the indent and more, and only a far-short line is told."""
+    by the indent and more, and only a far-short line is told.
+
+    ``following`` fills the column too when it falls short of it only by the characters
+    the line-start rule took down onto ``beyond``, the line under it
+    (:func:`_full_but_for_pull_down`: ``本届世界杯共有32支`` over ``球队参加，分为8个小``
+    over ``组。目前…``): ``after`` runs on into it, so it is no paragraph's first line, and
+    a running line left short for that reason is full.  Only for a far-short ``after``:
+    a line at the indented measure (``tight``) is told by widths that must be right to
+    the em, and a line stopping short that way is less telling."""
     if following is None or after.ends_sentence:
         return False
+    far_short = False
     if after.spaced_out:
         first_line = tight and _indented(after, column, following)
     else:
         width = printed_width(after)
         if width < column - INDENT - INDENT_MARGIN:
             return False
-        first_line = _far_short(after, column, opens=False) or (
-            tight and _at_indented_measure(after, column)
-        )
+        far_short = _far_short(after, column, opens=False)
+        first_line = far_short or (tight and _at_indented_measure(after, column))
     return (
         first_line
-        and not _indented(following, column)
+        and (
+            not _indented(following, column)
+            or (
+                far_short
+                and beyond is not None
+                and _full_but_for_pull_down(following, beyond, column)
+            )
+        )
         and not _explains_short_line(after, following, column)
     )
 
@@ -650,19 +679,21 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = False, "not indented (the extractor kept the indents)"
             else:
                 column = columns[line.number]
+                under = following.get(line.number)
                 new, rule = paragraph_break(
                     previous,
                     line,
                     bool(blanks),
                     column,
                     previous_opens,
-                    following.get(line.number),
+                    under,
                     len(groups[-1]),
                     line.number in grid.starts,
                     line.number in grid.off,
                     blank_marked and not blanks,
                     tight,
                     silent_blanks,
+                    following.get(under.number) if under is not None else None,
                 )
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"

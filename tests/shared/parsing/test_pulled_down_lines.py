@@ -163,3 +163,20 @@ def test_a_first_line_short_by_a_character_taken_down_with_a_mark_is_no_subhead(
         "也备受瞩目，尤其是女子20公里竞走",
     )
     assert not _opens_paragraph(*lines, 16.0)
+
+
+def test_a_first_line_over_a_line_short_only_by_a_pulled_down_run_opens_a_paragraph() -> None:
+    # an 11-em column: “死亡之组”出现 opens a paragraph without ending a sentence; 本届世界杯
+    # 共有32支 stops two em short (a first line), and the line under it stops short only
+    # because 组 went down with 。 (it is full): the first line opens a paragraph, the line
+    # above is a subhead
+    new, rule = paragraph_break(
+        make_line("“死亡之组”出现", 1, 1),
+        make_line("本届世界杯共有32支", 2, 1),
+        False,
+        11.0,
+        before_opens=True,
+        following=make_line("球队参加，分为8个小", 3, 1),
+        beyond=make_line("组。目前有29支参赛队已", 4, 1),
+    )
+    assert new, rule

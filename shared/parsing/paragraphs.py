@@ -84,6 +84,10 @@ def paragraph_break(
     sentence-final line after one is read as without it.  ``beyond`` is the body line
     under ``following``.
     """
+    if before.text.endswith("…") and after.text.startswith("…"):
+        # one ellipsis (……) is two characters wide and never split: its halves on two
+        # lines are one mark the composition broke, not a sentence end and an opening
+        return False, "an ellipsis split over the line break runs on"
     if before.ends_sentence and after.text[:1] in NO_LINE_START:
         return True, "a line opens with a mark no line inside a paragraph may open with"
     if before.ends_sentence and opens_interview_turn(after.text):

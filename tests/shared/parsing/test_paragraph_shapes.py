@@ -840,3 +840,28 @@ def test_an_interviews_questions_and_answers_open_paragraphs() -> None:
         "问：在医疗救治上，是否已经有了方案？感染者们将在这里如何治疗？",
         "答：就医疗救治而言，各医疗队主要根据国家卫健委公布的诊疗方案来严格执行，对症治疗，密切观察病情。",
     ]
+
+
+# ---- an ellipsis split over a line break ------------------------------------------------
+
+
+def test_an_ellipsis_split_over_two_lines_runs_on() -> None:
+    # ……is one mark, two em wide: its halves at a line end and the next line's start are
+    # the mark broken by the composition, not a sentence end over a line opening with …
+    before = line("“一站式”服务登场…")
+    after = line("…一个个出现在“问题清")
+    new, rule = paragraph_break(before, after, False, 12.0, following=line("单”的群众烦心事，通过"))
+    assert not new, rule
+
+
+def test_a_line_closing_a_split_ellipsis_ends_its_paragraph() -> None:
+    text = "\n".join(
+        [
+            "她说：“我不敢哭，哭花了护",
+            "目镜就没法做事了…",
+            "…”",
+            "一时间，这位刚刚23岁的小",
+            "护士成了大家心中的英雄。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [3, 2]

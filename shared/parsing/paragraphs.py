@@ -308,14 +308,35 @@ def _closing_note(
     paragraph of four lines or more ending outside quotes, never (0 in 6) under a shorter
     one (a paragraph short enough to be its last line's seldom has a sentence ending flush
     in its middle) and never (0 in 17) after a closing quote.  Anywhere but at the end of
-    the body the line under it decides (:func:`_opens_with_a_sentence`)."""
+    the body the line under it decides (:func:`_opens_with_a_sentence`).
+
+    Nor when ``before`` ends a clause with a semicolon (the sentence runs on: ``…信息苑
+    311个；`` / ``美术馆89家；博物馆131家。``), or when ``after`` closes a quotation it
+    does not open (``幸好…结果是阴性。”``): the quotation opened above, in the paragraph
+    it ends."""
     return (
         following is None
         and lines_above >= CLOSING_NOTE_MIN_LINES
         and before.text[-1:] not in _CLOSING_QUOTES
+        and not before.text.endswith(_RUNS_ON_AFTER)
         and not after.spaced_out
         and printed_width(after) < column - INDENT - INDENT_MARGIN
+        and not _closes_quotation_opened_above(after.text)
     )
+
+
+def _closes_quotation_opened_above(text: str) -> bool:
+    """Does ``text`` close a quotation (”) before opening one (“): the rest of a
+    quotation that opened on a line above?"""
+    depth = 0
+    for char in text:
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            if not depth:
+                return True
+            depth -= 1
+    return False
 
 
 # Punctuation inside a running sentence; a subhead, like a headline, holds none.

@@ -143,6 +143,22 @@ def test_a_short_last_line_after_a_closing_quote_is_the_speaker() -> None:
     assert [len(g) for g in groups("\n".join([*quoted, "王波表示。"]))] == [5]
 
 
+def test_a_short_last_line_after_a_semicolon_ends_the_sentence() -> None:
+    # a semicolon closes a clause: the last clause under it is the sentence's end
+    listed = [*LONG_PARAGRAPH[:3], "程，文化馆24家；东方社区信息苑311个；"]
+    assert [len(g) for g in groups("\n".join([*listed, "美术馆89家；博物馆131家。"]))] == [5]
+
+
+def test_a_short_last_line_closing_a_quotation_it_does_not_open_runs_on() -> None:
+    # 幸好…阴性。” closes a quotation that opened above: the end of that paragraph
+    quoted = [
+        "她说：“会议强调，要坚持务求实效，强",
+        *LONG_PARAGRAPH[1:3],
+        "程，为经济运行恢复正常奠定了基础。",
+    ]
+    assert [len(g) for g in groups("\n".join([*quoted, "幸好结果是阴性。”"]))] == [5]
+
+
 def test_a_short_last_line_under_a_short_paragraph_runs_on() -> None:
     text = "\n".join([*LONG_PARAGRAPH[2:], "市领导某某参加检查。"])
     assert [len(g) for g in groups(text)] == [3]

@@ -866,7 +866,8 @@ def test_an_ellipsis_split_over_two_lines_runs_on() -> None:
     # the mark broken by the composition, not a sentence end over a line opening with …
     before = line("“一站式”服务登场…")
     after = line("…一个个出现在“问题清")
-    new, rule = paragraph_break(before, after, False, 12.0, following=line("单”的群众烦心事，通过"))
+    following = line("单”的群众烦心事，通过")
+    new, rule = paragraph_break(before, after, False, 12.0, following=following)
     assert not new, rule
 
 
@@ -881,3 +882,32 @@ def test_a_line_closing_a_split_ellipsis_ends_its_paragraph() -> None:
         ]
     )
     assert [len(g) for g in groups(text)] == [3, 2]
+
+
+# ---- after a semicolon ------------------------------------------------------------------
+
+
+def test_a_line_an_em_short_after_a_semicolon_runs_on() -> None:
+    # a semicolon closes a clause: a line an em short under it is the sentence's running
+    # line (a half-width letter or figure prints wider or narrower than half an em)
+    before = line("定增方案，将锁价定增改为竞价定增；")  # 17 em, flush in a 17-em column
+    after = line("5月份以来，A股新增的定增预案均采")  # 16 em
+    following = line("用竞价发行，无锁价方案。")
+    new, rule = paragraph_break(before, after, False, 17.0, following=following)
+    assert not new, rule
+
+
+def test_a_line_short_by_a_pulled_down_character_after_a_semicolon_runs_on() -> None:
+    before = line("务对象等宴请的232起；")  # flush in an 11-em column
+    after = line("违规操办婚丧喜庆251")  # 9.5 em: 起 went down with ；
+    following = line("起；违规发放津补贴或福")
+    new, rule = paragraph_break(before, after, False, 11.0, following=following)
+    assert not new, rule
+
+
+def test_a_list_item_short_by_the_indent_after_a_semicolon_opens_a_paragraph() -> None:
+    before = line("（一）加强组织领导，压实责任；")  # 15 em, flush
+    after = line("（二）强化督促检查，确保")  # 12 em: short by the indent
+    following = line("各项措施落到实处，取得实效。")
+    new, rule = paragraph_break(before, after, False, 15.0, following=following)
+    assert new, rule

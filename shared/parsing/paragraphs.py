@@ -551,13 +551,16 @@ PULL_DOWN_SLACK = 0.5
 
 
 def _pulled_down_run(text: str) -> str:
-    """The characters the line-start rule took down to open a line: a character followed by
-    marks no line may open with (``续》、``, ``教。``), or "" when the line opens otherwise."""
+    """The characters the line-start rule took down to open a line: a character (or a Latin
+    word or number, which is not split) followed by marks no line may open with (``续》、``,
+    ``教。``, ``LNG）``), or "" when the line opens otherwise."""
     text = text.replace(" ", "")
-    end = 1
+    match = _LEADING_HALF_WIDTH.match(text)
+    start = len(match.group()) if match is not None else 1
+    end = start
     while end < len(text) and text[end] in NO_LINE_START:
         end += 1
-    return text[:end] if end > 1 else ""
+    return text[:end] if end > start else ""
 
 
 def _full_but_for_pull_down(line: Line, following: Line, measure: float) -> bool:

@@ -180,3 +180,12 @@ def test_a_first_line_over_a_line_short_only_by_a_pulled_down_run_opens_a_paragr
         beyond=make_line("组。目前有29支参赛队已", 4, 1),
     )
     assert new, rule
+
+
+def test_a_line_short_by_a_latin_word_taken_down_with_a_mark_runs_on() -> None:
+    # an 11.5-em column: …液化天然气（ stops short because LNG, which is not split, went
+    # down with the closing bracket after it: not a list item ending short
+    new, rule = paragraph_break(
+        make_line("万立方米液化天然气（", 1, 1), make_line("LNG）运输船。", 2, 1), False, 11.5
+    )
+    assert not new, rule

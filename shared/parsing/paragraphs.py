@@ -63,6 +63,7 @@ def paragraph_break(
     unmarked: bool = False,
     tight: bool = False,
     silent_blanks: bool = False,
+    beyond: Line | None = None,
 ) -> tuple[bool, str]:
     """Does a new paragraph start at ``after``?  Returns the decision and the rule.
 
@@ -80,8 +81,13 @@ def paragraph_break(
     line at the indented measure is a first line.  ``silent_blanks`` says that the body
     sets no blank at any of its certain paragraph breaks
     (:func:`never_marks_breaks_with_blanks`): a blank there tells nothing, and a short
-    sentence-final line after one is read as without it.
+    sentence-final line after one is read as without it.  ``beyond`` is the body line
+    under ``following``.
     """
+    if before.text.endswith("…") and after.text.startswith("…"):
+        # one ellipsis (……) is two characters wide and never split: its halves on two
+        # lines are one mark the composition broke, not a sentence end and an opening
+        return False, "an ellipsis split over the line break runs on"
     if before.ends_sentence and after.text[:1] in NO_LINE_START:
         return True, "a line opens with a mark no line inside a paragraph may open with"
     if before.ends_sentence and opens_interview_turn(after.text):
@@ -107,7 +113,15 @@ def paragraph_break(
             and column > 0
             # a dateline's byline wrapping onto the next line makes both lines short
             and not unclosed_parenthesis(before.text)
-            and _first_line_over_running_text(after, following, column, tight)
+            and _first_line_over_running_text(
+                after,
+                following,
+                column,
+                tight,
+                # a line short by a pulled-down run under ``after`` tells less: only under
+                # a line with a subhead's shape (one with a comma may be running text)
+                beyond if _may_head(before, after) else None,
+            )
         ):
             return True, "a line short by the indent over a full line opens a paragraph"
         if (
@@ -143,7 +157,15 @@ def paragraph_break(
     if blank and off_grid:
         # inside a body a blank line is a column break or a paragraph break
         return True, "blank after a sentence end off the column grid: paragraph break"
-    if _indented(after, column, following) and not _may_end_paragraph(after):
+    if (
+        _indented(after, column, following)
+        and not _may_end_paragraph(after)
+        and not (
+            before.text.endswith(_RUNS_ON_AFTER)
+            and not after.spaced_out
+            and not _short_by_the_indent(after, column, following)
+        )
+    ):
         if after.spaced_out:
             return True, "justified line two characters short after a sentence end: indented"
         return True, "indented first line after a sentence end"
@@ -259,6 +281,19 @@ def _opens_with_a_sentence(after: Line, following: Line | None, column: float) -
     return following.ends_sentence or not _indented(following, column)
 
 
+def _short_by_the_indent(line: Line, column: float, following: Line | None) -> bool:
+    """``line`` falls short of the column by the indent (less half an em for a half-width
+    character), and not because of what opens the next line (:func:`_explains_short_line`).
+
+    The test for a first line after a semicolon, which closes a clause of a sentence that
+    runs on far more often than it ends a paragraph (none of 145 in the corpus articles,
+    /work/shared/corpus/articles.jsonl, ended one; a list item may): a line an em short,
+    or short by a character taken down with a mark, is the sentence's running line."""
+    return printed_width(line) <= column - INDENT + FIRST_LINE_SLACK and (
+        following is None or not _explains_short_line(line, following, column)
+    )
+
+
 def _over_running_text(following: Line | None, column: float) -> bool:
     """``following``, the line under an indented line that ends a sentence after a flush
     sentence end, is running text: it ends no sentence and is too wide for an indented
@@ -294,14 +329,35 @@ def _closing_note(
     paragraph of four lines or more ending outside quotes, never (0 in 6) under a shorter
     one (a paragraph short enough to be its last line's seldom has a sentence ending flush
     in its middle) and never (0 in 17) after a closing quote.  Anywhere but at the end of
-    the body the line under it decides (:func:`_opens_with_a_sentence`)."""
+    the body the line under it decides (:func:`_opens_with_a_sentence`).
+
+    Nor when ``before`` ends a clause with a semicolon (the sentence runs on: ``…信息苑
+    311个；`` / ``美术馆89家；博物馆131家。``), or when ``after`` closes a quotation it
+    does not open (``幸好…结果是阴性。”``): the quotation opened above, in the paragraph
+    it ends."""
     return (
         following is None
         and lines_above >= CLOSING_NOTE_MIN_LINES
         and before.text[-1:] not in _CLOSING_QUOTES
+        and not before.text.endswith(_RUNS_ON_AFTER)
         and not after.spaced_out
         and printed_width(after) < column - INDENT - INDENT_MARGIN
+        and not _closes_quotation_opened_above(after.text)
     )
+
+
+def _closes_quotation_opened_above(text: str) -> bool:
+    """Does ``text`` close a quotation (”) before opening one (“): the rest of a
+    quotation that opened on a line above?"""
+    depth = 0
+    for char in text:
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            if not depth:
+                return True
+            depth -= 1
+    return False
 
 
 # Punctuation inside a running sentence; a subhead, like a headline, holds none.
@@ -328,13 +384,16 @@ def _heads_first_line(before: Line, after: Line, column: float) -> bool:
     with the paragraph glued under it.  Unless ``after`` opens with a Latin word or number
     too wide for the room left on ``before`` (within an em: half-width letters are not all
     half an em): the word moved down and left ``before`` short (``…《马到功成》曾在`` over
-    ``GSCA年会上获得广泛关注，…``)."""
+    ``GSCA年会上获得广泛关注，…``), or with a character the line-start rule took down with
+    the closing marks after it (:func:`_full_but_for_pull_down`: ``作为全国最早推动…管理社会``
+    over ``化、专业化的城市，…``): ``before`` is then full at its indented measure."""
     return (
         _may_head(before, after)
         and before.width <= column - INDENT - SHORT_MARGIN
         and before.width < after.width - INDENT_MARGIN
         and printed_width(after) <= column - INDENT_MARGIN
         and not _pushed_down(before, after, column - INDENT - INDENT_MARGIN)
+        and not _full_but_for_pull_down(before, after, column - INDENT)
     )
 
 
@@ -350,7 +409,15 @@ def _heads_running_text(
 
     ``after`` is running text when it holds sentence punctuation or when the line under it
     runs on at full width; otherwise the two lines may be one subhead wrapped (the line
-    under a subhead is an indented first line): left alone."""
+    under a subhead is an indented first line): left alone.
+
+    Unless ``before`` fills its indented measure (within an em: the next character would
+    not have fitted) and ``after`` falls short of the column only by the characters the
+    line-start rule took down onto ``following`` (:func:`_full_but_for_pull_down`): then
+    ``before`` wrapped there and ``after`` is its paragraph's running line, full but for
+    them (``这段水上高速从“双向两`` over ``车道”升级为“双向四车`` over ``道”，将有效…``).
+    A subhead stops short of the indented measure (``独自在家情绪低落`` over
+    ``“辰辰确实一个人在``, a first line the same pull-down would leave as short)."""
     return (
         _may_head(before, after)
         and _far_short(after, column, opens=False)
@@ -358,11 +425,20 @@ def _heads_running_text(
             not _SENTENCE_INNER.isdisjoint(after.text)
             or (following is not None and not _indented(following, column))
         )
+        and not (
+            following is not None
+            and column - INDENT - printed_width(before) < INDENT_MARGIN
+            and _full_but_for_pull_down(after, following, column)
+        )
     )
 
 
 def _first_line_over_running_text(
-    after: Line, following: Line | None, column: float, tight: bool = False
+    after: Line,
+    following: Line | None,
+    column: float,
+    tight: bool = False,
+    beyond: Line | None = None,
 ) -> bool:
     """``after`` is shorter than any running line can be (:func:`_far_short`) or, in a body
     whose running lines fill the column to within less than the indent (``tight``), has
@@ -380,21 +456,36 @@ def _first_line_over_running_text(
     ``补充内容意见居多，2/3与民生和就业直接相关``).  A letter-spaced ``after`` is judged by
     its characters (:func:`_indented`).  Where full-width marks are compressed in print
     (a line holding many of them counts wider than one holding none), running lines vary
-    by the indent and more, and only a far-short line is told."""
+    by the indent and more, and only a far-short line is told.
+
+    ``following`` fills the column too when it falls short of it only by the characters
+    the line-start rule took down onto ``beyond``, the line under it
+    (:func:`_full_but_for_pull_down`: ``本届世界杯共有32支`` over ``球队参加，分为8个小``
+    over ``组。目前…``): ``after`` runs on into it, so it is no paragraph's first line, and
+    a running line left short for that reason is full.  Only for a far-short ``after``:
+    a line at the indented measure (``tight``) is told by widths that must be right to
+    the em, and a line stopping short that way is less telling."""
     if following is None or after.ends_sentence:
         return False
+    far_short = False
     if after.spaced_out:
         first_line = tight and _indented(after, column, following)
     else:
         width = printed_width(after)
         if width < column - INDENT - INDENT_MARGIN:
             return False
-        first_line = _far_short(after, column, opens=False) or (
-            tight and _at_indented_measure(after, column)
-        )
+        far_short = _far_short(after, column, opens=False)
+        first_line = far_short or (tight and _at_indented_measure(after, column))
     return (
         first_line
-        and not _indented(following, column)
+        and (
+            not _indented(following, column)
+            or (
+                far_short
+                and beyond is not None
+                and _full_but_for_pull_down(following, beyond, column)
+            )
+        )
         and not _explains_short_line(after, following, column)
     )
 
@@ -460,13 +551,16 @@ PULL_DOWN_SLACK = 0.5
 
 
 def _pulled_down_run(text: str) -> str:
-    """The characters the line-start rule took down to open a line: a character followed by
-    marks no line may open with (``续》、``, ``教。``), or "" when the line opens otherwise."""
+    """The characters the line-start rule took down to open a line: a character (or a Latin
+    word or number, which is not split) followed by marks no line may open with (``续》、``,
+    ``教。``, ``LNG）``), or "" when the line opens otherwise."""
     text = text.replace(" ", "")
-    end = 1
+    match = _LEADING_HALF_WIDTH.match(text)
+    start = len(match.group()) if match is not None else 1
+    end = start
     while end < len(text) and text[end] in NO_LINE_START:
         end += 1
-    return text[:end] if end > 1 else ""
+    return text[:end] if end > start else ""
 
 
 def _full_but_for_pull_down(line: Line, following: Line, measure: float) -> bool:
@@ -634,19 +728,21 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = False, "not indented (the extractor kept the indents)"
             else:
                 column = columns[line.number]
+                under = following.get(line.number)
                 new, rule = paragraph_break(
                     previous,
                     line,
                     bool(blanks),
                     column,
                     previous_opens,
-                    following.get(line.number),
+                    under,
                     len(groups[-1]),
                     line.number in grid.starts,
                     line.number in grid.off,
                     blank_marked and not blanks,
                     tight,
                     silent_blanks,
+                    following.get(under.number) if under is not None else None,
                 )
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"

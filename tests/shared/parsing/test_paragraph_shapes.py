@@ -143,6 +143,22 @@ def test_a_short_last_line_after_a_closing_quote_is_the_speaker() -> None:
     assert [len(g) for g in groups("\n".join([*quoted, "王波表示。"]))] == [5]
 
 
+def test_a_short_last_line_after_a_semicolon_ends_the_sentence() -> None:
+    # a semicolon closes a clause: the last clause under it is the sentence's end
+    listed = [*LONG_PARAGRAPH[:3], "程，文化馆24家；东方社区信息苑311个；"]
+    assert [len(g) for g in groups("\n".join([*listed, "美术馆89家；博物馆131家。"]))] == [5]
+
+
+def test_a_short_last_line_closing_a_quotation_it_does_not_open_runs_on() -> None:
+    # 幸好…阴性。” closes a quotation that opened above: the end of that paragraph
+    quoted = [
+        "她说：“会议强调，要坚持务求实效，强",
+        *LONG_PARAGRAPH[1:3],
+        "程，为经济运行恢复正常奠定了基础。",
+    ]
+    assert [len(g) for g in groups("\n".join([*quoted, "幸好结果是阴性。”"]))] == [5]
+
+
 def test_a_short_last_line_under_a_short_paragraph_runs_on() -> None:
     text = "\n".join([*LONG_PARAGRAPH[2:], "市领导某某参加检查。"])
     assert [len(g) for g in groups(text)] == [3]
@@ -175,10 +191,12 @@ def test_a_subhead_as_wide_as_a_first_line_over_running_text() -> None:
 
 
 def test_an_unpunctuated_subhead_over_a_first_line_without_punctuation() -> None:
-    # the first line holds no punctuation, but the line under it runs on at full width
+    # the first line holds no punctuation, but the line under it runs on at full width; a
+    # 16-em column (a running line fills it), so the subhead stops an em short of the
+    # indented measure: it was not wrapped there
     text = "\n".join(
         [
-            "对不文明出游行为进行点评，形成",
+            "对不文明出游行为进行集中点评，形成",
             "有德光荣、失德可耻的价值导向。",
             "推动文明旅游工作迈上新台阶",  # 13 em subhead
             "2020年是全面建成小康社会之",  # 13 em first line
@@ -838,3 +856,58 @@ def test_an_interviews_questions_and_answers_open_paragraphs() -> None:
         "问：在医疗救治上，是否已经有了方案？感染者们将在这里如何治疗？",
         "答：就医疗救治而言，各医疗队主要根据国家卫健委公布的诊疗方案来严格执行，对症治疗，密切观察病情。",
     ]
+
+
+# ---- an ellipsis split over a line break ------------------------------------------------
+
+
+def test_an_ellipsis_split_over_two_lines_runs_on() -> None:
+    # ……is one mark, two em wide: its halves at a line end and the next line's start are
+    # the mark broken by the composition, not a sentence end over a line opening with …
+    before = line("“一站式”服务登场…")
+    after = line("…一个个出现在“问题清")
+    following = line("单”的群众烦心事，通过")
+    new, rule = paragraph_break(before, after, False, 12.0, following=following)
+    assert not new, rule
+
+
+def test_a_line_closing_a_split_ellipsis_ends_its_paragraph() -> None:
+    text = "\n".join(
+        [
+            "她说：“我不敢哭，哭花了护",
+            "目镜就没法做事了…",
+            "…”",
+            "一时间，这位刚刚23岁的小",
+            "护士成了大家心中的英雄。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [3, 2]
+
+
+# ---- after a semicolon ------------------------------------------------------------------
+
+
+def test_a_line_an_em_short_after_a_semicolon_runs_on() -> None:
+    # a semicolon closes a clause: a line an em short under it is the sentence's running
+    # line (a half-width letter or figure prints wider or narrower than half an em)
+    before = line("定增方案，将锁价定增改为竞价定增；")  # 17 em, flush in a 17-em column
+    after = line("5月份以来，A股新增的定增预案均采")  # 16 em
+    following = line("用竞价发行，无锁价方案。")
+    new, rule = paragraph_break(before, after, False, 17.0, following=following)
+    assert not new, rule
+
+
+def test_a_line_short_by_a_pulled_down_character_after_a_semicolon_runs_on() -> None:
+    before = line("务对象等宴请的232起；")  # flush in an 11-em column
+    after = line("违规操办婚丧喜庆251")  # 9.5 em: 起 went down with ；
+    following = line("起；违规发放津补贴或福")
+    new, rule = paragraph_break(before, after, False, 11.0, following=following)
+    assert not new, rule
+
+
+def test_a_list_item_short_by_the_indent_after_a_semicolon_opens_a_paragraph() -> None:
+    before = line("（一）加强组织领导，压实责任；")  # 15 em, flush
+    after = line("（二）强化督促检查，确保")  # 12 em: short by the indent
+    following = line("各项措施落到实处，取得实效。")
+    new, rule = paragraph_break(before, after, False, 15.0, following=following)
+    assert new, rule

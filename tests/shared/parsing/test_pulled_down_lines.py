@@ -5,6 +5,8 @@ indents, no blank lines between paragraphs)."""
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.lines import make_line
+from shared.parsing.paragraphs import paragraph_break
 
 HEAD = ["赵正永严重违纪违法被开除党籍", "本报北京1月4日电（记者姜洁）经中共中央批准，"]
 
@@ -118,3 +120,72 @@ def test_an_unfinished_line_short_over_a_latin_word_that_moved_down_runs_on() ->
     (article,) = parse_text(text + "\n").articles
     assert len(article.paragraphs) == 1
     assert "陶哲轩指出，ChatGPT虽未" in article.paragraphs[0]
+
+
+# ---- an opening line over a line the line-start rule left short ---------------------------
+
+
+def _opens_paragraph(before: str, after: str, following: str, column: float) -> bool:
+    """Does ``after`` open a paragraph under ``before``, a paragraph's first line?"""
+    new, _ = paragraph_break(
+        make_line(before, 1, 1),
+        make_line(after, 2, 1),
+        False,
+        column,
+        before_opens=True,
+        following=make_line(following, 3, 1),
+    )
+    return new
+
+
+def test_a_full_first_line_over_a_line_short_by_a_pulled_down_run_is_no_subhead() -> None:
+    # a 13-em column: 这段水上高速从“双向两 fills its indented measure (11 em); the line under
+    # it stops two em short because 道 went down with ”， (three em): a running line, so
+    # the first line is running text, not a subhead over another paragraph's first line
+    lines = ("这段水上高速从“双向两", "车道”升级为“双向四车", "道”，将有效提升长江中上游")
+    assert not _opens_paragraph(*lines, 13.0)
+
+
+def test_a_subhead_short_of_the_indented_measure_over_a_first_line_stays_a_subhead() -> None:
+    # an 11-em column: 独自在家情绪低落 stops an em short of the indented measure (9 em), so
+    # “ would have fitted after it: it ended there, a subhead over a first line (that line
+    # is as short as a running line the same pull-down of 家。” would leave)
+    assert _opens_paragraph("独自在家情绪低落", "“辰辰确实一个人在", "家。”记者辗转找到了求", 11.0)
+
+
+def test_a_first_line_short_by_a_character_taken_down_with_a_mark_is_no_subhead() -> None:
+    # a 16-em column: 作为中国田径的传统优势项 stops two em short of its indented measure
+    # (14 em), which reads as a subhead over a first line, but 目 went down with the comma
+    # after it: the line is full, and the text runs on
+    lines = (
+        "作为中国田径的传统优势项",
+        "目，竞走项目的国内奥运会选拔赛",
+        "也备受瞩目，尤其是女子20公里竞走",
+    )
+    assert not _opens_paragraph(*lines, 16.0)
+
+
+def test_a_first_line_over_a_line_short_only_by_a_pulled_down_run_opens_a_paragraph() -> None:
+    # an 11-em column: “死亡之组”出现 opens a paragraph without ending a sentence; 本届世界杯
+    # 共有32支 stops two em short (a first line), and the line under it stops short only
+    # because 组 went down with 。 (it is full): the first line opens a paragraph, the line
+    # above is a subhead
+    new, rule = paragraph_break(
+        make_line("“死亡之组”出现", 1, 1),
+        make_line("本届世界杯共有32支", 2, 1),
+        False,
+        11.0,
+        before_opens=True,
+        following=make_line("球队参加，分为8个小", 3, 1),
+        beyond=make_line("组。目前有29支参赛队已", 4, 1),
+    )
+    assert new, rule
+
+
+def test_a_line_short_by_a_latin_word_taken_down_with_a_mark_runs_on() -> None:
+    # an 11.5-em column: …液化天然气（ stops short because LNG, which is not split, went
+    # down with the closing bracket after it: not a list item ending short
+    new, rule = paragraph_break(
+        make_line("万立方米液化天然气（", 1, 1), make_line("LNG）运输船。", 2, 1), False, 11.5
+    )
+    assert not new, rule

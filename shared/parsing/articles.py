@@ -37,6 +37,7 @@ from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.photo_bylines import join_bylines_past_photos
 from shared.parsing.stray_moves import reattach_stray_pieces
 from shared.parsing.stray_pieces import body_shape
 from shared.parsing.stray_titles import move_stray_titles
@@ -561,7 +562,7 @@ def assemble_page(
     """All articles of one page in page order, and the per-line trace (``unwrapped``: the
     page is not hard-wrapped, see :mod:`shared.parsing.wrapping`)."""
     layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
-    items = attach_trailing_bylines(build_items(blocks, roles))
+    items = join_bylines_past_photos(attach_trailing_bylines(build_items(blocks, roles)))
     if not unwrapped:  # one paragraph a line: no column to measure a piece by
         # how the body is set, asked by all three and worked out once, in page order
         shape = body_shape(body_blocks(items))

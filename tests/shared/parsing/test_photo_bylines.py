@@ -1,4 +1,5 @@
-"""A title and byline read over a photo's caption keep the body the extractor read under it."""
+"""A photo's caption read inside an article (under its title and byline, or between two
+pieces of its body) leaves the article whole."""
 
 from __future__ import annotations
 
@@ -49,3 +50,16 @@ def test_a_byline_over_a_photo_leaves_a_body_that_opens_an_article_alone() -> No
     dated = ["本报讯（记者 赵刚）" + BODY[0], *BODY[1:]]
     articles = parse(*OTHER, "", *HEAD, *dated)
     assert [a.reporters for a in articles if a.kind == "article"][-1] == ["赵刚"]
+
+
+def test_a_body_cut_mid_sentence_goes_on_under_a_photo_set_inside_its_columns() -> None:
+    cut = len(BODY) // 2
+    assert not BODY[cut - 1].endswith("。")
+    opening = ["社区食堂开进老小区", "本报记者 张明远", *BODY[:cut]]
+    articles = parse(*OTHER, "", *opening, "", *CAPTION, "", *BODY[cut:])
+    assert [(a.kind, a.headline) for a in articles] == [
+        ("article", "公交线路今起逐步恢复运营"),
+        ("article", "社区食堂开进老小区"),
+        ("photo", ""),
+    ]
+    assert "".join(articles[1].paragraphs).endswith("聊一聊。")

@@ -37,6 +37,7 @@ from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.photo_bylines import join_bylines_past_photos
 from shared.parsing.stray_moves import reattach_stray_pieces
 from shared.parsing.stray_pieces import body_shape
 from shared.parsing.stray_titles import move_stray_titles
@@ -59,6 +60,7 @@ from shared.parsing.units import (
     Unit,
     body_blocks,
     build_items,
+    is_photo,
     past_photos,
     speak_apart,
     unit_at,
@@ -251,7 +253,7 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
     run taken by another body), which stays an article of its own, untitled.
     """
     absorbed: set[int] = set()
-    for chain in _adjacent_unit_runs(items):
+    for chain in _adjacent_unit_runs(items, past_photos=True):
         # a part continued from another page belongs to a titled article too
         hosts = [i for i in chain if i in titled or not unit_at(items, i).wants_title]
         if not hosts:
@@ -315,11 +317,19 @@ def _is_section_label(host: Unit, unit: Unit) -> bool:
     return not unit.body[0].opens_with_dateline and len(unit.bylines) == 1
 
 
-def _adjacent_unit_runs(items: list[Item]) -> list[list[int]]:
-    """Runs of adjacent article units (a title group, a photo or a 下转 marker ends a run)."""
+def _cut_short(item: Item) -> bool:
+    """A piece of body that stops mid-sentence: its text goes on elsewhere."""
+    return isinstance(item, Unit) and bool(item.body) and not item.body[-1].ends_sentence
+
+
+def _adjacent_unit_runs(items: list[Item], *, past_photos: bool = False) -> list[list[int]]:
+    """Runs of adjacent article units (a title group, a photo or a 下转 marker ends a run;
+    with ``past_photos`` a photo does not: its caption may be set inside an article)."""
     runs: list[list[int]] = []
     current: list[int] = []
     for index, item in enumerate(items):
+        if past_photos and is_photo(item) and current and _cut_short(items[current[-1]]):
+            continue
         if isinstance(item, Unit) and item.kind == "article":
             current.append(index)
             if any(m.forward for m in item.markers):
@@ -561,7 +571,7 @@ def assemble_page(
     """All articles of one page in page order, and the per-line trace (``unwrapped``: the
     page is not hard-wrapped, see :mod:`shared.parsing.wrapping`)."""
     layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
-    items = attach_trailing_bylines(build_items(blocks, roles))
+    items = join_bylines_past_photos(attach_trailing_bylines(build_items(blocks, roles)))
     if not unwrapped:  # one paragraph a line: no column to measure a piece by
         # how the body is set, asked by all three and worked out once, in page order
         shape = body_shape(body_blocks(items))

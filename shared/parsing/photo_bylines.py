@@ -1,0 +1,49 @@
+"""A title's byline read over a photo's caption: the extractor put the module's photo (its
+caption and credit) between the byline that opens an article and the body under it."""
+
+from __future__ import annotations
+
+from shared.parsing.units import Item, TitleGroup, Unit, is_photo, past_photos
+
+
+def join_bylines_past_photos(items: list[Item]) -> list[Item]:
+    """A byline with no body of its own, right under a title, then one or more photos, then
+    a piece of body that opens like no article (no byline, dateline or 上接 marker): the
+    byline opens that body.  A module sets its photo under its title and byline and the
+    extractor reads the caption there; the body the byline credits is the one under the
+    photo, and a body cannot go without the opening its title and byline give it."""
+    out: list[Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        after = past_photos(items, index + 1)
+        follower = items[after] if after < len(items) else None
+        if (
+            _lone_byline(item)
+            and out
+            and isinstance(out[-1], TitleGroup)
+            and after > index + 1
+            and isinstance(follower, Unit)
+            and follower.kind == "article"
+            and follower.body
+            and not follower.anchored
+        ):
+            assert isinstance(item, Unit)
+            follower.bylines = item.bylines
+            out.extend(items[index + 1 : after])
+            index = after
+            continue
+        out.append(item)
+        index += 1
+    return out
+
+
+def _lone_byline(item: Item) -> bool:
+    return (
+        isinstance(item, Unit)
+        and item.kind == "article"
+        and bool(item.bylines)
+        and not item.body
+        and not item.markers
+        and not is_photo(item)
+    )

@@ -583,7 +583,6 @@ def test_a_byline_closing_a_report_credited_nowhere_else_stays_its_byline() -> N
     ]
 
 
-
 BODY_C = [
     "本报讯（记者 李强）自然资源部19日举行新闻发布会，",
     "通报2019年耕地保护督察结果。",

@@ -481,3 +481,21 @@ def test_a_headline_glued_under_another_modules_title_block_is_split_off() -> No
         "城市夜经济持续升温商圈延长营业时间": body(NIGHT_UNDATED),
         "山区夏收夏种忙农户抢抓农时不误农事": body(VILLAGE),
     }
+
+
+def test_two_titles_the_last_glued_to_the_body_under_them_are_one_stack() -> None:
+    # the second title runs into the first body with no blank line: one flow of text, so
+    # one module's kicker and headline over its own body, not titles read across a row
+    # (those come out as blocks of their own, apart from the first body); the report after
+    # it, on other things, has its title elsewhere on the page (neither title's words
+    # tell which body it heads)
+    rows = [
+        "晚风里的新图景", "",
+        "七月见闻", *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline} - {""}, a.paragraphs) for a in parsed] == [
+        ({"晚风里的新图景", "七月见闻"}, body(NIGHT)),
+        (set(), body(VILLAGE)),
+    ]

@@ -171,7 +171,7 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
             and not follower.anchored
             and same_column(host, follower)
             and is_intertitle_shaped(item, host, layout)
-            and shares_topic(host, follower)
+            and (shares_topic(host, follower) or _set_in_the_text(item, host, follower))
             and not layout.sets_apart(item.blocks, host.body, follower.body)
             and not credited_apart(host, follower)
         ):
@@ -187,6 +187,19 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
         out.append(item)
         index += 1
     return out
+
+
+def _set_in_the_text(group: TitleGroup, host: Unit, follower: Unit) -> bool:
+    """The group runs in the text's flow, no blank line above or under it, between two
+    pieces of body that, read whole, do not speak of different things (:func:`speak_apart`):
+    a subhead of the text, though the lines next to it (a run of quoted questions opening
+    a section) share few words with those above.  A title set over its own article stands
+    apart from the text above it."""
+    return (
+        not group.blocks[0].blanks_before
+        and not follower.body[0].blanks_before
+        and not speak_apart(host, follower)
+    )
 
 
 def carry_editors_notes(items: list[Item]) -> list[Item]:

@@ -622,3 +622,27 @@ def test_a_part_continued_from_another_page_takes_no_title_set_under_it() -> Non
         ("我市加强畜产品质量安全监管", "记者7月1"),
         ("多地降雪量突破历史极值", "7月1日，"),
     ]
+
+
+def test_a_subhead_in_the_text_flow_over_quoted_questions_stays_inside() -> None:
+    # pdftotext sets the subhead between two paragraphs with no blank line above or under
+    # it; the quoted questions opening its section share few words with the paragraph
+    # above, but the two pieces read whole speak of one thing: a subhead, not a title
+    from tests.support.extracted_lines import set_in_measure
+    from tests.support.page_simulator import load_sample_articles
+
+    source = next(a for a in load_sample_articles() if a["id"] == "zhnews-052")
+
+    def paragraph(text: str) -> list[str]:  # a 13-em column, the first line's indent dropped
+        return [text[:11], *set_in_measure(text[11:], 13)]
+
+    lines = [
+        "发扬英模精神，助力打赢大上海保卫战",
+        *paragraph("本报讯（记者 高玉 于霞）" + source["paragraphs"][0]),
+        "筑牢疫情防控屏障",
+    ]
+    for text in source["paragraphs"][2:11]:
+        lines += paragraph(text)
+    articles = parse(*lines)
+    assert [a.headline for a in articles] == ["发扬英模精神，助力打赢大上海保卫战"]
+    assert articles[0].paragraphs[1] == "筑牢疫情防控屏障"

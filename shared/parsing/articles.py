@@ -32,7 +32,12 @@ from shared.parsing.continuation_markers import (
 )
 from shared.parsing.credits import Credits, parse_credits
 from shared.parsing.fields import apply_body_fields, opens_editors_note
-from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailing_question_title
+from shared.parsing.glued_titles import (
+    CONTEXT_LINES,
+    TITLE_SPLIT_RULE,
+    opening_question_title,
+    trailing_question_title,
+)
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
@@ -571,6 +576,23 @@ def split_question_title(unit: Unit) -> TitleGroup | None:
     return TitleGroup(blocks=[Block(block.kind, block.lines[cut:], TITLE_SPLIT_RULE)])
 
 
+def split_opening_question_title(unit: Unit) -> TitleGroup | None:
+    """On a page whose titles stand over their body, an article left without a title
+    (no byline over its body) whose body opens with a question or exclamation line of a
+    headline's shape over more text: that line is its title, extracted without a blank line
+    under it (:func:`opening_question_title`).  The mirror of :func:`split_question_title`:
+    every article has a title, and where titles stand over the body it can only be there."""
+    if not unit.wants_title or not unit.body or unit.bylines:
+        return None
+    block = unit.body[0]
+    if not opening_question_title(block):
+        return None
+    unit.body[0] = Block(block.kind, block.lines[1:], block.rule)
+    return TitleGroup(
+        blocks=[Block(block.kind, block.lines[:1], TITLE_SPLIT_RULE, block.blanks_before)]
+    )
+
+
 def assemble_page(
     blocks: Sequence[Block], roles: Sequence[BlockRole], page: int, unwrapped: bool = False
 ) -> tuple[list[ParsedArticle], Trace]:
@@ -595,9 +617,13 @@ def assemble_page(
             group_index = group_of_unit.get(index)
             group = items[group_index] if group_index is not None else None
             assert group is None or isinstance(group, TitleGroup)
+            title_before = group_index in before
             if group is None and direction == "after":
                 group = split_question_title(item)
-            built.append(build_article(item, group, group_index in before, page, layout))
+            elif group is None:
+                group = split_opening_question_title(item)
+                title_before = group is not None
+            built.append(build_article(item, group, title_before, page, layout))
         elif index not in assignment:
             built.append(build_article(None, item, False, page, layout))
     built.sort(key=lambda b: b.first_line)

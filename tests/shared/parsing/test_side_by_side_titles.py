@@ -499,3 +499,30 @@ def test_two_titles_the_last_glued_to_the_body_under_them_are_one_stack() -> Non
         ({"晚风里的新图景", "七月见闻"}, body(NIGHT)),
         (set(), body(VILLAGE)),
     ]
+
+
+def test_an_untitled_body_opening_with_a_question_headline_takes_it_as_its_title() -> None:
+    # where titles stand over their bodies, an article left without a title whose body
+    # opens with a line shaped as a headline that asks, over more text, was given that
+    # title with no blank line under it (the mirror of a question title under its body)
+    from shared.parsing.articles import split_opening_question_title
+    from shared.parsing.block import Block
+    from shared.parsing.lines import split_lines
+    from shared.parsing.units import Unit
+
+    (lines,) = split_lines("\n".join(["城市夜经济为何持续升温？", *wrap(NIGHT_UNDATED, 14)]))
+    unit = Unit(body=[Block("text", lines, "text")])
+    group = split_opening_question_title(unit)
+    assert group is not None
+    assert [line.text for block in group.blocks for line in block.lines] == [
+        "城市夜经济为何持续升温？"
+    ]
+    assert unit.body[0].first.text == wrap(NIGHT_UNDATED, 14)[0]
+    # a body credited at its head (a byline over it) opens with its text, not its title
+    (byline, *lines) = split_lines(
+        "\n".join(["本报记者 王伟", "城市夜经济为何持续升温？", *wrap(NIGHT_UNDATED, 14)])
+    )[0]
+    credited = Unit(
+        bylines=[Block("byline", [byline], "byline")], body=[Block("text", lines, "text")]
+    )
+    assert split_opening_question_title(credited) is None

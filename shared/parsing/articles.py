@@ -32,7 +32,12 @@ from shared.parsing.continuation_markers import (
 )
 from shared.parsing.credits import Credits, parse_credits
 from shared.parsing.fields import apply_body_fields, opens_editors_note
-from shared.parsing.glued_titles import CONTEXT_LINES, TITLE_SPLIT_RULE, trailing_question_title
+from shared.parsing.glued_titles import (
+    CONTEXT_LINES,
+    TITLE_SPLIT_RULE,
+    opening_question_title,
+    trailing_question_title,
+)
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
@@ -173,7 +178,7 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
             and not follower.anchored
             and same_column(host, follower)
             and is_intertitle_shaped(item, host, layout)
-            and shares_topic(host, follower)
+            and (shares_topic(host, follower) or _set_in_the_text(item, host, follower))
             and not layout.sets_apart(item.blocks, host.body, follower.body)
             and not credited_apart(host, follower)
         ):
@@ -189,6 +194,19 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
         out.append(item)
         index += 1
     return out
+
+
+def _set_in_the_text(group: TitleGroup, host: Unit, follower: Unit) -> bool:
+    """The group runs in the text's flow, no blank line above or under it, between two
+    pieces of body that, read whole, do not speak of different things (:func:`speak_apart`):
+    a subhead of the text, though the lines next to it (a run of quoted questions opening
+    a section) share few words with those above.  A title set over its own article stands
+    apart from the text above it."""
+    return (
+        not group.blocks[0].blanks_before
+        and not follower.body[0].blanks_before
+        and not speak_apart(host, follower)
+    )
 
 
 def carry_editors_notes(items: list[Item]) -> list[Item]:
@@ -349,7 +367,9 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
 
     Cost of a direction: each run of adjacent article units left without any title (one
     article may hold several units, e.g. a second dateline), twice each title left without
-    an article, and half for each title that had to go against the direction.
+    an article, and half for each title that had to go against the direction.  A title
+    given to a part continued from another page (``（上接第1版）``), which needs none, costs
+    as much as a title left without an article: it is one no article of the page took.
     """
     best: tuple[float, int, dict[int, int], Direction] | None = None
     opens_with_title = bool(items) and isinstance(items[0], TitleGroup)
@@ -368,7 +388,8 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
             if isinstance(item, TitleGroup) and i not in assignment
         )
         against = sum(1 for g, u in assignment.items() if (u > g) == (direction == "after"))
-        cost = untitled + 2 * orphans + 0.5 * against
+        spent = sum(1 for u in assignment.values() if not unit_at(items, u).wants_title)
+        cost = untitled + 2 * orphans + 0.5 * against + 2 * spent
         preferred = (direction == "before") == opens_with_title
         key = (cost, 0 if preferred else 1)
         if best is None or key < (best[0], best[1]):
@@ -565,6 +586,23 @@ def split_question_title(unit: Unit) -> TitleGroup | None:
     return TitleGroup(blocks=[Block(block.kind, block.lines[cut:], TITLE_SPLIT_RULE)])
 
 
+def split_opening_question_title(unit: Unit) -> TitleGroup | None:
+    """On a page whose titles stand over their body, an article left without a title
+    (no byline over its body) whose body opens with a question or exclamation line of a
+    headline's shape over more text: that line is its title, extracted without a blank line
+    under it (:func:`opening_question_title`).  The mirror of :func:`split_question_title`:
+    every article has a title, and where titles stand over the body it can only be there."""
+    if not unit.wants_title or not unit.body or unit.bylines:
+        return None
+    block = unit.body[0]
+    if not opening_question_title(block):
+        return None
+    unit.body[0] = Block(block.kind, block.lines[1:], block.rule)
+    return TitleGroup(
+        blocks=[Block(block.kind, block.lines[:1], TITLE_SPLIT_RULE, block.blanks_before)]
+    )
+
+
 def assemble_page(
     blocks: Sequence[Block], roles: Sequence[BlockRole], page: int, unwrapped: bool = False
 ) -> tuple[list[ParsedArticle], Trace]:
@@ -589,9 +627,13 @@ def assemble_page(
             group_index = group_of_unit.get(index)
             group = items[group_index] if group_index is not None else None
             assert group is None or isinstance(group, TitleGroup)
+            title_before = group_index in before
             if group is None and direction == "after":
                 group = split_question_title(item)
-            built.append(build_article(item, group, group_index in before, page, layout))
+            elif group is None:
+                group = split_opening_question_title(item)
+                title_before = group is not None
+            built.append(build_article(item, group, title_before, page, layout))
         elif index not in assignment:
             built.append(build_article(None, item, False, page, layout))
     built.sort(key=lambda b: b.first_line)

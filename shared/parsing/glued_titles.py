@@ -108,11 +108,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             )
         ):
             cut = None
-        if (
-            cut is None
-            and block.kind == "text"
-            and _article_after_titles(later)
-        ):
+        if cut is None and block.kind == "text" and _article_after_titles(later):
             cut = trailing_question_title(block)
         earlier = functools.partial(_text_before, out)
         if cut is None:
@@ -565,8 +561,7 @@ def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
             opens_paragraph = abs(under.width - (column - INDENT)) <= INDENT_MARGIN and (
                 # a first line is short of the running line under it by the indent (the
                 # column measured on a few lines may come out wide by a squeezed mark)
-                following is None
-                or under.width < following.width - INDENT + INDENT_MARGIN
+                following is None or under.width < following.width - INDENT + INDENT_MARGIN
             )
             # a line short of the full line under it by just the indent opens a paragraph
             first_line = end == 1 and abs(under.width - INDENT - line.width) <= SAME_WIDTH
@@ -743,6 +738,14 @@ def trailing_question_title(block: Block) -> int | None:
     if not closes_text(lines[-2]):
         return None
     return len(lines) - 1 if _question_title_shaped(lines[-1]) else None
+
+
+def opening_question_title(block: Block) -> bool:
+    """The block opens with a line shaped as a headline that asks or exclaims
+    (:func:`_question_title_shaped`), followed by more text: on a page whose titles stand
+    over their bodies, the title of an article left without one, extracted without a blank
+    line under it (``商圈如何接住世界杯流量？`` / ``北京时间6月12日凌晨，…``)."""
+    return len(block.lines) >= 2 and _question_title_shaped(block.first)
 
 
 def _question_title_shaped(line: Line) -> bool:

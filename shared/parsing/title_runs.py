@@ -61,6 +61,7 @@ def split_title_runs(items: list[Item]) -> list[Item]:
             if (
                 len(run) == len(titles)
                 and anchored
+                and not _glued_to(item, run[0])
                 and all(speak_apart(first, second) for first, second in itertools.pairwise(run))
                 and not points_against(titles, run)
             ):
@@ -86,6 +87,14 @@ def split_title_runs(items: list[Item]) -> list[Item]:
         out.append(item)
         index += 1
     return out
+
+
+def _glued_to(group: TitleGroup, unit: Unit) -> bool:
+    """The group's last title runs into the unit's head with no blank line between: one
+    flow of text, so one module's title stack over its own body.  Titles read across a
+    row come out as blocks of their own, apart from the first module's body."""
+    head = unit.bylines[0] if unit.bylines else unit.body[0] if unit.body else None
+    return head is not None and not head.blanks_before and len(group.blocks) > 1
 
 
 def _article_run(items: list[Item], start: int) -> list[Unit]:

@@ -481,3 +481,48 @@ def test_a_headline_glued_under_another_modules_title_block_is_split_off() -> No
         "城市夜经济持续升温商圈延长营业时间": body(NIGHT_UNDATED),
         "山区夏收夏种忙农户抢抓农时不误农事": body(VILLAGE),
     }
+
+
+def test_two_titles_the_last_glued_to_the_body_under_them_are_one_stack() -> None:
+    # the second title runs into the first body with no blank line: one flow of text, so
+    # one module's kicker and headline over its own body, not titles read across a row
+    # (those come out as blocks of their own, apart from the first body); the report after
+    # it, on other things, has its title elsewhere on the page (neither title's words
+    # tell which body it heads)
+    rows = [
+        "晚风里的新图景", "",
+        "七月见闻", *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline} - {""}, a.paragraphs) for a in parsed] == [
+        ({"晚风里的新图景", "七月见闻"}, body(NIGHT)),
+        (set(), body(VILLAGE)),
+    ]
+
+
+def test_an_untitled_body_opening_with_a_question_headline_takes_it_as_its_title() -> None:
+    # where titles stand over their bodies, an article left without a title whose body
+    # opens with a line shaped as a headline that asks, over more text, was given that
+    # title with no blank line under it (the mirror of a question title under its body)
+    from shared.parsing.articles import split_opening_question_title
+    from shared.parsing.block import Block
+    from shared.parsing.lines import split_lines
+    from shared.parsing.units import Unit
+
+    (lines,) = split_lines("\n".join(["城市夜经济为何持续升温？", *wrap(NIGHT_UNDATED, 14)]))
+    unit = Unit(body=[Block("text", lines, "text")])
+    group = split_opening_question_title(unit)
+    assert group is not None
+    assert [line.text for block in group.blocks for line in block.lines] == [
+        "城市夜经济为何持续升温？"
+    ]
+    assert unit.body[0].first.text == wrap(NIGHT_UNDATED, 14)[0]
+    # a body credited at its head (a byline over it) opens with its text, not its title
+    (byline, *lines) = split_lines(
+        "\n".join(["本报记者 王伟", "城市夜经济为何持续升温？", *wrap(NIGHT_UNDATED, 14)])
+    )[0]
+    credited = Unit(
+        bylines=[Block("byline", [byline], "byline")], body=[Block("text", lines, "text")]
+    )
+    assert split_opening_question_title(credited) is None

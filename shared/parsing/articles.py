@@ -367,9 +367,7 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
 
     Cost of a direction: each run of adjacent article units left without any title (one
     article may hold several units, e.g. a second dateline), twice each title left without
-    an article, and half for each title that had to go against the direction.  A title
-    given to a part continued from another page (``（上接第1版）``), which needs none, costs
-    as much as a title left without an article: it is one no article of the page took.
+    an article, and half for each title that had to go against the direction.
     """
     best: tuple[float, int, dict[int, int], Direction] | None = None
     opens_with_title = bool(items) and isinstance(items[0], TitleGroup)
@@ -388,8 +386,7 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
             if isinstance(item, TitleGroup) and i not in assignment
         )
         against = sum(1 for g, u in assignment.items() if (u > g) == (direction == "after"))
-        spent = sum(1 for u in assignment.values() if not unit_at(items, u).wants_title)
-        cost = untitled + 2 * orphans + 0.5 * against + 2 * spent
+        cost = untitled + 2 * orphans + 0.5 * against
         preferred = (direction == "before") == opens_with_title
         key = (cost, 0 if preferred else 1)
         if best is None or key < (best[0], best[1]):

@@ -583,47 +583,6 @@ def test_a_byline_closing_a_report_credited_nowhere_else_stays_its_byline() -> N
     ]
 
 
-BODY_C = [
-    "本报讯（记者 李强）自然资源部19日举行新闻发布会，",
-    "通报2019年耕地保护督察结果。",
-]
-
-
-def test_a_part_continued_from_another_page_takes_no_title_set_under_it() -> None:
-    # the page opens with the rest of an article continued from page 1, which needs no
-    # title; read with titles under their bodies, the first title would go to it and the
-    # last body would stay untitled, while read over their bodies only the title over the
-    # photo stays without an article
-    articles = parse(
-        "（上接第1版）会议要求，各单位要抓好落实，确保",
-        "各项任务按期完成。",
-        "",
-        "我市构建工作体系",
-        "",
-        *BODY_A,
-        "",
-        "全国违法违规占用耕地逾百万亩",
-        "",
-        "7月8日，工人在生产车间进行设备巡检。（本报记者 许金松 摄）",
-        "",
-        "我市加强畜产品质量安全监管",
-        "",
-        *BODY_B,
-        "",
-        *BODY_C,
-        "",
-        "多地降雪量突破历史极值",
-        "",
-        *BODY_A,
-    )
-    titled = [(a.headline, a.paragraphs[0][:5]) for a in articles if a.headline and a.paragraphs]
-    assert titled == [
-        ("我市构建工作体系", "7月1日，"),
-        ("我市加强畜产品质量安全监管", "记者7月1"),
-        ("多地降雪量突破历史极值", "7月1日，"),
-    ]
-
-
 def test_a_subhead_in_the_text_flow_over_quoted_questions_stays_inside() -> None:
     # pdftotext sets the subhead between two paragraphs with no blank line above or under
     # it; the quoted questions opening its section share few words with the paragraph

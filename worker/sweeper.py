@@ -12,12 +12,15 @@ import logging
 from typing import Any
 
 from celery import bootsteps
+from celery.concurrency.prefork import TaskPool as ProcessPool
 
 from shared.batches import join_pending_batches
 from shared.db import make_engine
 from shared.jobs import sweep_jobs
 from shared.queue import CeleryJobQueue
+from shared.segmenter import release_jieba
 from shared.settings import Settings
+from worker.heap import return_free_heap_to_os
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,7 @@ class JobSweeper(bootsteps.StartStopStep):  # type: ignore[misc]
 
     def __init__(self, worker: Any, **kwargs: Any) -> None:
         super().__init__(worker, **kwargs)
+        self.worker = worker
         self.settings = Settings.from_env()
         self.timer_ref: Any = None
         # Its own engine, outside the per-process registry that forked children reset.
@@ -53,8 +57,14 @@ class JobSweeper(bootsteps.StartStopStep):  # type: ignore[misc]
                 lease_seconds=self.settings.job_lease_seconds,
             )
             # Uploads whose last job's worker stopped before joining their continued articles.
-            join_pending_batches(
+            joined = join_pending_batches(
                 engine=self.engine, keyword_limit=self.settings.keywords_per_article
             )
         except Exception as exc:  # the database may be restarting; the next tick tries again
             log.warning("sweep skipped: %s", exc)
+            return
+        if joined and isinstance(getattr(self.worker, "pool", None), ProcessPool):
+            # Joining analysed the joined articles here, in the parent, which loaded the
+            # dictionary it lets go of once its pool runs (worker/celery_app.py): again.
+            release_jieba()
+            return_free_heap_to_os()

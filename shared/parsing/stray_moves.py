@@ -19,6 +19,7 @@ from shared.parsing.stray_pieces import (
     hangs,
     leads_into,
     measured_apart,
+    opens_mid_clause,
     shared_column,
     takes,
 )
@@ -197,6 +198,8 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         shaped = [
             h for h in hanging if h < place and takes(_block_at(items, h), stray, pieces.indents)
         ]
+        if not shaped and by_shape and opens_mid_clause(stray.first):
+            shaped = _later_hanging(items, hanging, place, pieces)
         if not shaped:
             continue
         text = _text_from(items, place, pieces)
@@ -212,6 +215,23 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
             return place, fits[-1]
     return None
+
+
+def _later_hanging(
+    items: list[Item], hanging: list[Place], place: Place, pieces: Pieces
+) -> list[Place]:
+    """The hanging blocks after the stray block at ``place``, in other units, that it
+    continues by shape, where none before it does: the extractor read a module's
+    columns out of order, and its last column (or a middle one) came out before the
+    column it goes on from (over an editor line, amid a row of side-by-side modules).
+    The stray piece opens no article (it cannot open a paragraph), so it belongs after
+    some hanging block, and the later one it fits is the only one there is."""
+    stray = _block_at(items, place)
+    return [
+        h
+        for h in hanging
+        if h > place and h[0] != place[0] and takes(_block_at(items, h), stray, pieces.indents)
+    ]
 
 
 def _may_stray_by_topic(items: list[Item], place: Place, pieces: Pieces) -> bool:

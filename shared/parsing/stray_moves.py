@@ -198,12 +198,13 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         shaped = [
             h for h in hanging if h < place and takes(_block_at(items, h), stray, pieces.indents)
         ]
-        if not shaped and by_shape and opens_mid_clause(stray.first):
-            shaped = _later_hanging(items, hanging, place, pieces)
-        if not shaped:
-            continue
         text = _text_from(items, place, pieces)
         fits = [h for h in shaped if lines_share_topic(_text_up_to(items, h), text)]
+        if not fits and by_shape and opens_mid_clause(stray.first):
+            later = _later_hanging(items, hanging, place, pieces)
+            fits = [h for h in later if lines_share_topic(_text_up_to(items, h), text)]
+        if not fits:
+            continue
         if not by_shape:
             above = _text_up_to(items, (place[0], place[1] - 1))
             fits = [
@@ -221,7 +222,8 @@ def _later_hanging(
     items: list[Item], hanging: list[Place], place: Place, pieces: Pieces
 ) -> list[Place]:
     """The hanging blocks after the stray block at ``place``, in other units, that it
-    continues by shape, where none before it does: the extractor read a module's
+    continues by shape (asked where none before it fits by shape and topic: a text
+    hanging in the same column may speak of something else): the extractor read a module's
     columns out of order, and its last column (or a middle one) came out before the
     column it goes on from (over an editor line, amid a row of side-by-side modules).
     The stray piece opens no article (it cannot open a paragraph), so it belongs after

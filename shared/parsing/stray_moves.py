@@ -418,8 +418,9 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None
 
 def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces) -> None:
     """Move the block at ``source`` to just after the block at ``target`` (an earlier
-    place), with its subhead mark if it has one; the block that followed the target
-    stands apart."""
+    place, or a later one in another unit: the source's removal leaves the target's
+    index as it was), with its subhead mark if it has one; the block that followed the
+    target stands apart."""
     origin, host = unit_at(items, source[0]), unit_at(items, target[0])
     block = origin.body.pop(source[1])
     if target[1] + 1 < len(host.body):

@@ -19,6 +19,7 @@ from shared.parsing.stray_pieces import (
     hangs,
     leads_into,
     measured_apart,
+    opens_mid_clause,
     shared_column,
     takes,
 )
@@ -197,10 +198,13 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         shaped = [
             h for h in hanging if h < place and takes(_block_at(items, h), stray, pieces.indents)
         ]
-        if not shaped:
-            continue
         text = _text_from(items, place, pieces)
         fits = [h for h in shaped if lines_share_topic(_text_up_to(items, h), text)]
+        if not fits and by_shape and opens_mid_clause(stray.first):
+            later = _later_hanging(items, hanging, place, pieces)
+            fits = [h for h in later if lines_share_topic(_text_up_to(items, h), text)]
+        if not fits:
+            continue
         if not by_shape:
             above = _text_up_to(items, (place[0], place[1] - 1))
             fits = [
@@ -212,6 +216,24 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
             return place, fits[-1]
     return None
+
+
+def _later_hanging(
+    items: list[Item], hanging: list[Place], place: Place, pieces: Pieces
+) -> list[Place]:
+    """The hanging blocks after the stray block at ``place``, in other units, that it
+    continues by shape (asked where none before it fits by shape and topic: a text
+    hanging in the same column may speak of something else): the extractor read a module's
+    columns out of order, and its last column (or a middle one) came out before the
+    column it goes on from (over an editor line, amid a row of side-by-side modules).
+    The stray piece opens no article (it cannot open a paragraph), so it belongs after
+    some hanging block, and the later one it fits is the only one there is."""
+    stray = _block_at(items, place)
+    return [
+        h
+        for h in hanging
+        if h > place and h[0] != place[0] and takes(_block_at(items, h), stray, pieces.indents)
+    ]
 
 
 def _may_stray_by_topic(items: list[Item], place: Place, pieces: Pieces) -> bool:
@@ -396,8 +418,9 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None
 
 def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces) -> None:
     """Move the block at ``source`` to just after the block at ``target`` (an earlier
-    place), with its subhead mark if it has one; the block that followed the target
-    stands apart."""
+    place, or a later one in another unit: the source's removal leaves the target's
+    index as it was), with its subhead mark if it has one; the block that followed the
+    target stands apart."""
     origin, host = unit_at(items, source[0]), unit_at(items, target[0])
     block = origin.body.pop(source[1])
     if target[1] + 1 < len(host.body):

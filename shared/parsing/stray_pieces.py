@@ -125,6 +125,24 @@ def page_indents(blocks: Sequence[Block]) -> bool:
     return starts >= MIN_PARAGRAPH_STARTS and indented >= INDENTED_SHARE * starts
 
 
+# A clause this short at a line's start is the tail of a word or phrase broken at the line
+# before: a line that opens with it opens in mid-sentence, whatever its width.
+MAX_CLAUSE_TAIL = 2
+# Marks that end a clause or close a quotation (a colon may follow a name that opens a
+# paragraph: ``李强：``).
+_CLAUSE_MARKS = frozenset("，。、；？！”’）》」』")
+
+
+def opens_mid_clause(line: Line) -> bool:
+    """The line opens with a mark no line may open with, or with the last one or two
+    characters of a clause (``难。要支持…``, ``个；市、区…``, ``伐，以刻不容缓…``): the
+    end of a sentence broken at another column's foot, which no paragraph opens with."""
+    text = line.text
+    if text[:1] in NO_LINE_START:
+        return True
+    return any(mark in _CLAUSE_MARKS for mark in text[1 : MAX_CLAUSE_TAIL + 1])
+
+
 def cannot_open(line: Line, column: float, indents: bool) -> bool:
     """The line cannot be a paragraph's first line: it opens with a mark no line may open
     with (避头), or it fills the column where the page indents first lines."""

@@ -16,10 +16,10 @@ from shared.parsing.blank_lines import marks_most_breaks_with_blanks
 from shared.parsing.block import Block
 from shared.parsing.blocks import group_blocks
 from shared.parsing.columns import local_column_widths
-from shared.parsing.lines import split_lines
+from shared.parsing.lines import Line, split_lines
 from shared.parsing.paragraphs import NO_LINE_START
 from shared.parsing.stray_moves import reattach_stray_pieces
-from shared.parsing.stray_pieces import hangs, takes
+from shared.parsing.stray_pieces import hangs, opens_mid_clause, takes
 from shared.parsing.titles import label_blocks
 from shared.parsing.units import TitleGroup, Unit, build_items
 
@@ -477,3 +477,76 @@ def test_a_piece_set_under_another_articles_byline_after_a_blank_goes_back() -> 
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["山区夏收夏种忙"] == village_text
+
+
+def test_a_last_column_read_before_its_article_goes_back_after_the_column_it_continues() -> None:
+    # the extractor read the night module's last column (营、公交夜班线路…) before the module
+    # itself, after the village article: it opens with the tail of a clause broken at the
+    # foot of the column before (``营、``), and the one text hanging in mid-sentence in its
+    # column stands later on the page, so it goes back there
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    cut = 15
+    assert len(night[cut - 1]) == 16
+    assert night[cut].startswith("营、")
+    rows = ["山区夏收夏种忙", *village, "", *night[cut:], "", "城市夜经济持续升温", *night[:cut]]
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_piece_read_before_a_hanging_article_with_no_clause_tail_stays() -> None:
+    # the same, but the piece opens with a full line whose first clause runs on
+    # (光改造和特色小店重新焕发了生机，): it could as well be a text of its own whose first
+    # line the page did not indent (an opening under a title lost elsewhere), and a piece
+    # read earlier than the text it would continue is taken back only on the surer sign
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    cut = 11
+    assert len(night[cut - 1]) == 16
+    rows = ["山区夏收夏种忙", *village, "", *night[cut:], "", "城市夜经济持续升温", *night[:cut]]
+    articles = _articles(rows)
+    assert not any("光改造和特色小店" in p for p in articles["城市夜经济持续升温"])
+
+
+def test_a_clause_tail_opens_a_line_in_mid_sentence() -> None:
+    def first(text: str) -> Line:
+        return split_lines(text)[0][0]
+
+    assert opens_mid_clause(first("难。要支持企业加快复工复产，相关部门、产"))
+    assert opens_mid_clause(first("个；市、区两级文化馆24个，社区"))
+    assert not opens_mid_clause(first("李强：坚定信心、毫不松懈，态度要"))
+    assert not opens_mid_clause(first("长江黄金水道扩能带来新机遇"))
+
+
+PROBE = [
+    "本报讯（记者周敏）我国自主研制的深海探测器日前完成万米级海试，探测器在马里亚纳海沟"
+    "下潜至一万零九百米，采集了沉积物、岩石和深海生物样品，并拍摄了海底高清影像。",
+    "科研团队介绍，探测器的耐压舱采用新型钛合金材料，能够承受万米深海的巨大水压，"
+    "其自主导航系统可在复杂海底地形中精确定位，为深渊科学研究提供了有力的技术支撑。",
+    "据悉，探测器搭载的机械手可以在海底完成精细的取样作业，声学通信系统让母船上的科研"
+    "人员实时掌握下潜状态，深海照明和摄像设备则记录下了海沟底部罕见的生物群落。",
+]
+
+
+def test_a_piece_read_early_passes_a_hanging_text_of_another_topic_before_it() -> None:
+    # the night module's columns after its first came out before it, after the village
+    # article (难求，消费市场…: a clause tail), and the probe article, read first, hangs in
+    # the same column (its next column is lost to another page): by shape they could go
+    # on with it, but they speak of something else, and the hanging night article later
+    # on the page is the one they continue
+    night = wrap(NIGHT, 16)
+    probe = wrap(PROBE, 16)
+    village = wrap(VILLAGE, 12)
+    cut, k = 4, 13
+    assert len(probe[k - 1]) == len(night[cut - 1]) == 16
+    assert not probe[k - 1].endswith("。")
+    assert night[cut].startswith("难求，")
+    rows = [
+        "深海探测器完成万米海试", *probe[:k], "",
+        "山区夏收夏种忙", *village, "", *night[cut:], "",
+        "城市夜经济持续升温", *night[:cut],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

@@ -136,11 +136,18 @@ _CLAUSE_MARKS = frozenset("，。、；？！”’）》」』")
 def opens_mid_clause(line: Line) -> bool:
     """The line opens with a mark no line may open with, or with the last one or two
     characters of a clause (``难。要支持…``, ``个；市、区…``, ``伐，以刻不容缓…``): the
-    end of a sentence broken at another column's foot, which no paragraph opens with."""
+    end of a sentence broken at another column's foot, which no paragraph opens with.
+
+    Not an ellipsis: it opens a paragraph that marks words left out (``……`` alone, or
+    before a quoted passage). Nor two characters and a comma: ``目前，``, ``此后，``,
+    ``所幸，`` open many paragraphs."""
     text = line.text
     if text[:1] in NO_LINE_START:
-        return True
-    return any(mark in _CLAUSE_MARKS for mark in text[1 : MAX_CLAUSE_TAIL + 1])
+        return not text.startswith("…")
+    for tail, mark in enumerate(text[1 : MAX_CLAUSE_TAIL + 1], start=1):
+        if mark in _CLAUSE_MARKS:
+            return mark != "，" or tail == 1
+    return False
 
 
 def cannot_open(line: Line, column: float, indents: bool) -> bool:

@@ -517,6 +517,12 @@ def test_a_clause_tail_opens_a_line_in_mid_sentence() -> None:
     assert opens_mid_clause(first("个；市、区两级文化馆24个，社区"))
     assert not opens_mid_clause(first("李强：坚定信心、毫不松懈，态度要"))
     assert not opens_mid_clause(first("长江黄金水道扩能带来新机遇"))
+    assert opens_mid_clause(first("。”他说。会议要求，各单位"))
+    assert opens_mid_clause(first("伐，以刻不容缓的紧迫感推进"))
+    # two characters and a comma open many paragraphs; words left out open one
+    assert not opens_mid_clause(first("目前，变量施肥技术体系在吉林"))
+    assert not opens_mid_clause(first("……"))
+    assert not opens_mid_clause(first("……据了解，该项目已进入"))
 
 
 PROBE = [
@@ -531,17 +537,17 @@ PROBE = [
 
 def test_a_piece_read_early_passes_a_hanging_text_of_another_topic_before_it() -> None:
     # the night module's columns after its first came out before it, after the village
-    # article (难求，消费市场…: a clause tail), and the probe article, read first, hangs in
+    # article (升，夜游项目…: a clause tail), and the probe article, read first, hangs in
     # the same column (its next column is lost to another page): by shape they could go
     # on with it, but they speak of something else, and the hanging night article later
     # on the page is the one they continue
-    night = wrap(NIGHT, 16)
-    probe = wrap(PROBE, 16)
+    night = wrap(NIGHT, 14)
+    probe = wrap(PROBE, 14)
     village = wrap(VILLAGE, 12)
-    cut, k = 4, 13
-    assert len(probe[k - 1]) == len(night[cut - 1]) == 16
+    cut, k = 4, 16
+    assert len(probe[k - 1]) == len(night[cut - 1]) == 14
     assert not probe[k - 1].endswith("。")
-    assert night[cut].startswith("难求，")
+    assert night[cut].startswith("升，")
     rows = [
         "深海探测器完成万米海试", *probe[:k], "",
         "山区夏收夏种忙", *village, "", *night[cut:], "",

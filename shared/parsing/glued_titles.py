@@ -33,6 +33,7 @@ from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import closes_text, unclosed_parenthesis
+from shared.parsing.title_measures import measure_title_line
 from shared.parsing.title_roles import is_subtitle
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
 
@@ -383,6 +384,11 @@ QUESTION_TITLE_RULE = "title lines split off the body: a question over another t
 WIDE_TITLE_RULE = "title lines split off the body: wider than the column under them"
 
 
+# Split off as a line past the body's column, or filling it over a paragraph's first line
+# (:func:`.title_measures.measure_title_line`).
+MEASURE_TITLE_RULE = "title lines split off the body: past the column, or full over a first line"
+
+
 def is_split_title(block: Block) -> bool:
     return block.rule in (
         TITLE_SPLIT_RULE,
@@ -390,6 +396,7 @@ def is_split_title(block: Block) -> bool:
         SHORT_ENDED_TITLE_RULE,
         QUESTION_TITLE_RULE,
         WIDE_TITLE_RULE,
+        MEASURE_TITLE_RULE,
     )
 
 
@@ -430,7 +437,10 @@ def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     head = _wide_title_run(lines)
     if head:
         return head, WIDE_TITLE_RULE
-    return _short_ended_title_run(lines), SHORT_ENDED_TITLE_RULE
+    head = _short_ended_title_run(lines)
+    if head:
+        return head, SHORT_ENDED_TITLE_RULE
+    return measure_title_line(lines), MEASURE_TITLE_RULE
 
 
 def _wide_title_run(lines: Sequence[Line]) -> int:

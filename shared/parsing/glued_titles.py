@@ -33,6 +33,7 @@ from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import closes_text, unclosed_parenthesis
+from shared.parsing.title_measures import measure_title_line
 from shared.parsing.title_roles import is_subtitle
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
 
@@ -67,11 +68,8 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         if head:
             out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
-        closed_above = (
-            bool(out)
-            and out[-1].kind == "text"
-            and (closes_text(out[-1].last) or is_split_title(out[-1]))
-        )
+        text_above = bool(out) and out[-1].kind == "text"
+        closed_above = text_above and (closes_text(out[-1].last) or is_split_title(out[-1]))
         # the titles of another article glued on top of the block (found once: how many
         # lines, and by which rule)
         head, rule = (
@@ -79,6 +77,10 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             if closed_above
             else (0, "")
         )
+        if not head and text_above and block.blanks_before:
+            head, rule = _measured_title_after_break(
+                block, functools.partial(_text_before, out), later
+            )
         if head:
             out.append(Block(block.kind, block.lines[:head], rule, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
@@ -383,6 +385,11 @@ QUESTION_TITLE_RULE = "title lines split off the body: a question over another t
 WIDE_TITLE_RULE = "title lines split off the body: wider than the column under them"
 
 
+# Split off as a line past the body's column, or filling it over a paragraph's first line
+# (:func:`.title_measures.measure_title_line`).
+MEASURE_TITLE_RULE = "title lines split off the body: past the column, or full over a first line"
+
+
 def is_split_title(block: Block) -> bool:
     return block.rule in (
         TITLE_SPLIT_RULE,
@@ -390,6 +397,7 @@ def is_split_title(block: Block) -> bool:
         SHORT_ENDED_TITLE_RULE,
         QUESTION_TITLE_RULE,
         WIDE_TITLE_RULE,
+        MEASURE_TITLE_RULE,
     )
 
 
@@ -416,6 +424,25 @@ def _foreign_title_run(
     return (0, "") if lines_share_topic(before(), after) else (head, rule)
 
 
+def _measured_title_after_break(
+    block: Block, before: Callable[[], list[Line]], later: Sequence[Block]
+) -> tuple[int, str]:
+    """Another article's title opening a block after a blank line, under text left in
+    mid-sentence (the rest of that text set elsewhere on the page): only a title told by
+    its measure over a paragraph's first line (:func:`_short_ended_title_run`,
+    :func:`.title_measures.measure_title_line`), the text under it speaking of something
+    else.  A run told by its lack of punctuation alone may be the sentence going on."""
+    if block.kind != "text" or block.opens_with_dateline:
+        return 0, ""
+    head, rule = _short_ended_title_run(block.lines), SHORT_ENDED_TITLE_RULE
+    if not head:
+        head, rule = measure_title_line(block.lines), MEASURE_TITLE_RULE
+    if not 0 < head < len(block.lines):
+        return 0, ""
+    after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
+    return (0, "") if lines_share_topic(before(), after) else (head, rule)
+
+
 def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     """The end of the title lines opening a block (0: none) and the rule that finds them:
     a run of title-shaped lines (:func:`_glued_title_run`), else a headline that asks or
@@ -430,7 +457,10 @@ def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     head = _wide_title_run(lines)
     if head:
         return head, WIDE_TITLE_RULE
-    return _short_ended_title_run(lines), SHORT_ENDED_TITLE_RULE
+    head = _short_ended_title_run(lines)
+    if head:
+        return head, SHORT_ENDED_TITLE_RULE
+    return measure_title_line(lines), MEASURE_TITLE_RULE
 
 
 def _wide_title_run(lines: Sequence[Line]) -> int:

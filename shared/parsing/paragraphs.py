@@ -151,7 +151,7 @@ def paragraph_break(
         not before.spaced_out
         and printed_width(before) <= full - INDENT_MARGIN
         and not _INTENDED_SPACE.search(before.text)
-        and not _explains_short_line(before, after, full)
+        and not explains_short_line(before, after, full)
     ):
         return True, "previous line ends a sentence an em short, and no character moved down"
     if blank and off_grid:
@@ -283,14 +283,14 @@ def _opens_with_a_sentence(after: Line, following: Line | None, column: float) -
 
 def _short_by_the_indent(line: Line, column: float, following: Line | None) -> bool:
     """``line`` falls short of the column by the indent (less half an em for a half-width
-    character), and not because of what opens the next line (:func:`_explains_short_line`).
+    character), and not because of what opens the next line (:func:`explains_short_line`).
 
     The test for a first line after a semicolon, which closes a clause of a sentence that
     runs on far more often than it ends a paragraph (none of 145 in the corpus articles,
     /work/shared/corpus/articles.jsonl, ended one; a list item may): a line an em short,
     or short by a character taken down with a mark, is the sentence's running line."""
     return printed_width(line) <= column - INDENT + FIRST_LINE_SLACK and (
-        following is None or not _explains_short_line(line, following, column)
+        following is None or not explains_short_line(line, following, column)
     )
 
 
@@ -449,7 +449,7 @@ def _first_line_over_running_text(
     A running line inside a paragraph fills the column: punctuation compression only ever
     lets it hold more, and it stops short only where the next line explains why (a
     character taken down with the marks after it, a Latin word or number that did not fit,
-    a dash or ellipsis that is not split: :func:`_explains_short_line`).  A paragraph's last
+    a dash or ellipsis that is not split: :func:`explains_short_line`).  A paragraph's last
     line is followed by the next paragraph's indented first line, not by a full one.  So
     the opening line above ``after`` that does not end a sentence ended its paragraph
     anyway (a subhead, with or without a comma: ``法治思维，让信“访”变信“法”``,
@@ -486,7 +486,7 @@ def _first_line_over_running_text(
                 and _full_but_for_pull_down(following, beyond, column)
             )
         )
-        and not _explains_short_line(after, following, column)
+        and not explains_short_line(after, following, column)
     )
 
 
@@ -589,7 +589,7 @@ _INTENDED_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _UNSPLIT_MARKS = ("——", "……")
 
 
-def _explains_short_line(before: Line, after: Line, full: float) -> bool:
+def explains_short_line(before: Line, after: Line, full: float) -> bool:
     """``after`` opens in a way that leaves a running line ``before`` an em or so short of
     its measure: a character taken down with the closing marks after it (the line-start
     rule: ``after`` opens with a character, then a mark no line may open with), a Latin
@@ -770,7 +770,7 @@ def running_lines_fill_the_column(lines: Sequence[Line], columns: Mapping[int, f
     A running line here is one between two lines that do not end a sentence, under a line
     that is not a paragraph's first line (the line above that ends no sentence either), not
     letter-spaced and not stopped short by what opens the next line
-    (:func:`_explains_short_line`).  Set with every mark a full em, such lines are never
+    (:func:`explains_short_line`).  Set with every mark a full em, such lines are never
     two em short, and a line at the indented measure is a first line; where marks are
     compressed in print, a line without marks comes out two em shorter than one with
     several, and no width tells."""
@@ -785,7 +785,7 @@ def running_lines_fill_the_column(lines: Sequence[Line], columns: Mapping[int, f
         ):
             continue
         column = columns[line.number]
-        if column <= 0 or _explains_short_line(line, after, column):
+        if column <= 0 or explains_short_line(line, after, column):
             continue
         if _far_short(before, column, opens=False):
             continue  # ``before`` may end a subhead or a list item: ``line`` may open

@@ -30,6 +30,7 @@ from shared.parsing.columns import (
     piece_column,
 )
 from shared.parsing.glued_titles import (
+    MEASURE_TITLE_RULE,
     QUESTION_TITLE_RULE,
     SHORT_ENDED_TITLE_RULE,
     UNINDENTED_TITLE_RULE,
@@ -230,6 +231,7 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
         SHORT_ENDED_TITLE_RULE,
         QUESTION_TITLE_RULE,
         WIDE_TITLE_RULE,
+        MEASURE_TITLE_RULE,
     ):
         return BlockRole("title", block.rule)
     return None

@@ -77,7 +77,13 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             if closed_above
             else (0, "")
         )
-        if not head and text_above and block.blanks_before:
+        if (
+            not head
+            and text_above
+            and block.blanks_before
+            # text ending in a colon announces what follows it (a list, a cited clause)
+            and not out[-1].last.text.rstrip().endswith(("：", ":"))
+        ):
             head, rule = _measured_title_after_break(
                 block, functools.partial(_text_before, out), later
             )

@@ -81,20 +81,34 @@ def test_a_line_left_short_by_the_line_start_rule_is_no_first_line() -> None:
     assert not any(a.headline == body[0] for a in articles)
 
 
-def test_a_title_told_by_its_measure_opens_an_article_under_unfinished_text() -> None:
-    """The text above stops in mid-sentence at a blank line off its column grid (columns
-    4 lines deep: the rest of it is set elsewhere on the page): a line past the column over
-    a paragraph's first line, the text under it on another topic, still opens the next
-    article rather than going on with that sentence."""
+def _unfinished_roads(last: str) -> list[str]:
+    """The roads article in three columns 4 lines deep, its text ending with ``last``."""
     roads = (
         "本报讯全市今年新建改建农村公路一千二百公里通车里程再创新高沿线群众出行条件明显"
         "改善农产品运输成本有所下降一些村庄发展起了乡村旅游交通部门表示明年将继续推进道"
         "路提档升级加快补齐养护短板让农村公路建好管好护好运营好更好地服务沿线产业发展和"
         "群众出行推动城乡交通运输一体化发展让农民群众走上致富路幸福路乡村振兴的基础更加"
         "牢固农村公路养护资金保障机制逐步健全路况水平稳步提升群众满意度持续提高成为民"
-    )
+    )[: 200 - len(last)] + last
     lines = [roads[start : start + 20] for start in range(0, 200, 20)]
-    columns = ["\n".join(lines[:4]), "\n".join(lines[4:8]), "\n".join(lines[8:10])]
+    return ["\n".join(lines[:4]), "\n".join(lines[4:8]), "\n".join(lines[8:10])]
+
+
+def test_a_line_under_text_ending_in_a_colon_is_what_the_colon_announces() -> None:
+    """The same layout, but the text above ends with a colon (``处罚依据有：``): the
+    line under it, past the column and on other words, is the item it announces."""
+    shop = "\n".join(["保障供应，大型商超拿起数字化工具", *SHOP])
+    text = "\n\n".join(["农村公路通车里程创新高", *_unfinished_roads("依据有："), shop]) + "\n"
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == ["农村公路通车里程创新高"]
+
+
+def test_a_title_told_by_its_measure_opens_an_article_under_unfinished_text() -> None:
+    """The text above stops in mid-sentence at a blank line off its column grid (columns
+    4 lines deep: the rest of it is set elsewhere on the page): a line past the column over
+    a paragraph's first line, the text under it on another topic, still opens the next
+    article rather than going on with that sentence."""
+    columns = _unfinished_roads("")
     shop = "\n".join(["保障供应，大型商超拿起数字化工具", *SHOP])
     text = "\n\n".join(["农村公路通车里程创新高", *columns, shop]) + "\n"
     articles = parse_text(text).articles

@@ -239,7 +239,7 @@ def _names_the_speaker(line: Line) -> bool:
     """Is ``line`` one short sentence with no quotation of its own and a verb of saying,
     the tail that follows a closing quotation (``王波表示。``, ``她们约定。``)?
 
-    In the corpus articles (/work/shared/corpus/articles.jsonl) a sentence of up to 15
+    In the corpus articles (the reference kit's corpus/articles.jsonl) a sentence of up to 15
     characters after a closing quotation ended that quotation's paragraph 26 times, each
     with a verb of saying, and opened a paragraph of its own twice, neither with one
     (``变化始于一系列改革举措。``)."""
@@ -287,7 +287,7 @@ def _short_by_the_indent(line: Line, column: float, following: Line | None) -> b
 
     The test for a first line after a semicolon, which closes a clause of a sentence that
     runs on far more often than it ends a paragraph (none of 145 in the corpus articles,
-    /work/shared/corpus/articles.jsonl, ended one; a list item may): a line an em short,
+    the reference kit's corpus/articles.jsonl, ended one; a list item may): a line an em short,
     or short by a character taken down with a mark, is the sentence's running line."""
     return printed_width(line) <= column - INDENT + FIRST_LINE_SLACK and (
         following is None or not explains_short_line(line, following, column)
@@ -324,7 +324,7 @@ def _closing_note(
     (``市领导某某参加检查。``, ``同日，某某还会见了某某。``), as news reports often end.  Not
     when ``before`` closes a quotation: the speaker follows it (``…资金。”`` / ``王波表示。``).
 
-    Wrapping the corpus articles (/work/shared/corpus/articles.jsonl, 113 articles) at
+    Wrapping the corpus articles (the reference kit's corpus/articles.jsonl, 113 articles) at
     13–34 em, such a last line opened a paragraph of its own 24 times in 26 under a
     paragraph of four lines or more ending outside quotes, never (0 in 6) under a shorter
     one (a paragraph short enough to be its last line's seldom has a sentence ending flush

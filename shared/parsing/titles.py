@@ -422,7 +422,7 @@ def _asks_twice(blocks: Sequence[Block], run: Sequence[int]) -> bool:
 
 
 # Evidence that a one-line question or exclamation over the rest of a title run is a title:
-# in the corpus articles (/work/shared/corpus/articles.jsonl, 113) five titles ask or
+# in the corpus articles (the reference kit's corpus/articles.jsonl, 113) five titles ask or
 # exclaim (``成人感染被转运，孩子谁来照顾？``, ``不必恐慌，春天临近了！``), and one closing
 # paragraph of a line or so does (``还是那句话：冬天已到，春天还会远吗？``).
 _ASKS_OVER_TITLE = 1.0

@@ -17,7 +17,7 @@ from tests.support.unwrapped_pages import STYLES, Style, unwrapped_pages
 
 METRICS = ("seg_f1", "titles", "headline", "reporters", "paragraphs", "text")
 # Measured (deterministic).  The rules were developed on the corpus articles 0–59
-# (/work/shared/corpus/articles.jsonl); the fixtures hold 21 of those and 19 of the others.
+# (the reference kit's corpus/articles.jsonl); the fixtures hold 21 of those and 19 of the others.
 # The misses left are all one article of the other half: its question headline standing
 # alone (``商圈如何接住世界杯流量？``) is read as a one-line paragraph, and with titles under
 # their body its text then joins the next article's.

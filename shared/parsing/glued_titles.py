@@ -84,8 +84,8 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             # text ending in a colon announces what follows it (a list, a cited clause)
             and not out[-1].last.text.rstrip().endswith(("：", ":"))
         ):
-            head, rule = _measured_title_after_break(
-                block, functools.partial(_text_before, out), later
+            head, rule = _foreign_title_run(
+                block, functools.partial(_text_before, out), later, _measured_title_run
             )
         if head:
             out.append(Block(block.kind, block.lines[:head], rule, block.blanks_before))
@@ -417,36 +417,33 @@ def _opens_with_foreign_titles(
 
 
 def _foreign_title_run(
-    block: Block | None, before: Callable[[], list[Line]], later: Sequence[Block]
+    block: Block | None,
+    before: Callable[[], list[Line]],
+    later: Sequence[Block],
+    find: Callable[[Sequence[Line]], tuple[int, str]] | None = None,
 ) -> tuple[int, str]:
     """How many lines open the block as another article's titles
-    (:func:`_opens_with_foreign_titles`) and the rule that split them off, or ``(0, "")``."""
+    (:func:`_opens_with_foreign_titles`) and the rule that split them off, or ``(0, "")``;
+    ``find`` finds the title lines (by default :func:`_opening_title_run`)."""
     if block is None or block.kind != "text" or block.opens_with_dateline:
         return 0, ""
-    head, rule = _opening_title_run(block.lines)
+    head, rule = (find or _opening_title_run)(block.lines)
     if not 0 < head < len(block.lines):
         return 0, ""
     after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
     return (0, "") if lines_share_topic(before(), after) else (head, rule)
 
 
-def _measured_title_after_break(
-    block: Block, before: Callable[[], list[Line]], later: Sequence[Block]
-) -> tuple[int, str]:
-    """Another article's title opening a block after a blank line, under text left in
-    mid-sentence (the rest of that text set elsewhere on the page): only a title told by
-    its measure over a paragraph's first line (:func:`_short_ended_title_run`,
-    :func:`.title_measures.measure_title_line`), the text under it speaking of something
-    else.  A run told by its lack of punctuation alone may be the sentence going on."""
-    if block.kind != "text" or block.opens_with_dateline:
-        return 0, ""
-    head, rule = _short_ended_title_run(block.lines), SHORT_ENDED_TITLE_RULE
-    if not head:
-        head, rule = measure_title_line(block.lines), MEASURE_TITLE_RULE
-    if not 0 < head < len(block.lines):
-        return 0, ""
-    after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
-    return (0, "") if lines_share_topic(before(), after) else (head, rule)
+def _measured_title_run(lines: Sequence[Line]) -> tuple[int, str]:
+    """The title lines opening a block told by their measure over a paragraph's first line
+    (:func:`_short_ended_title_run`, :func:`.title_measures.measure_title_line`), and the
+    rule; the only ones asked after a blank line under text left in mid-sentence (the rest
+    of that text set elsewhere on the page): a run told by its lack of punctuation alone
+    may be the sentence going on."""
+    head = _short_ended_title_run(lines)
+    if head:
+        return head, SHORT_ENDED_TITLE_RULE
+    return measure_title_line(lines), MEASURE_TITLE_RULE
 
 
 def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
@@ -463,10 +460,7 @@ def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     head = _wide_title_run(lines)
     if head:
         return head, WIDE_TITLE_RULE
-    head = _short_ended_title_run(lines)
-    if head:
-        return head, SHORT_ENDED_TITLE_RULE
-    return measure_title_line(lines), MEASURE_TITLE_RULE
+    return _measured_title_run(lines)
 
 
 def _wide_title_run(lines: Sequence[Line]) -> int:

@@ -198,11 +198,13 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         shaped = [
             h for h in hanging if h < place and takes(_block_at(items, h), stray, pieces.indents)
         ]
+        mid_clause = by_shape and opens_mid_clause(stray.first)
+        if not shaped and not mid_clause:
+            continue
         text = _text_from(items, place, pieces)
-        fits = [h for h in shaped if lines_share_topic(_text_up_to(items, h), text)]
-        if not fits and by_shape and opens_mid_clause(stray.first):
-            later = _later_hanging(items, hanging, place, pieces)
-            fits = [h for h in later if lines_share_topic(_text_up_to(items, h), text)]
+        fits = _speaking_of(items, shaped, text)
+        if not fits and mid_clause:
+            fits = _speaking_of(items, _later_hanging(items, hanging, place, pieces), text)
         if not fits:
             continue
         if not by_shape:
@@ -216,6 +218,11 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
             return place, fits[-1]
     return None
+
+
+def _speaking_of(items: list[Item], hanging: list[Place], text: list[Line]) -> list[Place]:
+    """The hanging blocks whose text up to them speaks of the same thing as ``text``."""
+    return [h for h in hanging if lines_share_topic(_text_up_to(items, h), text)]
 
 
 def _later_hanging(

@@ -7,16 +7,15 @@ import logging
 from typing import Any
 
 from celery import Celery
-from celery.concurrency.prefork import TaskPool as ProcessPool
 from celery.signals import task_postrun, worker_init, worker_process_init, worker_ready
 
 from shared.analysis import analyse_article
 from shared.db import dispose_engines, get_engine
 from shared.idf import idf_table
 from shared.queue import celery_config
-from shared.segmenter import load_jieba, release_jieba
+from shared.segmenter import load_jieba
 from shared.settings import Settings
-from worker.heap import EveryNthTask, return_free_heap_to_os
+from worker.heap import EveryNthTask, release_dictionary_in_pool_parent, return_free_heap_to_os
 from worker.sweeper import JobSweeper
 
 log = logging.getLogger(__name__)
@@ -51,9 +50,7 @@ def _parent_lets_go_of_the_dictionary(sender: Any = None, **_: Any) -> None:
     # With a pool of processes the parent never segments: once the children are forked it
     # drops its own mapping of the dictionary (some 28 MiB), which the children keep sharing.
     # The solo and thread pools run tasks in this process, so they keep it.
-    if isinstance(getattr(sender, "pool", None), ProcessPool):
-        release_jieba()
-        return_free_heap_to_os()
+    release_dictionary_in_pool_parent(getattr(sender, "pool", None))
 
 
 # In a pool process: the heap that tasks leave free goes back every few tasks (worker/heap.py).

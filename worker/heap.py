@@ -1,4 +1,5 @@
-"""Returning the C heap's free memory to the system, before the fork and between jobs.
+"""Returning the C heap's free memory to the system, before the fork and between jobs, and
+the parent's copy of the dictionary once its pool processes run.
 
 glibc keeps memory that was freed inside its heap for reuse and gives back only what lies at
 the heap's top. A page's parse and store allocate and free some megabytes outside what Python
@@ -15,16 +16,38 @@ each. Other C libraries have no such call and are left alone.
 from __future__ import annotations
 
 import ctypes
+import functools
 from collections.abc import Callable
+from typing import Any
+
+from celery.concurrency.prefork import TaskPool as ProcessPool
+
+from shared.segmenter import release_jieba
 
 TRIM_EVERY_TASKS = 10
 
 
+@functools.cache
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, looked up once; None under another C library."""
+    return getattr(ctypes.CDLL(None), "malloc_trim", None)
+
+
 def return_free_heap_to_os() -> None:
     """Give the C heap's free pages back to the system (glibc); nothing elsewhere."""
-    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
+    trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+def release_dictionary_in_pool_parent(pool: Any) -> None:
+    """In a worker's parent whose ``pool`` forks processes (prefork), let go of jieba's
+    dictionary and give its memory back: the parent never segments, and its pool processes
+    keep sharing the copy they inherited. The solo and thread pools run tasks in this very
+    process, so there it stays."""
+    if isinstance(pool, ProcessPool):
+        release_jieba()
+        return_free_heap_to_os()
 
 
 class EveryNthTask:

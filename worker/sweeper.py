@@ -12,15 +12,13 @@ import logging
 from typing import Any
 
 from celery import bootsteps
-from celery.concurrency.prefork import TaskPool as ProcessPool
 
 from shared.batches import join_pending_batches
 from shared.db import make_engine
 from shared.jobs import sweep_jobs
 from shared.queue import CeleryJobQueue
-from shared.segmenter import release_jieba
 from shared.settings import Settings
-from worker.heap import return_free_heap_to_os
+from worker.heap import release_dictionary_in_pool_parent
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +61,7 @@ class JobSweeper(bootsteps.StartStopStep):  # type: ignore[misc]
         except Exception as exc:  # the database may be restarting; the next tick tries again
             log.warning("sweep skipped: %s", exc)
             return
-        if joined and isinstance(getattr(self.worker, "pool", None), ProcessPool):
+        if joined:
             # Joining analysed the joined articles here, in the parent, which loaded the
             # dictionary it lets go of once its pool runs (worker/celery_app.py): again.
-            release_jieba()
-            return_free_heap_to_os()
+            release_dictionary_in_pool_parent(getattr(self.worker, "pool", None))

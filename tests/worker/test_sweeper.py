@@ -10,6 +10,7 @@ import pytest
 from celery.concurrency.prefork import TaskPool as ProcessPool
 from celery.concurrency.solo import TaskPool as SoloPool
 
+import worker.heap as heap
 import worker.sweeper as sweeper_module
 from shared import segmenter
 
@@ -30,7 +31,7 @@ def test_a_parent_with_a_pool_lets_go_of_the_dictionary_a_join_loaded(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     released: list[bool] = []
-    monkeypatch.setattr(sweeper_module, "release_jieba", lambda: released.append(True))
+    monkeypatch.setattr(heap, "release_jieba", lambda: released.append(True))
     _sweeper(ProcessPool.__new__(ProcessPool), monkeypatch, tmp_path, joined=1).sweep()
     assert released == [True]
 
@@ -40,7 +41,7 @@ def test_the_dictionary_stays_where_tasks_run_here_or_nothing_was_joined(
     pool: str, joined: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     released: list[bool] = []
-    monkeypatch.setattr(sweeper_module, "release_jieba", lambda: released.append(True))
+    monkeypatch.setattr(heap, "release_jieba", lambda: released.append(True))
     kind = SoloPool if pool == "solo" else ProcessPool
     _sweeper(kind.__new__(kind), monkeypatch, tmp_path, joined=joined).sweep()
     assert released == []

@@ -575,6 +575,9 @@ def _resolve_run(
     dateline_after = after is None or (
         blocks[after].opens_with_dateline or blocks[after].kind == "byline"
     )
+    # body blocks next to each other share a column: the run's widest line measures it
+    # where no body around it does
+    measure = column or max(line.width for i in run for line in blocks[i].lines)
     labels = _best_labels(
         [blocks[i] for i in run],
         scores,
@@ -583,6 +586,7 @@ def _resolve_run(
         title_before,
         dateline_after,
         body_before=previous_role is not None and previous_role.role == "body",
+        stops_short=[_stops_short_unfinished(blocks[i], measure) for i in run],
     )
     for position, i in enumerate(run):
         is_title = labels[position]
@@ -598,6 +602,21 @@ def _resolve_run(
             roles[i] = BlockRole("body", rule)
 
 
+# Body text that stops in mid-sentence short of its column, with no more body under it,
+# breaks the constraint twice over: a column break cuts running text only where a line is
+# full, so a sentence cut there may go on anywhere (another column, another page), while a
+# short unfinished line is no cut at all.  Such a block is rather title lines wrapped at
+# their own measure (``李强：坚定信心、毫不松懈，…更迅速、`` / ``举措要更严密、服务要更周全``
+# over another title, after a column break), and the text above it, cut at a full line,
+# goes on elsewhere.
+_SHORT_UNFINISHED_END = 1.0
+
+
+def _stops_short_unfinished(block: Block, column: float) -> bool:
+    """The block ends in mid-sentence on a line short of the ``column``."""
+    return not is_closed(block) and is_short(block.last, column)
+
+
 # Cost of a run between a body and a dateline (or byline) left without any title: less
 # than a broken constraint (a second dateline may open a paragraph inside one article).
 _UNTITLED_BETWEEN = 3.0
@@ -611,6 +630,7 @@ def _best_labels(
     title_before: bool = False,
     dateline_after: bool = False,
     body_before: bool = False,
+    stops_short: Sequence[bool] = (),
 ) -> list[bool]:
     """True = title.  Minimise constraint violations, then maximise agreement with scores.
 
@@ -625,6 +645,9 @@ def _best_labels(
     (titles over their body) or a piece of body left without a title (titles under it),
     while a kicker set in a box under its headline ends the page often.
 
+    An unfinished body block whose last line stops short of the column (``stops_short``)
+    breaks the first constraint twice (``_SHORT_UNFINISHED_END``).
+
     A run between body text (``body_before``) and a dateline or byline that holds an
     unfinished line is better not left without a title (``_UNTITLED_BETWEEN``): where
     titles stand over their body the article opening there has its title in the run, and
@@ -638,7 +661,7 @@ def _best_labels(
     best: tuple[float, list[bool]] | None = None
     for combo in itertools.product((False, True), repeat=len(run)):
         labels = list(combo)
-        violations = 0
+        violations = 0.0
         if previous_open and labels[0]:
             violations += 1
         for position, is_title in enumerate(labels):
@@ -649,6 +672,8 @@ def _best_labels(
             )
             if not follower_is_body:
                 violations += 1
+                if position < len(stops_short) and stops_short[position]:
+                    violations += _SHORT_UNFINISHED_END
         if dateline_after and not labels[-1]:
             before_last = labels[-2] if len(labels) > 1 else title_before
             violations += int(before_last)

@@ -392,3 +392,21 @@ def test_the_headline_a_dash_kicker_announces_is_split_off_whatever_its_width(
         ("徐汇消防救援支队——", "".join(headline)),
     ]
     assert articles[1].paragraphs[0].startswith("“我们夫妻俩")
+
+
+def test_a_comma_kicker_ending_short_after_a_column_break_is_no_running_text() -> None:
+    # the first module's column breaks off in mid-sentence at a full line; under the break
+    # a kicker with commas wraps at the column's measure, its last line short and unfinished,
+    # over its headline and the next article's dateline.  Running text stops short of its
+    # column only where a paragraph ends, and a paragraph ends with a sentence: the two
+    # lines are no continuation of the cut sentence but the next article's kicker
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    lift = [line for p in LIFT for line in _column(p, 15)]
+    kicker = ["市长：坚定信心、毫不松懈，态度要更坚决、", "举措要更严密"]
+    assert len(kicker[0]) == 19 + 1
+    rows = ["城郊菜园迎来丰收季", *garden[:-1], "", *kicker, "", "老旧小区加装电梯提速", *lift]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "城郊菜园迎来丰收季"),
+        ("市长：坚定信心、毫不松懈，态度要更坚决、举措要更严密", "老旧小区加装电梯提速"),
+    ]

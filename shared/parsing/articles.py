@@ -5,8 +5,9 @@ folded into their articles, stray pieces moved back (:mod:`.stray_moves`), and t
 bylines and editors' notes put where they belong (credits: :mod:`.unit_credits`).  Title
 groups then go to a neighbouring unit.  Titles stand after their body on some pages (as on
 the reference page) and before it on others, so both directions are tried and the one that
-leaves fewer articles without a title and fewer titles without an article wins; on a tie
-the page's first item decides (a page that opens with a title puts titles first).
+leaves fewer articles without a title and fewer titles without an article, and gives fewer
+titles away from the text they run into with no blank line between, wins; on a tie the
+page's first item decides (a page that opens with a title puts titles first).
 Photo units (a caption with a credit) never take a title.
 """
 
@@ -367,10 +368,14 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
 
     Cost of a direction: each run of adjacent article units left without any title (one
     article may hold several units, e.g. a second dateline), twice each title left without
-    an article, and half for each title that had to go against the direction.
+    an article, half for each title that had to go against the direction, and one for each
+    title given away from the text it runs into (:func:`_glued_units`): the extractor
+    parts a title from another module's text with a blank line, so that weighs as much as
+    an article left untitled.
     """
     best: tuple[float, int, dict[int, int], Direction] | None = None
     opens_with_title = bool(items) and isinstance(items[0], TitleGroup)
+    glued = _glued_units(items)
     runs = _adjacent_unit_runs(items)
     for direction in ("after", "before"):
         assignment = _assign(items, direction)
@@ -386,7 +391,9 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
             if isinstance(item, TitleGroup) and i not in assignment
         )
         against = sum(1 for g, u in assignment.items() if (u > g) == (direction == "after"))
-        cost = untitled + 2 * orphans + 0.5 * against
+        # a title run into the text on one side of it and given to the unit on the other
+        unglued = sum(1 for g, u in assignment.items() if glued.get(g, u) != u)
+        cost = untitled + 2 * orphans + 0.5 * against + unglued
         preferred = (direction == "before") == opens_with_title
         key = (cost, 0 if preferred else 1)
         if best is None or key < (best[0], best[1]):
@@ -395,6 +402,37 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
     assignment = best[2]
     before = {g for g, u in assignment.items() if u > g}
     return assignment, before, best[3]
+
+
+def _unit_edges(item: Item | None) -> tuple[int, int] | None:
+    """The numbers of an article unit's first and last lines (None: no unit, or no text)."""
+    if not isinstance(item, Unit):
+        return None
+    blocks = [*item.bylines, *item.body]
+    if not blocks:
+        return None
+    lines = [line.number for block in blocks for line in block.lines]
+    return min(lines), max(lines)
+
+
+def _glued_units(items: Sequence[Item]) -> dict[int, int]:
+    """Title group index → the unit (item index) it runs into: the extractor joins a title
+    to the text set right under it (a headline over its dateline or byline) with no blank
+    line, and parts it from the text of another module with one.  A title with a blank
+    line (or anything else: a page break, a running header) on both sides, or on neither,
+    is in no entry."""
+    glued: dict[int, int] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, TitleGroup) or not item.blocks:
+            continue
+        first, last = item.blocks[0].first.number, item.blocks[-1].last.number
+        below = _unit_edges(items[index + 1] if index + 1 < len(items) else None)
+        above = _unit_edges(items[index - 1] if index > 0 else None)
+        under = below is not None and below[0] == last + 1
+        over = above is not None and above[1] == first - 1
+        if under != over:
+            glued[index] = index + 1 if under else index - 1
+    return glued
 
 
 def titled_items(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shared.parsing import ParsedArticle, parse_text
+from shared.parsing.units import Item
 
 
 def parse(*lines: str) -> list[ParsedArticle]:
@@ -605,3 +606,38 @@ def test_a_subhead_in_the_text_flow_over_quoted_questions_stays_inside() -> None
     articles = parse(*lines)
     assert [a.headline for a in articles] == ["发扬英模精神，助力打赢大上海保卫战"]
     assert articles[0].paragraphs[1] == "筑牢疫情防控屏障"
+
+
+def _items_from_rows(rows: list[str]) -> list[Item]:
+    """Page items built by hand: ``T…`` a title group, ``D…`` a unit opening with a
+    dateline, ``U…`` a piece of body; an empty row is a blank line."""
+    from shared.parsing.block import Block
+    from shared.parsing.lines import split_lines
+    from shared.parsing.units import TitleGroup, Unit
+
+    (lines,) = split_lines("\n".join(rows))
+    items: list[Item] = []
+    for line in lines:
+        if not line.text.strip():
+            continue
+        block = Block("text", [line], "text")
+        if line.text.startswith("T"):
+            items.append(TitleGroup(blocks=[block]))
+        else:
+            items.append(Unit(body=[block]))
+    return items
+
+
+def test_a_title_runs_into_the_text_it_stands_over() -> None:
+    from shared.parsing.articles import assign_titles
+
+    # each title runs into the dateline under it and is parted by a blank line from the
+    # pieces of body above it (body cut off by a column break, titled elsewhere); the page
+    # ends with a title whose body is on the next page.  Given upward, every title would
+    # leave the text it runs into: they stand over their bodies, the last one alone
+    rows = ["T1", "D1本报讯 甲。", "", "U1乙", "", "T2", "D2本报讯 丙。", "", "U2丁", "", "T3"]
+    rows += ["D3本报讯 戊。", "", "U3己", "", "T4", "D4本报讯 庚。", "", "T5"]
+    items = _items_from_rows(rows)
+    assignment, _, direction = assign_titles(items)
+    assert direction == "before"
+    assert assignment == {0: 1, 3: 4, 6: 7, 9: 10}

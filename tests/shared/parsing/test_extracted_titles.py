@@ -410,3 +410,48 @@ def test_a_comma_kicker_ending_short_after_a_column_break_is_no_running_text() -
         ("", "城郊菜园迎来丰收季"),
         ("市长：坚定信心、毫不松懈，态度要更坚决、举措要更严密", "老旧小区加装电梯提速"),
     ]
+
+
+RAIN = [
+    "本报讯（记者 赵刚）昨天下午，本市迎来今年入汛以来最强降雨，多个区县出现短时强降水，"
+    "部分路段一度积水，排水部门连夜抢排。",
+    "气象部门提醒，未来三天仍有阵雨，市民出行请注意安全，尽量避开低洼路段。",
+]
+
+
+def _page_with_glued_titles(untitled_top: list[str]) -> list[str]:
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    lift = [line for p in LIFT for line in _column(p, 15)]
+    rain = [line for p in RAIN for line in _column(p, 17)]
+    return [
+        "上海日报 2024年4月8日 星期一 第2版 社会", "", *untitled_top, *garden, "",
+        "老旧小区加装电梯提速", *lift, "", "今年入汛以来最强降雨昨袭本市", *rain,
+    ]  # fmt: skip
+
+
+def test_titles_run_into_the_datelines_under_them_stand_over_their_bodies() -> None:
+    # the first article's title is lost in its body (nothing marks it off), so either
+    # way one article is left without a title: each other title runs into the dateline
+    # under it with no blank line, and a blank parts it from the text above, so the page
+    # sets titles over their bodies, though it opens with body text
+    articles = parse_text("\n".join(_page_with_glued_titles([])) + "\n").articles
+    assert [a.headline for a in articles] == [
+        "",
+        "老旧小区加装电梯提速",
+        "今年入汛以来最强降雨昨袭本市",
+    ]
+    assert articles[1].paragraphs[0].startswith("记者昨天从市住房部门获悉")
+
+
+def test_titles_run_into_the_datelines_under_them_outweigh_a_title_left_at_the_page_end() -> None:
+    # a title ends the page (its module's body is on the next page): read as titles under
+    # their bodies, every title would be given to the text above it, away from the dateline
+    # it runs into; the page sets titles over their bodies and the last title stays alone
+    rows = [*_page_with_glued_titles(["城郊菜园迎来丰收季"]), "", "街头巷尾话文明"]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [a.headline for a in articles] == [
+        "城郊菜园迎来丰收季",
+        "老旧小区加装电梯提速",
+        "今年入汛以来最强降雨昨袭本市",
+        "街头巷尾话文明",
+    ]

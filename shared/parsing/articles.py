@@ -40,6 +40,7 @@ from shared.parsing.glued_titles import (
     trailing_question_title,
 )
 from shared.parsing.indentation import leading_space, paragraph_indent
+from shared.parsing.line_adjacency import LineOrder
 from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
@@ -363,7 +364,9 @@ def _adjacent_unit_runs(items: list[Item], *, past_photos: bool = False) -> list
     return runs
 
 
-def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Direction]:
+def assign_titles(
+    items: list[Item], order: LineOrder | None = None
+) -> tuple[dict[int, int], set[int], Direction]:
     """Title group index → unit index (both into ``items``); which groups stand before.
 
     Cost of a direction: each run of adjacent article units left without any title (one
@@ -375,7 +378,7 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
     """
     best: tuple[float, int, dict[int, int], Direction] | None = None
     opens_with_title = bool(items) and isinstance(items[0], TitleGroup)
-    glued = _glued_units(items)
+    glued = _glued_units(items, order or LineOrder())
     runs = _adjacent_unit_runs(items)
     for direction in ("after", "before"):
         assignment = _assign(items, direction)
@@ -404,52 +407,55 @@ def assign_titles(items: list[Item]) -> tuple[dict[int, int], set[int], Directio
     return assignment, before, best[3]
 
 
-def _unit_edges(item: Item | None) -> tuple[int, int] | None:
-    """The numbers of an article unit's first and last lines (None: no unit, or no text)."""
+def _unit_ends(item: Item | None) -> tuple[Line, Line] | None:
+    """An article unit's first and last lines (None: no unit, or no text)."""
     if not isinstance(item, Unit):
         return None
-    blocks = [*item.bylines, *item.body]
-    if not blocks:
+    lines = [line for block in (*item.bylines, *item.body) for line in block.lines]
+    if not lines:
         return None
-    lines = [line.number for block in blocks for line in block.lines]
-    return min(lines), max(lines)
+    return min(lines, key=_line_number), max(lines, key=_line_number)
 
 
-def _glued_units(items: Sequence[Item]) -> dict[int, int]:
+def _line_number(line: Line) -> int:
+    return line.number
+
+
+def _glued_units(items: Sequence[Item], order: LineOrder) -> dict[int, int]:
     """Title group index → the unit (item index) it runs into: the extractor joins a title
     to the text set right under it (a headline over its dateline or byline) with no blank
-    line, and parts it from the text of another module with one.  A title with a blank
-    line (or anything else: a page break, a running header) on both sides, or on neither,
-    is in no entry."""
+    line, and parts it from the text of another module with one (:mod:`.line_adjacency`).
+    A title with a blank line (or anything else: a page break, a running header) on both
+    sides, or on neither, is in no entry."""
     glued: dict[int, int] = {}
     for index, item in enumerate(items):
         if not isinstance(item, TitleGroup) or not item.blocks:
             continue
-        first, last = item.blocks[0].first.number, item.blocks[-1].last.number
-        below = _unit_edges(items[index + 1] if index + 1 < len(items) else None)
-        above = _unit_edges(items[index - 1] if index > 0 else None)
-        under = below is not None and below[0] == last + 1
-        over = above is not None and above[1] == first - 1
+        first, last = item.blocks[0].first, item.blocks[-1].last
+        below = _unit_ends(items[index + 1] if index + 1 < len(items) else None)
+        above = _unit_ends(items[index - 1] if index > 0 else None)
+        under = below is not None and order.runs_into(last, below[0])
+        over = above is not None and order.runs_into(above[1], first)
         if under != over:
             glued[index] = index + 1 if under else index - 1
     return glued
 
 
 def titled_items(
-    items: list[Item],
+    items: list[Item], order: LineOrder | None = None
 ) -> tuple[list[Item], tuple[dict[int, int], set[int], Direction]]:
     """The items with two side-by-side titles merged line by line split
     (:mod:`.merged_titles`), title runs of side-by-side modules split (:mod:`.title_runs`)
     and titles read with another row's moved over their bodies (:mod:`.stray_titles`) where the
     page sets its titles over their bodies, and their title assignment
     (:func:`assign_titles`)."""
-    titles = assign_titles(items)
+    titles = assign_titles(items, order)
     if titles[2] != "before":
         return items, titles
     split = move_stray_titles(split_title_runs(split_merged_titles(items)))
     if len(split) == len(items) and all(a is b for a, b in zip(split, items, strict=True)):
         return items, titles
-    split_titles = assign_titles(split)
+    split_titles = assign_titles(split, order)
     return (split, split_titles) if split_titles[2] == "before" else (items, titles)
 
 
@@ -651,7 +657,8 @@ def assemble_page(
         items = split_topic_breaks(reattach_stray_pieces(read_bands(items, shape), shape), shape)
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
-    items, (assignment, before, direction) = titled_items(items)
+    order = LineOrder(blocks)
+    items, (assignment, before, direction) = titled_items(items, order)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction)
     built: list[BuiltArticle] = []

@@ -434,7 +434,12 @@ def test_titles_run_into_the_datelines_under_them_stand_over_their_bodies() -> N
     # way one article is left without a title: each other title runs into the dateline
     # under it with no blank line, and a blank parts it from the text above, so the page
     # sets titles over their bodies, though it opens with body text
-    articles = parse_text("\n".join(_page_with_glued_titles([])) + "\n").articles
+    text = "\n".join(_page_with_glued_titles([])) + "\n"
+    articles = parse_text(text).articles
+    # a blank line after every line is the page's line spacing: the titles still run into
+    # the datelines under them
+    double_spaced = parse_text(text.replace("\n", "\n\n")).articles
+    assert [a.to_dict() for a in double_spaced] == [a.to_dict() for a in articles]
     assert [a.headline for a in articles] == [
         "",
         "老旧小区加装电梯提速",

@@ -1,0 +1,39 @@
+"""Which text lines of a page the extractor put right after each other, with no blank line
+(and no other line) between them.
+
+pdftotext runs a title into the text set right under it (a headline over its dateline or
+byline) and parts it from another module's text with a blank line, so two lines that
+follow each other so belong together.  Line numbers cannot tell it: a page whose extractor
+wrote its line spacing out as blank lines (:mod:`.line_spacing`) has a blank line between
+any two of them, gone once the spacing is closed.  So the page's blocks, in order, with the
+blank lines each kept before it, are the page's lines as the parse reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from shared.parsing.block import Block
+from shared.parsing.lines import Line
+
+
+class LineOrder:
+    """The lines of a page's blocks in reading order (blank lines kept between blocks
+    included); lines it does not hold are taken as numbered, one a line."""
+
+    def __init__(self, blocks: Sequence[Block] = ()) -> None:
+        self._position: dict[int, int] = {}
+        position = 0
+        for block in blocks:
+            for line in (*block.blanks_before, *block.lines):
+                self._position[id(line)] = position
+                position += 1
+
+    def runs_into(self, upper: Line, lower: Line) -> bool:
+        """``lower`` comes right after ``upper`` on the same page: nothing between them."""
+        if upper.page != lower.page:
+            return False
+        first, second = self._position.get(id(upper)), self._position.get(id(lower))
+        if first is None or second is None:
+            return lower.number == upper.number + 1
+        return second == first + 1

@@ -508,6 +508,22 @@ def title_units(group: TitleGroup, layout: Layout) -> tuple[list[str], list[list
     return texts, lines
 
 
+def _set_right_over(units: Sequence[Sequence[Line]], body: Unit | None, order: LineOrder) -> bool:
+    """The last title unit runs into the body under it with no blank line, while blank
+    lines set the unit above apart on both sides: a stack read in print order, the lower
+    unit set right over its body.  (A unit above that runs into the text over it may be
+    read out of order, under its own body.)"""
+    ends = _unit_ends(body)
+    if ends is None or len(units) < 2:
+        return False
+    last, above = units[-1], units[-2]
+    return (
+        order.runs_into(last[-1], ends[0])
+        and order.set_apart_above(last[0])
+        and order.set_apart_above(above[0])
+    )
+
+
 def wrap_measure(lines: Sequence[Line]) -> float | None:
     """Width of the widest wrapped (non-last) line of a title unit over several lines, else
     None: how much of its type the title's measure holds."""
@@ -529,6 +545,7 @@ def build_article(
     body_after: bool,
     page: int,
     layout: Layout,
+    order: LineOrder | None = None,
 ) -> BuiltArticle:
     article = ParsedArticle(page=page)
     trace: Trace = {}
@@ -556,7 +573,12 @@ def build_article(
         roles = (
             unwrapped_title_roles(texts)
             if layout.unwrapped
-            else assign_title_roles(texts, body_after, [wrap_measure(unit) for unit in lines])
+            else assign_title_roles(
+                texts,
+                body_after,
+                [wrap_measure(unit) for unit in lines],
+                set_over_body=body_after and _set_right_over(lines, unit, order or LineOrder()),
+            )
         )
         article.kicker, article.headline, article.subtitle = (
             roles.kicker,
@@ -675,7 +697,7 @@ def assemble_page(
             elif group is None:
                 group = split_opening_question_title(item)
                 title_before = group is not None
-            built.append(build_article(item, group, title_before, page, layout))
+            built.append(build_article(item, group, title_before, page, layout, order))
         elif index not in assignment:
             built.append(build_article(None, item, False, page, layout))
     built.sort(key=lambda b: b.first_line)

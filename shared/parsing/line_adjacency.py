@@ -23,11 +23,11 @@ class LineOrder:
 
     def __init__(self, blocks: Sequence[Block] = ()) -> None:
         self._position: dict[int, int] = {}
-        position = 0
+        self._lines: list[Line] = []
         for block in blocks:
             for line in (*block.blanks_before, *block.lines):
-                self._position[id(line)] = position
-                position += 1
+                self._position[id(line)] = len(self._lines)
+                self._lines.append(line)
 
     def runs_into(self, upper: Line, lower: Line) -> bool:
         """``lower`` comes right after ``upper`` on the same page: nothing between them."""
@@ -37,3 +37,14 @@ class LineOrder:
         if first is None or second is None:
             return lower.number == upper.number + 1
         return second == first + 1
+
+    def set_apart_above(self, line: Line) -> bool:
+        """A blank line stands right over ``line`` (or nothing of its page does).  A line
+        it does not hold is taken as set apart only where it opens its page."""
+        position = self._position.get(id(line))
+        if position is None:
+            return line.number == 1
+        if position == 0:
+            return True
+        above = self._lines[position - 1]
+        return above.page != line.page or not above.text.strip()

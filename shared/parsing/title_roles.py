@@ -90,8 +90,14 @@ def _wording_width(title: str) -> float:
     return display_width("".join(c for c in title if c not in _TITLE_MARKS))
 
 
+_SHORTER_RULE = "shorter title line (tie: nearer body)"
+
+
 def assign_title_roles(
-    units: list[str], body_after: bool, measures: Sequence[float | None] | None = None
+    units: list[str],
+    body_after: bool,
+    measures: Sequence[float | None] | None = None,
+    set_over_body: bool = False,
 ) -> TitleRoles:
     """Which title unit is kicker, headline, subtitle.
 
@@ -107,7 +113,12 @@ def assign_title_roles(
     belongs to more often than not.  With two plain units the other one is the kicker; with
     more, units extracted before the headline form the kicker and those after the subtitle.
     Wrap geometry (``measures``, see ``wrapped_in_larger_type``) overrides the length rule:
-    it shows type size, which is what tells the main title in print.
+    it shows type size, which is what tells the main title in print.  So, where the titles
+    stand over the body, does ``set_over_body``: the last of two plain units runs into the
+    body under it with no blank line while a blank line parts it from the unit above.  The
+    extractor reads a stack in print order there, and a kicker stands over its headline,
+    never between it and the body (``孙春兰率中央指导组指导工作``, blank, ``全力救治感染新冠
+    肺炎的医务人员`` over its dateline: the longer line is the headline).
     """
     roles = TitleRoles()
     plain = [i for i, u in enumerate(units) if not is_subtitle(u) and not is_kicker_shaped(u)]
@@ -126,7 +137,7 @@ def assign_title_roles(
         order = statements or order
         # nearest-to-body first, so min() keeps it on a width tie
         headline_index = min(order, key=lambda i: _wording_width(units[i]))
-        rule = "only title line" if len(plain) == 1 else "shorter title line (tie: nearer body)"
+        rule = "only title line" if len(plain) == 1 else _SHORTER_RULE
         if len(order) < len(plain):
             rule = "the title line that is not a reported-speech kicker (…强调)"
         elif measures is not None and len(plain) > 1:
@@ -134,6 +145,14 @@ def assign_title_roles(
             if larger is not None:
                 headline_index = plain[larger]
                 rule = "wraps where another title fits on one line: the larger type"
+        if (
+            set_over_body
+            and rule == _SHORTER_RULE
+            and len(plain) == 2
+            and order[0] == len(units) - 1
+        ):
+            headline_index = order[0]
+            rule = "the title line set right over the body, apart from the one above"
         roles.headline = units[headline_index]
         roles.rules[headline_index] = ("title", rule)
     return place_other_title_lines(

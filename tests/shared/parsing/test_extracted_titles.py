@@ -460,3 +460,19 @@ def test_titles_run_into_the_datelines_under_them_outweigh_a_title_left_at_the_p
         "今年入汛以来最强降雨昨袭本市",
         "街头巷尾话文明",
     ]
+
+
+@pytest.mark.parametrize("glued", [True, False], ids=["runs-into-body", "set-apart"])
+def test_the_title_line_set_right_over_its_body_apart_from_the_one_above_is_the_headline(
+    glued: bool,
+) -> None:
+    # two plain title lines over a dateline, the lower one longer: set apart by a blank
+    # line from the line above and running into the dateline, it is the headline (a kicker
+    # stands over its headline); with a blank line over the dateline too, nothing tells
+    # where the lines stand, and the shorter is the headline as before
+    lift = [line for p in LIFT for line in _column(p, 15)]
+    kicker, headline = "住房部门推进民生实事", "全市老旧小区加装电梯工作明显提速"
+    rows = [*CULTURE, "", kicker, "", headline, *([] if glued else [""]), *lift]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    roles = (kicker, headline) if glued else (headline, kicker)
+    assert [(a.kicker, a.headline) for a in articles][1] == roles

@@ -24,7 +24,14 @@ from shared.parsing.stray_pieces import (
     takes,
 )
 from shared.parsing.text_ends import closes_text
-from shared.parsing.topic import clearly_nearer, lines_share_topic, nearer_topic, tells_topic
+from shared.parsing.topic import (
+    clearly_nearer,
+    joins_into_word,
+    lines_share_topic,
+    lines_words,
+    nearer_topic,
+    tells_topic,
+)
 from shared.parsing.units import Item, Unit, body_blocks, unit_at
 
 
@@ -46,7 +53,7 @@ def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> 
     after this one's).  ``shape``: how the page's body is set (worked out here if not given).
     """
     blocks = body_blocks(items)
-    pieces = Pieces(shape or body_shape(blocks))
+    pieces = Pieces(shape or body_shape(blocks), blocks)
     for _ in range(len(blocks)):
         move = _stray_move(items, pieces)
         if move is not None:
@@ -75,8 +82,18 @@ class Pieces:
     back after the block they go on from."""
 
     shape: BodyShape
+    blocks: list[Block] = field(default_factory=list)  # the page's body, for its words
     apart: set[int] = field(default_factory=set)
     placed: set[int] = field(default_factory=set)
+    _words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The bigrams printed inside the body's lines (:func:`lines_words`), worked out
+        when first asked (only where two pieces could go either way round)."""
+        if self._words is None:
+            self._words = lines_words([line for block in self.blocks for line in block.lines])
+        return self._words
 
     @property
     def indents(self) -> bool:
@@ -274,7 +291,8 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
     """Another block of the hanging block's unit, before the stray one, that the stray
     one would continue as well, and whose follower is as stray-shaped and ends a sentence
     as well: the two pieces could go either way round (``宣传`` + ``月”活动…。``, ``挑`` +
-    ``战赛”…。``), and nothing but the words tells which.  (A follower that hangs could
+    ``战赛”…。``), and nothing but the words tells which: the page's own, where they do
+    (:func:`_words_tell`), else none moves.  (A follower that hangs could
     not end where the stray piece ends: the order it stands in is the only one.)  Nor is a
     follower a rival that the extractor read straight on into the hanging block itself, with
     no blank line between (:func:`_runs_into`): the follower cannot go after the block it
@@ -291,9 +309,28 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
             and following.ends_sentence
             and takes(block, following, pieces.indents)
             and takes(block, stray, pieces.indents)
+            and not _words_tell(unit.body[target[1]], stray, block, following, pieces)
         ):
             return True
     return False
+
+
+def _words_tell(target: Block, stray: Block, rival: Block, follower: Block, pieces: Pieces) -> bool:
+    """Where two tails could go either way round (:func:`_rivals`), the page's words tell
+    the order: the hanging block and the stray piece join into a word printed elsewhere on
+    the page and the rival and the stray piece do not, while the rival and its follower
+    join at least as well as the hanging block and that follower would (``视`` +
+    ``角和判断…`` where ``视角`` is printed, against ``面临`` + ``角…``)."""
+    words = pieces.words
+
+    def joins(before: Block, after: Block) -> bool:
+        return joins_into_word(before.last.text, after.first.text, words)
+
+    return (
+        joins(target, stray)
+        and not joins(rival, stray)
+        and joins(rival, follower) >= joins(target, follower)
+    )
 
 
 def _runs_into(unit: Unit, start: int, end: int, pieces: Pieces) -> bool:

@@ -140,6 +140,19 @@ _FIRST = operator.itemgetter(0)
 _LAST = operator.itemgetter(-1)
 
 
+def lines_words(lines: Sequence[Line]) -> frozenset[str]:
+    """The distinct character bigrams inside the lines (none across a line end): the
+    words a page prints, to tell whether two pieces join into one of them."""
+    return frozenset(itertools.chain.from_iterable(_lines_bigrams(lines)))
+
+
+def joins_into_word(before: str, after: str, words: frozenset[str]) -> bool:
+    """The last character of ``before`` and the first of ``after`` make a bigram printed
+    among ``words`` (:func:`lines_words`)."""
+    pair = before[-1:] + after[:1]
+    return len(pair) == 2 and pair in words
+
+
 def tells_topic(lines: Sequence[Line]) -> bool:
     """Whether a run of lines is long enough to tell its topic (``MIN_TOPIC_BIGRAMS``):
     where it is not, :func:`lines_share_topic` gives it the benefit of the doubt, which

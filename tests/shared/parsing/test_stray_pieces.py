@@ -167,6 +167,25 @@ def test_a_piece_stays_where_another_tail_of_the_article_could_go_either_way_rou
     assert not any(wrong in paragraph for paragraph in articles["城市夜经济持续升温"])
 
 
+def test_a_piece_goes_back_where_the_page_prints_the_word_its_join_makes() -> None:
+    # the module came out in order but for its last column, set down after the next row's
+    # article.  By shape that piece (``间消费成为…``) could go on from the first column
+    # (``…和特色小店``) as well as from the hanging third (``…让夜``), whose follower the
+    # first column's own ``重新焕发了生机…。`` could be; but ``夜间`` is printed on the page
+    # (``夜间经济``, ``夜间消费``) and ``店间`` is not: the words tell the order
+    night = wrap(NIGHT, 14)
+    village = wrap(VILLAGE, 12)
+    assert night[24].endswith("让夜")
+    assert night[25].startswith("间消费")
+    rows = [
+        "城市夜经济持续升温", *night[:13], "", *night[13:15], "", *night[15:25], "",
+        "山区夏收夏种忙", *village, "", *night[25:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
 STREET = [
     "本报讯（记者周敏）老城区街巷整治工程近日全面完工，沿街建筑外立面经过统一修缮，"
     "杂乱的架空线缆全部入地，破损的路面重新铺设，街角新增了口袋公园和休憩座椅，"

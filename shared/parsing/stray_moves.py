@@ -232,9 +232,26 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
                 if h != (place[0], place[1] - 1)
                 and _speaks_rather_with(text, _text_up_to(items, h), above)
             ]
+        if len({unit for unit, _ in fits}) > 1:
+            fits = _joined_by_words(items, fits, stray, pieces)
         if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
             return place, fits[-1]
     return None
+
+
+def _joined_by_words(
+    items: list[Item], fits: list[Place], stray: Block, pieces: Pieces
+) -> list[Place]:
+    """Of hanging blocks of several articles that a stray piece fits by shape and topic,
+    the one whose last character and the piece's first make a bigram printed elsewhere on
+    the page (``…民警王瑞`` + ``芳每天…`` where ``王瑞芳`` is printed), if only one does;
+    else all of them (nothing tells which)."""
+    worded = [
+        h
+        for h in fits
+        if joins_into_word(_block_at(items, h).last.text, stray.first.text, pieces.words)
+    ]
+    return worded if len({unit for unit, _ in worded}) == 1 else fits
 
 
 def _speaking_of(items: list[Item], hanging: list[Place], text: list[Line]) -> list[Place]:

@@ -167,6 +167,25 @@ def test_a_piece_stays_where_another_tail_of_the_article_could_go_either_way_rou
     assert not any(wrong in paragraph for paragraph in articles["城市夜经济持续升温"])
 
 
+def test_of_two_hanging_articles_the_piece_goes_to_the_one_its_join_makes_a_word_with() -> None:
+    # as above, two articles in one column width hang and the piece fits either by shape;
+    # but ``…让夜`` + ``间消费…`` makes ``夜间``, printed on the page (``夜间经济``), and
+    # ``…更多好`` + ``间…`` makes nothing printed: the words tell which it continues
+    night = wrap(NIGHT, 14)
+    river = wrap(RIVER, 14)
+    village = wrap(VILLAGE, 12)
+    assert night[24].endswith("让夜")
+    assert river[3].endswith("更多好")
+    rows = [
+        "城市夜经济持续升温", *night[:25], "",
+        "滨江步道全线贯通", *river[:4], "",
+        "山区夏收夏种忙", *village, "", *night[25:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
 def test_a_piece_goes_back_where_the_page_prints_the_word_its_join_makes() -> None:
     # the module came out in order but for its last column, set down after the next row's
     # article.  By shape that piece (``间消费成为…``) could go on from the first column

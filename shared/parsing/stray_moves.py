@@ -20,6 +20,7 @@ from shared.parsing.stray_pieces import (
     leads_into,
     measured_apart,
     opens_mid_clause,
+    opens_paragraph,
     shared_column,
     takes,
 )
@@ -203,7 +204,9 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
     """The first stray block with exactly one hanging block before it that it continues, or
     several of one article (it is that article's either way; it goes after the last of
     them, read just before the article broke off): (where the stray block is, where the
-    hanging block is)."""
+    hanging block is).  Where its shape does not tell, on a page that indents its first
+    lines, the page's words may (:func:`_worded_hanging`); where blocks of several
+    articles fit, they may pick one (:func:`_joined_by_words`)."""
     hanging = _hanging_places(items, pieces)
     if not hanging:
         return None  # (most pages: nothing hangs, no piece to look for)
@@ -217,7 +220,10 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         ]
         mid_clause = by_shape and opens_mid_clause(stray.first)
         if not shaped and not mid_clause:
-            continue
+            worded = by_shape and pieces.indents
+            shaped = _worded_hanging(items, hanging, place, pieces) if worded else []
+            if not shaped:
+                continue
         text = _text_from(items, place, pieces)
         fits = _speaking_of(items, shaped, text)
         if not fits and mid_clause:
@@ -237,6 +243,32 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
             return place, fits[-1]
     return None
+
+
+def _worded_hanging(
+    items: list[Item], hanging: list[Place], place: Place, pieces: Pieces
+) -> list[Place]:
+    """The hanging blocks of other units, before or after the stray block at ``place``, set
+    in its column, that it would go on from by the page's words though not by its shape:
+    the block's last character and the piece's first make a bigram printed elsewhere on
+    the page, and the piece's first line does not plainly open a paragraph
+    (:func:`opens_paragraph`).  Asked only on a page that indents its first lines, where a
+    paragraph's opening shows by its width: where none is indented, any piece may open a
+    paragraph, and a common word across the join is no sign that it does not."""
+    stray = _block_at(items, place)
+    found: list[Place] = []
+    for h in hanging:
+        block = _block_at(items, h)
+        if h[0] == place[0]:
+            continue
+        column = shared_column(block, stray)
+        if (
+            column is not None
+            and not opens_paragraph(stray.first, column, pieces.indents)
+            and joins_into_word(block.last.text, stray.first.text, pieces.words)
+        ):
+            found.append(h)
+    return found
 
 
 def _joined_by_words(

@@ -132,6 +132,33 @@ def test_a_piece_opening_with_a_line_as_wide_as_an_indented_one_stays() -> None:
     assert "".join(articles["城市夜经济持续升温"]).endswith("提供了便利，")
 
 
+def test_a_piece_whose_shape_cannot_tell_goes_back_where_its_join_makes_a_printed_word() -> None:
+    # the piece opens with a paragraph's last line as wide as an indented first line: by
+    # its shape it may as well open a one-line paragraph (the test above).  But the page
+    # indents its first lines, the line does not plainly open one, and ``…商圈的夜`` +
+    # ``间经济…`` makes ``夜间``, printed on the page (``本市夜间经济``): it goes back
+    first = [
+        "本报讯（记者王伟）入夏以来，",
+        "本市夜间经济持续升温，各大商圈延",
+        "长营业时间，夜市摊位人头攒动，餐",
+        "饮门店订单稳步上升，夜游项目一票",
+        "难求，消费市场呈现出蓬勃的活力。",
+        "据市商务委介绍，今年夏季夜间",
+        "消费额同比增长明显，也让商圈的夜",
+    ]
+    rest = [
+        "间经济成为城市新的增长亮点。",
+        "市商务委表示，下一步将继续优",
+        "化夜间经济的营商环境，让夜间消费",
+        "成为城市消费增长的新亮点。",
+    ]
+    rows = ["城市夜经济持续升温", *first, "", "山区夏收夏种忙", *wrap(VILLAGE, 12), "", *rest]
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"][1].endswith("也让商圈的夜间经济成为城市新的增长亮点。")
+    assert len(articles["城市夜经济持续升温"]) == 3
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
 def test_a_piece_that_two_hanging_articles_could_take_goes_to_neither() -> None:
     # two articles in one column width both hang; the piece fits either, so nothing tells
     # which one it continues (it is no part of the article it came out under, whose

@@ -26,11 +26,14 @@ from shared.parsing.stray_pieces import (
 )
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import (
+    TOPIC_SIMILARITY,
     clearly_nearer,
+    clearly_nearer_by,
     joins_into_word,
     lines_share_topic,
     lines_words,
     nearer_topic,
+    similarity,
     tells_topic,
 )
 from shared.parsing.units import Item, Unit, body_blocks, unit_at
@@ -42,7 +45,10 @@ def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> 
 
     A stray piece goes to the one hanging block before it on the page that it fits (same
     column, same topic, its first line unable to open a paragraph in that column); where
-    several of different articles fit, nothing tells which, and it stays where it is.  The
+    several of different articles fit, the one its join makes a printed word with
+    (:func:`_joined_by_words`) or the one whose words it clearly shares
+    (:func:`_clearly_nearest`) takes it; if none stands out, nothing tells which, and it
+    stays where it is.  The
     block that stood after the hanging one did not go on with it, so it stands apart from
     the piece now put before it: it may itself be a stray piece, and does not end the
     piece's hang.
@@ -240,6 +246,8 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
             ]
         if len({unit for unit, _ in fits}) > 1:
             fits = _joined_by_words(items, fits, stray, pieces)
+        if len({unit for unit, _ in fits}) > 1:
+            fits = _clearly_nearest(items, fits, text)
         if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
             return place, fits[-1]
     return None
@@ -269,6 +277,22 @@ def _worded_hanging(
         ):
             found.append(h)
     return found
+
+
+def _clearly_nearest(items: list[Item], fits: list[Place], text: list[Line]) -> list[Place]:
+    """Of hanging blocks of several articles that a stray piece fits by shape and topic (a
+    short text shares any text's topic, as far as :func:`lines_share_topic` can tell), the
+    one whose text the piece's ``text`` shares vocabulary with as the parts of one article
+    do (``TOPIC_SIMILARITY``), ``NEARER_FACTOR`` times as much as with any other's, if
+    there is one; else all of them."""
+    last = {h[0]: h for h in fits}  # the last hanging block of each article
+    scored = sorted(
+        ((similarity(text, _text_up_to(items, h)), h) for h in last.values()), reverse=True
+    )
+    (best, place), rest = scored[0], scored[1:]
+    if best >= TOPIC_SIMILARITY and all(clearly_nearer_by(best, other) for other, _ in rest):
+        return [place]
+    return fits
 
 
 def _joined_by_words(

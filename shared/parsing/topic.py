@@ -115,6 +115,11 @@ def _by_factor(near: float, far: float) -> bool:
     return near > NEARER_FACTOR * far
 
 
+def clearly_nearer_by(near: float, far: float) -> bool:
+    """One similarity is ``NEARER_FACTOR`` times the other."""
+    return _by_factor(near, far)
+
+
 def text_bigrams(text: str) -> frozenset[str]:
     """The distinct Chinese character bigrams of a text (a title's words, to look for in
     bodies)."""

@@ -149,7 +149,8 @@ def paragraph_break(
         return True, "previous line ends a sentence short of the column"
     if (
         not before.spaced_out
-        and printed_width(before) <= full - INDENT_MARGIN
+        # (Latin capitals print wider than counted: ``亮相CCTV空中剧院，…片段。`` is full)
+        and printed_width(before) + _capitals_slack(before.text) <= full - INDENT_MARGIN
         and not _INTENDED_SPACE.search(before.text)
         and not explains_short_line(before, after, full)
     ):
@@ -609,9 +610,16 @@ def explains_short_line(before: Line, after: Line, full: float) -> bool:
 
 def _pushed_down(line: Line, following: Line, column: float) -> bool:
     """``following`` opens with a half-width run (a Latin word, a number) too wide for the
-    room left on ``line``: the typesetter stretched ``line`` because the run moved down."""
+    room left on ``line``: the typesetter stretched ``line`` because the run moved down.
+
+    The run may print wider than the half em a character its width counts: Latin capitals
+    run wider (:func:`_capitals_slack`), so ``MPCVD`` may not fit where five half-width
+    characters would (``产。一期计划采购500台`` over ``MPCVD（微波等离子化学气相``)."""
     match = _LEADING_HALF_WIDTH.match(following.text)
-    return match is not None and line.width + 0.5 * len(match.group()) > column
+    if match is None:
+        return False
+    run = match.group()
+    return line.width + 0.5 * len(run) + _capitals_slack(run) > column
 
 
 def _far_short(line: Line, column: float, opens: bool) -> bool:

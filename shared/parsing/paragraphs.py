@@ -551,7 +551,7 @@ def _indented(line: Line, column: float, following: Line | None = None) -> bool:
 PULL_DOWN_SLACK = 0.5
 
 
-def _pulled_down_run(text: str) -> str:
+def pulled_down_run(text: str) -> str:
     """The characters the line-start rule took down to open a line: a character (or a Latin
     word or number, which is not split) followed by marks no line may open with (``续》、``,
     ``教。``, ``LNG）``), or "" when the line opens otherwise."""
@@ -570,7 +570,7 @@ def _full_but_for_pull_down(line: Line, following: Line, measure: float) -> bool
     it, so the line above stops short by that character (by two when two marks follow,
     ``《血脉赓`` over ``续》、《庄严承诺》``), yet it is a full running line: not a paragraph's
     indented first line, nor one that stops short to end a paragraph."""
-    run = _pulled_down_run(following.text)
+    run = pulled_down_run(following.text)
     if not run:
         return False
     return measure - printed_width(line) <= display_width(run) + PULL_DOWN_SLACK

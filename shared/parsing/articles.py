@@ -38,7 +38,7 @@ from shared.parsing.glued_titles import (
     opening_question_title,
     trailing_question_title,
 )
-from shared.parsing.indentation import leading_space, paragraph_indent
+from shared.parsing.indentation import KEPT_INDENT, leading_space, paragraph_indent
 from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
@@ -534,7 +534,8 @@ def build_article(
 def _body_edges(unit: Unit) -> tuple[float, bool]:
     """How far (em) the unit's last body line (without a continuation marker) stops short
     of the column its body is set in, and whether its first body line fills that column
-    (within an em: a running line, not a paragraph's first line short by the indent).
+    (less than an em short, no kept indent: a running line, not a paragraph's first line
+    short by the indent).
     The column is measured on the lines that tell it (no dateline, no marker); (0, False)
     when none does, and the first line is not judged when fewer than three lines under it
     measure the column (:func:`.columns.piece_column`)."""
@@ -555,10 +556,11 @@ def _body_edges(unit: Unit) -> tuple[float, bool]:
     text, _ = strip_continuations(first.text, first.continuations)
     opens_full = (
         rest > 0
+        and first.indent < KEPT_INDENT  # a kept indent marks a first line
         and not first.spaced_out
         and not first.opens_dateline
         and not first.ends_sentence
-        and display_width(text) >= rest - INDENT_MARGIN
+        and display_width(text) > rest - INDENT_MARGIN  # (an em short reads as indented)
     )
     return short_by, opens_full
 

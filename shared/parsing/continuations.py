@@ -21,7 +21,7 @@ from dataclasses import replace
 from shared.parsing.columns import INDENT_MARGIN, SHORT_MARGIN
 from shared.parsing.lines import display_width, ends_sentence
 from shared.parsing.normalise import join_wrapped
-from shared.parsing.paragraphs import PULL_DOWN_SLACK, pulled_down_run
+from shared.parsing.paragraphs import LEADS_IN, PULL_DOWN_SLACK, pulled_down_run
 from shared.parsing.types import ParsedArticle
 
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -101,6 +101,11 @@ def merge_parts(first: ParsedArticle, second: ParsedArticle) -> ParsedArticle:
     return merged
 
 
+# A list item's number opening a paragraph (``一、``, ``2、``): not a character the
+# line-start rule took down with the mark after it.
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十0-9]+、")
+
+
 def _runs_on(first: ParsedArticle, last: str, second: ParsedArticle, opening: str) -> bool:
     """Does the first part's last paragraph (``last``) run on into the second part's first
     one (``opening``)?
@@ -115,6 +120,12 @@ def _runs_on(first: ParsedArticle, last: str, second: ParsedArticle, opening: st
     if not ends_sentence(last):
         if first.short_by < SHORT_MARGIN:
             return True
+        if last.endswith(LEADS_IN):
+            return False  # a lead-in (``通告如下：``) opens what follows
         run = pulled_down_run(opening)
-        return bool(run) and first.short_by <= display_width(run) + PULL_DOWN_SLACK
+        return (
+            bool(run)
+            and not _ENUMERATOR.match(opening)
+            and first.short_by <= display_width(run) + PULL_DOWN_SLACK
+        )
     return first.short_by < INDENT_MARGIN and second.opens_full

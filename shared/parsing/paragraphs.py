@@ -125,7 +125,7 @@ def paragraph_break(
         ):
             return True, "a line short by the indent over a full line opens a paragraph"
         if (
-            before.text.endswith(_LEADS_IN)
+            before.text.endswith(LEADS_IN)
             and _indented(after, column, following)
             and not _may_end_paragraph(after)
         ):
@@ -134,7 +134,7 @@ def paragraph_break(
             # a line ending a sentence at the indented measure over running text cannot be
             # a running line (one fills the column): a first line, whatever the line above
             # may have taken down (``通告如下：`` over ``一、住宅小区恢复出入。``)
-            before.text.endswith(_LEADS_IN)
+            before.text.endswith(LEADS_IN)
             and column > 0
             and _may_end_paragraph(after)
             and _opens_with_a_sentence(after, following, column)
@@ -517,6 +517,8 @@ def _first_line_after_column_break(
     letters and marks), so the rule keeps to column breaks."""
     if before.spaced_out or after.spaced_out or after.ends_sentence or following is None:
         return False
+    if unclosed_parenthesis(before.text):
+        return False  # a dateline's byline (``（记者姜`` over ``洁） 日前，…``) runs on
     measure = column - INDENT if before_opens else column
     if printed_width(before) < measure - INDENT_MARGIN:
         return False
@@ -553,7 +555,7 @@ def _at_indented_measure(line: Line, column: float) -> bool:
 
 # Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
 # (``政策赋能，解开束缚转化的“细绳子”——`` over its paragraph's indented first line).
-_LEADS_IN = ("：", ":", "——")
+LEADS_IN = ("：", ":", "——")
 
 
 def _may_end_paragraph(line: Line) -> bool:

@@ -613,6 +613,24 @@ def test_a_line_short_for_a_character_taken_down_after_a_column_break_runs_on() 
     assert [len(g) for g in groups(text)] == [6]
 
 
+def test_a_parenthesis_left_open_at_the_column_foot_runs_on_after_the_break() -> None:
+    # the dateline's byline opened at the column's foot (（记者姜) closes in the next
+    # column: the line under the break, short by its space and squeezed comma, is the same
+    # text, not a first line
+    text = "\n".join(
+        [
+            "本报北京 1 月 4 日电（记者姜",
+            "",
+            "洁） 日前，经中共中央批准，",
+            "中央纪委国家监委对全国人大原",
+            "内务司法委员会副主任委员、陕",
+            "西省委原书记赵正永严重违纪违",
+            "法问题进行了立案审查调查。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [6]
+
+
 # ---- a first line ending with a colon -------------------------------------------------
 
 

@@ -221,6 +221,30 @@ def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
     assert len(joined.paragraphs) == 2
 
 
+def test_a_first_line_with_a_kept_indent_after_the_jump_opens_a_paragraph() -> None:
+    # the extractor kept the paragraph indent (two full-width spaces) on the second part's
+    # first line: a paragraph's first line, however many characters it holds
+    page_one = PAGE_ONE.replace(
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "任务。会议要求各单位提品质、重实效。（下转第2版）",
+    )
+    page_two = "\n".join(
+        [
+            "聊城日报  2024年7月12日  星期五  第2版  综合",
+            "",
+            "（上接第1版）",
+            "\u3000\u3000全市上下要形成合力，确保按时按质完成",
+            "全年目标任务，以实干实效迎接新中国成",
+            "立七十五周年，把五大行动打造成统一战",
+            "线服务强市建设的响亮名片。",
+            "",
+            "我市构建工作体系",
+        ]
+    )
+    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    assert len(joined.paragraphs) == 2
+
+
 def test_a_part_that_goes_on_after_a_subhead_keeps_its_turn_line() -> None:
     # the 下转 marker closes the text under the subhead: the article still goes on to page 2
     page1 = [

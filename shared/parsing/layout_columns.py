@@ -1,0 +1,372 @@
+"""Pages extracted in layout mode (``pdftotext -layout``): columns side by side → one by one.
+
+A layout-mode extractor keeps the page's geometry: the columns of a page stand side by side on
+one text line, parted by runs of spaces, and a headline spanning several columns stands above
+them.  The rest of the parser reads text column by column (as plain ``pdftotext`` gives it), so
+such a page is rewritten first: its lines are a grid of character cells, the page is cut
+recursively (an X-Y cut) at the gutters — runs of cells blank on every line of a region — and
+at blank lines, and each piece is read top to bottom, the pieces left to right.
+
+The cuts of a region, in order of preference:
+
+1. a run of two or more blank lines (the space between two modules of the page);
+2. a vertical gutter: at least two cells blank on every line, with text on both sides;
+3. a single blank line (a column's vertical gap: a block break);
+4. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
+   band whose columns change): the region is read in horizontal bands, the spanning lines
+   as bands of their own, so that the bands below split at their gutters.
+
+A region with none of these is a column piece: its lines are emitted as they are (the text of
+each line from its first to its last character in the region; no character is dropped).  A
+blank line parts pieces read one after the other, as plain extraction parts columns.
+
+Cell positions are measured both as character counts (pdftotext's grid: every character one
+cell) and as display width (a wide character two cells, as terminals show text); the measure
+under which more lines' pieces start in the same cell as their neighbours' is used.
+
+Ordinary column-by-column text is never touched: a page is read so only when many of its
+lines hold pieces parted by two or more spaces that start in the same cell as a piece of the
+line above or below.  Justified lines spaced out one space per character, a dateline's spaces
+or ``项目 40 个`` hold no such run; a page letter spaced as a whole (:mod:`letter_spacing`) is
+not read so either.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
+
+from shared.parsing.letter_spacing import is_letter_spaced
+from shared.parsing.lines import Line, make_line
+
+# A gutter between columns: at least this many blank cells on every line of a region.
+MIN_GUTTER = 2
+# A page is read as laid out when this share of its lines with text hold a gap, and at
+# least this many of them a piece aligned with a piece of a line nearby.
+MIN_GAPPED_SHARE = 0.2
+MIN_ALIGNED_LINES = 5
+NEAR_LINES = 2
+# How far apart two pieces' starts may be and still be aligned.
+ALIGN_SLACK = 2
+_SHIFTS = range(-ALIGN_SLACK, ALIGN_SLACK + 1)
+# Lines spanning a gutter (a headline over its columns) are at most this share of a region.
+MAX_SPANNING_SHARE = 1 / 3
+# Sets of spanning lines tried in a region (the fewest lines first).
+MAX_SPANNING_TRIES = 6
+# Lines of a region with text on each side of a gutter, for the gutter to part two columns.
+MIN_SIDE_LINES = 2
+
+_PIECE = re.compile(r"\S+(?: \S+)*")
+_GAP = re.compile(r"\S( {2,}|\t+|\u3000+ *)\S")
+
+
+class _Piece(NamedTuple):
+    """A run of a line's text with no gap of two spaces: cells [start, end), characters
+    [first, last) of the line."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+_Row = tuple[_Piece, ...]
+Measure = Callable[[str], list[int]]
+
+
+def char_cells(text: str) -> list[int]:
+    """The cell each character starts in, and the end: one cell a character."""
+    return list(range(len(text) + 1))
+
+
+def _cell_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def display_cells(text: str) -> list[int]:
+    """The cell each character starts in, and the end: a wide character takes two cells."""
+    cells = [0]
+    for char in text:
+        cells.append(cells[-1] + _cell_width(char))
+    return cells
+
+
+def _row(raw: str, measure: Measure) -> _Row:
+    text = raw.replace("\t", "    ").replace("\u3000", "  ")
+    if not text.strip():
+        return ()
+    cells = measure(text)
+    return tuple(
+        _Piece(cells[m.start()], cells[m.end()], m.start(), m.end()) for m in _PIECE.finditer(text)
+    )
+
+
+def _aligned_rows(rows: Sequence[_Row]) -> int:
+    """Lines with a piece after a gap that starts within ALIGN_SLACK cells of a piece of one
+    of the NEAR_LINES lines with text above or below (an extractor placing text on a grid of
+    cells rounds its positions; the lines of columns side by side may alternate)."""
+    filled = [row for row in rows if row]
+    starts = [{piece.start for piece in row} for row in filled]
+    count = 0
+    for index, row in enumerate(filled):
+        later = {piece.start + shift for piece in row[1:] for shift in _SHIFTS}
+        if not later:
+            continue
+        near = range(max(0, index - NEAR_LINES), min(len(filled), index + NEAR_LINES + 1))
+        if any(later & starts[other] for other in near if other != index):
+            count += 1
+    return count
+
+
+def is_layout_page(lines: Sequence[Line]) -> bool:
+    """Whether the page was extracted in layout mode (columns side by side): many of its lines
+    hold pieces parted by a run of spaces, and some of these align with their neighbours."""
+    gapped = sum(bool(_GAP.search(line.raw.strip())) for line in lines)
+    with_text = sum(not line.is_blank for line in lines)
+    if gapped < max(MIN_ALIGNED_LINES, MIN_GAPPED_SHARE * with_text):
+        return False
+    if is_letter_spaced(lines):  # a space between all letters, wider where the writer meant one
+        return False
+    return _best_rows(lines)[1] >= MIN_ALIGNED_LINES
+
+
+def _best_rows(lines: Sequence[Line]) -> tuple[list[_Row], int]:
+    best: tuple[list[_Row], int] = ([], -1)
+    for measure in (char_cells, display_cells):
+        rows = [_row(line.raw, measure) for line in lines]
+        aligned = _aligned_rows(rows)
+        if aligned > best[1]:
+            best = (rows, aligned)
+    return best
+
+
+def read_layout_columns(lines: Sequence[Line]) -> list[Line]:
+    """The page's lines in column-by-column order when it was extracted in layout mode, else
+    the lines as they are."""
+    if not lines or not is_layout_page(lines):
+        return list(lines)
+    rows = _best_rows(lines)[0]
+    out: list[tuple[int, str]] = []  # (index of the source line, text); -1 text = a blank
+    _read_page(lines, rows, out)
+    if _visible(text for _, text in out) != _visible(line.raw for line in lines):
+        return list(lines)  # never expected: no character may be lost or doubled
+    result: list[Line] = []
+    page = lines[0].page
+    for index, text in out:
+        if text:
+            result.append(make_line(text, lines[index].number, page))
+        elif result and not result[-1].is_blank:
+            result.append(make_line("", lines[index].number, page))
+    return result
+
+
+def _visible(texts: Iterable[str]) -> list[str]:
+    return sorted("".join("".join(text.split()) for text in texts))
+
+
+def _read_page(lines: Sequence[Line], rows: list[_Row], out: list[tuple[int, str]]) -> None:
+    # The running header (the lines above the page's first blank line, if they are few)
+    # stays as it is, whatever gutters run through it.
+    first = next((i for i, row in enumerate(rows) if row), len(rows))
+    blank = next((i for i in range(first, len(rows)) if not rows[i]), len(rows))
+    if blank - first <= 2 and blank < len(rows):
+        for index in range(first, blank):
+            out.append((index, lines[index].raw.strip()))
+        out.append((blank, ""))
+        first = blank
+    width = max((row[-1].end for row in rows if row), default=0)
+    _read_region(lines, rows, list(range(first, len(rows))), 0, width, out)
+
+
+def _pieces_in(row: _Row, left: int, right: int) -> list[_Piece]:
+    return [piece for piece in row if left <= piece.start < right]
+
+
+def _read_region(
+    lines: Sequence[Line],
+    rows: list[_Row],
+    indices: list[int],
+    left: int,
+    right: int,
+    out: list[tuple[int, str]],
+) -> None:
+    region = {index: _pieces_in(rows[index], left, right) for index in indices}
+    filled = [index for index in indices if region[index]]
+    if not filled:
+        return
+    indices = indices[indices.index(filled[0]) : indices.index(filled[-1]) + 1]
+    for cut in (_wide_blank_cut, _page_blank_cut, _gutter_cut, _spanning_cut, _blank_cut):
+        parts = cut(rows, region, indices, left, right)
+        if parts is not None:
+            for number, (part, part_left, part_right) in enumerate(parts):
+                if number:
+                    out.append((part[0], ""))
+                _read_region(lines, rows, part, part_left, part_right, out)
+            return
+    for index in indices:
+        pieces = region[index]
+        if pieces:
+            out.append((index, lines[index].raw[pieces[0].first : pieces[-1].last]))
+        else:
+            out.append((index, ""))
+
+
+_Parts = list[tuple[list[int], int, int]]
+
+
+def _split_at_blank_runs(
+    region: dict[int, list[_Piece]], indices: list[int], left: int, right: int, run: int
+) -> _Parts | None:
+    parts: list[list[int]] = [[]]
+    blanks = 0
+    for index in indices:
+        if region[index]:
+            if blanks >= run and parts[-1]:
+                parts.append([])
+            blanks = 0
+            parts[-1].append(index)
+        else:
+            blanks += 1
+            parts[-1].append(index)
+    if len(parts) < 2:
+        return None
+    return [(part, left, right) for part in parts]
+
+
+def _wide_blank_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    return _split_at_blank_runs(region, indices, left, right, 2)
+
+
+def _page_blank_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """At a line blank across the whole page."""
+    return _split_at_blank_runs({i: list(rows[i]) for i in indices}, indices, left, right, 1)
+
+
+def _blank_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    return _split_at_blank_runs(region, indices, left, right, 1)
+
+
+def _coverage(
+    region: dict[int, list[_Piece]], indices: Sequence[int], left: int, right: int
+) -> list[int]:
+    """How many lines of the region cover each cell from ``left`` to ``right``."""
+    delta = [0] * (right - left + 1)
+    for index in indices:
+        for piece in region[index]:
+            delta[piece.start - left] += 1
+            delta[min(piece.end, right) - left] -= 1
+    cover = []
+    total = 0
+    for step in delta[:-1]:
+        total += step
+        cover.append(total)
+    return cover
+
+
+def _gutters(
+    region: dict[int, list[_Piece]], indices: Sequence[int], left: int, right: int
+) -> list[tuple[int, int]]:
+    """Runs of at least MIN_GUTTER cells blank on every line, with lines of text on each side
+    that stand side by side (the lines of one side are not all above those of the other)."""
+    cover = _coverage(region, indices, left, right)
+    runs: list[tuple[int, int]] = []
+    start = None
+    for offset, count in enumerate([*cover, 1]):
+        if count == 0 and start is None:
+            start = offset
+        elif count and start is not None:
+            if offset - start >= MIN_GUTTER:
+                runs.append((left + start, left + offset))
+            start = None
+    gutters = []
+    for begin, end in runs:
+        before = [i for i in indices if any(p.start < begin for p in region[i])]
+        after = [i for i in indices if any(p.start >= end for p in region[i])]
+        if (
+            before
+            and after
+            and max(len(before), len(after)) >= MIN_SIDE_LINES
+            and before[0] <= after[-1]
+            and after[0] <= before[-1]
+        ):
+            gutters.append((begin, end))
+    return gutters
+
+
+def _gutter_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """The columns parted by the region's gutters.  A line blank in two or more of the columns
+    with text above and below it is no gap in their text and goes from them: the extractor
+    gave a line of its own to something beside them (a byline set off the columns'
+    baselines).  A gap in one column alone (space above a subhead) stays."""
+    gutters = _gutters(region, indices, left, right)
+    if not gutters:
+        return None
+    edges = [left] + [cell for gutter in gutters for cell in gutter] + [right]
+    bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    filled = [
+        [index for index in indices if any(start <= p.start < end for p in region[index])]
+        for start, end in bounds
+    ]
+    spans = [(rows_in[0], rows_in[-1]) if rows_in else (0, -1) for rows_in in filled]
+    gaps: dict[int, int] = {}  # line → columns blank there with text above and below
+    for rows_in, (top, bottom) in zip(filled, spans, strict=True):
+        present = set(rows_in)
+        for index in indices:
+            if top < index < bottom and index not in present:
+                gaps[index] = gaps.get(index, 0) + 1
+    return [
+        ([i for i in indices if i in present or gaps.get(i, 0) < 2], start, end)
+        for present, (start, end) in zip(map(set, filled), bounds, strict=True)
+    ]
+
+
+def _spanning_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """Bands above, at and below the lines spanning the gutter the fewest lines cross."""
+    filled = [index for index in indices if region[index]]
+    if len(filled) < 3:
+        return None
+    cover = _coverage(region, filled, left, right)
+    limit = MAX_SPANNING_SHARE * len(filled)
+    candidates = sorted(
+        (count, left + offset) for offset, count in enumerate(cover) if 0 < count <= limit
+    )
+    tried: set[frozenset[int]] = set()
+    spanning: frozenset[int] | None = None
+    for _, cell in candidates:
+        crossing = frozenset(i for i in filled if any(p.start <= cell < p.end for p in region[i]))
+        if crossing in tried:
+            continue
+        tried.add(crossing)
+        if len(tried) > MAX_SPANNING_TRIES:
+            break
+        rest = [i for i in filled if i not in crossing]
+        if _gutters(region, rest, left, right):
+            spanning = crossing
+            break
+    if spanning is None:
+        return None
+    bands: list[list[int]] = []
+    previous: bool | None = None
+    for index in indices:
+        kind = index in spanning
+        if region[index] and kind != previous:
+            bands.append([])
+            previous = kind
+        if not bands:
+            bands.append([])
+        bands[-1].append(index)
+    if len(bands) < 2:
+        return None
+    return [(band, left, right) for band in bands]

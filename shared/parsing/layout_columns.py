@@ -142,24 +142,40 @@ def _best_rows(lines: Sequence[Line]) -> tuple[list[_Row], int]:
     return best
 
 
-def read_layout_columns(lines: Sequence[Line]) -> list[Line]:
-    """The page's lines in column-by-column order when it was extracted in layout mode, else
-    the lines as they are."""
+def read_layout_pages(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
+    """Each page's lines, read column by column when it was extracted in layout mode.
+
+    A rewritten page's lines are numbered in reading order after the input's last line (so
+    that each has a number of its own, and the numbers keep the reading order that later
+    stages sort by); the explanation lists them there."""
+    next_number = 1 + max((line.number for page in pages for line in page), default=0)
+    result = []
+    for page in pages:
+        lines = read_layout_columns(page, next_number)
+        if lines and lines[0].number >= next_number:  # rewritten
+            next_number = lines[-1].number + 1
+        result.append(list(lines))
+    return result
+
+
+def read_layout_columns(lines: Sequence[Line], first_number: int | None = None) -> list[Line]:
+    """The page's lines in column-by-column order when it was extracted in layout mode
+    (numbered from ``first_number``, by default after the page's last line), else the lines
+    as they are."""
     if not lines or not is_layout_page(lines):
         return list(lines)
     rows = _best_rows(lines)[0]
-    out: list[tuple[int, str]] = []  # (index of the source line, text); -1 text = a blank
+    out: list[tuple[int, str]] = []  # (index of the source line, text); "" = a blank line
     _read_page(lines, rows, out)
     if _visible(text for _, text in out) != _visible(line.raw for line in lines):
         return list(lines)  # never expected: no character may be lost or doubled
-    result: list[Line] = []
+    texts: list[str] = []
+    for _, text in out:
+        if text or (texts and texts[-1]):
+            texts.append(text)
+    number = lines[-1].number + 1 if first_number is None else first_number
     page = lines[0].page
-    for index, text in out:
-        if text:
-            result.append(make_line(text, lines[index].number, page))
-        elif result and not result[-1].is_blank:
-            result.append(make_line("", lines[index].number, page))
-    return result
+    return [make_line(text, number + k, page) for k, text in enumerate(texts)]
 
 
 def _visible(texts: Iterable[str]) -> list[str]:

@@ -53,6 +53,10 @@ ALIGN_SLACK = 2
 _SHIFTS = range(-ALIGN_SLACK, ALIGN_SLACK + 1)
 # Lines spanning a gutter (a headline over its columns) are at most this share of a region.
 MAX_SPANNING_SHARE = 1 / 3
+# How far a headline's centre may be from the centre of the columns under it: cells, or a
+# share of the columns' width if more.
+HEAD_SLACK = 3
+HEAD_SLACK_SHARE = 0.1
 # Sets of spanning lines tried in a region (the fewest lines first).
 MAX_SPANNING_TRIES = 6
 # Lines of a region with text on each side of a gutter, for the gutter to part two columns.
@@ -213,7 +217,14 @@ def _read_region(
     if not filled:
         return
     indices = indices[indices.index(filled[0]) : indices.index(filled[-1]) + 1]
-    for cut in (_wide_blank_cut, _page_blank_cut, _gutter_cut, _spanning_cut, _blank_cut):
+    for cut in (
+        _wide_blank_cut,
+        _page_blank_cut,
+        _head_cut,
+        _gutter_cut,
+        _spanning_cut,
+        _blank_cut,
+    ):
         parts = cut(rows, region, indices, left, right)
         if parts is not None:
             for number, (part, part_left, part_right) in enumerate(parts):
@@ -317,6 +328,41 @@ def _gutters(
     return gutters
 
 
+def _column_bounds(gutters: list[tuple[int, int]], left: int, right: int) -> list[tuple[int, int]]:
+    edges = [left] + [cell for gutter in gutters for cell in gutter] + [right]
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
+def _head_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """A headline centred over the columns below it, set within one column's cells: the
+    region's first lines, with text in one column only (the others start below them), each
+    centred on the columns; read before the columns, not as the top of the one it stands in."""
+    gutters = _gutters(region, indices, left, right)
+    if not gutters:
+        return None
+    bounds = _column_bounds(gutters, left, right)
+    band = None
+    for position, index in enumerate(indices):
+        columns = sum(any(start <= p.start < end for p in region[index]) for start, end in bounds)
+        if columns >= 2:
+            band = position
+            break
+    if not band:
+        return None
+    body = [p for index in indices[band:] for p in region[index]]
+    centre = min(p.start for p in body) + max(p.end for p in body)
+    slack = max(
+        HEAD_SLACK, HEAD_SLACK_SHARE * (max(p.end for p in body) - min(p.start for p in body))
+    )
+    for index in indices[:band]:
+        pieces = region[index]
+        if pieces and abs(pieces[0].start + pieces[-1].end - centre) > 2 * slack:
+            return None
+    return [(indices[:band], left, right), (indices[band:], left, right)]
+
+
 def _gutter_cut(
     rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
 ) -> _Parts | None:
@@ -327,8 +373,7 @@ def _gutter_cut(
     gutters = _gutters(region, indices, left, right)
     if not gutters:
         return None
-    edges = [left] + [cell for gutter in gutters for cell in gutter] + [right]
-    bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    bounds = _column_bounds(gutters, left, right)
     filled = [
         [index for index in indices if any(start <= p.start < end for p in region[index])]
         for start, end in bounds

@@ -201,3 +201,17 @@ def test_no_character_is_lost_or_doubled() -> None:
     page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
     out = _read(page)
     assert sorted("".join("".join(page).split())) == sorted("".join("".join(out).split()))
+
+
+def test_a_short_headline_centred_over_the_columns_is_read_before_them() -> None:
+    # the headline and its subtitle stand within the middle column's cells, crossing no gutter
+    title, subtitle = "                    恢复运营", "                    ——首批二百条"
+    page = [HEADER, "", title, subtitle, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page)[2:6] == ["恢复运营", "——首批二百条", "", COLUMN_1[0].strip()]
+
+
+def test_a_column_starting_higher_than_the_others_is_no_headline() -> None:
+    # the first column's first line stands higher, at its left: the top of that column
+    rows = _side_by_side(COLUMN_1[1:], COLUMN_2[1:], COLUMN_3[1:])
+    page = [HEADER, "", COLUMN_1[0], *rows]
+    assert _read(page)[2:4] == [COLUMN_1[0].strip(), COLUMN_1[1].strip()]

@@ -57,6 +57,9 @@ MAX_SPANNING_SHARE = 1 / 3
 # share of the columns' width if more.
 HEAD_SLACK = 3
 HEAD_SLACK_SHARE = 0.1
+# ... or how far right of the left edge of the column it stands in (farther than a paragraph's
+# indent, two wide characters, four cells as a terminal shows them).
+HEAD_INSET = 6
 # Sets of spanning lines tried in a region (the fewest lines first).
 MAX_SPANNING_TRIES = 6
 # Lines of a region with text on each side of a gutter, for the gutter to part two columns.
@@ -336,9 +339,12 @@ def _column_bounds(gutters: list[tuple[int, int]], left: int, right: int) -> lis
 def _head_cut(
     rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
 ) -> _Parts | None:
-    """A headline centred over the columns below it, set within one column's cells: the
-    region's first lines, with text in one column only (the others start below them), each
-    centred on the columns; read before the columns, not as the top of the one it stands in."""
+    """A headline over the columns below it, set within one column's cells: the region's
+    first lines, with text in one column only (the others start below them), each centred on
+    the columns or set in from the left edge of its column farther than a paragraph's indent;
+    read before the columns, not as the top of the one it stands in.  (An extractor's grid
+    widens wide characters' text unevenly, so that a centred headline is often off the
+    columns' centre in it.)"""
     gutters = _gutters(region, indices, left, right)
     if not gutters:
         return None
@@ -356,9 +362,21 @@ def _head_cut(
     slack = max(
         HEAD_SLACK, HEAD_SLACK_SHARE * (max(p.end for p in body) - min(p.start for p in body))
     )
+    # where each column's text starts (its lines' leftmost piece)
+    edges = [
+        min(
+            (p.start for i in indices[band:] for p in region[i] if start <= p.start < end),
+            default=start,
+        )
+        for start, end in bounds
+    ]
     for index in indices[:band]:
         pieces = region[index]
-        if pieces and abs(pieces[0].start + pieces[-1].end - centre) > 2 * slack:
+        if not pieces:
+            continue
+        centred = abs(pieces[0].start + pieces[-1].end - centre) <= 2 * slack
+        edge = max((e for e in edges if e <= pieces[0].start), default=left)
+        if not centred and pieces[0].start - edge < HEAD_INSET:
             return None
     return [(indices[:band], left, right), (indices[band:], left, right)]
 

@@ -215,3 +215,11 @@ def test_a_column_starting_higher_than_the_others_is_no_headline() -> None:
     rows = _side_by_side(COLUMN_1[1:], COLUMN_2[1:], COLUMN_3[1:])
     page = [HEADER, "", COLUMN_1[0], *rows]
     assert _read(page)[2:4] == [COLUMN_1[0].strip(), COLUMN_1[1].strip()]
+
+
+def test_a_headline_set_in_from_its_column_off_the_centre_is_read_before_the_columns() -> None:
+    # the extractor's grid widened the columns' text more than the headline's: the headline
+    # stands left of the columns' centre, but set in from the first column's edge
+    title = "       公交线路恢复运营"
+    page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:5] == ["公交线路恢复运营", "", COLUMN_1[0].strip()]

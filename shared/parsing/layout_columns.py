@@ -64,6 +64,9 @@ HEAD_INSET = 6
 MAX_SPANNING_TRIES = 6
 # Lines of a region with text on each side of a gutter, for the gutter to part two columns.
 MIN_SIDE_LINES = 2
+# ... unless it is a single line, parted by a gap wider than any space a writer leaves in a
+# line (two wide characters: four cells as a terminal shows them).
+LONE_GUTTER = 5
 
 _PIECE = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S( {2,}|\t+|\u3000+ *)\S")
@@ -323,7 +326,7 @@ def _gutters(
         if (
             before
             and after
-            and max(len(before), len(after)) >= MIN_SIDE_LINES
+            and (max(len(before), len(after)) >= MIN_SIDE_LINES or end - begin >= LONE_GUTTER)
             and before[0] <= after[-1]
             and after[0] <= before[-1]
         ):

@@ -223,3 +223,19 @@ def test_a_headline_set_in_from_its_column_off_the_centre_is_read_before_the_col
     title = "       公交线路恢复运营"
     page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2)]
     assert _read(page)[2:5] == ["公交线路恢复运营", "", COLUMN_1[0].strip()]
+
+
+def test_a_last_line_of_two_columns_standing_alone_is_cut_at_its_gutter() -> None:
+    # the columns' last lines set apart (as a line of the article beside them can): a band of
+    # one line, its gutter wider than any space inside a line
+    left = _side_by_side(COLUMN_1[:5], COLUMN_2[:5], gutter=6)
+    last = _side_by_side(COLUMN_1[5:], COLUMN_2[5:], gutter=6)
+    page = [HEADER, "", *left, "", *last]
+    out = _read(page)
+    assert out[-3:] == [COLUMN_1[5].strip(), "", COLUMN_2[5].strip()]
+
+
+def test_two_spaces_in_a_line_of_its_own_are_no_gutter() -> None:
+    rows = _side_by_side(COLUMN_1, COLUMN_2)
+    page = [HEADER, "", "本报记者  王敏", "", *rows]
+    assert _read(page)[2] == "本报记者  王敏"

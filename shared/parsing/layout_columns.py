@@ -9,24 +9,28 @@ at blank lines, and each piece is read top to bottom, the pieces left to right.
 
 The cuts of a region, in order of preference:
 
-1. a run of two or more blank lines (the space between two modules of the page);
-2. a vertical gutter: at least two cells blank on every line, with text on both sides;
-3. a single blank line (a column's vertical gap: a block break);
-4. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
+1. a run of two or more lines blank in the region (the space between two modules);
+2. a line blank across the page (a block break);
+3. a headline over the columns below it that crosses none of their gutters (:func:`_head_cut`);
+4. a vertical gutter: at least two cells blank on every line of the region, with text on both
+   sides standing side by side (a single line: a gap wider than a writer's space);
+5. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
    band whose columns change): the region is read in horizontal bands, the spanning lines
    as bands of their own, so that the bands below split at their gutters.
 
 A region with none of these is a column piece: its lines are emitted as they are (the text of
 each line from its first to its last character in the region; no character is dropped).  A
-blank line parts pieces read one after the other, as plain extraction parts columns.
+blank line parts pieces read one after the other, as plain extraction parts columns.  A line
+blank in a column but not across the page is no gap in the column's text: the lines of text
+set off the columns' baselines (a larger headline, a byline) beside it got lines of their own.
 
 Cell positions are measured both as character counts (pdftotext's grid: every character one
 cell) and as display width (a wide character two cells, as terminals show text); the measure
-under which more lines' pieces start in the same cell as their neighbours' is used.
+under which more lines' pieces start near a piece of a line nearby is used.
 
 Ordinary column-by-column text is never touched: a page is read so only when many of its
-lines hold pieces parted by two or more spaces that start in the same cell as a piece of the
-line above or below.  Justified lines spaced out one space per character, a dateline's spaces
+lines hold pieces parted by two or more spaces, some of them starting near a piece of a line
+nearby.  Justified lines spaced out one space per character, a dateline's spaces
 or ``项目 40 个`` hold no such run; a page letter spaced as a whole (:mod:`letter_spacing`) is
 not read so either.
 """
@@ -229,7 +233,6 @@ def _read_region(
         _head_cut,
         _gutter_cut,
         _spanning_cut,
-        _blank_cut,
     ):
         parts = cut(rows, region, indices, left, right)
         if parts is not None:
@@ -238,12 +241,13 @@ def _read_region(
                     out.append((part[0], ""))
                 _read_region(lines, rows, part, part_left, part_right, out)
             return
+    # A column piece.  A line blank in it but not across the page (the page's blank lines
+    # have cut it) is no gap in its text: the extractor gave a line of its own to something
+    # beside it set off its baselines (a headline's larger lines, a byline).
     for index in indices:
         pieces = region[index]
         if pieces:
             out.append((index, lines[index].raw[pieces[0].first : pieces[-1].last]))
-        else:
-            out.append((index, ""))
 
 
 _Parts = list[tuple[list[int], int, int]]
@@ -279,12 +283,6 @@ def _page_blank_cut(
 ) -> _Parts | None:
     """At a line blank across the whole page."""
     return _split_at_blank_runs({i: list(rows[i]) for i in indices}, indices, left, right, 1)
-
-
-def _blank_cut(
-    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
-) -> _Parts | None:
-    return _split_at_blank_runs(region, indices, left, right, 1)
 
 
 def _coverage(

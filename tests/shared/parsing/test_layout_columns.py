@@ -239,3 +239,20 @@ def test_two_spaces_in_a_line_of_its_own_are_no_gutter() -> None:
     rows = _side_by_side(COLUMN_1, COLUMN_2)
     page = [HEADER, "", "本报记者  王敏", "", *rows]
     assert _read(page)[2] == "本报记者  王敏"
+
+
+def test_a_line_blank_in_a_column_but_not_across_the_page_is_no_gap() -> None:
+    # A two-line headline set larger than the text beside it: the extractor gives the line
+    # between its baselines to the text beside, and the headline's lines stay together.
+    right = [
+        "国防部举行新春招待会",
+        "——魏凤和出席",
+        "  新华社北京1月17日电",
+        "（记者梅常伟）国防部",
+        "17日晚在八一大楼举行",
+        "新春招待会，来自80多",
+        "个国家的驻华武官出席",
+    ]
+    left = ["助企纾困，加快恢复", "", "经济社会发展活力", *_stripped(COLUMN_1[:4])]
+    page = [HEADER, "", *(f"{a:<20}{b}" for a, b in zip(left, right, strict=True))]
+    assert _read(page)[2:5] == ["助企纾困，加快恢复", "经济社会发展活力", COLUMN_1[0].strip()]

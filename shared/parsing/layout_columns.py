@@ -45,6 +45,8 @@ from typing import NamedTuple
 from shared.parsing.letter_spacing import is_letter_spaced
 from shared.parsing.lines import Line, make_line
 
+# What the explanation says of a line read out of a layout page's columns.
+LAYOUT_RULE = "layout page: read column by column"
 # A gutter between columns: at least this many blank cells on every line of a region.
 MIN_GUTTER = 2
 # A page is read as laid out when this share of its lines with text hold a gap, and at

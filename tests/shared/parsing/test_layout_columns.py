@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from shared.parsing import parse_text
-from shared.parsing.layout_columns import is_layout_page, read_layout_columns
+from shared.parsing import explain_text, parse_text
+from shared.parsing.layout_columns import LAYOUT_RULE, is_layout_page, read_layout_columns
 from shared.parsing.lines import split_lines
 from tests.support.page_simulator import PageSimulator, load_sample_articles
 
@@ -256,3 +256,13 @@ def test_a_line_blank_in_a_column_but_not_across_the_page_is_no_gap() -> None:
     left = ["助企纾困，加快恢复", "", "经济社会发展活力", *_stripped(COLUMN_1[:4])]
     page = [HEADER, "", *(f"{a:<20}{b}" for a, b in zip(left, right, strict=True))]
     assert _read(page)[2:5] == ["助企纾困，加快恢复", "经济社会发展活力", COLUMN_1[0].strip()]
+
+
+def test_the_explanation_lists_a_layout_page_in_reading_order() -> None:
+    page = [HEADER, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    rows = explain_text("\n".join(page)).split("\n")
+    assert all(LAYOUT_RULE in row for row in rows)
+    texts = [row.split(" | ", 1)[1] for row in rows]
+    assert texts == [HEADER, "", *_stripped(COLUMN_1), "", *_stripped(COLUMN_2)]
+    numbers = [int(row.split()[0]) for row in rows]
+    assert numbers == list(range(len(page) + 1, len(page) + 1 + len(rows)))

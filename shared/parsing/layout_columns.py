@@ -38,12 +38,12 @@ not read so either.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from shared.parsing.letter_spacing import is_letter_spaced
 from shared.parsing.lines import Line, make_line
+from shared.parsing.normalise import is_wide
 
 # What the explanation says of a line read out of a layout page's columns.
 LAYOUT_RULE = "layout page: read column by column"
@@ -66,6 +66,9 @@ HEAD_SLACK_SHARE = 0.1
 # ... or how far right of the left edge of the column it stands in (farther than a paragraph's
 # indent, two wide characters, four cells as a terminal shows them).
 HEAD_INSET = 6
+# Cells tried as the gutter the spanning lines cross (a bound on the work for a page of
+# thousands of cells; a page is a few hundred wide).
+MAX_SPANNING_CELLS = 500
 # Sets of spanning lines tried in a region (the fewest lines first).
 MAX_SPANNING_TRIES = 6
 # Lines of a region with text on each side of a gutter, for the gutter to part two columns.
@@ -89,34 +92,28 @@ class _Piece(NamedTuple):
 
 
 _Row = tuple[_Piece, ...]
-Measure = Callable[[str], list[int]]
 
 
-def char_cells(text: str) -> list[int]:
-    """The cell each character starts in, and the end: one cell a character."""
-    return list(range(len(text) + 1))
+def _wide_count(text: str) -> int:
+    return 0 if text.isascii() else sum(map(is_wide, text))
 
 
-def _cell_width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def display_cells(text: str) -> list[int]:
-    """The cell each character starts in, and the end: a wide character takes two cells."""
-    cells = [0]
-    for char in text:
-        cells.append(cells[-1] + _cell_width(char))
-    return cells
-
-
-def _row(raw: str, measure: Measure) -> _Row:
-    text = raw.replace("\t", "    ").replace("\u3000", "  ")
-    if not text.strip():
-        return ()
-    cells = measure(text)
-    return tuple(
-        _Piece(cells[m.start()], cells[m.end()], m.start(), m.end()) for m in _PIECE.finditer(text)
-    )
+def _row(raw: str, wide_cells: bool) -> _Row:
+    """The line's pieces: one cell a character, or (``wide_cells``) two a wide one."""
+    pieces = []
+    extra = 0  # cells of the wide characters before the piece, beyond one each
+    previous_end = 0
+    for match in _PIECE.finditer(raw):
+        first, last = match.span()
+        if wide_cells:
+            extra += _wide_count(raw[previous_end:first])
+            start = first + extra
+            extra += _wide_count(match.group())
+            pieces.append(_Piece(start, last + extra, first, last))
+            previous_end = last
+        else:
+            pieces.append(_Piece(first, last, first, last))
+    return tuple(pieces)
 
 
 def _aligned_rows(rows: Sequence[_Row]) -> int:
@@ -139,23 +136,24 @@ def _aligned_rows(rows: Sequence[_Row]) -> int:
 def is_layout_page(lines: Sequence[Line]) -> bool:
     """Whether the page was extracted in layout mode (columns side by side): many of its lines
     hold pieces parted by a run of spaces, and some of these align with their neighbours."""
+    return _layout_rows(lines) is not None
+
+
+def _layout_rows(lines: Sequence[Line]) -> list[_Row] | None:
+    """The page's lines as pieces on a grid of cells, if it was extracted in layout mode."""
     gapped = sum(bool(_GAP.search(line.raw.strip())) for line in lines)
     with_text = sum(not line.is_blank for line in lines)
     if gapped < max(MIN_ALIGNED_LINES, MIN_GAPPED_SHARE * with_text):
-        return False
+        return None
     if is_letter_spaced(lines):  # a space between all letters, wider where the writer meant one
-        return False
-    return _best_rows(lines)[1] >= MIN_ALIGNED_LINES
-
-
-def _best_rows(lines: Sequence[Line]) -> tuple[list[_Row], int]:
-    best: tuple[list[_Row], int] = ([], -1)
-    for measure in (char_cells, display_cells):
-        rows = [_row(line.raw, measure) for line in lines]
+        return None
+    best: tuple[list[_Row] | None, int] = (None, MIN_ALIGNED_LINES - 1)
+    for wide_cells in (False, True):
+        rows = [_row(line.raw, wide_cells) for line in lines]
         aligned = _aligned_rows(rows)
         if aligned > best[1]:
             best = (rows, aligned)
-    return best
+    return best[0]
 
 
 def read_layout_pages(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
@@ -178,9 +176,9 @@ def read_layout_columns(lines: Sequence[Line], first_number: int | None = None) 
     """The page's lines in column-by-column order when it was extracted in layout mode
     (numbered from ``first_number``, by default after the page's last line), else the lines
     as they are."""
-    if not lines or not is_layout_page(lines):
+    rows = _layout_rows(lines) if lines else None
+    if rows is None:
         return list(lines)
-    rows = _best_rows(lines)[0]
     out: list[tuple[int, str]] = []  # (index of the source line, text); "" = a blank line
     _read_page(lines, rows, out)
     if _visible(text for _, text in out) != _visible(line.raw for line in lines):
@@ -229,6 +227,9 @@ def _read_region(
     if not filled:
         return
     indices = indices[indices.index(filled[0]) : indices.index(filled[-1]) + 1]
+    # the cells the region's text takes (the work on a region grows with its width)
+    left = min(region[index][0].start for index in filled)
+    right = max(region[index][-1].end for index in filled)
     for cut in (
         _wide_blank_cut,
         _page_blank_cut,
@@ -319,10 +320,14 @@ def _gutters(
             if offset - start >= MIN_GUTTER:
                 runs.append((left + start, left + offset))
             start = None
+    if not runs:
+        return []
+    # each line's first and last piece's start
+    spans = [(i, region[i][0].start, region[i][-1].start) for i in indices if region[i]]
     gutters = []
     for begin, end in runs:
-        before = [i for i in indices if any(p.start < begin for p in region[i])]
-        after = [i for i in indices if any(p.start >= end for p in region[i])]
+        before = [i for i, first, _ in spans if first < begin]
+        after = [i for i, _, last in spans if last >= end]
         if (
             before
             and after
@@ -426,7 +431,7 @@ def _spanning_cut(
     )
     tried: set[frozenset[int]] = set()
     spanning: frozenset[int] | None = None
-    for _, cell in candidates:
+    for _, cell in candidates[:MAX_SPANNING_CELLS]:
         crossing = frozenset(i for i in filled if any(p.start <= cell < p.end for p in region[i]))
         if crossing in tried:
             continue

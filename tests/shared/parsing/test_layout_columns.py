@@ -266,3 +266,17 @@ def test_the_explanation_lists_a_layout_page_in_reading_order() -> None:
     assert texts == [HEADER, "", *_stripped(COLUMN_1), "", *_stripped(COLUMN_2)]
     numbers = [int(row.split()[0]) for row in rows]
     assert numbers == list(range(len(page) + 1, len(page) + 1 + len(rows)))
+
+
+def test_ideographic_spaces_in_a_layout_page_are_measured_in_place() -> None:
+    column = [
+        line.replace("  ", "\u3000", 1) if line.startswith("  ") else line for line in COLUMN_1
+    ]
+    rows = _side_by_side(column, COLUMN_2, width=14)
+    assert _read([HEADER, "", *rows]) == [
+        HEADER,
+        "",
+        *_stripped(COLUMN_1),
+        "",
+        *_stripped(COLUMN_2),
+    ]

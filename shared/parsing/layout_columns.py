@@ -23,6 +23,7 @@ each line from its first to its last character in the region; no character is dr
 blank line parts pieces read one after the other, as plain extraction parts columns.  A line
 blank in a column but not across the page is no gap in the column's text: the lines of text
 set off the columns' baselines (a larger headline, a byline) beside it got lines of their own.
+The page's running header (its first lines, at most two, above a blank line) stays as it is.
 
 Cell positions are measured both as character counts (pdftotext's grid: every character one
 cell) and as display width (a wide character two cells, as terminals show text); the measure

@@ -280,3 +280,9 @@ def test_ideographic_spaces_in_a_layout_page_are_measured_in_place() -> None:
         "",
         *_stripped(COLUMN_2),
     ]
+
+
+def test_the_running_header_stays_whole_whatever_gutter_runs_through_it() -> None:
+    header = f"{'上海日报 4月8日':<18}星期一 第2版 社会"
+    page = [header, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[:3] == [header, "", COLUMN_1[0].strip()]

@@ -58,8 +58,9 @@ NEAR_LINES = 2
 # How far apart two pieces' starts may be and still be aligned.
 ALIGN_SLACK = 2
 _SHIFTS = range(-ALIGN_SLACK, ALIGN_SLACK + 1)
-# Lines spanning a gutter (a headline over its columns) are at most this share of a region.
-MAX_SPANNING_SHARE = 1 / 3
+# Lines spanning a gutter (a headline over its columns) are at most this share of a region
+# (a long headline over short columns; the lines of columns beside it may alternate).
+MAX_SPANNING_SHARE = 1 / 2
 # How far a headline's centre may be from the centre of the columns under it: cells, or a
 # share of the columns' width if more.
 HEAD_SLACK = 3

@@ -286,3 +286,21 @@ def test_the_running_header_stays_whole_whatever_gutter_runs_through_it() -> Non
     header = f"{'上海日报 4月8日':<18}星期一 第2版 社会"
     page = [header, "", *_side_by_side(COLUMN_1, COLUMN_2)]
     assert _read(page)[:3] == [header, "", COLUMN_1[0].strip()]
+
+
+def test_a_headline_of_three_lines_over_short_columns_is_read_before_them() -> None:
+    title = [
+        "   恢复小区出入公交运营机动车通行",
+        "   市民出行有序，首批恢复二百多条",
+        "   线路覆盖中心城区和五个新城区域",
+    ]
+    page = [
+        HEADER,
+        "",
+        *title,
+        *_side_by_side(COLUMN_1[:4], COLUMN_2[:4]),
+        "",
+        "",
+        *_side_by_side(COLUMN_3, COLUMN_2),
+    ]
+    assert _read(page)[2:7] == [*_stripped(title), "", COLUMN_1[0].strip()]

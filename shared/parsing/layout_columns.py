@@ -10,13 +10,16 @@ at blank lines, and each piece is read top to bottom, the pieces left to right.
 The cuts of a region, in order of preference:
 
 1. a run of two or more lines blank in the region (the space between two modules);
-2. a line blank across the page (a block break);
+2. a line blank across the page, unless the lines above and below it are columns whose
+   gutters agree (columns going on past a gap; the lines of titles side by side, set larger
+   than the text, with blank lines between);
 3. a headline over the columns below it that crosses none of their gutters (:func:`_head_cut`);
 4. a vertical gutter: at least two cells blank on every line of the region, with text on both
    sides standing side by side (a single line: a gap wider than a writer's space);
 5. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
    band whose columns change): the region is read in horizontal bands, the spanning lines
-   as bands of their own, so that the bands below split at their gutters.
+   as bands of their own, so that the bands below split at their gutters;
+6. a line blank across the page, the columns' gutters cut.
 
 A region with none of these is a column piece: its lines are emitted as they are (the text of
 each line from its first to its last character in the region; no character is dropped).  A
@@ -238,6 +241,7 @@ def _read_region(
         _head_cut,
         _gutter_cut,
         _spanning_cut,
+        _page_blank_cut,
     ):
         parts = cut(rows, region, indices, left, right)
         if parts is not None:
@@ -286,8 +290,27 @@ def _wide_blank_cut(
 def _page_blank_cut(
     rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
 ) -> _Parts | None:
-    """At a line blank across the whole page."""
-    return _split_at_blank_runs({i: list(rows[i]) for i in indices}, indices, left, right, 1)
+    """At a line blank across the whole page, unless the lines above and below it are columns
+    whose gutters agree (columns going on past a gap, lines of titles side by side set larger
+    than the text): those are cut at their gutters first."""
+    parts = _split_at_blank_runs({i: list(rows[i]) for i in indices}, indices, left, right, 1)
+    if parts is None:
+        return None
+    groups = [parts[0][0]]
+    for part, _, _ in parts[1:]:
+        above = [i for i in groups[-1] if region[i]]
+        below = [i for i in part if region[i]]
+        if (
+            _gutters(region, above, left, right)
+            and _gutters(region, below, left, right)
+            and _gutters(region, above + below, left, right)
+        ):
+            groups[-1] = groups[-1] + part
+        else:
+            groups.append(part)
+    if len(groups) < 2:
+        return None
+    return [(group, left, right) for group in groups]
 
 
 def _coverage(
@@ -351,10 +374,11 @@ def _head_cut(
 ) -> _Parts | None:
     """A headline over the columns below it, set within one column's cells: the region's
     first lines, with text in one column only (the others start below them), each centred on
-    the columns or set in from the left edge of its column farther than a paragraph's indent;
-    read before the columns, not as the top of the one it stands in.  (An extractor's grid
-    widens wide characters' text unevenly, so that a centred headline is often off the
-    columns' centre in it.)"""
+    the columns or set in from the left edge of its column farther than a paragraph's indent,
+    are read before the columns, not as the top of the one they stand in; the lines after
+    them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
+    characters' text unevenly, so that a centred headline is often off the columns' centre
+    in it.)"""
     gutters = _gutters(region, indices, left, right)
     if not gutters:
         return None
@@ -380,15 +404,19 @@ def _head_cut(
         )
         for start, end in bounds
     ]
-    for index in indices[:band]:
+    head = 0  # the leading lines that head the columns
+    for position, index in enumerate(indices[:band]):
         pieces = region[index]
         if not pieces:
             continue
         centred = abs(pieces[0].start + pieces[-1].end - centre) <= 2 * slack
         edge = max((e for e in edges if e <= pieces[0].start), default=left)
         if not centred and pieces[0].start - edge < HEAD_INSET:
-            return None
-    return [(indices[:band], left, right), (indices[band:], left, right)]
+            break
+        head = position + 1
+    if not head:
+        return None
+    return [(indices[:head], left, right), (indices[head:], left, right)]
 
 
 def _gutter_cut(

@@ -226,13 +226,21 @@ def test_a_headline_set_in_from_its_column_off_the_centre_is_read_before_the_col
 
 
 def test_a_last_line_of_two_columns_standing_alone_is_cut_at_its_gutter() -> None:
-    # the columns' last lines set apart (as a line of the article beside them can): a band of
-    # one line, its gutter wider than any space inside a line
+    # the columns' last lines set apart by more than a line: a band of one line, its gutter
+    # wider than any space inside a line
     left = _side_by_side(COLUMN_1[:5], COLUMN_2[:5], gutter=6)
     last = _side_by_side(COLUMN_1[5:], COLUMN_2[5:], gutter=6)
-    page = [HEADER, "", *left, "", *last]
+    page = [HEADER, "", *left, "", "", *last]
     out = _read(page)
     assert out[-3:] == [COLUMN_1[5].strip(), "", COLUMN_2[5].strip()]
+
+
+def test_columns_going_on_past_a_blank_line_are_read_whole() -> None:
+    # a line blank across the page between lines of the same columns: no band of its own
+    above = _side_by_side(COLUMN_1[:3], COLUMN_2[:3])
+    below = _side_by_side(COLUMN_1[3:], COLUMN_2[3:])
+    out = _read([HEADER, "", *above, "", *below])
+    assert out[2:] == [*_stripped(COLUMN_1), "", *_stripped(COLUMN_2)]
 
 
 def test_two_spaces_in_a_line_of_its_own_are_no_gutter() -> None:
@@ -304,3 +312,25 @@ def test_a_headline_of_three_lines_over_short_columns_is_read_before_them() -> N
         *_side_by_side(COLUMN_3, COLUMN_2),
     ]
     assert _read(page)[2:7] == [*_stripped(title), "", COLUMN_1[0].strip()]
+
+
+def test_two_line_titles_side_by_side_are_read_title_by_title() -> None:
+    # Three articles side by side, their headlines of two lines each; a line blank across
+    # the page parts each headline's two lines (they are set larger than the text), and the
+    # lines of one headline are read together.
+    rows = _side_by_side(
+        ["公交线路今起", "", "逐步恢复运营", *_stripped(COLUMN_1)],
+        ["地铁线路下周", "", "陆续恢复运营", *_stripped(COLUMN_2)],
+        ["社区菜场有序", "", "开门迎接市民", *_stripped(COLUMN_3)],
+    )
+    out = _read([HEADER, "", *rows])
+    assert out[2:4] == ["公交线路今起", "逐步恢复运营"]
+    assert out[4 : 4 + 6] == _stripped(COLUMN_1)
+    assert out[11:13] == ["地铁线路下周", "陆续恢复运营"]
+
+
+def test_a_byline_under_a_centred_headline_heads_the_first_column() -> None:
+    # the headline stands within the middle column's cells, the byline at the first's left
+    title = "                     公交线路恢复运营"
+    page = [HEADER, "", title, "本报记者 王敏", *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page)[2:6] == ["公交线路恢复运营", "", "本报记者 王敏", COLUMN_1[0].strip()]

@@ -41,6 +41,7 @@ not read so either.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -297,8 +298,8 @@ def _page_blank_cut(
     if parts is None:
         return None
     groups = [parts[0][0]]
-    for part, _, _ in parts[1:]:
-        above = [i for i in groups[-1] if region[i]]
+    for (previous, _, _), (part, _, _) in itertools.pairwise(parts):
+        above = [i for i in previous if region[i]]
         below = [i for i in part if region[i]]
         if (
             _gutters(region, above, left, right)

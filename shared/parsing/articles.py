@@ -22,7 +22,7 @@ from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
 from shared.parsing.column_bands import read_bands
 from shared.parsing.columns import (
-    SHORT_MARGIN,
+    INDENT_MARGIN,
     column_width,
     lines_share_column,
     piece_column,
@@ -39,7 +39,7 @@ from shared.parsing.glued_titles import (
     opening_question_title,
     trailing_question_title,
 )
-from shared.parsing.indentation import leading_space, paragraph_indent
+from shared.parsing.indentation import KEPT_INDENT, leading_space, paragraph_indent
 from shared.parsing.line_adjacency import LineOrder
 from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
@@ -561,7 +561,8 @@ def build_article(
                 trace[line.number] = ("byline", block.rule)
                 first_line = min(first_line, line.number)
         paragraphs, markers = _body_paragraphs(unit, trace, layout)
-        article.ends_short = _ends_short(unit) and not layout.unwrapped
+        if not layout.unwrapped:
+            article.short_by, article.opens_full = _body_edges(unit)
         dateline = apply_body_fields(article, paragraphs, unit.markers + markers, bylines, credits)
         if dateline is not None:
             first = unit.body[0].first
@@ -596,17 +597,38 @@ def build_article(
     return BuiltArticle(article=article, trace=trace, first_line=first_line)
 
 
-def _ends_short(unit: Unit) -> bool:
-    """The unit's last body line (without a continuation marker) stops short of the
-    column its body is set in (measured on the lines that tell it: no dateline, no marker;
-    False when none does)."""
+def _body_edges(unit: Unit) -> tuple[float, bool]:
+    """How far (em) the unit's last body line (without a continuation marker) stops short
+    of the column its body is set in, and whether its first body line fills that column
+    (less than an em short, no kept indent: a running line, not a paragraph's first line
+    short by the indent).
+    The column is measured on the lines that tell it (no dateline, no marker); (0, False)
+    when none does, and the first line is not judged when fewer than three lines under it
+    measure the column (:func:`.columns.piece_column`)."""
     if unit.kind != "article" or not unit.body:
-        return False
+        return 0.0, False
     lines = [line for block in unit.body for line in block.lines]
-    last = lines[-1]
-    text, _ = strip_continuations(last.text, last.continuations)
     column = column_width([line for line in lines if line.measures_column])
-    return column > 0 and not last.spaced_out and display_width(text) <= column - SHORT_MARGIN
+    if column <= 0:
+        return 0.0, False
+    last, first = lines[-1], lines[0]
+    short_by = 0.0
+    if not last.spaced_out:
+        text, _ = strip_continuations(last.text, last.continuations)
+        short_by = max(0.0, column - display_width(text))
+    # the first line against the column the other lines measure (it may set the column
+    # itself where only a few lines follow it)
+    rest = piece_column(lines[1:])
+    text, _ = strip_continuations(first.text, first.continuations)
+    opens_full = (
+        rest > 0
+        and first.indent < KEPT_INDENT  # a kept indent marks a first line
+        and not first.spaced_out
+        and not first.opens_dateline
+        and not first.ends_sentence
+        and display_width(text) > rest - INDENT_MARGIN  # (an em short reads as indented)
+    )
+    return short_by, opens_full
 
 
 def _body_paragraphs(

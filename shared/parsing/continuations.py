@@ -8,7 +8,9 @@ joined article keeps the first part's titles, page and markers; the second part'
 shortened) jump title is dropped.  The first part's last paragraph runs on into the second
 part's first one when it stops in mid-sentence on a full line (the jump cut it where the
 column ended); a last line short of its column ended its paragraph (a subhead, a lead-in
-such as ``帮忙>>>``) although no sentence ends there.
+such as ``帮忙>>>``) although no sentence ends there, unless the character that did not
+fit went down with the closing marks after it.  After a sentence end on a full line it runs
+on where the next part's first line fills its column too (no indented first line).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from shared.parsing.lines import ends_sentence
+from shared.parsing.columns import INDENT_MARGIN, SHORT_MARGIN
+from shared.parsing.lines import display_width, ends_sentence
 from shared.parsing.normalise import join_wrapped
+from shared.parsing.paragraphs import LEADS_IN, PULL_DOWN_SLACK, pulled_down_run
 from shared.parsing.types import ParsedArticle
 
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -82,7 +86,7 @@ def merge_parts(first: ParsedArticle, second: ParsedArticle) -> ParsedArticle:
     paragraphs of both (the first part's last one run on when it stops in mid-sentence)."""
     paragraphs = list(first.paragraphs)
     rest = list(second.paragraphs)
-    if paragraphs and rest and not ends_sentence(paragraphs[-1]) and not first.ends_short:
+    if paragraphs and rest and _runs_on(first, paragraphs[-1], second, rest[0]):
         paragraphs[-1] = join_wrapped([paragraphs[-1], rest.pop(0)])
     paragraphs.extend(rest)
     merged = replace(first)
@@ -93,5 +97,35 @@ def merge_parts(first: ParsedArticle, second: ParsedArticle) -> ParsedArticle:
     ]
     merged.byline = "\n".join(b for b in (first.byline, second.byline) if b)
     merged.continued_from = first.continued_from
-    merged.ends_short = second.ends_short  # the merged text ends where the second part does
+    merged.short_by = second.short_by  # the merged text ends where the second part does
     return merged
+
+
+# A list item's number opening a paragraph (``一、``, ``2、``): not a character the
+# line-start rule took down with the mark after it.
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十0-9]+、")
+
+
+def _runs_on(first: ParsedArticle, last: str, second: ParsedArticle, opening: str) -> bool:
+    """Does the first part's last paragraph (``last``) run on into the second part's first
+    one (``opening``)?
+
+    A jump cuts the text where a column ends.  In mid-sentence it runs on, unless the last
+    line stops short of its column (a subhead, a lead-in such as ``帮忙>>>``), and not only
+    by the character the line-start rule took down to open the next page's text with the
+    closing marks after it (``…可免除抗原检测证`` over ``明），来沪返沪人员…``).  After a
+    sentence end it runs on where the last line fills its column and the next page's text
+    opens with a line that fills its own: a paragraph's first line would be short by the
+    indent (``…预估订购数量。`` over ``开团当日，联华利用…``)."""
+    if not ends_sentence(last):
+        if first.short_by < SHORT_MARGIN:
+            return True
+        if last.endswith(LEADS_IN):
+            return False  # a lead-in (``通告如下：``) opens what follows
+        run = pulled_down_run(opening)
+        return (
+            bool(run)
+            and not _ENUMERATOR.match(opening)
+            and first.short_by <= display_width(run) + PULL_DOWN_SLACK
+        )
+    return first.short_by < INDENT_MARGIN and second.opens_full

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shared.parsing.layout_columns import LAYOUT_RULE
 from shared.parsing.page import analyse_text
 from shared.parsing.types import ParseError
 
@@ -55,9 +56,12 @@ def explain_text(text: str) -> str:
             )
             continue
         by_number[line.number] = (role, rule, line.raw, line.width)
-    width = len(str(len(by_number)))
+    width = len(str(max(by_number, default=0)))
+    physical = text.count("\n") + 1
     rows = []
     for number in sorted(by_number):
         role, rule, raw, em = by_number[number]
+        if number > physical:  # a line of a layout page, read out of its columns
+            rule += f" [{LAYOUT_RULE}]"
         rows.append(f"{number:>{width}}  {role:<18} {em:5.1f}em  {rule}  | {raw}")
     return "\n".join(rows)

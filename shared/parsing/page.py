@@ -15,6 +15,7 @@ from shared.parsing.blocks import group_blocks
 from shared.parsing.continuations import join_continued
 from shared.parsing.decode import decode_bytes, normalise_newlines
 from shared.parsing.furniture import describe_furniture
+from shared.parsing.layout_columns import read_layout_pages
 from shared.parsing.letter_spacing import close_letter_spacing
 from shared.parsing.line_spacing import close_line_spacing
 from shared.parsing.lines import Line, split_lines
@@ -49,7 +50,7 @@ def analyse_text(text: str, *, keep_trace: bool = True) -> Analysis:
 
 
 def _analyse(text: str, *, keep_trace: bool) -> Analysis:
-    pages = split_lines(normalise_newlines(text))
+    pages = read_layout_pages(split_lines(normalise_newlines(text)))
     articles: list[ParsedArticle] = []
     parsed_pages: list[ParsedPage] = []
     trace: Trace = {}

@@ -125,7 +125,7 @@ def paragraph_break(
         ):
             return True, "a line short by the indent over a full line opens a paragraph"
         if (
-            before.text.endswith(_LEADS_IN)
+            before.text.endswith(LEADS_IN)
             and _indented(after, column, following)
             and not _may_end_paragraph(after)
         ):
@@ -134,13 +134,19 @@ def paragraph_break(
             # a line ending a sentence at the indented measure over running text cannot be
             # a running line (one fills the column): a first line, whatever the line above
             # may have taken down (``通告如下：`` over ``一、住宅小区恢复出入。``)
-            before.text.endswith(_LEADS_IN)
+            before.text.endswith(LEADS_IN)
             and column > 0
             and _may_end_paragraph(after)
             and _opens_with_a_sentence(after, following, column)
             and _over_running_text(following, column)
         ):
             return True, "a colon or a lead-in dash closes the line; a first line ending a sentence"
+        if (
+            blank
+            and column > 0
+            and _first_line_after_column_break(before, after, column, before_opens, following)
+        ):
+            return True, "a line at the indented measure over running text after a column break"
         if blank:
             return False, "blank after a line that does not end a sentence: column break"
         return False, "previous line does not end a sentence"
@@ -149,7 +155,8 @@ def paragraph_break(
         return True, "previous line ends a sentence short of the column"
     if (
         not before.spaced_out
-        and printed_width(before) <= full - INDENT_MARGIN
+        # (Latin capitals print wider than counted: ``亮相CCTV空中剧院，…片段。`` is full)
+        and printed_width(before) + _capitals_slack(before.text) <= full - INDENT_MARGIN
         and not _INTENDED_SPACE.search(before.text)
         and not explains_short_line(before, after, full)
     ):
@@ -490,6 +497,46 @@ def _first_line_over_running_text(
     )
 
 
+def _first_line_after_column_break(
+    before: Line, after: Line, column: float, before_opens: bool, following: Line | None
+) -> bool:
+    """After a column break under a full line that ends no sentence, ``after`` has the width
+    of an indented first line (the column minus the indent, within an em; or short of it
+    only by the characters taken down onto ``following``) without ending a sentence, it
+    does not fall short of the full column only for what opens ``following`` (a character
+    taken down with the marks after it, a Latin word or number that did not fit, an unsplit
+    dash), and ``following`` runs on at the full width: ``after`` opens a paragraph.
+
+    A running line fills the column, and a paragraph's last line ends its sentence, so a
+    line two em short in mid-sentence over running text is an indented first line; the
+    column above ended where its text was cut (the extractor read a column out of order,
+    or a piece of another text came between).  On the extracted development pages (764000
+    onwards, 900 pages) such a line opened its paragraph all 102 times it and the line under
+    it stand in one gold paragraph; without a blank line before it (no column break) the
+    same shape opened one 157 times and ran on 32 times (widths misjudged for digits, Latin
+    letters and marks), so the rule keeps to column breaks."""
+    if before.spaced_out or after.spaced_out or after.ends_sentence or following is None:
+        return False
+    if unclosed_parenthesis(before.text):
+        return False  # a dateline's byline (``（记者姜`` over ``洁） 日前，…``) runs on
+    measure = column - INDENT if before_opens else column
+    if printed_width(before) < measure - INDENT_MARGIN:
+        return False
+    if following.ends_sentence or _indented(following, column):
+        return False
+    if (
+        _full_but_for_pull_down(after, following, column)
+        or _pushed_down(after, following, column)
+        or following.text.startswith(_UNSPLIT_MARKS)
+    ):
+        return False  # a running line, short for what opens the next line
+    if not _at_indented_measure(after, column):
+        return False
+    return printed_width(after) >= column - INDENT - INDENT_MARGIN or _full_but_for_pull_down(
+        after, following, column - INDENT
+    )
+
+
 # A first line may hold half an em more than the column minus the indent (a half-width
 # character); a running line is at most about an em short of the column.
 FIRST_LINE_SLACK = 0.5
@@ -508,7 +555,7 @@ def _at_indented_measure(line: Line, column: float) -> bool:
 
 # Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
 # (``政策赋能，解开束缚转化的“细绳子”——`` over its paragraph's indented first line).
-_LEADS_IN = ("：", ":", "——")
+LEADS_IN = ("：", ":", "——")
 
 
 def _may_end_paragraph(line: Line) -> bool:
@@ -550,7 +597,7 @@ def _indented(line: Line, column: float, following: Line | None = None) -> bool:
 PULL_DOWN_SLACK = 0.5
 
 
-def _pulled_down_run(text: str) -> str:
+def pulled_down_run(text: str) -> str:
     """The characters the line-start rule took down to open a line: a character (or a Latin
     word or number, which is not split) followed by marks no line may open with (``续》、``,
     ``教。``, ``LNG）``), or "" when the line opens otherwise."""
@@ -569,7 +616,7 @@ def _full_but_for_pull_down(line: Line, following: Line, measure: float) -> bool
     it, so the line above stops short by that character (by two when two marks follow,
     ``《血脉赓`` over ``续》、《庄严承诺》``), yet it is a full running line: not a paragraph's
     indented first line, nor one that stops short to end a paragraph."""
-    run = _pulled_down_run(following.text)
+    run = pulled_down_run(following.text)
     if not run:
         return False
     return measure - printed_width(line) <= display_width(run) + PULL_DOWN_SLACK
@@ -609,9 +656,16 @@ def explains_short_line(before: Line, after: Line, full: float) -> bool:
 
 def _pushed_down(line: Line, following: Line, column: float) -> bool:
     """``following`` opens with a half-width run (a Latin word, a number) too wide for the
-    room left on ``line``: the typesetter stretched ``line`` because the run moved down."""
+    room left on ``line``: the typesetter stretched ``line`` because the run moved down.
+
+    The run may print wider than the half em a character its width counts: Latin capitals
+    run wider (:func:`_capitals_slack`), so ``MPCVD`` may not fit where five half-width
+    characters would (``产。一期计划采购500台`` over ``MPCVD（微波等离子化学气相``)."""
     match = _LEADING_HALF_WIDTH.match(following.text)
-    return match is not None and line.width + 0.5 * len(match.group()) > column
+    if match is None:
+        return False
+    run = match.group()
+    return line.width + 0.5 * len(run) + _capitals_slack(run) > column
 
 
 def _far_short(line: Line, column: float, opens: bool) -> bool:

@@ -20,11 +20,22 @@ from shared.parsing.stray_pieces import (
     leads_into,
     measured_apart,
     opens_mid_clause,
+    opens_paragraph,
     shared_column,
     takes,
 )
 from shared.parsing.text_ends import closes_text
-from shared.parsing.topic import clearly_nearer, lines_share_topic, nearer_topic, tells_topic
+from shared.parsing.topic import (
+    TOPIC_SIMILARITY,
+    clearly_nearer,
+    clearly_nearer_by,
+    joins_into_word,
+    lines_share_topic,
+    lines_words,
+    nearer_topic,
+    similarity,
+    tells_topic,
+)
 from shared.parsing.units import Item, Unit, body_blocks, unit_at
 
 
@@ -34,7 +45,10 @@ def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> 
 
     A stray piece goes to the one hanging block before it on the page that it fits (same
     column, same topic, its first line unable to open a paragraph in that column); where
-    several of different articles fit, nothing tells which, and it stays where it is.  The
+    several of different articles fit, the one its join makes a printed word with
+    (:func:`_joined_by_words`) or the one whose words it clearly shares
+    (:func:`_clearly_nearest`) takes it; if none stands out, nothing tells which, and it
+    stays where it is.  The
     block that stood after the hanging one did not go on with it, so it stands apart from
     the piece now put before it: it may itself be a stray piece, and does not end the
     piece's hang.
@@ -46,7 +60,7 @@ def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> 
     after this one's).  ``shape``: how the page's body is set (worked out here if not given).
     """
     blocks = body_blocks(items)
-    pieces = Pieces(shape or body_shape(blocks))
+    pieces = Pieces(shape or body_shape(blocks), blocks)
     for _ in range(len(blocks)):
         move = _stray_move(items, pieces)
         if move is not None:
@@ -75,8 +89,18 @@ class Pieces:
     back after the block they go on from."""
 
     shape: BodyShape
+    blocks: list[Block] = field(default_factory=list)  # the page's body, for its words
     apart: set[int] = field(default_factory=set)
     placed: set[int] = field(default_factory=set)
+    _words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The bigrams printed inside the body's lines (:func:`lines_words`), worked out
+        when first asked (only where two pieces could go either way round)."""
+        if self._words is None:
+            self._words = lines_words([line for block in self.blocks for line in block.lines])
+        return self._words
 
     @property
     def indents(self) -> bool:
@@ -186,7 +210,9 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
     """The first stray block with exactly one hanging block before it that it continues, or
     several of one article (it is that article's either way; it goes after the last of
     them, read just before the article broke off): (where the stray block is, where the
-    hanging block is)."""
+    hanging block is).  Where its shape does not tell, on a page that indents its first
+    lines, the page's words may (:func:`_worded_hanging`); where blocks of several
+    articles fit, they may pick one (:func:`_joined_by_words`)."""
     hanging = _hanging_places(items, pieces)
     if not hanging:
         return None  # (most pages: nothing hangs, no piece to look for)
@@ -200,7 +226,10 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         ]
         mid_clause = by_shape and opens_mid_clause(stray.first)
         if not shaped and not mid_clause:
-            continue
+            worded = by_shape and pieces.indents
+            shaped = _worded_hanging(items, hanging, place, pieces) if worded else []
+            if not shaped:
+                continue
         text = _text_from(items, place, pieces)
         fits = _speaking_of(items, shaped, text)
         if not fits and mid_clause:
@@ -215,9 +244,70 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
                 if h != (place[0], place[1] - 1)
                 and _speaks_rather_with(text, _text_up_to(items, h), above)
             ]
+        if len({unit for unit, _ in fits}) > 1:
+            fits = _joined_by_words(items, fits, stray, pieces)
+        if len({unit for unit, _ in fits}) > 1:
+            fits = _clearly_nearest(items, fits, text)
         if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
             return place, fits[-1]
     return None
+
+
+def _worded_hanging(
+    items: list[Item], hanging: list[Place], place: Place, pieces: Pieces
+) -> list[Place]:
+    """The hanging blocks of other units, before or after the stray block at ``place``, set
+    in its column, that it would go on from by the page's words though not by its shape:
+    the block's last character and the piece's first make a bigram printed elsewhere on
+    the page, and the piece's first line does not plainly open a paragraph
+    (:func:`opens_paragraph`).  Asked only on a page that indents its first lines, where a
+    paragraph's opening shows by its width: where none is indented, any piece may open a
+    paragraph, and a common word across the join is no sign that it does not."""
+    stray = _block_at(items, place)
+    found: list[Place] = []
+    for h in hanging:
+        block = _block_at(items, h)
+        if h[0] == place[0]:
+            continue
+        column = shared_column(block, stray)
+        if (
+            column is not None
+            and not opens_paragraph(stray.first, column, pieces.indents)
+            and joins_into_word(block.last.text, stray.first.text, pieces.words)
+        ):
+            found.append(h)
+    return found
+
+
+def _clearly_nearest(items: list[Item], fits: list[Place], text: list[Line]) -> list[Place]:
+    """Of hanging blocks of several articles that a stray piece fits by shape and topic (a
+    short text shares any text's topic, as far as :func:`lines_share_topic` can tell), the
+    one whose text the piece's ``text`` shares vocabulary with as the parts of one article
+    do (``TOPIC_SIMILARITY``), ``NEARER_FACTOR`` times as much as with any other's, if
+    there is one; else all of them."""
+    last = {h[0]: h for h in fits}  # the last hanging block of each article
+    scored = sorted(
+        ((similarity(text, _text_up_to(items, h)), h) for h in last.values()), reverse=True
+    )
+    (best, place), rest = scored[0], scored[1:]
+    if best >= TOPIC_SIMILARITY and all(clearly_nearer_by(best, other) for other, _ in rest):
+        return [place]
+    return fits
+
+
+def _joined_by_words(
+    items: list[Item], fits: list[Place], stray: Block, pieces: Pieces
+) -> list[Place]:
+    """Of hanging blocks of several articles that a stray piece fits by shape and topic,
+    the one whose last character and the piece's first make a bigram printed elsewhere on
+    the page (``…民警王瑞`` + ``芳每天…`` where ``王瑞芳`` is printed), if only one does;
+    else all of them (nothing tells which)."""
+    worded = [
+        h
+        for h in fits
+        if joins_into_word(_block_at(items, h).last.text, stray.first.text, pieces.words)
+    ]
+    return worded if len({unit for unit, _ in worded}) == 1 else fits
 
 
 def _speaking_of(items: list[Item], hanging: list[Place], text: list[Line]) -> list[Place]:
@@ -274,7 +364,8 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
     """Another block of the hanging block's unit, before the stray one, that the stray
     one would continue as well, and whose follower is as stray-shaped and ends a sentence
     as well: the two pieces could go either way round (``宣传`` + ``月”活动…。``, ``挑`` +
-    ``战赛”…。``), and nothing but the words tells which.  (A follower that hangs could
+    ``战赛”…。``), and nothing but the words tells which: the page's own, where they do
+    (:func:`_words_tell`), else none moves.  (A follower that hangs could
     not end where the stray piece ends: the order it stands in is the only one.)  Nor is a
     follower a rival that the extractor read straight on into the hanging block itself, with
     no blank line between (:func:`_runs_into`): the follower cannot go after the block it
@@ -291,9 +382,28 @@ def _rivals(items: list[Item], target: Place, source: Place, pieces: Pieces) -> 
             and following.ends_sentence
             and takes(block, following, pieces.indents)
             and takes(block, stray, pieces.indents)
+            and not _words_tell(unit.body[target[1]], stray, block, following, pieces)
         ):
             return True
     return False
+
+
+def _words_tell(target: Block, stray: Block, rival: Block, follower: Block, pieces: Pieces) -> bool:
+    """Where two tails could go either way round (:func:`_rivals`), the page's words tell
+    the order: the hanging block and the stray piece join into a word printed elsewhere on
+    the page and the rival and the stray piece do not, while the rival and its follower
+    join at least as well as the hanging block and that follower would (``视`` +
+    ``角和判断…`` where ``视角`` is printed, against ``面临`` + ``角…``)."""
+    words = pieces.words
+
+    def joins(before: Block, after: Block) -> bool:
+        return joins_into_word(before.last.text, after.first.text, words)
+
+    return (
+        joins(target, stray)
+        and not joins(rival, stray)
+        and joins(rival, follower) >= joins(target, follower)
+    )
 
 
 def _runs_into(unit: Unit, start: int, end: int, pieces: Pieces) -> bool:

@@ -115,6 +115,11 @@ def _by_factor(near: float, far: float) -> bool:
     return near > NEARER_FACTOR * far
 
 
+def clearly_nearer_by(near: float, far: float) -> bool:
+    """One similarity is ``NEARER_FACTOR`` times the other."""
+    return _by_factor(near, far)
+
+
 def text_bigrams(text: str) -> frozenset[str]:
     """The distinct Chinese character bigrams of a text (a title's words, to look for in
     bodies)."""
@@ -138,6 +143,19 @@ def _texts_vocabulary(texts: tuple[str, ...]) -> frozenset[str]:
 
 _FIRST = operator.itemgetter(0)
 _LAST = operator.itemgetter(-1)
+
+
+def lines_words(lines: Sequence[Line]) -> frozenset[str]:
+    """The distinct character bigrams inside the lines (none across a line end): the
+    words a page prints, to tell whether two pieces join into one of them."""
+    return frozenset(itertools.chain.from_iterable(_lines_bigrams(lines)))
+
+
+def joins_into_word(before: str, after: str, words: frozenset[str]) -> bool:
+    """The last character of ``before`` and the first of ``after`` make a bigram printed
+    among ``words`` (:func:`lines_words`)."""
+    pair = before[-1:] + after[:1]
+    return len(pair) == 2 and pair in words
 
 
 def tells_topic(lines: Sequence[Line]) -> bool:

@@ -36,9 +36,12 @@ class ParsedArticle:
     page: int = 1
     continued_to: str = ""
     continued_from: str = ""
-    # The body's last line stops short of its column, so its paragraph ended there: a jump
-    # to another page cuts the text where a column ends, on a full line.  Not published.
-    ends_short: bool = field(default=False, repr=False, compare=False)
+    # How far (em) the body's last line stops short of its column (0 when it is full or
+    # nothing measures the column), and whether the body's first line fills its column (no
+    # paragraph's indented first line): where a jump to another page cut the text, these
+    # tell whether a paragraph ran on across it.  Not published.
+    short_by: float = field(default=0.0, repr=False, compare=False)
+    opens_full: bool = field(default=False, repr=False, compare=False)
 
     @property
     def body(self) -> str:

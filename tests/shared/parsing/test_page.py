@@ -99,6 +99,152 @@ def test_a_short_last_line_before_the_jump_ends_its_paragraph() -> None:
     ]
 
 
+def test_a_last_line_short_by_a_character_taken_down_at_the_jump_runs_on() -> None:
+    # the first part's last line stops 3 em short of its 18-em column, but only because 品
+    # could not end it without 质, which went down with the closing marks after it (”、):
+    # the line is full, the jump cut the paragraph in mid-sentence
+    page_one = PAGE_ONE.replace(
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "任务。会议要求，各单位要提“品（下转第2版）",
+    )
+    page_two = PAGE_TWO.replace(
+        "（上接第1版）点、重实效，把五大行动打",
+        "（上接第1版）质”、重实效，把五大行动打",
+    )
+    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    assert len(joined.paragraphs) == 1
+    assert "各单位要提“品质”、重实效" in joined.paragraphs[0]
+
+
+def test_a_lead_in_before_the_jump_ends_its_paragraph_though_a_mark_opens_the_next() -> None:
+    # …他答： stops 2 em short of its 18-em column; 对。 opening page two looks like a
+    # character taken down with a full stop, but a colon leads in what follows
+    page_one = PAGE_ONE.replace(
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "任务。记者问能否按时完成，他答：（下转第2版）",
+    )
+    page_two = PAGE_TWO.replace(
+        "（上接第1版）点、重实效，把五大行动打",
+        "（上接第1版）对。我们一定能按时完成，把五大行动打",
+    )
+    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    assert joined.paragraphs[-1].startswith("对。我们一定能按时完成")
+
+
+def test_a_list_item_number_after_the_jump_opens_a_paragraph() -> None:
+    # 二、 opening page two is a list item's number, not a character the line-start rule
+    # took down: the list item above (2 em short, unfinished) ended its paragraph
+    page_one = PAGE_ONE.replace(
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "任务。一、全市各小区有序恢复出入（下转第2版）",
+    )
+    page_two = PAGE_TWO.replace(
+        "（上接第1版）点、重实效，把五大行动打",
+        "（上接第1版）二、公共交通恢复运营，把五大行动打",
+    )
+    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    assert joined.paragraphs[-1].startswith("二、公共交通恢复运营")
+
+
+# The second part of the article on page one, its first line filling its column.
+PAGE_TWO_FULL = "\n".join(
+    [
+        "聊城日报  2024年7月12日  星期五  第2版  综合",
+        "",
+        "（上接第1版）把五大行动打造成统一战线服务强市建设",
+        "的响亮名片，全市上下要形成合力，确保",
+        "按时按质完成全年目标任务，以实干实效",
+        "迎接新中国成立七十五周年。",
+        "",
+        "我市构建工作体系",
+    ]
+)
+
+
+def test_a_sentence_ending_flush_at_the_jump_runs_on_into_a_full_first_line() -> None:
+    # the first part ends a sentence on a full line, and the second part opens with a line
+    # as wide as its column: no paragraph's first line (short by the indent), so the
+    # paragraph runs on across the jump
+    page_one = PAGE_ONE.replace(
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "任务。会议要求各单位提品质、重实效。（下转第2版）",
+    )
+    joined = parse_text(page_one + "\f" + PAGE_TWO_FULL).articles[0]
+    assert len(joined.paragraphs) == 1
+    assert "重实效。把五大行动打造成" in joined.paragraphs[0]
+
+
+def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_line() -> None:
+    # the same, but the second part opens two em short of its 18-em column: the indented
+    # first line of a new paragraph
+    page_one = PAGE_ONE.replace(
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "任务。会议要求各单位提品质、重实效。（下转第2版）",
+    )
+    page_two = "\n".join(
+        [
+            "聊城日报  2024年7月12日  星期五  第2版  综合",
+            "",
+            "（上接第1版）全市上下要形成合力，确保按时按质",
+            "完成全年目标任务，以实干实效迎接新中",
+            "国成立七十五周年，把五大行动打造成统",
+            "一战线服务强市建设的响亮名片。",
+            "",
+            "我市构建工作体系",
+        ]
+    )
+    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    assert len(joined.paragraphs) == 2
+    assert joined.paragraphs[1].startswith("全市上下要形成合力")
+
+
+def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
+    # an em short of its 18-em column reads as an indented first line (punctuation
+    # compression lets a first line hold more): no run-on across the jump
+    page_one = PAGE_ONE.replace(
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "任务。会议要求各单位提品质、重实效。（下转第2版）",
+    )
+    page_two = "\n".join(
+        [
+            "聊城日报  2024年7月12日  星期五  第2版  综合",
+            "",
+            "（上接第1版）把五大行动打造成统一战线服务强市建",
+            "设的响亮名片，全市上下要形成合力，确",
+            "保按时按质完成全年目标任务，以实干实",
+            "效迎接新中国成立七十五周年。",
+            "",
+            "我市构建工作体系",
+        ]
+    )
+    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    assert len(joined.paragraphs) == 2
+
+
+def test_a_first_line_with_a_kept_indent_after_the_jump_opens_a_paragraph() -> None:
+    # the extractor kept the paragraph indent (two full-width spaces) on the second part's
+    # first line: a paragraph's first line, however many characters it holds
+    page_one = PAGE_ONE.replace(
+        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+        "任务。会议要求各单位提品质、重实效。（下转第2版）",
+    )
+    page_two = "\n".join(
+        [
+            "聊城日报  2024年7月12日  星期五  第2版  综合",
+            "",
+            "（上接第1版）",
+            "\u3000\u3000全市上下要形成合力，确保按时按质完成",
+            "全年目标任务，以实干实效迎接新中国成",
+            "立七十五周年，把五大行动打造成统一战",
+            "线服务强市建设的响亮名片。",
+            "",
+            "我市构建工作体系",
+        ]
+    )
+    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    assert len(joined.paragraphs) == 2
+
+
 def test_a_part_that_goes_on_after_a_subhead_keeps_its_turn_line() -> None:
     # the 下转 marker closes the text under the subhead: the article still goes on to page 2
     page1 = [

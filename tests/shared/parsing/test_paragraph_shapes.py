@@ -590,6 +590,47 @@ def test_a_blank_on_a_divisor_of_the_column_depth_stays_a_column_break() -> None
     assert len(groups(text)) == 1
 
 
+# ---- a first line at the top of a column ------------------------------------------------
+
+# A 12-em column ending in mid-sentence on a full line, then (after the column break) a
+# line two em short, over running text.
+COLUMN_FOOT = ["数据保险覆盖数据在采集、", "存储、流通、应用等环节中", "的各类风险，通过保险机制"]
+NEXT_COLUMN = ["随着各行各业开展数字", "化智能化转型，数据的重要", "性愈发凸显，保险需求随之"]
+
+
+def test_a_line_at_the_indented_measure_after_a_column_break_opens_a_paragraph() -> None:
+    # a running line fills the column and a paragraph's last line ends its sentence, so the
+    # unfinished line two em short over running text is an indented first line: the column
+    # above ended where its text was cut, and the text runs on from the first line
+    text = "\n".join([*COLUMN_FOOT, "", *NEXT_COLUMN, "产生。"])
+    assert [len(g) for g in groups(text)] == [3, 4]
+
+
+def test_a_line_short_for_a_character_taken_down_after_a_column_break_runs_on() -> None:
+    # the same width, but 务 went down with the marks after it (”，): a running line
+    following = ["务”，数据的重要性愈发凸显", "保险需求也随之产生。"]
+    text = "\n".join([*COLUMN_FOOT, "", "业开展数字化智能化服", *following])
+    assert [len(g) for g in groups(text)] == [6]
+
+
+def test_a_parenthesis_left_open_at_the_column_foot_runs_on_after_the_break() -> None:
+    # the dateline's byline opened at the column's foot (（记者姜) closes in the next
+    # column: the line under the break, short by its space and squeezed comma, is the same
+    # text, not a first line
+    text = "\n".join(
+        [
+            "本报北京 1 月 4 日电（记者姜",
+            "",
+            "洁） 日前，经中共中央批准，",
+            "中央纪委国家监委对全国人大原",
+            "内务司法委员会副主任委员、陕",
+            "西省委原书记赵正永严重违纪违",
+            "法问题进行了立案审查调查。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [6]
+
+
 # ---- a first line ending with a colon -------------------------------------------------
 
 

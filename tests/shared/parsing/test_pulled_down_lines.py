@@ -189,3 +189,48 @@ def test_a_line_short_by_a_latin_word_taken_down_with_a_mark_runs_on() -> None:
         make_line("万立方米液化天然气（", 1, 1), make_line("LNG）运输船。", 2, 1), False, 11.5
     )
     assert not new, rule
+
+
+def test_an_unfinished_line_short_over_latin_capitals_that_moved_down_runs_on() -> None:
+    # …共计500台 stops 2.5 em short of the 14-em column, which five half-width letters
+    # would just fill; but capitals print wider than half an em, so MPCVD did not fit: it
+    # moved down and the sentence runs on (not a list item ending short)
+    text = "\n".join(
+        [
+            "金刚石散热产业化提速",
+            "本报记者 谭磊",
+            "该公司在宁波投资建设金刚石",
+            "项目，预计总投资十亿元，水电路",
+            "改造将于六月底完成，现有设备",
+            "搬迁及新购设备分批调试，预计",
+            "七月起陆续投产。一期计划采购",
+            "产线所需的设备共计500台",
+            "MPCVD（微波等离子化学气相",
+            "沉积法）设备，二期再视市场需",
+            "求逐步扩大产能规模和设备数量。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert len(article.paragraphs) == 1
+
+
+def test_a_sentence_end_an_em_short_by_count_with_latin_capitals_is_a_full_line() -> None:
+    # …亮相CCTV空中剧院，…片段。 counts 20 em in a 21-em column, an em short, but its four
+    # capitals print wider than counted: the line is full and the next line, not indented,
+    # runs on in the same paragraph
+    text = "\n".join(
+        [
+            "淮剧团推出云上展演",
+            "本报记者 王敏",
+            "淮剧团推出了淮音雅韵系列，追溯大师戏曲年华",
+            "光影展演，将为大家介绍并展播淮剧经典传统剧",
+            "目。这部作品作为淮剧经典传统剧目，常演不衰，",
+            "近期由上海淮剧团国家一级演员等主演的版本，",
+            "亮相CCTV空中剧院，这次团精选了经典片段。",
+            "另外，此次推出的淮剧《牙痕记》为传统淮剧中",
+            "的一出久演不衰的骨子老戏，由多位名家主演，",
+            "是淮剧常演不衰的保留剧目，深受戏迷的喜爱。",
+        ]
+    )
+    (article,) = parse_text(text + "\n").articles
+    assert len(article.paragraphs) == 1

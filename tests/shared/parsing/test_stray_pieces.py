@@ -132,10 +132,37 @@ def test_a_piece_opening_with_a_line_as_wide_as_an_indented_one_stays() -> None:
     assert "".join(articles["城市夜经济持续升温"]).endswith("提供了便利，")
 
 
-def test_a_piece_that_two_hanging_articles_could_take_goes_to_neither() -> None:
-    # two articles in one column width both hang; the piece fits either, so nothing tells
-    # which one it continues (it is no part of the article it came out under, whose
-    # topic it does not share: it stands as a text of its own, shared/parsing/topic_breaks.py)
+def test_a_piece_whose_shape_cannot_tell_goes_back_where_its_join_makes_a_printed_word() -> None:
+    # the piece opens with a paragraph's last line as wide as an indented first line: by
+    # its shape it may as well open a one-line paragraph (the test above).  But the page
+    # indents its first lines, the line does not plainly open one, and ``…商圈的夜`` +
+    # ``间经济…`` makes ``夜间``, printed on the page (``本市夜间经济``): it goes back
+    first = [
+        "本报讯（记者王伟）入夏以来，",
+        "本市夜间经济持续升温，各大商圈延",
+        "长营业时间，夜市摊位人头攒动，餐",
+        "饮门店订单稳步上升，夜游项目一票",
+        "难求，消费市场呈现出蓬勃的活力。",
+        "据市商务委介绍，今年夏季夜间",
+        "消费额同比增长明显，也让商圈的夜",
+    ]
+    rest = [
+        "间经济成为城市新的增长亮点。",
+        "市商务委表示，下一步将继续优",
+        "化夜间经济的营商环境，让夜间消费",
+        "成为城市消费增长的新亮点。",
+    ]
+    rows = ["城市夜经济持续升温", *first, "", "山区夏收夏种忙", *wrap(VILLAGE, 12), "", *rest]
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"][1].endswith("也让商圈的夜间经济成为城市新的增长亮点。")
+    assert len(articles["城市夜经济持续升温"]) == 3
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_piece_two_hanging_articles_could_take_goes_to_the_one_sharing_its_words() -> None:
+    # two articles in one column width both hang, and the piece fits either by shape; its
+    # words are the night article's (夜间, 商圈, 消费), many times nearer its text than the
+    # river article's: it goes back there, and the river article is left hanging
     night = wrap(NIGHT, 16)
     river = wrap(RIVER, 16)
     village = wrap(VILLAGE, 12)
@@ -145,7 +172,7 @@ def test_a_piece_that_two_hanging_articles_could_take_goes_to_neither() -> None:
         "山区夏收夏种忙", *village, "", *night[12:],
     ]  # fmt: skip
     articles = _articles(rows)
-    assert articles["城市夜经济持续升温"] != body(NIGHT)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["滨江步道全线贯通"] != body(RIVER)
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
 
@@ -165,6 +192,44 @@ def test_a_piece_stays_where_another_tail_of_the_article_could_go_either_way_rou
     articles = _articles(rows)
     wrong = night[9] + night[16]  # …带动了周边零 + 等措施为…
     assert not any(wrong in paragraph for paragraph in articles["城市夜经济持续升温"])
+
+
+def test_of_two_hanging_articles_the_piece_goes_to_the_one_its_join_makes_a_word_with() -> None:
+    # as above, two articles in one column width hang and the piece fits either by shape;
+    # but ``…让夜`` + ``间消费…`` makes ``夜间``, printed on the page (``夜间经济``), and
+    # ``…更多好`` + ``间…`` makes nothing printed: the words tell which it continues
+    night = wrap(NIGHT, 14)
+    river = wrap(RIVER, 14)
+    village = wrap(VILLAGE, 12)
+    assert night[24].endswith("让夜")
+    assert river[3].endswith("更多好")
+    rows = [
+        "城市夜经济持续升温", *night[:25], "",
+        "滨江步道全线贯通", *river[:4], "",
+        "山区夏收夏种忙", *village, "", *night[25:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_piece_goes_back_where_the_page_prints_the_word_its_join_makes() -> None:
+    # the module came out in order but for its last column, set down after the next row's
+    # article.  By shape that piece (``间消费成为…``) could go on from the first column
+    # (``…和特色小店``) as well as from the hanging third (``…让夜``), whose follower the
+    # first column's own ``重新焕发了生机…。`` could be; but ``夜间`` is printed on the page
+    # (``夜间经济``, ``夜间消费``) and ``店间`` is not: the words tell the order
+    night = wrap(NIGHT, 14)
+    village = wrap(VILLAGE, 12)
+    assert night[24].endswith("让夜")
+    assert night[25].startswith("间消费")
+    rows = [
+        "城市夜经济持续升温", *night[:13], "", *night[13:15], "", *night[15:25], "",
+        "山区夏收夏种忙", *village, "", *night[25:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
 
 
 STREET = [

@@ -1,0 +1,490 @@
+"""Pages extracted in layout mode (``pdftotext -layout``): columns side by side → one by one.
+
+A layout-mode extractor keeps the page's geometry: the columns of a page stand side by side on
+one text line, parted by runs of spaces, and a headline spanning several columns stands above
+them.  The rest of the parser reads text column by column (as plain ``pdftotext`` gives it), so
+such a page is rewritten first: its lines are a grid of character cells, the page is cut
+recursively (an X-Y cut) at the gutters — runs of cells blank on every line of a region — and
+at blank lines, and each piece is read top to bottom, the pieces left to right.
+
+The cuts of a region, in order of preference:
+
+1. a run of two or more lines blank in the region (the space between two modules);
+2. a line blank across the page, unless the lines above and below it are columns whose
+   gutters agree (columns going on past a gap; the lines of titles side by side, set larger
+   than the text, with blank lines between);
+3. a headline over the columns below it that crosses none of their gutters (:func:`_head_cut`);
+4. a vertical gutter: at least two cells blank on every line of the region, with text on both
+   sides standing side by side (a single line: a gap wider than a writer's space);
+5. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
+   band whose columns change): the region is read in horizontal bands, the spanning lines
+   as bands of their own, so that the bands below split at their gutters;
+6. a line blank across the page, the columns' gutters cut.
+
+A region with none of these is a column piece: its lines are emitted as they are (the text of
+each line from its first to its last character in the region; no character is dropped).  A
+blank line parts pieces read one after the other, as plain extraction parts columns.  A line
+blank in a column but not across the page is no gap in the column's text: the lines of text
+set off the columns' baselines (a larger headline, a byline) beside it got lines of their own.
+The page's running header (its first lines, at most two, above a blank line) stays as it is.
+
+Cell positions are measured both as character counts (pdftotext's grid: every character one
+cell) and as display width (a wide character two cells, as terminals show text); the measure
+under which more lines' pieces start near a piece of a line nearby is used.
+
+Ordinary column-by-column text is never touched: a page is read so only when many of its
+lines hold pieces parted by two or more spaces, some of them starting near a piece of a line
+nearby.  Justified lines spaced out one space per character, a dateline's spaces
+or ``项目 40 个`` hold no such run; a page letter spaced as a whole (:mod:`letter_spacing`) is
+not read so either.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from shared.parsing.letter_spacing import is_letter_spaced
+from shared.parsing.lines import Line, make_line
+from shared.parsing.normalise import is_wide
+
+# What the explanation says of a line read out of a layout page's columns.
+LAYOUT_RULE = "layout page: read column by column"
+# A gutter between columns: at least this many blank cells on every line of a region.
+MIN_GUTTER = 2
+# A page is read as laid out when this share of its lines with text hold a gap, and at
+# least this many of them a piece aligned with a piece of a line nearby.
+MIN_GAPPED_SHARE = 0.2
+MIN_ALIGNED_LINES = 5
+NEAR_LINES = 2
+# How far apart two pieces' starts may be and still be aligned.
+ALIGN_SLACK = 2
+_SHIFTS = range(-ALIGN_SLACK, ALIGN_SLACK + 1)
+# Lines spanning a gutter (a headline over its columns) are at most this share of a region
+# (a long headline over short columns; the lines of columns beside it may alternate).
+MAX_SPANNING_SHARE = 1 / 2
+# How far a headline's centre may be from the centre of the columns under it: cells, or a
+# share of the columns' width if more.
+HEAD_SLACK = 3
+HEAD_SLACK_SHARE = 0.1
+# ... or how far right of the left edge of the column it stands in (farther than a paragraph's
+# indent, two wide characters, four cells as a terminal shows them).
+HEAD_INSET = 6
+# Cells tried as the gutter the spanning lines cross (a bound on the work for a page of
+# thousands of cells; a page is a few hundred wide).
+MAX_SPANNING_CELLS = 500
+# Sets of spanning lines tried in a region (the fewest lines first).
+MAX_SPANNING_TRIES = 6
+# Lines of a region with text on each side of a gutter, for the gutter to part two columns.
+MIN_SIDE_LINES = 2
+# ... unless it is a single line, parted by a gap wider than any space a writer leaves in a
+# line (two wide characters: four cells as a terminal shows them).
+LONE_GUTTER = 5
+
+_PIECE = re.compile(r"\S+(?: \S+)*")
+_GAP = re.compile(r"\S( {2,}|\t+|\u3000+ *)\S")
+
+
+class _Piece(NamedTuple):
+    """A run of a line's text with no gap of two spaces: cells [start, end), characters
+    [first, last) of the line."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+_Row = tuple[_Piece, ...]
+
+
+def _wide_count(text: str) -> int:
+    return 0 if text.isascii() else sum(map(is_wide, text))
+
+
+def _row(raw: str, wide_cells: bool) -> _Row:
+    """The line's pieces: one cell a character, or (``wide_cells``) two a wide one."""
+    pieces = []
+    extra = 0  # cells of the wide characters before the piece, beyond one each
+    previous_end = 0
+    for match in _PIECE.finditer(raw):
+        first, last = match.span()
+        if wide_cells:
+            extra += _wide_count(raw[previous_end:first])
+            start = first + extra
+            extra += _wide_count(match.group())
+            pieces.append(_Piece(start, last + extra, first, last))
+            previous_end = last
+        else:
+            pieces.append(_Piece(first, last, first, last))
+    return tuple(pieces)
+
+
+def _aligned_rows(rows: Sequence[_Row]) -> int:
+    """Lines with a piece after a gap that starts within ALIGN_SLACK cells of a piece of one
+    of the NEAR_LINES lines with text above or below (an extractor placing text on a grid of
+    cells rounds its positions; the lines of columns side by side may alternate)."""
+    filled = [row for row in rows if row]
+    starts = [{piece.start for piece in row} for row in filled]
+    count = 0
+    for index, row in enumerate(filled):
+        later = {piece.start + shift for piece in row[1:] for shift in _SHIFTS}
+        if not later:
+            continue
+        near = range(max(0, index - NEAR_LINES), min(len(filled), index + NEAR_LINES + 1))
+        if any(later & starts[other] for other in near if other != index):
+            count += 1
+    return count
+
+
+def is_layout_page(lines: Sequence[Line]) -> bool:
+    """Whether the page was extracted in layout mode (columns side by side): many of its lines
+    hold pieces parted by a run of spaces, and some of these align with their neighbours."""
+    return _layout_rows(lines) is not None
+
+
+def _layout_rows(lines: Sequence[Line]) -> list[_Row] | None:
+    """The page's lines as pieces on a grid of cells, if it was extracted in layout mode."""
+    gapped = sum(bool(_GAP.search(line.raw.strip())) for line in lines)
+    with_text = sum(not line.is_blank for line in lines)
+    if gapped < max(MIN_ALIGNED_LINES, MIN_GAPPED_SHARE * with_text):
+        return None
+    if is_letter_spaced(lines):  # a space between all letters, wider where the writer meant one
+        return None
+    best: tuple[list[_Row] | None, int] = (None, MIN_ALIGNED_LINES - 1)
+    for wide_cells in (False, True):
+        rows = [_row(line.raw, wide_cells) for line in lines]
+        aligned = _aligned_rows(rows)
+        if aligned > best[1]:
+            best = (rows, aligned)
+    return best[0]
+
+
+def read_layout_pages(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
+    """Each page's lines, read column by column when it was extracted in layout mode.
+
+    A rewritten page's lines are numbered in reading order after the input's last line (so
+    that each has a number of its own, and the numbers keep the reading order that later
+    stages sort by); the explanation lists them there."""
+    next_number = 1 + max((line.number for page in pages for line in page), default=0)
+    result = []
+    for page in pages:
+        lines = read_layout_columns(page, next_number)
+        if lines and lines[0].number >= next_number:  # rewritten
+            next_number = lines[-1].number + 1
+        result.append(list(lines))
+    return result
+
+
+def read_layout_columns(lines: Sequence[Line], first_number: int | None = None) -> list[Line]:
+    """The page's lines in column-by-column order when it was extracted in layout mode
+    (numbered from ``first_number``, by default after the page's last line), else the lines
+    as they are."""
+    rows = _layout_rows(lines) if lines else None
+    if rows is None:
+        return list(lines)
+    out: list[tuple[int, str]] = []  # (index of the source line, text); "" = a blank line
+    _read_page(lines, rows, out)
+    if _visible(text for _, text in out) != _visible(line.raw for line in lines):
+        return list(lines)  # never expected: no character may be lost or doubled
+    texts: list[str] = []
+    for _, text in out:
+        if text or (texts and texts[-1]):
+            texts.append(text)
+    number = lines[-1].number + 1 if first_number is None else first_number
+    page = lines[0].page
+    return [make_line(text, number + k, page) for k, text in enumerate(texts)]
+
+
+def _visible(texts: Iterable[str]) -> list[str]:
+    return sorted("".join("".join(text.split()) for text in texts))
+
+
+def _read_page(lines: Sequence[Line], rows: list[_Row], out: list[tuple[int, str]]) -> None:
+    # The running header (the lines above the page's first blank line, if they are few)
+    # stays as it is, whatever gutters run through it.
+    first = next((i for i, row in enumerate(rows) if row), len(rows))
+    blank = next((i for i in range(first, len(rows)) if not rows[i]), len(rows))
+    if blank - first <= 2 and blank < len(rows):
+        for index in range(first, blank):
+            out.append((index, lines[index].raw.strip()))
+        out.append((blank, ""))
+        first = blank
+    width = max((row[-1].end for row in rows if row), default=0)
+    _read_region(lines, rows, list(range(first, len(rows))), 0, width, out)
+
+
+def _pieces_in(row: _Row, left: int, right: int) -> list[_Piece]:
+    return [piece for piece in row if left <= piece.start < right]
+
+
+def _read_region(
+    lines: Sequence[Line],
+    rows: list[_Row],
+    indices: list[int],
+    left: int,
+    right: int,
+    out: list[tuple[int, str]],
+) -> None:
+    region = {index: _pieces_in(rows[index], left, right) for index in indices}
+    filled = [index for index in indices if region[index]]
+    if not filled:
+        return
+    indices = indices[indices.index(filled[0]) : indices.index(filled[-1]) + 1]
+    # the cells the region's text takes (the work on a region grows with its width)
+    left = min(region[index][0].start for index in filled)
+    right = max(region[index][-1].end for index in filled)
+    for cut in (
+        _wide_blank_cut,
+        _page_blank_cut,
+        _head_cut,
+        _gutter_cut,
+        _spanning_cut,
+        _page_blank_cut,
+    ):
+        parts = cut(rows, region, indices, left, right)
+        if parts is not None:
+            for number, (part, part_left, part_right) in enumerate(parts):
+                if number:
+                    out.append((part[0], ""))
+                _read_region(lines, rows, part, part_left, part_right, out)
+            return
+    # A column piece.  A line blank in it but not across the page (the page's blank lines
+    # have cut it) is no gap in its text: the extractor gave a line of its own to something
+    # beside it set off its baselines (a headline's larger lines, a byline).
+    for index in indices:
+        pieces = region[index]
+        if pieces:
+            out.append((index, lines[index].raw[pieces[0].first : pieces[-1].last]))
+
+
+_Parts = list[tuple[list[int], int, int]]
+
+
+def _split_at_blank_runs(
+    region: dict[int, list[_Piece]], indices: list[int], left: int, right: int, run: int
+) -> _Parts | None:
+    parts: list[list[int]] = [[]]
+    blanks = 0
+    for index in indices:
+        if region[index]:
+            if blanks >= run and parts[-1]:
+                parts.append([])
+            blanks = 0
+            parts[-1].append(index)
+        else:
+            blanks += 1
+            parts[-1].append(index)
+    if len(parts) < 2:
+        return None
+    return [(part, left, right) for part in parts]
+
+
+def _wide_blank_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    return _split_at_blank_runs(region, indices, left, right, 2)
+
+
+def _page_blank_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """At a line blank across the whole page, unless the lines above and below it are columns
+    whose gutters agree (columns going on past a gap, lines of titles side by side set larger
+    than the text): those are cut at their gutters first."""
+    parts = _split_at_blank_runs({i: list(rows[i]) for i in indices}, indices, left, right, 1)
+    if parts is None:
+        return None
+    groups = [parts[0][0]]
+    for (previous, _, _), (part, _, _) in itertools.pairwise(parts):
+        above = [i for i in previous if region[i]]
+        below = [i for i in part if region[i]]
+        if (
+            _gutters(region, above, left, right)
+            and _gutters(region, below, left, right)
+            and _gutters(region, above + below, left, right)
+        ):
+            groups[-1] = groups[-1] + part
+        else:
+            groups.append(part)
+    if len(groups) < 2:
+        return None
+    return [(group, left, right) for group in groups]
+
+
+def _coverage(
+    region: dict[int, list[_Piece]], indices: Sequence[int], left: int, right: int
+) -> list[int]:
+    """How many lines of the region cover each cell from ``left`` to ``right``."""
+    delta = [0] * (right - left + 1)
+    for index in indices:
+        for piece in region[index]:
+            delta[piece.start - left] += 1
+            delta[min(piece.end, right) - left] -= 1
+    cover = []
+    total = 0
+    for step in delta[:-1]:
+        total += step
+        cover.append(total)
+    return cover
+
+
+def _gutters(
+    region: dict[int, list[_Piece]], indices: Sequence[int], left: int, right: int
+) -> list[tuple[int, int]]:
+    """Runs of at least MIN_GUTTER cells blank on every line, with lines of text on each side
+    that stand side by side (the lines of one side are not all above those of the other)."""
+    cover = _coverage(region, indices, left, right)
+    runs: list[tuple[int, int]] = []
+    start = None
+    for offset, count in enumerate([*cover, 1]):
+        if count == 0 and start is None:
+            start = offset
+        elif count and start is not None:
+            if offset - start >= MIN_GUTTER:
+                runs.append((left + start, left + offset))
+            start = None
+    if not runs:
+        return []
+    # each line's first and last piece's start
+    spans = [(i, region[i][0].start, region[i][-1].start) for i in indices if region[i]]
+    gutters = []
+    for begin, end in runs:
+        before = [i for i, first, _ in spans if first < begin]
+        after = [i for i, _, last in spans if last >= end]
+        if (
+            before
+            and after
+            and (max(len(before), len(after)) >= MIN_SIDE_LINES or end - begin >= LONE_GUTTER)
+            and before[0] <= after[-1]
+            and after[0] <= before[-1]
+        ):
+            gutters.append((begin, end))
+    return gutters
+
+
+def _column_bounds(gutters: list[tuple[int, int]], left: int, right: int) -> list[tuple[int, int]]:
+    edges = [left] + [cell for gutter in gutters for cell in gutter] + [right]
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
+def _head_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """A headline over the columns below it, set within one column's cells: the region's
+    first lines, with text in one column only (the others start below them), each centred on
+    the columns or set in from the left edge of its column farther than a paragraph's indent,
+    are read before the columns, not as the top of the one they stand in; the lines after
+    them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
+    characters' text unevenly, so that a centred headline is often off the columns' centre
+    in it.)"""
+    gutters = _gutters(region, indices, left, right)
+    if not gutters:
+        return None
+    bounds = _column_bounds(gutters, left, right)
+    band = None
+    for position, index in enumerate(indices):
+        columns = sum(any(start <= p.start < end for p in region[index]) for start, end in bounds)
+        if columns >= 2:
+            band = position
+            break
+    if not band:
+        return None
+    body = [p for index in indices[band:] for p in region[index]]
+    centre = min(p.start for p in body) + max(p.end for p in body)
+    slack = max(
+        HEAD_SLACK, HEAD_SLACK_SHARE * (max(p.end for p in body) - min(p.start for p in body))
+    )
+    # where each column's text starts (its lines' leftmost piece)
+    edges = [
+        min(
+            (p.start for i in indices[band:] for p in region[i] if start <= p.start < end),
+            default=start,
+        )
+        for start, end in bounds
+    ]
+    head = 0  # the leading lines that head the columns
+    for position, index in enumerate(indices[:band]):
+        pieces = region[index]
+        if not pieces:
+            continue
+        centred = abs(pieces[0].start + pieces[-1].end - centre) <= 2 * slack
+        edge = max((e for e in edges if e <= pieces[0].start), default=left)
+        if not centred and pieces[0].start - edge < HEAD_INSET:
+            break
+        head = position + 1
+    if not head:
+        return None
+    return [(indices[:head], left, right), (indices[head:], left, right)]
+
+
+def _gutter_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """The columns parted by the region's gutters.  A line blank in two or more of the columns
+    with text above and below it is no gap in their text and goes from them: the extractor
+    gave a line of its own to something beside them (a byline set off the columns'
+    baselines).  A gap in one column alone (space above a subhead) stays."""
+    gutters = _gutters(region, indices, left, right)
+    if not gutters:
+        return None
+    bounds = _column_bounds(gutters, left, right)
+    filled = [
+        [index for index in indices if any(start <= p.start < end for p in region[index])]
+        for start, end in bounds
+    ]
+    spans = [(rows_in[0], rows_in[-1]) if rows_in else (0, -1) for rows_in in filled]
+    gaps: dict[int, int] = {}  # line → columns blank there with text above and below
+    for rows_in, (top, bottom) in zip(filled, spans, strict=True):
+        present = set(rows_in)
+        for index in indices:
+            if top < index < bottom and index not in present:
+                gaps[index] = gaps.get(index, 0) + 1
+    return [
+        ([i for i in indices if i in present or gaps.get(i, 0) < 2], start, end)
+        for present, (start, end) in zip(map(set, filled), bounds, strict=True)
+    ]
+
+
+def _spanning_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """Bands above, at and below the lines spanning the gutter the fewest lines cross."""
+    filled = [index for index in indices if region[index]]
+    if len(filled) < 3:
+        return None
+    cover = _coverage(region, filled, left, right)
+    limit = MAX_SPANNING_SHARE * len(filled)
+    candidates = sorted(
+        (count, left + offset) for offset, count in enumerate(cover) if 0 < count <= limit
+    )
+    tried: set[frozenset[int]] = set()
+    spanning: frozenset[int] | None = None
+    for _, cell in candidates[:MAX_SPANNING_CELLS]:
+        crossing = frozenset(i for i in filled if any(p.start <= cell < p.end for p in region[i]))
+        if crossing in tried:
+            continue
+        tried.add(crossing)
+        if len(tried) > MAX_SPANNING_TRIES:
+            break
+        rest = [i for i in filled if i not in crossing]
+        if _gutters(region, rest, left, right):
+            spanning = crossing
+            break
+    if spanning is None:
+        return None
+    bands: list[list[int]] = []
+    previous: bool | None = None
+    for index in indices:
+        kind = index in spanning
+        if region[index] and kind != previous:
+            bands.append([])
+            previous = kind
+        if not bands:
+            bands.append([])
+        bands[-1].append(index)
+    if len(bands) < 2:
+        return None
+    return [(band, left, right) for band in bands]

@@ -1,0 +1,336 @@
+"""Pages extracted in layout mode: columns side by side on one line, read back column by column."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.parsing import explain_text, parse_text
+from shared.parsing.layout_columns import LAYOUT_RULE, is_layout_page, read_layout_columns
+from shared.parsing.lines import split_lines
+from tests.support.page_simulator import PageSimulator, load_sample_articles
+
+HEADER = "上海日报 2024年4月8日 星期一 第2版 社会"
+
+COLUMN_1 = [
+    "  本报讯 昨天，全市公交线路",
+    "逐步恢复运营，首批恢复的线",
+    "路有二百多条，覆盖中心城区",
+    "和五个新城，市民可以凭核酸",
+    "证明乘车，车上限载一半。",
+    "  交通部门提醒，市民出行要",
+]
+COLUMN_2 = [
+    "戴好口罩，扫码乘车，配合驾",
+    "驶员做好防护工作，保持距离",
+    "  据了解，地铁线路将于下周",
+    "陆续恢复，具体安排另行通知",
+    "，市民可以关注官方网站获取",
+    "最新的运营信息。",
+]
+COLUMN_3 = [
+    "  各区也在加快恢复社区菜场",
+    "和便利店，保障市民生活所需",
+    "，首批开放的门店有五百多家",
+    "，营业时间为早七点到晚七点",
+    "，部分门店提供送货上门服务",
+    "。",
+]
+
+
+def _side_by_side(*columns: list[str], width: int = 14, gutter: int = 4) -> list[str]:
+    """Columns set side by side as a layout-mode extractor writes them: each line of a column
+    padded to ``width`` cells (one a character), ``gutter`` spaces between columns."""
+    rows = max(len(column) for column in columns)
+    lines = []
+    for row in range(rows):
+        cells = [column[row] if row < len(column) else "" for column in columns]
+        line = (" " * gutter).join(cell.ljust(width, " ") for cell in cells)
+        lines.append(line.rstrip())
+    return lines
+
+
+def _read(lines: list[str]) -> list[str]:
+    page = split_lines("\n".join(lines))[0]
+    return [line.raw for line in read_layout_columns(page)]
+
+
+def _stripped(column: list[str]) -> list[str]:
+    return [line.strip() for line in column]
+
+
+def test_two_columns_side_by_side_are_read_one_after_the_other() -> None:
+    page = [HEADER, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page) == [HEADER, "", *_stripped(COLUMN_1), "", *_stripped(COLUMN_2)]
+
+
+def test_a_headline_spanning_three_columns_is_read_before_them() -> None:
+    title = "      公交线路今起逐步恢复运营"
+    page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page) == [
+        HEADER,
+        "",
+        title.strip(),
+        "",
+        *_stripped(COLUMN_1),
+        "",
+        *_stripped(COLUMN_2),
+        "",
+        *_stripped(COLUMN_3),
+    ]
+
+
+def test_bands_of_different_columns_are_read_band_by_band() -> None:
+    # three columns, then (below a headline spanning the page) two wider ones
+    wide_1 = ["  市文旅局昨天发布消息，全市三十个", "景区本周末起有序开放，游客需要预约"]
+    wide_2 = ["入园，景区接待量不超过最大承载量的", "一半，室内场馆暂不开放。"]
+    page = [
+        HEADER,
+        "",
+        *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3),
+        "",
+        "            景区本周末起有序开放",
+        *_side_by_side(wide_1, wide_2, width=18, gutter=5),
+    ]
+    assert _read(page) == [
+        HEADER,
+        "",
+        *_stripped(COLUMN_1),
+        "",
+        *_stripped(COLUMN_2),
+        "",
+        *_stripped(COLUMN_3),
+        "",
+        "景区本周末起有序开放",
+        "",
+        *_stripped(wide_1),
+        "",
+        *_stripped(wide_2),
+    ]
+
+
+def test_a_line_of_its_own_beside_the_columns_is_no_gap_in_them() -> None:
+    # The byline of the article on the right sits between the baselines of the columns on
+    # the left: the extractor gives it a line of its own, blank in those columns.
+    left_1, left_2 = COLUMN_1, COLUMN_2
+    right = ["地铁恢复运营", "下周起陆续恢复", "本报记者 王敏", "  本报讯 下周"]
+    right += ["起地铁陆续恢", "复运营，首批", "恢复十条线路"]
+    rows = _side_by_side(left_1, left_2, width=14)
+    rows.insert(2, "")
+    page = [
+        HEADER,
+        "",
+        *(f"{row:<36}{other}" for row, other in zip(rows, right, strict=True)),
+    ]
+    assert _read(page)[2:] == [
+        *_stripped(left_1),
+        "",
+        *_stripped(left_2),
+        "",
+        *_stripped(right),
+    ]
+
+
+def test_a_title_above_its_byline_is_no_pair_of_columns() -> None:
+    # a headline to the right above bylines to the left: one above the other, not side by side
+    page = [
+        HEADER,
+        "",
+        "                       复工复产人员可以通过公交通勤",
+        "记者 董平",
+        "本报通讯员 薛丽",
+        "",
+        *_side_by_side(COLUMN_1, COLUMN_2),
+    ]
+    assert _read(page)[2:5] == ["复工复产人员可以通过公交通勤", "记者 董平", "本报通讯员 薛丽"]
+
+
+def test_wide_characters_counted_two_cells_are_measured_so() -> None:
+    # a tool padding by display width (a wide character two cells): columns still found
+    def padded(line: str) -> str:
+        return line + " " * (28 - sum(2 if ord(c) > 0x2000 else 1 for c in line))
+
+    rows = [padded(a) + "    " + b for a, b in zip(COLUMN_1, COLUMN_2, strict=True)]
+    assert _read([HEADER, "", *rows]) == [
+        HEADER,
+        "",
+        *_stripped(COLUMN_1),
+        "",
+        *_stripped(COLUMN_2),
+    ]
+
+
+def test_a_layout_page_parses_as_its_columns_do() -> None:
+    title = "      公交线路今起逐步恢复运营"
+    laid_out = "\n".join([HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)])
+    plain = "\n".join([HEADER, "", title.strip(), *COLUMN_1, "", *COLUMN_2, "", *COLUMN_3])
+    assert [a.to_dict() for a in parse_text(laid_out).articles] == [
+        a.to_dict() for a in parse_text(plain).articles
+    ]
+
+
+ORDINARY = [
+    HEADER,
+    "",
+    "公交线路今起逐步恢复运营",
+    "本报记者 王敏",
+    "  本报讯（记者 王敏） 4月7日 ，全市",
+    "公 交 线 路 逐 步 恢 复 运 营 ， 首",
+    "批恢复的线路有二百多条，项目 40 个",
+    "覆盖中心城区和五个新城。",
+    "",
+    "  交通部门提醒，市民出行要戴好口罩",
+]
+
+
+def test_ordinary_text_is_left_as_it_is(reference_page: bytes) -> None:
+    for text in (reference_page.decode("utf-8"), "\n".join(ORDINARY)):
+        for page in split_lines(text):
+            assert not is_layout_page(page)
+            assert read_layout_columns(page) == page
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_simulated_pages_are_not_read_as_laid_out(seed: int) -> None:
+    document = PageSimulator(load_sample_articles(), seed=9300 + seed).document(pages=1 + seed % 2)
+    for page in split_lines(document.text):
+        assert not is_layout_page(page)
+
+
+def test_no_character_is_lost_or_doubled() -> None:
+    title = "      公交线路今起逐步恢复运营"
+    page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    out = _read(page)
+    assert sorted("".join("".join(page).split())) == sorted("".join("".join(out).split()))
+
+
+def test_a_short_headline_centred_over_the_columns_is_read_before_them() -> None:
+    # the headline and its subtitle stand within the middle column's cells, crossing no gutter
+    title, subtitle = "                    恢复运营", "                    ——首批二百条"
+    page = [HEADER, "", title, subtitle, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page)[2:6] == ["恢复运营", "——首批二百条", "", COLUMN_1[0].strip()]
+
+
+def test_a_column_starting_higher_than_the_others_is_no_headline() -> None:
+    # the first column's first line stands higher, at its left: the top of that column
+    rows = _side_by_side(COLUMN_1[1:], COLUMN_2[1:], COLUMN_3[1:])
+    page = [HEADER, "", COLUMN_1[0], *rows]
+    assert _read(page)[2:4] == [COLUMN_1[0].strip(), COLUMN_1[1].strip()]
+
+
+def test_a_headline_set_in_from_its_column_off_the_centre_is_read_before_the_columns() -> None:
+    # the extractor's grid widened the columns' text more than the headline's: the headline
+    # stands left of the columns' centre, but set in from the first column's edge
+    title = "       公交线路恢复运营"
+    page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:5] == ["公交线路恢复运营", "", COLUMN_1[0].strip()]
+
+
+def test_a_last_line_of_two_columns_standing_alone_is_cut_at_its_gutter() -> None:
+    # the columns' last lines set apart by more than a line: a band of one line, its gutter
+    # wider than any space inside a line
+    left = _side_by_side(COLUMN_1[:5], COLUMN_2[:5], gutter=6)
+    last = _side_by_side(COLUMN_1[5:], COLUMN_2[5:], gutter=6)
+    page = [HEADER, "", *left, "", "", *last]
+    out = _read(page)
+    assert out[-3:] == [COLUMN_1[5].strip(), "", COLUMN_2[5].strip()]
+
+
+def test_columns_going_on_past_a_blank_line_are_read_whole() -> None:
+    # a line blank across the page between lines of the same columns: no band of its own
+    above = _side_by_side(COLUMN_1[:3], COLUMN_2[:3])
+    below = _side_by_side(COLUMN_1[3:], COLUMN_2[3:])
+    out = _read([HEADER, "", *above, "", *below])
+    assert out[2:] == [*_stripped(COLUMN_1), "", *_stripped(COLUMN_2)]
+
+
+def test_two_spaces_in_a_line_of_its_own_are_no_gutter() -> None:
+    rows = _side_by_side(COLUMN_1, COLUMN_2)
+    page = [HEADER, "", "本报记者  王敏", "", *rows]
+    assert _read(page)[2] == "本报记者  王敏"
+
+
+def test_a_line_blank_in_a_column_but_not_across_the_page_is_no_gap() -> None:
+    # A two-line headline set larger than the text beside it: the extractor gives the line
+    # between its baselines to the text beside, and the headline's lines stay together.
+    right = [
+        "国防部举行新春招待会",
+        "——魏凤和出席",
+        "  新华社北京1月17日电",
+        "（记者梅常伟）国防部",
+        "17日晚在八一大楼举行",
+        "新春招待会，来自80多",
+        "个国家的驻华武官出席",
+    ]
+    left = ["助企纾困，加快恢复", "", "经济社会发展活力", *_stripped(COLUMN_1[:4])]
+    page = [HEADER, "", *(f"{a:<20}{b}" for a, b in zip(left, right, strict=True))]
+    assert _read(page)[2:5] == ["助企纾困，加快恢复", "经济社会发展活力", COLUMN_1[0].strip()]
+
+
+def test_the_explanation_lists_a_layout_page_in_reading_order() -> None:
+    page = [HEADER, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    rows = explain_text("\n".join(page)).split("\n")
+    assert all(LAYOUT_RULE in row for row in rows)
+    texts = [row.split(" | ", 1)[1] for row in rows]
+    assert texts == [HEADER, "", *_stripped(COLUMN_1), "", *_stripped(COLUMN_2)]
+    numbers = [int(row.split()[0]) for row in rows]
+    assert numbers == list(range(len(page) + 1, len(page) + 1 + len(rows)))
+
+
+def test_ideographic_spaces_in_a_layout_page_are_measured_in_place() -> None:
+    column = [
+        line.replace("  ", "\u3000", 1) if line.startswith("  ") else line for line in COLUMN_1
+    ]
+    rows = _side_by_side(column, COLUMN_2, width=14)
+    assert _read([HEADER, "", *rows]) == [
+        HEADER,
+        "",
+        *_stripped(COLUMN_1),
+        "",
+        *_stripped(COLUMN_2),
+    ]
+
+
+def test_the_running_header_stays_whole_whatever_gutter_runs_through_it() -> None:
+    header = f"{'上海日报 4月8日':<18}星期一 第2版 社会"
+    page = [header, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[:3] == [header, "", COLUMN_1[0].strip()]
+
+
+def test_a_headline_of_three_lines_over_short_columns_is_read_before_them() -> None:
+    title = [
+        "   恢复小区出入公交运营机动车通行",
+        "   市民出行有序，首批恢复二百多条",
+        "   线路覆盖中心城区和五个新城区域",
+    ]
+    page = [
+        HEADER,
+        "",
+        *title,
+        *_side_by_side(COLUMN_1[:4], COLUMN_2[:4]),
+        "",
+        "",
+        *_side_by_side(COLUMN_3, COLUMN_2),
+    ]
+    assert _read(page)[2:7] == [*_stripped(title), "", COLUMN_1[0].strip()]
+
+
+def test_two_line_titles_side_by_side_are_read_title_by_title() -> None:
+    # Three articles side by side, their headlines of two lines each; a line blank across
+    # the page parts each headline's two lines (they are set larger than the text), and the
+    # lines of one headline are read together.
+    rows = _side_by_side(
+        ["公交线路今起", "", "逐步恢复运营", *_stripped(COLUMN_1)],
+        ["地铁线路下周", "", "陆续恢复运营", *_stripped(COLUMN_2)],
+        ["社区菜场有序", "", "开门迎接市民", *_stripped(COLUMN_3)],
+    )
+    out = _read([HEADER, "", *rows])
+    assert out[2:4] == ["公交线路今起", "逐步恢复运营"]
+    assert out[4 : 4 + 6] == _stripped(COLUMN_1)
+    assert out[11:13] == ["地铁线路下周", "陆续恢复运营"]
+
+
+def test_a_byline_under_a_centred_headline_heads_the_first_column() -> None:
+    # the headline stands within the middle column's cells, the byline at the first's left
+    title = "                     公交线路恢复运营"
+    page = [HEADER, "", title, "本报记者 王敏", *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page)[2:6] == ["公交线路恢复运营", "", "本报记者 王敏", COLUMN_1[0].strip()]

@@ -239,6 +239,7 @@ def _read_region(
     for cut in (
         _wide_blank_cut,
         _page_blank_cut,
+        _module_cut,
         _head_cut,
         _gutter_cut,
         _spanning_cut,
@@ -370,6 +371,59 @@ def _column_bounds(gutters: list[tuple[int, int]], left: int, right: int) -> lis
     return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
 
 
+def _head_band(
+    region: dict[int, list[_Piece]], indices: list[int], bounds: list[tuple[int, int]]
+) -> int | None:
+    """The position of the region's first line with text in two or more columns."""
+    for position, index in enumerate(indices):
+        columns = sum(any(start <= p.start < end for p in region[index]) for start, end in bounds)
+        if columns >= 2:
+            return position
+    return None
+
+
+def _module_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """Modules side by side, each under a title of its own: the region's first lines (above
+    any line with text in two or more columns) stand in different columns, at different
+    heights (titles set in different sizes are off each other's baselines), set in from the
+    left edge of their column's text farther than a paragraph's indent (a byline flush at a
+    column's left heads that column, not a module).  The region is cut at the gutter left of
+    each column holding such a title but the leftmost, so that each module's titles are read
+    with it, not as one band over all the columns."""
+    gutters = _gutters(region, indices, left, right)
+    if not gutters:
+        return None
+    bounds = _column_bounds(gutters, left, right)
+    band = _head_band(region, indices, bounds)
+    if not band:
+        return None
+    heads = [index for index in indices[:band] if region[index]]
+    # where each column's text starts below the titles
+    edges = [
+        min(
+            (p.start for i in indices[band:] for p in region[i] if start <= p.start < end),
+            default=start,
+        )
+        for start, end in bounds
+    ]
+    headed = sorted(
+        {
+            column
+            for index in heads
+            for column, (start, end) in enumerate(bounds)
+            if start <= region[index][0].start < end
+            and region[index][0].start - edges[column] >= HEAD_INSET
+        }
+    )
+    if len(headed) < 2:
+        return None
+    cuts = [gutters[column - 1] for column in headed[1:]]
+    edges = [left] + [cell for gutter in cuts for cell in gutter] + [right]
+    return [(indices, edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
 def _head_cut(
     rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
 ) -> _Parts | None:
@@ -384,12 +438,7 @@ def _head_cut(
     if not gutters:
         return None
     bounds = _column_bounds(gutters, left, right)
-    band = None
-    for position, index in enumerate(indices):
-        columns = sum(any(start <= p.start < end for p in region[index]) for start, end in bounds)
-        if columns >= 2:
-            band = position
-            break
+    band = _head_band(region, indices, bounds)
     if not band:
         return None
     body = [p for index in indices[band:] for p in region[index]]

@@ -334,3 +334,31 @@ def test_a_byline_under_a_centred_headline_heads_the_first_column() -> None:
     title = "                     公交线路恢复运营"
     page = [HEADER, "", title, "本报记者 王敏", *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
     assert _read(page)[2:6] == ["公交线路恢复运营", "", "本报记者 王敏", COLUMN_1[0].strip()]
+
+
+COLUMN_4 = [
+    "  社区菜场今起有序开门，首批",
+    "开放的门店有五百多家，营业",
+    "时间为早七点到晚七点。",
+]
+
+
+def test_modules_side_by_side_are_read_under_their_own_titles() -> None:
+    # Two modules of two columns each; the right one's kicker stands higher than the left
+    # one's headline, its headline lower (titles of different sizes, off each other's
+    # baselines).  Each module is read whole under its own titles.
+    kicker = " " * 44 + "本报评论员"
+    left_title = " " * 6 + "公交线路今起逐步恢复"
+    right_title = " " * 42 + "菜场有序开门迎客"
+    rows = _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3, COLUMN_4)
+    out = _read([HEADER, "", kicker, left_title, right_title, *rows])
+    assert out[2:5] == [left_title.strip(), "", COLUMN_1[0].strip()]
+    right = out.index(kicker.strip())
+    assert out[right:] == [
+        kicker.strip(),
+        right_title.strip(),
+        "",
+        *_stripped(COLUMN_3),
+        "",
+        *_stripped(COLUMN_4),
+    ]

@@ -72,6 +72,10 @@ HEAD_SLACK_SHARE = 0.1
 # ... or how far right of the left edge of the column it stands in (farther than a paragraph's
 # indent, two wide characters, four cells as a terminal shows them).
 HEAD_INSET = 6
+# Stacked title lines whose widths differ by this many cells are titles of their own.
+TITLE_WIDTH_STEP = 2
+# A line of at most this many characters is the rest of the title line above, wrapped.
+MAX_WRAPPED_REST = 2
 # Cells tried as the gutter the spanning lines cross (a bound on the work for a page of
 # thousands of cells; a page is a few hundred wide).
 MAX_SPANNING_CELLS = 500
@@ -466,7 +470,28 @@ def _head_cut(
         head = position + 1
     if not head:
         return None
-    return [(indices[:head], left, right), (indices[head:], left, right)]
+    return [*_title_lines(region, indices[:head], left, right), (indices[head:], left, right)]
+
+
+def _title_lines(
+    region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts:
+    """Lines of titles stacked over the columns, parted where two lines differ in width (a
+    kicker over its headline, a headline over its subtitle: set in sizes of their own, which
+    plain extraction parts with a blank line).  A title's last character or two wrapped onto a
+    line of its own go with the line above."""
+    parts: list[list[int]] = [[]]
+    previous: int | None = None  # the width of the title line above
+    for index in indices:
+        pieces = region[index]
+        if pieces:
+            width = pieces[-1].end - pieces[0].start
+            if pieces[-1].last - pieces[0].first > MAX_WRAPPED_REST:
+                if previous is not None and abs(width - previous) >= TITLE_WIDTH_STEP:
+                    parts.append([])
+                previous = width
+        parts[-1].append(index)
+    return [(part, left, right) for part in parts]
 
 
 def _gutter_cut(

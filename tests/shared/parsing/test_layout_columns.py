@@ -207,7 +207,8 @@ def test_a_short_headline_centred_over_the_columns_is_read_before_them() -> None
     # the headline and its subtitle stand within the middle column's cells, crossing no gutter
     title, subtitle = "                    恢复运营", "                    ——首批二百条"
     page = [HEADER, "", title, subtitle, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
-    assert _read(page)[2:6] == ["恢复运营", "——首批二百条", "", COLUMN_1[0].strip()]
+    # (the two are of different widths: parted as titles of their own)
+    assert _read(page)[2:7] == ["恢复运营", "", "——首批二百条", "", COLUMN_1[0].strip()]
 
 
 def test_a_column_starting_higher_than_the_others_is_no_headline() -> None:
@@ -356,9 +357,33 @@ def test_modules_side_by_side_are_read_under_their_own_titles() -> None:
     right = out.index(kicker.strip())
     assert out[right:] == [
         kicker.strip(),
+        "",
         right_title.strip(),
         "",
         *_stripped(COLUMN_3),
         "",
         *_stripped(COLUMN_4),
+    ]
+
+
+def test_stacked_titles_of_different_widths_are_parted() -> None:
+    # A kicker over its headline over a subtitle, each of a width of its own (set in sizes of
+    # their own): parted by blank lines as plain extraction parts them.  The two lines of a
+    # headline of one width stay together, and so does a headline's last character wrapped.
+    kicker = "        上海警方提示：市民应配合"
+    headline = ["          应检未检将被依法处理", "          首批检测点今起开放"]
+    wrapped = "          运"
+    subtitle = "          ——首批二百条"
+    page = [HEADER, "", kicker, *headline, wrapped, subtitle]
+    page += _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)
+    assert _read(page)[2:12] == [
+        kicker.strip(),
+        "",
+        *_stripped(headline),
+        wrapped.strip(),
+        "",
+        subtitle.strip(),
+        "",
+        COLUMN_1[0].strip(),
+        COLUMN_1[1].strip(),
     ]

@@ -259,8 +259,13 @@ def _read_region(
     # A column piece.  A line blank in it but not across the page (the page's blank lines
     # have cut it) is no gap in its text: the extractor gave a line of its own to something
     # beside it set off its baselines (a headline's larger lines, a byline).
+    # Title lines set in from its text's left edge and centred over it, stacked one over the
+    # other, are parted as titles of their own (:func:`_title_breaks`).
+    breaks = _title_breaks(region, indices, left + HEAD_INSET, centred=True)
     for index in indices:
         pieces = region[index]
+        if index in breaks:
+            out.append((index, ""))
         if pieces:
             out.append((index, lines[index].raw[pieces[0].first : pieces[-1].last]))
 
@@ -476,22 +481,43 @@ def _head_cut(
 def _title_lines(
     region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
 ) -> _Parts:
-    """Lines of titles stacked over the columns, parted where two lines differ in width (a
-    kicker over its headline, a headline over its subtitle: set in sizes of their own, which
-    plain extraction parts with a blank line).  A title's last character or two wrapped onto a
-    line of its own go with the line above."""
+    """The lines of titles over the columns, parted as :func:`_title_breaks` parts them."""
     parts: list[list[int]] = [[]]
-    previous: int | None = None  # the width of the title line above
+    breaks = _title_breaks(region, indices, left, centred=False)
     for index in indices:
-        pieces = region[index]
-        if pieces:
-            width = pieces[-1].end - pieces[0].start
-            if pieces[-1].last - pieces[0].first > MAX_WRAPPED_REST:
-                if previous is not None and abs(width - previous) >= TITLE_WIDTH_STEP:
-                    parts.append([])
-                previous = width
+        if index in breaks:
+            parts.append([])
         parts[-1].append(index)
     return [(part, left, right) for part in parts]
+
+
+def _title_breaks(
+    region: dict[int, list[_Piece]], indices: list[int], inset: int, centred: bool
+) -> set[int]:
+    """The lines (starting at cell ``inset`` or farther right) stacked under a title line of
+    another width: a kicker over its headline, a headline over its subtitle are set in sizes
+    of their own, which plain extraction parts with a blank line.  A title's last character
+    or two wrapped onto a line of its own go with the line above.  With ``centred``, only
+    lines that start in another cell than the line above are parted from it (not known as
+    titles, lines starting in the same cell may be a paragraph's lines wrapped, a caption's)."""
+    breaks = set()
+    previous: _Piece | None = None  # the title line above, start to end
+    for index in indices:
+        pieces = region[index]
+        if not pieces:
+            continue
+        if pieces[0].start < inset:
+            previous = None
+        elif pieces[-1].last - pieces[0].first > MAX_WRAPPED_REST:
+            line = _Piece(pieces[0].start, pieces[-1].end, 0, 0)
+            if (
+                previous is not None
+                and abs(line.end - line.start - previous.end + previous.start) >= TITLE_WIDTH_STEP
+                and not (centred and line.start == previous.start)
+            ):
+                breaks.add(index)
+            previous = line
+    return breaks
 
 
 def _gutter_cut(

@@ -387,3 +387,22 @@ def test_stacked_titles_of_different_widths_are_parted() -> None:
         COLUMN_1[0].strip(),
         COLUMN_1[1].strip(),
     ]
+
+
+def test_stacked_titles_centred_over_a_byline_are_parted() -> None:
+    # a kicker and its headline centred over the page, a byline at the left, a blank line
+    # between them and the columns: the titles are parted, the byline stays under them
+    kicker = "              世博方舱医院今天起分批送走出院者"
+    headline = "                  “我战胜了病毒！”"
+    byline = "本报记者 左妍"
+    page = [HEADER, "", kicker, headline, byline, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:7] == [kicker.strip(), "", headline.strip(), byline, ""]
+
+
+def test_a_wrapped_line_set_in_like_a_title_is_not_parted() -> None:
+    # a caption set in from the left, wrapped: its lines start in the same cell, the last
+    # shorter; they are no titles of different sizes centred one over the other
+    caption = ["          图为市民在公交站排队候车，车上限载一半", "          （本报记者 王敏 摄）"]
+    byline = "本报记者 左妍"
+    page = [HEADER, "", *caption, byline, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:6] == [*_stripped(caption), byline, ""]

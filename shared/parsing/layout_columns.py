@@ -72,10 +72,12 @@ HEAD_SLACK_SHARE = 0.1
 # ... or how far right of the left edge of the column it stands in (farther than a paragraph's
 # indent, two wide characters, four cells as a terminal shows them).
 HEAD_INSET = 6
-# Stacked title lines whose widths differ by this many cells are titles of their own.
+# Stacked title lines whose widths or starts differ by this many cells are titles of their own.
 TITLE_WIDTH_STEP = 2
 # A line of at most this many characters is the rest of the title line above, wrapped.
 MAX_WRAPPED_REST = 2
+# A line ending this close to the right edge of the lines around it fills their measure.
+WRAP_SLACK = 2
 # Cells tried as the gutter the spanning lines cross (a bound on the work for a page of
 # thousands of cells; a page is a few hundred wide).
 MAX_SPANNING_CELLS = 500
@@ -259,9 +261,9 @@ def _read_region(
     # A column piece.  A line blank in it but not across the page (the page's blank lines
     # have cut it) is no gap in its text: the extractor gave a line of its own to something
     # beside it set off its baselines (a headline's larger lines, a byline).
-    # Title lines set in from its text's left edge and centred over it, stacked one over the
-    # other, are parted as titles of their own (:func:`_title_breaks`).
-    breaks = _title_breaks(region, indices, left + HEAD_INSET, centred=True)
+    # Title lines set in from its text's left edge, stacked one over the other, are parted
+    # as titles of their own (:func:`_title_breaks`).
+    breaks = _title_breaks(region, indices, left + HEAD_INSET, right, may_wrap=True)
     for index in indices:
         pieces = region[index]
         if index in breaks:
@@ -483,7 +485,7 @@ def _title_lines(
 ) -> _Parts:
     """The lines of titles over the columns, parted as :func:`_title_breaks` parts them."""
     parts: list[list[int]] = [[]]
-    breaks = _title_breaks(region, indices, left, centred=False)
+    breaks = _title_breaks(region, indices, left, right, may_wrap=False)
     for index in indices:
         if index in breaks:
             parts.append([])
@@ -492,14 +494,15 @@ def _title_lines(
 
 
 def _title_breaks(
-    region: dict[int, list[_Piece]], indices: list[int], inset: int, centred: bool
+    region: dict[int, list[_Piece]], indices: list[int], inset: int, right: int, may_wrap: bool
 ) -> set[int]:
     """The lines (starting at cell ``inset`` or farther right) stacked under a title line of
-    another width: a kicker over its headline, a headline over its subtitle are set in sizes
-    of their own, which plain extraction parts with a blank line.  A title's last character
-    or two wrapped onto a line of its own go with the line above.  With ``centred``, only
-    lines that start in another cell than the line above are parted from it (not known as
-    titles, lines starting in the same cell may be a paragraph's lines wrapped, a caption's)."""
+    another width or set off it: a kicker over its headline, a headline over its subtitle
+    are set in sizes of their own, which plain extraction parts with a blank line.  A title's
+    last character or two wrapped onto a line of its own go with the line above.  With
+    ``may_wrap`` (lines not known as titles), a line starting in the cell the line above
+    starts in, when that fills the measure (ends at ``right``), is the line above wrapped (a
+    caption's, a paragraph's) and stays with it."""
     breaks = set()
     previous: _Piece | None = None  # the title line above, start to end
     for index in indices:
@@ -512,8 +515,13 @@ def _title_breaks(
             line = _Piece(pieces[0].start, pieces[-1].end, 0, 0)
             if (
                 previous is not None
-                and abs(line.end - line.start - previous.end + previous.start) >= TITLE_WIDTH_STEP
-                and not (centred and line.start == previous.start)
+                and (
+                    abs(line.end - line.start - previous.end + previous.start) >= TITLE_WIDTH_STEP
+                    or abs(line.start - previous.start) >= TITLE_WIDTH_STEP
+                )
+                and not (
+                    may_wrap and line.start == previous.start and previous.end >= right - WRAP_SLACK
+                )
             ):
                 breaks.add(index)
             previous = line

@@ -406,3 +406,21 @@ def test_a_wrapped_line_set_in_like_a_title_is_not_parted() -> None:
     byline = "本报记者 左妍"
     page = [HEADER, "", *caption, byline, "", *_side_by_side(COLUMN_1, COLUMN_2)]
     assert _read(page)[2:6] == [*_stripped(caption), byline, ""]
+
+
+def test_titles_of_one_width_set_off_each_other_are_parted() -> None:
+    # a kicker and its headline of the same width, the one set off the other: titles of
+    # sizes of their own, not the lines of one headline
+    kicker, headline = "                    奥运会选拔赛推迟", "                竞走运动员积极训练"
+    page = [HEADER, "", kicker, headline, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page)[2:7] == [kicker.strip(), "", headline.strip(), "", COLUMN_1[0].strip()]
+
+
+def test_titles_flush_with_each_other_short_of_the_measure_are_parted() -> None:
+    # a kicker and its headline set in from the left, flush with each other, over a longer
+    # byline: the kicker ends short of the lines' measure, so the headline is no line of it
+    # wrapped
+    kicker, headline = "      私家车送物资 一个月未归家", "      奔跑乐手 月行万里"
+    byline = "本报记者 吴翔 通讯员 李华 王明明 摄影 赵六"
+    page = [HEADER, "", kicker, headline, byline, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:7] == [kicker.strip(), "", headline.strip(), byline, ""]

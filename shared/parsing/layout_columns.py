@@ -72,6 +72,12 @@ HEAD_SLACK_SHARE = 0.1
 # ... or how far right of the left edge of the column it stands in (farther than a paragraph's
 # indent, two wide characters, four cells as a terminal shows them).
 HEAD_INSET = 6
+# Stacked title lines whose widths or starts differ by this many cells are titles of their own.
+TITLE_WIDTH_STEP = 2
+# A line of at most this many characters is the rest of the title line above, wrapped.
+MAX_WRAPPED_REST = 2
+# A line ending this close to the right edge of the lines around it fills their measure.
+WRAP_SLACK = 2
 # Cells tried as the gutter the spanning lines cross (a bound on the work for a page of
 # thousands of cells; a page is a few hundred wide).
 MAX_SPANNING_CELLS = 500
@@ -239,6 +245,7 @@ def _read_region(
     for cut in (
         _wide_blank_cut,
         _page_blank_cut,
+        _module_cut,
         _head_cut,
         _gutter_cut,
         _spanning_cut,
@@ -254,8 +261,13 @@ def _read_region(
     # A column piece.  A line blank in it but not across the page (the page's blank lines
     # have cut it) is no gap in its text: the extractor gave a line of its own to something
     # beside it set off its baselines (a headline's larger lines, a byline).
+    # Title lines set in from its text's left edge, stacked one over the other, are parted
+    # as titles of their own (:func:`_title_breaks`).
+    breaks = _title_breaks(region, indices, left + HEAD_INSET, right, may_wrap=True)
     for index in indices:
         pieces = region[index]
+        if index in breaks:
+            out.append((index, ""))
         if pieces:
             out.append((index, lines[index].raw[pieces[0].first : pieces[-1].last]))
 
@@ -370,6 +382,59 @@ def _column_bounds(gutters: list[tuple[int, int]], left: int, right: int) -> lis
     return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
 
 
+def _head_band(
+    region: dict[int, list[_Piece]], indices: list[int], bounds: list[tuple[int, int]]
+) -> int | None:
+    """The position of the region's first line with text in two or more columns."""
+    for position, index in enumerate(indices):
+        columns = sum(any(start <= p.start < end for p in region[index]) for start, end in bounds)
+        if columns >= 2:
+            return position
+    return None
+
+
+def _module_cut(
+    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts | None:
+    """Modules side by side, each under a title of its own: the region's first lines (above
+    any line with text in two or more columns) stand in different columns, at different
+    heights (titles set in different sizes are off each other's baselines), set in from the
+    left edge of their column's text farther than a paragraph's indent (a byline flush at a
+    column's left heads that column, not a module).  The region is cut at the gutter left of
+    each column holding such a title but the leftmost, so that each module's titles are read
+    with it, not as one band over all the columns."""
+    gutters = _gutters(region, indices, left, right)
+    if not gutters:
+        return None
+    bounds = _column_bounds(gutters, left, right)
+    band = _head_band(region, indices, bounds)
+    if not band:
+        return None
+    heads = [index for index in indices[:band] if region[index]]
+    # where each column's text starts below the titles
+    edges = [
+        min(
+            (p.start for i in indices[band:] for p in region[i] if start <= p.start < end),
+            default=start,
+        )
+        for start, end in bounds
+    ]
+    headed = sorted(
+        {
+            column
+            for index in heads
+            for column, (start, end) in enumerate(bounds)
+            if start <= region[index][0].start < end
+            and region[index][0].start - edges[column] >= HEAD_INSET
+        }
+    )
+    if len(headed) < 2:
+        return None
+    cuts = [gutters[column - 1] for column in headed[1:]]
+    edges = [left] + [cell for gutter in cuts for cell in gutter] + [right]
+    return [(indices, edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
 def _head_cut(
     rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
 ) -> _Parts | None:
@@ -384,12 +449,7 @@ def _head_cut(
     if not gutters:
         return None
     bounds = _column_bounds(gutters, left, right)
-    band = None
-    for position, index in enumerate(indices):
-        columns = sum(any(start <= p.start < end for p in region[index]) for start, end in bounds)
-        if columns >= 2:
-            band = position
-            break
+    band = _head_band(region, indices, bounds)
     if not band:
         return None
     body = [p for index in indices[band:] for p in region[index]]
@@ -417,7 +477,55 @@ def _head_cut(
         head = position + 1
     if not head:
         return None
-    return [(indices[:head], left, right), (indices[head:], left, right)]
+    return [*_title_lines(region, indices[:head], left, right), (indices[head:], left, right)]
+
+
+def _title_lines(
+    region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> _Parts:
+    """The lines of titles over the columns, parted as :func:`_title_breaks` parts them."""
+    parts: list[list[int]] = [[]]
+    breaks = _title_breaks(region, indices, left, right, may_wrap=False)
+    for index in indices:
+        if index in breaks:
+            parts.append([])
+        parts[-1].append(index)
+    return [(part, left, right) for part in parts]
+
+
+def _title_breaks(
+    region: dict[int, list[_Piece]], indices: list[int], inset: int, right: int, may_wrap: bool
+) -> set[int]:
+    """The lines (starting at cell ``inset`` or farther right) stacked under a title line of
+    another width or set off it: a kicker over its headline, a headline over its subtitle
+    are set in sizes of their own, which plain extraction parts with a blank line.  A title's
+    last character or two wrapped onto a line of its own go with the line above.  With
+    ``may_wrap`` (lines not known as titles), a line starting in the cell the line above
+    starts in, when that fills the measure (ends at ``right``), is the line above wrapped (a
+    caption's, a paragraph's) and stays with it."""
+    breaks = set()
+    previous: _Piece | None = None  # the title line above, start to end
+    for index in indices:
+        pieces = region[index]
+        if not pieces:
+            continue
+        if pieces[0].start < inset:
+            previous = None
+        elif pieces[-1].last - pieces[0].first > MAX_WRAPPED_REST:
+            line = _Piece(pieces[0].start, pieces[-1].end, 0, 0)
+            if (
+                previous is not None
+                and (
+                    abs(line.end - line.start - previous.end + previous.start) >= TITLE_WIDTH_STEP
+                    or abs(line.start - previous.start) >= TITLE_WIDTH_STEP
+                )
+                and not (
+                    may_wrap and line.start == previous.start and previous.end >= right - WRAP_SLACK
+                )
+            ):
+                breaks.add(index)
+            previous = line
+    return breaks
 
 
 def _gutter_cut(

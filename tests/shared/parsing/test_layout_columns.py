@@ -207,7 +207,8 @@ def test_a_short_headline_centred_over_the_columns_is_read_before_them() -> None
     # the headline and its subtitle stand within the middle column's cells, crossing no gutter
     title, subtitle = "                    恢复运营", "                    ——首批二百条"
     page = [HEADER, "", title, subtitle, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
-    assert _read(page)[2:6] == ["恢复运营", "——首批二百条", "", COLUMN_1[0].strip()]
+    # (the two are of different widths: parted as titles of their own)
+    assert _read(page)[2:7] == ["恢复运营", "", "——首批二百条", "", COLUMN_1[0].strip()]
 
 
 def test_a_column_starting_higher_than_the_others_is_no_headline() -> None:
@@ -334,3 +335,92 @@ def test_a_byline_under_a_centred_headline_heads_the_first_column() -> None:
     title = "                     公交线路恢复运营"
     page = [HEADER, "", title, "本报记者 王敏", *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
     assert _read(page)[2:6] == ["公交线路恢复运营", "", "本报记者 王敏", COLUMN_1[0].strip()]
+
+
+COLUMN_4 = [
+    "  社区菜场今起有序开门，首批",
+    "开放的门店有五百多家，营业",
+    "时间为早七点到晚七点。",
+]
+
+
+def test_modules_side_by_side_are_read_under_their_own_titles() -> None:
+    # Two modules of two columns each; the right one's kicker stands higher than the left
+    # one's headline, its headline lower (titles of different sizes, off each other's
+    # baselines).  Each module is read whole under its own titles.
+    kicker = " " * 44 + "本报评论员"
+    left_title = " " * 6 + "公交线路今起逐步恢复"
+    right_title = " " * 42 + "菜场有序开门迎客"
+    rows = _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3, COLUMN_4)
+    out = _read([HEADER, "", kicker, left_title, right_title, *rows])
+    assert out[2:5] == [left_title.strip(), "", COLUMN_1[0].strip()]
+    right = out.index(kicker.strip())
+    assert out[right:] == [
+        kicker.strip(),
+        "",
+        right_title.strip(),
+        "",
+        *_stripped(COLUMN_3),
+        "",
+        *_stripped(COLUMN_4),
+    ]
+
+
+def test_stacked_titles_of_different_widths_are_parted() -> None:
+    # A kicker over its headline over a subtitle, each of a width of its own (set in sizes of
+    # their own): parted by blank lines as plain extraction parts them.  The two lines of a
+    # headline of one width stay together, and so does a headline's last character wrapped.
+    kicker = "        上海警方提示：市民应配合"
+    headline = ["          应检未检将被依法处理", "          首批检测点今起开放"]
+    wrapped = "          运"
+    subtitle = "          ——首批二百条"
+    page = [HEADER, "", kicker, *headline, wrapped, subtitle]
+    page += _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)
+    assert _read(page)[2:12] == [
+        kicker.strip(),
+        "",
+        *_stripped(headline),
+        wrapped.strip(),
+        "",
+        subtitle.strip(),
+        "",
+        COLUMN_1[0].strip(),
+        COLUMN_1[1].strip(),
+    ]
+
+
+def test_stacked_titles_centred_over_a_byline_are_parted() -> None:
+    # a kicker and its headline centred over the page, a byline at the left, a blank line
+    # between them and the columns: the titles are parted, the byline stays under them
+    kicker = "              世博方舱医院今天起分批送走出院者"
+    headline = "                  “我战胜了病毒！”"
+    byline = "本报记者 左妍"
+    page = [HEADER, "", kicker, headline, byline, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:7] == [kicker.strip(), "", headline.strip(), byline, ""]
+
+
+def test_a_wrapped_line_set_in_like_a_title_is_not_parted() -> None:
+    # a caption set in from the left, wrapped: its lines start in the same cell, the last
+    # shorter; they are no titles of different sizes centred one over the other
+    caption = ["          图为市民在公交站排队候车，车上限载一半", "          （本报记者 王敏 摄）"]
+    byline = "本报记者 左妍"
+    page = [HEADER, "", *caption, byline, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:6] == [*_stripped(caption), byline, ""]
+
+
+def test_titles_of_one_width_set_off_each_other_are_parted() -> None:
+    # a kicker and its headline of the same width, the one set off the other: titles of
+    # sizes of their own, not the lines of one headline
+    kicker, headline = "                    奥运会选拔赛推迟", "                竞走运动员积极训练"
+    page = [HEADER, "", kicker, headline, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page)[2:7] == [kicker.strip(), "", headline.strip(), "", COLUMN_1[0].strip()]
+
+
+def test_titles_flush_with_each_other_short_of_the_measure_are_parted() -> None:
+    # a kicker and its headline set in from the left, flush with each other, over a longer
+    # byline: the kicker ends short of the lines' measure, so the headline is no line of it
+    # wrapped
+    kicker, headline = "      私家车送物资 一个月未归家", "      奔跑乐手 月行万里"
+    byline = "本报记者 吴翔 通讯员 李华 王明明 摄影 赵六"
+    page = [HEADER, "", kicker, headline, byline, "", *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:7] == [kicker.strip(), "", headline.strip(), byline, ""]

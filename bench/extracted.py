@@ -1,7 +1,7 @@
 """How well the parser splits typeset pages as pdftotext extracts them: metrics averaged over seeds.
 
     python -m bench.extracted [--first-seed 400000] [--pages 100] [--articles FILE.jsonl]
-                              [--json] [--save DIR]
+                              [--json] [--save DIR] [--layout]
 
 A second source of realistic pages besides the simulator (bench/parsing.py), which models
 extraction by assumption.  For each seed, corpus articles (the fixtures' by default, or any
@@ -16,8 +16,11 @@ tests/support/score.py against the gold derived from the stories (fields as in t
 README).  A layout that overflows the page loses paragraphs from its longest article, then its
 last row, until it fits: the same seed always gives the same issue.
 
-``--save DIR`` writes each seed's text and gold (``SEED.txt``, ``SEED.gold.json``).  It prints
-figures, never asserts them.  It needs pdftotext (poppler-utils) and reportlab.
+``--layout`` extracts with ``pdftotext -layout`` instead: the page's geometry kept, the columns
+of a row side by side on each text line (shared/parsing/layout_columns.py reads them back column
+by column).  ``--save DIR`` writes each seed's text and gold (``SEED.txt``,
+``SEED.gold.json``).  It prints figures, never asserts them.  It needs pdftotext
+(poppler-utils) and reportlab.
 """
 
 from __future__ import annotations
@@ -346,31 +349,40 @@ def typeset_issue(articles: list[dict[str, Any]], seed: int) -> tuple[bytes, dic
                 raise
 
 
-def extract(pdf: bytes) -> str:
-    """The text layer as ``pdftotext -enc UTF-8`` gives it (pages split by form feeds)."""
+def extract(pdf: bytes, *, layout: bool = False) -> str:
+    """The text layer as ``pdftotext -enc UTF-8`` gives it (pages split by form feeds); with
+    ``layout``, as ``pdftotext -layout`` gives it (columns side by side on each line)."""
+    options = ["-layout"] if layout else []
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(pdf)
         handle.flush()
         return subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", handle.name, "-"],
+            ["pdftotext", "-enc", "UTF-8", *options, handle.name, "-"],
             check=True, capture_output=True, text=True,
         ).stdout
 
 
-def extracted_page(articles: list[dict[str, Any]], seed: int) -> tuple[str, dict[str, Any]]:
-    """(extracted text, gold) of ``seed``'s issue."""
+def extracted_page(
+    articles: list[dict[str, Any]], seed: int, *, layout: bool = False
+) -> tuple[str, dict[str, Any]]:
+    """(extracted text, gold) of ``seed``'s issue (``layout``: extracted in layout mode)."""
     pdf, gold = typeset_issue(articles, seed)
-    return extract(pdf), gold
+    return extract(pdf, layout=layout), gold
 
 
 def average_scores(
-    articles: list[dict[str, Any]], first_seed: int, pages: int, save: Path | None = None
+    articles: list[dict[str, Any]],
+    first_seed: int,
+    pages: int,
+    save: Path | None = None,
+    *,
+    layout: bool = False,
 ) -> tuple[dict[str, float], float]:
     """The metrics averaged over ``pages`` issues, and parse ms per issue."""
     totals = dict.fromkeys(METRICS, 0.0)
     parsing = 0.0
     for seed in range(first_seed, first_seed + pages):
-        text, gold = extracted_page(articles, seed)
+        text, gold = extracted_page(articles, seed, layout=layout)
         if save is not None:
             (save / f"{seed}.txt").write_text(text, encoding="utf-8")
             (save / f"{seed}.gold.json").write_text(
@@ -392,15 +404,22 @@ def main() -> None:
     parser.add_argument("--articles", type=Path, help="JSON Lines of articles (corpus format)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--save", type=Path, help="write each seed's text and gold here")
+    parser.add_argument(
+        "--layout", action="store_true",
+        help="extract with pdftotext -layout (columns side by side)",
+    )
     args = parser.parse_args()
     if shutil.which("pdftotext") is None:
         sys.exit("bench.extracted needs poppler's pdftotext (apt-get install poppler-utils)")
     articles = read_articles(args.articles)
     if args.save:
         args.save.mkdir(parents=True, exist_ok=True)
-    figures, ms = average_scores(articles, args.first_seed, args.pages, args.save)
+    figures, ms = average_scores(
+        articles, args.first_seed, args.pages, args.save, layout=args.layout
+    )
     heading = (
-        f"{args.pages} extracted issues from {len(articles)} articles, "
+        f"{args.pages} {'layout-mode ' if args.layout else ''}extracted issues "
+        f"from {len(articles)} articles, "
         f"seeds {args.first_seed}–{args.first_seed + args.pages - 1}"
     )
     report(figures, ms, heading, args.json)

@@ -34,6 +34,7 @@ from shared.parsing.columns import (
 from shared.parsing.glued_titles import (
     MEASURE_TITLE_RULE,
     QUESTION_TITLE_RULE,
+    QUOTED_TITLE_RULE,
     SHORT_ENDED_TITLE_RULE,
     UNINDENTED_TITLE_RULE,
     WIDE_TITLE_RULE,
@@ -235,6 +236,7 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
         UNINDENTED_TITLE_RULE,
         SHORT_ENDED_TITLE_RULE,
         QUESTION_TITLE_RULE,
+        QUOTED_TITLE_RULE,
         WIDE_TITLE_RULE,
         MEASURE_TITLE_RULE,
     ):

@@ -33,7 +33,7 @@ from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import closes_text, unclosed_parenthesis
-from shared.parsing.title_measures import measure_title_line
+from shared.parsing.title_measures import measure_title_line, squeeze_allowance
 from shared.parsing.title_roles import is_subtitle
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
 
@@ -251,10 +251,11 @@ def _announced_headline(kicker: Block, block: Block) -> int:
 
 def _announced_quotation(lines: Sequence[Line]) -> bool:
     """The first of ``lines`` is a whole quotation on a line of its own (``“有你们来，才有我们
-    的今天！”``: its one closing quote ends it), short of the column the lines under it
-    measure, over a paragraph's indented first line: a headline that quotes, which the
+    的今天！”``: its one closing quote ends it), set at its own measure (short of the column
+    the lines under it measure, or past it by more than the marks squeezed into a body
+    line), over a paragraph's indented first line: a headline that quotes, which the
     kicker's dash announces (body text under a dash would run on from it, not open with
-    a quotation closed short of the column)."""
+    a quotation closed off the column's measure)."""
     if len(lines) <= MIN_MEASURED_LINES + 1:
         return False
     first, under = lines[0], lines[1]
@@ -262,11 +263,10 @@ def _announced_quotation(lines: Sequence[Line]) -> bool:
     if not (text.startswith("“") and text.endswith("”") and text.count("”") == 1):
         return False
     column = column_width([line for line in lines[1:] if line.measures_column])
-    return (
-        column > 0
-        and first.width <= column - SHORT_MARGIN
-        and abs(under.width - (column - INDENT)) <= INDENT_MARGIN
+    own_measure = first.width <= column - SHORT_MARGIN or first.width > column + (
+        squeeze_allowance(first)
     )
+    return column > 0 and own_measure and abs(under.width - (column - INDENT)) <= INDENT_MARGIN
 
 
 def _plain_title_line(line: Line) -> bool:

@@ -45,3 +45,11 @@ def test_a_quotation_under_a_colon_stays_body() -> None:
     articles = parse_text(text).articles
     assert [a.headline for a in articles] == [ABOVE[0]]
     assert QUOTE in "".join(articles[0].paragraphs)
+
+
+def test_a_quotation_set_past_the_column_under_a_kicker_dash_is_the_headline() -> None:
+    # set in larger type, the quotation runs past the body's 16-em column
+    quote = "“有你们在，我们就安心！感谢白衣天使们日夜守护！”"
+    articles = parse_text(_page(quote)).articles
+    assert [a.headline for a in articles] == [ABOVE[0], quote]
+    assert articles[1].paragraphs[0].startswith("昨天下午")

@@ -33,7 +33,7 @@ from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import closes_text, unclosed_parenthesis
-from shared.parsing.title_measures import measure_title_line
+from shared.parsing.title_measures import measure_title_line, squeeze_allowance
 from shared.parsing.title_roles import is_subtitle
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
 
@@ -63,10 +63,13 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         lead_in = _lead_in(out)
         opens_item = only_furniture_out or lead_in or _closes_a_photo(out) or _under_title(out)
         head = page_top_title_run(block) if opens_item else 0
+        rule = TITLE_SPLIT_RULE
         if not head and lead_in:
             head = _announced_headline(out[-1], block)
+            if head and block.kind == "text" and _announced_quotation(block.lines):
+                rule = QUOTED_TITLE_RULE
         if head:
-            out.append(Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before))
+            out.append(Block(block.kind, block.lines[:head], rule, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
         text_above = bool(out) and out[-1].kind == "text"
         closed_above = text_above and (closes_text(out[-1].last) or is_split_title(out[-1]))
@@ -233,6 +236,8 @@ def _announced_headline(kicker: Block, block: Block) -> int:
     if block.kind != "text" or block.opens_with_dateline:
         return 0
     lines = block.lines
+    if _announced_quotation(lines):
+        return 1
     head = 0
     while (
         head < MAX_TRAILING_TITLE_LINES
@@ -242,6 +247,26 @@ def _announced_headline(kicker: Block, block: Block) -> int:
     ):
         head += 1
     return head
+
+
+def _announced_quotation(lines: Sequence[Line]) -> bool:
+    """The first of ``lines`` is a whole quotation on a line of its own (``“有你们来，才有我们
+    的今天！”``: its one closing quote ends it), set at its own measure (short of the column
+    the lines under it measure, or past it by more than the marks squeezed into a body
+    line), over a paragraph's indented first line: a headline that quotes, which the
+    kicker's dash announces (body text under a dash would run on from it, not open with
+    a quotation closed off the column's measure)."""
+    if len(lines) <= MIN_MEASURED_LINES + 1:
+        return False
+    first, under = lines[0], lines[1]
+    text = first.text.strip()
+    if not (text.startswith("“") and text.endswith("”") and text.count("”") == 1):
+        return False
+    column = column_width([line for line in lines[1:] if line.measures_column])
+    own_measure = first.width <= column - SHORT_MARGIN or first.width > column + (
+        squeeze_allowance(first)
+    )
+    return column > 0 and own_measure and abs(under.width - (column - INDENT)) <= INDENT_MARGIN
 
 
 def _plain_title_line(line: Line) -> bool:
@@ -386,6 +411,11 @@ SHORT_ENDED_TITLE_RULE = "title lines split off the body: short-ended, over anot
 QUESTION_TITLE_RULE = "title lines split off the body: a question over another text"
 
 
+# Split off as a whole quotation on a line of its own under a kicker's dash
+# (:func:`_announced_quotation`): a headline that quotes, though it ends a sentence.
+QUOTED_TITLE_RULE = "title lines split off the body: a quotation announced by a kicker's dash"
+
+
 # Split off as a run opening with a line far wider than the column under it
 # (:func:`_wide_title_run`): set across the column, a title whatever it holds.
 WIDE_TITLE_RULE = "title lines split off the body: wider than the column under them"
@@ -402,6 +432,7 @@ def is_split_title(block: Block) -> bool:
         UNINDENTED_TITLE_RULE,
         SHORT_ENDED_TITLE_RULE,
         QUESTION_TITLE_RULE,
+        QUOTED_TITLE_RULE,
         WIDE_TITLE_RULE,
         MEASURE_TITLE_RULE,
     )

@@ -23,6 +23,8 @@ from typing import Literal
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
 from shared.parsing.columns import (
+    INDENT,
+    INDENT_MARGIN,
     SHORT_MARGIN,
     column_width,
     is_short,
@@ -32,6 +34,7 @@ from shared.parsing.columns import (
 from shared.parsing.glued_titles import (
     MEASURE_TITLE_RULE,
     QUESTION_TITLE_RULE,
+    QUOTED_TITLE_RULE,
     SHORT_ENDED_TITLE_RULE,
     UNINDENTED_TITLE_RULE,
     WIDE_TITLE_RULE,
@@ -59,6 +62,9 @@ _VIOLATION = 10.0
 class BlockRole:
     role: Role
     rule: str
+    # a title set between a sentence cut by a column break and the text that goes on
+    # with it: that text joins the body above (:func:`.units.build_items`)
+    interrupts: bool = False
 
 
 def has_forward_marker(block: Block) -> bool:
@@ -230,6 +236,7 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
         UNINDENTED_TITLE_RULE,
         SHORT_ENDED_TITLE_RULE,
         QUESTION_TITLE_RULE,
+        QUOTED_TITLE_RULE,
         WIDE_TITLE_RULE,
         MEASURE_TITLE_RULE,
     ):
@@ -578,6 +585,14 @@ def _resolve_run(
     # body blocks next to each other share a column: the run's widest line measures it
     # where no body around it does
     measure = column or max(line.width for i in run for line in blocks[i].lines)
+    # the text above was cut by a column break: unfinished on a full line that announces
+    # nothing (a colon or a lead-in dash closes a lead-in: a list, a clause opens under it)
+    cut_above = (
+        previous_open
+        and before is not None
+        and not is_short(blocks[before].last, measure)
+        and not blocks[before].last.text.rstrip().endswith(_LEAD_IN_ENDS)
+    )
     labels = _best_labels(
         [blocks[i] for i in run],
         scores,
@@ -587,6 +602,20 @@ def _resolve_run(
         dateline_after,
         body_before=previous_role is not None and previous_role.role == "body",
         stops_short=[_stops_short_unfinished(blocks[i], measure) for i in run],
+        cut_short=[
+            cut_above
+            and _cut_short(blocks[i], measure, position > 0)
+            and _blank_under(blocks, run, position, after)
+            for position, i in enumerate(run)
+        ],
+    )
+    # titles between a cut sentence and a block that goes on with it, opening on a full
+    # line (a paragraph's first line, short by the indent, opens the titles' own body)
+    interrupts = (
+        cut_above
+        and all(labels)
+        and next_block is not None
+        and next_block.first.width > measure - INDENT + INDENT_MARGIN
     )
     for position, i in enumerate(run):
         is_title = labels[position]
@@ -594,12 +623,19 @@ def _resolve_run(
             rule = f"title: short, no sentence end (evidence {scores[position]:+.1f})"
             if not next_continues:
                 rule = "title: nothing continues it (next is a new article or page end)"
-            roles[i] = BlockRole("title", rule)
+            elif interrupts:
+                rule = INTERRUPTING_TITLE_RULE
+            roles[i] = BlockRole("title", rule, interrupts)
         else:
             rule = f"body: shaped like a column fragment (evidence {scores[position]:+.1f})"
             if position == 0 and previous_open:
                 rule = "body: continues the sentence of the previous block"
             roles[i] = BlockRole("body", rule)
+
+
+INTERRUPTING_TITLE_RULE = (
+    "title: short of the column in mid-sentence, between a cut sentence and its continuation"
+)
 
 
 # Body text that stops in mid-sentence short of its column, with no more body under it,
@@ -610,6 +646,42 @@ def _resolve_run(
 # over another title, after a column break), and the text above it, cut at a full line,
 # goes on elsewhere.
 _SHORT_UNFINISHED_END = 1.0
+
+
+# An unfinished body block short of its column, over more body across a blank line: a
+# column break cuts running text only where a line is full, so the sentence cannot have
+# been cut there.
+_SHORT_CUT = 1.0
+
+
+def _cut_short(block: Block, column: float, may_open_paragraph: bool) -> bool:
+    """The block ends in mid-sentence on a line short of the ``column`` (and short of a
+    paragraph's indented first line too, where the block may open a paragraph), and holds
+    no mark that pauses a running sentence (a title's line, not a layout's odd fragment)."""
+    margin = INDENT + SHORT_MARGIN if may_open_paragraph else SHORT_MARGIN
+    last = block.last
+    return (
+        not is_closed(block)
+        and not last.spaced_out
+        # a closing mark may end the cut sentence's last clause (``可能的”``), and a colon
+        # announces the text under it (``比较普遍：``)
+        and last.text.rstrip()[-1:] not in _READS_ON_ENDS
+        and last.width <= column - margin
+        and not any(mark in line.text for line in block.lines for mark in _CUT_SHORT_MARKS)
+    )
+
+
+def _blank_under(
+    blocks: Sequence[Block], run: Sequence[int], position: int, after: int | None
+) -> bool:
+    """A blank line parts the run's block at ``position`` from the block under it."""
+    below = run[position + 1] if position + 1 < len(run) else after
+    return below is not None and bool(blocks[below].blanks_before)
+
+
+_CUT_SHORT_MARKS = frozenset("，、；。,;")
+_READS_ON_ENDS = frozenset("”’」』）》)：:")
+_LEAD_IN_ENDS = ("：", ":", "——")
 
 
 def _stops_short_unfinished(block: Block, column: float) -> bool:
@@ -631,6 +703,7 @@ def _best_labels(
     dateline_after: bool = False,
     body_before: bool = False,
     stops_short: Sequence[bool] = (),
+    cut_short: Sequence[bool] = (),
 ) -> list[bool]:
     """True = title.  Minimise constraint violations, then maximise agreement with scores.
 
@@ -646,7 +719,11 @@ def _best_labels(
     while a kicker set in a box under its headline ends the page often.
 
     An unfinished body block whose last line stops short of the column (``stops_short``)
-    breaks the first constraint twice (``_SHORT_UNFINISHED_END``).
+    breaks the first constraint twice (``_SHORT_UNFINISHED_END``); under a sentence cut by
+    a column break, one short of the column in mid-sentence with body going on under it
+    across a blank line (``cut_short``) breaks it too (``_SHORT_CUT``): a column break
+    cuts running text only on a full line, so it is a title the extractor read between
+    the cut sentence and its continuation, not more of that sentence.
 
     A run between body text (``body_before``) and a dateline or byline that holds an
     unfinished line is better not left without a title (``_UNTITLED_BETWEEN``): where
@@ -670,10 +747,13 @@ def _best_labels(
             follower_is_body = (
                 not labels[position + 1] if position + 1 < len(labels) else next_continues
             )
+            short = position < len(stops_short) and stops_short[position]
             if not follower_is_body:
                 violations += 1
-                if position < len(stops_short) and stops_short[position]:
+                if short:
                     violations += _SHORT_UNFINISHED_END
+            elif position < len(cut_short) and cut_short[position]:
+                violations += _SHORT_CUT
         if dateline_after and not labels[-1]:
             before_last = labels[-2] if len(labels) > 1 else title_before
             violations += int(before_last)

@@ -66,11 +66,27 @@ Item = Unit | TitleGroup
 
 
 def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Item]:
-    """Blocks (furniture dropped) → units and title groups in page order."""
+    """Blocks (furniture dropped) → units and title groups in page order.
+
+    Titles the extractor read between a sentence cut by a column break and the text that
+    goes on with it (:attr:`.titles.BlockRole.interrupts`) stand after that text, which
+    joins the unit whose sentence it finishes (up to the next article's opening)."""
     items: list[Item] = []
+    # titles set between a cut sentence and the text that goes on with it: held back
+    # until that text has joined the unit above them
+    held: TitleGroup | None = None
     for block, role in zip(blocks, roles, strict=True):
-        current = items[-1] if items else None
         if role.role == "furniture":
+            continue
+        if held is not None and not _goes_on_past_titles(items, block, role):
+            items.append(held)
+            held = None
+        current = items[-1] if items else None
+        if role.interrupts and isinstance(current, Unit) and current.kind == "article":
+            if held is None:
+                held = TitleGroup(blocks=[block])
+            else:
+                held.blocks.append(block)
             continue
         if role.role == "title":
             if isinstance(current, TitleGroup):
@@ -104,7 +120,24 @@ def build_items(blocks: Sequence[Block], roles: Sequence[BlockRole]) -> list[Ite
                 current = Unit(body=[block])
                 items.append(current)
             current.markers.extend(_inline_markers(block))
+    if held is not None:
+        items.append(held)
     return items
+
+
+def _goes_on_past_titles(items: Sequence[Item], block: Block, role: BlockRole) -> bool:
+    """The block goes on with the held titles (another of them), or with the body cut
+    above them: body text that opens no article of its own."""
+    if role.interrupts:
+        return True
+    return (
+        role.role == "body"
+        and not block.opens_with_dateline
+        and not block.opens_continued_part
+        and bool(items)
+        and isinstance(items[-1], Unit)
+        and not any(m.forward for m in items[-1].markers)
+    )
 
 
 def _inline_markers(block: Block) -> list[Continuation]:

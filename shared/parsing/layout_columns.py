@@ -393,6 +393,21 @@ def _head_band(
     return None
 
 
+def _columns_under_a_head(
+    region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int] | None:
+    """The region's gutters, its columns' bounds and the position of its first line with text
+    in two or more columns, when lines with text in one column only stand above that line."""
+    gutters = _gutters(region, indices, left, right)
+    if not gutters:
+        return None
+    bounds = _column_bounds(gutters, left, right)
+    band = _head_band(region, indices, bounds)
+    if not band:
+        return None
+    return gutters, bounds, band
+
+
 def _module_cut(
     rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
 ) -> _Parts | None:
@@ -403,13 +418,10 @@ def _module_cut(
     column's left heads that column, not a module).  The region is cut at the gutter left of
     each column holding such a title but the leftmost, so that each module's titles are read
     with it, not as one band over all the columns."""
-    gutters = _gutters(region, indices, left, right)
-    if not gutters:
+    columns = _columns_under_a_head(region, indices, left, right)
+    if columns is None:
         return None
-    bounds = _column_bounds(gutters, left, right)
-    band = _head_band(region, indices, bounds)
-    if not band:
-        return None
+    gutters, bounds, band = columns
     heads = [index for index in indices[:band] if region[index]]
     # where each column's text starts below the titles
     edges = [
@@ -445,13 +457,10 @@ def _head_cut(
     them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
     characters' text unevenly, so that a centred headline is often off the columns' centre
     in it.)"""
-    gutters = _gutters(region, indices, left, right)
-    if not gutters:
+    columns = _columns_under_a_head(region, indices, left, right)
+    if columns is None:
         return None
-    bounds = _column_bounds(gutters, left, right)
-    band = _head_band(region, indices, bounds)
-    if not band:
-        return None
+    _, bounds, band = columns
     body = [p for index in indices[band:] for p in region[index]]
     centre = min(p.start for p in body) + max(p.end for p in body)
     slack = max(

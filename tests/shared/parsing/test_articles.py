@@ -641,3 +641,88 @@ def test_a_title_runs_into_the_text_it_stands_over() -> None:
     assignment, _, direction = assign_titles(items)
     assert direction == "before"
     assert assignment == {0: 1, 3: 4, 6: 7, 9: 10}
+
+
+# A report credited in its dateline, under its title; then text from the same beat
+_BUS_HEAD = ("上海日报 2024年4月8日 星期一 第2版 要闻", "", "全市公交线路今起逐步恢复运营")
+_BUS_REPORT = (
+    "本报讯（记者 王敏）记者昨天从市交通委获悉，今起",
+    "本市公交线路逐步恢复运营，首批恢复线路",
+    "覆盖中心城区主要客流走廊，市民乘车须",
+    "扫场所码并佩戴口罩，公交企业将加密车次。",
+)
+_PRESS_REPORT = (
+    "本报讯（记者 李强）昨天举行的市疫情防控工",
+    "作新闻发布会上，市交通委介绍，本市公交",
+    "线路今起分批恢复运营，地铁全网恢复基本",
+    "运行，市民乘车须扫场所码并佩戴口罩。",
+)
+# A title set over a photo, with no text of its own under it: a title that found no body
+_TITLE_OVER_PHOTO = (
+    "上海日报 2024年4月8日 星期一 第2版 要闻",
+    "",
+    "地铁全网恢复基本运行",
+    "",
+    "昨天，市民在人民广场地铁站有序进站乘车，站内工作人员",
+    "提醒乘客扫码并佩戴口罩。（本报记者 张三 摄）",
+    "",
+    "全市公交线路今起逐步恢复运营",
+)
+
+
+def test_a_report_credited_apart_at_its_head_after_a_blank_line_opens_an_article() -> None:
+    # the second dateline names another reporter and stands apart, and a title on the page
+    # found no body: another article, not a second dateline paragraph of the first
+    articles = parse(*_TITLE_OVER_PHOTO, *_BUS_REPORT, "", *_PRESS_REPORT)
+    assert [(a.headline, a.reporters) for a in articles if a.kind == "article" and a.body] == [
+        ("全市公交线路今起逐步恢复运营", ["王敏"]),
+        ("", ["李强"]),
+    ]
+
+
+def test_a_report_credited_apart_stays_when_every_title_has_its_body() -> None:
+    # no title is left over: the blank line may be a column's end at a paragraph's end, the
+    # second report printed under the same title
+    articles = parse(*_BUS_HEAD, *_BUS_REPORT, "", *_PRESS_REPORT)
+    assert len(articles) == 1
+    assert articles[0].paragraphs[1].startswith("本报讯（记者 李强）")
+
+
+def test_a_second_report_run_on_as_a_paragraph_stays_in_its_article() -> None:
+    # no blank line: a wire report and the paper's own printed as one article's paragraphs
+    articles = parse(*_TITLE_OVER_PHOTO, *_BUS_REPORT, *_PRESS_REPORT)
+    articles = [a for a in articles if a.kind == "article" and a.body]
+    assert len(articles) == 1
+    assert articles[0].paragraphs[1].startswith("本报讯（记者 李强）")
+
+
+def test_a_byline_over_its_text_under_a_finished_report_credited_apart_opens_an_article() -> None:
+    articles = parse(
+        *_BUS_HEAD,
+        *_BUS_REPORT,
+        "",
+        "本报记者 李强",
+        "昨天举行的市疫情防控工作新闻发布会上，",
+        "市交通委介绍，本市公交线路今起分批恢复",
+        "运营，地铁全网恢复基本运行，市民乘车须",
+        "扫场所码并佩戴口罩。",
+    )
+    assert [(a.headline, a.reporters) for a in articles] == [
+        ("全市公交线路今起逐步恢复运营", ["王敏"]),
+        ("", ["李强"]),
+    ]
+
+
+def test_a_byline_read_into_text_that_stops_mid_sentence_does_not_cut_it() -> None:
+    # another module's byline read between two lines of one sentence: the text runs on
+    articles = parse(
+        *_BUS_HEAD,
+        *_BUS_REPORT[:-1],
+        "扫场所码并佩戴口罩，公交企业还将加密",
+        "",
+        "本报记者 李强",
+        "车次，高峰时段的发车间隔缩短至五分钟，",
+        "市民出行可通过手机查询实时到站信息。",
+    )
+    assert len(articles) == 1
+    assert articles[0].body.endswith("查询实时到站信息。")

@@ -726,3 +726,18 @@ def test_a_byline_read_into_text_that_stops_mid_sentence_does_not_cut_it() -> No
     )
     assert len(articles) == 1
     assert articles[0].body.endswith("查询实时到站信息。")
+
+
+def test_a_justified_line_read_as_a_byline_credits_no_report_apart() -> None:
+    # ``记 者 来 到 …`` is a line of text spaced out to the measure: what follows the role
+    # is no name, so it opens no report of its own
+    articles = parse(
+        *_BUS_HEAD,
+        *_BUS_REPORT,
+        "",
+        "记 者 来 到 公 交 公 司 的 调 度 中 心 ， 在 大 屏 上 看 到 了",
+        "全市线路的实时运行情况，调度员介绍，首批",
+        "恢复线路运行平稳，客流正在逐步回升。",
+    )
+    assert len(articles) == 1
+    assert articles[0].reporters == ["王敏"]

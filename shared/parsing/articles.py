@@ -280,9 +280,7 @@ def absorb_untitled_units(
     run taken by another body), which stays an article of its own, untitled; so is a unit
     credited at its head apart from the host (:func:`open_credited_apart`; a blank line
     over a dateline tells only where ``blanks_tell``: the page does not part its
-    paragraphs with blank lines, and a title on it found no body, so that some article's
-    text stands untitled: else the blank line is a column's end at a paragraph's end, and
-    the dateline a second report printed under the same title).
+    paragraphs with blank lines).
     """
     absorbed: set[int] = set()
     for chain in _adjacent_unit_runs(items, past_photos=True):
@@ -730,10 +728,6 @@ def assemble_page(
     order = LineOrder(blocks)
     items, (assignment, before, direction) = titled_items(items, order)
     group_of_unit = {u: g for g, u in assignment.items()}
-    # a dateline opens a report of its own only where a title found no body to go with
-    blanks_tell = blanks_tell and any(
-        isinstance(item, TitleGroup) and index not in assignment for index, item in enumerate(items)
-    )
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction, blanks_tell)
     built: list[BuiltArticle] = []
     for index, item in enumerate(items):

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from shared.parsing.blank_lines import column_grid
 from shared.parsing.bylines import match_closing_byline
+from shared.parsing.columns import local_column_widths
 from shared.parsing.credits import NAME, Credits, parse_credits
 from shared.parsing.datelines import match_dateline
 from shared.parsing.lines import joined_text
@@ -33,14 +35,15 @@ def open_credited_apart(upper: Unit, lower: Unit, blanks_tell: bool) -> bool:
     its head: ``lower`` opens credited (see below), and ``upper`` names none of its reporters
     where it opens.
 
-    The head is a dateline's byline set apart from the text above by a blank line, on a
-    page that does not part its paragraphs with blank lines (``blanks_tell``): a second
-    report printed as a paragraph of its article (``…”他说。`` / ``本报北京5月19日电（记者
-    程龙）…``, a wire report and the paper's own under one title) runs on as paragraphs
-    do; or a byline with its text set right under it, under finished text: a byline
-    standing apart (blank lines around it), or read into text that stops mid-sentence, may
-    be another module's, its text elsewhere.  A second dateline that credits no one anew
-    (``本报北京1月17日电…``) says nothing."""
+    The head is a dateline's byline set apart from the text above by a blank line that is
+    no paragraph break (the page does not part its paragraphs with blank lines:
+    ``blanks_tell``) nor a column break by the bodies' column grid (:func:`_column_top`): a
+    second report printed as a paragraph of its article (``…”他说。`` / ``本报北京5月19日电
+    （记者程龙）…``, a wire report and the paper's own under one title) runs on as
+    paragraphs do, over a column's end or not; or a byline with its text set right under
+    it, under finished text: a byline standing apart (blank lines around it), or read into
+    text that stops mid-sentence, may be another module's, its text elsewhere.  A second
+    dateline that credits no one anew (``本报北京1月17日电…``) says nothing."""
     if not lower.body or not upper.body:
         return False
     if lower.bylines:
@@ -54,7 +57,17 @@ def open_credited_apart(upper: Unit, lower: Unit, blanks_tell: bool) -> bool:
         bool(names)
         and all(_NAME.fullmatch(name) for name in names)  # (no justified line of text)
         and _credits_others(upper, opening)
+        and (bool(lower.bylines) or not _column_top(upper, lower))
     )
+
+
+def _column_top(upper: Unit, lower: Unit) -> bool:
+    """``lower`` opens at a column's top by the column grid of both bodies
+    (:func:`column_grid`): the blank line over it is a column break, and says nothing of
+    where a report opens."""
+    blocks = [*upper.body, *lower.body]
+    lines = [line for block in blocks for line in block.lines]
+    return lower.body[0].first.number in column_grid(blocks, local_column_widths(lines)).starts
 
 
 CAPTION_RULE = "a caption with its credit under it, under a body credited apart"

@@ -657,41 +657,47 @@ _PRESS_REPORT = (
     "线路今起分批恢复运营，地铁全网恢复基本",
     "运行，市民乘车须扫场所码并佩戴口罩。",
 )
-# A title set over a photo, with no text of its own under it: a title that found no body
-_TITLE_OVER_PHOTO = (
-    "上海日报 2024年4月8日 星期一 第2版 要闻",
-    "",
-    "地铁全网恢复基本运行",
-    "",
-    "昨天，市民在人民广场地铁站有序进站乘车，站内工作人员",
-    "提醒乘客扫码并佩戴口罩。（本报记者 张三 摄）",
-    "",
-    "全市公交线路今起逐步恢复运营",
-)
-
-
 def test_a_report_credited_apart_at_its_head_after_a_blank_line_opens_an_article() -> None:
-    # the second dateline names another reporter and stands apart, and a title on the page
-    # found no body: another article, not a second dateline paragraph of the first
-    articles = parse(*_TITLE_OVER_PHOTO, *_BUS_REPORT, "", *_PRESS_REPORT)
-    assert [(a.headline, a.reporters) for a in articles if a.kind == "article" and a.body] == [
+    # the second dateline names another reporter and stands apart: another article, whose
+    # title the page sets elsewhere, not a second dateline paragraph of the first
+    articles = parse(*_BUS_HEAD, *_BUS_REPORT, "", *_PRESS_REPORT)
+    assert [(a.headline, a.reporters) for a in articles] == [
         ("全市公交线路今起逐步恢复运营", ["王敏"]),
         ("", ["李强"]),
     ]
 
 
-def test_a_report_credited_apart_stays_when_every_title_has_its_body() -> None:
-    # no title is left over: the blank line may be a column's end at a paragraph's end, the
-    # second report printed under the same title
-    articles = parse(*_BUS_HEAD, *_BUS_REPORT, "", *_PRESS_REPORT)
+# A report set in three columns four lines deep (blank lines at the column breaks)
+_BUS_REPORT_IN_COLUMNS = (
+    "本报讯（记者 王敏）记者昨天从市交通委获悉，",
+    "今起本市公交线路逐步恢复运营，首批恢复",
+    "线路覆盖中心城区主要客流走廊，市民乘车",
+    "须扫场所码并佩戴口罩，公交企业将根据客",
+    "",
+    "流变化加密车次，高峰时段发车间隔缩短至",
+    "五分钟以内，夜间线路也将陆续恢复运营，",
+    "市民出行前可通过手机应用查询实时到站信",
+    "息，合理安排出行时间，避免在站台长时间",
+    "",
+    "聚集等候。市交通委表示，各公交企业已对",
+    "全部运营车辆进行了全面消毒和安全检查，",
+    "驾驶员和乘务员均已完成核酸检测和健康监",
+    "测，确保运营安全有序。",
+)
+
+
+def test_a_second_report_at_the_top_of_the_next_column_stays_in_its_article() -> None:
+    # the blank line over the second dateline falls where the column grid puts a column
+    # break: it says nothing of where a report opens (a wire report and the paper's own
+    # under one title, a column ending with the first)
+    articles = parse(*_BUS_HEAD, *_BUS_REPORT_IN_COLUMNS, "", *_PRESS_REPORT)
     assert len(articles) == 1
-    assert articles[0].paragraphs[1].startswith("本报讯（记者 李强）")
+    assert articles[0].paragraphs[-1].startswith("本报讯（记者 李强）")
 
 
 def test_a_second_report_run_on_as_a_paragraph_stays_in_its_article() -> None:
     # no blank line: a wire report and the paper's own printed as one article's paragraphs
-    articles = parse(*_TITLE_OVER_PHOTO, *_BUS_REPORT, *_PRESS_REPORT)
-    articles = [a for a in articles if a.kind == "article" and a.body]
+    articles = parse(*_BUS_HEAD, *_BUS_REPORT, *_PRESS_REPORT)
     assert len(articles) == 1
     assert articles[0].paragraphs[1].startswith("本报讯（记者 李强）")
 

@@ -60,7 +60,12 @@ from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic
 from shared.parsing.topic_breaks import split_topic_breaks
 from shared.parsing.types import ParsedArticle
-from shared.parsing.unit_credits import CAPTION_RULE, credited_apart, credits_a_caption
+from shared.parsing.unit_credits import (
+    CAPTION_RULE,
+    credited_apart,
+    credits_a_caption,
+    open_credited_apart,
+)
 from shared.parsing.units import (
     Item,
     TitleGroup,
@@ -259,7 +264,9 @@ def attach_trailing_bylines(items: list[Item]) -> list[Item]:
     return out
 
 
-def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direction) -> set[int]:
+def absorb_untitled_units(
+    items: list[Item], titled: set[int], direction: Direction, blanks_tell: bool
+) -> set[int]:
     """Merge untitled article units into a titled neighbour; return the absorbed indexes.
 
     Every article has a title.  A unit without one that stands next to other units with no
@@ -270,7 +277,10 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
     otherwise.  A unit that opens like an article (a dateline, a byline) and speaks of other
     things than a host (:func:`speak_apart`) is no more of that host's article: an article
     whose title the extractor set elsewhere (a row's titles read across, one title of the
-    run taken by another body), which stays an article of its own, untitled.
+    run taken by another body), which stays an article of its own, untitled; so is a unit
+    credited at its head apart from the host (:func:`open_credited_apart`; a blank line
+    over a dateline tells only where ``blanks_tell``: the page does not part its
+    paragraphs with blank lines).
     """
     absorbed: set[int] = set()
     for chain in _adjacent_unit_runs(items, past_photos=True):
@@ -284,7 +294,12 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
                 continue
             fitting = [h for h in hosts if same_column(unit_at(items, h), unit)]
             if unit.anchored:
-                fitting = [h for h in fitting if not speak_apart(unit_at(items, h), unit)]
+                fitting = [
+                    h
+                    for h in fitting
+                    if not speak_apart(unit_at(items, h), unit)
+                    and not open_credited_apart(*_in_page_order(items, h, index), blanks_tell)
+                ]
             if not fitting:
                 continue
             before = [h for h in fitting if h < index]
@@ -301,6 +316,12 @@ def absorb_untitled_units(items: list[Item], titled: set[int], direction: Direct
             host.intertitles.update(unit.intertitles)
             absorbed.add(index)
     return absorbed
+
+
+def _in_page_order(items: list[Item], first: int, second: int) -> tuple[Unit, Unit]:
+    """The units at two indexes, the upper one first."""
+    upper, lower = sorted((first, second))
+    return unit_at(items, upper), unit_at(items, lower)
 
 
 def _join_units(first: Unit, second: Unit, into: Unit) -> None:
@@ -695,16 +716,19 @@ def assemble_page(
     page is not hard-wrapped, see :mod:`shared.parsing.wrapping`)."""
     layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
     items = join_bylines_past_photos(attach_trailing_bylines(build_items(blocks, roles)))
+    # (a blank line tells nothing of where a report opens in text that is not hard-wrapped)
+    blanks_tell = False
     if not unwrapped:  # one paragraph a line: no column to measure a piece by
         # how the body is set, asked by all three and worked out once, in page order
         shape = body_shape(body_blocks(items))
+        blanks_tell = not shape.blank_paragraphs
         items = split_topic_breaks(reattach_stray_pieces(read_bands(items, shape), shape), shape)
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
     order = LineOrder(blocks)
     items, (assignment, before, direction) = titled_items(items, order)
     group_of_unit = {u: g for g, u in assignment.items()}
-    absorbed = absorb_untitled_units(items, set(group_of_unit), direction)
+    absorbed = absorb_untitled_units(items, set(group_of_unit), direction, blanks_tell)
     built: list[BuiltArticle] = []
     for index, item in enumerate(items):
         if index in absorbed:

@@ -4,12 +4,18 @@ credits, so another's credit marks another article or a photo)."""
 
 from __future__ import annotations
 
+import re
+
+from shared.parsing.blank_lines import column_grid
 from shared.parsing.bylines import match_closing_byline
-from shared.parsing.credits import Credits, parse_credits
+from shared.parsing.columns import local_column_widths
+from shared.parsing.credits import NAME, Credits, parse_credits
 from shared.parsing.datelines import match_dateline
 from shared.parsing.lines import joined_text
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.units import Unit
+
+_NAME = re.compile(NAME)
 
 
 def credited_apart(host: Unit, follower: Unit) -> bool:
@@ -22,6 +28,46 @@ def credited_apart(host: Unit, follower: Unit) -> bool:
         return False
     closing = match_closing_byline(joined_text(follower.body[-1].lines))
     return closing is not None and _credits_others(host, closing.credits)
+
+
+def open_credited_apart(upper: Unit, lower: Unit, blanks_tell: bool) -> bool:
+    """Two units, ``lower`` under ``upper`` in page order, are two reports, each credited at
+    its head: ``lower`` opens credited (see below), and ``upper`` names none of its reporters
+    where it opens.
+
+    The head is a dateline's byline set apart from the text above by a blank line that is
+    no paragraph break (the page does not part its paragraphs with blank lines:
+    ``blanks_tell``) nor a column break by the bodies' column grid (:func:`_column_top`): a
+    second report printed as a paragraph of its article (``…”他说。`` / ``本报北京5月19日电
+    （记者程龙）…``, a wire report and the paper's own under one title) runs on as
+    paragraphs do, over a column's end or not; or a byline with its text set right under
+    it, under finished text: a byline standing apart (blank lines around it), or read into
+    text that stops mid-sentence, may be another module's, its text elsewhere.  A second
+    dateline that credits no one anew (``本报北京1月17日电…``) says nothing."""
+    if not lower.body or not upper.body:
+        return False
+    if lower.bylines:
+        if lower.body[0].blanks_before or not upper.body[-1].ends_sentence:
+            return False
+    elif not lower.body[0].blanks_before or not blanks_tell:
+        return False
+    opening = _opening_credits(lower)
+    names = [*opening.reporters, *opening.correspondents]
+    return (
+        bool(names)
+        and all(_NAME.fullmatch(name) for name in names)  # (no justified line of text)
+        and _credits_others(upper, opening)
+        and (bool(lower.bylines) or not _column_top(upper, lower))
+    )
+
+
+def _column_top(upper: Unit, lower: Unit) -> bool:
+    """``lower`` opens at a column's top by the column grid of both bodies
+    (:func:`column_grid`): the blank line over it is a column break, and says nothing of
+    where a report opens."""
+    blocks = [*upper.body, *lower.body]
+    lines = [line for block in blocks for line in block.lines]
+    return lower.body[0].first.number in column_grid(blocks, local_column_widths(lines)).starts
 
 
 CAPTION_RULE = "a caption with its credit under it, under a body credited apart"

@@ -641,3 +641,109 @@ def test_a_title_runs_into_the_text_it_stands_over() -> None:
     assignment, _, direction = assign_titles(items)
     assert direction == "before"
     assert assignment == {0: 1, 3: 4, 6: 7, 9: 10}
+
+
+# A report credited in its dateline, under its title; then text from the same beat
+_BUS_HEAD = ("上海日报 2024年4月8日 星期一 第2版 要闻", "", "全市公交线路今起逐步恢复运营")
+_BUS_REPORT = (
+    "本报讯（记者 王敏）记者昨天从市交通委获悉，今起",
+    "本市公交线路逐步恢复运营，首批恢复线路",
+    "覆盖中心城区主要客流走廊，市民乘车须",
+    "扫场所码并佩戴口罩，公交企业将加密车次。",
+)
+_PRESS_REPORT = (
+    "本报讯（记者 李强）昨天举行的市疫情防控工",
+    "作新闻发布会上，市交通委介绍，本市公交",
+    "线路今起分批恢复运营，地铁全网恢复基本",
+    "运行，市民乘车须扫场所码并佩戴口罩。",
+)
+def test_a_report_credited_apart_at_its_head_after_a_blank_line_opens_an_article() -> None:
+    # the second dateline names another reporter and stands apart: another article, whose
+    # title the page sets elsewhere, not a second dateline paragraph of the first
+    articles = parse(*_BUS_HEAD, *_BUS_REPORT, "", *_PRESS_REPORT)
+    assert [(a.headline, a.reporters) for a in articles] == [
+        ("全市公交线路今起逐步恢复运营", ["王敏"]),
+        ("", ["李强"]),
+    ]
+
+
+# A report set in three columns four lines deep (blank lines at the column breaks)
+_BUS_REPORT_IN_COLUMNS = (
+    "本报讯（记者 王敏）记者昨天从市交通委获悉，",
+    "今起本市公交线路逐步恢复运营，首批恢复",
+    "线路覆盖中心城区主要客流走廊，市民乘车",
+    "须扫场所码并佩戴口罩，公交企业将根据客",
+    "",
+    "流变化加密车次，高峰时段发车间隔缩短至",
+    "五分钟以内，夜间线路也将陆续恢复运营，",
+    "市民出行前可通过手机应用查询实时到站信",
+    "息，合理安排出行时间，避免在站台长时间",
+    "",
+    "聚集等候。市交通委表示，各公交企业已对",
+    "全部运营车辆进行了全面消毒和安全检查，",
+    "驾驶员和乘务员均已完成核酸检测和健康监",
+    "测，确保运营安全有序。",
+)
+
+
+def test_a_second_report_at_the_top_of_the_next_column_stays_in_its_article() -> None:
+    # the blank line over the second dateline falls where the column grid puts a column
+    # break: it says nothing of where a report opens (a wire report and the paper's own
+    # under one title, a column ending with the first)
+    articles = parse(*_BUS_HEAD, *_BUS_REPORT_IN_COLUMNS, "", *_PRESS_REPORT)
+    assert len(articles) == 1
+    assert articles[0].paragraphs[-1].startswith("本报讯（记者 李强）")
+
+
+def test_a_second_report_run_on_as_a_paragraph_stays_in_its_article() -> None:
+    # no blank line: a wire report and the paper's own printed as one article's paragraphs
+    articles = parse(*_BUS_HEAD, *_BUS_REPORT, *_PRESS_REPORT)
+    assert len(articles) == 1
+    assert articles[0].paragraphs[1].startswith("本报讯（记者 李强）")
+
+
+def test_a_byline_over_its_text_under_a_finished_report_credited_apart_opens_an_article() -> None:
+    articles = parse(
+        *_BUS_HEAD,
+        *_BUS_REPORT,
+        "",
+        "本报记者 李强",
+        "昨天举行的市疫情防控工作新闻发布会上，",
+        "市交通委介绍，本市公交线路今起分批恢复",
+        "运营，地铁全网恢复基本运行，市民乘车须",
+        "扫场所码并佩戴口罩。",
+    )
+    assert [(a.headline, a.reporters) for a in articles] == [
+        ("全市公交线路今起逐步恢复运营", ["王敏"]),
+        ("", ["李强"]),
+    ]
+
+
+def test_a_byline_read_into_text_that_stops_mid_sentence_does_not_cut_it() -> None:
+    # another module's byline read between two lines of one sentence: the text runs on
+    articles = parse(
+        *_BUS_HEAD,
+        *_BUS_REPORT[:-1],
+        "扫场所码并佩戴口罩，公交企业还将加密",
+        "",
+        "本报记者 李强",
+        "车次，高峰时段的发车间隔缩短至五分钟，",
+        "市民出行可通过手机查询实时到站信息。",
+    )
+    assert len(articles) == 1
+    assert articles[0].body.endswith("查询实时到站信息。")
+
+
+def test_a_justified_line_read_as_a_byline_credits_no_report_apart() -> None:
+    # ``记 者 来 到 …`` is a line of text spaced out to the measure: what follows the role
+    # is no name, so it opens no report of its own
+    articles = parse(
+        *_BUS_HEAD,
+        *_BUS_REPORT,
+        "",
+        "记 者 来 到 公 交 公 司 的 调 度 中 心 ， 在 大 屏 上 看 到 了",
+        "全市线路的实时运行情况，调度员介绍，首批",
+        "恢复线路运行平稳，客流正在逐步回升。",
+    )
+    assert len(articles) == 1
+    assert articles[0].reporters == ["王敏"]

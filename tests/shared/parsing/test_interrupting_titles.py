@@ -48,11 +48,13 @@ def test_a_short_title_between_a_cut_sentence_and_its_continuation() -> None:
 
 def test_a_clause_ending_in_a_closing_quote_goes_on_with_the_cut_sentence() -> None:
     # a short line ending with a closing mark may end the cut sentence's clause: it stays
-    # in the first article's text, no title
+    # in the first article's text, no title (the report under it, untitled, credits
+    # another reporter and so stands as an article of its own)
     clause = "“分批推进”"
     articles = parse_text(_page(clause)).articles
-    assert [a.headline for a in articles] == [HEAD[0]]
+    assert articles[0].headline == HEAD[0]
     assert clause in "".join(articles[0].paragraphs)
+    assert all(clause not in (a.headline, a.kicker, a.subtitle) for a in articles)
 
 
 def test_a_list_item_under_a_lead_in_colon_is_no_title() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.parsing import ParseError, parse_bytes, parse_text
+from shared.parsing import ParsedArticle, ParseError, parse_bytes, parse_text
 from shared.parsing.continuations import marker_page
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -40,6 +40,21 @@ PAGE_TWO = "\n".join(
         "我市加强畜产品质量安全监管",
     ]
 )
+
+
+# The line page one's part ends on, at the jump, and the line page two's part opens with.
+JUMP_LINE = "任务。会议要求，各单位要提品质、创亮（下转第2版）"
+TURN_LINE = "（上接第1版）点、重实效，把五大行动打"
+
+
+def _joined(
+    jump_line: str, page_two: str = PAGE_TWO, turn_line: str | None = None
+) -> ParsedArticle:
+    """The article continued from page one (ending on ``jump_line``) to ``page_two``
+    (opening with ``turn_line`` instead of TURN_LINE, if given), as parsed."""
+    if turn_line is not None:
+        page_two = page_two.replace(TURN_LINE, turn_line)
+    return parse_text(PAGE_ONE.replace(JUMP_LINE, jump_line) + "\f" + page_two).articles[0]
 
 
 def test_continued_article_is_joined_across_pages() -> None:
@@ -84,15 +99,10 @@ def test_an_article_continued_over_three_pages_is_joined_into_one() -> None:
 def test_a_short_last_line_before_the_jump_ends_its_paragraph() -> None:
     # the first part ends with a subhead far short of the column: the jump did not cut a
     # paragraph there, so the second part opens a paragraph of its own
-    page_one = PAGE_ONE.replace(
-        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+    joined = _joined(
         "任务。\n全面推进五大行动（下转第2版）",
+        turn_line="（上接第1版）会议要求，各单位要提品质、创亮点、重实效，把五大行动打",
     )
-    page_two = PAGE_TWO.replace(
-        "（上接第1版）点、重实效，把五大行动打",
-        "（上接第1版）会议要求，各单位要提品质、创亮点、重实效，把五大行动打",
-    )
-    joined = parse_text(page_one + "\f" + page_two).articles[0]
     assert joined.paragraphs[1:] == [
         "全面推进五大行动",
         "会议要求，各单位要提品质、创亮点、重实效，把五大行动打造成统一战线服务强市建设的响亮名片。",
@@ -103,15 +113,10 @@ def test_a_last_line_short_by_a_character_taken_down_at_the_jump_runs_on() -> No
     # the first part's last line stops 3 em short of its 18-em column, but only because 品
     # could not end it without 质, which went down with the closing marks after it (”、):
     # the line is full, the jump cut the paragraph in mid-sentence
-    page_one = PAGE_ONE.replace(
-        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+    joined = _joined(
         "任务。会议要求，各单位要提“品（下转第2版）",
+        turn_line="（上接第1版）质”、重实效，把五大行动打",
     )
-    page_two = PAGE_TWO.replace(
-        "（上接第1版）点、重实效，把五大行动打",
-        "（上接第1版）质”、重实效，把五大行动打",
-    )
-    joined = parse_text(page_one + "\f" + page_two).articles[0]
     assert len(joined.paragraphs) == 1
     assert "各单位要提“品质”、重实效" in joined.paragraphs[0]
 
@@ -119,30 +124,20 @@ def test_a_last_line_short_by_a_character_taken_down_at_the_jump_runs_on() -> No
 def test_a_lead_in_before_the_jump_ends_its_paragraph_though_a_mark_opens_the_next() -> None:
     # …他答： stops 2 em short of its 18-em column; 对。 opening page two looks like a
     # character taken down with a full stop, but a colon leads in what follows
-    page_one = PAGE_ONE.replace(
-        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+    joined = _joined(
         "任务。记者问能否按时完成，他答：（下转第2版）",
+        turn_line="（上接第1版）对。我们一定能按时完成，把五大行动打",
     )
-    page_two = PAGE_TWO.replace(
-        "（上接第1版）点、重实效，把五大行动打",
-        "（上接第1版）对。我们一定能按时完成，把五大行动打",
-    )
-    joined = parse_text(page_one + "\f" + page_two).articles[0]
     assert joined.paragraphs[-1].startswith("对。我们一定能按时完成")
 
 
 def test_a_list_item_number_after_the_jump_opens_a_paragraph() -> None:
     # 二、 opening page two is a list item's number, not a character the line-start rule
     # took down: the list item above (2 em short, unfinished) ended its paragraph
-    page_one = PAGE_ONE.replace(
-        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
+    joined = _joined(
         "任务。一、全市各小区有序恢复出入（下转第2版）",
+        turn_line="（上接第1版）二、公共交通恢复运营，把五大行动打",
     )
-    page_two = PAGE_TWO.replace(
-        "（上接第1版）点、重实效，把五大行动打",
-        "（上接第1版）二、公共交通恢复运营，把五大行动打",
-    )
-    joined = parse_text(page_one + "\f" + page_two).articles[0]
     assert joined.paragraphs[-1].startswith("二、公共交通恢复运营")
 
 
@@ -165,11 +160,7 @@ def test_a_sentence_ending_flush_at_the_jump_runs_on_into_a_full_first_line() ->
     # the first part ends a sentence on a full line, and the second part opens with a line
     # as wide as its column: no paragraph's first line (short by the indent), so the
     # paragraph runs on across the jump
-    page_one = PAGE_ONE.replace(
-        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
-        "任务。会议要求各单位提品质、重实效。（下转第2版）",
-    )
-    joined = parse_text(page_one + "\f" + PAGE_TWO_FULL).articles[0]
+    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", PAGE_TWO_FULL)
     assert len(joined.paragraphs) == 1
     assert "重实效。把五大行动打造成" in joined.paragraphs[0]
 
@@ -177,10 +168,6 @@ def test_a_sentence_ending_flush_at_the_jump_runs_on_into_a_full_first_line() ->
 def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_line() -> None:
     # the same, but the second part opens two em short of its 18-em column: the indented
     # first line of a new paragraph
-    page_one = PAGE_ONE.replace(
-        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
-        "任务。会议要求各单位提品质、重实效。（下转第2版）",
-    )
     page_two = "\n".join(
         [
             "聊城日报  2024年7月12日  星期五  第2版  综合",
@@ -193,7 +180,7 @@ def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_lin
             "我市构建工作体系",
         ]
     )
-    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
     assert len(joined.paragraphs) == 2
     assert joined.paragraphs[1].startswith("全市上下要形成合力")
 
@@ -201,10 +188,6 @@ def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_lin
 def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
     # an em short of its 18-em column reads as an indented first line (punctuation
     # compression lets a first line hold more): no run-on across the jump
-    page_one = PAGE_ONE.replace(
-        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
-        "任务。会议要求各单位提品质、重实效。（下转第2版）",
-    )
     page_two = "\n".join(
         [
             "聊城日报  2024年7月12日  星期五  第2版  综合",
@@ -217,17 +200,13 @@ def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
             "我市构建工作体系",
         ]
     )
-    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
     assert len(joined.paragraphs) == 2
 
 
 def test_a_first_line_with_a_kept_indent_after_the_jump_opens_a_paragraph() -> None:
     # the extractor kept the paragraph indent (two full-width spaces) on the second part's
     # first line: a paragraph's first line, however many characters it holds
-    page_one = PAGE_ONE.replace(
-        "任务。会议要求，各单位要提品质、创亮（下转第2版）",
-        "任务。会议要求各单位提品质、重实效。（下转第2版）",
-    )
     page_two = "\n".join(
         [
             "聊城日报  2024年7月12日  星期五  第2版  综合",
@@ -241,7 +220,7 @@ def test_a_first_line_with_a_kept_indent_after_the_jump_opens_a_paragraph() -> N
             "我市构建工作体系",
         ]
     )
-    joined = parse_text(page_one + "\f" + page_two).articles[0]
+    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
     assert len(joined.paragraphs) == 2
 
 

@@ -145,6 +145,11 @@ def _aligned_rows(rows: Sequence[_Row]) -> int:
     return count
 
 
+def _has_gap(raw: str) -> bool:
+    # most lines hold no run of spaces at all: a substring test clears them before the regex
+    return ("  " in raw or "\t" in raw or "\u3000" in raw) and _GAP.search(raw) is not None
+
+
 def is_layout_page(lines: Sequence[Line]) -> bool:
     """Whether the page was extracted in layout mode (columns side by side): many of its lines
     hold pieces parted by a run of spaces, and some of these align with their neighbours."""
@@ -153,7 +158,7 @@ def is_layout_page(lines: Sequence[Line]) -> bool:
 
 def _layout_rows(lines: Sequence[Line]) -> list[_Row] | None:
     """The page's lines as pieces on a grid of cells, if it was extracted in layout mode."""
-    gapped = sum(bool(_GAP.search(line.raw.strip())) for line in lines)
+    gapped = sum(1 for line in lines if _has_gap(line.raw))
     with_text = sum(not line.is_blank for line in lines)
     if gapped < max(MIN_ALIGNED_LINES, MIN_GAPPED_SHARE * with_text):
         return None

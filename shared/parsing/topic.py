@@ -103,21 +103,17 @@ def nearer_topic(text: Sequence[Line], one: Sequence[Line], other: Sequence[Line
     if _total(_lines_bigrams(text)) < MIN_COMPARED_BIGRAMS:
         return False
     near = similarity(text, one)
-    return near >= TOPIC_SIMILARITY and _by_factor(near, similarity(text, other))
+    return near >= TOPIC_SIMILARITY and clearly_nearer_by(near, similarity(text, other))
 
 
 def clearly_nearer(text: Sequence[Line], one: Sequence[Line], other: Sequence[Line]) -> bool:
     """``text`` shares ``one``'s vocabulary ``NEARER_FACTOR`` times as much as ``other``'s."""
-    return _by_factor(similarity(text, one), similarity(text, other))
-
-
-def _by_factor(near: float, far: float) -> bool:
-    return near > NEARER_FACTOR * far
+    return clearly_nearer_by(similarity(text, one), similarity(text, other))
 
 
 def clearly_nearer_by(near: float, far: float) -> bool:
     """One similarity is ``NEARER_FACTOR`` times the other."""
-    return _by_factor(near, far)
+    return near > NEARER_FACTOR * far
 
 
 def text_bigrams(text: str) -> frozenset[str]:

@@ -102,6 +102,11 @@ class Pieces:
             self._words = lines_words([line for block in self.blocks for line in block.lines])
         return self._words
 
+    def join_into_word(self, before: Block, after: Block) -> bool:
+        """``before``'s last character and ``after``'s first make a bigram printed elsewhere
+        on the page (:func:`joins_into_word`)."""
+        return joins_into_word(before.last.text, after.first.text, self.words)
+
     @property
     def indents(self) -> bool:
         return self.shape.indents
@@ -273,7 +278,7 @@ def _worded_hanging(
         if (
             column is not None
             and not opens_paragraph(stray.first, column, pieces.indents)
-            and joins_into_word(block.last.text, stray.first.text, pieces.words)
+            and pieces.join_into_word(block, stray)
         ):
             found.append(h)
     return found
@@ -302,11 +307,7 @@ def _joined_by_words(
     the one whose last character and the piece's first make a bigram printed elsewhere on
     the page (``…民警王瑞`` + ``芳每天…`` where ``王瑞芳`` is printed), if only one does;
     else all of them (nothing tells which)."""
-    worded = [
-        h
-        for h in fits
-        if joins_into_word(_block_at(items, h).last.text, stray.first.text, pieces.words)
-    ]
+    worded = [h for h in fits if pieces.join_into_word(_block_at(items, h), stray)]
     return worded if len({unit for unit, _ in worded}) == 1 else fits
 
 
@@ -394,11 +395,7 @@ def _words_tell(target: Block, stray: Block, rival: Block, follower: Block, piec
     the page and the rival and the stray piece do not, while the rival and its follower
     join at least as well as the hanging block and that follower would (``视`` +
     ``角和判断…`` where ``视角`` is printed, against ``面临`` + ``角…``)."""
-    words = pieces.words
-
-    def joins(before: Block, after: Block) -> bool:
-        return joins_into_word(before.last.text, after.first.text, words)
-
+    joins = pieces.join_into_word
     return (
         joins(target, stray)
         and not joins(rival, stray)

@@ -21,7 +21,8 @@ from dataclasses import replace
 from shared.parsing.columns import INDENT_MARGIN, SHORT_MARGIN
 from shared.parsing.lines import display_width, ends_sentence
 from shared.parsing.normalise import join_wrapped
-from shared.parsing.paragraphs import LEADS_IN, PULL_DOWN_SLACK, pulled_down_run
+from shared.parsing.paragraphs import PULL_DOWN_SLACK, pulled_down_run
+from shared.parsing.text_ends import LEADS_IN
 from shared.parsing.types import ParsedArticle
 
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}

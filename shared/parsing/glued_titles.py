@@ -32,7 +32,7 @@ from shared.parsing.columns import (
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.text_ends import closes_text, unclosed_parenthesis
+from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
 from shared.parsing.title_measures import measure_title_line, squeeze_allowance
 from shared.parsing.title_roles import is_subtitle
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
@@ -221,7 +221,7 @@ def _lead_in(out: Sequence[Block]) -> bool:
     if not out or out[-1].kind != "text" or len(out[-1].lines) > MAX_LEAD_IN_LINES:
         return False
     text = joined_text(out[-1].lines).rstrip()
-    return text.endswith(("——", "：", ":")) and "。" not in text
+    return text.endswith(LEADS_IN) and "。" not in text
 
 
 def _announced_headline(kicker: Block, block: Block) -> int:

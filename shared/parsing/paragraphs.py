@@ -36,7 +36,7 @@ from shared.parsing.columns import (
 from shared.parsing.datelines import dateline_runs_on
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
 from shared.parsing.lines import Line, display_width, opens_interview_turn
-from shared.parsing.text_ends import closes_text, unclosed_parenthesis
+from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
 
 # A line that does not end a sentence yet stops far short of the column ends its paragraph
 # anyway (a subhead, a list item, a paragraph ending in a name or a number).  The margin is
@@ -551,11 +551,6 @@ def _at_indented_measure(line: Line, column: float) -> bool:
     if last in SQUEEZED_AT_LINE_END and width - display_width(last) <= column - INDENT:
         return True
     return width <= column - INDENT + FIRST_LINE_SLACK
-
-
-# Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
-# (``政策赋能，解开束缚转化的“细绳子”——`` over its paragraph's indented first line).
-LEADS_IN = ("：", ":", "——")
 
 
 def _may_end_paragraph(line: Line) -> bool:

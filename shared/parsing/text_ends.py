@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from shared.parsing.lines import Line
 
+# Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
+# (``政策赋能，解开束缚转化的“细绳子”——`` over its paragraph's indented first line).
+LEADS_IN = ("：", ":", "——")
+
 
 def closes_text(line: Line) -> bool:
     """Ends a sentence, is a parenthetical note (``（某某参与采写）``), or hands the text over

@@ -43,6 +43,7 @@ from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
+from shared.parsing.text_ends import LEADS_IN
 from shared.parsing.title_roles import ends_with_column_tag, is_kicker_shaped, is_subtitle
 
 Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"]
@@ -591,7 +592,7 @@ def _resolve_run(
         previous_open
         and before is not None
         and not is_short(blocks[before].last, measure)
-        and not blocks[before].last.text.rstrip().endswith(_LEAD_IN_ENDS)
+        and not blocks[before].last.text.rstrip().endswith(LEADS_IN)
     )
     labels = _best_labels(
         [blocks[i] for i in run],
@@ -681,7 +682,6 @@ def _blank_under(
 
 _CUT_SHORT_MARKS = frozenset("，、；。,;")
 _READS_ON_ENDS = frozenset("”’」』）》)：:")
-_LEAD_IN_ENDS = ("：", ":", "——")
 
 
 def _stops_short_unfinished(block: Block, column: float) -> bool:

@@ -14,6 +14,7 @@ Photo units (a caption with a credit) never take a title.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -435,11 +436,10 @@ def _unit_ends(item: Item | None) -> tuple[Line, Line] | None:
     lines = [line for block in (*item.bylines, *item.body) for line in block.lines]
     if not lines:
         return None
-    return min(lines, key=_line_number), max(lines, key=_line_number)
+    return min(lines, key=_NUMBER), max(lines, key=_NUMBER)
 
 
-def _line_number(line: Line) -> int:
-    return line.number
+_NUMBER = operator.attrgetter("number")
 
 
 def _glued_units(items: Sequence[Item], order: LineOrder) -> dict[int, int]:

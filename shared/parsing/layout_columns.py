@@ -18,8 +18,7 @@ The cuts of a region, in order of preference:
    sides standing side by side (a single line: a gap wider than a writer's space);
 5. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
    band whose columns change): the region is read in horizontal bands, the spanning lines
-   as bands of their own, so that the bands below split at their gutters;
-6. a line blank across the page, the columns' gutters cut.
+   as bands of their own, so that the bands below split at their gutters.
 
 A region with none of these is a column piece: its lines are emitted as they are (the text of
 each line from its first to its last character in the region; no character is dropped).  A
@@ -254,7 +253,6 @@ def _read_region(
         _head_cut,
         _gutter_cut,
         _spanning_cut,
-        _page_blank_cut,
     ):
         parts = cut(rows, region, indices, left, right)
         if parts is not None:

@@ -246,21 +246,18 @@ def _read_region(
     # the cells the region's text takes (the work on a region grows with its width)
     left = min(region[index][0].start for index in filled)
     right = max(region[index][-1].end for index in filled)
-    for cut in (
-        _wide_blank_cut,
-        _page_blank_cut,
-        _module_cut,
-        _head_cut,
-        _gutter_cut,
-        _spanning_cut,
-    ):
-        parts = cut(rows, region, indices, left, right)
-        if parts is not None:
-            for number, (part, part_left, part_right) in enumerate(parts):
-                if number:
-                    out.append((part[0], ""))
-                _read_region(lines, rows, part, part_left, part_right, out)
-            return
+    parts = (
+        _split_at_blank_runs(region, indices, left, right, 2)
+        or _page_blank_cut(rows, region, indices, left, right)
+        or _column_cut(region, indices, left, right)
+        or _spanning_cut(region, indices, left, right)
+    )
+    if parts is not None:
+        for number, (part, part_left, part_right) in enumerate(parts):
+            if number:
+                out.append((part[0], ""))
+            _read_region(lines, rows, part, part_left, part_right, out)
+        return
     # A column piece.  A line blank in it but not across the page (the page's blank lines
     # have cut it) is no gap in its text: the extractor gave a line of its own to something
     # beside it set off its baselines (a headline's larger lines, a byline).
@@ -295,12 +292,6 @@ def _split_at_blank_runs(
     if len(parts) < 2:
         return None
     return [(part, left, right) for part in parts]
-
-
-def _wide_blank_cut(
-    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
-) -> _Parts | None:
-    return _split_at_blank_runs(region, indices, left, right, 2)
 
 
 def _page_blank_cut(
@@ -396,23 +387,44 @@ def _head_band(
     return None
 
 
-def _columns_under_a_head(
+def _column_cut(
     region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int] | None:
-    """The region's gutters, its columns' bounds and the position of its first line with text
-    in two or more columns, when lines with text in one column only stand above that line."""
+) -> _Parts | None:
+    """The cuts at the region's gutters, tried in turn on the same gutters: modules side by
+    side (:func:`_module_cut`) and a headline over the columns (:func:`_head_cut`) when lines
+    with text in one column only stand above its first line with text in two or more (its
+    head band), else the columns themselves (:func:`_gutter_cut`)."""
     gutters = _gutters(region, indices, left, right)
     if not gutters:
         return None
     bounds = _column_bounds(gutters, left, right)
     band = _head_band(region, indices, bounds)
-    if not band:
-        return None
-    return gutters, bounds, band
+    if band:
+        # where each column's text starts below the lines above the head band
+        edges = [
+            min(
+                (p.start for i in indices[band:] for p in region[i] if start <= p.start < end),
+                default=start,
+            )
+            for start, end in bounds
+        ]
+        parts = _module_cut(region, indices, left, right, gutters, bounds, band, edges)
+        if parts is None:
+            parts = _head_cut(region, indices, left, right, band, edges)
+        if parts is not None:
+            return parts
+    return _gutter_cut(region, indices, bounds)
 
 
 def _module_cut(
-    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+    region: dict[int, list[_Piece]],
+    indices: list[int],
+    left: int,
+    right: int,
+    gutters: list[tuple[int, int]],
+    bounds: list[tuple[int, int]],
+    band: int,
+    edges: list[int],
 ) -> _Parts | None:
     """Modules side by side, each under a title of its own: the region's first lines (above
     any line with text in two or more columns) stand in different columns, at different
@@ -421,19 +433,7 @@ def _module_cut(
     column's left heads that column, not a module).  The region is cut at the gutter left of
     each column holding such a title but the leftmost, so that each module's titles are read
     with it, not as one band over all the columns."""
-    columns = _columns_under_a_head(region, indices, left, right)
-    if columns is None:
-        return None
-    gutters, bounds, band = columns
     heads = [index for index in indices[:band] if region[index]]
-    # where each column's text starts below the titles
-    edges = [
-        min(
-            (p.start for i in indices[band:] for p in region[i] if start <= p.start < end),
-            default=start,
-        )
-        for start, end in bounds
-    ]
     headed = sorted(
         {
             column
@@ -446,12 +446,16 @@ def _module_cut(
     if len(headed) < 2:
         return None
     cuts = [gutters[column - 1] for column in headed[1:]]
-    edges = [left] + [cell for gutter in cuts for cell in gutter] + [right]
-    return [(indices, edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    return [(indices, start, end) for start, end in _column_bounds(cuts, left, right)]
 
 
 def _head_cut(
-    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+    region: dict[int, list[_Piece]],
+    indices: list[int],
+    left: int,
+    right: int,
+    band: int,
+    edges: list[int],
 ) -> _Parts | None:
     """A headline over the columns below it, set within one column's cells: the region's
     first lines, with text in one column only (the others start below them), each centred on
@@ -460,23 +464,11 @@ def _head_cut(
     them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
     characters' text unevenly, so that a centred headline is often off the columns' centre
     in it.)"""
-    columns = _columns_under_a_head(region, indices, left, right)
-    if columns is None:
-        return None
-    _, bounds, band = columns
     body = [p for index in indices[band:] for p in region[index]]
     centre = min(p.start for p in body) + max(p.end for p in body)
     slack = max(
         HEAD_SLACK, HEAD_SLACK_SHARE * (max(p.end for p in body) - min(p.start for p in body))
     )
-    # where each column's text starts (its lines' leftmost piece)
-    edges = [
-        min(
-            (p.start for i in indices[band:] for p in region[i] if start <= p.start < end),
-            default=start,
-        )
-        for start, end in bounds
-    ]
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
         pieces = region[index]
@@ -541,16 +533,12 @@ def _title_breaks(
 
 
 def _gutter_cut(
-    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
-) -> _Parts | None:
+    region: dict[int, list[_Piece]], indices: list[int], bounds: list[tuple[int, int]]
+) -> _Parts:
     """The columns parted by the region's gutters.  A line blank in two or more of the columns
     with text above and below it is no gap in their text and goes from them: the extractor
     gave a line of its own to something beside them (a byline set off the columns'
     baselines).  A gap in one column alone (space above a subhead) stays."""
-    gutters = _gutters(region, indices, left, right)
-    if not gutters:
-        return None
-    bounds = _column_bounds(gutters, left, right)
     filled = [
         [index for index in indices if any(start <= p.start < end for p in region[index])]
         for start, end in bounds
@@ -569,7 +557,7 @@ def _gutter_cut(
 
 
 def _spanning_cut(
-    rows: list[_Row], region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
+    region: dict[int, list[_Piece]], indices: list[int], left: int, right: int
 ) -> _Parts | None:
     """Bands above, at and below the lines spanning the gutter the fewest lines cross."""
     filled = [index for index in indices if region[index]]

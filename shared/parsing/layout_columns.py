@@ -195,12 +195,12 @@ def read_layout_columns(lines: Sequence[Line], first_number: int | None = None) 
     rows = _layout_rows(lines) if lines else None
     if rows is None:
         return list(lines)
-    out: list[tuple[int, str]] = []  # (index of the source line, text); "" = a blank line
+    out: list[str] = []  # the lines' text; "" = a blank line
     _read_page(lines, rows, out)
-    if _visible(text for _, text in out) != _visible(line.raw for line in lines):
+    if _visible(out) != _visible(line.raw for line in lines):
         return list(lines)  # never expected: no character may be lost or doubled
     texts: list[str] = []
-    for _, text in out:
+    for text in out:
         if text or (texts and texts[-1]):
             texts.append(text)
     number = lines[-1].number + 1 if first_number is None else first_number
@@ -212,15 +212,15 @@ def _visible(texts: Iterable[str]) -> list[str]:
     return sorted("".join("".join(text.split()) for text in texts))
 
 
-def _read_page(lines: Sequence[Line], rows: list[_Row], out: list[tuple[int, str]]) -> None:
+def _read_page(lines: Sequence[Line], rows: list[_Row], out: list[str]) -> None:
     # The running header (the lines above the page's first blank line, if they are few)
     # stays as it is, whatever gutters run through it.
     first = next((i for i, row in enumerate(rows) if row), len(rows))
     blank = next((i for i in range(first, len(rows)) if not rows[i]), len(rows))
     if blank - first <= 2 and blank < len(rows):
         for index in range(first, blank):
-            out.append((index, lines[index].raw.strip()))
-        out.append((blank, ""))
+            out.append(lines[index].raw.strip())
+        out.append("")
         first = blank
     width = max((row[-1].end for row in rows if row), default=0)
     _read_region(lines, rows, list(range(first, len(rows))), 0, width, out)
@@ -236,7 +236,7 @@ def _read_region(
     indices: list[int],
     left: int,
     right: int,
-    out: list[tuple[int, str]],
+    out: list[str],
 ) -> None:
     region = {index: _pieces_in(rows[index], left, right) for index in indices}
     filled = [index for index in indices if region[index]]
@@ -255,7 +255,7 @@ def _read_region(
     if parts is not None:
         for number, (part, part_left, part_right) in enumerate(parts):
             if number:
-                out.append((part[0], ""))
+                out.append("")
             _read_region(lines, rows, part, part_left, part_right, out)
         return
     # A column piece.  A line blank in it but not across the page (the page's blank lines
@@ -267,9 +267,9 @@ def _read_region(
     for index in indices:
         pieces = region[index]
         if index in breaks:
-            out.append((index, ""))
+            out.append("")
         if pieces:
-            out.append((index, lines[index].raw[pieces[0].first : pieces[-1].last]))
+            out.append(lines[index].raw[pieces[0].first : pieces[-1].last])
 
 
 _Parts = list[tuple[list[int], int, int]]

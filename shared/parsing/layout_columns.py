@@ -465,10 +465,10 @@ def _head_cut(
     characters' text unevenly, so that a centred headline is often off the columns' centre
     in it.)"""
     body = [p for index in indices[band:] for p in region[index]]
-    centre = min(p.start for p in body) + max(p.end for p in body)
-    slack = max(
-        HEAD_SLACK, HEAD_SLACK_SHARE * (max(p.end for p in body) - min(p.start for p in body))
-    )
+    body_left = min(p.start for p in body)
+    body_right = max(p.end for p in body)
+    centre = body_left + body_right
+    slack = max(HEAD_SLACK, HEAD_SLACK_SHARE * (body_right - body_left))
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
         pieces = region[index]
@@ -585,13 +585,11 @@ def _spanning_cut(
         return None
     bands: list[list[int]] = []
     previous: bool | None = None
-    for index in indices:
+    for index in indices:  # the first has text (see _read_region): the first band opens there
         kind = index in spanning
         if region[index] and kind != previous:
             bands.append([])
             previous = kind
-        if not bands:
-            bands.append([])
         bands[-1].append(index)
     if len(bands) < 2:
         return None

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -543,16 +544,18 @@ def _gutter_cut(
         [index for index in indices if any(start <= p.start < end for p in region[index])]
         for start, end in bounds
     ]
-    spans = [(rows_in[0], rows_in[-1]) if rows_in else (0, -1) for rows_in in filled]
-    gaps: dict[int, int] = {}  # line → columns blank there with text above and below
-    for rows_in, (top, bottom) in zip(filled, spans, strict=True):
-        present = set(rows_in)
-        for index in indices:
-            if top < index < bottom and index not in present:
-                gaps[index] = gaps.get(index, 0) + 1
+    present = [set(rows_in) for rows_in in filled]
+    # line → columns blank there with text above and below
+    gaps = Counter(
+        index
+        for rows_in, here in zip(filled, present, strict=True)
+        if rows_in
+        for index in indices
+        if rows_in[0] < index < rows_in[-1] and index not in here
+    )
     return [
-        ([i for i in indices if i in present or gaps.get(i, 0) < 2], start, end)
-        for present, (start, end) in zip(map(set, filled), bounds, strict=True)
+        ([i for i in indices if i in here or gaps[i] < 2], start, end)
+        for here, (start, end) in zip(present, bounds, strict=True)
     ]
 
 

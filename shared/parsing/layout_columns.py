@@ -43,7 +43,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from shared.parsing.letter_spacing import is_letter_spaced
@@ -277,7 +277,7 @@ _Parts = list[tuple[list[int], int, int]]
 
 
 def _split_at_blank_runs(
-    region: dict[int, list[_Piece]], indices: list[int], left: int, right: int, run: int
+    region: Mapping[int, Sequence[_Piece]], indices: list[int], left: int, right: int, run: int
 ) -> _Parts | None:
     parts: list[list[int]] = [[]]
     blanks = 0
@@ -301,7 +301,7 @@ def _page_blank_cut(
     """At a line blank across the whole page, unless the lines above and below it are columns
     whose gutters agree (columns going on past a gap, lines of titles side by side set larger
     than the text): those are cut at their gutters first."""
-    parts = _split_at_blank_runs({i: list(rows[i]) for i in indices}, indices, left, right, 1)
+    parts = _split_at_blank_runs({i: rows[i] for i in indices}, indices, left, right, 1)
     if parts is None:
         return None
     groups = [parts[0][0]]

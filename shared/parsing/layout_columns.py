@@ -159,8 +159,9 @@ def is_layout_page(lines: Sequence[Line]) -> bool:
 def _layout_rows(lines: Sequence[Line]) -> list[_Row] | None:
     """The page's lines as pieces on a grid of cells, if it was extracted in layout mode."""
     gapped = sum(1 for line in lines if _has_gap(line.raw))
-    with_text = sum(not line.is_blank for line in lines)
-    if gapped < max(MIN_ALIGNED_LINES, MIN_GAPPED_SHARE * with_text):
+    if gapped < MIN_ALIGNED_LINES:  # most plain pages: no need to count their lines
+        return None
+    if gapped < MIN_GAPPED_SHARE * sum(not line.is_blank for line in lines):
         return None
     if is_letter_spaced(lines):  # a space between all letters, wider where the writer meant one
         return None

@@ -13,10 +13,12 @@ The cuts of a region, in order of preference:
 2. a line blank across the page, unless the lines above and below it are columns whose
    gutters agree (columns going on past a gap; the lines of titles side by side, set larger
    than the text, with blank lines between);
-3. a headline over the columns below it that crosses none of their gutters (:func:`_head_cut`);
-4. a vertical gutter: at least two cells blank on every line of the region, with text on both
+3. modules side by side, each under titles of its own set in from its column's text: cut at
+   the gutters left of them (:func:`_module_cut`);
+4. a headline over the columns below it that crosses none of their gutters (:func:`_head_cut`);
+5. a vertical gutter: at least two cells blank on every line of the region, with text on both
    sides standing side by side (a single line: a gap wider than a writer's space);
-5. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
+6. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
    band whose columns change): the region is read in horizontal bands, the spanning lines
    as bands of their own, so that the bands below split at their gutters.
 

@@ -74,6 +74,12 @@ _PAPER = re.compile(
     r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|青年报|报)(?:海外版)?"
     r"(?![\u4e00-\u9fff]{0,1}[讯电])"
 )
+# A periodical whose name does not end in 报 (新华每日电讯, 参考消息, 南方周末, 三联生活周刊):
+# the paper only as a whole word of a line already read as a running header (a word such as
+# 消息 opens sentences too, so it is no evidence of a header by itself).
+_PERIODICAL = re.compile(
+    r"(?:^|(?<=[\s|｜/]))[\u4e00-\u9fff]{2,6}(?:电讯|消息|周刊|周末|文摘)(?=[\s|｜/]|$)"
+)
 # A masthead's Latin name: PEOPLE'S DAILY, CHINA SECURITIES JOURNAL, XINMIN EVENING NEWS
 _LATIN_WORD = r"[A-Z][A-Z'’&.-]+"
 _LATIN_PAPER = re.compile(
@@ -283,11 +289,15 @@ def describe_furniture(lines: Sequence[Line]) -> PageFurniture:
         date = _FULL_DATE.search(rest) or _DATE.search(rest)
         if date and not furniture.date:
             furniture.date = re.sub(r"\s+", "", date.group())
-        for pattern, attr in ((_PAPER, "paper"), (_PAGE_LABEL, "page_label")):
+        for pattern, attr in (
+            (_PAPER, "paper"), (_PERIODICAL, "paper"), (_PAGE_LABEL, "page_label")
+        ):
             match = pattern.search(rest)
             if match and not getattr(furniture, attr):
                 setattr(furniture, attr, re.sub(r"\s+", "", match.group()))
-        for pattern in (_FULL_DATE, _DATE, _WEEKDAY, _PAGE_LABEL, _PAPER, _LATIN_PAPER, _LUNAR):
+        for pattern in (
+            _FULL_DATE, _DATE, _WEEKDAY, _PAGE_LABEL, _PAPER, _PERIODICAL, _LATIN_PAPER, _LUNAR
+        ):
             rest = pattern.sub(" ", rest)
         number = _BARE_PAGE_NUMBER.search(rest)
         if number and not furniture.page_label:

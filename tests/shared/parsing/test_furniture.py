@@ -122,6 +122,10 @@ def test_editor_lines_of_other_papers(text: str, editors: list[str]) -> None:
         ("中国证券报 CHINA SECURITIES JOURNAL A02 2020年1月2日", "中国证券报", "A02", "", []),
         ("2020年1月2日 星期四 科技日报 一版", "科技日报", "一版", "", []),
         ("人民日报海外版 2020年1月2日 星期四 第2版", "人民日报海外版", "第2版", "", []),
+        # papers whose names do not end in 报
+        ("新华每日电讯 2024年3月5日 星期二 3 国内新闻", "新华每日电讯", "3", "国内新闻", []),
+        ("参考消息 2024年3月5日 星期二 第8版 国际", "参考消息", "第8版", "国际", []),
+        ("2024年3月5日 星期二 南方周末 B2 经济", "南方周末", "B2", "经济", []),
         # the header goes on after the editors: its section and page label are no names
         (
             "2022年4月2日/星期六　本版编辑/王三　视觉设计/李四　要闻　A3",

@@ -20,7 +20,9 @@ The cuts of a region, in order of preference:
    sides standing side by side (a single line: a gap wider than a writer's space);
 6. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
    band whose columns change): the region is read in horizontal bands, the spanning lines
-   as bands of their own, so that the bands below split at their gutters.
+   as bands of their own, so that the bands below split at their gutters.  Title lines
+   stacked in a band of spanning lines are parted as titles of their own, and the rest of a
+   centred title line that fills the measure, wrapped under it, stays with it.
 
 A region with none of these is a column piece: its lines are emitted as they are (the text of
 each line from its first to its last character in the region; no character is dropped).  A
@@ -267,7 +269,7 @@ def _read_region(
     # beside it set off its baselines (a headline's larger lines, a byline).
     # Title lines set in from its text's left edge, stacked one over the other, are parted
     # as titles of their own (:func:`_title_breaks`).
-    breaks = _title_breaks(region, indices, left + HEAD_INSET, right, may_wrap=True)
+    breaks = _title_breaks(region, indices, left + HEAD_INSET, left, right, may_wrap=True)
     for index in indices:
         pieces = region[index]
         if index in breaks:
@@ -493,7 +495,7 @@ def _title_lines(
 ) -> _Parts:
     """The lines of titles over the columns, parted as :func:`_title_breaks` parts them."""
     parts: list[list[int]] = [[]]
-    breaks = _title_breaks(region, indices, left, right, may_wrap=False)
+    breaks = _title_breaks(region, indices, left, left, right, may_wrap=False)
     for index in indices:
         if index in breaks:
             parts.append([])
@@ -502,15 +504,21 @@ def _title_lines(
 
 
 def _title_breaks(
-    region: dict[int, list[_Piece]], indices: list[int], inset: int, right: int, may_wrap: bool
+    region: dict[int, list[_Piece]],
+    indices: list[int],
+    inset: int,
+    left: int,
+    right: int,
+    may_wrap: bool,
 ) -> set[int]:
     """The lines (starting at cell ``inset`` or farther right) stacked under a title line of
     another width or set off it: a kicker over its headline, a headline over its subtitle
     are set in sizes of their own, which plain extraction parts with a blank line.  A title's
-    last character or two wrapped onto a line of its own go with the line above.  With
-    ``may_wrap`` (lines not known as titles), a line starting in the cell the line above
-    starts in, when that fills the measure (ends at ``right``), is the line above wrapped (a
-    caption's, a paragraph's) and stays with it."""
+    last character or two wrapped onto a line of its own go with the line above, and so does
+    a line centred under a line that fills the measure ``left`` to ``right``
+    (:func:`_centred_wrap`).  With ``may_wrap`` (lines not known as titles), a line starting
+    in the cell the line above starts in, when that fills the measure (ends at ``right``), is
+    the line above wrapped (a caption's, a paragraph's) and stays with it."""
     breaks = set()
     previous: _Piece | None = None  # the title line above, start to end
     for index in indices:
@@ -530,10 +538,24 @@ def _title_breaks(
                 and not (
                     may_wrap and line.start == previous.start and previous.end >= right - WRAP_SLACK
                 )
+                and not _centred_wrap(previous, line, left)
             ):
                 breaks.add(index)
             previous = line
     return breaks
+
+
+def _centred_wrap(above: _Piece, below: _Piece, left: int) -> bool:
+    """Whether ``below`` is the rest of the centred title line ``above`` wrapped: a centred
+    line starting at the left edge of its measure (``left``) fills it, so that the title goes
+    on below it; the rest, shorter, is centred under it.  A centred title line set in from
+    the edge was not wrapped, and a line under it is a title of its own."""
+    return (
+        above.start <= left + ALIGN_SLACK
+        and below.start > above.start
+        and below.end - below.start < above.end - above.start
+        and abs(above.start + above.end - below.start - below.end) <= 2 * HEAD_SLACK
+    )
 
 
 def _gutter_cut(
@@ -599,4 +621,52 @@ def _spanning_cut(
         bands[-1].append(index)
     if len(bands) < 2:
         return None
-    return [(band, left, right) for band in bands]
+    return _title_bands(region, bands, spanning, left, right)
+
+
+def _line_span(pieces: Sequence[_Piece]) -> _Piece:
+    return _Piece(pieces[0].start, pieces[-1].end, 0, 0)
+
+
+def _title_bands(
+    region: dict[int, list[_Piece]],
+    bands: list[list[int]],
+    spanning: frozenset[int],
+    left: int,
+    right: int,
+) -> _Parts:
+    """The bands of a spanning cut, a band of spanning lines parted at its title breaks (a
+    kicker over a headline set in sizes of their own, both over the columns), and the rest of
+    its last line wrapped, centred under it (:func:`_centred_wrap`), taken from the band
+    below, which it would head as a title of its own."""
+    for above, below in itertools.pairwise(bands):
+        last = next((i for i in reversed(above) if region[i]), None)
+        if last is None or last not in spanning:
+            continue
+        first = next(position for position, i in enumerate(below) if region[i])
+        rest = below[first]
+        if len(region[rest]) == 1 and _centred_wrap(
+            _line_span(region[last]), _line_span(region[rest]), left
+        ):
+            above.extend(below[: first + 1])
+            del below[: first + 1]
+    parts: _Parts = []
+    for band in bands:
+        head = next((i for i in band if region[i]), None)
+        if head is None:
+            continue
+        if head not in spanning:
+            parts.append((band, left, right))
+            continue
+        breaks = _title_breaks(region, band, left, left, right, may_wrap=True)
+        parts.extend(_parted(band, breaks, left, right))
+    return parts
+
+
+def _parted(indices: list[int], breaks: set[int], left: int, right: int) -> _Parts:
+    parts: list[list[int]] = [[]]
+    for index in indices:
+        if index in breaks and parts[-1]:
+            parts.append([])
+        parts[-1].append(index)
+    return [(part, left, right) for part in parts]

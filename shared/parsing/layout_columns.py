@@ -253,7 +253,7 @@ def _read_region(
     left = min(region[index][0].start for index in filled)
     right = max(region[index][-1].end for index in filled)
     parts = (
-        _split_at_blank_runs(region, indices, left, right, 2)
+        _with_wrapped_titles(region, _split_at_blank_runs(region, indices, left, right, 2), left)
         or _page_blank_cut(rows, region, indices, left, right)
         or _column_cut(region, indices, left, right)
         or _spanning_cut(region, indices, left, right)
@@ -298,6 +298,29 @@ def _split_at_blank_runs(
     if len(parts) < 2:
         return None
     return [(part, left, right) for part in parts]
+
+
+def _with_wrapped_titles(
+    region: Mapping[int, Sequence[_Piece]], parts: _Parts | None, left: int
+) -> _Parts | None:
+    """The parts, a lone title line (a part of one line) joined by the rest of it wrapped
+    (:func:`_centred_wrap`): a title set larger than the text stands lines of text apart
+    from its rest, so that blank lines of a column part them."""
+    if parts is None:
+        return None
+    joined = [parts[0]]
+    for part in parts[1:]:
+        above = [i for i in joined[-1][0] if region[i]]
+        below = next(i for i in part[0] if region[i])
+        if (
+            len(above) == 1
+            and len(region[below]) == 1
+            and _centred_wrap(_line_span(region[above[0]]), _line_span(region[below]), left)
+        ):
+            joined[-1] = (joined[-1][0] + part[0], joined[-1][1], joined[-1][2])
+        else:
+            joined.append(part)
+    return joined if len(joined) > 1 else None
 
 
 def _page_blank_cut(

@@ -457,3 +457,18 @@ def test_a_centred_headline_filling_the_measure_is_not_parted_from_its_rest() ->
     headline = ["杨洁篪出席利比亚问题柏林峰会并会见德国", "  总理默克尔等欧方领导人"]
     page = [HEADER, "", kicker, *headline, *_side_by_side(COLUMN_1, COLUMN_2)]
     assert _read(page)[2:7] == [kicker.strip(), "", *_stripped(headline), ""]
+
+
+def test_the_rest_of_a_centred_headline_stays_with_it_across_blank_lines_of_its_column() -> None:
+    # A module beside another: its headline, set larger than the text, fills its measure
+    # (it starts at its columns' left edge); its rest, centred under it, stands lines of the
+    # other module's text lower, lines its own column leaves blank.  It is no part of its own.
+    left = _side_by_side(COLUMN_1, COLUMN_2)
+    headline, rest = "在“控得住”前提下加快经", "    恢复重振"
+    right = [headline, "", "", rest, *_side_by_side(COLUMN_3, COLUMN_1)]
+    rows = []
+    for k, line in enumerate(right):
+        rows.append(((left[k] if k < len(left) else "").ljust(36) + line).rstrip())
+    out = _read([HEADER, "", *rows])
+    start = out.index(headline)
+    assert out[start : start + 3] == [headline, rest.strip(), COLUMN_3[0].strip()]

@@ -9,7 +9,8 @@ at blank lines, and each piece is read top to bottom, the pieces left to right.
 
 The cuts of a region, in order of preference:
 
-1. a run of two or more lines blank in the region (the space between two modules);
+1. a run of two or more lines blank in the region (the space between two modules), unless
+   it parts a lone title line from the rest of it wrapped (:func:`_with_wrapped_titles`);
 2. a line blank across the page, unless the lines above and below it are columns whose
    gutters agree (columns going on past a gap; the lines of titles side by side, set larger
    than the text, with blank lines between);
@@ -20,7 +21,9 @@ The cuts of a region, in order of preference:
    sides standing side by side (a single line: a gap wider than a writer's space);
 6. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
    band whose columns change): the region is read in horizontal bands, the spanning lines
-   as bands of their own, so that the bands below split at their gutters.
+   as bands of their own, so that the bands below split at their gutters.  Title lines
+   stacked in a band of spanning lines are parted as titles of their own, and the rest of a
+   centred title line that fills the measure, wrapped under it, stays with it.
 
 A region with none of these is a column piece: its lines are emitted as they are (the text of
 each line from its first to its last character in the region; no character is dropped).  A
@@ -251,7 +254,7 @@ def _read_region(
     left = min(region[index][0].start for index in filled)
     right = max(region[index][-1].end for index in filled)
     parts = (
-        _split_at_blank_runs(region, indices, left, right, 2)
+        _with_wrapped_titles(region, _split_at_blank_runs(region, indices, left, right, 2), left)
         or _page_blank_cut(rows, region, indices, left, right)
         or _column_cut(region, indices, left, right)
         or _spanning_cut(region, indices, left, right)
@@ -267,7 +270,7 @@ def _read_region(
     # beside it set off its baselines (a headline's larger lines, a byline).
     # Title lines set in from its text's left edge, stacked one over the other, are parted
     # as titles of their own (:func:`_title_breaks`).
-    breaks = _title_breaks(region, indices, left + HEAD_INSET, right, may_wrap=True)
+    breaks = _title_breaks(region, indices, left + HEAD_INSET, left, right, may_wrap=True)
     for index in indices:
         pieces = region[index]
         if index in breaks:
@@ -296,6 +299,29 @@ def _split_at_blank_runs(
     if len(parts) < 2:
         return None
     return [(part, left, right) for part in parts]
+
+
+def _with_wrapped_titles(
+    region: Mapping[int, Sequence[_Piece]], parts: _Parts | None, left: int
+) -> _Parts | None:
+    """The parts, a lone title line (a part of one line) joined by the rest of it wrapped
+    (:func:`_centred_wrap`): a title set larger than the text stands lines of text apart
+    from its rest, so that blank lines of a column part them."""
+    if parts is None:
+        return None
+    joined = [parts[0]]
+    for part in parts[1:]:
+        above = [i for i in joined[-1][0] if region[i]]
+        below = next(i for i in part[0] if region[i])
+        if (
+            len(above) == 1
+            and len(region[below]) == 1
+            and _centred_wrap(_line_span(region[above[0]]), _line_span(region[below]), left)
+        ):
+            joined[-1] = (joined[-1][0] + part[0], joined[-1][1], joined[-1][2])
+        else:
+            joined.append(part)
+    return joined if len(joined) > 1 else None
 
 
 def _page_blank_cut(
@@ -493,7 +519,7 @@ def _title_lines(
 ) -> _Parts:
     """The lines of titles over the columns, parted as :func:`_title_breaks` parts them."""
     parts: list[list[int]] = [[]]
-    breaks = _title_breaks(region, indices, left, right, may_wrap=False)
+    breaks = _title_breaks(region, indices, left, left, right, may_wrap=False)
     for index in indices:
         if index in breaks:
             parts.append([])
@@ -502,15 +528,21 @@ def _title_lines(
 
 
 def _title_breaks(
-    region: dict[int, list[_Piece]], indices: list[int], inset: int, right: int, may_wrap: bool
+    region: dict[int, list[_Piece]],
+    indices: list[int],
+    inset: int,
+    left: int,
+    right: int,
+    may_wrap: bool,
 ) -> set[int]:
     """The lines (starting at cell ``inset`` or farther right) stacked under a title line of
     another width or set off it: a kicker over its headline, a headline over its subtitle
     are set in sizes of their own, which plain extraction parts with a blank line.  A title's
-    last character or two wrapped onto a line of its own go with the line above.  With
-    ``may_wrap`` (lines not known as titles), a line starting in the cell the line above
-    starts in, when that fills the measure (ends at ``right``), is the line above wrapped (a
-    caption's, a paragraph's) and stays with it."""
+    last character or two wrapped onto a line of its own go with the line above, and so does
+    a line centred under a line that fills the measure ``left`` to ``right``
+    (:func:`_centred_wrap`).  With ``may_wrap`` (lines not known as titles), a line starting
+    in the cell the line above starts in, when that fills the measure (ends at ``right``), is
+    the line above wrapped (a caption's, a paragraph's) and stays with it."""
     breaks = set()
     previous: _Piece | None = None  # the title line above, start to end
     for index in indices:
@@ -530,10 +562,24 @@ def _title_breaks(
                 and not (
                     may_wrap and line.start == previous.start and previous.end >= right - WRAP_SLACK
                 )
+                and not _centred_wrap(previous, line, left)
             ):
                 breaks.add(index)
             previous = line
     return breaks
+
+
+def _centred_wrap(above: _Piece, below: _Piece, left: int) -> bool:
+    """Whether ``below`` is the rest of the centred title line ``above`` wrapped: a centred
+    line starting at the left edge of its measure (``left``) fills it, so that the title goes
+    on below it; the rest, shorter, is centred under it.  A centred title line set in from
+    the edge was not wrapped, and a line under it is a title of its own."""
+    return (
+        above.start <= left + ALIGN_SLACK
+        and below.start > above.start
+        and below.end - below.start < above.end - above.start
+        and abs(above.start + above.end - below.start - below.end) <= 2 * HEAD_SLACK
+    )
 
 
 def _gutter_cut(
@@ -599,4 +645,52 @@ def _spanning_cut(
         bands[-1].append(index)
     if len(bands) < 2:
         return None
-    return [(band, left, right) for band in bands]
+    return _title_bands(region, bands, spanning, left, right)
+
+
+def _line_span(pieces: Sequence[_Piece]) -> _Piece:
+    return _Piece(pieces[0].start, pieces[-1].end, 0, 0)
+
+
+def _title_bands(
+    region: dict[int, list[_Piece]],
+    bands: list[list[int]],
+    spanning: frozenset[int],
+    left: int,
+    right: int,
+) -> _Parts:
+    """The bands of a spanning cut, a band of spanning lines parted at its title breaks (a
+    kicker over a headline set in sizes of their own, both over the columns), and the rest of
+    its last line wrapped, centred under it (:func:`_centred_wrap`), taken from the band
+    below, which it would head as a title of its own."""
+    for above, below in itertools.pairwise(bands):
+        last = next((i for i in reversed(above) if region[i]), None)
+        if last is None or last not in spanning:
+            continue
+        first = next(position for position, i in enumerate(below) if region[i])
+        rest = below[first]
+        if len(region[rest]) == 1 and _centred_wrap(
+            _line_span(region[last]), _line_span(region[rest]), left
+        ):
+            above.extend(below[: first + 1])
+            del below[: first + 1]
+    parts: _Parts = []
+    for band in bands:
+        head = next((i for i in band if region[i]), None)
+        if head is None:
+            continue
+        if head not in spanning:
+            parts.append((band, left, right))
+            continue
+        breaks = _title_breaks(region, band, left, left, right, may_wrap=True)
+        parts.extend(_parted(band, breaks, left, right))
+    return parts
+
+
+def _parted(indices: list[int], breaks: set[int], left: int, right: int) -> _Parts:
+    parts: list[list[int]] = [[]]
+    for index in indices:
+        if index in breaks and parts[-1]:
+            parts.append([])
+        parts[-1].append(index)
+    return [(part, left, right) for part in parts]

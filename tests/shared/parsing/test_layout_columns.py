@@ -424,3 +424,51 @@ def test_titles_flush_with_each_other_short_of_the_measure_are_parted() -> None:
     byline = "本报记者 吴翔 通讯员 李华 王明明 摄影 赵六"
     page = [HEADER, "", kicker, headline, byline, "", *_side_by_side(COLUMN_1, COLUMN_2)]
     assert _read(page)[2:7] == [kicker.strip(), "", headline.strip(), byline, ""]
+
+
+def test_the_rest_of_a_centred_headline_wrapped_stays_with_it() -> None:
+    # A headline centred over two columns fills their measure (it starts at their left edge,
+    # crossing the gutter): it goes on below, its rest centred under it within one column's
+    # cells.  That rest is no title of its own over the columns; the headline under it is.
+    wrapped = "闭环防疫措施环环相扣 紧急手术挽救同胞"
+    rest = " " * 9 + "眼睛"
+    headline = " " * 5 + "超过万里的“光明接力”"
+    page = [HEADER, "", wrapped, rest, headline, *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:6] == [wrapped, rest.strip(), "", headline.strip()]
+    article = parse_text("\n".join(page)).articles[0]
+    assert (article.kicker, article.headline) == (wrapped + rest.strip(), headline.strip())
+
+
+def test_stacked_titles_crossing_a_gutter_are_parted() -> None:
+    # A kicker and its headline over two columns, both crossing the gutter, centred and set
+    # in from the columns' left edge (neither fills the measure): titles of their own.
+    kicker = " " * 10 + "多地降雪量突破历史极值"
+    headline = " " * 11 + "暴雪预警升级为黄色"
+    page = [HEADER, "", kicker, headline, *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:6] == [kicker.strip(), "", headline.strip(), ""]
+    article = parse_text("\n".join(page)).articles[0]
+    assert (article.kicker, article.headline) == (kicker.strip(), headline.strip())
+
+
+def test_a_centred_headline_filling_the_measure_is_not_parted_from_its_rest() -> None:
+    # under a kicker, a headline starting at the columns' left edge, both its lines crossing
+    # the gutter, the second shorter and centred under the first: one headline wrapped
+    kicker = " " * 10 + "多地降雪量突破历史极值"
+    headline = ["杨洁篪出席利比亚问题柏林峰会并会见德国", "  总理默克尔等欧方领导人"]
+    page = [HEADER, "", kicker, *headline, *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:7] == [kicker.strip(), "", *_stripped(headline), ""]
+
+
+def test_the_rest_of_a_centred_headline_stays_with_it_across_blank_lines_of_its_column() -> None:
+    # A module beside another: its headline, set larger than the text, fills its measure
+    # (it starts at its columns' left edge); its rest, centred under it, stands lines of the
+    # other module's text lower, lines its own column leaves blank.  It is no part of its own.
+    left = _side_by_side(COLUMN_1, COLUMN_2)
+    headline, rest = "在“控得住”前提下加快经", "    恢复重振"
+    right = [headline, "", "", rest, *_side_by_side(COLUMN_3, COLUMN_1)]
+    rows = []
+    for k, line in enumerate(right):
+        rows.append(((left[k] if k < len(left) else "").ljust(36) + line).rstrip())
+    out = _read([HEADER, "", *rows])
+    start = out.index(headline)
+    assert out[start : start + 3] == [headline, rest.strip(), COLUMN_3[0].strip()]

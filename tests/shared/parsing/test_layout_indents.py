@@ -1,0 +1,85 @@
+"""Paragraph indents on pages extracted in layout mode: a paragraph's first line stands set in
+from its column's text, which the lines read back column by column carry (``Line.set_in``)."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+from shared.parsing.layout_columns import read_layout_columns
+from shared.parsing.lines import split_lines
+
+HEADER = "上海日报 2024年4月8日 星期一 第2版 社会"
+TITLE = "      应检未检将被依法处理"
+
+COLUMN_1 = [
+    "  本报讯 对拒不参加统一组织的",
+    "核酸检测的人员，处罚依据有：",
+    "  （一）《治安管理处罚法》第",
+    "五十条第一款第一项的规定内容",
+    "  第五十条 有下列行为之一的，",
+    "处警告或者二百元以下罚款；情",
+    "节严重的，处五日以上十日以下",
+]
+COLUMN_2 = [
+    "拘留，可以并处五百元以下罚款",
+    "，社区工作人员将上门进行提醒",
+    "和劝导，请市民积极予以配合。",
+    "  各区也在加快恢复社区菜场和",
+    "便利店，保障市民生活的所需。",
+]
+
+
+def _side_by_side(*columns: list[str], width: int = 16, gutter: int = 4) -> list[str]:
+    rows = max(len(column) for column in columns)
+    lines = []
+    for row in range(rows):
+        cells = [column[row] if row < len(column) else "" for column in columns]
+        lines.append((" " * gutter).join(cell.ljust(width, " ") for cell in cells).rstrip())
+    return lines
+
+
+def _page(*columns: list[str]) -> str:
+    return "\n".join([HEADER, "", TITLE, *_side_by_side(*columns)])
+
+
+def _paragraphs(text: str) -> list[str]:
+    (article,) = parse_text(text).articles
+    return [paragraph.replace(" ", "") for paragraph in article.to_dict()["paragraphs"]]
+
+
+def test_lines_set_in_from_their_column_by_the_indent_are_marked() -> None:
+    page = split_lines(_page(COLUMN_1, COLUMN_2))[0]
+    marks = {line.text: line.set_in for line in read_layout_columns(page) if line.text}
+    assert marks[COLUMN_1[4].strip()] is True
+    assert marks[COLUMN_1[5]] is False
+    assert marks[COLUMN_2[3].strip()] is True
+    assert marks[COLUMN_2[4]] is False
+    assert marks[TITLE.strip()] is None  # a line alone: no running lines give its edge
+
+
+def test_plain_pages_carry_no_geometry() -> None:
+    (page,) = split_lines("\n".join([HEADER, "", *COLUMN_1]))
+    assert all(line.set_in is None for line in page)
+
+
+def test_a_line_set_in_opens_a_paragraph_where_the_widths_do_not_tell() -> None:
+    # ``…第一项的规定内容`` fills the column without ending a sentence: from the widths the
+    # text runs on, yet the line under it stands set in by the indent
+    paragraphs = _paragraphs(_page(COLUMN_1, COLUMN_2))
+    assert paragraphs[1] == "（一）《治安管理处罚法》第五十条第一款第一项的规定内容"
+    assert paragraphs[2].startswith("第五十条有下列行为之一的，")
+    assert len(paragraphs) == 4
+
+
+def test_a_line_flush_with_its_column_runs_on_after_a_sentence_an_em_short() -> None:
+    # ``…积极予以配合。`` ends a sentence an em short of the column; the line under it starts
+    # flush with the column's text, so it is no paragraph's first line
+    column_2 = [
+        *COLUMN_2[:2],
+        "和劝导，请市民都积极配合。",
+        "社区也在加快恢复菜场和便利",
+        "店，保障市民生活的所需。",
+    ]
+    paragraphs = _paragraphs(_page(COLUMN_1, column_2))
+    assert paragraphs[-1].endswith(
+        "请市民都积极配合。社区也在加快恢复菜场和便利店，保障市民生活的所需。"
+    )

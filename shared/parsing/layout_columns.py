@@ -103,8 +103,10 @@ LONE_GUTTER = 5
 # (a title set in).  On pdftotext's grid the indent comes out as 2-4 cells, running lines
 # start at their column's edge (within a cell).
 MIN_INDENT = 2
-# Lines of a column piece starting at its left edge, for the edge to be its running text's.
-MIN_FLUSH_LINES = 2
+# Lines of a column piece starting at its left edge, for the edge to be its running text's
+# (two lines flush with each other may be two one-line paragraphs, both set in from a
+# column edge no line of the piece shows).
+MIN_FLUSH_LINES = 3
 
 _PIECE = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S( {2,}|\t+|\u3000+ *)\S")
@@ -287,8 +289,8 @@ def _read_region(
     # Title lines set in from its text's left edge, stacked one over the other, are parted
     # as titles of their own (:func:`_title_breaks`).
     breaks = _title_breaks(region, indices, left + HEAD_INSET, right, may_wrap=True)
-    # Where two or more of its lines start at its left edge (running lines: the edge is its
-    # text's), each line is marked set in (a paragraph's indent: MIN_INDENT cells or more,
+    # Where MIN_FLUSH_LINES of its lines start at its left edge (running lines: the edge is
+    # its text's), each line is marked set in (a paragraph's indent: MIN_INDENT cells or more,
     # less than a title's HEAD_INSET) or flush; plain extraction loses this.
     flush = sum(
         1 for index in indices if region[index] and region[index][0].start - left < MIN_INDENT

@@ -56,6 +56,16 @@ def test_lines_set_in_from_their_column_by_the_indent_are_marked() -> None:
     assert marks[TITLE.strip()] is None  # a line alone: no running lines give its edge
 
 
+def test_two_lines_flush_with_each_other_give_no_edge() -> None:
+    # two one-line paragraphs, both set in from a column edge that no line here shows
+    column_3 = ["  “我要去单位值班吗？”", "  ……"]
+    page = split_lines(_page(COLUMN_1, COLUMN_2, column_3))[0]
+    marks = {line.text: line.set_in for line in read_layout_columns(page) if line.text}
+    assert marks["“我要去单位值班吗？”"] is None
+    assert marks["……"] is None
+    assert marks[COLUMN_1[4].strip()] is True
+
+
 def test_plain_pages_carry_no_geometry() -> None:
     (page,) = split_lines("\n".join([HEADER, "", *COLUMN_1]))
     assert all(line.set_in is None for line in page)

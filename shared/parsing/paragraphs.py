@@ -37,7 +37,7 @@ from shared.parsing.columns import (
     local_column_widths,
 )
 from shared.parsing.datelines import dateline_runs_on
-from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
+from shared.parsing.indentation import KEPT_INDENT, keeps_indentation, sets_in_paragraphs
 from shared.parsing.lines import Line, display_width, opens_interview_turn
 from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
 
@@ -730,6 +730,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     following: dict[int, Line] = {a.number: b for a, b in itertools.pairwise(lines)}
     columns = local_column_widths(lines)
     kept_indent = keeps_indentation(lines)
+    set_in = not kept_indent and sets_in_paragraphs(lines)
     dateline_tail = _dateline_tail(lines)
     grid = column_grid(blocks, columns)
     blank_marked, silent_blanks = break_marking(blocks, columns)
@@ -778,10 +779,12 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = True, "indented line (the extractor kept the indent)"
             elif kept_indent and not _far_short(previous, columns[line.number], previous_opens):
                 new, rule = False, "not indented (the extractor kept the indents)"
-            elif line.set_in:
+            elif set_in and line.set_in:
                 new, rule = True, "set in from its column's text by the indent (layout page)"
-            elif line.set_in is False and not _far_short(
-                previous, columns[line.number], previous_opens
+            elif (
+                set_in
+                and line.set_in is False
+                and not _far_short(previous, columns[line.number], previous_opens)
             ):
                 new, rule = False, "flush with its column's text (layout page)"
             else:

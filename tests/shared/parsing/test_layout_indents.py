@@ -80,16 +80,37 @@ def test_a_line_set_in_opens_a_paragraph_where_the_widths_do_not_tell() -> None:
     assert len(paragraphs) == 4
 
 
+PLAIN_1 = [
+    "  本报讯 对拒不参加统一组织的",
+    "核酸检测的人员，将依法处理。",
+    "  各区将组织工作人员上门提醒",
+    "和劝导，请市民积极予以配合。",
+    "  社区也会公布检测点的位置和",
+    "开放时间，方便市民就近检测，",
+    "居民可以关注居委会发布的通知",
+]
+PLAIN_2 = [
+    "，并按时前往检测点参加检测，",
+    "社区工作人员将上门进行提醒，",
+    "和劝导，请市民都积极配合。",
+    "社区也在加快恢复菜场和便利",
+    "店，保障市民生活的所需。",
+]
+
+
 def test_a_line_flush_with_its_column_runs_on_after_a_sentence_an_em_short() -> None:
-    # ``…积极予以配合。`` ends a sentence an em short of the column; the line under it starts
-    # flush with the column's text, so it is no paragraph's first line
-    column_2 = [
-        *COLUMN_2[:2],
-        "和劝导，请市民都积极配合。",
-        "社区也在加快恢复菜场和便利",
-        "店，保障市民生活的所需。",
-    ]
-    paragraphs = _paragraphs(_page(COLUMN_1, column_2))
+    # ``…请市民都积极配合。`` ends a sentence an em short of the column; the line under it
+    # starts flush with the column's text, so it is no paragraph's first line
+    paragraphs = _paragraphs(_page(PLAIN_1, PLAIN_2))
+    assert len(paragraphs) == 3
     assert paragraphs[-1].endswith(
         "请市民都积极配合。社区也在加快恢复菜场和便利店，保障市民生活的所需。"
     )
+
+
+def test_a_body_set_without_indents_is_read_by_its_widths() -> None:
+    # no line of the body stands set in: its paragraphs are not told by indents, and a
+    # sentence ending an em short closes one
+    flush = [line.strip() for line in PLAIN_1]
+    paragraphs = _paragraphs(_page(flush, PLAIN_2))
+    assert paragraphs[-1] == "社区也在加快恢复菜场和便利店，保障市民生活的所需。"

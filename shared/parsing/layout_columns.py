@@ -291,7 +291,8 @@ def _read_region(
     breaks = _title_breaks(region, indices, left + HEAD_INSET, right, may_wrap=True)
     # Where MIN_FLUSH_LINES of its lines start at its left edge (running lines: the edge is
     # its text's), each line is marked set in (a paragraph's indent: MIN_INDENT cells or more,
-    # less than a title's HEAD_INSET) or flush; plain extraction loses this.
+    # less than a title's HEAD_INSET) or flush (within a cell of the edge); plain extraction
+    # loses this.  A line farther in, centred or set right (a title, a credit), is neither.
     flush = sum(
         1 for index in indices if region[index] and region[index][0].start - left < MIN_INDENT
     )
@@ -300,8 +301,9 @@ def _read_region(
         if index in breaks:
             out.append("")
         if pieces:
-            if flush >= MIN_FLUSH_LINES:
-                set_in[len(out)] = MIN_INDENT <= pieces[0].start - left < HEAD_INSET
+            offset = pieces[0].start - left
+            if flush >= MIN_FLUSH_LINES and offset < HEAD_INSET:
+                set_in[len(out)] = offset >= MIN_INDENT
             out.append(lines[index].raw[pieces[0].first : pieces[-1].last])
 
 

@@ -50,7 +50,8 @@ class Line(NamedTuple):
     continuations: tuple[Continuation, ...]  # continuation markers it carries (（下转第2版）)
     is_blank: bool  # no text (a field, not a property: asked ~1000 times a page)
     # Read off a layout page's geometry (:mod:`layout_columns`): whether the line is set in
-    # from its column's left edge by a paragraph's indent; None where no geometry tells.
+    # from its column's left edge by a paragraph's indent (True) or starts at it (False);
+    # None where no geometry tells (a plain page, a line centred or set right).
     set_in: bool | None = None
 
 

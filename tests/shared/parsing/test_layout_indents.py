@@ -66,6 +66,15 @@ def test_two_lines_flush_with_each_other_give_no_edge() -> None:
     assert marks[COLUMN_1[4].strip()] is True
 
 
+def test_a_line_centred_or_set_right_is_neither_set_in_nor_flush() -> None:
+    # a signature set right under the text: farther in than an indent, like a title
+    column_2 = [*PLAIN_2, "        上海市卫生健康委员会"]
+    page = split_lines(_page(PLAIN_1, column_2))[0]
+    marks = {line.text: line.set_in for line in read_layout_columns(page) if line.text}
+    assert marks["上海市卫生健康委员会"] is None
+    assert marks[PLAIN_2[-1]] is False
+
+
 def test_plain_pages_carry_no_geometry() -> None:
     (page,) = split_lines("\n".join([HEADER, "", *COLUMN_1]))
     assert all(line.set_in is None for line in page)

@@ -32,6 +32,13 @@ blank in a column but not across the page is no gap in the column's text: the li
 set off the columns' baselines (a larger headline, a byline) beside it got lines of their own.
 The page's running header (its first lines, at most two, above a blank line) stays as it is.
 
+A paragraph's first line stands set in from its column's text by the indent; the lines of a
+column piece carry whether they are (``Line.set_in``) for the paragraph stage, which reads
+them where the widths of plain text leave two readings (a full line not ending a sentence
+over a first line, a sentence ending an em short over a running line).  The text itself is
+written flush, as plain extraction writes it, so that the other stages read it as they read
+a plain page.
+
 Cell positions are measured both as character counts (pdftotext's grid: every character one
 cell) and as display width (a wide character two cells, as terminals show text); the measure
 under which more lines' pieces start near a piece of a line nearby is used.
@@ -93,6 +100,16 @@ MIN_SIDE_LINES = 2
 # ... unless it is a single line, parted by a gap wider than any space a writer leaves in a
 # line (two wide characters: four cells as a terminal shows them).
 LONE_GUTTER = 5
+
+# A paragraph's first line is set in from its column's text by two characters: at least this
+# many cells (two characters counted one a cell, one counted two), less than HEAD_INSET
+# (a title set in).  On pdftotext's grid the indent comes out as 2-4 cells, running lines
+# start at their column's edge (within a cell).
+MIN_INDENT = 2
+# Lines of a column piece starting at its left edge, for the edge to be its running text's
+# (two lines flush with each other may be two one-line paragraphs, both set in from a
+# column edge no line of the piece shows).
+MIN_FLUSH_LINES = 3
 
 _PIECE = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S( {2,}|\t+|\u3000+ *)\S")
@@ -203,23 +220,26 @@ def read_layout_columns(lines: Sequence[Line], first_number: int | None = None) 
     if rows is None:
         return list(lines)
     out: list[str] = []  # the lines' text; "" = a blank line
-    _read_page(lines, rows, out)
+    set_in: dict[int, bool] = {}  # position in ``out`` → set in by a paragraph's indent
+    _read_page(lines, rows, out, set_in)
     if _visible(out) != _visible(line.raw for line in lines):
         return list(lines)  # never expected: no character may be lost or doubled
-    texts: list[str] = []
-    for text in out:
-        if text or (texts and texts[-1]):
-            texts.append(text)
+    texts: list[tuple[str, bool | None]] = []
+    for position, text in enumerate(out):
+        if text or (texts and texts[-1][0]):
+            texts.append((text, set_in.get(position)))
     number = lines[-1].number + 1 if first_number is None else first_number
     page = lines[0].page
-    return [make_line(text, number + k, page) for k, text in enumerate(texts)]
+    return [make_line(text, number + k, page, mark) for k, (text, mark) in enumerate(texts)]
 
 
 def _visible(texts: Iterable[str]) -> list[str]:
     return sorted("".join("".join(text.split()) for text in texts))
 
 
-def _read_page(lines: Sequence[Line], rows: list[_Row], out: list[str]) -> None:
+def _read_page(
+    lines: Sequence[Line], rows: list[_Row], out: list[str], set_in: dict[int, bool]
+) -> None:
     # The running header (the lines above the page's first blank line, if they are few)
     # stays as it is, whatever gutters run through it.
     first = next((i for i, row in enumerate(rows) if row), len(rows))
@@ -230,7 +250,7 @@ def _read_page(lines: Sequence[Line], rows: list[_Row], out: list[str]) -> None:
         out.append("")
         first = blank
     width = max((row[-1].end for row in rows if row), default=0)
-    _read_region(lines, rows, list(range(first, len(rows))), 0, width, out)
+    _read_region(lines, rows, list(range(first, len(rows))), 0, width, out, set_in)
 
 
 def _pieces_in(row: _Row, left: int, right: int) -> list[_Piece]:
@@ -244,6 +264,7 @@ def _read_region(
     left: int,
     right: int,
     out: list[str],
+    set_in: dict[int, bool],
 ) -> None:
     region = {index: _pieces_in(rows[index], left, right) for index in indices}
     filled = [index for index in indices if region[index]]
@@ -263,7 +284,7 @@ def _read_region(
         for number, (part, part_left, part_right) in enumerate(parts):
             if number:
                 out.append("")
-            _read_region(lines, rows, part, part_left, part_right, out)
+            _read_region(lines, rows, part, part_left, part_right, out, set_in)
         return
     # A column piece.  A line blank in it but not across the page (the page's blank lines
     # have cut it) is no gap in its text: the extractor gave a line of its own to something
@@ -271,11 +292,21 @@ def _read_region(
     # Title lines set in from its text's left edge, stacked one over the other, are parted
     # as titles of their own (:func:`_title_breaks`).
     breaks = _title_breaks(region, indices, left + HEAD_INSET, left, right, may_wrap=True)
+    # Where MIN_FLUSH_LINES of its lines start at its left edge (running lines: the edge is
+    # its text's), each line is marked set in (a paragraph's indent: MIN_INDENT cells or more,
+    # less than a title's HEAD_INSET) or flush (within a cell of the edge); plain extraction
+    # loses this.  A line farther in, centred or set right (a title, a credit), is neither.
+    flush = sum(
+        1 for index in indices if region[index] and region[index][0].start - left < MIN_INDENT
+    )
     for index in indices:
         pieces = region[index]
         if index in breaks:
             out.append("")
         if pieces:
+            offset = pieces[0].start - left
+            if flush >= MIN_FLUSH_LINES and offset < HEAD_INSET:
+                set_in[len(out)] = offset >= MIN_INDENT
             out.append(lines[index].raw[pieces[0].first : pieces[-1].last])
 
 

@@ -49,6 +49,10 @@ class Line(NamedTuple):
     measures_column: bool
     continuations: tuple[Continuation, ...]  # continuation markers it carries (（下转第2版）)
     is_blank: bool  # no text (a field, not a property: asked ~1000 times a page)
+    # Read off a layout page's geometry (:mod:`layout_columns`): whether the line is set in
+    # from its column's left edge by a paragraph's indent (True) or starts at it (False);
+    # None where no geometry tells (a plain page, a line centred or set right).
+    set_in: bool | None = None
 
 
 # An interview's turn: 问：… / 答：… / 记者：… / 主持人：… (all 13 such labels in the corpus
@@ -75,7 +79,7 @@ def _closes_parenthetical(text: str) -> bool:
     return len(text) >= 2 and text[-2] not in SENTENCE_END and text[-2] not in CLOSERS
 
 
-def make_line(raw: str, number: int, page: int) -> Line:
+def make_line(raw: str, number: int, page: int, set_in: bool | None = None) -> Line:
     text = normalise_chars(raw).strip()
     continuations: tuple[Continuation, ...] = ()
     if text:
@@ -103,6 +107,7 @@ def make_line(raw: str, number: int, page: int) -> Line:
             not (spaced_out or opens_dateline or continuations),
             continuations,
             not text,
+            set_in,
         ),
     )
 

@@ -13,7 +13,10 @@ its characters, not its stretched width.  The column depth of a body's blank lin
 shapes cannot; a body that never sets a blank at its certain breaks says nothing with its
 blanks (:func:`.blank_lines.never_marks_breaks_with_blanks`).  Where a body's running lines
 all fill the column (:func:`running_lines_fill_the_column`), a line at the indented measure
-is a first line.
+is a first line.  Where the extractor kept the indents (leading spaces), or a layout page's
+geometry tells whether a line stands set in from its column's text (``Line.set_in``), the
+indent decides: a set-in line opens a paragraph, a flush one runs on unless the line above
+stops far short of the column.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from shared.parsing.columns import (
     local_column_widths,
 )
 from shared.parsing.datelines import dateline_runs_on
-from shared.parsing.indentation import KEPT_INDENT, keeps_indentation
+from shared.parsing.indentation import KEPT_INDENT, keeps_indentation, sets_in_paragraphs
 from shared.parsing.lines import Line, display_width, opens_interview_turn
 from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
 
@@ -727,6 +730,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     following: dict[int, Line] = {a.number: b for a, b in itertools.pairwise(lines)}
     columns = local_column_widths(lines)
     kept_indent = keeps_indentation(lines)
+    set_in = not kept_indent and sets_in_paragraphs(lines)
     dateline_tail = _dateline_tail(lines)
     grid = column_grid(blocks, columns)
     blank_marked, silent_blanks = break_marking(blocks, columns)
@@ -775,6 +779,14 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = True, "indented line (the extractor kept the indent)"
             elif kept_indent and not _far_short(previous, columns[line.number], previous_opens):
                 new, rule = False, "not indented (the extractor kept the indents)"
+            elif set_in and line.set_in:
+                new, rule = True, "set in from its column's text by the indent (layout page)"
+            elif (
+                set_in
+                and line.set_in is False
+                and not _far_short(previous, columns[line.number], previous_opens)
+            ):
+                new, rule = False, "flush with its column's text (layout page)"
             else:
                 column = columns[line.number]
                 under = following.get(line.number)

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from shared.parsing.block import Block
-from shared.parsing.columns import piece_column
+from shared.parsing.columns import lines_share_column, piece_column
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
 from shared.parsing.stray_pieces import (
@@ -18,7 +19,6 @@ from shared.parsing.stray_pieces import (
     cannot_open,
     hangs,
     leads_into,
-    measured_apart,
     opens_mid_clause,
     opens_paragraph,
     shared_column,
@@ -69,8 +69,10 @@ def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> 
         foreign = _foreign_move(items, pieces)
         if foreign is None:
             break
-        source, host = foreign
-        unit_at(items, host).body.append(unit_at(items, source[0]).body.pop(source[1]))
+        (unit, index), host, count = foreign
+        origin = unit_at(items, unit)
+        unit_at(items, host).body.extend(origin.body[index : index + count])
+        del origin.body[index : index + count]
     return [
         item
         for item in items
@@ -418,16 +420,47 @@ def _runs_into(unit: Unit, start: int, end: int, pieces: Pieces) -> bool:
     )
 
 
-def _is_foreign(unit: Unit, index: int) -> bool:
-    """The body's block at ``index`` follows a sentence end and is set in another column
-    than both the block before it and the unit's opening block: no part of this text."""
-    block = unit.body[index]
+def _is_foreign(items: list[Item], place: Place, pieces: Pieces) -> bool:
+    """The body's block at ``place`` follows a sentence end and is set in another column
+    than both the text before it and the unit's opening block: no part of this text.
+
+    The block's column is measured on it and the blocks that go on with it
+    (:func:`_text_from`), and the text before it on the block before it, or, where that
+    block is too short to tell its column (a paragraph's last line or two left at a
+    column's foot), on the unit's text up to it: a short piece says nothing of its
+    column, the text it belongs to does."""
+    unit, index = unit_at(items, place[0]), place[1]
+    if index == 0 or not unit.body[index - 1].ends_sentence:
+        return False
+    block, before = unit.body[index], unit.body[index - 1]
+    text = block.lines if block_column(block) > 0 else _text_from(items, place, pieces)
+    if not can_be_stray(block) and not _opens_stray_text(block, text):
+        return False
+    if block_column(before) > 0:
+        above = before.lines
+    else:
+        above = [line for earlier in unit.body[:index] for line in earlier.lines]
+    return _columns_apart(unit.body[0].lines, text) and _columns_apart(above[-CONTEXT_LINES:], text)
+
+
+def _opens_stray_text(block: Block, text: Sequence[Line]) -> bool:
+    """A block of one line that the blocks after it go on from (``text``: it and those
+    blocks): the opening line of a run of text, not a lone line (a title, a caption), so
+    it may be stray as a block of several lines may (:func:`can_be_stray`)."""
     return (
-        index > 0
-        and unit.body[index - 1].ends_sentence
-        and can_be_stray(block)
-        and measured_apart(unit.body[0], block)
-        and measured_apart(unit.body[index - 1], block)
+        len(block.lines) == 1
+        and len(text) > 1
+        and can_be_stray(Block(block.kind, list(text), block.rule, block.blanks_before))
+    )
+
+
+def _columns_apart(first: Sequence[Line], second: Sequence[Line]) -> bool:
+    """Both pieces tell their column, and the columns differ
+    (:func:`.stray_pieces.measured_apart` on runs of lines)."""
+    return (
+        piece_column(first) > 0
+        and piece_column(second) > 0
+        and not lines_share_column(first, second)
     )
 
 
@@ -506,12 +539,14 @@ def _nearer_host(items: list[Item], index: int, text: list[Line], above: list[Li
     return clearly_nearer(text, host, above)
 
 
-def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None:
+def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int, int] | None:
     """The first foreign block (:func:`_is_foreign`) that exactly one earlier unit takes
-    (:func:`_closes_in_column`): (where the block is, the index of that unit)."""
+    (:func:`_closes_in_column`): (where the block is, the index of that unit, how many
+    blocks go: one, or a one-line block with the blocks that go on from it, which are
+    one text and go together, :func:`_run_length`)."""
     for place in _body_places(items):
         unit = unit_at(items, place[0])
-        by_column = _is_foreign(unit, place[1])
+        by_column = _is_foreign(items, place, pieces)
         block = unit.body[place[1]]
         if not by_column and (
             not _stray_after_column_break(items, place, pieces)
@@ -519,6 +554,10 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None
             or not _speaks_apart_from_above(items, place, pieces)
         ):
             continue
+        count = 1 if can_be_stray(block) else _run_length(unit, place[1], pieces)
+        if count > 1:
+            run = [line for piece in unit.body[place[1] : place[1] + count] for line in piece.lines]
+            block = Block(block.kind, run, block.rule, block.blanks_before)
         text = _text_from(items, place, pieces)
         around = [line for earlier in unit.body[: place[1]] for line in earlier.lines]
         hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text, around)]
@@ -526,8 +565,19 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None
             above = _text_up_to(items, (place[0], place[1] - 1))
             hosts = [u for u in hosts if _nearer_host(items, u, text, above)]
         if len(hosts) == 1:
-            return place, hosts[0]
+            return place, hosts[0], count
     return None
+
+
+def _run_length(unit: Unit, index: int, pieces: Pieces) -> int:
+    """How many of the body's blocks from ``index`` read as one text: the block and each
+    after it that goes on with the one before (:func:`leads_into`)."""
+    end = index
+    while True:
+        following = pieces.after(unit, end)
+        if following is None or not leads_into(unit.body[end], following, pieces.indents):
+            return end - index + 1
+        end += 1
 
 
 def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces) -> None:

@@ -287,6 +287,38 @@ def test_a_piece_continuing_paragraphs_that_went_back_to_their_article_follows_t
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
 
 
+def test_paragraphs_in_another_column_after_a_short_tail_go_back_by_the_text_above_it() -> None:
+    # the night module's second column (whole paragraphs) came out amid the village
+    # article right after a one-line tail closing a paragraph at a column's foot
+    # (``学管理，确保粮食丰收。``): too short to tell its own column, so the village
+    # text up to it tells the 12 em column the 16 em paragraphs are set apart from
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:8], "",
+        "山区夏收夏种忙", *village[:6], "", village[6], "", *night[8:], "", *village[7:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_paragraphs_in_another_column_opening_with_a_lone_line_go_back_as_one_text() -> None:
+    # the night module's last column came out at the end of the village article, after
+    # its one-line tail (``于往年。``), and its opening line stands as a block of its own
+    # (``不少商圈推出的夜间主题活动吸``): the line and the blocks that go on from it are
+    # one text, set in the night article's column, and go back together
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:8], "",
+        "山区夏收夏种忙", *village[:15], "", village[15], "", *night[8:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
 def test_a_last_paragraph_too_short_to_tell_its_topic_alone_goes_back_by_its_vocabulary() -> None:
     # the night module's last column holds one short paragraph, set down at the end of
     # the village article in its own 16 em column: too short to tell its topic by itself,
@@ -502,7 +534,6 @@ def test_a_piece_goes_back_to_an_article_that_breaks_off_in_a_paragraphs_first_l
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
-
 
 
 def test_a_subhead_under_a_short_paragraph_does_not_hang_as_a_paragraphs_first_line() -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from shared.parsing.block import Block
@@ -56,8 +56,10 @@ def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> 
     Then a whole paragraph's worth of another article can stand inside a unit the same
     way, opening after a sentence end: a block set in another column than the text
     around it (:func:`_is_foreign`) goes to the end of the one earlier article that closes
-    in its column and shares its vocabulary (the extractor read that module's next column
-    after this one's).  ``shape``: how the page's body is set (worked out here if not given).
+    in its column (or breaks off in mid-sentence there, where the block runs on as a text
+    does: :func:`_runs_on`) and shares its vocabulary (the extractor read that module's
+    next column after this one's).  ``shape``: how the page's body is set (worked out here
+    if not given).
     """
     blocks = body_blocks(items)
     pieces = Pieces(shape or body_shape(blocks), blocks)
@@ -464,28 +466,37 @@ def _columns_apart(first: Sequence[Line], second: Sequence[Line]) -> bool:
     )
 
 
-def _closes_by_shape(items: list[Item], index: int, block: Block) -> bool:
+def _closes_by_shape(
+    items: list[Item], index: int, block: Block, hanging: Collection[int] = ()
+) -> bool:
     """The article unit at ``index`` ends at a sentence end in ``block``'s column (the
-    shape half of :func:`_closes_in_column`, cheap to ask first)."""
+    shape half of :func:`_closes_in_column`, cheap to ask first), or, for a unit among
+    ``hanging``, breaks off in mid-sentence there."""
     unit = items[index]
     if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
         return False
     last = unit.body[-1]
     return (
-        last.ends_sentence
+        (last.ends_sentence or index in hanging)
         and block_column(last) > 0
         and shared_column(last, block) is not None
     )
 
 
 def _closes_in_column(
-    items: list[Item], index: int, block: Block, text: list[Line], around: list[Line]
+    items: list[Item],
+    index: int,
+    block: Block,
+    text: list[Line],
+    around: list[Line],
+    hanging: Collection[int] = (),
 ) -> bool:
     """The article unit at ``index`` ends at a sentence end in ``block``'s column, its
     text speaking of the same thing as ``text`` (the block's and what goes on with it;
     :func:`_speaks_with`): a block's column alone is too weak a reason to move it to
-    another article (half-width digits widen a short block's measure)."""
-    if not _closes_by_shape(items, index, block):
+    another article (half-width digits widen a short block's measure).  A unit among
+    ``hanging`` may end in mid-sentence (:func:`_hanging_units`)."""
+    if not _closes_by_shape(items, index, block, hanging):
         return False
     unit = items[index]
     assert isinstance(unit, Unit)
@@ -560,13 +571,40 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int, int] |
             block = Block(block.kind, run, block.rule, block.blanks_before)
         text = _text_from(items, place, pieces)
         around = [line for earlier in unit.body[: place[1]] for line in earlier.lines]
-        hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text, around)]
+        hanging = _hanging_units(items, pieces) if by_column and _runs_on(block, pieces) else set()
+        hosts = [
+            u for u in range(place[0]) if _closes_in_column(items, u, block, text, around, hanging)
+        ]
         if not by_column:
             above = _text_up_to(items, (place[0], place[1] - 1))
             hosts = [u for u in hosts if _nearer_host(items, u, text, above)]
         if len(hosts) == 1:
             return place, hosts[0], count
     return None
+
+
+def _hanging_units(items: list[Item], pieces: Pieces) -> set[int]:
+    """The units whose last block hangs (:func:`.stray_pieces.hangs`): a foreign block set
+    in such a unit's column and speaking of its things may be the text it breaks off
+    before, though it opens like a paragraph (a line short by a half-width mark reads as
+    indented) and so is not stray by shape; it is that article's either way, and the
+    only place it can go is after the hanging block."""
+    return {
+        unit
+        for unit, block in _hanging_places(items, pieces)
+        if block == len(unit_at(items, unit).body) - 1
+    }
+
+
+def _runs_on(block: Block, pieces: Pieces) -> bool:
+    """The block's first line runs on into its second: it ends a sentence, or the line
+    under it does not plainly open a paragraph (:func:`opens_paragraph`).  A short line
+    left open over a paragraph's indented first line is a title or a subhead read into
+    the text, which goes on no sentence broken off elsewhere."""
+    if len(block.lines) < 2 or block.first.ends_sentence:
+        return True
+    # (the column as most lines fill it: a widest line may stick out by a half-width mark)
+    return not opens_paragraph(block.lines[1], piece_column(block.lines), pieces.indents)
 
 
 def _run_length(unit: Unit, index: int, pieces: Pieces) -> int:

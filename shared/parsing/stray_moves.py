@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from shared.parsing.block import Block
-from shared.parsing.columns import piece_column
+from shared.parsing.columns import lines_share_column, piece_column
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
 from shared.parsing.stray_pieces import (
@@ -18,7 +19,6 @@ from shared.parsing.stray_pieces import (
     cannot_open,
     hangs,
     leads_into,
-    measured_apart,
     opens_mid_clause,
     opens_paragraph,
     shared_column,
@@ -56,8 +56,10 @@ def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> 
     Then a whole paragraph's worth of another article can stand inside a unit the same
     way, opening after a sentence end: a block set in another column than the text
     around it (:func:`_is_foreign`) goes to the end of the one earlier article that closes
-    in its column and shares its vocabulary (the extractor read that module's next column
-    after this one's).  ``shape``: how the page's body is set (worked out here if not given).
+    in its column (or breaks off in mid-sentence there, where the block runs on as a text
+    does: :func:`_runs_on`) and shares its vocabulary (the extractor read that module's
+    next column after this one's).  ``shape``: how the page's body is set (worked out here
+    if not given).
     """
     blocks = body_blocks(items)
     pieces = Pieces(shape or body_shape(blocks), blocks)
@@ -69,8 +71,10 @@ def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> 
         foreign = _foreign_move(items, pieces)
         if foreign is None:
             break
-        source, host = foreign
-        unit_at(items, host).body.append(unit_at(items, source[0]).body.pop(source[1]))
+        (unit, index), host, count = foreign
+        origin = unit_at(items, unit)
+        unit_at(items, host).body.extend(origin.body[index : index + count])
+        del origin.body[index : index + count]
     return [
         item
         for item in items
@@ -418,41 +422,81 @@ def _runs_into(unit: Unit, start: int, end: int, pieces: Pieces) -> bool:
     )
 
 
-def _is_foreign(unit: Unit, index: int) -> bool:
-    """The body's block at ``index`` follows a sentence end and is set in another column
-    than both the block before it and the unit's opening block: no part of this text."""
-    block = unit.body[index]
+def _is_foreign(items: list[Item], place: Place, pieces: Pieces) -> bool:
+    """The body's block at ``place`` follows a sentence end and is set in another column
+    than both the text before it and the unit's opening block: no part of this text.
+
+    The block's column is measured on it and the blocks that go on with it
+    (:func:`_text_from`), and the text before it on the block before it, or, where that
+    block is too short to tell its column (a paragraph's last line or two left at a
+    column's foot), on the unit's text up to it: a short piece says nothing of its
+    column, the text it belongs to does."""
+    unit, index = unit_at(items, place[0]), place[1]
+    if index == 0 or not unit.body[index - 1].ends_sentence:
+        return False
+    block, before = unit.body[index], unit.body[index - 1]
+    text = block.lines if block_column(block) > 0 else _text_from(items, place, pieces)
+    if not can_be_stray(block) and not _opens_stray_text(block, text):
+        return False
+    if block_column(before) > 0:
+        above = before.lines
+    else:
+        above = [line for earlier in unit.body[:index] for line in earlier.lines]
+    return _columns_apart(unit.body[0].lines, text) and _columns_apart(above[-CONTEXT_LINES:], text)
+
+
+def _opens_stray_text(block: Block, text: Sequence[Line]) -> bool:
+    """A block of one line that the blocks after it go on from (``text``: it and those
+    blocks): the opening line of a run of text, not a lone line (a title, a caption), so
+    it may be stray as a block of several lines may (:func:`can_be_stray`)."""
     return (
-        index > 0
-        and unit.body[index - 1].ends_sentence
-        and can_be_stray(block)
-        and measured_apart(unit.body[0], block)
-        and measured_apart(unit.body[index - 1], block)
+        len(block.lines) == 1
+        and len(text) > 1
+        and can_be_stray(Block(block.kind, list(text), block.rule, block.blanks_before))
     )
 
 
-def _closes_by_shape(items: list[Item], index: int, block: Block) -> bool:
+def _columns_apart(first: Sequence[Line], second: Sequence[Line]) -> bool:
+    """Both pieces tell their column, and the columns differ
+    (:func:`.stray_pieces.measured_apart` on runs of lines)."""
+    return (
+        piece_column(first) > 0
+        and piece_column(second) > 0
+        and not lines_share_column(first, second)
+    )
+
+
+def _closes_by_shape(
+    items: list[Item], index: int, block: Block, hanging: Collection[int] = ()
+) -> bool:
     """The article unit at ``index`` ends at a sentence end in ``block``'s column (the
-    shape half of :func:`_closes_in_column`, cheap to ask first)."""
+    shape half of :func:`_closes_in_column`, cheap to ask first), or, for a unit among
+    ``hanging``, breaks off in mid-sentence there."""
     unit = items[index]
     if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
         return False
     last = unit.body[-1]
     return (
-        last.ends_sentence
+        (last.ends_sentence or index in hanging)
         and block_column(last) > 0
         and shared_column(last, block) is not None
     )
 
 
 def _closes_in_column(
-    items: list[Item], index: int, block: Block, text: list[Line], around: list[Line]
+    items: list[Item],
+    index: int,
+    block: Block,
+    text: list[Line],
+    around: list[Line],
+    hanging: Collection[int] = (),
 ) -> bool:
     """The article unit at ``index`` ends at a sentence end in ``block``'s column, its
     text speaking of the same thing as ``text`` (the block's and what goes on with it;
     :func:`_speaks_with`): a block's column alone is too weak a reason to move it to
-    another article (half-width digits widen a short block's measure)."""
-    if not _closes_by_shape(items, index, block):
+    another article (half-width digits widen a short block's measure).  A unit among
+    ``hanging`` may end in mid-sentence (:func:`_hanging_units`)."""
+    if not _closes_by_shape(items, index, block, hanging):
         return False
     unit = items[index]
     assert isinstance(unit, Unit)
@@ -506,12 +550,14 @@ def _nearer_host(items: list[Item], index: int, text: list[Line], above: list[Li
     return clearly_nearer(text, host, above)
 
 
-def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None:
+def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int, int] | None:
     """The first foreign block (:func:`_is_foreign`) that exactly one earlier unit takes
-    (:func:`_closes_in_column`): (where the block is, the index of that unit)."""
+    (:func:`_closes_in_column`): (where the block is, the index of that unit, how many
+    blocks go: one, or a one-line block with the blocks that go on from it, which are
+    one text and go together, :func:`_run_length`)."""
     for place in _body_places(items):
         unit = unit_at(items, place[0])
-        by_column = _is_foreign(unit, place[1])
+        by_column = _is_foreign(items, place, pieces)
         block = unit.body[place[1]]
         if not by_column and (
             not _stray_after_column_break(items, place, pieces)
@@ -519,15 +565,57 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int] | None
             or not _speaks_apart_from_above(items, place, pieces)
         ):
             continue
+        count = 1 if can_be_stray(block) else _run_length(unit, place[1], pieces)
+        if count > 1:
+            run = [line for piece in unit.body[place[1] : place[1] + count] for line in piece.lines]
+            block = Block(block.kind, run, block.rule, block.blanks_before)
         text = _text_from(items, place, pieces)
         around = [line for earlier in unit.body[: place[1]] for line in earlier.lines]
-        hosts = [u for u in range(place[0]) if _closes_in_column(items, u, block, text, around)]
+        hanging = _hanging_units(items, pieces) if by_column and _runs_on(block, pieces) else set()
+        hosts = [
+            u for u in range(place[0]) if _closes_in_column(items, u, block, text, around, hanging)
+        ]
         if not by_column:
             above = _text_up_to(items, (place[0], place[1] - 1))
             hosts = [u for u in hosts if _nearer_host(items, u, text, above)]
         if len(hosts) == 1:
-            return place, hosts[0]
+            return place, hosts[0], count
     return None
+
+
+def _hanging_units(items: list[Item], pieces: Pieces) -> set[int]:
+    """The units whose last block hangs (:func:`.stray_pieces.hangs`): a foreign block set
+    in such a unit's column and speaking of its things may be the text it breaks off
+    before, though it opens like a paragraph (a line short by a half-width mark reads as
+    indented) and so is not stray by shape; it is that article's either way, and the
+    only place it can go is after the hanging block."""
+    return {
+        unit
+        for unit, block in _hanging_places(items, pieces)
+        if block == len(unit_at(items, unit).body) - 1
+    }
+
+
+def _runs_on(block: Block, pieces: Pieces) -> bool:
+    """The block's first line runs on into its second: it ends a sentence, or the line
+    under it does not plainly open a paragraph (:func:`opens_paragraph`).  A short line
+    left open over a paragraph's indented first line is a title or a subhead read into
+    the text, which goes on no sentence broken off elsewhere."""
+    if len(block.lines) < 2 or block.first.ends_sentence:
+        return True
+    # (the column as most lines fill it: a widest line may stick out by a half-width mark)
+    return not opens_paragraph(block.lines[1], piece_column(block.lines), pieces.indents)
+
+
+def _run_length(unit: Unit, index: int, pieces: Pieces) -> int:
+    """How many of the body's blocks from ``index`` read as one text: the block and each
+    after it that goes on with the one before (:func:`leads_into`)."""
+    end = index
+    while True:
+        following = pieces.after(unit, end)
+        if following is None or not leads_into(unit.body[end], following, pieces.indents):
+            return end - index + 1
+        end += 1
 
 
 def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces) -> None:

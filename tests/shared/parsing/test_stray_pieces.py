@@ -123,8 +123,10 @@ def test_a_piece_opening_with_the_short_end_of_a_paragraph_goes_back_to_the_hang
 def test_a_piece_opening_with_a_line_as_wide_as_an_indented_one_stays() -> None:
     # a line ending a sentence at the indented measure may as well be a one-line
     # paragraph opening the block: nothing tells it from the tail of the hanging one
+    # (the village article set in the night article's 16 em column: a piece in another
+    # column than the text it came out in goes to the article hanging in that column)
     night = wrap(NIGHT, 16)
-    village = wrap(VILLAGE, 12)
+    village = wrap(VILLAGE, 16)
     cut = 17  # after ``等措施为市民夜间出行提供了便利，``, before ``也让商圈的夜晚更加安全有序。``
     assert len(night[cut]) == 16 - 2
     rows = ["城市夜经济持续升温", *night[:cut], "", "山区夏收夏种忙", *village, "", *night[cut:]]
@@ -285,6 +287,74 @@ def test_a_piece_continuing_paragraphs_that_went_back_to_their_article_follows_t
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_paragraphs_in_another_column_after_a_short_tail_go_back_by_the_text_above_it() -> None:
+    # the night module's second column (whole paragraphs) came out amid the village
+    # article right after a one-line tail closing a paragraph at a column's foot
+    # (``学管理，确保粮食丰收。``): too short to tell its own column, so the village
+    # text up to it tells the 12 em column the 16 em paragraphs are set apart from
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:8], "",
+        "山区夏收夏种忙", *village[:6], "", village[6], "", *night[8:], "", *village[7:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_paragraphs_in_another_column_opening_with_a_lone_line_go_back_as_one_text() -> None:
+    # the night module's last column came out at the end of the village article, after
+    # its one-line tail (``于往年。``), and its opening line stands as a block of its own
+    # (``不少商圈推出的夜间主题活动吸``): the line and the blocks that go on from it are
+    # one text, set in the night article's column, and go back together
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:8], "",
+        "山区夏收夏种忙", *village[:15], "", village[15], "", *night[8:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_column_in_another_measure_goes_back_to_an_article_hanging_in_it() -> None:
+    # the night module's first column breaks off in mid-sentence at a full line; its
+    # next column came out after the village article, in its own 16 em column, and
+    # opens with a line as short as an indented first line (``光改造和特色小店重新焕发了生``),
+    # so it is not stray by its shape; the one article hanging in that column takes it
+    night = wrap(NIGHT, 16)
+    rest = NIGHT[2][len("".join(night[8:11])) :]
+    tail = [rest[:14], *wrap([rest[14:]], 16, indented=False), *wrap(NIGHT[3:], 16)]
+    rows = [
+        "城市夜经济持续升温", *night[:11], "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 12), "", *tail,
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_titled_piece_in_another_measure_goes_to_no_hanging_article() -> None:
+    # a piece in the night article's column opens with a short open line over an indented
+    # first line (``夜间出行更便利``): a title read into the text, which goes on with no
+    # sentence broken off elsewhere, so the hanging night article does not take it
+    night = wrap(NIGHT, 16)
+    other = [
+        "相关部门表示，将进一步完善夜间公共交通和停车服务，为市民夜间出行提供更多便利，"
+        "让城市的夜晚更加安全有序。",
+        "业内人士认为，夜间消费的持续升温带动了周边零售和交通的客流，也为城市消费增长注入了"
+        "新的活力。",
+    ]
+    rows = [
+        "城市夜经济持续升温", *night[:11], "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 12), "", "夜间出行更便利", *wrap(other, 16),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"][-1].endswith("老街区借助灯")
 
 
 def test_a_last_paragraph_too_short_to_tell_its_topic_alone_goes_back_by_its_vocabulary() -> None:
@@ -502,7 +572,6 @@ def test_a_piece_goes_back_to_an_article_that_breaks_off_in_a_paragraphs_first_l
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
-
 
 
 def test_a_subhead_under_a_short_paragraph_does_not_hang_as_a_paragraphs_first_line() -> None:

@@ -45,7 +45,27 @@ MIN_SHORT_TITLE_HITS = 2
 def move_stray_titles(items: list[Item]) -> list[Item]:
     """``items`` with each title block that points at an untitled article elsewhere on the
     page moved to stand before it (see the module's docstring); for a page whose titles
-    stand over their bodies."""
+    stand over their bodies.
+
+    Moves are made until none is left to make: a stack that gave a block away may be left
+    with a lone title, and that article then takes a block of another run whose words point
+    at it as its other level (three modules' titles read across two rows: each row's run
+    holds one block of the next module's stack)."""
+    for _ in range(_MAX_ROUNDS):
+        moved = _move_once(items)
+        if moved is items:
+            break
+        items = moved
+    return items
+
+
+# Each round moves at least one block; a page has a few title runs, so a few rounds settle
+# it (the bound only keeps a page with many runs from taking long).
+_MAX_ROUNDS = 4
+
+
+def _move_once(items: list[Item]) -> list[Item]:
+    """One round of :func:`move_stray_titles`: ``items`` itself when no block moves."""
     vocabularies = {
         index: vocabulary(body_lines(item))
         for index, item in enumerate(items)
@@ -152,15 +172,22 @@ def _stacked(lone: Block, joining: list[Block], from_above: bool) -> list[Block]
 
 # Marks of a sentence that a title block joining a lone title may not hold: a block with
 # them may as well be a fragment of body read into the run (``王先生说：“由于父母不在``).
-_SENTENCE_MARKS = frozenset("，。、；：,;:")
+_SENTENCE_MARKS = frozenset("。；：;:")
+# Marks that part the phrases of a headline (``十多天没回家，每天工作超过十二小时``,
+# ``下楼做核酸，129人忘带钥匙``): a title may hold them inside a line, never at its end.
+_PHRASE_PAUSES = frozenset("，、,")
 
 
 def _plain_title(block: Block) -> bool:
     """One or two lines free of sentence marks, or a kicker ending with its lead-in mark:
     shaped like a title level of its own (an article that has a title already takes only
-    a block shaped so as its other level)."""
+    a block shaped so as its other level).  A pause between a headline's phrases may stand
+    inside a line (no line ends with one: a body fragment cut by a column runs on past
+    its pauses)."""
     text = joined_text(block.lines)
     if len(block.lines) > 2:
+        return False
+    if any(line.text.rstrip()[-1:] in _PHRASE_PAUSES for line in block.lines):
         return False
     if is_kicker_shaped(text):
         return _SENTENCE_MARKS.isdisjoint(text.rstrip("：:—"))

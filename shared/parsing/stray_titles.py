@@ -136,9 +136,11 @@ def _lone_title_over(items: list[Item], index: int) -> int | None:
     A title stack has two or three levels at most, and an extractor reading across a row
     gives a module's kicker with the other module's titles: an article under one title
     block takes a block of another run whose words clearly point at its body as its other
-    level (``800多万返乡农民工就地就近就业`` over ``——31个省区市设立农民工就业补助资金``)."""
+    level (``800多万返乡农民工就地就近就业`` over ``——31个省区市设立农民工就业补助资金``).
+    The unit need not open like an article (a dateline, a byline): the title standing
+    over it opens its article whatever the body's first line is."""
     unit = items[index]
-    if not isinstance(unit, Unit) or not unit.anchored:
+    if not isinstance(unit, Unit):
         return None
     before = index_over(items, index)
     group = items[before] if before >= 0 else None

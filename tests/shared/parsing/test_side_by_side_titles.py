@@ -565,3 +565,20 @@ def test_a_title_joins_its_body_once_a_block_of_that_bodys_stack_has_gone_to_its
         ({"夏粮长势好于往年", "山区夏收夏种忙"}, body(VILLAGE)),
         ({"沿江新建步道绿地陆续开放", "滨水空间贯通"}, body(RIVER)),
     ]
+
+
+def test_a_title_joins_the_lone_title_of_a_body_that_opens_with_no_dateline() -> None:
+    # the village report opens with neither dateline nor byline: the title over it is its
+    # title all the same, and its other level, read in the night report's run, joins it
+    village = [VILLAGE[0].removeprefix("本报讯（记者李明）"), *VILLAGE[1:]]
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        "夏粮长势好于往年", *wrap(village, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"", "城市夜经济持续升温"}, body(NIGHT)),
+        ({"山区夏收夏种忙", "夏粮长势好于往年"}, village),
+    ]

@@ -3,17 +3,19 @@
 An extractor reading a page line by line across the row gives the titles of modules whose
 tops stand at one height as one run, wherever their bodies come out.  Where the run holds
 several title blocks, one whose names and terms are not in the body under the run but
-recur, clearly (at least ``MIN_STRAY_TITLE_HITS`` of its bigrams, or all of a short
-block's, a name kicker ``徐建平：``, when no other body holds any), in the body of an article
-that has no title (one that opens like an article: a dateline, a byline) is that
-article's title: it goes to stand over it.  Each
-block of the run is judged by itself (a kicker ``…：`` of one module may stand over another
-module's headline in the run), and the blocks whose words point nowhere clearly, or at the
-body under the run, stay where they are; at least one stays for that body, unless the run
-stands over no body (a photo, then another title): then all may go.  An article under a
-single title block takes such a block too, as the other level of its stack (a kicker over
-its headline, a headline over its subtitle), when the block is shaped as a title level of
-its own (no sentence marks).
+recur, clearly (at least ``MIN_STRAY_TITLE_HITS`` of its bigrams, more than twice as many
+as in any other body, or 1.5 times as many when the body under the run holds none; or all
+of a short block's, a name kicker ``徐建平：``, when no other body holds any), in the body
+of an article that has no title (one that opens like an article: a dateline, a byline) is
+that article's title: it goes to stand over it.  Each block of the run is judged by itself
+(a kicker ``…：`` of one module may stand over another module's headline in the run), and
+the blocks whose words point nowhere clearly, or at the body under the run, stay where
+they are; at least one stays for that body, unless the run stands over no body (a photo,
+then another title): then all may go.  An article under a single title block takes such a
+block too, as the other level of its stack (a kicker over its headline, a headline over
+its subtitle), when the block is shaped as a title level of its own (no sentence marks; a
+comma may part its phrases inside a line).  Blocks are moved until none is left to move:
+a stack that gave a block away may be left with a lone title, ready for its other level.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ from shared.parsing.units import (
 # than twice as many as any other body on the page holds (a two-character name or term
 # shared by chance gives one or two).
 MIN_STRAY_TITLE_HITS = 3
+# ... more than this many times as many as any other body holds; and more than
+# ``LOOSE_LEAD`` times when the body under the block's run holds none of its bigrams (on dev
+# pages a title block read into another module's run and sharing no word with the body
+# under it went to its own body at a lead of 1.5 as reliably as at 2).
+CLEAR_LEAD = 2.0
+LOOSE_LEAD = 1.5
 # A block with fewer bigrams than that (a name for a kicker: ``徐建平：``, ``水利部——``) points
 # at a body holding all of them, at least this many, when no other body holds any.
 MIN_SHORT_TITLE_HITS = 2
@@ -81,7 +89,7 @@ def _move_once(items: list[Item]) -> list[Item]:
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}
         for block in item.blocks:
-            target = _target(block, vocabularies)
+            target = _target(block, vocabularies, vocabularies.get(below, frozenset()))
             if (
                 target is not None
                 and target != below
@@ -196,8 +204,14 @@ def _plain_title(block: Block) -> bool:
     return _SENTENCE_MARKS.isdisjoint(text)
 
 
-def _target(block: Block, vocabularies: dict[int, frozenset[str]]) -> int | None:
-    """The unit whose body clearly holds the title block's words, if any."""
+def _target(
+    block: Block, vocabularies: dict[int, frozenset[str]], under: frozenset[str]
+) -> int | None:
+    """The unit whose body clearly holds the title block's words, if any: more than twice
+    as many as any other body, or ``LOOSE_LEAD`` times as many when the block shares no
+    word with the body ``under`` its run (nothing ties it there, so a weaker lead is
+    evidence enough that it was read into another module's run)."""
     words = text_bigrams(joined_text(block.lines))
     least = max(MIN_SHORT_TITLE_HITS, min(MIN_STRAY_TITLE_HITS, len(words)))
-    return clearly_pointed(words, vocabularies, least)
+    lead = LOOSE_LEAD if words.isdisjoint(under) else CLEAR_LEAD
+    return clearly_pointed(words, vocabularies, least, lead)

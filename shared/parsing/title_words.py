@@ -125,11 +125,14 @@ def points_against(stacks: list[list[Block]], units: list[Unit]) -> bool:
 
 
 def clearly_pointed(
-    words: frozenset[str], vocabularies: Mapping[int, frozenset[str]], least: int = MIN_TITLE_HITS
+    words: frozenset[str],
+    vocabularies: Mapping[int, frozenset[str]],
+    least: int = MIN_TITLE_HITS,
+    factor: float = 2.0,
 ) -> int | None:
     """The key of the body a title's bigrams clearly point at: it holds at least ``least`` of
-    them and more than twice as many as any other body does; None when none does, or when
-    there are not two bodies to compare."""
+    them and more than ``factor`` times (twice) as many as any other body does; None when
+    none does, or when there are not two bodies to compare."""
     hits = sorted(
         ((len(words & vocabulary), key) for key, vocabulary in vocabularies.items()),
         reverse=True,
@@ -137,7 +140,7 @@ def clearly_pointed(
     if len(hits) < 2:
         return None
     (best, key), (second, _) = hits[0], hits[1]
-    return key if best >= least and best > 2 * second else None
+    return key if best >= least and best > factor * second else None
 
 
 def _pointed(title: frozenset[str], vocabularies: list[frozenset[str]]) -> int | None:

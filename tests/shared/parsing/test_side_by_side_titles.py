@@ -582,3 +582,22 @@ def test_a_title_joins_the_lone_title_of_a_body_that_opens_with_no_dateline() ->
         ({"", "城市夜经济持续升温"}, body(NIGHT)),
         ({"山区夏收夏种忙", "夏粮长势好于往年"}, village),
     ]
+
+
+def test_a_title_sharing_no_word_with_the_body_under_its_run_needs_a_lesser_lead() -> None:
+    # the village report's other level shares four words with the village body, two with
+    # the river report's and none with the night report's under its run: nothing holds it
+    # there, so a lead of less than twice over the river report takes it over its body
+    rows = [
+        "城市夜经济持续升温", "",
+        "农户添烘干设备 沿江修步道", "",
+        *wrap(NIGHT, 14), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 14), "",
+        "滨水空间贯通", *wrap(RIVER, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"", "城市夜经济持续升温"}, body(NIGHT)),
+        ({"山区夏收夏种忙", "农户添烘干设备 沿江修步道"}, body(VILLAGE)),
+        ({"", "滨水空间贯通"}, body(RIVER)),
+    ]

@@ -624,8 +624,15 @@ def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
                 # column measured on a few lines may come out wide by a squeezed mark)
                 following is None or under.width < following.width - INDENT + INDENT_MARGIN
             )
-            # a line short of the full line under it by just the indent opens a paragraph
-            first_line = end == 1 and abs(under.width - INDENT - line.width) <= SAME_WIDTH
+            # a line short of the full line under it by just the indent opens a paragraph;
+            # but the line under it is a first line itself where a running line follows it
+            # wider by the indent (``opens_paragraph``), and a first line never stands over
+            # another: only with nothing under that line is the run's line a first line
+            first_line = (
+                end == 1
+                and following is None
+                and abs(under.width - INDENT - line.width) <= SAME_WIDTH
+            )
             if (
                 not opens_paragraph
                 and under.width <= line.width + SAME_WIDTH

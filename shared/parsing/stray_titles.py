@@ -3,17 +3,19 @@
 An extractor reading a page line by line across the row gives the titles of modules whose
 tops stand at one height as one run, wherever their bodies come out.  Where the run holds
 several title blocks, one whose names and terms are not in the body under the run but
-recur, clearly (at least ``MIN_STRAY_TITLE_HITS`` of its bigrams, or all of a short
-block's, a name kicker ``徐建平：``, when no other body holds any), in the body of an article
-that has no title (one that opens like an article: a dateline, a byline) is that
-article's title: it goes to stand over it.  Each
-block of the run is judged by itself (a kicker ``…：`` of one module may stand over another
-module's headline in the run), and the blocks whose words point nowhere clearly, or at the
-body under the run, stay where they are; at least one stays for that body, unless the run
-stands over no body (a photo, then another title): then all may go.  An article under a
-single title block takes such a block too, as the other level of its stack (a kicker over
-its headline, a headline over its subtitle), when the block is shaped as a title level of
-its own (no sentence marks).
+recur, clearly (at least ``MIN_STRAY_TITLE_HITS`` of its bigrams, more than twice as many
+as in any other body, or 1.5 times as many when the body under the run holds none; or all
+of a short block's, a name kicker ``徐建平：``, when no other body holds any), in the body
+of an article that has no title (one that opens like an article: a dateline, a byline) is
+that article's title: it goes to stand over it.  Each block of the run is judged by itself
+(a kicker ``…：`` of one module may stand over another module's headline in the run), and
+the blocks whose words point nowhere clearly, or at the body under the run, stay where
+they are; at least one stays for that body, unless the run stands over no body (a photo,
+then another title): then all may go.  An article under a single title block takes such a
+block too, as the other level of its stack (a kicker over its headline, a headline over
+its subtitle), when the block is shaped as a title level of its own (no sentence marks; a
+comma may part its phrases inside a line).  Blocks are moved until none is left to move:
+a stack that gave a block away may be left with a lone title, ready for its other level.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ from shared.parsing.units import (
 # than twice as many as any other body on the page holds (a two-character name or term
 # shared by chance gives one or two).
 MIN_STRAY_TITLE_HITS = 3
+# ... more than this many times as many as any other body holds; and more than
+# ``LOOSE_LEAD`` times when the body under the block's run holds none of its bigrams (on dev
+# pages a title block read into another module's run and sharing no word with the body
+# under it went to its own body at a lead of 1.5 as reliably as at 2).
+CLEAR_LEAD = 2.0
+LOOSE_LEAD = 1.5
 # A block with fewer bigrams than that (a name for a kicker: ``徐建平：``, ``水利部——``) points
 # at a body holding all of them, at least this many, when no other body holds any.
 MIN_SHORT_TITLE_HITS = 2
@@ -45,7 +53,27 @@ MIN_SHORT_TITLE_HITS = 2
 def move_stray_titles(items: list[Item]) -> list[Item]:
     """``items`` with each title block that points at an untitled article elsewhere on the
     page moved to stand before it (see the module's docstring); for a page whose titles
-    stand over their bodies."""
+    stand over their bodies.
+
+    Moves are made until none is left to make: a stack that gave a block away may be left
+    with a lone title, and that article then takes a block of another run whose words point
+    at it as its other level (three modules' titles read across two rows: each row's run
+    holds one block of the next module's stack)."""
+    for _ in range(_MAX_ROUNDS):
+        moved = _move_once(items)
+        if moved is items:
+            break
+        items = moved
+    return items
+
+
+# Each round moves at least one block; a page has a few title runs, so a few rounds settle
+# it (the bound only keeps a page with many runs from taking long).
+_MAX_ROUNDS = 4
+
+
+def _move_once(items: list[Item]) -> list[Item]:
+    """One round of :func:`move_stray_titles`: ``items`` itself when no block moves."""
     vocabularies = {
         index: vocabulary(body_lines(item))
         for index, item in enumerate(items)
@@ -61,7 +89,7 @@ def move_stray_titles(items: list[Item]) -> list[Item]:
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}
         for block in item.blocks:
-            target = _target(block, vocabularies)
+            target = _target(block, vocabularies, vocabularies.get(below, frozenset()))
             if (
                 target is not None
                 and target != below
@@ -116,9 +144,11 @@ def _lone_title_over(items: list[Item], index: int) -> int | None:
     A title stack has two or three levels at most, and an extractor reading across a row
     gives a module's kicker with the other module's titles: an article under one title
     block takes a block of another run whose words clearly point at its body as its other
-    level (``800多万返乡农民工就地就近就业`` over ``——31个省区市设立农民工就业补助资金``)."""
+    level (``800多万返乡农民工就地就近就业`` over ``——31个省区市设立农民工就业补助资金``).
+    The unit need not open like an article (a dateline, a byline): the title standing
+    over it opens its article whatever the body's first line is."""
     unit = items[index]
-    if not isinstance(unit, Unit) or not unit.anchored:
+    if not isinstance(unit, Unit):
         return None
     before = index_over(items, index)
     group = items[before] if before >= 0 else None
@@ -152,23 +182,36 @@ def _stacked(lone: Block, joining: list[Block], from_above: bool) -> list[Block]
 
 # Marks of a sentence that a title block joining a lone title may not hold: a block with
 # them may as well be a fragment of body read into the run (``王先生说：“由于父母不在``).
-_SENTENCE_MARKS = frozenset("，。、；：,;:")
+_SENTENCE_MARKS = frozenset("。；：;:")
+# Marks that part the phrases of a headline (``十多天没回家，每天工作超过十二小时``,
+# ``下楼做核酸，129人忘带钥匙``): a title may hold them inside a line, never at its end.
+_PHRASE_PAUSES = frozenset("，、,")
 
 
 def _plain_title(block: Block) -> bool:
     """One or two lines free of sentence marks, or a kicker ending with its lead-in mark:
     shaped like a title level of its own (an article that has a title already takes only
-    a block shaped so as its other level)."""
+    a block shaped so as its other level).  A pause between a headline's phrases may stand
+    inside a line (no line ends with one: a body fragment cut by a column runs on past
+    its pauses)."""
     text = joined_text(block.lines)
     if len(block.lines) > 2:
+        return False
+    if any(line.text.rstrip()[-1:] in _PHRASE_PAUSES for line in block.lines):
         return False
     if is_kicker_shaped(text):
         return _SENTENCE_MARKS.isdisjoint(text.rstrip("：:—"))
     return _SENTENCE_MARKS.isdisjoint(text)
 
 
-def _target(block: Block, vocabularies: dict[int, frozenset[str]]) -> int | None:
-    """The unit whose body clearly holds the title block's words, if any."""
+def _target(
+    block: Block, vocabularies: dict[int, frozenset[str]], under: frozenset[str]
+) -> int | None:
+    """The unit whose body clearly holds the title block's words, if any: more than twice
+    as many as any other body, or ``LOOSE_LEAD`` times as many when the block shares no
+    word with the body ``under`` its run (nothing ties it there, so a weaker lead is
+    evidence enough that it was read into another module's run)."""
     words = text_bigrams(joined_text(block.lines))
     least = max(MIN_SHORT_TITLE_HITS, min(MIN_STRAY_TITLE_HITS, len(words)))
-    return clearly_pointed(words, vocabularies, least)
+    lead = LOOSE_LEAD if words.isdisjoint(under) else CLEAR_LEAD
+    return clearly_pointed(words, vocabularies, least, lead)

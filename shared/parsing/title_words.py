@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
 from shared.parsing.text_ends import closes_text
-from shared.parsing.topic import lines_share_topic, text_bigrams, vocabulary
+from shared.parsing.topic import lines_share_topic, pointed_body, text_bigrams, vocabulary
 from shared.parsing.units import Unit, body_lines
 
 # A title block goes to the body holding at least this many of its character bigrams (a
@@ -125,19 +125,14 @@ def points_against(stacks: list[list[Block]], units: list[Unit]) -> bool:
 
 
 def clearly_pointed(
-    words: frozenset[str], vocabularies: Mapping[int, frozenset[str]], least: int = MIN_TITLE_HITS
+    words: frozenset[str],
+    vocabularies: Mapping[int, frozenset[str]],
+    least: int = MIN_TITLE_HITS,
+    factor: float = 2.0,
 ) -> int | None:
-    """The key of the body a title's bigrams clearly point at: it holds at least ``least`` of
-    them and more than twice as many as any other body does; None when none does, or when
-    there are not two bodies to compare."""
-    hits = sorted(
-        ((len(words & vocabulary), key) for key, vocabulary in vocabularies.items()),
-        reverse=True,
-    )
-    if len(hits) < 2:
-        return None
-    (best, key), (second, _) = hits[0], hits[1]
-    return key if best >= least and best > 2 * second else None
+    """The key of the body a title's bigrams clearly point at (:func:`.topic.pointed_body`,
+    at least ``MIN_TITLE_HITS`` of them by default)."""
+    return pointed_body(words, vocabularies, least, factor)
 
 
 def _pointed(title: frozenset[str], vocabularies: list[frozenset[str]]) -> int | None:

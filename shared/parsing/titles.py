@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from shared.parsing.amid_titles import points_elsewhere
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
 from shared.parsing.columns import (
@@ -594,10 +595,18 @@ def _resolve_run(
         and not is_short(blocks[before].last, measure)
         and not blocks[before].last.text.rstrip().endswith(LEADS_IN)
     )
+    # a block whose words point at another article's body is no more of the cut sentence
+    amid = (
+        previous_open
+        and before is not None
+        and points_elsewhere(blocks, roles, run, before, after, next_continues)
+    )
+    if amid:
+        scores[0] += _POINTS_ELSEWHERE
     labels = _best_labels(
         [blocks[i] for i in run],
         scores,
-        previous_open,
+        previous_open and not amid,
         next_continues,
         title_before,
         dateline_after,
@@ -632,6 +641,11 @@ def _resolve_run(
             if position == 0 and previous_open:
                 rule = "body: continues the sentence of the previous block"
             roles[i] = BlockRole("body", rule)
+
+
+# Evidence that a block after a cut sentence whose words point at another body is a title
+# (:mod:`.amid_titles`): more than any shape speaks for a column fragment.
+_POINTS_ELSEWHERE = 5.0
 
 
 INTERRUPTING_TITLE_RULE = (

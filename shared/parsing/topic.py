@@ -9,7 +9,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from shared.parsing.lines import Line
 from shared.parsing.parse_cache import per_parse
@@ -162,6 +162,25 @@ def tells_topic(lines: Sequence[Line]) -> bool:
         _characters(lines) >= MIN_TOPIC_BIGRAMS
         and _total(_lines_bigrams(lines)) >= MIN_TOPIC_BIGRAMS
     )
+
+
+def pointed_body(
+    words: frozenset[str],
+    vocabularies: Mapping[int, frozenset[str]],
+    least: int,
+    factor: float = 2.0,
+) -> int | None:
+    """The key of the body a title's bigrams clearly point at: it holds at least ``least`` of
+    them and more than ``factor`` times (twice) as many as any other body does; None when
+    none does, or when there are not two bodies to compare."""
+    hits = sorted(
+        ((len(words & vocabulary), key) for key, vocabulary in vocabularies.items()),
+        reverse=True,
+    )
+    if len(hits) < 2:
+        return None
+    (best, key), (second, _) = hits[0], hits[1]
+    return key if best >= least and best > factor * second else None
 
 
 def _sum_of_squares(counts: Collection[int]) -> int:

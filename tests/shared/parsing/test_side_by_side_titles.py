@@ -526,3 +526,78 @@ def test_an_untitled_body_opening_with_a_question_headline_takes_it_as_its_title
         bylines=[Block("byline", [byline], "byline")], body=[Block("text", lines, "text")]
     )
     assert split_opening_question_title(credited) is None
+
+
+def test_a_title_headed_by_phrases_parted_with_a_comma_joins_the_lone_title_of_its_body() -> None:
+    # a headline's phrases may be parted by a comma inside its line: the village report's
+    # other level is a title for all that, and goes back over its body
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区抢抓农时，夏粮长势好于往年", "",
+        *wrap(NIGHT, 14), "",
+        "乡镇组织夏收夏种", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"", "城市夜经济持续升温"}, body(NIGHT)),
+        ({"山区抢抓农时，夏粮长势好于往年", "乡镇组织夏收夏种"}, body(VILLAGE)),
+    ]
+
+
+def test_a_title_joins_its_body_once_a_block_of_that_bodys_stack_has_gone_to_its_own() -> None:
+    # three modules' titles read across two rows: the village report's headline stands in
+    # the night report's run, and the river report's kicker in the village report's; once
+    # the kicker has gone over the river report, the village report is left under a lone
+    # title and takes its headline back
+    rows = [
+        "城市夜经济持续升温", "",
+        "夏粮长势好于往年", "",
+        *wrap(NIGHT, 14), "",
+        "沿江新建步道绿地陆续开放", "",
+        "山区夏收夏种忙", "",
+        *wrap(VILLAGE, 14), "",
+        "滨水空间贯通", "",
+        *wrap(RIVER, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"", "城市夜经济持续升温"}, body(NIGHT)),
+        ({"夏粮长势好于往年", "山区夏收夏种忙"}, body(VILLAGE)),
+        ({"沿江新建步道绿地陆续开放", "滨水空间贯通"}, body(RIVER)),
+    ]
+
+
+def test_a_title_joins_the_lone_title_of_a_body_that_opens_with_no_dateline() -> None:
+    # the village report opens with neither dateline nor byline: the title over it is its
+    # title all the same, and its other level, read in the night report's run, joins it
+    village = [VILLAGE[0].removeprefix("本报讯（记者李明）"), *VILLAGE[1:]]
+    rows = [
+        "城市夜经济持续升温", "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT, 14), "",
+        "夏粮长势好于往年", *wrap(village, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"", "城市夜经济持续升温"}, body(NIGHT)),
+        ({"山区夏收夏种忙", "夏粮长势好于往年"}, village),
+    ]
+
+
+def test_a_title_sharing_no_word_with_the_body_under_its_run_needs_a_lesser_lead() -> None:
+    # the village report's other level shares four words with the village body, two with
+    # the river report's and none with the night report's under its run: nothing holds it
+    # there, so a lead of less than twice over the river report takes it over its body
+    rows = [
+        "城市夜经济持续升温", "",
+        "农户添烘干设备 沿江修步道", "",
+        *wrap(NIGHT, 14), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 14), "",
+        "滨水空间贯通", *wrap(RIVER, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"", "城市夜经济持续升温"}, body(NIGHT)),
+        ({"山区夏收夏种忙", "农户添烘干设备 沿江修步道"}, body(VILLAGE)),
+        ({"", "滨水空间贯通"}, body(RIVER)),
+    ]

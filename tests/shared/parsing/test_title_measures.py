@@ -114,3 +114,18 @@ def test_a_title_told_by_its_measure_opens_an_article_under_unfinished_text() ->
     articles = parse_text(text).articles
     assert [a.headline for a in articles][-1] == "保障供应，大型商超拿起数字化工具"
     assert articles[-1].paragraphs[0].startswith("家乐福古北店")
+
+
+def test_a_short_line_over_a_first_line_over_a_running_line_is_a_title() -> None:
+    """16 em with a comma, opening the page over a 20-em body whose first paragraph opens
+    under it (18 em, then a full line): 2 em short of that first line, it might be a first
+    line itself only if the line under it were full; with a running line under that one,
+    the line under it is a first line, so it is the headline."""
+    body = _paragraph(
+        "家乐福古北店店长张瑞卿，已经在店里住了两个多月。这段时间，他的手机几乎不离手，"
+        "处理订单、回复信息，还有协调货源和配送人员，超市每天备足蔬菜肉蛋和米面粮油。",
+        20,
+    )
+    articles = parse_text("\n".join(["保障供应，大型商超拿起数字化工具", *body]) + "\n").articles
+    assert [a.headline for a in articles] == ["保障供应，大型商超拿起数字化工具"]
+    assert articles[0].paragraphs[0].startswith("家乐福古北店")

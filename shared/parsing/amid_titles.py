@@ -1,0 +1,104 @@
+"""Title lines read amid another article's text: their words point at a body elsewhere.
+
+An extractor reading a page line by line may give a module's title between a sentence that
+a column break cut and the rest of that sentence (``…通工具的人员，须持72小时内核酸`` /
+``汪洋主持召开全国政协主席会议`` / ``检测阴性证明。…``), or between a cut sentence and the
+dateline of the title's own article.  By its shape alone such a block may pass for the
+sentence going on (a line about as wide as the column, or one that ends with ？).  Its words
+tell it apart: a title's names and terms recur in its own article's body, while the words
+of a piece of running text recur, if anywhere, in the text it runs in.  So a block shaped
+as a headline (a line or two, no clause marks: :func:`headline_shaped`) whose character
+bigrams clearly point (:func:`.topic.pointed_body`) at a stretch of body other than the
+one cut above it, and other than the text going on under it, does not go on with that
+sentence: it is a title, and the sentence goes on past it (:mod:`.titles` weighs it so).
+A piece of another article's body read there (its lines wrapped at the column, pausing and
+quoting) points at that article's body too, so the shape is asked as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from shared.parsing.block import Block
+from shared.parsing.lines import joined_text
+from shared.parsing.topic import pointed_body, text_bigrams, vocabulary
+
+# A block points at a body holding at least this many of its bigrams (and more than twice
+# as many as any other body): a two-character name or term shared by chance gives one or
+# two.
+MIN_AMID_TITLE_HITS = 3
+
+
+class _Role(Protocol):
+    @property
+    def role(self) -> str: ...
+
+
+# Marks that stop or open a clause, which a headline holds none of (a quotation mark opens
+# one inside running text: ``发表题为“共建开放型世界经``).
+_CLAUSE_MARKS = frozenset('。；;：:“”"')
+# Marks that pause a sentence: a headline of one line may part its phrases with one
+# (``成人感染被转运，孩子谁来照顾？``); a fragment of body wrapped over lines holds them too.
+_PAUSES = frozenset("，、,")
+
+
+def headline_shaped(block: Block) -> bool:
+    """A line or two with no clause mark, pausing (``，``/``、``) only on a single line:
+    shaped as a headline, not as a piece of running text cut by the column
+    (``委、国务院副总理韩正出席达沃斯世界经济论`` / ``坛2020年年会，发表题为“共建开放型世界经``)."""
+    text = joined_text(block.lines)
+    if len(block.lines) > 2 or not _CLAUSE_MARKS.isdisjoint(text):
+        return False
+    return len(block.lines) == 1 or _PAUSES.isdisjoint(text)
+
+
+def body_stretches(blocks: Sequence[Block], roles: Sequence[_Role | None]) -> dict[int, int]:
+    """Block index → the index of the first block of its stretch of body: adjacent body
+    blocks (furniture between them is passed over) read as one text, up to a block that
+    opens another article's text (a dateline, a 上接 marker)."""
+    stretch_of: dict[int, int] = {}
+    start: int | None = None
+    for index, (block, role) in enumerate(zip(blocks, roles, strict=True)):
+        if block.kind == "furniture":
+            continue
+        if role is not None and role.role == "body":
+            if start is None or block.opens_with_dateline or block.opens_continued_part:
+                start = index
+            stretch_of[index] = start
+        else:
+            start = None
+    return stretch_of
+
+
+def points_elsewhere(
+    blocks: Sequence[Block],
+    roles: Sequence[_Role | None],
+    run: Sequence[int],
+    before: int,
+    after: int | None,
+    after_continues: bool,
+) -> bool:
+    """The words of the run's first block clearly point at a stretch of body other than the
+    one ending at ``before`` (the text cut above the run) and, when the text under the run
+    goes on with it (``after_continues``: no dateline, byline or 上接 marker opens it), other
+    than the one starting at ``after``."""
+    if not headline_shaped(blocks[run[0]]):
+        return False
+    stretch_of = body_stretches(blocks, roles)
+    if before not in stretch_of:
+        return False
+    lines: dict[int, list[int]] = {}
+    for index, start in stretch_of.items():
+        lines.setdefault(start, []).append(index)
+    if len(lines) < 2:
+        return False
+    vocabularies = {
+        start: vocabulary([line for i in members for line in blocks[i].lines])
+        for start, members in lines.items()
+    }
+    words = text_bigrams(joined_text(blocks[run[0]].lines))
+    pointed = pointed_body(words, vocabularies, MIN_AMID_TITLE_HITS)
+    if pointed is None or pointed == stretch_of[before]:
+        return False
+    return not (after_continues and after is not None and pointed == stretch_of.get(after))

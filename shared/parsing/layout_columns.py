@@ -55,7 +55,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from shared.parsing.letter_spacing import is_letter_spaced
@@ -488,26 +488,47 @@ def _module_cut(
     edges: list[int],
 ) -> _Parts | None:
     """Modules side by side, each under a title of its own: the region's first lines (above
-    any line with text in two or more columns) stand in different columns, at different
-    heights (titles set in different sizes are off each other's baselines), set in from the
-    left edge of their column's text farther than a paragraph's indent (a byline flush at a
-    column's left heads that column, not a module).  The region is cut at the gutter left of
-    each column holding such a title but the leftmost, so that each module's titles are read
-    with it, not as one band over all the columns."""
+    any line with text in two or more columns) stand set in from the left edge of their
+    column's text farther than a paragraph's indent (a byline flush at a column's left heads
+    that column, not a module).  A title stands over its module's columns, so that a title
+    set in from the text of a column right of the first heads a module starting at that
+    column, beside the columns left of it (whose titles, set in other sizes, stand off its
+    baselines); the region is cut at the gutter left of each such column, so that each
+    module's titles are read with it, not as one band over all the columns.  A line centred
+    on the columns below may be a headline over all of them, set within one column's cells
+    (:func:`_head_cut`): it heads no column of its own."""
     heads = [index for index in indices[:band] if region[index]]
+    centred = _centred_on(region, indices[band:])
     headed = sorted(
         {
             column
             for index in heads
-            for column, (start, end) in enumerate(bounds)
+            for column, (start, end) in enumerate(bounds[1:], 1)
             if start <= region[index][0].start < end
             and region[index][0].start - edges[column] >= HEAD_INSET
+            and not centred(region[index])
         }
     )
-    if len(headed) < 2:
+    if not headed:
         return None
-    cuts = [gutters[column - 1] for column in headed[1:]]
+    cuts = [gutters[column - 1] for column in headed]
     return [(indices, start, end) for start, end in _column_bounds(cuts, left, right)]
+
+
+def _centred_on(
+    region: dict[int, list[_Piece]], indices: list[int]
+) -> Callable[[Sequence[_Piece]], bool]:
+    """Whether a line is centred on the text of the given lines (the columns under it): within
+    HEAD_SLACK cells, or HEAD_SLACK_SHARE of their width if more."""
+    body = [p for index in indices for p in region[index]]
+    body_left = min(p.start for p in body)
+    body_right = max(p.end for p in body)
+    slack = max(HEAD_SLACK, HEAD_SLACK_SHARE * (body_right - body_left))
+
+    def centred(pieces: Sequence[_Piece]) -> bool:
+        return abs(pieces[0].start + pieces[-1].end - body_left - body_right) <= 2 * slack
+
+    return centred
 
 
 def _head_cut(
@@ -520,24 +541,20 @@ def _head_cut(
 ) -> _Parts | None:
     """A headline over the columns below it, set within one column's cells: the region's
     first lines, with text in one column only (the others start below them), each centred on
-    the columns or set in from the left edge of its column farther than a paragraph's indent,
-    are read before the columns, not as the top of the one they stand in; the lines after
-    them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
+    the columns or set in from the left edge of the first column farther than a paragraph's
+    indent, are read before the columns, not as the top of the one they stand in; the lines
+    after them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
     characters' text unevenly, so that a centred headline is often off the columns' centre
-    in it.)"""
-    body = [p for index in indices[band:] for p in region[index]]
-    body_left = min(p.start for p in body)
-    body_right = max(p.end for p in body)
-    centre = body_left + body_right
-    slack = max(HEAD_SLACK, HEAD_SLACK_SHARE * (body_right - body_left))
+    in it.)  A line set in from a later column's text is that column's title, a module's
+    (:func:`_module_cut`)."""
+    centred = _centred_on(region, indices[band:])
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
         pieces = region[index]
         if not pieces:
             continue
-        centred = abs(pieces[0].start + pieces[-1].end - centre) <= 2 * slack
-        edge = max((e for e in edges if e <= pieces[0].start), default=left)
-        if not centred and pieces[0].start - edge < HEAD_INSET:
+        in_first = not any(edge <= pieces[0].start for edge in edges[1:])
+        if not centred(pieces) and not (in_first and pieces[0].start - edges[0] >= HEAD_INSET):
             break
         head = position + 1
     if not head:

@@ -14,8 +14,9 @@ The cuts of a region, in order of preference:
 2. a line blank across the page, unless the lines above and below it are columns whose
    gutters agree (columns going on past a gap; the lines of titles side by side, set larger
    than the text, with blank lines between);
-3. modules side by side, each under titles of its own set in from its column's text: cut at
-   the gutters left of them (:func:`_module_cut`);
+3. modules side by side, a title set in from the text of a column right of the first (not
+   centred on the columns) heading a module from that column on: cut at the gutters left of
+   them (:func:`_module_cut`);
 4. a headline over the columns below it that crosses none of their gutters (:func:`_head_cut`);
 5. a vertical gutter: at least two cells blank on every line of the region, with text on both
    sides standing side by side (a single line: a gap wider than a writer's space);
@@ -541,20 +542,19 @@ def _head_cut(
 ) -> _Parts | None:
     """A headline over the columns below it, set within one column's cells: the region's
     first lines, with text in one column only (the others start below them), each centred on
-    the columns or set in from the left edge of the first column farther than a paragraph's
-    indent, are read before the columns, not as the top of the one they stand in; the lines
-    after them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
+    the columns or set in from the left edge of its column farther than a paragraph's indent,
+    are read before the columns, not as the top of the one they stand in; the lines after
+    them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
     characters' text unevenly, so that a centred headline is often off the columns' centre
-    in it.)  A line set in from a later column's text is that column's title, a module's
-    (:func:`_module_cut`)."""
+    in it.)"""
     centred = _centred_on(region, indices[band:])
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
         pieces = region[index]
         if not pieces:
             continue
-        in_first = not any(edge <= pieces[0].start for edge in edges[1:])
-        if not centred(pieces) and not (in_first and pieces[0].start - edges[0] >= HEAD_INSET):
+        edge = max((e for e in edges if e <= pieces[0].start), default=left)
+        if not centred(pieces) and pieces[0].start - edge < HEAD_INSET:
             break
         head = position + 1
     if not head:

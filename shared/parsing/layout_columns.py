@@ -472,7 +472,7 @@ def _column_cut(
         ]
         parts = _module_cut(region, indices, left, right, gutters, bounds, band, edges)
         if parts is None:
-            parts = _head_cut(region, indices, left, right, band, edges)
+            parts = _head_cut(region, indices, left, right, band, bounds, edges)
         if parts is not None:
             return parts
     return _gutter_cut(region, indices, bounds)
@@ -516,6 +516,15 @@ def _module_cut(
     return [(indices, start, end) for start, end in _column_bounds(cuts, left, right)]
 
 
+def _columns_of(pieces: Sequence[_Piece], bounds: list[tuple[int, int]]) -> list[int]:
+    """The columns (numbered left to right) the pieces start in."""
+    return [
+        column
+        for column, (start, end) in enumerate(bounds)
+        if any(start <= piece.start < end for piece in pieces)
+    ]
+
+
 def _centred_on(
     region: dict[int, list[_Piece]], indices: list[int]
 ) -> Callable[[Sequence[_Piece]], bool]:
@@ -538,6 +547,7 @@ def _head_cut(
     left: int,
     right: int,
     band: int,
+    bounds: list[tuple[int, int]],
     edges: list[int],
 ) -> _Parts | None:
     """A headline over the columns below it, set within one column's cells: the region's
@@ -546,7 +556,21 @@ def _head_cut(
     are read before the columns, not as the top of the one they stand in; the lines after
     them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
     characters' text unevenly, so that a centred headline is often off the columns' centre
-    in it.)"""
+    in it.)
+
+    The columns under a headline start together: the head band's line has text in a run of
+    neighbouring columns, under the columns the lines above stand in.  Where it has not (its
+    pieces are titles of modules side by side, set at heights of their own, or a module's
+    columns start lower beside them), a line centred on the region by coincidence heads no
+    columns but its own: only lines in the first column, read first in any case, are read
+    as titles before the columns."""
+    band_columns = _columns_of(region[indices[band]], bounds)
+    head_columns = {
+        column for index in indices[:band] for column in _columns_of(region[index][:1], bounds)
+    }
+    together = band_columns == list(range(band_columns[0], band_columns[-1] + 1)) and all(
+        band_columns[0] <= column <= band_columns[-1] for column in head_columns
+    )
     centred = _centred_on(region, indices[band:])
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
@@ -555,6 +579,8 @@ def _head_cut(
             continue
         edge = max((e for e in edges if e <= pieces[0].start), default=left)
         if not centred(pieces) and pieces[0].start - edge < HEAD_INSET:
+            break
+        if not together and pieces[0].start >= bounds[0][1]:
             break
         head = position + 1
     if not head:

@@ -502,3 +502,23 @@ def test_a_title_centred_on_the_columns_in_a_later_column_heads_them_all() -> No
     title = " " * 24 + "公交线路恢复运营"
     page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
     assert _read(page)[2:5] == [title.strip(), "", COLUMN_1[0].strip()]
+
+
+def test_a_title_centred_by_coincidence_over_titles_beside_it_heads_its_own_column() -> None:
+    # Three one-column modules; the middle one's headline, flush with its column, stands a
+    # line higher than the titles beside it and happens to be centred on the region.  The
+    # line under it holds those titles, in columns apart: the columns start at heights of
+    # their own, under no common headline, and each title heads its own column.
+    middle = " " * 18 + "地铁下周恢复"
+    titles = "公交线路恢复" + " " * 30 + "菜场有序开门"
+    out = _read([HEADER, "", middle, titles, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)])
+    assert out[2:] == [
+        "公交线路恢复",
+        *_stripped(COLUMN_1),
+        "",
+        middle.strip(),
+        *_stripped(COLUMN_2),
+        "",
+        "菜场有序开门",
+        *_stripped(COLUMN_3),
+    ]

@@ -497,9 +497,16 @@ def _module_cut(
     baselines); the region is cut at the gutter left of each such column, so that each
     module's titles are read with it, not as one band over all the columns.  A line centred
     on the columns below may be a headline over all of them, set within one column's cells
-    (:func:`_head_cut`): it heads no column of its own."""
+    (:func:`_head_cut`): it heads no column of its own.  Nor does a line over a column that
+    starts together with the column left of it, both opened by the head band's line, where
+    no line above stands over the columns left of it: columns under one title start on one
+    line, and an extractor's grid, narrowing a title's wide characters, sets a headline over
+    them off their centre.  (Where a title of their own stands over the columns left of it,
+    they are another module's, whatever line they start on.)"""
     heads = [index for index in indices[:band] if region[index]]
     centred = _centred_on(region, indices[band:])
+    starting = set(_columns_of(region[indices[band]], bounds))  # columns the head band opens
+    titled = min((c for index in heads for c in _columns_of(region[index][:1], bounds)), default=0)
     headed = sorted(
         {
             column
@@ -508,6 +515,7 @@ def _module_cut(
             if start <= region[index][0].start < end
             and region[index][0].start - edges[column] >= HEAD_INSET
             and not centred(region[index])
+            and (titled < column or not {column - 1, column} <= starting)
         }
     )
     if not headed:
@@ -564,12 +572,14 @@ def _head_cut(
     columns start lower beside them), a line centred on the region by coincidence heads no
     columns but its own: only lines in the first column, read first in any case, are read
     as titles before the columns."""
-    band_columns = _columns_of(region[indices[band]], bounds)
+    # the columns with text from the head band down (a gap only the lines above fill is none)
+    columns = _columns_of([p for index in indices[band:] for p in region[index]], bounds)
+    band_columns = [columns.index(column) for column in _columns_of(region[indices[band]], bounds)]
     head_columns = {
         column for index in indices[:band] for column in _columns_of(region[index][:1], bounds)
     }
     together = band_columns == list(range(band_columns[0], band_columns[-1] + 1)) and all(
-        band_columns[0] <= column <= band_columns[-1] for column in head_columns
+        columns[band_columns[0]] <= column <= columns[band_columns[-1]] for column in head_columns
     )
     centred = _centred_on(region, indices[band:])
     head = 0  # the leading lines that head the columns

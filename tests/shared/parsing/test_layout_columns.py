@@ -522,3 +522,20 @@ def test_a_title_centred_by_coincidence_over_titles_beside_it_heads_its_own_colu
         "菜场有序开门",
         *_stripped(COLUMN_3),
     ]
+
+
+def test_a_headline_off_the_centre_of_columns_starting_together_heads_them_all() -> None:
+    # The headline stands set in from the middle column's text and off the columns' centre
+    # (a grid narrowing its wide characters), but the columns under it start together on
+    # one line: one module under it, not a module of its own from the middle column.
+    title = " " * 24 + "公交线路今起全面逐步恢复运营"
+    page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page)[2:5] == [title.strip(), "", COLUMN_1[0].strip()]
+
+
+def test_a_kicker_standing_in_a_gutter_heads_the_columns_beside_it() -> None:
+    # The kicker, centred over two columns, stands in the gutter between them: a column of
+    # its own in the region's cells, but no column of the text below, which starts together.
+    kicker = " " * 17 + "评论员："
+    page = [HEADER, "", kicker, *_side_by_side(COLUMN_1, COLUMN_2, gutter=10)]
+    assert _read(page)[2:5] == [kicker.strip(), "", COLUMN_1[0].strip()]

@@ -17,7 +17,8 @@ The cuts of a region, in order of preference:
 3. modules side by side, a title set in from the text of a column right of the first (not
    centred on the columns) heading a module from that column on: cut at the gutters left of
    them (:func:`_module_cut`);
-4. a headline over the columns below it that crosses none of their gutters (:func:`_head_cut`);
+4. a headline over the columns below it that crosses none of their gutters, the columns
+   starting together under it (:func:`_head_cut`);
 5. a vertical gutter: at least two cells blank on every line of the region, with text on both
    sides standing side by side (a single line: a gap wider than a writer's space);
 6. lines spanning a gutter that the other lines leave blank (a headline over its columns, a

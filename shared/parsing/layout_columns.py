@@ -14,9 +14,11 @@ The cuts of a region, in order of preference:
 2. a line blank across the page, unless the lines above and below it are columns whose
    gutters agree (columns going on past a gap; the lines of titles side by side, set larger
    than the text, with blank lines between);
-3. modules side by side, each under titles of its own set in from its column's text: cut at
-   the gutters left of them (:func:`_module_cut`);
-4. a headline over the columns below it that crosses none of their gutters (:func:`_head_cut`);
+3. modules side by side, a title set in from the text of a column right of the first (not
+   centred on the columns) heading a module from that column on: cut at the gutters left of
+   them (:func:`_module_cut`);
+4. a headline over the columns below it that crosses none of their gutters, the columns
+   starting together under it (:func:`_head_cut`);
 5. a vertical gutter: at least two cells blank on every line of the region, with text on both
    sides standing side by side (a single line: a gap wider than a writer's space);
 6. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
@@ -55,7 +57,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from shared.parsing.letter_spacing import is_letter_spaced
@@ -471,7 +473,7 @@ def _column_cut(
         ]
         parts = _module_cut(region, indices, left, right, gutters, bounds, band, edges)
         if parts is None:
-            parts = _head_cut(region, indices, left, right, band, edges)
+            parts = _head_cut(region, indices, left, right, band, bounds, edges)
         if parts is not None:
             return parts
     return _gutter_cut(region, indices, bounds)
@@ -488,26 +490,64 @@ def _module_cut(
     edges: list[int],
 ) -> _Parts | None:
     """Modules side by side, each under a title of its own: the region's first lines (above
-    any line with text in two or more columns) stand in different columns, at different
-    heights (titles set in different sizes are off each other's baselines), set in from the
-    left edge of their column's text farther than a paragraph's indent (a byline flush at a
-    column's left heads that column, not a module).  The region is cut at the gutter left of
-    each column holding such a title but the leftmost, so that each module's titles are read
-    with it, not as one band over all the columns."""
+    any line with text in two or more columns) stand set in from the left edge of their
+    column's text farther than a paragraph's indent (a byline flush at a column's left heads
+    that column, not a module).  A title stands over its module's columns, so that a title
+    set in from the text of a column right of the first heads a module starting at that
+    column, beside the columns left of it (whose titles, set in other sizes, stand off its
+    baselines); the region is cut at the gutter left of each such column, so that each
+    module's titles are read with it, not as one band over all the columns.  A line centred
+    on the columns below may be a headline over all of them, set within one column's cells
+    (:func:`_head_cut`): it heads no column of its own.  Nor does a line over a column that
+    starts together with the column left of it, both opened by the head band's line, where
+    no line above stands over the columns left of it: columns under one title start on one
+    line, and an extractor's grid, narrowing a title's wide characters, sets a headline over
+    them off their centre.  (Where a title of their own stands over the columns left of it,
+    they are another module's, whatever line they start on.)"""
     heads = [index for index in indices[:band] if region[index]]
+    centred = _centred_on(region, indices[band:])
+    starting = set(_columns_of(region[indices[band]], bounds))  # columns the head band opens
+    titled = min((c for index in heads for c in _columns_of(region[index][:1], bounds)), default=0)
     headed = sorted(
         {
             column
             for index in heads
-            for column, (start, end) in enumerate(bounds)
+            for column, (start, end) in enumerate(bounds[1:], 1)
             if start <= region[index][0].start < end
             and region[index][0].start - edges[column] >= HEAD_INSET
+            and not centred(region[index])
+            and (titled < column or not {column - 1, column} <= starting)
         }
     )
-    if len(headed) < 2:
+    if not headed:
         return None
-    cuts = [gutters[column - 1] for column in headed[1:]]
+    cuts = [gutters[column - 1] for column in headed]
     return [(indices, start, end) for start, end in _column_bounds(cuts, left, right)]
+
+
+def _columns_of(pieces: Sequence[_Piece], bounds: list[tuple[int, int]]) -> list[int]:
+    """The columns (numbered left to right) the pieces start in."""
+    return [
+        column
+        for column, (start, end) in enumerate(bounds)
+        if any(start <= piece.start < end for piece in pieces)
+    ]
+
+
+def _centred_on(
+    region: dict[int, list[_Piece]], indices: list[int]
+) -> Callable[[Sequence[_Piece]], bool]:
+    """Whether a line is centred on the text of the given lines (the columns under it): within
+    HEAD_SLACK cells, or HEAD_SLACK_SHARE of their width if more."""
+    body = [p for index in indices for p in region[index]]
+    body_left = min(p.start for p in body)
+    body_right = max(p.end for p in body)
+    slack = max(HEAD_SLACK, HEAD_SLACK_SHARE * (body_right - body_left))
+
+    def centred(pieces: Sequence[_Piece]) -> bool:
+        return abs(pieces[0].start + pieces[-1].end - body_left - body_right) <= 2 * slack
+
+    return centred
 
 
 def _head_cut(
@@ -516,6 +556,7 @@ def _head_cut(
     left: int,
     right: int,
     band: int,
+    bounds: list[tuple[int, int]],
     edges: list[int],
 ) -> _Parts | None:
     """A headline over the columns below it, set within one column's cells: the region's
@@ -524,20 +565,33 @@ def _head_cut(
     are read before the columns, not as the top of the one they stand in; the lines after
     them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
     characters' text unevenly, so that a centred headline is often off the columns' centre
-    in it.)"""
-    body = [p for index in indices[band:] for p in region[index]]
-    body_left = min(p.start for p in body)
-    body_right = max(p.end for p in body)
-    centre = body_left + body_right
-    slack = max(HEAD_SLACK, HEAD_SLACK_SHARE * (body_right - body_left))
+    in it.)
+
+    The columns under a headline start together: the head band's line has text in a run of
+    neighbouring columns, under the columns the lines above stand in.  Where it has not (its
+    pieces are titles of modules side by side, set at heights of their own, or a module's
+    columns start lower beside them), a line centred on the region by coincidence heads no
+    columns but its own: only lines in the first column, read first in any case, are read
+    as titles before the columns."""
+    # the columns with text from the head band down (a gap only the lines above fill is none)
+    columns = _columns_of([p for index in indices[band:] for p in region[index]], bounds)
+    band_columns = [columns.index(column) for column in _columns_of(region[indices[band]], bounds)]
+    head_columns = {
+        column for index in indices[:band] for column in _columns_of(region[index][:1], bounds)
+    }
+    together = band_columns == list(range(band_columns[0], band_columns[-1] + 1)) and all(
+        columns[band_columns[0]] <= column <= columns[band_columns[-1]] for column in head_columns
+    )
+    centred = _centred_on(region, indices[band:])
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
         pieces = region[index]
         if not pieces:
             continue
-        centred = abs(pieces[0].start + pieces[-1].end - centre) <= 2 * slack
         edge = max((e for e in edges if e <= pieces[0].start), default=left)
-        if not centred and pieces[0].start - edge < HEAD_INSET:
+        if not centred(pieces) and pieces[0].start - edge < HEAD_INSET:
+            break
+        if not together and pieces[0].start >= bounds[0][1]:
             break
         head = position + 1
     if not head:

@@ -472,3 +472,70 @@ def test_the_rest_of_a_centred_headline_stays_with_it_across_blank_lines_of_its_
     out = _read([HEADER, "", *rows])
     start = out.index(headline)
     assert out[start : start + 3] == [headline, rest.strip(), COLUMN_3[0].strip()]
+
+
+def test_a_module_title_standing_higher_than_the_titles_beside_it_heads_its_own_module() -> None:
+    # Two modules of two columns each; only the right one's kicker is set in from its
+    # column's text, standing higher than both headlines (flush with their columns).  It
+    # heads the module under it, not a headline over all four columns.
+    kicker = " " * 44 + "本报评论员"
+    left_title = "公交线路今起逐步恢复"
+    right_title = " " * 36 + "菜场有序开门迎客"
+    rows = _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3, COLUMN_4)
+    out = _read([HEADER, "", kicker, left_title, right_title, *rows])
+    assert out[2:4] == [left_title, COLUMN_1[0].strip()]
+    right = out.index(kicker.strip())
+    assert out[right - 2 : right] == [COLUMN_2[-1].strip(), ""]
+    assert out[right:] == [
+        kicker.strip(),
+        "",
+        right_title.strip(),
+        *_stripped(COLUMN_3),
+        "",
+        *_stripped(COLUMN_4),
+    ]
+
+
+def test_a_title_centred_on_the_columns_in_a_later_column_heads_them_all() -> None:
+    # a headline over three columns centred on them stands within the middle column's cells,
+    # set in from its text: it heads all three, not a module of the middle column
+    title = " " * 24 + "公交线路恢复运营"
+    page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page)[2:5] == [title.strip(), "", COLUMN_1[0].strip()]
+
+
+def test_a_title_centred_by_coincidence_over_titles_beside_it_heads_its_own_column() -> None:
+    # Three one-column modules; the middle one's headline, flush with its column, stands a
+    # line higher than the titles beside it and happens to be centred on the region.  The
+    # line under it holds those titles, in columns apart: the columns start at heights of
+    # their own, under no common headline, and each title heads its own column.
+    middle = " " * 18 + "地铁下周恢复"
+    titles = "公交线路恢复" + " " * 30 + "菜场有序开门"
+    out = _read([HEADER, "", middle, titles, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)])
+    assert out[2:] == [
+        "公交线路恢复",
+        *_stripped(COLUMN_1),
+        "",
+        middle.strip(),
+        *_stripped(COLUMN_2),
+        "",
+        "菜场有序开门",
+        *_stripped(COLUMN_3),
+    ]
+
+
+def test_a_headline_off_the_centre_of_columns_starting_together_heads_them_all() -> None:
+    # The headline stands set in from the middle column's text and off the columns' centre
+    # (a grid narrowing its wide characters), but the columns under it start together on
+    # one line: one module under it, not a module of its own from the middle column.
+    title = " " * 24 + "公交线路今起全面逐步恢复运营"
+    page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page)[2:5] == [title.strip(), "", COLUMN_1[0].strip()]
+
+
+def test_a_kicker_standing_in_a_gutter_heads_the_columns_beside_it() -> None:
+    # The kicker, centred over two columns, stands in the gutter between them: a column of
+    # its own in the region's cells, but no column of the text below, which starts together.
+    kicker = " " * 17 + "评论员："
+    page = [HEADER, "", kicker, *_side_by_side(COLUMN_1, COLUMN_2, gutter=10)]
+    assert _read(page)[2:5] == [kicker.strip(), "", COLUMN_1[0].strip()]

@@ -37,7 +37,7 @@ from shared.parsing.topic import (
     similarity,
     tells_topic,
 )
-from shared.parsing.units import Item, Unit, body_blocks, unit_at
+from shared.parsing.units import Item, TitleGroup, Unit, body_blocks, unit_at
 
 
 def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> list[Item]:
@@ -241,7 +241,12 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         ]
         mid_clause = by_shape and opens_mid_clause(stray.first)
         before = pieces.before(unit_at(items, place[0]), place[1])
-        loose = by_shape and not mid_clause and opens_loose(before, stray, pieces.indents)
+        loose = (
+            by_shape
+            and not mid_clause
+            and not _under_title(items, place)
+            and opens_loose(before, stray, pieces.indents)
+        )
         if not shaped and not mid_clause:
             worded = by_shape and pieces.indents
             shaped = _worded_hanging(items, hanging, place, pieces) if worded else []
@@ -274,6 +279,19 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
             return place, fits[-1]
     return None
+
+
+def _under_title(items: list[Item], place: Place) -> bool:
+    """The block opens its unit right under a title group, with no blank line between:
+    read straight on from the title, it is that title's text, whatever its first line's
+    width (a title's body may open flush)."""
+    unit, k = unit_at(items, place[0]), place[1]
+    return (
+        k == 0
+        and place[0] > 0
+        and isinstance(items[place[0] - 1], TitleGroup)
+        and not unit.body[0].blanks_before
+    )
 
 
 def _continues_loose(items: list[Item], place: Place, host: Place, text: list[Line]) -> bool:

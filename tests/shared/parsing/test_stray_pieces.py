@@ -733,3 +733,20 @@ def test_a_loose_piece_has_nothing_before_it_that_it_could_go_on_from() -> None:
     # a title line read into the body over the text is wider than the column under it
     titled = _block(["城市夜经济持续升温繁荣夜市带动消费增长", *night[11:14]])
     assert not opens_loose(None, titled, indents=True)
+
+
+def test_a_full_first_line_read_straight_under_a_title_is_that_titles_text() -> None:
+    # the same piece, but read straight under a title of its own (no blank line between):
+    # it is that title's text, opening flush, and stays there though the night article
+    # hangs in its column and speaks of its things
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    cut = 11
+    rows = [
+        "山区夏收夏种忙", *village, "",
+        "夜间消费成新亮点", *night[cut:], "",
+        "城市夜经济持续升温", *night[:cut],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["夜间消费成新亮点"][0].startswith("光改造和特色小店")
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

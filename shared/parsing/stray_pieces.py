@@ -8,7 +8,10 @@ continuity puts it back: a *hanging* block (its last line fills its column and c
 sentence, and the block after it does not go on with it) takes a later *stray* block
 (its first line cannot open a paragraph: it starts with a mark the line-start rule keeps
 from opening a line, or it fills the column where the page indents its first lines) set
-in the same column and speaking of the same thing.  The articles stage
+in the same column and speaking of the same thing.  The extractor may as well read such a
+piece before the column it continues: a *loose* piece (:func:`opens_loose`) has nothing
+before it that it could go on from, and goes to a later hanging block on surer signs.
+The articles stage
 (:func:`shared.parsing.articles.reattach_stray_pieces`) moves the blocks; this module
 judges them.
 """

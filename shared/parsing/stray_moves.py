@@ -19,6 +19,7 @@ from shared.parsing.stray_pieces import (
     cannot_open,
     hangs,
     leads_into,
+    opens_loose,
     opens_mid_clause,
     opens_paragraph,
     shared_column,
@@ -36,7 +37,7 @@ from shared.parsing.topic import (
     similarity,
     tells_topic,
 )
-from shared.parsing.units import Item, Unit, body_blocks, unit_at
+from shared.parsing.units import Item, TitleGroup, Unit, body_blocks, unit_at
 
 
 def reattach_stray_pieces(items: list[Item], shape: BodyShape | None = None) -> list[Item]:
@@ -221,7 +222,12 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
     them, read just before the article broke off): (where the stray block is, where the
     hanging block is).  Where its shape does not tell, on a page that indents its first
     lines, the page's words may (:func:`_worded_hanging`); where blocks of several
-    articles fit, they may pick one (:func:`_joined_by_words`)."""
+    articles fit, they may pick one (:func:`_joined_by_words`).  Where none before it
+    fits, a piece opening in mid-sentence may go to a hanging block after it: one whose
+    first line opens with a clause tail (:func:`opens_mid_clause`) to one it fits by
+    shape and topic, a loose piece (:func:`opens_loose`: a full first line after another
+    column's text or a paragraph's end) only on the surer signs of
+    :func:`_continues_loose`."""
     hanging = _hanging_places(items, pieces)
     if not hanging:
         return None  # (most pages: nothing hangs, no piece to look for)
@@ -234,15 +240,28 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
             h for h in hanging if h < place and takes(_block_at(items, h), stray, pieces.indents)
         ]
         mid_clause = by_shape and opens_mid_clause(stray.first)
+        before = pieces.before(unit_at(items, place[0]), place[1])
+        loose = (
+            by_shape
+            and not mid_clause
+            and not _under_title(items, place)
+            and opens_loose(before, stray, pieces.indents)
+        )
         if not shaped and not mid_clause:
             worded = by_shape and pieces.indents
             shaped = _worded_hanging(items, hanging, place, pieces) if worded else []
-            if not shaped:
+            if not shaped and not loose:
                 continue
         text = _text_from(items, place, pieces)
         fits = _speaking_of(items, shaped, text)
         if not fits and mid_clause:
             fits = _speaking_of(items, _later_hanging(items, hanging, place, pieces), text)
+        elif not fits and loose:
+            fits = [
+                h
+                for h in _later_hanging(items, hanging, place, pieces)
+                if _continues_loose(items, place, h, text)
+            ]
         if not fits:
             continue
         if not by_shape:
@@ -260,6 +279,41 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
         if len({unit for unit, _ in fits}) == 1 and not _rivals(items, fits[-1], place, pieces):
             return place, fits[-1]
     return None
+
+
+def _under_title(items: list[Item], place: Place) -> bool:
+    """The block opens its unit right under a title group, with no blank line between:
+    read straight on from the title, it is that title's text, whatever its first line's
+    width (a title's body may open flush)."""
+    unit, k = unit_at(items, place[0]), place[1]
+    return (
+        k == 0
+        and place[0] > 0
+        and isinstance(items[place[0] - 1], TitleGroup)
+        and not unit.body[0].blanks_before
+    )
+
+
+def _continues_loose(items: list[Item], place: Place, host: Place, text: list[Line]) -> bool:
+    """A loose piece (:func:`.stray_pieces.opens_loose`; ``text``: it and what goes on with
+    it) continues the later hanging block at ``host`` on surer signs than a clause tail
+    needs, since a full first line alone is no sure sign in this direction (a flush
+    opening looks the same): both texts measure their column, and it is one column; and
+    the piece speaks of the host's things, sharing its vocabulary as the parts of one
+    article do (``TOPIC_SIMILARITY``) and not speaking of what the text above it does
+    (or, too short to tell its topic, clearly nearer the host's vocabulary than that
+    text's: :func:`nearer_topic`)."""
+    host_text = _text_up_to(items, host)
+    if piece_column(host_text) <= 0 or piece_column(text) <= 0:
+        return False
+    if not lines_share_column(host_text, text):
+        return False
+    above = _text_up_to(items, (place[0], place[1] - 1)) if place[1] > 0 else []
+    if not tells_topic(text):
+        return bool(above) and nearer_topic(text, host_text, above)
+    if similarity(text, host_text) < TOPIC_SIMILARITY:
+        return False
+    return not above or not tells_topic(above) or not lines_share_topic(above, text)
 
 
 def _worded_hanging(

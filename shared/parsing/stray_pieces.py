@@ -8,7 +8,10 @@ continuity puts it back: a *hanging* block (its last line fills its column and c
 sentence, and the block after it does not go on with it) takes a later *stray* block
 (its first line cannot open a paragraph: it starts with a mark the line-start rule keeps
 from opening a line, or it fills the column where the page indents its first lines) set
-in the same column and speaking of the same thing.  The articles stage
+in the same column and speaking of the same thing.  The extractor may as well read such a
+piece before the column it continues: a *loose* piece (:func:`opens_loose`) has nothing
+before it that it could go on from, and goes to a later hanging block on surer signs.
+The articles stage
 (:func:`shared.parsing.articles.reattach_stray_pieces`) moves the blocks; this module
 judges them.
 """
@@ -148,6 +151,25 @@ def opens_mid_clause(line: Line) -> bool:
         if mark in _CLAUSE_MARKS:
             return mark != "，" or tail == 1
     return False
+
+
+def opens_loose(before: Block | None, block: Block, indents: bool) -> bool:
+    """The block opens a run of text in mid-paragraph with nothing before it in its unit
+    that it could go on from: its first line cannot open a paragraph in its own column
+    (:func:`cannot_open`), it is no title line read into the body (no wider than the
+    column of the lines under it), and the block before it, if any, is set in another
+    column or ends a paragraph there (a sentence end short of the column: one at the
+    column's full width may go on in the next column, a paragraph running on past it)."""
+    if before is not None:
+        column = shared_column(before, block)
+        if column is not None and (
+            not _closes(before) or before.last.width > column - SHORT_MARGIN
+        ):
+            return False
+    rest = piece_column(block.lines[1:]) if len(block.lines) > 2 else 0.0
+    if rest > 0 and block.first.width > rest + COLUMN_TOLERANCE:
+        return False
+    return cannot_open(block.first, block_column(block), indents)
 
 
 def cannot_open(line: Line, column: float, indents: bool) -> bool:

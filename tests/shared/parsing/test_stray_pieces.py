@@ -19,7 +19,7 @@ from shared.parsing.columns import local_column_widths
 from shared.parsing.lines import Line, split_lines
 from shared.parsing.paragraphs import NO_LINE_START
 from shared.parsing.stray_moves import reattach_stray_pieces
-from shared.parsing.stray_pieces import hangs, opens_mid_clause, takes
+from shared.parsing.stray_pieces import hangs, opens_loose, opens_mid_clause, takes
 from shared.parsing.titles import label_blocks
 from shared.parsing.units import TitleGroup, Unit, build_items
 
@@ -629,18 +629,34 @@ def test_a_last_column_read_before_its_article_goes_back_after_the_column_it_con
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
 
 
-def test_a_piece_read_before_a_hanging_article_with_no_clause_tail_stays() -> None:
+def test_a_loose_piece_read_before_a_hanging_article_goes_back_in_its_column_and_words() -> None:
     # the same, but the piece opens with a full line whose first clause runs on
-    # (光改造和特色小店重新焕发了生机，): it could as well be a text of its own whose first
-    # line the page did not indent (an opening under a title lost elsewhere), and a piece
-    # read earlier than the text it would continue is taken back only on the surer sign
+    # (光改造和特色小店重新焕发了生机，): no clause tail, but a line that cannot open a
+    # paragraph on a page that indents, after a text closed in another column; the one text
+    # hanging in its column later on the page measures its column as the piece does and
+    # shares its words as the parts of one article do, and the text above it does not
     night = wrap(NIGHT, 16)
     village = wrap(VILLAGE, 12)
     cut = 11
     assert len(night[cut - 1]) == 16
     rows = ["山区夏收夏种忙", *village, "", *night[cut:], "", "城市夜经济持续升温", *night[:cut]]
     articles = _articles(rows)
-    assert not any("光改造和特色小店" in p for p in articles["城市夜经济持续升温"])
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_flush_opening_of_another_topic_stays_before_a_hanging_article_in_its_column() -> None:
+    # a text whose first line the page did not indent (its title lost elsewhere) looks
+    # like a loose piece, and the night article hangs in its column later on the page;
+    # but it speaks of other things, and stays where it is
+    probe = wrap(PROBE[1:], 16, indented=False)
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    cut = 11
+    rows = ["山区夏收夏种忙", *village, "", *probe, "", "城市夜经济持续升温", *night[:cut]]
+    articles = _articles(rows)
+    assert not any("耐压舱" in p for p in articles["城市夜经济持续升温"])
+    assert not any("耐压舱" in p for p in articles["山区夏收夏种忙"])
 
 
 def test_a_clause_tail_opens_a_line_in_mid_sentence() -> None:
@@ -689,4 +705,48 @@ def test_a_piece_read_early_passes_a_hanging_text_of_another_topic_before_it() -
     ]  # fmt: skip
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def _block(rows: list[str]) -> Block:
+    return Block("text", split_lines("\n".join(rows))[0], "test")
+
+
+def test_a_loose_piece_has_nothing_before_it_that_it_could_go_on_from() -> None:
+    # a full first line on a page that indents cannot open a paragraph: under a paragraph's
+    # short last line in the same column, or under text in another column, it opens a loose
+    # piece; under a sentence end at the column's full width it may go on from there (the
+    # paragraph runs on past a sentence that ended with its line), and it is not loose
+    night = wrap(NIGHT, 16)
+    piece = _block(night[11:15])
+    assert opens_loose(None, piece, indents=True)
+    assert not opens_loose(None, piece, indents=False)  # (a flush line may open one there)
+    short_end = _block(wrap(NIGHT[1:2], 16))
+    assert len(short_end.last.text) < 12
+    assert short_end.last.text.endswith("。")
+    assert opens_loose(short_end, piece, indents=True)
+    assert opens_loose(_block(wrap(VILLAGE, 12)), piece, indents=True)
+    full_end = _block([*night[:2], "零售和交通的客流量明显上升了。"])
+    assert len(full_end.last.text) == 15
+    assert full_end.last.text.endswith("。")
+    assert not opens_loose(full_end, piece, indents=True)
+    # a title line read into the body over the text is wider than the column under it
+    titled = _block(["城市夜经济持续升温繁荣夜市带动消费增长", *night[11:14]])
+    assert not opens_loose(None, titled, indents=True)
+
+
+def test_a_full_first_line_read_straight_under_a_title_is_that_titles_text() -> None:
+    # the same piece, but read straight under a title of its own (no blank line between):
+    # it is that title's text, opening flush, and stays there though the night article
+    # hangs in its column and speaks of its things
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    cut = 11
+    rows = [
+        "山区夏收夏种忙", *village, "",
+        "夜间消费成新亮点", *night[cut:], "",
+        "城市夜经济持续升温", *night[:cut],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["夜间消费成新亮点"][0].startswith("光改造和特色小店")
     assert articles["山区夏收夏种忙"] == body(VILLAGE)

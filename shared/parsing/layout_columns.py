@@ -18,7 +18,8 @@ The cuts of a region, in order of preference:
    centred on the columns) heading a module from that column on: cut at the gutters left of
    them (:func:`_module_cut`);
 4. a headline over the columns below it that crosses none of their gutters, the columns
-   starting together under it (:func:`_head_cut`);
+   starting together under it (:func:`_head_cut`; a title standing alone over columns all
+   starting on the line under it heads them all, wherever the grid sets its start);
 5. a vertical gutter: at least two cells blank on every line of the region, with text on both
    sides standing side by side (a single line: a gap wider than a writer's space);
 6. lines spanning a gutter that the other lines leave blank (a headline over its columns, a
@@ -572,7 +573,13 @@ def _head_cut(
     pieces are titles of modules side by side, set at heights of their own, or a module's
     columns start lower beside them), a line centred on the region by coincidence heads no
     columns but its own: only lines in the first column, read first in any case, are read
-    as titles before the columns."""
+    as titles before the columns.
+
+    Where the head band's line opens every column and each line above it stands as one run
+    (a stack of titles, not the tops of columns side by side), a title line with no line
+    above the band starting in a column left of it is set in from the region's left edge,
+    not its column's: the grid narrows a title's wide characters, set larger than the text,
+    so that a headline centred over all the columns may start flush with any column's text."""
     # the columns with text from the head band down (a gap only the lines above fill is none)
     columns = _columns_of([p for index in indices[band:] for p in region[index]], bounds)
     band_columns = [columns.index(column) for column in _columns_of(region[indices[band]], bounds)]
@@ -582,6 +589,11 @@ def _head_cut(
     together = band_columns == list(range(band_columns[0], band_columns[-1] + 1)) and all(
         columns[band_columns[0]] <= column <= columns[band_columns[-1]] for column in head_columns
     )
+    # every column opened by the head band's line, the lines above it standing as one run each
+    # (a stack of titles, not columns' tops)
+    opened = band_columns == list(range(len(columns))) and all(
+        len(region[index]) <= 1 for index in indices[:band]
+    )
     centred = _centred_on(region, indices[band:])
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
@@ -589,6 +601,8 @@ def _head_cut(
         if not pieces:
             continue
         edge = max((e for e in edges if e <= pieces[0].start), default=left)
+        if opened and _columns_of(pieces, bounds) == [min(head_columns)]:
+            edge = left
         if not centred(pieces) and pieces[0].start - edge < HEAD_INSET:
             break
         if not together and pieces[0].start >= bounds[0][1]:

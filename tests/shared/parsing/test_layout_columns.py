@@ -539,3 +539,26 @@ def test_a_kicker_standing_in_a_gutter_heads_the_columns_beside_it() -> None:
     kicker = " " * 17 + "评论员："
     page = [HEADER, "", kicker, *_side_by_side(COLUMN_1, COLUMN_2, gutter=10)]
     assert _read(page)[2:5] == [kicker.strip(), "", COLUMN_1[0].strip()]
+
+
+def test_a_headline_flush_with_a_later_column_over_columns_starting_under_it_heads_them() -> None:
+    # The headline's wide characters narrowed by the grid, it stands flush with the second
+    # column's text, off the centre of the four columns; but it is the only line above them
+    # and every column starts on the line under it: it heads them all, not the second column.
+    title = " " * 18 + "公交线路恢复运营"
+    page = [HEADER, "", "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3, COLUMN_4)]
+    assert _read(page)[2:5] == [title.strip(), "", COLUMN_1[0].strip()]
+
+
+def test_a_title_flush_with_a_later_column_among_titles_left_of_it_heads_its_own_module() -> None:
+    # Over columns starting together, a title flush with the last column's text stands
+    # between a kicker and a headline over the first: two modules side by side (titles set
+    # in sizes of their own stand off each other's baselines), the right one's title heading
+    # its own column, not a headline over all of them.
+    kicker = " " * 6 + "公交线路恢复"
+    right_title = " " * 54 + "菜场有序开门"
+    headline = " " * 4 + "首批线路二百多条"
+    rows = _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3, COLUMN_4)
+    out = _read([HEADER, "", kicker, right_title, headline, *rows])
+    right = out.index(right_title.strip())
+    assert out[right - 1 : right + 2] == ["", right_title.strip(), COLUMN_4[0].strip()]

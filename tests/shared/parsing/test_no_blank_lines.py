@@ -1,0 +1,126 @@
+"""Pages from an extractor that leaves no blank line at all (PyMuPDF's ``page.get_text()``):
+each module's title lines, then its byline or dateline and body, one line after another.
+What blank lines would have set apart is told by widths, wording and credits."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+from tests.support.extracted_lines import set_in_measure
+
+MEASURE = 14
+HEADER = "聊城日报 2024年7月12日 星期五 第1版 要闻"
+
+FIRST_TITLE = "全市公交线路今起逐步恢复运营"
+FIRST_BODY = (
+    "本报讯（记者 王敏）全市公交线路今起分批恢复运营，首批恢复的线路覆盖中心城区主要"
+    "客流走廊，市民出行更加便利。交通部门表示，线路恢复不是一次完成的，而是根据客流变化"
+    "和防疫要求逐步推进。"
+)
+SECOND_BODY = (
+    "本市多家社区菜场自本周起延长营业时间，早市提前到清晨六点开门，方便居民错峰采购。"
+    "菜场负责人介绍，延长营业时间后，每天的客流比以前分散了许多，排队的情况明显减少。"
+)
+BYLINE = "本报记者  李华"
+
+
+def _page(*pieces: list[str]) -> str:
+    """The lines of ``pieces`` one after another, with no blank line anywhere."""
+    return "\n".join([HEADER, *(line for piece in pieces for line in piece)]) + "\n"
+
+
+def _body(text: str) -> list[str]:
+    return set_in_measure(text, MEASURE)
+
+
+def test_a_kicker_over_a_wider_headline_is_no_wrapped_title() -> None:
+    # the kicker (small type, 6 em) runs into its headline (large type, 11 em) as a wrapped
+    # title's lines would; a wrapped title's rest cannot be so much wider than its first line
+    kicker, headline = "菜场延时营业", "早市提前到清晨六点开门"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert {second.kicker, second.headline} == {kicker, headline}
+
+
+def test_stacked_titles_read_in_print_order_put_the_headline_over_the_body() -> None:
+    # with no blank line the extractor's order is the print order: the kicker stands over its
+    # headline, never between it and the body (though it is the shorter line here)
+    kicker, headline = "菜场延时营业", "早市提前到清晨六点开门"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == (kicker, headline)
+
+
+def test_a_headline_wrapped_longer_stays_one_where_blank_lines_part_blocks() -> None:
+    # pdftotext parts blocks set in other sizes with blank lines: the two lines of one block
+    # are one headline broken at a phrase, its second line the longer
+    first, second_line = "我市两课程入选", "全国基层干部培训优秀网络课程"
+    pieces = [
+        "\n".join([FIRST_TITLE, *_body(FIRST_BODY)]),
+        "\n".join([first, second_line]),
+        "\n".join([BYLINE, *_body(SECOND_BODY)]),
+    ]
+    text = HEADER + "\n\n" + "\n\n".join(pieces) + "\n"
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", first + second_line)
+
+
+CAPTION = [
+    "2020年，中国军队将坚定捍卫国家主权、安全、发展利益，忠实践行人类命运共同体理念，积",
+    "极履行大国军队国际责任，全面推进新时代国际军事合作，继续深化与各国军队的交流合作，",
+]
+TITLE = "锂同位素高精度原位检测成功实现"
+DATELINED = [
+    "科技日报兰州6月11日",
+    "电 （记者颉满斌 通讯员余若",
+    "怡）锂同位素高精度分析技",
+    "术研究取得重要进展。记者1",
+    "1日从兰州大学获悉，该校稀",
+    "有同位素前沿科学中心、核",
+    "科学与技术学院团队研发出",
+    "新的检测方法，填补了相关",
+    "领域的空白。",
+]
+
+
+def test_a_photo_credit_ends_its_caption_and_the_title_under_it_opens_an_item() -> None:
+    # ``…发展。　（本报记者 曹晨然 摄）`` closes a photo's caption: the short line after it
+    # is the next article's title, not text running on from the caption
+    caption = [*CAPTION, "共同应对风险挑战、维护和平发展。　（本报记者 曹晨然 摄）"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), caption, [TITLE], DATELINED)
+    articles = parse_text(text).articles
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.reporters == ["曹晨然"]
+    assert articles[-1].headline == TITLE
+    assert articles[-1].paragraphs[0].startswith("锂同位素高精度分析技术")
+
+
+def test_a_credit_wrapped_over_two_lines_ends_its_caption() -> None:
+    caption = [*CAPTION, "共同应对风险挑战、维护和平发展。　（本报记", "者 高艳国 摄）"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), caption, [TITLE], DATELINED)
+    articles = parse_text(text).articles
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.reporters == ["高艳国"]
+    assert articles[-1].headline == TITLE
+
+
+def test_a_credit_that_goes_on_in_the_next_line_keeps_it() -> None:
+    # ``■ 本报记者 郭`` reads as a credit, but the name goes on under it: the caption's
+    # credit ends there, not after ``郭``
+    caption = [*CAPTION, "共同应对风险挑战、维护和平发展。 ■ 本报记者 郭", "娜桂"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), caption, [TITLE], DATELINED)
+    articles = parse_text(text).articles
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.reporters == ["郭娜桂"]
+    assert [a.headline for a in articles if a.headline] == [FIRST_TITLE, TITLE]
+
+
+def test_a_wrapped_headline_may_run_longer_by_the_piece_that_moved_down() -> None:
+    # a break after 升 would fall next to the gap, so 升 moved down whole and the first
+    # line stops short: the second line, the longer by that piece, is still the wrap
+    lines = ["“含科量”持续提", "升 沪深300等多个宽基", "指数样本调整"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == (
+        "",
+        "“含科量”持续提升 沪深300等多个宽基指数样本调整",
+    )

@@ -46,7 +46,7 @@ from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_bylines import join_bylines_past_photos
-from shared.parsing.stacked_titles import wider_than_wrap
+from shared.parsing.stacked_titles import runs_on_as_wrap, wider_than_wrap
 from shared.parsing.stray_moves import reattach_stray_pieces
 from shared.parsing.stray_pieces import body_shape
 from shared.parsing.stray_titles import move_stray_titles
@@ -505,15 +505,18 @@ def clean_line(line: Line) -> tuple[str, list[Continuation]]:
     return remove_layout_spaces(text, line.spaced_out), markers
 
 
-def title_units(group: TitleGroup, layout: Layout) -> tuple[list[str], list[list[Line]]]:
+def title_units(
+    group: TitleGroup, layout: Layout, body: str = ""
+) -> tuple[list[str], list[list[Line]]]:
     """Title lines → title units: adjacent lines of one block are one wrapped title unless
     one is a subtitle (``——…``), the line above is kicker-shaped (``…——``, ``…：``), or
     the page is not hard-wrapped (``layout.unwrapped``: each title line is a part of its
     own).  On a page whose extractor leaves no blank line (``layout.sets_nothing_apart``),
-    where a kicker runs into its headline as a wrapped title's lines run on, a line wider
-    than a wrap could leave it is a title of its own (:func:`.stacked_titles.wider_than_wrap`);
-    where blank lines part blocks, the lines of one block are set in one size, and a
-    headline broken at a phrase may run longer on its second line (``我市两课程入选`` /
+    where a kicker runs into its headline as a wrapped title's lines run on, a line is a
+    title of its own unless its width and wording show it to be a wrap's rest
+    (:func:`_stacked`; ``body`` is the article's body text, without spaces).  Where blank
+    lines part blocks, the lines of one block are set in one size, and a headline broken
+    at a phrase may run longer on its second line (``我市两课程入选`` /
     ``全国基层干部培训优秀网络课程``)."""
     texts: list[str] = []
     lines: list[list[Line]] = []
@@ -525,7 +528,10 @@ def title_units(group: TitleGroup, layout: Layout) -> tuple[list[str], list[list
                 or layout.unwrapped
                 or is_subtitle(text)
                 or is_kicker_shaped(texts[-1])
-                or (layout.sets_nothing_apart and wider_than_wrap(block.lines[position - 1], line))
+                or (
+                    layout.sets_nothing_apart
+                    and _stacked(block.lines[position - 1], line, texts[-1], text, body)
+                )
             )
             if separate:
                 texts.append(text)
@@ -534,6 +540,13 @@ def title_units(group: TitleGroup, layout: Layout) -> tuple[list[str], list[list
                 texts[-1] = join_wrapped([texts[-1], text])
                 lines[-1].append(line)
     return texts, lines
+
+
+def _stacked(upper: Line, lower: Line, upper_text: str, lower_text: str, body: str) -> bool:
+    """Two title lines running into each other on a page with no blank line are two titles
+    (a kicker over its headline) unless the lower one's width and wording show it to be the
+    rest of a title wrapped from the upper (:mod:`.stacked_titles`)."""
+    return wider_than_wrap(upper, lower) or not runs_on_as_wrap(upper_text, lower_text, body)
 
 
 def _set_right_over(units: Sequence[Sequence[Line]], body: Unit | None, order: LineOrder) -> bool:
@@ -603,7 +616,8 @@ def build_article(
         for block in unit.body:
             first_line = min(first_line, block.first.number)
     if group is not None:
-        texts, lines = title_units(group, layout)
+        body = "".join(line.text for block in unit.body for line in block.lines) if unit else ""
+        texts, lines = title_units(group, layout, "".join(body.split()))
         roles = (
             unwrapped_title_roles(texts)
             if layout.unwrapped

@@ -5,7 +5,9 @@ kicker into its headline as a wrapped headline's lines run on, where pdftotext w
 lines set in other sizes with a blank line.  The wrap geometry tells them apart where it
 can: a title wraps where the next piece no longer fits its measure, so the rest of a wrapped
 title is never much wider than its first line; a line wider than that is a title of its own
-set in other type (:func:`wider_than_wrap`).
+set in other type (:func:`wider_than_wrap`).  Where widths allow a wrap, the wording tells:
+a wrap breaks wherever the measure ends, inside a phrase, a word, a number or a quotation,
+while each line of a stack is a phrase of its own (:func:`runs_on_as_wrap`).
 """
 
 from __future__ import annotations
@@ -47,3 +49,27 @@ def wider_than_wrap(upper: Line, lower: Line) -> bool:
 def _printed_width(text: str) -> float:
     """The width of ``text`` with each gap between phrases taken as half an em."""
     return display_width(text) + _HALF * len(_GAP.findall(text))
+
+
+# A title line this short (characters) is the rest of a wrapped title, not a title of its
+# own: no kicker or headline is so short, and a wrap may leave a word or two on its last line.
+MAX_REMNANT = 4
+_OPENERS = {"“": "”", "（": "）", "(": ")", "《": "》", "‘": "’", "「": "」"}
+
+
+def runs_on_as_wrap(upper: str, lower: str, body: str) -> bool:
+    """The wording shows ``lower`` to be the rest of a title wrapped from ``upper``: the
+    break leaves a bracket or quote of ``upper`` open (``金刚石散热：“概念炒``), falls inside a
+    number or a Latin word (``年内新增3`` / ``74条指数``), leaves a remnant of at most
+    ``MAX_REMNANT`` characters (``发扬英模精神，助力打赢大上海`` / ``保卫战``), or cuts a word
+    in two that the article's ``body`` writes whole (``负责`` / ``人…``, the body speaking of
+    its 负责人).  Each line of a stacked kicker and headline is a phrase of its own: none
+    of this happens at its end."""
+    upper, lower = "".join(upper.split()), "".join(lower.split())
+    if not upper or not lower:
+        return True
+    if any(upper.count(opener) > upper.count(closer) for opener, closer in _OPENERS.items()):
+        return True
+    if upper[-1].isascii() and upper[-1].isalnum() and lower[0].isascii() and lower[0].isalnum():
+        return True
+    return len(lower) <= MAX_REMNANT or upper[-1] + lower[0] in body

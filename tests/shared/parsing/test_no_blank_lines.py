@@ -116,11 +116,52 @@ def test_a_credit_that_goes_on_in_the_next_line_keeps_it() -> None:
 
 def test_a_wrapped_headline_may_run_longer_by_the_piece_that_moved_down() -> None:
     # a break after 升 would fall next to the gap, so 升 moved down whole and the first
-    # line stops short: the second line, the longer by that piece, is still the wrap
+    # line stops short: the second line, the longer by that piece, is still the wrap (the
+    # words cut at both breaks, 提升 and 宽基指数, are whole in the body)
     lines = ["“含科量”持续提", "升 沪深300等多个宽基", "指数样本调整"]
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+    body = (
+        "今年以来，科技企业在指数样本中的“含科量”持续提升，沪深300等多个宽基指数将于下月"
+        "调整样本，新进入的样本多为研发投入较高的公司。"
+    )
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(body))
     second = parse_text(text).articles[1]
     assert (second.kicker, second.headline) == (
         "",
         "“含科量”持续提升 沪深300等多个宽基指数样本调整",
     )
+
+
+def test_stacked_lines_are_two_titles_unless_the_wording_shows_a_wrap() -> None:
+    # each line a phrase of its own: a kicker (the longer, in small type) over its headline
+    kicker, headline = "十多天没回家，每天工作超过十二小时", "“揽事民警”跨江配药"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == (kicker, headline)
+
+
+def test_a_short_remnant_is_the_rest_of_a_wrapped_headline() -> None:
+    lines = ["发扬英模精神，助力打赢大上海", "保卫战"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", "".join(lines))
+
+
+def test_a_word_cut_by_the_break_and_whole_in_the_body_shows_a_wrap() -> None:
+    lines = ["刘鹤分别会见国际组织负责", "人和美国工商界代表"]
+    body = (
+        "国务院副总理刘鹤在北京分别会见国际货币基金组织负责人和美国工商界代表，双方就"
+        "经贸合作等议题交换了意见。"
+    )
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(body))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", "".join(lines))
+
+
+def test_a_break_inside_open_quotes_or_a_number_shows_a_wrap() -> None:
+    for lines in (
+        ["金刚石散热：“概念炒", "作”还是“量产前夜”"],
+        ["A股指数体系迈向精细化 年内新增3", "74条指数"],
+    ):
+        text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+        second = parse_text(text).articles[1]
+        assert (second.kicker, second.headline) == ("", "".join(lines)), lines

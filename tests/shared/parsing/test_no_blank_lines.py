@@ -165,3 +165,29 @@ def test_a_break_inside_open_quotes_or_a_number_shows_a_wrap() -> None:
         text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
         second = parse_text(text).articles[1]
         assert (second.kicker, second.headline) == ("", "".join(lines)), lines
+
+
+def _titles(article: object) -> set[str]:
+    return {getattr(article, field) for field in ("kicker", "headline", "subtitle")} - {""}
+
+
+def test_a_title_wider_than_the_column_above_a_byline_is_no_body_line() -> None:
+    # after the closed sentence, a line ending with ？ and holding a comma, wider than the
+    # 14-em column by more than its marks squeeze: no line of that column, so a title (the
+    # kicker of the next article)
+    kicker, headline = "成人感染被转运，家中孩子谁来照顾？", "“儿童督导员”上线"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert articles[0].paragraphs[-1].endswith("逐步推进。")
+    assert _titles(articles[1]) == {kicker, headline}
+
+
+def test_a_title_line_stopping_short_in_mid_phrase_above_a_byline_is_no_body_line() -> None:
+    # a line stopping far short of the column without ending its sentence is no wrapped
+    # line of a paragraph: the lines from it to the byline are titles, though they hold a
+    # comma and end with ！
+    lines = ["股市调整，不必恐慌", "春天临近了！"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert articles[0].paragraphs[-1].endswith("逐步推进。")
+    assert "".join(_titles(articles[1])) in ("".join(lines), "".join(reversed(lines)))

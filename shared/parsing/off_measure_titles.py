@@ -20,7 +20,7 @@ from shared.parsing.bylines import is_byline_line
 from shared.parsing.columns import INDENT, MIN_MEASURED_LINES, SHORT_MARGIN, column_width
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.text_ends import closes_text
+from shared.parsing.text_ends import closes_text, unclosed_parenthesis
 from shared.parsing.title_measures import squeeze_allowance
 
 # At most this many title lines (a kicker and a headline, wrapped) stand so.
@@ -45,6 +45,10 @@ def off_measure_title_start(lines: Sequence[Line]) -> int | None:
         return None
     if match_photo_credit(" ".join(line.text for line in run)) is not None:
         return None
+    # a note closing the body (``（陈晓霞、张旭航、李大勇参与采`` / ``写）``) is no title
+    cut += _note_lines(run)
+    if cut == len(lines):
+        return None
     column = column_width([line for line in lines[:cut] if line.measures_column])
     if column <= 0:
         return None
@@ -62,3 +66,21 @@ def off_measure_title_start(lines: Sequence[Line]) -> int | None:
             # no line of a paragraph run on in the column: titles from where it would open
             return opening
     return None
+
+
+# A parenthetical note wraps over at most this many lines.
+MAX_NOTE_LINES = 3
+
+
+def _note_lines(run: Sequence[Line]) -> int:
+    """How many lines opening ``run`` are a parenthetical note closing the body above it
+    (``（陈晓霞、张旭航、李大勇参与采`` / ``写）``: it wraps short of the column in mid-note but
+    ends the body as a sentence does); 0 when the run opens with none."""
+    if run[0].text.strip()[:1] not in "（(":
+        return 0
+    text = ""
+    for count, line in enumerate(run[:MAX_NOTE_LINES], start=1):
+        text += line.text.strip()
+        if text.endswith(("）", ")")) and not unclosed_parenthesis(text):
+            return count
+    return 0

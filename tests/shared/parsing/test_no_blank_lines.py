@@ -5,6 +5,8 @@ What blank lines would have set apart is told by widths, wording and credits."""
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.lines import split_lines
+from shared.parsing.off_measure_titles import off_measure_title_start
 from tests.support.extracted_lines import set_in_measure
 
 MEASURE = 14
@@ -191,3 +193,15 @@ def test_a_title_line_stopping_short_in_mid_phrase_above_a_byline_is_no_body_lin
     articles = parse_text(text).articles
     assert articles[0].paragraphs[-1].endswith("逐步推进。")
     assert "".join(_titles(articles[1])) in ("".join(lines), "".join(reversed(lines)))
+
+
+def test_a_note_closing_the_body_is_no_title_run() -> None:
+    # a parenthetical note wraps short of the column in mid-note, but closes the body as a
+    # sentence does: the title lines over the next dateline start under it
+    note = ["（陈晓霞、张旭航、李大勇参与采", "写）"]
+    title = "加快经济恢复全力稳住经济大盘"
+    body = _body(FIRST_BODY)
+    (lines,) = split_lines("\n".join([*body, *note, title]))
+    assert off_measure_title_start(lines) is None
+    (lines,) = split_lines("\n".join([*body, *note, "股市调整，不必恐慌", "春天临近了！"]))
+    assert off_measure_title_start(lines) == len(body) + len(note)

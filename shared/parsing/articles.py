@@ -46,6 +46,7 @@ from shared.parsing.lines import Line, display_width
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_bylines import join_bylines_past_photos
+from shared.parsing.stacked_titles import runs_on_as_wrap, wider_than_wrap
 from shared.parsing.stray_moves import reattach_stray_pieces
 from shared.parsing.stray_pieces import body_shape
 from shared.parsing.stray_titles import move_stray_titles
@@ -504,11 +505,19 @@ def clean_line(line: Line) -> tuple[str, list[Continuation]]:
     return remove_layout_spaces(text, line.spaced_out), markers
 
 
-def title_units(group: TitleGroup, layout: Layout) -> tuple[list[str], list[list[Line]]]:
+def title_units(
+    group: TitleGroup, layout: Layout, body: str = ""
+) -> tuple[list[str], list[list[Line]]]:
     """Title lines → title units: adjacent lines of one block are one wrapped title unless
-    one is a subtitle (``——…``) or the line above is kicker-shaped (``…——``, ``…：``), or
+    one is a subtitle (``——…``), the line above is kicker-shaped (``…——``, ``…：``), or
     the page is not hard-wrapped (``layout.unwrapped``: each title line is a part of its
-    own)."""
+    own).  On a page whose extractor leaves no blank line (``layout.sets_nothing_apart``),
+    where a kicker runs into its headline as a wrapped title's lines run on, a line is a
+    title of its own unless its width and wording show it to be a wrap's rest
+    (:func:`_stacked`; ``body`` is the article's body text, without spaces).  Where blank
+    lines part blocks, the lines of one block are set in one size, and a headline broken
+    at a phrase may run longer on its second line (``我市两课程入选`` /
+    ``全国基层干部培训优秀网络课程``)."""
     texts: list[str] = []
     lines: list[list[Line]] = []
     for block in group.blocks:
@@ -519,6 +528,10 @@ def title_units(group: TitleGroup, layout: Layout) -> tuple[list[str], list[list
                 or layout.unwrapped
                 or is_subtitle(text)
                 or is_kicker_shaped(texts[-1])
+                or (
+                    layout.sets_nothing_apart
+                    and _stacked(block.lines[position - 1], line, texts[-1], text, body)
+                )
             )
             if separate:
                 texts.append(text)
@@ -529,15 +542,27 @@ def title_units(group: TitleGroup, layout: Layout) -> tuple[list[str], list[list
     return texts, lines
 
 
+def _stacked(upper: Line, lower: Line, upper_text: str, lower_text: str, body: str) -> bool:
+    """Two title lines running into each other on a page with no blank line are two titles
+    (a kicker over its headline) unless the lower one's width and wording show it to be the
+    rest of a title wrapped from the upper (:mod:`.stacked_titles`)."""
+    return wider_than_wrap(upper, lower) or not runs_on_as_wrap(upper_text, lower_text, body)
+
+
 def _set_right_over(units: Sequence[Sequence[Line]], body: Unit | None, order: LineOrder) -> bool:
     """The last title unit runs into the body under it with no blank line, while blank
     lines set the unit above apart on both sides: a stack read in print order, the lower
     unit set right over its body.  (A unit above that runs into the text over it may be
-    read out of order, under its own body.)"""
+    read out of order, under its own body.)  On a page with no blank line at all, the units
+    and the body running into each other in turn say as much."""
     ends = _unit_ends(body)
     if ends is None or len(units) < 2:
         return False
     last, above = units[-1], units[-2]
+    if order.sets_nothing_apart:
+        # an extractor that leaves no blank line gives the stack in print order: the upper
+        # unit runs into the lower and the lower into the body
+        return order.runs_into(above[-1], last[0]) and order.runs_into(last[-1], ends[0])
     return (
         order.runs_into(last[-1], ends[0])
         and order.set_apart_above(last[0])
@@ -591,7 +616,8 @@ def build_article(
         for block in unit.body:
             first_line = min(first_line, block.first.number)
     if group is not None:
-        texts, lines = title_units(group, layout)
+        body = "".join(line.text for block in unit.body for line in block.lines) if unit else ""
+        texts, lines = title_units(group, layout, "".join(body.split()))
         roles = (
             unwrapped_title_roles(texts)
             if layout.unwrapped
@@ -714,7 +740,12 @@ def assemble_page(
 ) -> tuple[list[ParsedArticle], Trace]:
     """All articles of one page in page order, and the per-line trace (``unwrapped``: the
     page is not hard-wrapped, see :mod:`shared.parsing.wrapping`)."""
-    layout = Layout(unwrapped=unwrapped, indent=paragraph_indent(page_lines(blocks)))
+    order = LineOrder(blocks)
+    layout = Layout(
+        unwrapped=unwrapped,
+        indent=paragraph_indent(page_lines(blocks)),
+        sets_nothing_apart=order.sets_nothing_apart,
+    )
     items = join_bylines_past_photos(attach_trailing_bylines(build_items(blocks, roles)))
     # (a blank line tells nothing of where a report opens in text that is not hard-wrapped)
     blanks_tell = False
@@ -725,7 +756,6 @@ def assemble_page(
         items = split_topic_breaks(reattach_stray_pieces(read_bands(items, shape), shape), shape)
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
-    order = LineOrder(blocks)
     items, (assignment, before, direction) = titled_items(items, order)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction, blanks_tell)

@@ -2,10 +2,12 @@
 
 A *block* is a run of text lines with no blank line inside; byline lines, furniture lines and
 standalone continuation markers are blocks of their own kind, and a line opening with a
-dateline always starts a new block.  On a page whose extractor kept the paragraph indents, an
-indented line after unclosed text starts one too, so that title lines glued between two
-paragraphs can be split off (a paragraph ends with its sentence).  Title lines glued to a
-body without a blank line are then split off (:mod:`shared.parsing.glued_titles`).
+dateline always starts a new block, as does a line after a caption closed by its photo
+credit (``…发展。　（本报记者 曹晨然 摄）``: nothing of a caption follows its credit).  On a
+page whose extractor kept the paragraph indents, an indented line after unclosed text starts
+one too, so that title lines glued between two paragraphs can be split off (a paragraph ends
+with its sentence).  Title lines glued to a body without a blank line are then split off
+(:mod:`shared.parsing.glued_titles`).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
                 and opens_continued_part(line.text, line.continuations)
             )
             and not (kind == "text" and _breaks_out_of_column(line, blocks[-1]))
+            and not (kind == "text" and _ends_caption_before(blocks[-1], line))
             and not (
                 kind == "text"
                 and indent is not None
@@ -100,6 +103,22 @@ def split_stacked_captions(blocks: list[Block]) -> list[Block]:
                 start = index + 1
         out.append(_piece(block, start, len(block.lines)))
     return out
+
+
+def _ends_caption_before(block: Block, line: Line) -> bool:
+    """The block ends a caption with its photo credit (on its last line, or wrapped onto it
+    from the line above: ``…日。　（本报记`` / ``者 高艳国 摄）``), and ``line`` does not carry
+    the credit on (``■ 本报记者 郭`` / ``娜桂``): nothing of a caption follows its credit, so
+    ``line`` is another item's."""
+    last = block.last
+    if match_photo_credit(f"{last.text}{line.text}") is not None:
+        return False
+    if _closes_caption(last):
+        return True
+    if len(block.lines) < 2:
+        return False
+    credit = match_photo_credit(f"{block.lines[-2].text}{last.text}")
+    return credit is not None and bool(credit.caption.strip())
 
 
 def _closes_caption(line: Line) -> bool:

@@ -31,6 +31,7 @@ from shared.parsing.columns import (
 )
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text
+from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
 from shared.parsing.title_measures import measure_title_line, squeeze_allowance
@@ -121,6 +122,10 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             cut = None
         if cut is None and block.kind == "text" and _article_after_titles(later):
             cut = trailing_question_title(block)
+        if block.kind == "text" and opens_next:
+            # titles with commas or ending ？/！ above the lines split so far (if any)
+            start = off_measure_title_start(block.lines)
+            cut = start if start is not None and (cut is None or start < cut) else cut
         earlier = functools.partial(_text_before, out)
         if cut is None:
             out.extend(split_glued_titles(block, earlier, later))

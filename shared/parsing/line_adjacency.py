@@ -38,6 +38,13 @@ class LineOrder:
             return lower.number == upper.number + 1
         return second == first + 1
 
+    @property
+    def sets_nothing_apart(self) -> bool:
+        """No blank line stands between any two of the page's lines: its extractor leaves
+        none (PyMuPDF's ``get_text()``), so blank lines tell nothing about what belongs
+        together, only the order of the lines does."""
+        return bool(self._lines) and all(line.text.strip() for line in self._lines)
+
     def set_apart_above(self, line: Line) -> bool:
         """A blank line stands right over ``line`` (or nothing of its page does).  A line
         it does not hold is taken as set apart only where it opens its page."""

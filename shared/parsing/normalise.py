@@ -4,8 +4,10 @@ Pure text operations used by every later stage:
 
 * :func:`normalise_chars` maps characters that PDF text layers emit in odd forms onto the
   forms a reader types: full-width ASCII letters, digits and symbols become half-width,
-  Kangxi radicals and CJK compatibility ideographs become unified ideographs.  Chinese
-  punctuation (``，。：；！？（）“”``) keeps its full-width form.  No character is dropped.
+  Kangxi radicals and CJK compatibility ideographs become unified ideographs, and the
+  midline ellipsis some fonts map the Chinese ellipsis to (``⋯⋯``, U+22EF) becomes the
+  ellipsis (``……``).  Chinese punctuation (``，。：；！？（）“”``) keeps its full-width form.
+  No character is dropped.
 * :func:`remove_layout_spaces` drops spaces a justified layout put in (between every
   character of a spaced-out line, around half-width runs such as ``项目 40 个``) and keeps
   those a writer meant (``马周故里 清廉茌平``, ``Hello World``).
@@ -33,8 +35,15 @@ _KANGXI = range(0x2F00, 0x2FE0)
 _COMPAT_IDEOGRAPHS = (range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
 _RADICAL_OR_COMPAT = re.compile("[\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _FULLWIDTH_STOP_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])．(?=[0-9])")
+# The Chinese ellipsis is printed at mid height; PyMuPDF reads its glyph in some fonts as
+# U+22EF MIDLINE HORIZONTAL ELLIPSIS, which is the same mark.
+_MIDLINE_ELLIPSIS = "\u22ef"
 _ANY_TO_NORMALISE = re.compile(
-    _FULLWIDTH_ANY.pattern[:-1] + "．" + _RADICAL_OR_COMPAT.pattern[1:-1] + "]"
+    _FULLWIDTH_ANY.pattern[:-1]
+    + "．"
+    + _MIDLINE_ELLIPSIS
+    + _RADICAL_OR_COMPAT.pattern[1:-1]
+    + "]"
 )
 
 
@@ -49,7 +58,8 @@ def _unify_ideograph(char: str) -> str:
 
 
 def normalise_chars(text: str) -> str:
-    """Map full-width ASCII and radical/compatibility forms; keep Chinese punctuation."""
+    """Map full-width ASCII, radical/compatibility forms and the midline ellipsis; keep
+    Chinese punctuation."""
     # Each step only when its characters occur (most lines have none of them: one search
     # for any of them decides those).
     if _ANY_TO_NORMALISE.search(text) is None:
@@ -58,6 +68,8 @@ def normalise_chars(text: str) -> str:
         text = text.translate(_FULLWIDTH_TABLE)
     if "．" in text:
         text = _FULLWIDTH_STOP_BETWEEN_DIGITS.sub(".", text)
+    if _MIDLINE_ELLIPSIS in text:
+        text = text.replace(_MIDLINE_ELLIPSIS, "…")
     if _RADICAL_OR_COMPAT.search(text):
         text = _RADICAL_OR_COMPAT.sub(lambda match: _unify_ideograph(match.group()), text)
     return text

@@ -300,11 +300,14 @@ def paragraph_a_line(blocks: Sequence[Block], standalone: Set[int] = frozenset()
 class Layout:
     """How one page's text is laid out, read once a page and passed to the article
     assembly: hard-wrapped at its columns' measures, or ``unwrapped``, a paragraph a line
-    (:func:`is_unwrapped`); and the paragraph ``indent`` its extractor kept, if any
-    (:func:`~shared.parsing.indentation.paragraph_indent`)."""
+    (:func:`is_unwrapped`); the paragraph ``indent`` its extractor kept, if any
+    (:func:`~shared.parsing.indentation.paragraph_indent`); and whether its extractor left
+    no blank line at all (``sets_nothing_apart``)."""
 
     unwrapped: bool = False
     indent: str | None = None
+    # no blank line anywhere on the page (:attr:`.line_adjacency.LineOrder.sets_nothing_apart`)
+    sets_nothing_apart: bool = False
 
     @property
     def subhead_indent(self) -> str | None:

@@ -22,6 +22,7 @@ from shared.parsing.normalise import (
         ("\uf900\ufa0e", "豈﨎"),  # a compatibility ideograph and a unified one in that block
         ("，。：；！？（）“”、《》——……", "，。：；！？（）“”、《》——……"),
         ("本报讯（记者 朱海波）", "本报讯（记者 朱海波）"),
+        ("转来的信访案件\u22ef\u22ef", "转来的信访案件……"),  # PyMuPDF's midline ellipsis
     ],
 )
 def test_normalise_chars(raw: str, expected: str) -> None:

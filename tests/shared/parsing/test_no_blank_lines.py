@@ -1,0 +1,207 @@
+"""Pages from an extractor that leaves no blank line at all (PyMuPDF's ``page.get_text()``):
+each module's title lines, then its byline or dateline and body, one line after another.
+What blank lines would have set apart is told by widths, wording and credits."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+from shared.parsing.lines import split_lines
+from shared.parsing.off_measure_titles import off_measure_title_start
+from tests.support.extracted_lines import set_in_measure
+
+MEASURE = 14
+HEADER = "聊城日报 2024年7月12日 星期五 第1版 要闻"
+
+FIRST_TITLE = "全市公交线路今起逐步恢复运营"
+FIRST_BODY = (
+    "本报讯（记者 王敏）全市公交线路今起分批恢复运营，首批恢复的线路覆盖中心城区主要"
+    "客流走廊，市民出行更加便利。交通部门表示，线路恢复不是一次完成的，而是根据客流变化"
+    "和防疫要求逐步推进。"
+)
+SECOND_BODY = (
+    "本市多家社区菜场自本周起延长营业时间，早市提前到清晨六点开门，方便居民错峰采购。"
+    "菜场负责人介绍，延长营业时间后，每天的客流比以前分散了许多，排队的情况明显减少。"
+)
+BYLINE = "本报记者  李华"
+
+
+def _page(*pieces: list[str]) -> str:
+    """The lines of ``pieces`` one after another, with no blank line anywhere."""
+    return "\n".join([HEADER, *(line for piece in pieces for line in piece)]) + "\n"
+
+
+def _body(text: str) -> list[str]:
+    return set_in_measure(text, MEASURE)
+
+
+def test_a_kicker_over_a_wider_headline_is_no_wrapped_title() -> None:
+    # the kicker (small type, 6 em) runs into its headline (large type, 11 em) as a wrapped
+    # title's lines would; a wrapped title's rest cannot be so much wider than its first line
+    kicker, headline = "菜场延时营业", "早市提前到清晨六点开门"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert {second.kicker, second.headline} == {kicker, headline}
+
+
+def test_stacked_titles_read_in_print_order_put_the_headline_over_the_body() -> None:
+    # with no blank line the extractor's order is the print order: the kicker stands over its
+    # headline, never between it and the body (though it is the shorter line here)
+    kicker, headline = "菜场延时营业", "早市提前到清晨六点开门"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == (kicker, headline)
+
+
+def test_a_headline_wrapped_longer_stays_one_where_blank_lines_part_blocks() -> None:
+    # pdftotext parts blocks set in other sizes with blank lines: the two lines of one block
+    # are one headline broken at a phrase, its second line the longer
+    first, second_line = "我市两课程入选", "全国基层干部培训优秀网络课程"
+    pieces = [
+        "\n".join([FIRST_TITLE, *_body(FIRST_BODY)]),
+        "\n".join([first, second_line]),
+        "\n".join([BYLINE, *_body(SECOND_BODY)]),
+    ]
+    text = HEADER + "\n\n" + "\n\n".join(pieces) + "\n"
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", first + second_line)
+
+
+CAPTION = [
+    "2020年，中国军队将坚定捍卫国家主权、安全、发展利益，忠实践行人类命运共同体理念，积",
+    "极履行大国军队国际责任，全面推进新时代国际军事合作，继续深化与各国军队的交流合作，",
+]
+TITLE = "锂同位素高精度原位检测成功实现"
+DATELINED = [
+    "科技日报兰州6月11日",
+    "电 （记者颉满斌 通讯员余若",
+    "怡）锂同位素高精度分析技",
+    "术研究取得重要进展。记者1",
+    "1日从兰州大学获悉，该校稀",
+    "有同位素前沿科学中心、核",
+    "科学与技术学院团队研发出",
+    "新的检测方法，填补了相关",
+    "领域的空白。",
+]
+
+
+def test_a_photo_credit_ends_its_caption_and_the_title_under_it_opens_an_item() -> None:
+    # ``…发展。　（本报记者 曹晨然 摄）`` closes a photo's caption: the short line after it
+    # is the next article's title, not text running on from the caption
+    caption = [*CAPTION, "共同应对风险挑战、维护和平发展。　（本报记者 曹晨然 摄）"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), caption, [TITLE], DATELINED)
+    articles = parse_text(text).articles
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.reporters == ["曹晨然"]
+    assert articles[-1].headline == TITLE
+    assert articles[-1].paragraphs[0].startswith("锂同位素高精度分析技术")
+
+
+def test_a_credit_wrapped_over_two_lines_ends_its_caption() -> None:
+    caption = [*CAPTION, "共同应对风险挑战、维护和平发展。　（本报记", "者 高艳国 摄）"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), caption, [TITLE], DATELINED)
+    articles = parse_text(text).articles
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.reporters == ["高艳国"]
+    assert articles[-1].headline == TITLE
+
+
+def test_a_credit_that_goes_on_in_the_next_line_keeps_it() -> None:
+    # ``■ 本报记者 郭`` reads as a credit, but the name goes on under it: the caption's
+    # credit ends there, not after ``郭``
+    caption = [*CAPTION, "共同应对风险挑战、维护和平发展。 ■ 本报记者 郭", "娜桂"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), caption, [TITLE], DATELINED)
+    articles = parse_text(text).articles
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.reporters == ["郭娜桂"]
+    assert [a.headline for a in articles if a.headline] == [FIRST_TITLE, TITLE]
+
+
+def test_a_wrapped_headline_may_run_longer_by_the_piece_that_moved_down() -> None:
+    # a break after 升 would fall next to the gap, so 升 moved down whole and the first
+    # line stops short: the second line, the longer by that piece, is still the wrap (the
+    # words cut at both breaks, 提升 and 宽基指数, are whole in the body)
+    lines = ["“含科量”持续提", "升 沪深300等多个宽基", "指数样本调整"]
+    body = (
+        "今年以来，科技企业在指数样本中的“含科量”持续提升，沪深300等多个宽基指数将于下月"
+        "调整样本，新进入的样本多为研发投入较高的公司。"
+    )
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(body))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == (
+        "",
+        "“含科量”持续提升 沪深300等多个宽基指数样本调整",
+    )
+
+
+def test_stacked_lines_are_two_titles_unless_the_wording_shows_a_wrap() -> None:
+    # each line a phrase of its own: a kicker (the longer, in small type) over its headline
+    kicker, headline = "十多天没回家，每天工作超过十二小时", "“揽事民警”跨江配药"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == (kicker, headline)
+
+
+def test_a_short_remnant_is_the_rest_of_a_wrapped_headline() -> None:
+    lines = ["发扬英模精神，助力打赢大上海", "保卫战"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", "".join(lines))
+
+
+def test_a_word_cut_by_the_break_and_whole_in_the_body_shows_a_wrap() -> None:
+    lines = ["刘鹤分别会见国际组织负责", "人和美国工商界代表"]
+    body = (
+        "国务院副总理刘鹤在北京分别会见国际货币基金组织负责人和美国工商界代表，双方就"
+        "经贸合作等议题交换了意见。"
+    )
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(body))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", "".join(lines))
+
+
+def test_a_break_inside_open_quotes_or_a_number_shows_a_wrap() -> None:
+    for lines in (
+        ["金刚石散热：“概念炒", "作”还是“量产前夜”"],
+        ["A股指数体系迈向精细化 年内新增3", "74条指数"],
+    ):
+        text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+        second = parse_text(text).articles[1]
+        assert (second.kicker, second.headline) == ("", "".join(lines)), lines
+
+
+def _titles(article: object) -> set[str]:
+    return {getattr(article, field) for field in ("kicker", "headline", "subtitle")} - {""}
+
+
+def test_a_title_wider_than_the_column_above_a_byline_is_no_body_line() -> None:
+    # after the closed sentence, a line ending with ？ and holding a comma, wider than the
+    # 14-em column by more than its marks squeeze: no line of that column, so a title (the
+    # kicker of the next article)
+    kicker, headline = "成人感染被转运，家中孩子谁来照顾？", "“儿童督导员”上线"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert articles[0].paragraphs[-1].endswith("逐步推进。")
+    assert _titles(articles[1]) == {kicker, headline}
+
+
+def test_a_title_line_stopping_short_in_mid_phrase_above_a_byline_is_no_body_line() -> None:
+    # a line stopping far short of the column without ending its sentence is no wrapped
+    # line of a paragraph: the lines from it to the byline are titles, though they hold a
+    # comma and end with ！
+    lines = ["股市调整，不必恐慌", "春天临近了！"]
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert articles[0].paragraphs[-1].endswith("逐步推进。")
+    assert "".join(_titles(articles[1])) in ("".join(lines), "".join(reversed(lines)))
+
+
+def test_a_note_closing_the_body_is_no_title_run() -> None:
+    # a parenthetical note wraps short of the column in mid-note, but closes the body as a
+    # sentence does: the title lines over the next dateline start under it
+    note = ["（陈晓霞、张旭航、李大勇参与采", "写）"]
+    title = "加快经济恢复全力稳住经济大盘"
+    body = _body(FIRST_BODY)
+    (lines,) = split_lines("\n".join([*body, *note, title]))
+    assert off_measure_title_start(lines) is None
+    (lines,) = split_lines("\n".join([*body, *note, "股市调整，不必恐慌", "春天临近了！"]))
+    assert off_measure_title_start(lines) == len(body) + len(note)

@@ -1,7 +1,7 @@
 """How well the parser splits typeset pages as pdftotext extracts them: metrics averaged over seeds.
 
     python -m bench.extracted [--first-seed 400000] [--pages 100] [--articles FILE.jsonl]
-                              [--json] [--save DIR] [--layout]
+                              [--json] [--save DIR] [--layout | --pymupdf]
 
 A second source of realistic pages besides the simulator (bench/parsing.py), which models
 extraction by assumption.  For each seed, corpus articles (the fixtures' by default, or any
@@ -18,14 +18,18 @@ last row, until it fits: the same seed always gives the same issue.
 
 ``--layout`` extracts with ``pdftotext -layout`` instead: the page's geometry kept, the columns
 of a row side by side on each text line (shared/parsing/layout_columns.py reads them back column
-by column).  ``--save DIR`` writes each seed's text and gold (``SEED.txt``,
-``SEED.gold.json``).  It prints figures, never asserts them.  It needs pdftotext
-(poppler-utils) and reportlab.
+by column).  ``--pymupdf`` extracts with PyMuPDF's ``page.get_text()`` instead: the text in
+the order the PDF draws it (here each module's title lines, then its byline and columns), and
+no blank line anywhere, as many other tools give a text layer; PyMuPDF is not among the
+project's dependencies (``pip install pymupdf`` to run this).  ``--save DIR`` writes each
+seed's text and gold (``SEED.txt``, ``SEED.gold.json``).  It prints figures, never asserts
+them.  It needs pdftotext (poppler-utils) and reportlab.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import re
@@ -349,10 +353,22 @@ def typeset_issue(articles: list[dict[str, Any]], seed: int) -> tuple[bytes, dic
                 raise
 
 
-def extract(pdf: bytes, *, layout: bool = False) -> str:
+# How a page's text layer is extracted: pdftotext's default, pdftotext -layout, or PyMuPDF
+EXTRACTORS = ("pdftotext", "layout", "pymupdf")
+_EXTRACTOR_NAMES = {"pdftotext": "pdftotext", "layout": "pdftotext -layout", "pymupdf": "PyMuPDF"}
+
+
+def extract(pdf: bytes, *, extractor: str = "pdftotext") -> str:
     """The text layer as ``pdftotext -enc UTF-8`` gives it (pages split by form feeds); with
-    ``layout``, as ``pdftotext -layout`` gives it (columns side by side on each line)."""
-    options = ["-layout"] if layout else []
+    ``layout``, as ``pdftotext -layout`` gives it (columns side by side on each line); with
+    ``pymupdf``, as PyMuPDF's ``page.get_text()`` gives it (the order the PDF draws the
+    text, no blank lines), pages joined by form feeds."""
+    if extractor == "pymupdf":
+        import pymupdf
+
+        with pymupdf.open(stream=pdf, filetype="pdf") as document:
+            return "\f".join(page.get_text() for page in document)
+    options = ["-layout"] if extractor == "layout" else []
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(pdf)
         handle.flush()
@@ -363,11 +379,12 @@ def extract(pdf: bytes, *, layout: bool = False) -> str:
 
 
 def extracted_page(
-    articles: list[dict[str, Any]], seed: int, *, layout: bool = False
+    articles: list[dict[str, Any]], seed: int, *, extractor: str = "pdftotext"
 ) -> tuple[str, dict[str, Any]]:
-    """(extracted text, gold) of ``seed``'s issue (``layout``: extracted in layout mode)."""
+    """(extracted text, gold) of ``seed``'s issue, extracted by ``extractor``
+    (:data:`EXTRACTORS`)."""
     pdf, gold = typeset_issue(articles, seed)
-    return extract(pdf, layout=layout), gold
+    return extract(pdf, extractor=extractor), gold
 
 
 def average_scores(
@@ -376,13 +393,13 @@ def average_scores(
     pages: int,
     save: Path | None = None,
     *,
-    layout: bool = False,
+    extractor: str = "pdftotext",
 ) -> tuple[dict[str, float], float]:
     """The metrics averaged over ``pages`` issues, and parse ms per issue."""
     totals = dict.fromkeys(METRICS, 0.0)
     parsing = 0.0
     for seed in range(first_seed, first_seed + pages):
-        text, gold = extracted_page(articles, seed, layout=layout)
+        text, gold = extracted_page(articles, seed, extractor=extractor)
         if save is not None:
             (save / f"{seed}.txt").write_text(text, encoding="utf-8")
             (save / f"{seed}.gold.json").write_text(
@@ -404,21 +421,29 @@ def main() -> None:
     parser.add_argument("--articles", type=Path, help="JSON Lines of articles (corpus format)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--save", type=Path, help="write each seed's text and gold here")
-    parser.add_argument(
-        "--layout", action="store_true",
-        help="extract with pdftotext -layout (columns side by side)",
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument(
+        "--layout", action="store_const", dest="extractor", const="layout",
+        default="pdftotext", help="extract with pdftotext -layout (columns side by side)",
+    )
+    how.add_argument(
+        "--pymupdf", action="store_const", dest="extractor", const="pymupdf",
+        help="extract with PyMuPDF (drawing order, no blank lines; pip install pymupdf)",
     )
     args = parser.parse_args()
-    if shutil.which("pdftotext") is None:
+    if args.extractor == "pymupdf":
+        if importlib.util.find_spec("pymupdf") is None:
+            sys.exit("bench.extracted --pymupdf needs PyMuPDF (pip install pymupdf)")
+    elif shutil.which("pdftotext") is None:
         sys.exit("bench.extracted needs poppler's pdftotext (apt-get install poppler-utils)")
     articles = read_articles(args.articles)
     if args.save:
         args.save.mkdir(parents=True, exist_ok=True)
     figures, ms = average_scores(
-        articles, args.first_seed, args.pages, args.save, layout=args.layout
+        articles, args.first_seed, args.pages, args.save, extractor=args.extractor
     )
     heading = (
-        f"{args.pages} {'layout-mode ' if args.layout else ''}extracted issues "
+        f"{args.pages} issues extracted by {_EXTRACTOR_NAMES[args.extractor]} "
         f"from {len(articles)} articles, "
         f"seeds {args.first_seed}–{args.first_seed + args.pages - 1}"
     )

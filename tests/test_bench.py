@@ -6,6 +6,7 @@ script working: a small run against SQLite, with the real web server and Celery 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -127,3 +128,16 @@ def test_the_extracted_pages_bench_prints_every_metric(mode: list[str]) -> None:
         assert 0 <= figures[metric] <= 1
     # either way pdftotext gives the text, the parser finds most of the articles in it
     assert figures["seg_f1"] > 0.5
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("pymupdf") is not None, reason="PyMuPDF is installed here"
+)
+def test_the_extracted_pages_bench_names_what_pymupdf_mode_needs() -> None:
+    # PyMuPDF is no dependency of the project: without it, --pymupdf says how to get it
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.extracted", "--pages", "1", "--pymupdf"],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert run.returncode != 0
+    assert "pip install pymupdf" in run.stderr

@@ -1,5 +1,6 @@
-"""Pages typeset from corpus articles and extracted by pdftotext (saved text, so neither
-reportlab nor pdftotext is needed here): the parser keeps at least the figures reached.
+"""Pages typeset from corpus articles and extracted by pdftotext, plain and in layout mode, and
+by PyMuPDF (saved text, so neither reportlab nor an extractor is needed here): the parser
+keeps at least the figures reached.
 
 The pages are bench/extracted.py's (see tests/fixtures/extracted/README.md); pdftotext sets
 no blank line between a title and its body or between paragraphs, reads titles of modules
@@ -22,19 +23,28 @@ PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "extracted"
 
 # seed: floors for (seg_f1, titles, paragraphs, text)
 FLOORS: dict[int, tuple[float, float, float, float]] = {
-    400000: (0.69, 0.64, 0.64, 0.81),
-    400003: (0.86, 0.40, 0.56, 0.88),
-    400006: (0.83, 0.69, 0.40, 0.80),
+    400000: (0.95, 0.95, 0.80, 0.95),
+    400003: (0.95, 0.88, 0.88, 0.95),
+    400006: (0.83, 0.83, 0.83, 0.83),
     400007: (0.98, 0.98, 0.98, 0.98),
 }
 
 
 # The same issues extracted in layout mode (pdftotext -layout), read back column by column
 LAYOUT_FLOORS: dict[int, tuple[float, float, float, float]] = {
-    400000: (0.95, 0.95, 0.78, 0.95),
-    400003: (0.95, 0.87, 0.87, 0.95),
-    400006: (0.95, 0.81, 0.81, 0.95),
-    400007: (0.95, 0.15, 0.75, 0.95),
+    400000: (0.95, 0.95, 0.95, 0.95),
+    400003: (0.95, 0.95, 0.95, 0.95),
+    400006: (0.95, 0.95, 0.95, 0.95),
+    400007: (0.95, 0.95, 0.95, 0.95),
+}
+
+# The same issues extracted by PyMuPDF (page.get_text(): the order the PDF draws the text,
+# titles before their bodies, no blank line anywhere)
+STREAM_FLOORS: dict[int, tuple[float, float, float, float]] = {
+    400000: (0.74, 0.64, 0.64, 0.80),
+    400003: (0.70, 0.64, 0.64, 0.64),
+    400006: (0.55, 0.55, 0.55, 0.55),
+    400007: (0.98, 0.98, 0.98, 0.98),
 }
 
 
@@ -60,6 +70,15 @@ def test_a_layout_mode_page_keeps_its_figures(seed: int) -> None:
     assert all(
         got >= floor for got, floor in zip(figures, LAYOUT_FLOORS[seed], strict=True)
     ), f"seed {seed}: {figures} under {LAYOUT_FLOORS[seed]}"
+
+
+@pytest.mark.parametrize("seed", sorted(STREAM_FLOORS))
+def test_a_page_without_blank_lines_keeps_its_figures(seed: int) -> None:
+    result = _score(seed, prefix="stream-")
+    figures = tuple(result[m] for m in ("seg_f1", "titles", "paragraphs", "text"))
+    assert all(
+        got >= floor for got, floor in zip(figures, STREAM_FLOORS[seed], strict=True)
+    ), f"seed {seed}: {figures} under {STREAM_FLOORS[seed]}"
 
 
 def test_the_editor_line_in_mid_text_is_page_furniture() -> None:

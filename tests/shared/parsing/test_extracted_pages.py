@@ -54,31 +54,22 @@ def _score(seed: int, *, prefix: str = "") -> dict[str, Any]:
     return score(gold, {"articles": [a.to_dict() for a in parse_text(text).articles]})
 
 
-@pytest.mark.parametrize("seed", sorted(FLOORS))
-def test_an_extracted_page_keeps_its_figures(seed: int) -> None:
-    result = _score(seed)
+# the file name's prefix for each extraction, and its floors
+EXTRACTIONS = {"pdftotext": ("", FLOORS), "layout": ("layout-", LAYOUT_FLOORS),
+               "pymupdf": ("stream-", STREAM_FLOORS)}
+
+
+@pytest.mark.parametrize(
+    ("extraction", "seed"),
+    [(name, seed) for name, (_, floors) in EXTRACTIONS.items() for seed in sorted(floors)],
+)
+def test_an_extracted_page_keeps_its_figures(extraction: str, seed: int) -> None:
+    prefix, floors = EXTRACTIONS[extraction]
+    result = _score(seed, prefix=prefix)
     figures = tuple(result[m] for m in ("seg_f1", "titles", "paragraphs", "text"))
     assert all(
-        got >= floor for got, floor in zip(figures, FLOORS[seed], strict=True)
-    ), f"seed {seed}: {figures} under {FLOORS[seed]}"
-
-
-@pytest.mark.parametrize("seed", sorted(LAYOUT_FLOORS))
-def test_a_layout_mode_page_keeps_its_figures(seed: int) -> None:
-    result = _score(seed, prefix="layout-")
-    figures = tuple(result[m] for m in ("seg_f1", "titles", "paragraphs", "text"))
-    assert all(
-        got >= floor for got, floor in zip(figures, LAYOUT_FLOORS[seed], strict=True)
-    ), f"seed {seed}: {figures} under {LAYOUT_FLOORS[seed]}"
-
-
-@pytest.mark.parametrize("seed", sorted(STREAM_FLOORS))
-def test_a_page_without_blank_lines_keeps_its_figures(seed: int) -> None:
-    result = _score(seed, prefix="stream-")
-    figures = tuple(result[m] for m in ("seg_f1", "titles", "paragraphs", "text"))
-    assert all(
-        got >= floor for got, floor in zip(figures, STREAM_FLOORS[seed], strict=True)
-    ), f"seed {seed}: {figures} under {STREAM_FLOORS[seed]}"
+        got >= floor for got, floor in zip(figures, floors[seed], strict=True)
+    ), f"{extraction} seed {seed}: {figures} under {floors[seed]}"
 
 
 def test_the_editor_line_in_mid_text_is_page_furniture() -> None:

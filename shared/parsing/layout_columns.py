@@ -16,7 +16,9 @@ The cuts of a region, in order of preference:
    than the text, with blank lines between);
 3. modules side by side, a title set in from the text of a column right of the first (not
    centred on the columns) heading a module from that column on: cut at the gutters left of
-   them (:func:`_module_cut`);
+   them (:func:`_module_cut`); titles of modules side by side on the region's first line,
+   each right of the first set in from its column's text, heading modules from their columns
+   (:func:`_title_row_cut`: cut at the gutters left of those columns only);
 4. a headline over the columns below it that crosses none of their gutters, the columns
    starting together under it (:func:`_head_cut`; a title standing alone over columns all
    starting on the line under it heads them all, wherever the grid sets its start);
@@ -457,7 +459,8 @@ def _column_cut(
     """The cuts at the region's gutters, tried in turn on the same gutters: modules side by
     side (:func:`_module_cut`) and a headline over the columns (:func:`_head_cut`) when lines
     with text in one column only stand above its first line with text in two or more (its
-    head band), else the columns themselves (:func:`_gutter_cut`)."""
+    head band), titles of modules side by side (:func:`_title_row_cut`) when the head band is
+    its first line, else the columns themselves (:func:`_gutter_cut`)."""
     gutters = _gutters(region, indices, left, right)
     if not gutters:
         return None

@@ -16,7 +16,9 @@ The cuts of a region, in order of preference:
    than the text, with blank lines between);
 3. modules side by side, a title set in from the text of a column right of the first (not
    centred on the columns) heading a module from that column on: cut at the gutters left of
-   them (:func:`_module_cut`);
+   them (:func:`_module_cut`); titles of modules side by side on the region's first line,
+   each right of the first set in from its column's text, heading modules from their columns
+   (:func:`_title_row_cut`: cut at the gutters left of those columns only);
 4. a headline over the columns below it that crosses none of their gutters, the columns
    starting together under it (:func:`_head_cut`; a title standing alone over columns all
    starting on the line under it heads them all, wherever the grid sets its start);
@@ -457,7 +459,8 @@ def _column_cut(
     """The cuts at the region's gutters, tried in turn on the same gutters: modules side by
     side (:func:`_module_cut`) and a headline over the columns (:func:`_head_cut`) when lines
     with text in one column only stand above its first line with text in two or more (its
-    head band), else the columns themselves (:func:`_gutter_cut`)."""
+    head band), titles of modules side by side (:func:`_title_row_cut`) when the head band is
+    its first line, else the columns themselves (:func:`_gutter_cut`)."""
     gutters = _gutters(region, indices, left, right)
     if not gutters:
         return None
@@ -477,7 +480,38 @@ def _column_cut(
             parts = _head_cut(region, indices, left, right, band, bounds, edges)
         if parts is not None:
             return parts
+    elif band == 0:
+        parts = _title_row_cut(region, indices, bounds)
+        if parts is not None:
+            return parts
     return _gutter_cut(region, indices, bounds)
+
+
+def _title_row_cut(
+    region: dict[int, list[_Piece]], indices: list[int], bounds: list[tuple[int, int]]
+) -> _Parts | None:
+    """Titles of modules side by side on the region's first line (its head band): each piece
+    of the line right of the first stands set in from the left edge of its column's text
+    (the text under the line) farther than a paragraph's indent, as a title does, not as a
+    column's top line does.  Each piece heads a module from the column it starts in up to
+    the column of the next: the region is cut at the gutters left of those columns only
+    (the columns no title stands over going with the title left of them), so that each
+    module is read with its title, which the cut of the module then parts from its
+    columns (:func:`_head_cut`), not as the top line of the column it happens to stand in.
+    (The grid narrows a title's wide characters: its start is where it stands, its end is
+    not; so a module runs to the next title's column, not to its title's end.)"""
+    columns = _columns_of(region[indices[0]], bounds)
+    if len(columns) == len(bounds):
+        return None  # a piece over every column: the columns themselves
+    for piece in region[indices[0]][1:]:
+        start, end = bounds[_columns_of([piece], bounds)[0]]
+        edge = min(
+            (p.start for i in indices[1:] for p in region[i] if start <= p.start < end),
+            default=start,
+        )
+        if piece.start - edge < HEAD_INSET:
+            return None
+    return _gutter_cut(region, indices, bounds, columns)
 
 
 def _module_cut(
@@ -682,12 +716,16 @@ def _centred_wrap(above: _Piece, below: _Piece, left: int) -> bool:
 
 
 def _gutter_cut(
-    region: dict[int, list[_Piece]], indices: list[int], bounds: list[tuple[int, int]]
+    region: dict[int, list[_Piece]],
+    indices: list[int],
+    bounds: list[tuple[int, int]],
+    starts: Sequence[int] | None = None,
 ) -> _Parts:
-    """The columns parted by the region's gutters.  A line blank in two or more of the columns
-    with text above and below it is no gap in their text and goes from them: the extractor
-    gave a line of its own to something beside them (a byline set off the columns'
-    baselines).  A gap in one column alone (space above a subhead) stays."""
+    """The columns parted by the region's gutters, or (``starts``: the first column of each)
+    runs of neighbouring columns, parted at the gutters left of those.  A line blank in two
+    or more of the columns with text above and below it is no gap in their text and goes
+    from them: the extractor gave a line of its own to something beside them (a byline set
+    off the columns' baselines).  A gap in one column alone (space above a subhead) stays."""
     filled = [
         [index for index in indices if any(start <= p.start < end for p in region[index])]
         for start, end in bounds
@@ -701,10 +739,17 @@ def _gutter_cut(
         for index in indices
         if rows_in[0] < index < rows_in[-1] and index not in here
     )
-    return [
-        ([i for i in indices if i in here or gaps[i] < 2], start, end)
-        for here, (start, end) in zip(present, bounds, strict=True)
+    # the runs of columns read as one: each from a first column to the next one's
+    firsts = list(range(len(bounds))) if starts is None else [0, *(c for c in starts if c)]
+    runs = [
+        range(first, end) for first, end in zip(firsts, [*firsts[1:], len(bounds)], strict=True)
     ]
+    parts: _Parts = []
+    for run in runs:
+        here = set().union(*(present[column] for column in run))
+        kept = [i for i in indices if i in here or gaps[i] < 2]
+        parts.append((kept, bounds[run[0]][0], bounds[run[-1]][1]))
+    return parts
 
 
 def _spanning_cut(

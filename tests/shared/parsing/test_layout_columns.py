@@ -562,3 +562,26 @@ def test_a_title_flush_with_a_later_column_among_titles_left_of_it_heads_its_own
     out = _read([HEADER, "", kicker, right_title, headline, *rows])
     right = out.index(right_title.strip())
     assert out[right - 1 : right + 2] == ["", right_title.strip(), COLUMN_4[0].strip()]
+
+
+def test_titles_of_modules_side_by_side_on_the_first_line_head_their_own_modules() -> None:
+    # Two modules of two columns each, their titles side by side on the region's first line
+    # (its head band).  The right title stands set in from its column's text farther than a
+    # paragraph's indent: it heads a module from that column, parted from its text as a
+    # headline over the module's columns, not read as the top line of the column it stands
+    # in.  (The left one, flush with its column, may be a byline: it stays the column's top.)
+    titles = "公交线路恢复" + " " * 36 + "菜场有序开门"
+    rows = _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3, COLUMN_4)
+    out = _read([HEADER, "", titles, *rows])
+    assert out[2:] == [
+        "公交线路恢复",
+        *_stripped(COLUMN_1),
+        "",
+        *_stripped(COLUMN_2),
+        "",
+        "菜场有序开门",
+        "",
+        *_stripped(COLUMN_3),
+        "",
+        *_stripped(COLUMN_4),
+    ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from shared.parsing import explain_text, parse_text
-from shared.parsing.layout_columns import LAYOUT_RULE, is_layout_page, read_layout_columns
+from shared.parsing.layout_columns import LAYOUT_RULE, read_layout_columns
+from shared.parsing.layout_grid import is_layout_page
 from shared.parsing.lines import split_lines
 from tests.support.page_simulator import PageSimulator, load_sample_articles
 

@@ -1,0 +1,212 @@
+"""A page extracted in layout mode as a grid of character cells: its lines' pieces, and whether
+the page was extracted so.
+
+A layout-mode extractor (``pdftotext -layout``) keeps the page's geometry: the columns of a
+page stand side by side on one text line, parted by runs of spaces.  Each line is read as its
+pieces (runs of text with no gap of two spaces) on a grid of cells; a region of the page (some
+of its lines, between two cells) has gutters (cells blank on every line, with text standing
+side by side on both sides) that part its columns.
+
+Cell positions are measured both as character counts (pdftotext's grid: every character one
+cell) and as display width (a wide character two cells, as terminals show text); the measure
+under which more lines' pieces start near a piece of a line nearby is used.
+
+Ordinary column-by-column text is never touched: a page is read so only when many of its
+lines hold pieces parted by two or more spaces, some of them starting near a piece of a line
+nearby.  Justified lines spaced out one space per character, a dateline's spaces
+or ``项目 40 个`` hold no such run; a page letter spaced as a whole (:mod:`letter_spacing`) is
+not read so either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from shared.parsing.letter_spacing import is_letter_spaced
+from shared.parsing.lines import Line
+from shared.parsing.normalise import is_wide
+
+# A gutter between columns: at least this many blank cells on every line of a region.
+MIN_GUTTER = 2
+# A page is read as laid out when this share of its lines with text hold a gap, and at
+# least this many of them a piece aligned with a piece of a line nearby.
+MIN_GAPPED_SHARE = 0.2
+MIN_ALIGNED_LINES = 5
+NEAR_LINES = 2
+# How far apart two pieces' starts may be and still be aligned.
+ALIGN_SLACK = 2
+_SHIFTS = range(-ALIGN_SLACK, ALIGN_SLACK + 1)
+# Lines of a region with text on each side of a gutter, for the gutter to part two columns.
+MIN_SIDE_LINES = 2
+# ... unless it is a single line, parted by a gap wider than any space a writer leaves in a
+# line (two wide characters: four cells as a terminal shows them).
+LONE_GUTTER = 5
+
+_PIECE = re.compile(r"\S+(?: \S+)*")
+_GAP = re.compile(r"\S( {2,}|\t+|\u3000+ *)\S")
+
+
+class Piece(NamedTuple):
+    """A run of a line's text with no gap of two spaces: cells [start, end), characters
+    [first, last) of the line."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+Row = tuple[Piece, ...]
+Parts = list[tuple[list[int], int, int]]
+
+
+def _wide_count(text: str) -> int:
+    return 0 if text.isascii() else sum(map(is_wide, text))
+
+
+def _row(raw: str, wide_cells: bool) -> Row:
+    """The line's pieces: one cell a character, or (``wide_cells``) two a wide one."""
+    pieces = []
+    extra = 0  # cells of the wide characters before the piece, beyond one each
+    previous_end = 0
+    for match in _PIECE.finditer(raw):
+        first, last = match.span()
+        if wide_cells:
+            extra += _wide_count(raw[previous_end:first])
+            start = first + extra
+            extra += _wide_count(match.group())
+            pieces.append(Piece(start, last + extra, first, last))
+            previous_end = last
+        else:
+            pieces.append(Piece(first, last, first, last))
+    return tuple(pieces)
+
+
+def _aligned_rows(rows: Sequence[Row]) -> int:
+    """Lines with a piece after a gap that starts within ALIGN_SLACK cells of a piece of one
+    of the NEAR_LINES lines with text above or below (an extractor placing text on a grid of
+    cells rounds its positions; the lines of columns side by side may alternate)."""
+    filled = [row for row in rows if row]
+    starts = [{piece.start for piece in row} for row in filled]
+    count = 0
+    for index, row in enumerate(filled):
+        later = {piece.start + shift for piece in row[1:] for shift in _SHIFTS}
+        if not later:
+            continue
+        near = range(max(0, index - NEAR_LINES), min(len(filled), index + NEAR_LINES + 1))
+        if any(later & starts[other] for other in near if other != index):
+            count += 1
+    return count
+
+
+def _has_gap(raw: str) -> bool:
+    # most lines hold no run of spaces at all: a substring test clears them before the regex
+    return ("  " in raw or "\t" in raw or "\u3000" in raw) and _GAP.search(raw) is not None
+
+
+def is_layout_page(lines: Sequence[Line]) -> bool:
+    """Whether the page was extracted in layout mode (columns side by side): many of its lines
+    hold pieces parted by a run of spaces, and some of these align with their neighbours."""
+    return layout_rows(lines) is not None
+
+
+def layout_rows(lines: Sequence[Line]) -> list[Row] | None:
+    """The page's lines as pieces on a grid of cells, if it was extracted in layout mode."""
+    gapped = sum(1 for line in lines if _has_gap(line.raw))
+    if gapped < MIN_ALIGNED_LINES:  # most plain pages: no need to count their lines
+        return None
+    if gapped < MIN_GAPPED_SHARE * sum(not line.is_blank for line in lines):
+        return None
+    if is_letter_spaced(lines):  # a space between all letters, wider where the writer meant one
+        return None
+    best: tuple[list[Row] | None, int] = (None, MIN_ALIGNED_LINES - 1)
+    for wide_cells in (False, True):
+        rows = [_row(line.raw, wide_cells) for line in lines]
+        aligned = _aligned_rows(rows)
+        if aligned > best[1]:
+            best = (rows, aligned)
+    return best[0]
+
+
+def pieces_in(row: Row, left: int, right: int) -> list[Piece]:
+    return [piece for piece in row if left <= piece.start < right]
+
+
+def coverage(
+    region: dict[int, list[Piece]], indices: Sequence[int], left: int, right: int
+) -> list[int]:
+    """How many lines of the region cover each cell from ``left`` to ``right``."""
+    delta = [0] * (right - left + 1)
+    for index in indices:
+        for piece in region[index]:
+            delta[piece.start - left] += 1
+            delta[min(piece.end, right) - left] -= 1
+    cover = []
+    total = 0
+    for step in delta[:-1]:
+        total += step
+        cover.append(total)
+    return cover
+
+
+def gutters_of(
+    region: dict[int, list[Piece]], indices: Sequence[int], left: int, right: int
+) -> list[tuple[int, int]]:
+    """Runs of at least MIN_GUTTER cells blank on every line, with lines of text on each side
+    that stand side by side (the lines of one side are not all above those of the other)."""
+    cover = coverage(region, indices, left, right)
+    runs: list[tuple[int, int]] = []
+    start = None
+    for offset, count in enumerate([*cover, 1]):
+        if count == 0 and start is None:
+            start = offset
+        elif count and start is not None:
+            if offset - start >= MIN_GUTTER:
+                runs.append((left + start, left + offset))
+            start = None
+    if not runs:
+        return []
+    # each line's first and last piece's start
+    spans = [(i, region[i][0].start, region[i][-1].start) for i in indices if region[i]]
+    gutters = []
+    for begin, end in runs:
+        before = [i for i, first, _ in spans if first < begin]
+        after = [i for i, _, last in spans if last >= end]
+        if (
+            before
+            and after
+            and (max(len(before), len(after)) >= MIN_SIDE_LINES or end - begin >= LONE_GUTTER)
+            and before[0] <= after[-1]
+            and after[0] <= before[-1]
+        ):
+            gutters.append((begin, end))
+    return gutters
+
+
+def column_bounds(gutters: list[tuple[int, int]], left: int, right: int) -> list[tuple[int, int]]:
+    edges = [left] + [cell for gutter in gutters for cell in gutter] + [right]
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
+def columns_of(pieces: Sequence[Piece], bounds: list[tuple[int, int]]) -> list[int]:
+    """The columns (numbered left to right) the pieces start in."""
+    return [
+        column
+        for column, (start, end) in enumerate(bounds)
+        if any(start <= piece.start < end for piece in pieces)
+    ]
+
+
+def line_span(pieces: Sequence[Piece]) -> Piece:
+    return Piece(pieces[0].start, pieces[-1].end, 0, 0)
+
+
+def parted(indices: list[int], breaks: set[int], left: int, right: int) -> Parts:
+    parts: list[list[int]] = [[]]
+    for index in indices:
+        if index in breaks and parts[-1]:
+            parts.append([])
+        parts[-1].append(index)
+    return [(part, left, right) for part in parts]

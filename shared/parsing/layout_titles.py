@@ -1,0 +1,123 @@
+"""The titles of a page extracted in layout mode: where a title line stands over the columns.
+
+A title is set apart from the text by its geometry: centred on the columns under it, or set
+in from its column's left edge farther than a paragraph's indent; stacked title lines of
+different widths or starts are set in sizes of their own (a kicker over its headline, a
+headline over its subtitle); a centred title line that fills its measure goes on, wrapped,
+centred under it.  (The extractor's grid places a title's start where it stands but narrows
+its wide characters, set larger than the text: its end is not where it ends.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from shared.parsing.layout_grid import ALIGN_SLACK, Parts, Piece, line_span
+
+# How far a headline's centre may be from the centre of the columns under it: cells, or a
+# share of the columns' width if more.
+HEAD_SLACK = 3
+HEAD_SLACK_SHARE = 0.1
+# ... or how far right of the left edge of the column it stands in (farther than a paragraph's
+# indent, two wide characters, four cells as a terminal shows them).
+HEAD_INSET = 6
+# Stacked title lines whose widths or starts differ by this many cells are titles of their own.
+TITLE_WIDTH_STEP = 2
+# A line of at most this many characters is the rest of the title line above, wrapped.
+MAX_WRAPPED_REST = 2
+# A line ending this close to the right edge of the lines around it fills their measure.
+WRAP_SLACK = 2
+
+
+def centred_on(
+    region: dict[int, list[Piece]], indices: list[int]
+) -> Callable[[Sequence[Piece]], bool]:
+    """Whether a line is centred on the text of the given lines (the columns under it): within
+    HEAD_SLACK cells, or HEAD_SLACK_SHARE of their width if more."""
+    body = [p for index in indices for p in region[index]]
+    body_left = min(p.start for p in body)
+    body_right = max(p.end for p in body)
+    slack = max(HEAD_SLACK, HEAD_SLACK_SHARE * (body_right - body_left))
+
+    def centred(pieces: Sequence[Piece]) -> bool:
+        return abs(pieces[0].start + pieces[-1].end - body_left - body_right) <= 2 * slack
+
+    return centred
+
+
+def title_breaks(
+    region: dict[int, list[Piece]],
+    indices: list[int],
+    inset: int,
+    left: int,
+    right: int,
+    may_wrap: bool,
+) -> set[int]:
+    """The lines (starting at cell ``inset`` or farther right) stacked under a title line of
+    another width or set off it: a kicker over its headline, a headline over its subtitle
+    are set in sizes of their own, which plain extraction parts with a blank line.  A title's
+    last character or two wrapped onto a line of its own go with the line above, and so does
+    a line centred under a line that fills the measure ``left`` to ``right``
+    (:func:`centred_wrap`).  With ``may_wrap`` (lines not known as titles), a line starting
+    in the cell the line above starts in, when that fills the measure (ends at ``right``), is
+    the line above wrapped (a caption's, a paragraph's) and stays with it."""
+    breaks = set()
+    previous: Piece | None = None  # the title line above, start to end
+    for index in indices:
+        pieces = region[index]
+        if not pieces:
+            continue
+        if pieces[0].start < inset:
+            previous = None
+        elif pieces[-1].last - pieces[0].first > MAX_WRAPPED_REST:
+            line = Piece(pieces[0].start, pieces[-1].end, 0, 0)
+            if (
+                previous is not None
+                and (
+                    abs(line.end - line.start - previous.end + previous.start) >= TITLE_WIDTH_STEP
+                    or abs(line.start - previous.start) >= TITLE_WIDTH_STEP
+                )
+                and not (
+                    may_wrap and line.start == previous.start and previous.end >= right - WRAP_SLACK
+                )
+                and not centred_wrap(previous, line, left)
+            ):
+                breaks.add(index)
+            previous = line
+    return breaks
+
+
+def centred_wrap(above: Piece, below: Piece, left: int) -> bool:
+    """Whether ``below`` is the rest of the centred title line ``above`` wrapped: a centred
+    line starting at the left edge of its measure (``left``) fills it, so that the title goes
+    on below it; the rest, shorter, is centred under it.  A centred title line set in from
+    the edge was not wrapped, and a line under it is a title of its own."""
+    return (
+        above.start <= left + ALIGN_SLACK
+        and below.start > above.start
+        and below.end - below.start < above.end - above.start
+        and abs(above.start + above.end - below.start - below.end) <= 2 * HEAD_SLACK
+    )
+
+
+def with_wrapped_titles(
+    region: Mapping[int, Sequence[Piece]], parts: Parts | None, left: int
+) -> Parts | None:
+    """The parts, a lone title line (a part of one line) joined by the rest of it wrapped
+    (:func:`centred_wrap`): a title set larger than the text stands lines of text apart
+    from its rest, so that blank lines of a column part them."""
+    if parts is None:
+        return None
+    joined = [parts[0]]
+    for part in parts[1:]:
+        above = [i for i in joined[-1][0] if region[i]]
+        below = next(i for i in part[0] if region[i])
+        if (
+            len(above) == 1
+            and len(region[below]) == 1
+            and centred_wrap(line_span(region[above[0]]), line_span(region[below]), left)
+        ):
+            joined[-1] = (joined[-1][0] + part[0], joined[-1][1], joined[-1][2])
+        else:
+            joined.append(part)
+    return joined if len(joined) > 1 else None

@@ -55,6 +55,7 @@ from shared.parsing.title_roles import (
     ends_with_column_tag,
     is_kicker_shaped,
     is_subtitle,
+    reports_speech,
     unwrapped_title_roles,
 )
 from shared.parsing.title_runs import split_title_runs
@@ -191,7 +192,7 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
             and (
                 shares_topic(host, follower)
                 or _set_in_the_text(item, host, follower)
-                or _named_in_the_text(item, host)
+                or (layout.sets_nothing_apart and _named_in_the_text(item, host))
             )
             and not layout.sets_apart(item.blocks, host.body, follower.body)
             and not credited_apart(host, follower)
@@ -235,7 +236,10 @@ def _named_in_the_text(group: TitleGroup, host: Unit) -> bool:
     the themes its subheads then take up (``奋战抗疫一线，筑牢防控屏障；…`` over the subhead
     ``筑牢疫情防控屏障``), so the subhead is read in that text even when the section under it
     opens with lines that share little with the lines above (a run of quoted questions).
-    The title of another article speaks of that article, not of the one it follows."""
+    The title of another article speaks of that article, not of the one it follows.  Asked
+    only where the extractor leaves no blank line: it reads the page in print order, each
+    title over its own body, so the body above the group is never the group's own (where
+    titles may follow their bodies, a headline's words stand in the body above it)."""
     words = text_bigrams("".join(line.text for block in group.blocks for line in block.lines))
     named = len(words & vocabulary(body_lines(host)))
     return named >= MIN_NAMED_BIGRAMS and named >= NAMED_SHARE * len(words)
@@ -540,7 +544,10 @@ def title_units(
     (:func:`_stacked`; ``body`` is the article's body text, without spaces).  Where blank
     lines part blocks, the lines of one block are set in one size, and a headline broken
     at a phrase may run longer on its second line (``我市两课程入选`` /
-    ``全国基层干部培训优秀网络课程``)."""
+    ``全国基层干部培训优秀网络课程``).  There, too, the statement under a kicker that
+    reports speech (``…会议上强调``) is one headline, however many lines its phrases take
+    (``深刻认识和把握改革规律 进一步改进工作方式方法`` / ``不断推动政府职能转变和营商环境
+    改善取得新突破``): such a kicker introduces the statement, and no second kicker."""
     texts: list[str] = []
     lines: list[list[Line]] = []
     for block in group.blocks:
@@ -551,8 +558,10 @@ def title_units(
                 or layout.unwrapped
                 or is_subtitle(text)
                 or is_kicker_shaped(texts[-1])
+                or (layout.sets_nothing_apart and reports_speech(texts[-1]))
                 or (
                     layout.sets_nothing_apart
+                    and not (len(texts) > 1 and reports_speech(texts[-2]))
                     and _stacked(block.lines[position - 1], line, texts[-1], text, body)
                 )
             )

@@ -247,3 +247,19 @@ def test_a_subhead_naming_a_theme_of_the_opening_stays_in_its_article() -> None:
     articles = parse_text(_page(lines)).articles
     assert len(articles) == 1
     assert subhead in articles[0].paragraphs
+
+
+def test_the_statement_under_a_reported_speech_kicker_is_one_headline() -> None:
+    # the kicker reports who said what; the statement under it is the headline, though its
+    # two phrases take a line each as a kicker and a headline would
+    kicker = "市长在全市优化营商环境工作推进会议上强调"
+    statement = ["深刻把握改革规律 进一步改进工作方式", "推动政府职能转变取得新突破"]
+    dateline_body = (
+        "本报讯（记者 王敏）全市优化营商环境工作推进会议昨日召开，会议总结前一阶段工作，"
+        "研究部署下一阶段重点任务。市长指出，要坚持问题导向，推动政府职能转变，持续提升"
+        "政务服务水平，让企业和群众办事更方便。"
+    )
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, *statement], _body(dateline_body))
+    second = parse_text(text).articles[1]
+    assert second.kicker == kicker
+    assert second.headline.replace(" ", "") == "".join(statement).replace(" ", "")

@@ -55,11 +55,12 @@ from shared.parsing.title_roles import (
     ends_with_column_tag,
     is_kicker_shaped,
     is_subtitle,
+    reports_speech,
     unwrapped_title_roles,
 )
 from shared.parsing.title_runs import split_title_runs
 from shared.parsing.titles import BlockRole
-from shared.parsing.topic import lines_share_topic
+from shared.parsing.topic import lines_share_topic, text_bigrams, vocabulary
 from shared.parsing.topic_breaks import split_topic_breaks
 from shared.parsing.types import ParsedArticle
 from shared.parsing.unit_credits import (
@@ -73,6 +74,7 @@ from shared.parsing.units import (
     TitleGroup,
     Unit,
     body_blocks,
+    body_lines,
     build_items,
     is_photo,
     past_photos,
@@ -187,7 +189,11 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
             and not follower.anchored
             and same_column(host, follower)
             and is_intertitle_shaped(item, host, layout)
-            and (shares_topic(host, follower) or _set_in_the_text(item, host, follower))
+            and (
+                shares_topic(host, follower)
+                or _set_in_the_text(item, host, follower)
+                or (layout.sets_nothing_apart and _named_in_the_text(item, host))
+            )
             and not layout.sets_apart(item.blocks, host.body, follower.body)
             and not credited_apart(host, follower)
         ):
@@ -216,6 +222,27 @@ def _set_in_the_text(group: TitleGroup, host: Unit, follower: Unit) -> bool:
         and not follower.body[0].blanks_before
         and not speak_apart(host, follower)
     )
+
+
+# A subhead names a theme its article already spoke of: at least this share of its
+# character bigrams, and this many, stand in the text above it.
+NAMED_SHARE = 0.5
+MIN_NAMED_BIGRAMS = 3
+
+
+def _named_in_the_text(group: TitleGroup, host: Unit) -> bool:
+    """The group's words are the text's own: half its character bigrams or more (and at
+    least ``MIN_NAMED_BIGRAMS``) stand in the body above it.  An article's opening names
+    the themes its subheads then take up (``奋战抗疫一线，筑牢防控屏障；…`` over the subhead
+    ``筑牢疫情防控屏障``), so the subhead is read in that text even when the section under it
+    opens with lines that share little with the lines above (a run of quoted questions).
+    The title of another article speaks of that article, not of the one it follows.  Asked
+    only where the extractor leaves no blank line: it reads the page in print order, each
+    title over its own body, so the body above the group is never the group's own (where
+    titles may follow their bodies, a headline's words stand in the body above it)."""
+    words = text_bigrams("".join(line.text for block in group.blocks for line in block.lines))
+    named = len(words & vocabulary(body_lines(host)))
+    return named >= MIN_NAMED_BIGRAMS and named >= NAMED_SHARE * len(words)
 
 
 def carry_editors_notes(items: list[Item]) -> list[Item]:
@@ -517,7 +544,10 @@ def title_units(
     (:func:`_stacked`; ``body`` is the article's body text, without spaces).  Where blank
     lines part blocks, the lines of one block are set in one size, and a headline broken
     at a phrase may run longer on its second line (``我市两课程入选`` /
-    ``全国基层干部培训优秀网络课程``)."""
+    ``全国基层干部培训优秀网络课程``).  There, too, the statement under a kicker that
+    reports speech (``…会议上强调``) is one headline, however many lines its phrases take
+    (``深刻认识和把握改革规律 进一步改进工作方式方法`` / ``不断推动政府职能转变和营商环境
+    改善取得新突破``): such a kicker introduces the statement, and no second kicker."""
     texts: list[str] = []
     lines: list[list[Line]] = []
     for block in group.blocks:
@@ -528,8 +558,10 @@ def title_units(
                 or layout.unwrapped
                 or is_subtitle(text)
                 or is_kicker_shaped(texts[-1])
+                or (layout.sets_nothing_apart and reports_speech(texts[-1]))
                 or (
                     layout.sets_nothing_apart
+                    and not (len(texts) > 1 and reports_speech(texts[-2]))
                     and _stacked(block.lines[position - 1], line, texts[-1], text, body)
                 )
             )

@@ -22,6 +22,12 @@ class TitleRoles:
 _REPORTING_VERBS = ("强调", "指出", "表示", "要求", "提出", "呼吁")
 
 
+def reports_speech(text: str) -> bool:
+    """A kicker that reports who said what (``…在…会议上强调``): the headline under it is
+    the statement."""
+    return text.endswith(_REPORTING_VERBS)
+
+
 def is_subtitle(text: str) -> bool:
     """Opens with a dash and has words after it.  A line of bare dashes is no subtitle: it is
     the end of the line above, wrapped (``…“细绳子”`` / ``——``), as a dash that closes a

@@ -205,3 +205,61 @@ def test_a_note_closing_the_body_is_no_title_run() -> None:
     assert off_measure_title_start(lines) is None
     (lines,) = split_lines("\n".join([*body, *note, "股市调整，不必恐慌", "春天临近了！"]))
     assert off_measure_title_start(lines) == len(body) + len(note)
+
+
+def test_a_subhead_naming_a_theme_of_the_opening_stays_in_its_article() -> None:
+    # the section under the subhead opens with quoted questions that share few words with the
+    # opening above, but the subhead names a theme the opening already spoke of (筑牢防控屏障):
+    # it is a subhead of this article, not the title of another one
+    subhead = "筑牢疫情防控屏障"
+    lines = [
+        "发扬英模精神，助力打赢大上海保",
+        "卫战",
+        "本报记者 梁然国",
+        "通讯员 邓萍俊",
+        "奋战抗疫一线，筑牢防控屏障；剑指",
+        "违法犯罪，守护一方平安；深化“放管",
+        "服”，用心为民解忧……党的十九大以",
+        "来，上海公安机关深入贯彻习近平总书记",
+        "系列重要讲话精神，忠实践行“对党忠",
+        "诚、服务人民、执法公正、纪律严明”总",
+        "要求，以风险防控“一平台、三体系”为",
+        "路径构建新型现代警务机制，从严从细落",
+        "实战疫情、助攻坚、防风险、保安全、护",
+        "稳定各项措施，为城市经济社会发展提供",
+        "有力保障。",
+        subhead,
+        "“我高血压的药没了，药送不进来怎",
+        "么办？”",
+        "“家里老人要去医院看病，能帮忙送",
+        "一下吗？”",
+        "“我要去单位值班，需要哪些证",
+        "明？”",
+        "此轮疫情中，徐汇公安分局社区民警",
+        "王瑞芳每天都会接到老百姓的各种求助。",
+        "王瑞芳所负责的南丹南村从3月底开始实行",
+        "管控，辖区内有5000多名居民，其中80岁",
+        "以上的就有400多人。疫情防控任务重，百",
+        "姓民生需求多，最难的时候，小区居委书",
+        "记和主任都被隔离，王瑞芳主动扛起居委",
+        "的工作任务，坚守防疫一线。",
+    ]
+    articles = parse_text(_page(lines)).articles
+    assert len(articles) == 1
+    assert subhead in articles[0].paragraphs
+
+
+def test_the_statement_under_a_reported_speech_kicker_is_one_headline() -> None:
+    # the kicker reports who said what; the statement under it is the headline, though its
+    # two phrases take a line each as a kicker and a headline would
+    kicker = "市长在全市优化营商环境工作推进会议上强调"
+    statement = ["深刻把握改革规律 进一步改进工作方式", "推动政府职能转变取得新突破"]
+    dateline_body = (
+        "本报讯（记者 王敏）全市优化营商环境工作推进会议昨日召开，会议总结前一阶段工作，"
+        "研究部署下一阶段重点任务。市长指出，要坚持问题导向，推动政府职能转变，持续提升"
+        "政务服务水平，让企业和群众办事更方便。"
+    )
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, *statement], _body(dateline_body))
+    second = parse_text(text).articles[1]
+    assert second.kicker == kicker
+    assert second.headline.replace(" ", "") == "".join(statement).replace(" ", "")

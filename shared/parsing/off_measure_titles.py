@@ -22,9 +22,8 @@ from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import closes_text, unclosed_parenthesis
 from shared.parsing.title_measures import squeeze_allowance
+from shared.parsing.title_roles import fits_title_stack
 
-# At most this many title lines (a kicker and a headline, wrapped) stand so.
-MAX_TITLE_LINES = 4
 _FULL_STOPS = frozenset("。；;")
 
 
@@ -34,7 +33,7 @@ def off_measure_title_start(lines: Sequence[Line]) -> int | None:
     cut = len(lines)
     while (
         cut > 0
-        and len(lines) - cut < MAX_TITLE_LINES
+        and fits_title_stack([line.text for line in lines[cut - 1 :]])
         and _FULL_STOPS.isdisjoint(lines[cut - 1].text)
     ):
         cut -= 1

@@ -28,6 +28,39 @@ def reports_speech(text: str) -> bool:
     return text.endswith(_REPORTING_VERBS)
 
 
+# A title stack holds at most a kicker, a headline and a subtitle, each wrapped over at most
+# this many lines.
+MAX_PART_LINES = 4
+MAX_PARTS = 3
+
+
+def title_parts(texts: Sequence[str]) -> list[int]:
+    """How many lines each part of a stack of title lines takes, as its shape shows: a part
+    ends after a line that leads in (``…——``, ``…：``) or reports speech (``…会议上强调``),
+    and a line opening with ``——`` opens a subtitle."""
+    parts: list[int] = []
+    closed = True
+    for text in texts:
+        text = text.strip()
+        if closed or is_subtitle(text):
+            parts.append(0)
+        parts[-1] += 1
+        closed = is_kicker_shaped(text) or reports_speech(text)
+    return parts
+
+
+def fits_title_stack(texts: Sequence[str]) -> bool:
+    """The lines are few enough for a title stack: at most ``MAX_PART_LINES`` in all, or, where
+    a kicker's end or a subtitle's dash parts them, that many to each of at most
+    ``MAX_PARTS`` parts (``韩正在国务院推进政府职能转变和“放管服”改`` / ``革协调小组全体会议
+    上强调`` over a headline of three lines: five lines, one title).  A page that sets no
+    blank line between a kicker and its headline gives them as one run of lines."""
+    if len(texts) <= MAX_PART_LINES:
+        return True
+    parts = title_parts(texts)
+    return len(parts) <= MAX_PARTS and max(parts) <= MAX_PART_LINES
+
+
 def is_subtitle(text: str) -> bool:
     """Opens with a dash and has words after it.  A line of bare dashes is no subtitle: it is
     the end of the line above, wrapped (``…“细绳子”`` / ``——``), as a dash that closes a

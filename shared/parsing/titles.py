@@ -45,7 +45,13 @@ from shared.parsing.lines import Line, joined_text, opens_interview_turn
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
 from shared.parsing.text_ends import LEADS_IN
-from shared.parsing.title_roles import ends_with_column_tag, is_kicker_shaped, is_subtitle
+from shared.parsing.title_roles import (
+    MAX_PART_LINES,
+    ends_with_column_tag,
+    fits_title_stack,
+    is_kicker_shaped,
+    is_subtitle,
+)
 
 Role = Literal["body", "title", "caption", "byline", "furniture", "continuation"]
 
@@ -55,7 +61,6 @@ _TITLE_ENDS_FORBIDDEN = frozenset("。，、；,;")
 # one (``中国医疗专家组完成沙特、`` / ``科威特抗疫任务回国``); its last line never ends so,
 # and a block so wrapped with a sentence mark (``？`` too) on a line reads as sentences.
 _TITLE_PAUSES = frozenset("，、")
-_MAX_TITLE_LINES = 4
 _MAX_EXACT_RUN = 10
 _VIOLATION = 10.0
 
@@ -83,8 +88,8 @@ def is_closed(block: Block) -> bool:
 
 def title_candidate_reason(block: Block) -> str | None:
     """Why a text block cannot be a title, or None when it can."""
-    if len(block.lines) > _MAX_TITLE_LINES:
-        return f"more than {_MAX_TITLE_LINES} lines"
+    if not fits_title_stack([line.text for line in block.lines]):
+        return f"more than {MAX_PART_LINES} lines (to a part of a title stack)"
     if block.opens_with_dateline:
         return "opens with a dateline"
     if opens_interview_turn(block.first.text):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from shared.parsing import parse_text
 from shared.parsing.lines import split_lines
 from shared.parsing.off_measure_titles import off_measure_title_start
+from shared.parsing.title_roles import fits_title_stack, title_parts
 from tests.support.extracted_lines import set_in_measure
 
 MEASURE = 14
@@ -263,3 +264,42 @@ def test_the_statement_under_a_reported_speech_kicker_is_one_headline() -> None:
     second = parse_text(text).articles[1]
     assert second.kicker == kicker
     assert second.headline.replace(" ", "") == "".join(statement).replace(" ", "")
+
+
+def test_a_kicker_and_a_headline_wrapped_over_five_lines_are_one_title_stack() -> None:
+    # a reported-speech kicker wrapped over two lines and its statement over three run on
+    # as one block of five lines: each part is short enough for a title, and the block stands
+    # between the body's closed sentence and the next article's dateline (the body writes
+    # 改革 whole, so the kicker's break inside it shows a wrap)
+    kicker = ["市长在全市优化营商环境和“一网通办”改", "革推进大会上强调"]
+    statement = [
+        "深刻认识和把握改革规律 进一步",
+        "改进工作方式方法不断推动政府职",
+        "能转变和营商环境改善取得新突破",
+    ]
+    dateline_body = (
+        "本报讯（记者 王敏）全市优化营商环境和深化改革推进大会昨日召开，会议总结前一阶段工作，"
+        "研究部署下一阶段重点任务。市长指出，要坚持问题导向，推动政府职能转变，持续提升"
+        "政务服务水平，让企业和群众办事更方便。"
+    )
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*kicker, *statement], _body(dateline_body))
+    articles = parse_text(text).articles
+    assert len(articles) == 2
+    second = articles[1]
+    assert second.kicker.replace(" ", "") == "".join(kicker)
+    assert second.headline.replace(" ", "") == "".join(statement).replace(" ", "")
+    assert not any("强调" in paragraph for paragraph in articles[0].paragraphs)
+
+
+def test_title_parts_end_after_a_lead_in_or_reported_speech_and_before_a_subtitle() -> None:
+    lines = [
+        "市长在全市优化营商环境和“一网通办”改",
+        "革推进大会上强调",
+        "深刻认识",
+        "改进工作",
+        "取得新突破",
+    ]
+    assert title_parts(lines) == [2, 3]
+    assert fits_title_stack(lines)
+    assert not fits_title_stack(["一二三四五"] * 5)
+    assert title_parts(["公安部：", "严厉打击", "违法犯罪", "——记一线民警"]) == [1, 2, 1]

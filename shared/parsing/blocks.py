@@ -25,6 +25,7 @@ from shared.parsing.glued_titles import (
 )
 from shared.parsing.indentation import _carries_paragraph_indent, leading_space, paragraph_indent
 from shared.parsing.lines import Line
+from shared.parsing.measure_changes import MEASURE_CHANGE_RULE, measure_change
 from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
 from shared.parsing.text_ends import closes_text
 
@@ -84,7 +85,27 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             blocks.append(Block(kind=kind, lines=[line], rule=rule, blanks_before=blanks))
             blanks = []
         previous_kind = kind
+    if blocks and not any(blank for block in blocks for blank in block.blanks_before):
+        # no blank line between any two lines (:meth:`.LineOrder.sets_nothing_apart`)
+        blocks = split_measure_changes(blocks)
     return split_stacked_captions(split_trailing_titles(blocks, indent))
+
+
+def split_measure_changes(blocks: list[Block]) -> list[Block]:
+    """On a page that sets no blank line, a text block split where its measure changes
+    (:mod:`.measure_changes`): the body above, the new module's title lines, its body."""
+    out: list[Block] = []
+    for block in blocks:
+        while block.kind == "text":
+            change = measure_change(block.lines)
+            if change is None:
+                break
+            titles, body = change
+            out.append(Block("text", block.lines[:titles], block.rule, block.blanks_before))
+            out.append(Block("text", block.lines[titles:body], MEASURE_CHANGE_RULE))
+            block = Block("text", block.lines[body:], "body in the changed measure")
+        out.append(block)
+    return out
 
 
 def split_stacked_captions(blocks: list[Block]) -> list[Block]:

@@ -303,3 +303,34 @@ def test_title_parts_end_after_a_lead_in_or_reported_speech_and_before_a_subtitl
     assert fits_title_stack(lines)
     assert not fits_title_stack(["一二三四五"] * 5)
     assert title_parts(["公安部：", "严厉打击", "违法犯罪", "——记一线民警"]) == [1, 2, 1]
+
+
+def _indented(text: str, measure: int) -> list[str]:
+    """A paragraph set in ``measure`` with its first line indented two em."""
+    return [text[: measure - 2], *set_in_measure(text[measure - 2 :], measure)]
+
+
+WIDE_BODY = (
+    "“我今年73岁，在这个小区生活几十年了，现在孩子们开车进来看我，再也不用愁没地方停车了。”"
+    "居民由衷感叹道。小区由于建设年代久远，设施老化，路不畅、灯不亮、下水不通，一直是大伙儿的"
+    "烦心事。这个问题上了街道的问题清单后，街道很快组织力量逐项解决。"
+)
+
+
+def test_titles_where_the_measure_changes_after_a_closed_sentence_open_a_module() -> None:
+    # no byline or dateline follows the titles: the body above closes its sentence in a
+    # 14-em column, and the body under opens its paragraph in a 20-em one; a body keeps its
+    # measure, so the two lines between are the next module's titles
+    kicker, headline = "城区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline], _indented(WIDE_BODY, 20))
+    articles = parse_text(text).articles
+    assert len(articles) == 2
+    assert (articles[1].kicker, articles[1].headline) == (kicker, headline)
+    assert articles[1].paragraphs[0].startswith("“我今年73岁")
+
+
+def test_a_body_that_keeps_its_measure_keeps_its_subhead() -> None:
+    # the same lines under a body of the same measure are a subhead and paragraph of it
+    subhead = "抖抖问题清单  找找资源清单"
+    text = _page([FIRST_TITLE], _indented(FIRST_BODY, 20), [subhead], _indented(WIDE_BODY, 20))
+    assert len(parse_text(text).articles) == 1

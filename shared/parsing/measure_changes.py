@@ -1,0 +1,78 @@
+"""A change of measure inside a run of text lines: where one module's body ends and the next
+module's titles and body begin, on a page that sets no blank line between them.
+
+A body is set in one measure from its first line to its last; two pieces of body whose
+columns differ by more than ``COLUMN_TOLERANCE`` are not one text.  So where, after a closed
+sentence, the lines settle into a column of another width, a new module begins there, and
+the few lines between the closed sentence and the new column's first paragraph that close
+no sentence (``安徽合肥瑶海区加强基层党建，引领社会治理`` / ``抖抖问题清单  找找资源清单``
+between a 27-em body and a 15-em one) are its titles: no paragraph of either body could hold
+them, as the body above closed its sentence and the body under opens its paragraph after
+them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from shared.parsing.columns import (
+    COLUMN_TOLERANCE,
+    INDENT,
+    INDENT_MARGIN,
+    MIN_MEASURED_LINES,
+    is_short,
+    piece_column,
+)
+from shared.parsing.lines import Line
+from shared.parsing.text_ends import closes_text
+from shared.parsing.title_roles import fits_title_stack
+
+# How many lines on either side of the change measure each column.
+_MEASURING_LINES = 6
+_FULL_STOPS = frozenset("。；;")
+MEASURE_CHANGE_RULE = "title lines where the measure changes after a closed sentence"
+
+
+def measure_change(lines: Sequence[Line]) -> tuple[int, int] | None:
+    """``(titles, body)``: where the first change of measure's title lines and the new body
+    start in ``lines`` (a block of text lines), else None.  The change needs a closed
+    sentence above it, at least one title line (free of full stops, closing no sentence,
+    no more than a title stack holds), a column under it at least ``MIN_MEASURED_LINES``
+    lines long that differs from the column above by more than ``COLUMN_TOLERANCE``, and the
+    new column's first line opening a paragraph (:func:`_opens_paragraph`) of a body that
+    closes a sentence in the block (lines that close none are titles still)."""
+    for start in range(MIN_MEASURED_LINES, len(lines) - MIN_MEASURED_LINES):
+        if not closes_text(lines[start - 1]):
+            continue
+        above = piece_column(lines[max(0, start - _MEASURING_LINES) : start])
+        if above <= 0:
+            continue
+        for body in range(start + 1, len(lines) - MIN_MEASURED_LINES + 1):
+            title = lines[body - 1]
+            if (
+                closes_text(title)
+                or not _FULL_STOPS.isdisjoint(title.text)
+                or title.opens_dateline
+                or not fits_title_stack([line.text for line in lines[start:body]])
+            ):
+                break
+            below = piece_column(lines[body : body + _MEASURING_LINES])
+            if below <= 0 or abs(below - above) <= COLUMN_TOLERANCE:
+                continue
+            if _opens_paragraph(title, lines[body], below):
+                break  # the new body opens above: no title line stands before it
+            if _opens_paragraph(lines[body], lines[body + 1], below) and any(
+                closes_text(line) for line in lines[body:]
+            ):
+                return start, body
+    return None
+
+
+def _opens_paragraph(first: Line, second: Line, column: float) -> bool:
+    """``first`` is the indented first line of a paragraph in ``column``: short of it by the
+    indent, and run on by a line that is not short."""
+    return (
+        abs(first.width - (column - INDENT)) <= INDENT_MARGIN
+        and not closes_text(first)
+        and not is_short(second, column)
+    )

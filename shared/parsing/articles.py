@@ -55,6 +55,7 @@ from shared.parsing.title_roles import (
     ends_with_column_tag,
     is_kicker_shaped,
     is_subtitle,
+    opens_column_tag,
     reports_speech,
     unwrapped_title_roles,
 )
@@ -577,7 +578,10 @@ def title_units(
 def _stacked(upper: Line, lower: Line, upper_text: str, lower_text: str, body: str) -> bool:
     """Two title lines running into each other on a page with no blank line are two titles
     (a kicker over its headline) unless the lower one's width and wording show it to be the
-    rest of a title wrapped from the upper (:mod:`.stacked_titles`)."""
+    rest of a title wrapped from the upper (:mod:`.stacked_titles`), or a column tag that
+    ends it (:func:`.title_roles.opens_column_tag`)."""
+    if opens_column_tag(lower_text):
+        return False
     return wider_than_wrap(upper, lower) or not runs_on_as_wrap(upper_text, lower_text, body)
 
 

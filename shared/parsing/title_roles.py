@@ -95,6 +95,25 @@ def ends_with_column_tag(text: str) -> bool:
     )
 
 
+def opens_column_tag(text: str) -> bool:
+    """A title line that opens with a column tag in parentheses (see
+    :func:`ends_with_column_tag`) and holds nothing after it: the tag ends the headline on
+    the line above, set on a line of its own or wrapped from there (``“五朵金花”绽放一线`` /
+    ``（向奋战在一线的医务`` / ``人员致敬）``).  Only the tag's start need be on the line."""
+    text = "".join(text.split())
+    if text[:1] not in "（(":
+        return False
+    closings = [i for i in (text.find("）"), text.find(")")) if i > 0]
+    close = min(closings) if closings else len(text)
+    tag = text[1:close]
+    return (
+        (len(tag) >= _MIN_TAG or not closings)
+        and len(tag) <= _MAX_TAG
+        and not any(mark in tag for mark in "，。；：,;:")
+        and not text[close + 1 :]
+    )
+
+
 def is_kicker_shaped(text: str) -> bool:
     """引题 that announce the headline: ``水利部——``, ``杜庭斌：``, ``中国驻美大使呼吁——``."""
     return text.endswith(("——", "：", ":"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from shared.parsing import parse_text
 from shared.parsing.lines import split_lines
 from shared.parsing.off_measure_titles import off_measure_title_start
-from shared.parsing.title_roles import fits_title_stack, title_parts
+from shared.parsing.title_roles import fits_title_stack, opens_column_tag, title_parts
 from tests.support.extracted_lines import set_in_measure
 
 MEASURE = 14
@@ -334,3 +334,20 @@ def test_a_body_that_keeps_its_measure_keeps_its_subhead() -> None:
     subhead = "抖抖问题清单  找找资源清单"
     text = _page([FIRST_TITLE], _indented(FIRST_BODY, 20), [subhead], _indented(WIDE_BODY, 20))
     assert len(parse_text(text).articles) == 1
+
+
+def test_a_column_tag_on_its_own_line_ends_the_headline_above() -> None:
+    # the tag is wider than the headline's line, so no wrap of it by width; but a line that
+    # is a column tag in parentheses and nothing else ends the headline it tags
+    headline, tag = "菜场延时营业方便居民", "（民生实事面对面）"
+    text = _page([FIRST_TITLE], _body(FIRST_BODY), [headline, tag, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", headline + tag)
+
+
+def test_only_a_tag_closed_with_nothing_after_it_opens_a_column_tag_line() -> None:
+    assert opens_column_tag("（向奋战在一线的医务")
+    assert opens_column_tag("（民生实事面对面）")
+    assert not opens_column_tag("（受权发布）中华人民共和国")
+    assert not opens_column_tag("（上）")
+    assert not opens_column_tag("（记者，通讯员）")

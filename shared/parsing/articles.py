@@ -579,9 +579,15 @@ def _stacked(upper: Line, lower: Line, upper_text: str, lower_text: str, body: s
     """Two title lines running into each other on a page with no blank line are two titles
     (a kicker over its headline) unless the lower one's width and wording show it to be the
     rest of a title wrapped from the upper (:mod:`.stacked_titles`), or a column tag that
-    ends it (:func:`.title_roles.opens_column_tag`)."""
+    ends it (:func:`.title_roles.opens_column_tag`).  ``upper_text`` is the title unit the
+    upper line ends.  A plain line under a subtitle (``——…``) is the subtitle's rest, if its
+    width allows a wrap: such a page reads a stack in print order, and the subtitle stands
+    last in it, under the kicker and the headline (``——友情提醒：出门前除了戴口罩，千万`` /
+    ``别忘了带钥匙，煤气关火电器断电``)."""
     if opens_column_tag(lower_text):
         return False
+    if is_subtitle(upper_text):
+        return wider_than_wrap(upper, lower)
     return wider_than_wrap(upper, lower) or not runs_on_as_wrap(upper_text, lower_text, body)
 
 

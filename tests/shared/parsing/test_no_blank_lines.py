@@ -351,3 +351,16 @@ def test_only_a_tag_closed_with_nothing_after_it_opens_a_column_tag_line() -> No
     assert not opens_column_tag("（受权发布）中华人民共和国")
     assert not opens_column_tag("（上）")
     assert not opens_column_tag("（记者，通讯员）")
+
+
+def test_a_plain_line_under_a_subtitle_is_its_rest() -> None:
+    # the stack is read in print order and the subtitle stands last in it: the plain line
+    # under it is its wrapped rest, though the break (千万 / 别忘了) cuts no word of the body
+    headline = "下楼做核酸，129人忘带钥匙"
+    subtitle = ["——友情提醒：出门前除了戴口罩，千万", "别忘了带钥匙，煤气关火电器断电"]
+    text = _page(
+        [FIRST_TITLE], _body(FIRST_BODY), [headline, *subtitle, BYLINE], _body(SECOND_BODY)
+    )
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", headline)
+    assert second.subtitle.replace(" ", "") == "".join(subtitle).lstrip("—")

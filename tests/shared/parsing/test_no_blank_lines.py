@@ -35,11 +35,16 @@ def _body(text: str) -> list[str]:
     return set_in_measure(text, MEASURE)
 
 
+def _after_a_module(*pieces: list[str]) -> str:
+    """A page opening with a module (its title over its body), then ``pieces``."""
+    return _page([FIRST_TITLE], _body(FIRST_BODY), *pieces)
+
+
 def test_a_kicker_over_a_wider_headline_is_no_wrapped_title() -> None:
     # the kicker (small type, 6 em) runs into its headline (large type, 11 em) as a wrapped
     # title's lines would; a wrapped title's rest cannot be so much wider than its first line
     kicker, headline = "菜场延时营业", "早市提前到清晨六点开门"
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    text = _after_a_module([kicker, headline, BYLINE], _body(SECOND_BODY))
     second = parse_text(text).articles[1]
     assert {second.kicker, second.headline} == {kicker, headline}
 
@@ -48,7 +53,7 @@ def test_stacked_titles_read_in_print_order_put_the_headline_over_the_body() -> 
     # with no blank line the extractor's order is the print order: the kicker stands over its
     # headline, never between it and the body (though it is the shorter line here)
     kicker, headline = "菜场延时营业", "早市提前到清晨六点开门"
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    text = _after_a_module([kicker, headline, BYLINE], _body(SECOND_BODY))
     second = parse_text(text).articles[1]
     assert (second.kicker, second.headline) == (kicker, headline)
 
@@ -89,7 +94,7 @@ def test_a_photo_credit_ends_its_caption_and_the_title_under_it_opens_an_item() 
     # ``…发展。　（本报记者 曹晨然 摄）`` closes a photo's caption: the short line after it
     # is the next article's title, not text running on from the caption
     caption = [*CAPTION, "共同应对风险挑战、维护和平发展。　（本报记者 曹晨然 摄）"]
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), caption, [TITLE], DATELINED)
+    text = _after_a_module(caption, [TITLE], DATELINED)
     articles = parse_text(text).articles
     photo = next(a for a in articles if a.kind == "photo")
     assert photo.reporters == ["曹晨然"]
@@ -99,7 +104,7 @@ def test_a_photo_credit_ends_its_caption_and_the_title_under_it_opens_an_item() 
 
 def test_a_credit_wrapped_over_two_lines_ends_its_caption() -> None:
     caption = [*CAPTION, "共同应对风险挑战、维护和平发展。　（本报记", "者 高艳国 摄）"]
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), caption, [TITLE], DATELINED)
+    text = _after_a_module(caption, [TITLE], DATELINED)
     articles = parse_text(text).articles
     photo = next(a for a in articles if a.kind == "photo")
     assert photo.reporters == ["高艳国"]
@@ -110,7 +115,7 @@ def test_a_credit_that_goes_on_in_the_next_line_keeps_it() -> None:
     # ``■ 本报记者 郭`` reads as a credit, but the name goes on under it: the caption's
     # credit ends there, not after ``郭``
     caption = [*CAPTION, "共同应对风险挑战、维护和平发展。 ■ 本报记者 郭", "娜桂"]
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), caption, [TITLE], DATELINED)
+    text = _after_a_module(caption, [TITLE], DATELINED)
     articles = parse_text(text).articles
     photo = next(a for a in articles if a.kind == "photo")
     assert photo.reporters == ["郭娜桂"]
@@ -126,7 +131,7 @@ def test_a_wrapped_headline_may_run_longer_by_the_piece_that_moved_down() -> Non
         "今年以来，科技企业在指数样本中的“含科量”持续提升，沪深300等多个宽基指数将于下月"
         "调整样本，新进入的样本多为研发投入较高的公司。"
     )
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(body))
+    text = _after_a_module([*lines, BYLINE], _body(body))
     second = parse_text(text).articles[1]
     assert (second.kicker, second.headline) == (
         "",
@@ -137,14 +142,14 @@ def test_a_wrapped_headline_may_run_longer_by_the_piece_that_moved_down() -> Non
 def test_stacked_lines_are_two_titles_unless_the_wording_shows_a_wrap() -> None:
     # each line a phrase of its own: a kicker (the longer, in small type) over its headline
     kicker, headline = "十多天没回家，每天工作超过十二小时", "“揽事民警”跨江配药"
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    text = _after_a_module([kicker, headline, BYLINE], _body(SECOND_BODY))
     second = parse_text(text).articles[1]
     assert (second.kicker, second.headline) == (kicker, headline)
 
 
 def test_a_short_remnant_is_the_rest_of_a_wrapped_headline() -> None:
     lines = ["发扬英模精神，助力打赢大上海", "保卫战"]
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+    text = _after_a_module([*lines, BYLINE], _body(SECOND_BODY))
     second = parse_text(text).articles[1]
     assert (second.kicker, second.headline) == ("", "".join(lines))
 
@@ -155,7 +160,7 @@ def test_a_word_cut_by_the_break_and_whole_in_the_body_shows_a_wrap() -> None:
         "国务院副总理刘鹤在北京分别会见国际货币基金组织负责人和美国工商界代表，双方就"
         "经贸合作等议题交换了意见。"
     )
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(body))
+    text = _after_a_module([*lines, BYLINE], _body(body))
     second = parse_text(text).articles[1]
     assert (second.kicker, second.headline) == ("", "".join(lines))
 
@@ -165,7 +170,7 @@ def test_a_break_inside_open_quotes_or_a_number_shows_a_wrap() -> None:
         ["金刚石散热：“概念炒", "作”还是“量产前夜”"],
         ["A股指数体系迈向精细化 年内新增3", "74条指数"],
     ):
-        text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+        text = _after_a_module([*lines, BYLINE], _body(SECOND_BODY))
         second = parse_text(text).articles[1]
         assert (second.kicker, second.headline) == ("", "".join(lines)), lines
 
@@ -179,7 +184,7 @@ def test_a_title_wider_than_the_column_above_a_byline_is_no_body_line() -> None:
     # 14-em column by more than its marks squeeze: no line of that column, so a title (the
     # kicker of the next article)
     kicker, headline = "成人感染被转运，家中孩子谁来照顾？", "“儿童督导员”上线"
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline, BYLINE], _body(SECOND_BODY))
+    text = _after_a_module([kicker, headline, BYLINE], _body(SECOND_BODY))
     articles = parse_text(text).articles
     assert articles[0].paragraphs[-1].endswith("逐步推进。")
     assert _titles(articles[1]) == {kicker, headline}
@@ -190,7 +195,7 @@ def test_a_title_line_stopping_short_in_mid_phrase_above_a_byline_is_no_body_lin
     # line of a paragraph: the lines from it to the byline are titles, though they hold a
     # comma and end with ！
     lines = ["股市调整，不必恐慌", "春天临近了！"]
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*lines, BYLINE], _body(SECOND_BODY))
+    text = _after_a_module([*lines, BYLINE], _body(SECOND_BODY))
     articles = parse_text(text).articles
     assert articles[0].paragraphs[-1].endswith("逐步推进。")
     assert "".join(_titles(articles[1])) in ("".join(lines), "".join(reversed(lines)))
@@ -260,7 +265,7 @@ def test_the_statement_under_a_reported_speech_kicker_is_one_headline() -> None:
         "研究部署下一阶段重点任务。市长指出，要坚持问题导向，推动政府职能转变，持续提升"
         "政务服务水平，让企业和群众办事更方便。"
     )
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, *statement], _body(dateline_body))
+    text = _after_a_module([kicker, *statement], _body(dateline_body))
     second = parse_text(text).articles[1]
     assert second.kicker == kicker
     assert second.headline.replace(" ", "") == "".join(statement).replace(" ", "")
@@ -282,7 +287,7 @@ def test_a_kicker_and_a_headline_wrapped_over_five_lines_are_one_title_stack() -
         "研究部署下一阶段重点任务。市长指出，要坚持问题导向，推动政府职能转变，持续提升"
         "政务服务水平，让企业和群众办事更方便。"
     )
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [*kicker, *statement], _body(dateline_body))
+    text = _after_a_module([*kicker, *statement], _body(dateline_body))
     articles = parse_text(text).articles
     assert len(articles) == 2
     second = articles[1]
@@ -322,7 +327,7 @@ def test_titles_where_the_measure_changes_after_a_closed_sentence_open_a_module(
     # 14-em column, and the body under opens its paragraph in a 20-em one; a body keeps its
     # measure, so the two lines between are the next module's titles
     kicker, headline = "城区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [kicker, headline], _indented(WIDE_BODY, 20))
+    text = _after_a_module([kicker, headline], _indented(WIDE_BODY, 20))
     articles = parse_text(text).articles
     assert len(articles) == 2
     assert (articles[1].kicker, articles[1].headline) == (kicker, headline)
@@ -340,7 +345,7 @@ def test_a_column_tag_on_its_own_line_ends_the_headline_above() -> None:
     # the tag is wider than the headline's line, so no wrap of it by width; but a line that
     # is a column tag in parentheses and nothing else ends the headline it tags
     headline, tag = "菜场延时营业方便居民", "（民生实事面对面）"
-    text = _page([FIRST_TITLE], _body(FIRST_BODY), [headline, tag, BYLINE], _body(SECOND_BODY))
+    text = _after_a_module([headline, tag, BYLINE], _body(SECOND_BODY))
     second = parse_text(text).articles[1]
     assert (second.kicker, second.headline) == ("", headline + tag)
 

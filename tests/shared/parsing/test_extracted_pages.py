@@ -41,9 +41,9 @@ LAYOUT_FLOORS: dict[int, tuple[float, float, float, float]] = {
 # The same issues extracted by PyMuPDF (page.get_text(): the order the PDF draws the text,
 # titles before their bodies, no blank line anywhere)
 STREAM_FLOORS: dict[int, tuple[float, float, float, float]] = {
-    400000: (0.74, 0.64, 0.64, 0.80),
-    400003: (0.70, 0.64, 0.64, 0.64),
-    400006: (0.55, 0.55, 0.55, 0.55),
+    400000: (0.95, 0.95, 0.80, 0.95),
+    400003: (0.95, 0.95, 0.95, 0.95),
+    400006: (0.74, 0.69, 0.69, 0.69),
     400007: (0.98, 0.98, 0.98, 0.98),
 }
 

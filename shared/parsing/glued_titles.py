@@ -683,7 +683,7 @@ def split_glued_titles(
             end = _body_first_line_out(lines, index, end)
         if end == index and _question_title_shaped(lines[index]):
             end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
-        if index < end < len(lines) and (
+        if index < end < len(lines) and not _closed_in_a_few(lines[end]) and (
             stack
             or _two_texts(
                 lines[max(begin, index - CONTEXT_LINES) : index],
@@ -710,6 +710,14 @@ def split_glued_titles(
         return [block]
     pieces.append(Block(block.kind, lines[begin:], "body after title lines split off"))
     return pieces
+
+
+def _closed_in_a_few(line: Line) -> bool:
+    """The line under a run of title-shaped lines closes a sentence within the indent's
+    width (``措。``): the run's last line is that sentence, cut at the column's measure in
+    the middle of a word (``变化始于一系列改革举``), not a title over a body, whose first
+    line opens a paragraph."""
+    return line.ends_sentence and line.width <= INDENT + INDENT_MARGIN
 
 
 def _stacks_a_subtitle(lines: Sequence[Line], start: int, end: int) -> bool:

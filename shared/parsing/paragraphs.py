@@ -36,7 +36,7 @@ from shared.parsing.columns import (
     is_short,
     local_column_widths,
 )
-from shared.parsing.datelines import dateline_runs_on
+from shared.parsing.datelines import dateline_runs_on, match_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation, sets_in_paragraphs
 from shared.parsing.lines import Line, display_width, opens_interview_turn
 from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
@@ -116,6 +116,7 @@ def paragraph_break(
             and column > 0
             # a dateline's byline wrapping onto the next line makes both lines short
             and not unclosed_parenthesis(before.text)
+            and not _dateline_runs_into_a_sentence(before)
             and _first_line_over_running_text(
                 after,
                 following,
@@ -384,6 +385,23 @@ def _may_head(before: Line, after: Line) -> bool:
         and not before.opens_dateline
         and _SENTENCE_INNER.isdisjoint(before.text)  # (a set test in C, not a per-character loop)
     )
+
+
+def _dateline_runs_into_a_sentence(line: Line) -> bool:
+    """``line`` opens with a dateline and the text after it holds sentence punctuation
+    (``本报讯（记者 周楠 通讯员 丁婉星） 昨天下午，2022 年普陀区第``): the report's first
+    sentence has begun, so the line is no subhead and, ending no sentence, runs on.  A
+    dateline line ends its paragraph unfinished only when a label follows the dateline
+    (``本报讯（记者 杨硕） 求助``), and a label, like a title, holds no such punctuation.
+
+    Where the column is measured an em wide (a short body whose full lines squeeze a mark
+    past the edge), the running line under a full dateline line (``二次重点项目…通过
+    “云签约”``) has the width of an indented first line with a squeezed mark, and the
+    widths alone would read the dateline line as a paragraph of its own."""
+    if not line.opens_dateline:
+        return False
+    dateline = match_dateline(line.text)
+    return dateline is not None and not _SENTENCE_INNER.isdisjoint(dateline.rest)
 
 
 def _heads_first_line(before: Line, after: Line, column: float) -> bool:

@@ -952,3 +952,21 @@ def test_a_list_item_short_by_the_indent_after_a_semicolon_opens_a_paragraph() -
     following = line("各项措施落到实处，取得实效。")
     new, rule = paragraph_break(before, after, False, 15.0, following=following)
     assert new, rule
+
+
+# ---- a dateline line that fills its measure --------------------------------------------
+
+
+def test_a_dateline_line_running_into_its_sentence_runs_on() -> None:
+    # A 31 em column measured at 32 (its full lines squeeze a mark past the edge, the
+    # letter-spaced line under is stretched to the edge): the running line under the
+    # dateline line, 30 em and a squeezed closing quote, has the shape of an indented first
+    # line, yet the text after the dateline has begun a sentence (a comma) and a dateline
+    # line is no subhead: the sentence runs on.
+    dateline = line("本报讯（记者 周楠 通讯员 丁婉星） 昨天下午，2022 年普陀区第")
+    running = line("二次重点项目集中签约仪式举行。会上，28个重点项目通过“云签约”", 2)
+    under = line(" ".join("方式集中签约落户普陀，项目涵盖生物医药、资产管理、高新技术、新"), 3)
+    new, rule = paragraph_break(
+        dateline, running, False, 32.0, before_opens=True, following=under, tight=True
+    )
+    assert not new, rule

@@ -185,7 +185,7 @@ def paragraph_break(
         and _may_end_paragraph(after)
         and _opens_with_a_sentence(after, following, column)
     ):
-        return True, "indented line ending a sentence, the line under it not indented"
+        return True, OPENS_OVER_ITS_LAST_LINE
     if (
         unmarked
         and _may_end_paragraph(after)
@@ -734,6 +734,39 @@ class Paragraphs:
     blank_roles: dict[int, tuple[str, str]]  # blank line number → role, rule
 
 
+# The rule that opens a paragraph at a line because the line under it reads as its last line.
+OPENS_OVER_ITS_LAST_LINE = "indented line ending a sentence, the line under it not indented"
+_LAST_LINE_AFTER_ALL = (
+    "a line at the indented measure taken for a first line over its last line, yet a"
+    " paragraph opens under it after a blank: the last line of the paragraph above"
+)
+
+
+def _one_line_opening_after_all(
+    groups: Sequence[Sequence[Line]], opening: Line, opening_rule: str, blank_under: bool
+) -> bool:
+    """Does ``opening`` stand alone where it was opened (:data:`OPENS_OVER_ITS_LAST_LINE`)
+    because the line under it read as its last line, now that the line under it opens a
+    paragraph after a blank?
+
+    The rule took ``opening`` (a sentence-final line at the indented measure after a flush
+    sentence end) for a first line because the line under it ends a sentence: the pair is
+    one paragraph.  Where the blank between them is read as a paragraph break, the pair is
+    not, and ``opening`` would be a one-line paragraph exactly as wide as an indented first
+    line; far likelier it is the last line of the paragraph above, one of several lines,
+    stopping where a first line would (``…瞄准的是最顶尖的金刚石散热片。`` at 34 em,
+    ``虽然最终未能成功竞标，…这件事。”`` at 32 em in a 34 em column, a blank, then
+    ``综合来看，…爆发的前夜。``).  A paragraph of one line above speaks for a run of
+    one-line paragraphs (quoted questions, one a line); then ``opening`` stands alone."""
+    return (
+        blank_under
+        and len(groups) >= 2
+        and len(groups[-2]) >= 2
+        and list(groups[-1]) == [opening]
+        and opening_rule.endswith(OPENS_OVER_ITS_LAST_LINE)
+    )
+
+
 # A line wrapped at a measure is at least as wide as the line under it, but for closing
 # marks squeezed onto that line past the measure (an em or two).
 WRAP_SLACK = 2.0
@@ -759,6 +792,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     previous: Line | None = None
     previous_opens = False
     previous_alone = False
+    previous_blanks: Sequence[Line] = ()
     for block in blocks:
         alone = block.first.number in standalone and not _fills_the_column(
             block.first, columns[block.first.number], following.get(block.first.number)
@@ -823,6 +857,15 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     silent_blanks,
                     following.get(under.number) if under is not None else None,
                 )
+            if new and _one_line_opening_after_all(
+                groups, previous, line_rules[previous.number], bool(blanks)
+            ):
+                groups.pop()
+                groups[-1].append(previous)
+                line_rules[previous.number] = "continues: " + _LAST_LINE_AFTER_ALL
+                for blank in previous_blanks:
+                    blank_roles[blank.number] = ("blank-column-break", _LAST_LINE_AFTER_ALL)
+            previous_blanks = blanks
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
                 blank_roles[blank.number] = (role, rule)

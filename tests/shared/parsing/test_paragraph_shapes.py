@@ -970,3 +970,41 @@ def test_a_dateline_line_running_into_its_sentence_runs_on() -> None:
         dateline, running, False, 32.0, before_opens=True, following=under, tight=True
     )
     assert not new, rule
+
+
+# ---- a line at the indented measure between a flush sentence end and a blank -------------
+
+
+def test_a_line_at_the_indented_measure_before_a_paragraph_break_ends_the_one_above() -> None:
+    # 32 em in a 34 em column after a flush sentence end, over a short sentence-final line:
+    # read alone, a first line over its last line; but the blank between them is a
+    # paragraph break, so it would be a one-line paragraph exactly as wide as a first line.
+    # It is the last line of the paragraph above.
+    text = "\n".join(
+        [
+            "罗侠为记者讲述了一个案例。2025 年底，有业内知名公司定向邀请了多家",
+            "设备商同时竞标，提出了较高的技术要求，瞄准的是最顶尖的金刚石散热片。",
+            "虽然最终未能成功竞标，但罗侠表示：“这家公司是真心想搞这件事。”",
+            "",
+            "综合来看，行业普遍认为，金刚石散热已经到了爆发的前夜。",
+        ]
+    )
+    assert [len(group) for group in groups(text)] == [3, 1]
+
+
+def test_a_line_at_the_indented_measure_after_a_one_line_paragraph_stands_alone() -> None:
+    # One-line paragraphs one after another (a list of points), each as wide as an indented
+    # first line: the paragraph above is no longer one whose last line this could be.
+    text = "\n".join(
+        [
+            "一" * 17 + "，",
+            "二" * 20,
+            "三" * 9 + "。",
+            "各区要落实属地责任，压实各方责任。",
+            "各部门要主动靠前服务，上下联动。",
+            "",
+            "五" * 7 + "。",
+        ]
+    )
+    result = groups(text)
+    assert ["各部门要主动靠前服务，上下联动。"] in result, result

@@ -743,7 +743,11 @@ _LAST_LINE_AFTER_ALL = (
 
 
 def _one_line_opening_after_all(
-    groups: Sequence[Sequence[Line]], opening: Line, opening_rule: str, blank_under: bool
+    groups: Sequence[Sequence[Line]],
+    opening: Line,
+    opening_rule: str,
+    blank_under: bool,
+    blank_above: bool,
 ) -> bool:
     """Does ``opening`` stand alone where it was opened (:data:`OPENS_OVER_ITS_LAST_LINE`)
     because the line under it read as its last line, now that the line under it opens a
@@ -757,9 +761,12 @@ def _one_line_opening_after_all(
     stopping where a first line would (``…瞄准的是最顶尖的金刚石散热片。`` at 34 em,
     ``虽然最终未能成功竞标，…这件事。”`` at 32 em in a 34 em column, a blank, then
     ``综合来看，…爆发的前夜。``).  A paragraph of one line above speaks for a run of
-    one-line paragraphs (quoted questions, one a line); then ``opening`` stands alone."""
+    one-line paragraphs (quoted questions, one a line), and a blank above ``opening`` too
+    sets it apart on both sides as a paragraph of its own (the other reading needs a column
+    to end right above it); then ``opening`` stands alone."""
     return (
         blank_under
+        and not blank_above
         and len(groups) >= 2
         and len(groups[-2]) >= 2
         and list(groups[-1]) == [opening]
@@ -858,7 +865,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     following.get(under.number) if under is not None else None,
                 )
             if new and _one_line_opening_after_all(
-                groups, previous, line_rules[previous.number], bool(blanks)
+                groups, previous, line_rules[previous.number], bool(blanks), bool(previous_blanks)
             ):
                 groups.pop()
                 groups[-1].append(previous)

@@ -1008,3 +1008,21 @@ def test_a_line_at_the_indented_measure_after_a_one_line_paragraph_stands_alone(
     )
     result = groups(text)
     assert ["各部门要主动靠前服务，上下联动。"] in result, result
+
+
+def test_a_line_at_the_indented_measure_between_two_blanks_stands_alone() -> None:
+    # A blank above and a blank under it: set apart on both sides, a one-line paragraph
+    # (the other reading needs a column to end right above it).
+    text = "\n".join(
+        [
+            "一" * 18,
+            "二" * 20,
+            "三" * 19 + "。",
+            "",
+            "各部门要主动靠前服务，压实各方责任。",
+            "",
+            "五" * 7 + "。",
+        ]
+    )
+    result = groups(text)
+    assert ["各部门要主动靠前服务，压实各方责任。"] in result, result

@@ -36,7 +36,7 @@ from shared.parsing.columns import (
     is_short,
     local_column_widths,
 )
-from shared.parsing.datelines import dateline_runs_on
+from shared.parsing.datelines import dateline_runs_on, match_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation, sets_in_paragraphs
 from shared.parsing.lines import Line, display_width, opens_interview_turn
 from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
@@ -116,6 +116,7 @@ def paragraph_break(
             and column > 0
             # a dateline's byline wrapping onto the next line makes both lines short
             and not unclosed_parenthesis(before.text)
+            and not _dateline_runs_into_a_sentence(before)
             and _first_line_over_running_text(
                 after,
                 following,
@@ -184,7 +185,7 @@ def paragraph_break(
         and _may_end_paragraph(after)
         and _opens_with_a_sentence(after, following, column)
     ):
-        return True, "indented line ending a sentence, the line under it not indented"
+        return True, OPENS_OVER_ITS_LAST_LINE
     if (
         unmarked
         and _may_end_paragraph(after)
@@ -384,6 +385,23 @@ def _may_head(before: Line, after: Line) -> bool:
         and not before.opens_dateline
         and _SENTENCE_INNER.isdisjoint(before.text)  # (a set test in C, not a per-character loop)
     )
+
+
+def _dateline_runs_into_a_sentence(line: Line) -> bool:
+    """``line`` opens with a dateline and the text after it holds sentence punctuation
+    (``本报讯（记者 周楠 通讯员 丁婉星） 昨天下午，2022 年普陀区第``): the report's first
+    sentence has begun, so the line is no subhead and, ending no sentence, runs on.  A
+    dateline line ends its paragraph unfinished only when a label follows the dateline
+    (``本报讯（记者 杨硕） 求助``), and a label, like a title, holds no such punctuation.
+
+    Where the column is measured an em wide (a short body whose full lines squeeze a mark
+    past the edge), the running line under a full dateline line (``二次重点项目…通过
+    “云签约”``) has the width of an indented first line with a squeezed mark, and the
+    widths alone would read the dateline line as a paragraph of its own."""
+    if not line.opens_dateline:
+        return False
+    dateline = match_dateline(line.text)
+    return dateline is not None and not _SENTENCE_INNER.isdisjoint(dateline.rest)
 
 
 def _heads_first_line(before: Line, after: Line, column: float) -> bool:
@@ -716,6 +734,46 @@ class Paragraphs:
     blank_roles: dict[int, tuple[str, str]]  # blank line number → role, rule
 
 
+# The rule that opens a paragraph at a line because the line under it reads as its last line.
+OPENS_OVER_ITS_LAST_LINE = "indented line ending a sentence, the line under it not indented"
+_LAST_LINE_AFTER_ALL = (
+    "a line at the indented measure taken for a first line over its last line, yet a"
+    " paragraph opens under it after a blank: the last line of the paragraph above"
+)
+
+
+def _one_line_opening_after_all(
+    groups: Sequence[Sequence[Line]],
+    opening: Line,
+    opening_rule: str,
+    blank_under: bool,
+    blank_above: bool,
+) -> bool:
+    """Does ``opening`` stand alone where it was opened (:data:`OPENS_OVER_ITS_LAST_LINE`)
+    because the line under it read as its last line, now that the line under it opens a
+    paragraph after a blank?
+
+    The rule took ``opening`` (a sentence-final line at the indented measure after a flush
+    sentence end) for a first line because the line under it ends a sentence: the pair is
+    one paragraph.  Where the blank between them is read as a paragraph break, the pair is
+    not, and ``opening`` would be a one-line paragraph exactly as wide as an indented first
+    line; far likelier it is the last line of the paragraph above, one of several lines,
+    stopping where a first line would (``…瞄准的是最顶尖的金刚石散热片。`` at 34 em,
+    ``虽然最终未能成功竞标，…这件事。”`` at 32 em in a 34 em column, a blank, then
+    ``综合来看，…爆发的前夜。``).  A paragraph of one line above speaks for a run of
+    one-line paragraphs (quoted questions, one a line), and a blank above ``opening`` too
+    sets it apart on both sides as a paragraph of its own (the other reading needs a column
+    to end right above it); then ``opening`` stands alone."""
+    return (
+        blank_under
+        and not blank_above
+        and len(groups) >= 2
+        and len(groups[-2]) >= 2
+        and list(groups[-1]) == [opening]
+        and opening_rule.endswith(OPENS_OVER_ITS_LAST_LINE)
+    )
+
+
 # A line wrapped at a measure is at least as wide as the line under it, but for closing
 # marks squeezed onto that line past the measure (an em or two).
 WRAP_SLACK = 2.0
@@ -741,6 +799,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     previous: Line | None = None
     previous_opens = False
     previous_alone = False
+    previous_blanks: Sequence[Line] = ()
     for block in blocks:
         alone = block.first.number in standalone and not _fills_the_column(
             block.first, columns[block.first.number], following.get(block.first.number)
@@ -805,6 +864,15 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     silent_blanks,
                     following.get(under.number) if under is not None else None,
                 )
+            if new and _one_line_opening_after_all(
+                groups, previous, line_rules[previous.number], bool(blanks), bool(previous_blanks)
+            ):
+                groups.pop()
+                groups[-1].append(previous)
+                line_rules[previous.number] = "continues: " + _LAST_LINE_AFTER_ALL
+                for blank in previous_blanks:
+                    blank_roles[blank.number] = ("blank-column-break", _LAST_LINE_AFTER_ALL)
+            previous_blanks = blanks
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
                 blank_roles[blank.number] = (role, rule)

@@ -952,3 +952,77 @@ def test_a_list_item_short_by_the_indent_after_a_semicolon_opens_a_paragraph() -
     following = line("各项措施落到实处，取得实效。")
     new, rule = paragraph_break(before, after, False, 15.0, following=following)
     assert new, rule
+
+
+# ---- a dateline line that fills its measure --------------------------------------------
+
+
+def test_a_dateline_line_running_into_its_sentence_runs_on() -> None:
+    # A 31 em column measured at 32 (its full lines squeeze a mark past the edge, the
+    # letter-spaced line under is stretched to the edge): the running line under the
+    # dateline line, 30 em and a squeezed closing quote, has the shape of an indented first
+    # line, yet the text after the dateline has begun a sentence (a comma) and a dateline
+    # line is no subhead: the sentence runs on.
+    dateline = line("本报讯（记者 周楠 通讯员 丁婉星） 昨天下午，2022 年普陀区第")
+    running = line("二次重点项目集中签约仪式举行。会上，28个重点项目通过“云签约”", 2)
+    under = line(" ".join("方式集中签约落户普陀，项目涵盖生物医药、资产管理、高新技术、新"), 3)
+    new, rule = paragraph_break(
+        dateline, running, False, 32.0, before_opens=True, following=under, tight=True
+    )
+    assert not new, rule
+
+
+# ---- a line at the indented measure between a flush sentence end and a blank -------------
+
+
+def test_a_line_at_the_indented_measure_before_a_paragraph_break_ends_the_one_above() -> None:
+    # 32 em in a 34 em column after a flush sentence end, over a short sentence-final line:
+    # read alone, a first line over its last line; but the blank between them is a
+    # paragraph break, so it would be a one-line paragraph exactly as wide as a first line.
+    # It is the last line of the paragraph above.
+    text = "\n".join(
+        [
+            "罗侠为记者讲述了一个案例。2025 年底，有业内知名公司定向邀请了多家",
+            "设备商同时竞标，提出了较高的技术要求，瞄准的是最顶尖的金刚石散热片。",
+            "虽然最终未能成功竞标，但罗侠表示：“这家公司是真心想搞这件事。”",
+            "",
+            "综合来看，行业普遍认为，金刚石散热已经到了爆发的前夜。",
+        ]
+    )
+    assert [len(group) for group in groups(text)] == [3, 1]
+
+
+def test_a_line_at_the_indented_measure_after_a_one_line_paragraph_stands_alone() -> None:
+    # One-line paragraphs one after another (a list of points), each as wide as an indented
+    # first line: the paragraph above is no longer one whose last line this could be.
+    text = "\n".join(
+        [
+            "一" * 17 + "，",
+            "二" * 20,
+            "三" * 9 + "。",
+            "各区要落实属地责任，压实各方责任。",
+            "各部门要主动靠前服务，上下联动。",
+            "",
+            "五" * 7 + "。",
+        ]
+    )
+    result = groups(text)
+    assert ["各部门要主动靠前服务，上下联动。"] in result, result
+
+
+def test_a_line_at_the_indented_measure_between_two_blanks_stands_alone() -> None:
+    # A blank above and a blank under it: set apart on both sides, a one-line paragraph
+    # (the other reading needs a column to end right above it).
+    text = "\n".join(
+        [
+            "一" * 18,
+            "二" * 20,
+            "三" * 19 + "。",
+            "",
+            "各部门要主动靠前服务，压实各方责任。",
+            "",
+            "五" * 7 + "。",
+        ]
+    )
+    result = groups(text)
+    assert ["各部门要主动靠前服务，压实各方责任。"] in result, result

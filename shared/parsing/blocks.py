@@ -132,6 +132,9 @@ def _ends_caption_before(block: Block, line: Line) -> bool:
     the credit on (``■ 本报记者 郭`` / ``娜桂``): nothing of a caption follows its credit, so
     ``line`` is another item's."""
     last = block.last
+    around = last.text if len(block.lines) < 2 else block.lines[-2].text + last.text
+    if not may_hold_photo_credit(around):
+        return False  # most lines: no credit can close the block (asked of every line)
     if match_photo_credit(f"{last.text}{line.text}") is not None:
         return False
     if _closes_caption(last):

@@ -749,9 +749,9 @@ def _one_line_opening_after_all(
     blank_under: bool,
     blank_above: bool,
 ) -> bool:
-    """Does ``opening`` stand alone where it was opened (:data:`OPENS_OVER_ITS_LAST_LINE`)
-    because the line under it read as its last line, now that the line under it opens a
-    paragraph after a blank?
+    """Does ``opening`` stand alone where it was opened (``opening_rule``, the rule that
+    decided its break, :data:`OPENS_OVER_ITS_LAST_LINE`) because the line under it read as
+    its last line, now that the line under it opens a paragraph after a blank?
 
     The rule took ``opening`` (a sentence-final line at the indented measure after a flush
     sentence end) for a first line because the line under it ends a sentence: the pair is
@@ -769,8 +769,9 @@ def _one_line_opening_after_all(
         and not blank_above
         and len(groups) >= 2
         and len(groups[-2]) >= 2
-        and list(groups[-1]) == [opening]
-        and opening_rule.endswith(OPENS_OVER_ITS_LAST_LINE)
+        and len(groups[-1]) == 1
+        and groups[-1][0] is opening
+        and opening_rule == OPENS_OVER_ITS_LAST_LINE
     )
 
 
@@ -799,7 +800,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     previous: Line | None = None
     previous_opens = False
     previous_alone = False
-    previous_blanks: Sequence[Line] = ()
+    previous_rule = ""  # the rule that decided the previous line's break
+    previous_blank = False  # a blank line stands above the previous line
     for block in blocks:
         alone = block.first.number in standalone and not _fills_the_column(
             block.first, columns[block.first.number], following.get(block.first.number)
@@ -809,6 +811,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
             if previous is None:
                 groups.append([line])
                 line_rules[line.number] = "first line of the body"
+                previous_rule = ""
                 previous = line
                 previous_opens = True
                 continue
@@ -865,14 +868,13 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     following.get(under.number) if under is not None else None,
                 )
             if new and _one_line_opening_after_all(
-                groups, previous, line_rules[previous.number], bool(blanks), bool(previous_blanks)
+                groups, previous, previous_rule, bool(blanks), previous_blank
             ):
                 groups.pop()
                 groups[-1].append(previous)
                 line_rules[previous.number] = "continues: " + _LAST_LINE_AFTER_ALL
-                for blank in previous_blanks:
-                    blank_roles[blank.number] = ("blank-column-break", _LAST_LINE_AFTER_ALL)
-            previous_blanks = blanks
+            previous_blank = bool(blanks)
+            previous_rule = rule
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
                 blank_roles[blank.number] = (role, rule)

@@ -24,8 +24,9 @@ from shared.parsing.glued_titles import (
     split_trailing_titles,
 )
 from shared.parsing.indentation import _carries_paragraph_indent, leading_space, paragraph_indent
+from shared.parsing.line_adjacency import sets_nothing_apart
 from shared.parsing.lines import Line
-from shared.parsing.measure_changes import MEASURE_CHANGE_RULE, measure_change
+from shared.parsing.measure_changes import MEASURE_BODY_RULE, MEASURE_CHANGE_RULE, measure_change
 from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
 from shared.parsing.text_ends import closes_text
 
@@ -85,8 +86,7 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             blocks.append(Block(kind=kind, lines=[line], rule=rule, blanks_before=blanks))
             blanks = []
         previous_kind = kind
-    if blocks and not any(blank for block in blocks for blank in block.blanks_before):
-        # no blank line between any two lines (:meth:`.LineOrder.sets_nothing_apart`)
+    if sets_nothing_apart(blocks):
         blocks = split_measure_changes(blocks)
     return split_stacked_captions(split_trailing_titles(blocks, indent))
 
@@ -103,7 +103,7 @@ def split_measure_changes(blocks: list[Block]) -> list[Block]:
             titles, body = change
             out.append(Block("text", block.lines[:titles], block.rule, block.blanks_before))
             out.append(Block("text", block.lines[titles:body], MEASURE_CHANGE_RULE))
-            block = Block("text", block.lines[body:], "body in the changed measure")
+            block = Block("text", block.lines[body:], MEASURE_BODY_RULE)
         out.append(block)
     return out
 

@@ -17,6 +17,14 @@ from shared.parsing.block import Block
 from shared.parsing.lines import Line
 
 
+def sets_nothing_apart(blocks: Sequence[Block]) -> bool:
+    """No blank line stands between any two of the page's lines: its extractor leaves none
+    (PyMuPDF's ``get_text()``), so blank lines tell nothing about what belongs together, only
+    the order of the lines does."""
+    lines = [line for block in blocks for line in (*block.blanks_before, *block.lines)]
+    return bool(lines) and all(line.text.strip() for line in lines)
+
+
 class LineOrder:
     """The lines of a page's blocks in reading order (blank lines kept between blocks
     included); lines it does not hold are taken as numbered, one a line."""
@@ -28,6 +36,8 @@ class LineOrder:
             for line in (*block.blanks_before, *block.lines):
                 self._position[id(line)] = len(self._lines)
                 self._lines.append(line)
+        # (:func:`sets_nothing_apart`, asked once a titled article)
+        self.sets_nothing_apart = sets_nothing_apart(blocks)
 
     def runs_into(self, upper: Line, lower: Line) -> bool:
         """``lower`` comes right after ``upper`` on the same page: nothing between them."""
@@ -37,13 +47,6 @@ class LineOrder:
         if first is None or second is None:
             return lower.number == upper.number + 1
         return second == first + 1
-
-    @property
-    def sets_nothing_apart(self) -> bool:
-        """No blank line stands between any two of the page's lines: its extractor leaves
-        none (PyMuPDF's ``get_text()``), so blank lines tell nothing about what belongs
-        together, only the order of the lines does."""
-        return bool(self._lines) and all(line.text.strip() for line in self._lines)
 
     def set_apart_above(self, line: Line) -> bool:
         """A blank line stands right over ``line`` (or nothing of its page does).  A line

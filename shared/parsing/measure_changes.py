@@ -31,6 +31,7 @@ from shared.parsing.title_roles import fits_title_stack
 _MEASURING_LINES = 6
 _FULL_STOPS = frozenset("。；;")
 MEASURE_CHANGE_RULE = "title lines where the measure changes after a closed sentence"
+MEASURE_BODY_RULE = "body in the changed measure"
 
 
 def measure_change(lines: Sequence[Line]) -> tuple[int, int] | None:

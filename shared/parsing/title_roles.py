@@ -57,6 +57,8 @@ def fits_title_stack(texts: Sequence[str]) -> bool:
     blank line between a kicker and its headline gives them as one run of lines."""
     if len(texts) <= MAX_PART_LINES:
         return True
+    if len(texts) > MAX_PARTS * MAX_PART_LINES:
+        return False  # most body blocks: no need to read each line's shape
     parts = title_parts(texts)
     return len(parts) <= MAX_PARTS and max(parts) <= MAX_PART_LINES
 
@@ -72,6 +74,10 @@ def is_subtitle(text: str) -> bool:
 # shortest (``权威发布``): shorter parentheses are abbreviations in running text (``刚果（布）``).
 _MAX_TAG = 16
 _MIN_TAG = 4
+
+
+# Marks of a clause, which a column tag (a name) holds none of.
+_CLAUSE_MARKS = frozenset("，。；：,;:")
 
 
 def ends_with_column_tag(text: str) -> bool:
@@ -90,7 +96,7 @@ def ends_with_column_tag(text: str) -> bool:
     tag, before = text[opening + 1 : -1], text[:opening]
     return (
         len(tag) >= _MIN_TAG
-        and not any(mark in tag for mark in "，。；：,;:")
+        and _CLAUSE_MARKS.isdisjoint(tag)
         and before.rstrip()[-1:] not in "。！？…"
     )
 
@@ -109,7 +115,7 @@ def opens_column_tag(text: str) -> bool:
     return (
         (len(tag) >= _MIN_TAG or not closings)
         and len(tag) <= _MAX_TAG
-        and not any(mark in tag for mark in "，。；：,;:")
+        and _CLAUSE_MARKS.isdisjoint(tag)
         and not text[close + 1 :]
     )
 
@@ -191,7 +197,7 @@ def assign_title_roles(
         order = plain if not body_after else list(reversed(plain))  # nearest to body first
         # ``…在…会议上强调``: a unit that reports who said what introduces the headline
         # (the statement), so it is the kicker whatever its length.
-        statements = [i for i in order if not units[i].endswith(_REPORTING_VERBS)]
+        statements = [i for i in order if not reports_speech(units[i])]
         order = statements or order
         # nearest-to-body first, so min() keeps it on a width tie
         headline_index = min(order, key=lambda i: _wording_width(units[i]))
@@ -220,7 +226,7 @@ def assign_title_roles(
         subtitles,
         kickers,
         lambda index, unit: (
-            len(plain) == 2 or index < headline_index or unit.endswith(_REPORTING_VERBS)
+            len(plain) == 2 or index < headline_index or reports_speech(unit)
         ),
         ("the other, longer title line", "third title line, extracted after the headline"),
     )

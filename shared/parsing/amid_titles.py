@@ -22,12 +22,8 @@ from typing import Protocol
 
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
-from shared.parsing.topic import pointed_body, text_bigrams, vocabulary
-
-# A block points at a body holding at least this many of its bigrams (and more than twice
-# as many as any other body): a two-character name or term shared by chance gives one or
-# two.
-MIN_AMID_TITLE_HITS = 3
+from shared.parsing.text_ends import PHRASE_PAUSES
+from shared.parsing.topic import MIN_POINTED_HITS, pointed_body, text_bigrams, vocabulary
 
 
 class _Role(Protocol):
@@ -38,9 +34,8 @@ class _Role(Protocol):
 # Marks that stop or open a clause, which a headline holds none of (a quotation mark opens
 # one inside running text: ``发表题为“共建开放型世界经``).
 _CLAUSE_MARKS = frozenset('。；;：:“”"')
-# Marks that pause a sentence: a headline of one line may part its phrases with one
-# (``成人感染被转运，孩子谁来照顾？``); a fragment of body wrapped over lines holds them too.
-_PAUSES = frozenset("，、,")
+# A headline of one line may part its phrases with a pause (:data:`.text_ends.PHRASE_PAUSES`:
+# ``成人感染被转运，孩子谁来照顾？``); a fragment of body wrapped over lines holds them too.
 
 
 def headline_shaped(block: Block) -> bool:
@@ -50,7 +45,7 @@ def headline_shaped(block: Block) -> bool:
     text = joined_text(block.lines)
     if len(block.lines) > 2 or not _CLAUSE_MARKS.isdisjoint(text):
         return False
-    return len(block.lines) == 1 or _PAUSES.isdisjoint(text)
+    return len(block.lines) == 1 or PHRASE_PAUSES.isdisjoint(text)
 
 
 def body_stretches(blocks: Sequence[Block], roles: Sequence[_Role | None]) -> dict[int, int]:
@@ -98,7 +93,7 @@ def points_elsewhere(
         for start, members in lines.items()
     }
     words = text_bigrams(joined_text(blocks[run[0]].lines))
-    pointed = pointed_body(words, vocabularies, MIN_AMID_TITLE_HITS)
+    pointed = pointed_body(words, vocabularies, MIN_POINTED_HITS)
     if pointed is None or pointed == stretch_of[before]:
         return False
     return not (after_continues and after is not None and pointed == stretch_of.get(after))

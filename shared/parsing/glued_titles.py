@@ -33,7 +33,7 @@ from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
+from shared.parsing.text_ends import FULL_STOPS, LEADS_IN, closes_text, unclosed_parenthesis
 from shared.parsing.title_measures import measure_title_line, squeeze_allowance
 from shared.parsing.title_roles import is_subtitle
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
@@ -585,8 +585,8 @@ def _opens_after_short(lines: Sequence[Line], index: int, column: float) -> bool
 
 
 # A headline may part its phrases with a comma or a slight pause (``下楼做核酸，129人忘带钥匙``:
-# 12 of the corpus's 113 headlines hold a comma); a full stop or a semicolon ends a sentence.
-_SENTENCE_STOPS = "。；;"
+# 12 of the corpus's 113 headlines hold a comma); a full stop or a semicolon ends a sentence
+# (:data:`.text_ends.FULL_STOPS`).
 
 
 def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
@@ -615,7 +615,7 @@ def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
         if (
             line.ends_sentence
             or line.spaced_out
-            or any(mark in line.text for mark in _SENTENCE_STOPS)
+            or not FULL_STOPS.isdisjoint(line.text)
             or is_byline_line(line.text)
             or line.continuations
             or not line.measures_column

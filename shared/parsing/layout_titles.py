@@ -70,7 +70,7 @@ def title_breaks(
         if pieces[0].start < inset:
             previous = None
         elif pieces[-1].last - pieces[0].first > MAX_WRAPPED_REST:
-            line = Piece(pieces[0].start, pieces[-1].end, 0, 0)
+            line = line_span(pieces)
             if (
                 previous is not None
                 and (

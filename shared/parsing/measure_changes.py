@@ -24,12 +24,11 @@ from shared.parsing.columns import (
     piece_column,
 )
 from shared.parsing.lines import Line
-from shared.parsing.text_ends import closes_text
+from shared.parsing.text_ends import FULL_STOPS, closes_text
 from shared.parsing.title_roles import fits_title_stack
 
 # How many lines on either side of the change measure each column.
 _MEASURING_LINES = 6
-_FULL_STOPS = frozenset("。；;")
 MEASURE_CHANGE_RULE = "title lines where the measure changes after a closed sentence"
 MEASURE_BODY_RULE = "body in the changed measure"
 
@@ -52,7 +51,7 @@ def measure_change(lines: Sequence[Line]) -> tuple[int, int] | None:
             title = lines[body - 1]
             if (
                 closes_text(title)
-                or not _FULL_STOPS.isdisjoint(title.text)
+                or not FULL_STOPS.isdisjoint(title.text)
                 or title.opens_dateline
                 or not fits_title_stack([line.text for line in lines[start:body]])
             ):

@@ -20,11 +20,9 @@ from shared.parsing.bylines import is_byline_line
 from shared.parsing.columns import INDENT, MIN_MEASURED_LINES, SHORT_MARGIN, column_width
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.text_ends import closes_text, unclosed_parenthesis
+from shared.parsing.text_ends import FULL_STOPS, closes_text, unclosed_parenthesis
 from shared.parsing.title_measures import squeeze_allowance
 from shared.parsing.title_roles import fits_title_stack
-
-_FULL_STOPS = frozenset("。；;")
 
 
 def off_measure_title_start(lines: Sequence[Line]) -> int | None:
@@ -34,7 +32,7 @@ def off_measure_title_start(lines: Sequence[Line]) -> int | None:
     while (
         cut > 0
         and fits_title_stack([line.text for line in lines[cut - 1 :]])
-        and _FULL_STOPS.isdisjoint(lines[cut - 1].text)
+        and FULL_STOPS.isdisjoint(lines[cut - 1].text)
     ):
         cut -= 1
     if cut == len(lines) or cut < MIN_MEASURED_LINES or not closes_text(lines[cut - 1]):

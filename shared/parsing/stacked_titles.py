@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 
 from shared.parsing.lines import Line, display_width
+from shared.parsing.text_ends import SQUEEZABLE
 
 # Half an em: widths are rounded to it, and a space between a title's phrases sets about
 # that much.
 _HALF = 0.5
 _GAP = re.compile(r"\s+")
-# Marks the type may set narrow: a line's width counts them whole.
-_SQUEEZABLE = frozenset("，。、；：？！“”‘’（）《》「」『』,.;:?!")
 # A break never falls next to a space between phrases nor inside a Latin word or a number:
 # the piece that moved down whole to the next line (a character or two before a gap, a
 # word, a number), else one character.
@@ -42,7 +41,7 @@ def wider_than_wrap(upper: Line, lower: Line) -> bool:
     text = lower.text.strip()
     piece = _PIECE.match(text)
     moved = _printed_width(piece.group()) if piece is not None else display_width(text[:1])
-    allowance = _HALF + moved + _HALF * sum(1 for char in text if char in _SQUEEZABLE)
+    allowance = _HALF + moved + _HALF * sum(1 for char in text if char in SQUEEZABLE)
     return _printed_width(text) > _printed_width(upper.text.strip()) + allowance
 
 

@@ -166,7 +166,7 @@ def opens_loose(before: Block | None, block: Block, indents: bool) -> bool:
             not _closes(before) or before.last.width > column - SHORT_MARGIN
         ):
             return False
-    rest = piece_column(block.lines[1:]) if len(block.lines) > 2 else 0.0
+    rest = piece_column(block.lines[1:])
     if rest > 0 and block.first.width > rest + COLUMN_TOLERANCE:
         return False
     return cannot_open(block.first, block_column(block), indents)

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
+from shared.parsing.text_ends import PHRASE_PAUSES
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
 from shared.parsing.title_words import clearly_pointed
-from shared.parsing.topic import text_bigrams, vocabulary
+from shared.parsing.topic import MIN_POINTED_HITS, text_bigrams, vocabulary
 from shared.parsing.units import (
     Item,
     TitleGroup,
@@ -36,9 +37,8 @@ from shared.parsing.units import (
 )
 
 # A title block points at a body holding at least this many of its character bigrams, more
-# than twice as many as any other body on the page holds (a two-character name or term
-# shared by chance gives one or two).
-MIN_STRAY_TITLE_HITS = 3
+# than twice as many as any other body on the page holds.
+MIN_STRAY_TITLE_HITS = MIN_POINTED_HITS
 # ... more than this many times as many as any other body holds; and more than
 # ``LOOSE_LEAD`` times when the body under the block's run holds none of its bigrams (on dev
 # pages a title block read into another module's run and sharing no word with the body
@@ -183,9 +183,8 @@ def _stacked(lone: Block, joining: list[Block], from_above: bool) -> list[Block]
 # Marks of a sentence that a title block joining a lone title may not hold: a block with
 # them may as well be a fragment of body read into the run (``王先生说：“由于父母不在``).
 _SENTENCE_MARKS = frozenset("。；：;:")
-# Marks that part the phrases of a headline (``十多天没回家，每天工作超过十二小时``,
-# ``下楼做核酸，129人忘带钥匙``): a title may hold them inside a line, never at its end.
-_PHRASE_PAUSES = frozenset("，、,")
+# A title may hold phrase pauses (:data:`.text_ends.PHRASE_PAUSES`) inside a line, never at
+# its end.
 
 
 def _plain_title(block: Block) -> bool:
@@ -197,7 +196,7 @@ def _plain_title(block: Block) -> bool:
     text = joined_text(block.lines)
     if len(block.lines) > 2:
         return False
-    if any(line.text.rstrip()[-1:] in _PHRASE_PAUSES for line in block.lines):
+    if any(line.text.rstrip()[-1:] in PHRASE_PAUSES for line in block.lines):
         return False
     if is_kicker_shaped(text):
         return _SENTENCE_MARKS.isdisjoint(text.rstrip("：:—"))

@@ -8,6 +8,14 @@ from shared.parsing.lines import Line
 # Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
 # (``政策赋能，解开束缚转化的“细绳子”——`` over its paragraph's indented first line).
 LEADS_IN = ("：", ":", "——")
+# A full stop or a semicolon ends a sentence; a title holds none.
+FULL_STOPS = frozenset("。；;")
+# Marks that pause a sentence: a headline may part its phrases with one inside a line
+# (``十多天没回家，每天工作超过十二小时``, ``下楼做核酸，129人忘带钥匙``).
+PHRASE_PAUSES = frozenset("，、,")
+# Marks the type may set narrow, by about half an em each wherever they stand in a line (a
+# line's measured width counts them whole).
+SQUEEZABLE = frozenset("，。、；：？！“”‘’（）《》「」『』,.;:?!")
 
 
 def closes_text(line: Line) -> bool:

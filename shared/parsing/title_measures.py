@@ -34,10 +34,8 @@ from shared.parsing.columns import (
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.paragraphs import explains_short_line
 from shared.parsing.photo_credits import match_photo_credit
+from shared.parsing.text_ends import FULL_STOPS, SQUEEZABLE
 
-# Marks a line may squeeze by about half an em each, wherever they stand in it.
-_SQUEEZABLE = frozenset("，。、；：？！“”‘’（）《》「」『』,.;:?!")
-_SENTENCE_STOPS = "。；;"
 # A photo's caption (closed by its credit within this many lines) opens at its own measure.
 _CAPTION_LINES = 6
 
@@ -47,7 +45,7 @@ def squeeze_allowance(line: Line) -> float:
     mark inside it, an em for each closing mark hung on its end, and ``SAME_WIDTH``."""
     text = line.text.rstrip()
     trailing = len(text) - len(text.rstrip("".join(SQUEEZED_AT_LINE_END)))
-    inner = sum(1 for char in text[: len(text) - trailing] if char in _SQUEEZABLE)
+    inner = sum(1 for char in text[: len(text) - trailing] if char in SQUEEZABLE)
     return SAME_WIDTH + 0.5 * inner + trailing
 
 
@@ -68,7 +66,7 @@ def measure_title_line(lines: Sequence[Line]) -> int:
         or first.spaced_out
         or not first.measures_column
         or first.continuations
-        or any(mark in first.text for mark in _SENTENCE_STOPS)
+        or not FULL_STOPS.isdisjoint(first.text)
         or is_byline_line(first.text)
         or match_photo_credit(joined_text(lines[:_CAPTION_LINES])) is not None
         or under.spaced_out

@@ -164,6 +164,12 @@ def tells_topic(lines: Sequence[Line]) -> bool:
     )
 
 
+# A title's bigrams point at a body holding at least this many of them (and more than twice
+# as many as any other body holds): a two-character name or term shared by chance gives one
+# or two.
+MIN_POINTED_HITS = 3
+
+
 def pointed_body(
     words: frozenset[str],
     vocabularies: Mapping[int, frozenset[str]],

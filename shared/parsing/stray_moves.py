@@ -543,7 +543,7 @@ def _closes_in_column(
     block: Block,
     text: list[Line],
     around: list[Line],
-    hanging: Collection[int] = (),
+    hanging: Collection[int],
 ) -> bool:
     """The article unit at ``index`` ends at a sentence end in ``block``'s column, its
     text speaking of the same thing as ``text`` (the block's and what goes on with it;
@@ -609,6 +609,7 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int, int] |
     (:func:`_closes_in_column`): (where the block is, the index of that unit, how many
     blocks go: one, or a one-line block with the blocks that go on from it, which are
     one text and go together, :func:`_run_length`)."""
+    hanging_units: set[int] | None = None  # worked out once, where first asked (items stay)
     for place in _body_places(items):
         unit = unit_at(items, place[0])
         by_column = _is_foreign(items, place, pieces)
@@ -625,7 +626,11 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int, int] |
             block = Block(block.kind, run, block.rule, block.blanks_before)
         text = _text_from(items, place, pieces)
         around = [line for earlier in unit.body[: place[1]] for line in earlier.lines]
-        hanging = _hanging_units(items, pieces) if by_column and _runs_on(block, pieces) else set()
+        hanging: set[int] = set()
+        if by_column and _runs_on(block, pieces):
+            if hanging_units is None:
+                hanging_units = _hanging_units(items, pieces)
+            hanging = hanging_units
         hosts = [
             u for u in range(place[0]) if _closes_in_column(items, u, block, text, around, hanging)
         ]

@@ -40,7 +40,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -354,15 +354,15 @@ def typeset_issue(articles: list[dict[str, Any]], seed: int) -> tuple[bytes, dic
 
 
 # How a page's text layer is extracted: pdftotext's default, pdftotext -layout, or PyMuPDF
-EXTRACTORS = ("pdftotext", "layout", "pymupdf")
+Extractor = Literal["pdftotext", "layout", "pymupdf"]
 _EXTRACTOR_NAMES = {"pdftotext": "pdftotext", "layout": "pdftotext -layout", "pymupdf": "PyMuPDF"}
 
 
-def extract(pdf: bytes, *, extractor: str = "pdftotext") -> str:
+def extract(pdf: bytes, *, extractor: Extractor = "pdftotext") -> str:
     """The text layer as ``pdftotext -enc UTF-8`` gives it (pages split by form feeds); with
-    ``layout``, as ``pdftotext -layout`` gives it (columns side by side on each line); with
-    ``pymupdf``, as PyMuPDF's ``page.get_text()`` gives it (the order the PDF draws the
-    text, no blank lines), pages joined by form feeds."""
+    ``extractor="layout"``, as ``pdftotext -layout`` gives it (columns side by side on each
+    line); with ``"pymupdf"``, as PyMuPDF's ``page.get_text()`` gives it (the order the PDF
+    draws the text, no blank lines), pages joined by form feeds."""
     if extractor == "pymupdf":
         import pymupdf
 
@@ -379,10 +379,10 @@ def extract(pdf: bytes, *, extractor: str = "pdftotext") -> str:
 
 
 def extracted_page(
-    articles: list[dict[str, Any]], seed: int, *, extractor: str = "pdftotext"
+    articles: list[dict[str, Any]], seed: int, *, extractor: Extractor = "pdftotext"
 ) -> tuple[str, dict[str, Any]]:
     """(extracted text, gold) of ``seed``'s issue, extracted by ``extractor``
-    (:data:`EXTRACTORS`)."""
+    (:data:`Extractor`)."""
     pdf, gold = typeset_issue(articles, seed)
     return extract(pdf, extractor=extractor), gold
 
@@ -393,7 +393,7 @@ def average_scores(
     pages: int,
     save: Path | None = None,
     *,
-    extractor: str = "pdftotext",
+    extractor: Extractor = "pdftotext",
 ) -> tuple[dict[str, float], float]:
     """The metrics averaged over ``pages`` issues, and parse ms per issue."""
     totals = dict.fromkeys(METRICS, 0.0)

@@ -542,13 +542,13 @@ def title_units(
     own).  On a page whose extractor leaves no blank line (``layout.sets_nothing_apart``),
     where a kicker runs into its headline as a wrapped title's lines run on, a line is a
     title of its own unless its width and wording show it to be a wrap's rest
-    (:func:`_stacked`; ``body`` is the article's body text, without spaces).  Where blank
-    lines part blocks, the lines of one block are set in one size, and a headline broken
-    at a phrase may run longer on its second line (``我市两课程入选`` /
-    ``全国基层干部培训优秀网络课程``).  There, too, the statement under a kicker that
-    reports speech (``…会议上强调``) is one headline, however many lines its phrases take
-    (``深刻认识和把握改革规律 进一步改进工作方式方法`` / ``不断推动政府职能转变和营商环境
-    改善取得新突破``): such a kicker introduces the statement, and no second kicker."""
+    (:func:`_stacked`; ``body`` is the article's body text, without spaces).  On such a
+    page, too, a kicker that reports speech (``…会议上强调``) ends its unit, and the
+    statement under it is one headline, however many lines its phrases take (``深刻认识和把握
+    改革规律 进一步改进工作方式方法`` / ``不断推动政府职能转变和营商环境改善取得新突破``):
+    such a kicker introduces the statement, and no second kicker.  Where blank lines part
+    blocks, the lines of one block are set in one size, and a headline broken at a phrase may
+    run longer on its second line (``我市两课程入选`` / ``全国基层干部培训优秀网络课程``)."""
     texts: list[str] = []
     lines: list[list[Line]] = []
     for block in group.blocks:

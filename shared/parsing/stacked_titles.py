@@ -22,8 +22,9 @@ from shared.parsing.text_ends import SQUEEZABLE
 _HALF = 0.5
 _GAP = re.compile(r"\s+")
 # A break never falls next to a space between phrases nor inside a Latin word or a number:
-# the piece that moved down whole to the next line (a character or two before a gap, a
-# word, a number), else one character.
+# the piece that moved down whole to the next line, as the lower line opens (up to three
+# characters before a gap, with the gap and the character after it, which the allowance
+# counts too; a Latin word; a number), else one character.
 _PIECE = re.compile(r"\S{1,3}\s+\S|[A-Za-z0-9.%-]+")
 
 

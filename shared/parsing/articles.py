@@ -658,8 +658,12 @@ def build_article(
         for block in unit.body:
             first_line = min(first_line, block.first.number)
     if group is not None:
-        body = "".join(line.text for block in unit.body for line in block.lines) if unit else ""
-        texts, lines = title_units(group, layout, "".join(body.split()))
+        body = ""  # the body's text without spaces, read only where nothing sets lines apart
+        if unit and layout.sets_nothing_apart:
+            body = "".join(
+                "".join(line.text.split()) for block in unit.body for line in block.lines
+            )
+        texts, lines = title_units(group, layout, body)
         roles = (
             unwrapped_title_roles(texts)
             if layout.unwrapped

@@ -33,7 +33,13 @@ from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.text_ends import FULL_STOPS, LEADS_IN, closes_text, unclosed_parenthesis
+from shared.parsing.text_ends import (
+    FULL_STOPS,
+    LEADS_IN,
+    MAX_NOTE_LINES,
+    closes_text,
+    unclosed_parenthesis,
+)
 from shared.parsing.title_measures import measure_title_line, squeeze_allowance
 from shared.parsing.title_roles import is_subtitle
 from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
@@ -917,10 +923,6 @@ def _runs_at_body_measure(lines: Sequence[Line], cut: int, opens_next: bool = Fa
         if not (full or indented):
             return False
     return True
-
-
-# A parenthetical note (``（陈晓霞、张旭航、李大勇参与采写）``) wraps over at most this many lines.
-MAX_NOTE_LINES = 3
 
 
 def _closes_at(lines: Sequence[Line], index: int) -> bool:

@@ -20,7 +20,7 @@ from shared.parsing.bylines import is_byline_line
 from shared.parsing.columns import INDENT, MIN_MEASURED_LINES, SHORT_MARGIN, column_width
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.text_ends import FULL_STOPS, closes_text, unclosed_parenthesis
+from shared.parsing.text_ends import FULL_STOPS, MAX_NOTE_LINES, closes_text, unclosed_parenthesis
 from shared.parsing.title_measures import squeeze_allowance
 from shared.parsing.title_roles import fits_title_stack
 
@@ -64,9 +64,6 @@ def off_measure_title_start(lines: Sequence[Line]) -> int | None:
             return opening
     return None
 
-
-# A parenthetical note wraps over at most this many lines.
-MAX_NOTE_LINES = 3
 
 
 def _note_lines(run: Sequence[Line]) -> int:

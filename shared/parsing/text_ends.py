@@ -8,6 +8,9 @@ from shared.parsing.lines import Line
 # Marks that close a lead-in to what follows: a colon, or a dash closing a run-in subhead
 # (``政策赋能，解开束缚转化的“细绳子”——`` over its paragraph's indented first line).
 LEADS_IN = ("：", ":", "——")
+# A parenthetical note closing a body (``（陈晓霞、张旭航、李大勇参与采写）``) wraps over at
+# most this many lines.
+MAX_NOTE_LINES = 3
 # A full stop or a semicolon ends a sentence; a title holds none.
 FULL_STOPS = frozenset("。；;")
 # Marks that pause a sentence: a headline may part its phrases with one inside a line

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from shared.parsing.layout_grid import (
     Parts,
@@ -277,16 +277,11 @@ def _column_cut(
     band = _head_band(region, indices, bounds)
     if band:
         # where each column's text starts below the lines above the head band
-        edges = [
-            min(
-                (p.start for i in indices[band:] for p in region[i] if start <= p.start < end),
-                default=start,
-            )
-            for start, end in bounds
-        ]
-        parts = _module_cut(region, indices, left, right, gutters, bounds, band, edges)
+        edges = _text_edges(region, indices[band:], bounds)
+        centred = centred_on(region, indices[band:])
+        parts = _module_cut(region, indices, left, right, gutters, bounds, band, edges, centred)
         if parts is None:
-            parts = _head_cut(region, indices, left, right, band, bounds, edges)
+            parts = _head_cut(region, indices, left, right, band, bounds, edges, centred)
         if parts is not None:
             return parts
     elif band == 0:
@@ -294,6 +289,19 @@ def _column_cut(
         if parts is not None:
             return parts
     return _gutter_cut(region, indices, bounds)
+
+
+def _text_edges(
+    region: dict[int, list[Piece]], indices: Sequence[int], bounds: list[tuple[int, int]]
+) -> list[int]:
+    """Where each column's text starts on the given lines (a column with none: its start)."""
+    return [
+        min(
+            (p.start for i in indices for p in region[i] if start <= p.start < end),
+            default=start,
+        )
+        for start, end in bounds
+    ]
 
 
 def _title_row_cut(
@@ -312,13 +320,9 @@ def _title_row_cut(
     columns = columns_of(region[indices[0]], bounds)
     if len(columns) == len(bounds):
         return None  # a piece over every column: the columns themselves
+    edges = _text_edges(region, indices[1:], bounds)  # the text under the line
     for piece in region[indices[0]][1:]:
-        start, end = bounds[columns_of([piece], bounds)[0]]
-        edge = min(
-            (p.start for i in indices[1:] for p in region[i] if start <= p.start < end),
-            default=start,
-        )
-        if piece.start - edge < HEAD_INSET:
+        if piece.start - edges[columns_of([piece], bounds)[0]] < HEAD_INSET:
             return None
     return _gutter_cut(region, indices, bounds, columns)
 
@@ -332,6 +336,7 @@ def _module_cut(
     bounds: list[tuple[int, int]],
     band: int,
     edges: list[int],
+    centred: Callable[[Sequence[Piece]], bool],
 ) -> Parts | None:
     """Modules side by side, each under a title of its own: the region's first lines (above
     any line with text in two or more columns) stand set in from the left edge of their
@@ -349,7 +354,6 @@ def _module_cut(
     them off their centre.  (Where a title of their own stands over the columns left of it,
     they are another module's, whatever line they start on.)"""
     heads = [index for index in indices[:band] if region[index]]
-    centred = centred_on(region, indices[band:])
     starting = set(columns_of(region[indices[band]], bounds))  # columns the head band opens
     titled = min((c for index in heads for c in columns_of(region[index][:1], bounds)), default=0)
     headed = sorted(
@@ -377,6 +381,7 @@ def _head_cut(
     band: int,
     bounds: list[tuple[int, int]],
     edges: list[int],
+    centred: Callable[[Sequence[Piece]], bool],
 ) -> Parts | None:
     """A headline over the columns below it, set within one column's cells: the region's
     first lines, with text in one column only (the others start below them), each centred on
@@ -412,7 +417,6 @@ def _head_cut(
     opened = band_columns == list(range(len(columns))) and all(
         len(region[index]) <= 1 for index in indices[:band]
     )
-    centred = centred_on(region, indices[band:])
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
         pieces = region[index]

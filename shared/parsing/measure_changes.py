@@ -41,19 +41,18 @@ def measure_change(lines: Sequence[Line]) -> tuple[int, int] | None:
     lines long that differs from the column above by more than ``COLUMN_TOLERANCE``, and the
     new column's first line opening a paragraph (:func:`_opens_paragraph`) of a body that
     closes a sentence in the block (lines that close none are titles still)."""
+    closed = [closes_text(line) for line in lines]
+    last_closed = max((i for i, close in enumerate(closed) if close), default=-1)
     for start in range(MIN_MEASURED_LINES, len(lines) - MIN_MEASURED_LINES):
-        if not closes_text(lines[start - 1]):
-            continue
+        if not closed[start - 1] or not _may_be_title(lines[start], closed[start]):
+            continue  # no closed sentence above, or no title line under it
         above = piece_column(lines[max(0, start - _MEASURING_LINES) : start])
         if above <= 0:
             continue
         for body in range(start + 1, len(lines) - MIN_MEASURED_LINES + 1):
             title = lines[body - 1]
-            if (
-                closes_text(title)
-                or not FULL_STOPS.isdisjoint(title.text)
-                or title.opens_dateline
-                or not fits_title_stack([line.text for line in lines[start:body]])
+            if not _may_be_title(title, closed[body - 1]) or not fits_title_stack(
+                [line.text for line in lines[start:body]]
             ):
                 break
             below = piece_column(lines[body : body + _MEASURING_LINES])
@@ -61,11 +60,15 @@ def measure_change(lines: Sequence[Line]) -> tuple[int, int] | None:
                 continue
             if _opens_paragraph(title, lines[body], below):
                 break  # the new body opens above: no title line stands before it
-            if _opens_paragraph(lines[body], lines[body + 1], below) and any(
-                closes_text(line) for line in lines[body:]
-            ):
+            if _opens_paragraph(lines[body], lines[body + 1], below) and last_closed >= body:
                 return start, body
     return None
+
+
+def _may_be_title(line: Line, closed: bool) -> bool:
+    """A line that may stand in a title stack: it closes no text (``closed``), holds no full
+    stop and opens no dateline."""
+    return not closed and FULL_STOPS.isdisjoint(line.text) and not line.opens_dateline
 
 
 def _opens_paragraph(first: Line, second: Line, column: float) -> bool:

@@ -69,16 +69,16 @@ def body_stretches(blocks: Sequence[Block], roles: Sequence[_Role | None]) -> di
 def points_elsewhere(
     blocks: Sequence[Block],
     roles: Sequence[_Role | None],
-    run: Sequence[int],
+    first: int,
     before: int,
     after: int | None,
     after_continues: bool,
 ) -> bool:
-    """The words of the run's first block clearly point at a stretch of body other than the
-    one ending at ``before`` (the text cut above the run) and, when the text under the run
-    goes on with it (``after_continues``: no dateline, byline or 上接 marker opens it), other
-    than the one starting at ``after``."""
-    if not headline_shaped(blocks[run[0]]):
+    """The words of the block at ``first`` (a run's first) clearly point at a stretch of body
+    other than the one ending at ``before`` (the text cut above the run) and, when the text
+    under the run goes on with it (``after_continues``: no dateline, byline or 上接 marker
+    opens it), other than the one starting at ``after``."""
+    if not headline_shaped(blocks[first]):
         return False
     stretch_of = body_stretches(blocks, roles)
     if before not in stretch_of:
@@ -92,7 +92,7 @@ def points_elsewhere(
         start: vocabulary([line for i in members for line in blocks[i].lines])
         for start, members in lines.items()
     }
-    words = text_bigrams(joined_text(blocks[run[0]].lines))
+    words = text_bigrams(joined_text(blocks[first].lines))
     pointed = pointed_body(words, vocabularies, MIN_POINTED_HITS)
     if pointed is None or pointed == stretch_of[before]:
         return False

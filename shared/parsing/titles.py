@@ -604,7 +604,7 @@ def _resolve_run(
     amid = (
         previous_open
         and before is not None
-        and points_elsewhere(blocks, roles, run, before, after, next_continues)
+        and points_elsewhere(blocks, roles, run[0], before, after, next_continues)
     )
     if amid:
         scores[0] += _POINTS_ELSEWHERE

@@ -7,6 +7,7 @@ from __future__ import annotations
 from shared.parsing import parse_text
 from shared.parsing.lines import make_line
 from shared.parsing.paragraphs import paragraph_break
+from shared.parsing.types import ParsedArticle
 
 HEAD = ["赵正永严重违纪违法被开除党籍", "本报北京1月4日电（记者姜洁）经中共中央批准，"]
 
@@ -19,6 +20,12 @@ RUNNING = [
     "业经营、工程项目承揽等方面利用职务上的便利为",
     "他人谋利，并非法收受巨额财物，严重违反党纪。",
 ]
+
+
+def _only_article(lines: list[str]) -> ParsedArticle:
+    """The one article the page of these lines holds."""
+    (article,) = parse_text("\n".join(lines) + "\n").articles
+    return article
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -36,7 +43,7 @@ def test_a_line_an_em_short_over_a_pulled_down_character_runs_on_after_a_sentenc
 def test_an_unfinished_line_two_short_over_a_character_and_two_marks_runs_on() -> None:
     # …《血脉赓 stops two em short of the 20-em column: 续 went down with 》、 (two marks no
     # line opens with), so the line is full, not a subhead or a list item ending short
-    text = "\n".join(
+    article = _only_article(
         [
             "中央军委举行慰问驻京部队老干部迎新春文艺演出",
             "新华社北京1月13日电（记者李宣良、梅世雄）",
@@ -50,14 +57,13 @@ def test_an_unfinished_line_two_short_over_a_character_and_two_marks_runs_on() -
             "全场老同志的阵阵掌声。",
         ]
     )
-    (article,) = parse_text(text + "\n").articles
     assert len(article.paragraphs) == 1
 
 
 def test_a_first_line_short_over_a_latin_word_that_moved_down_is_no_subhead() -> None:
     # the first line stops two em short of its indented measure (25 em in a 27-em column)
     # because GSCA did not fit the room left: it moved down, the line is running text
-    text = "\n".join(
+    article = _only_article(
         [
             "让世界看见中国的科学浪漫",
             "本报记者 廖凯博",
@@ -70,7 +76,6 @@ def test_a_first_line_short_over_a_latin_word_that_moved_down_is_no_subhead() ->
             "学之美，在光影流转之间读懂中国的科学浪漫与人文情怀。",
         ]
     )
-    (article,) = parse_text(text + "\n").articles
     assert article.paragraphs[1].startswith("历时三年打磨而成")
     assert len(article.paragraphs) == 2
 
@@ -78,7 +83,7 @@ def test_a_first_line_short_over_a_latin_word_that_moved_down_is_no_subhead() ->
 def test_a_line_of_latin_capitals_is_not_measured_short() -> None:
     # 质协同调制LIBS（TSMM-LIB counts 12 em at half an em a letter, but capitals print
     # wider: in a 14-em column it is a running line, not a paragraph's short first line
-    text = "\n".join(
+    article = _only_article(
         [
             "锂同位素高精度原位检测成功实现",
             "本报讯（记者 颉满斌）传统质谱技术检",
@@ -93,7 +98,6 @@ def test_a_line_of_latin_capitals_is_not_measured_short() -> None:
             "量表征谱线畸变程度。",
         ]
     )
-    (article,) = parse_text(text + "\n").articles
     assert len(article.paragraphs) == 2
     assert article.paragraphs[1].startswith("研究团队创新提出")
 
@@ -102,7 +106,7 @@ def test_an_unfinished_line_short_over_a_latin_word_that_moved_down_runs_on() ->
     # …陶哲轩指出， stops two em short of the 14-em column, which reads as a list item or a
     # subhead ending short, but ChatGPT (3.5 em) did not fit the room left: it moved down and
     # the sentence runs on
-    text = "\n".join(
+    article = _only_article(
         [
             "AI正深度融入数学研究核心环节",
             "本报记者 刘诗瑶",
@@ -117,7 +121,6 @@ def test_an_unfinished_line_short_over_a_latin_word_that_moved_down_runs_on() ->
             "概率之间的联系。",
         ]
     )
-    (article,) = parse_text(text + "\n").articles
     assert len(article.paragraphs) == 1
     assert "陶哲轩指出，ChatGPT虽未" in article.paragraphs[0]
 
@@ -195,7 +198,7 @@ def test_an_unfinished_line_short_over_latin_capitals_that_moved_down_runs_on() 
     # …共计500台 stops 2.5 em short of the 14-em column, which five half-width letters
     # would just fill; but capitals print wider than half an em, so MPCVD did not fit: it
     # moved down and the sentence runs on (not a list item ending short)
-    text = "\n".join(
+    article = _only_article(
         [
             "金刚石散热产业化提速",
             "本报记者 谭磊",
@@ -210,7 +213,6 @@ def test_an_unfinished_line_short_over_latin_capitals_that_moved_down_runs_on() 
             "求逐步扩大产能规模和设备数量。",
         ]
     )
-    (article,) = parse_text(text + "\n").articles
     assert len(article.paragraphs) == 1
 
 
@@ -218,7 +220,7 @@ def test_a_sentence_end_an_em_short_by_count_with_latin_capitals_is_a_full_line(
     # …亮相CCTV空中剧院，…片段。 counts 20 em in a 21-em column, an em short, but its four
     # capitals print wider than counted: the line is full and the next line, not indented,
     # runs on in the same paragraph
-    text = "\n".join(
+    article = _only_article(
         [
             "淮剧团推出云上展演",
             "本报记者 王敏",
@@ -232,5 +234,4 @@ def test_a_sentence_end_an_em_short_by_count_with_latin_capitals_is_a_full_line(
             "是淮剧常演不衰的保留剧目，深受戏迷的喜爱。",
         ]
     )
-    (article,) = parse_text(text + "\n").articles
     assert len(article.paragraphs) == 1

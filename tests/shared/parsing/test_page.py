@@ -47,6 +47,13 @@ JUMP_LINE = "任务。会议要求，各单位要提品质、创亮（下转第2
 TURN_LINE = "（上接第1版）点、重实效，把五大行动打"
 
 
+def _page_two(lines: list[str]) -> str:
+    """Page two of the issue: its running header, ``lines`` (the continued part), and the
+    next article's title."""
+    header = "聊城日报  2024年7月12日  星期五  第2版  综合"
+    return "\n".join([header, "", *lines, "", "我市构建工作体系"])
+
+
 def _joined(
     jump_line: str, page_two: str = PAGE_TWO, turn_line: str | None = None
 ) -> ParsedArticle:
@@ -168,16 +175,12 @@ def test_a_sentence_ending_flush_at_the_jump_runs_on_into_a_full_first_line() ->
 def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_line() -> None:
     # the same, but the second part opens two em short of its 18-em column: the indented
     # first line of a new paragraph
-    page_two = "\n".join(
+    page_two = _page_two(
         [
-            "聊城日报  2024年7月12日  星期五  第2版  综合",
-            "",
             "（上接第1版）全市上下要形成合力，确保按时按质",
             "完成全年目标任务，以实干实效迎接新中",
             "国成立七十五周年，把五大行动打造成统",
             "一战线服务强市建设的响亮名片。",
-            "",
-            "我市构建工作体系",
         ]
     )
     joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
@@ -188,16 +191,12 @@ def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_lin
 def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
     # an em short of its 18-em column reads as an indented first line (punctuation
     # compression lets a first line hold more): no run-on across the jump
-    page_two = "\n".join(
+    page_two = _page_two(
         [
-            "聊城日报  2024年7月12日  星期五  第2版  综合",
-            "",
             "（上接第1版）把五大行动打造成统一战线服务强市建",
             "设的响亮名片，全市上下要形成合力，确",
             "保按时按质完成全年目标任务，以实干实",
             "效迎接新中国成立七十五周年。",
-            "",
-            "我市构建工作体系",
         ]
     )
     joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
@@ -207,17 +206,13 @@ def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
 def test_a_first_line_with_a_kept_indent_after_the_jump_opens_a_paragraph() -> None:
     # the extractor kept the paragraph indent (two full-width spaces) on the second part's
     # first line: a paragraph's first line, however many characters it holds
-    page_two = "\n".join(
+    page_two = _page_two(
         [
-            "聊城日报  2024年7月12日  星期五  第2版  综合",
-            "",
             "（上接第1版）",
             "\u3000\u3000全市上下要形成合力，确保按时按质完成",
             "全年目标任务，以实干实效迎接新中国成",
             "立七十五周年，把五大行动打造成统一战",
             "线服务强市建设的响亮名片。",
-            "",
-            "我市构建工作体系",
         ]
     )
     joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)

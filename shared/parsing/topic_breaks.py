@@ -12,23 +12,34 @@ long one), opens a unit of its own, which opens a text as a dateline would
 (:attr:`Unit.opens_text`): no later step takes it back into the article above it as a
 part of it.  A block there set in another column than the block before it (both measured
 on their full lines: an article keeps its column) needs only share less than two parts of
-one article do (``TOPIC_SIMILARITY``).  Not on a page that parts its paragraphs with blank
-lines.
+one article do (``TOPIC_SIMILARITY``); so does one whose text (up to the next such break)
+holds a title's words that the text just above the break does not (at least
+``MIN_POINTED_HITS`` of a title block's bigrams, more than twice as many as the same number
+of lines above): a headline names its own article's things, so the text it names is
+another article's.  Not on a page that parts its paragraphs with blank lines.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
+
 from shared.parsing.block import Block
 from shared.parsing.columns import COLUMN_TOLERANCE, full_measure
+from shared.parsing.lines import Line, joined_text
 from shared.parsing.stray_pieces import BodyShape, measured_apart
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import (
     FAR_TOPIC_SIMILARITY,
+    MIN_POINTED_HITS,
     TOPIC_SIMILARITY,
     lines_share_topic,
+    pointed_body,
     tells_topic,
+    text_bigrams,
+    vocabulary,
 )
-from shared.parsing.units import Item, Unit
+from shared.parsing.units import Item, TitleGroup, Unit
 
 
 def split_topic_breaks(items: list[Item], shape: BodyShape) -> list[Item]:
@@ -39,6 +50,12 @@ def split_topic_breaks(items: list[Item], shape: BodyShape) -> list[Item]:
     topics drift between paragraphs)."""
     if shape.blank_paragraphs:
         return items
+    titles = [
+        text_bigrams(joined_text(block.lines))
+        for item in items
+        if isinstance(item, TitleGroup)
+        for block in item.blocks
+    ]
     out: list[Item] = []
     for item in items:
         if not isinstance(item, Unit) or item.kind != "article" or len(item.body) < 2:
@@ -47,7 +64,7 @@ def split_topic_breaks(items: list[Item], shape: BodyShape) -> list[Item]:
         unit = item
         index = 1
         while index < len(unit.body):
-            if opens_other_text(unit.body[:index], unit.body[index:]):
+            if opens_other_text(unit.body[:index], unit.body[index:], titles):
                 rest = Unit(body=unit.body[index:], markers=[], opens_text=True)
                 rest.markers = [m for m in unit.markers if m.forward]
                 unit.markers = [m for m in unit.markers if not m.forward]
@@ -77,15 +94,51 @@ def _full_lines_apart(first: Block, second: Block) -> bool:
     return a > 0 and b > 0 and abs(a - b) > COLUMN_TOLERANCE
 
 
-def opens_other_text(before: list[Block], after: list[Block]) -> bool:
+def opens_other_text(
+    before: list[Block], after: list[Block], titles: Sequence[frozenset[str]] = ()
+) -> bool:
     """The first block of ``after`` comes after a column break under a sentence end, and
     the text before it and the text from it on speak of different things (by the lower bar
-    where the block is set in another column than the one before it)."""
+    where the block is set in another column than the one before it, or where one of the
+    page's ``titles``, each a title block's bigrams, names the text from it on and not the
+    text before it: :func:`_named_below`)."""
     block = after[0]
     if block.kind != "text" or not block.blanks_before or not closes_text(before[-1].last):
         return False
     above = [line for b in before for line in b.lines]
     below = [line for b in after for line in b.lines]
-    # an article keeps its column: in another one, the usual bar for two texts will do
-    bar = TOPIC_SIMILARITY if _full_lines_apart(before[-1], block) else FAR_TOPIC_SIMILARITY
-    return tells_topic(above) and tells_topic(below) and not lines_share_topic(above, below, bar)
+    if not tells_topic(above) or not tells_topic(below):
+        return False
+    if not lines_share_topic(above, below, FAR_TOPIC_SIMILARITY):
+        return True
+    if lines_share_topic(above, below, TOPIC_SIMILARITY):
+        return False
+    # between the two bars: an article keeps its column, and its title names its own text
+    return _full_lines_apart(before[-1], block) or _named_below(above, _run_from(after), titles)
+
+
+def _run_from(after: list[Block]) -> list[Line]:
+    """The lines of the first block and of the blocks after it up to the next column break
+    under a sentence end (the next place another text may open)."""
+    lines = list(after[0].lines)
+    for previous, block in itertools.pairwise(after):
+        if block.blanks_before and closes_text(previous.last):
+            break
+        lines += block.lines
+    return lines
+
+
+def _named_below(above: list[Line], below: list[Line], titles: Sequence[frozenset[str]]) -> bool:
+    """A title block's words stand in the text below the break and not above it: at least
+    ``MIN_POINTED_HITS`` of its bigrams below, more than twice as many as above (a title's
+    names and terms recur in its own article's body), the two sides read to the same
+    number of lines from the break (a longer text holds more of any title's words) and
+    below no further than the next place another text may open (:func:`_run_from`)."""
+    if not titles:
+        return False
+    reach = min(len(above), len(below))
+    words_above, words_below = vocabulary(above[-reach:]), vocabulary(below[:reach])
+    return any(
+        pointed_body(words, {0: words_below, 1: words_above}, MIN_POINTED_HITS) == 0
+        for words in titles
+    )

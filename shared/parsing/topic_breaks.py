@@ -13,10 +13,12 @@ long one), opens a unit of its own, which opens a text as a dateline would
 part of it.  A block there set in another column than the block before it (both measured
 on their full lines: an article keeps its column) needs only share less than two parts of
 one article do (``TOPIC_SIMILARITY``); so does one whose text (up to the next such break)
-holds a title's words that the text just above the break does not (at least
-``MIN_POINTED_HITS`` of a title block's bigrams, more than twice as many as the same number
-of lines above): a headline names its own article's things, so the text it names is
-another article's.  Not on a page that parts its paragraphs with blank lines.
+holds a title's words that the text above the break does not (at least
+``MIN_POINTED_HITS`` of a title block's bigrams, more than twice as many as above): a
+headline names its own article's things, so the text it names is another article's.  (Not
+the title right under the unit: a title set under its body is that body's own, and may
+name its later paragraphs rather than its opening.)  Not on a page that parts its
+paragraphs with blank lines.
 """
 
 from __future__ import annotations
@@ -50,17 +52,12 @@ def split_topic_breaks(items: list[Item], shape: BodyShape) -> list[Item]:
     topics drift between paragraphs)."""
     if shape.blank_paragraphs:
         return items
-    titles = [
-        text_bigrams(joined_text(block.lines))
-        for item in items
-        if isinstance(item, TitleGroup)
-        for block in item.blocks
-    ]
     out: list[Item] = []
-    for item in items:
+    for position, item in enumerate(items):
         if not isinstance(item, Unit) or item.kind != "article" or len(item.body) < 2:
             out.append(item)
             continue
+        titles = _titles_but_under(items, position)
         unit = item
         index = 1
         while index < len(unit.body):
@@ -77,6 +74,18 @@ def split_topic_breaks(items: list[Item], shape: BodyShape) -> list[Item]:
             index += 1
         out.append(unit)
     return out
+
+
+def _titles_but_under(items: list[Item], position: int) -> list[frozenset[str]]:
+    """The bigrams of each title block on the page but those of the title group right
+    under the unit at ``position``: a title set under its body (as some pages set them)
+    is that body's own, and may name its later paragraphs rather than its opening."""
+    return [
+        text_bigrams(joined_text(block.lines))
+        for index, item in enumerate(items)
+        if isinstance(item, TitleGroup) and index != position + 1
+        for block in item.blocks
+    ]
 
 
 def _in(number: int, body: list[Block]) -> bool:
@@ -131,13 +140,12 @@ def _run_from(after: list[Block]) -> list[Line]:
 def _named_below(above: list[Line], below: list[Line], titles: Sequence[frozenset[str]]) -> bool:
     """A title block's words stand in the text below the break and not above it: at least
     ``MIN_POINTED_HITS`` of its bigrams below, more than twice as many as above (a title's
-    names and terms recur in its own article's body), the two sides read to the same
-    number of lines from the break (a longer text holds more of any title's words) and
-    below no further than the next place another text may open (:func:`_run_from`)."""
+    names and terms recur in its own article's body), the text below read no further than
+    the next place another text may open (:func:`_run_from`) and no longer than the text
+    above (a longer text holds more of any title's words)."""
     if not titles:
         return False
-    reach = min(len(above), len(below))
-    words_above, words_below = vocabulary(above[-reach:]), vocabulary(below[:reach])
+    words_above, words_below = vocabulary(above), vocabulary(below[: len(above)])
     return any(
         pointed_body(words, {0: words_below, 1: words_above}, MIN_POINTED_HITS) == 0
         for words in titles

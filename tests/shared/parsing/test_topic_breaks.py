@@ -86,23 +86,35 @@ def test_an_article_set_in_another_column_after_a_sentence_end_is_its_own() -> N
     assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(DRIVERS)]
 
 
+HEADER = "上海日报 2024年4月8日 星期一 第2版 社会"
+
+
 def test_a_text_named_by_a_title_elsewhere_on_the_page_opens_its_article() -> None:
     # the bus report and the drivers' report share words (公交, 消毒, 驾驶员…): more than
-    # two articles usually do, less than two parts of one; the drivers' title, read after
-    # the column (a row's next title), names the text after the break and not the text
-    # above it, so that text is another article's
-    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "公交线路今起逐步恢复运营", "本报记者 王敏"]
-    tail = ["", "巴士驾驶员组成医护人员接送车队", "", "中山医院护士驰援武汉", "本报记者 李响"]
+    # two articles usually do, less than two parts of one; the drivers' title, read over
+    # the bus report's dateline (a row's title read apart from its columns), names the
+    # text after the break and not the text above it, so that text is another article's
+    columns = "\n\n".join(_columns(FIRST, 6) + _columns(DRIVERS, 6))
+    head = [HEADER, "", "巴士驾驶员组成医护人员接送车队", "本报记者 李响", ""]
+    articles = parse_text("\n".join([*head, "本报讯（记者 王敏）" + columns]) + "\n").articles
+    assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(DRIVERS)]
+
+
+def test_a_title_set_under_its_body_names_its_later_text_without_cutting_it() -> None:
+    # titles set under their bodies: the one under the report is its own, though its words
+    # stand only in the report's later paragraphs (a feature's opening may name none)
+    head = [HEADER, "", "本报记者 王敏"]
+    middle = ["", "巴士驾驶员组成医护人员接送车队", "", "本报记者 李响"]
     columns = _columns(FIRST, 6) + _columns(DRIVERS, 6)
-    text = "\n".join([*head, "\n\n".join(columns), *tail, *_columns(SECOND, 6)]) + "\n"
-    articles = parse_text(text).articles
+    text = "\n".join(
+        [*head, "\n\n".join(columns), *middle, *_columns(SECOND, 6), "", "中山医院护士驰援武汉"]
+    )
+    articles = parse_text(text + "\n").articles
     assert ["".join(a.paragraphs) for a in articles] == [
-        "".join(FIRST),
-        "".join(DRIVERS),
+        "".join(FIRST + DRIVERS),
         "".join(SECOND),
     ]
     assert [a.headline for a in articles] == [
-        "公交线路今起逐步恢复运营",
         "巴士驾驶员组成医护人员接送车队",
         "中山医院护士驰援武汉",
     ]

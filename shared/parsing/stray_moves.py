@@ -409,11 +409,18 @@ def _may_stray_by_topic(items: list[Item], place: Place, pieces: Pieces) -> bool
 
 def _speaks_rather_with(text: list[Line], host: list[Line], above: list[Line]) -> bool:
     """The text after a column break speaks of what the ``host`` article does and not of
-    what the text ``above`` the break does (which must tell its topic): both long enough
-    to tell and sharing the host's topic but not the other's, or, for a text too short to
-    tell by itself, clearly nearer the host's vocabulary (:func:`nearer_topic`)."""
+    what the text ``above`` the break does: both long enough to tell and sharing the host's
+    topic but not the other's, or, for a text too short to tell by itself, clearly nearer
+    the host's vocabulary (:func:`nearer_topic`).  Where the text above is too short to
+    tell its topic (a column of a few lines), the text after the break, long enough to
+    tell its own, must share the host's as the parts of one article do and clearly more
+    than the few lines above (:func:`clearly_nearer`)."""
     if not tells_topic(above):
-        return False
+        return (
+            tells_topic(text)
+            and similarity(text, host) >= TOPIC_SIMILARITY
+            and clearly_nearer(text, host, above)
+        )
     if tells_topic(text):
         return lines_share_topic(host, text) and not lines_share_topic(above, text)
     return nearer_topic(text, host, above)

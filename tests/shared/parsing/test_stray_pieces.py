@@ -455,6 +455,23 @@ def test_a_column_that_fits_another_article_by_shape_goes_back_to_the_one_it_spe
     assert articles["城东新大桥建成通车"] == body(BRIDGE)
 
 
+def test_a_column_fitting_a_short_column_by_shape_goes_back_to_the_article_it_speaks_of() -> None:
+    # as above, but the bridge article's first column is a few lines, too short to tell
+    # its topic: the night column, long enough to tell its own, shares the night article's
+    # words and clearly more of them than the bridge's few lines
+    night = wrap(NIGHT, 16)
+    bridge = wrap(BRIDGE, 16)
+    cut, k = 12, 5
+    assert not bridge[k - 1].endswith("。")
+    rows = [
+        "城市夜经济持续升温", *night[:cut], "",
+        "城东新大桥建成通车", *bridge[:k], "", *night[cut:], "", *bridge[k:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["城东新大桥建成通车"] == body(BRIDGE)
+
+
 def test_a_tail_that_a_piece_put_back_went_on_from_is_no_rival_for_the_next_piece() -> None:
     # as above, the second column's tail hangs as a block of its own; the next article's
     # body is followed by the night module's third column (等措施为…, hanging again) and,

@@ -21,6 +21,7 @@ stops far short of the column.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Mapping, Sequence, Set
@@ -794,6 +795,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     grid = column_grid(blocks, columns)
     blank_marked, silent_blanks = break_marking(blocks, columns)
     tight = running_lines_fill_the_column(lines, columns)
+    out_of_order = joins_out_of_file_order(blocks)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -808,6 +810,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
         )
         for position, line in enumerate(block.lines):
             blanks = block.blanks_before if position == 0 else []
+            # the blank before a piece read out of order stands next to other text
+            blanks_tell = not (position == 0 and block.first.number in out_of_order)
             if previous is None:
                 groups.append([line])
                 line_rules[line.number] = "first line of the body"
@@ -855,25 +859,25 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = paragraph_break(
                     previous,
                     line,
-                    bool(blanks),
+                    bool(blanks) and blanks_tell,
                     column,
                     previous_opens,
                     under,
                     len(groups[-1]),
-                    line.number in grid.starts,
-                    line.number in grid.off,
-                    blank_marked and not blanks,
+                    blanks_tell and line.number in grid.starts,
+                    blanks_tell and line.number in grid.off,
+                    blanks_tell and blank_marked and not blanks,
                     tight,
                     silent_blanks,
                     following.get(under.number) if under is not None else None,
                 )
             if new and _one_line_opening_after_all(
-                groups, previous, previous_rule, bool(blanks), previous_blank
+                groups, previous, previous_rule, bool(blanks) and blanks_tell, previous_blank
             ):
                 groups.pop()
                 groups[-1].append(previous)
                 line_rules[previous.number] = "continues: " + _LAST_LINE_AFTER_ALL
-            previous_blank = bool(blanks)
+            previous_blank = bool(blanks) and blanks_tell
             previous_rule = rule
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
@@ -888,6 +892,23 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
             previous_opens = new
         previous_alone = alone
     return Paragraphs(groups=groups, line_rules=line_rules, blank_roles=blank_roles)
+
+
+def joins_out_of_file_order(blocks: Sequence[Block]) -> set[int]:
+    """First line numbers of the blocks that do not follow, in the file, the block they follow
+    in the body: a piece the parse moved (a stray piece, a column band read column by column
+    again) or one the extractor read before the text it goes on from.
+
+    The extractor sets a blank line where its reading jumps, next to the text it read
+    before the piece, not next to the text the piece goes on from: such a blank tells
+    nothing of the join, so the shapes of the lines decide it alone."""
+    numbers = sorted(line.number for block in blocks for line in block.lines)
+    out: set[int] = set()
+    for before, block in itertools.pairwise(blocks):
+        at = bisect.bisect_left(numbers, block.first.number)
+        if at == 0 or numbers[at - 1] != before.last.number:
+            out.add(block.first.number)
+    return out
 
 
 # Lines inside a paragraph needed to tell how tightly a body's running lines fill the column.

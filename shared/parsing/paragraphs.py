@@ -11,12 +11,13 @@ line, a paragraph's last line by the next first line); a letter-spaced line is j
 its characters, not its stretched width.  The column depth of a body's blank lines
 (:func:`.blank_lines.column_grid`) tells column breaks from paragraph breaks where the
 shapes cannot; a body that never sets a blank at its certain breaks says nothing with its
-blanks (:func:`.blank_lines.never_marks_breaks_with_blanks`).  Where a body's running lines
-all fill the column (:func:`running_lines_fill_the_column`), a line at the indented measure
-is a first line.  Where the extractor kept the indents (leading spaces), or a layout page's
-geometry tells whether a line stands set in from its column's text (``Line.set_in``), the
-indent decides: a set-in line opens a paragraph, a flush one runs on unless the line above
-stops far short of the column.
+blanks (:func:`.blank_lines.never_marks_breaks_with_blanks`); the blank before a piece
+read out of the file's order says nothing of its join (:func:`joins_out_of_file_order`).
+Where a body's running lines all fill the column (:func:`running_lines_fill_the_column`), a
+line at the indented measure is a first line.  Where the extractor kept the indents (leading
+spaces), or a layout page's geometry tells whether a line stands set in from its column's
+text (``Line.set_in``), the indent decides: a set-in line opens a paragraph, a flush one
+runs on unless the line above stops far short of the column.
 """
 
 from __future__ import annotations

@@ -8,7 +8,11 @@ from shared.parsing.block import Block
 from shared.parsing.blocks import group_blocks
 from shared.parsing.columns import local_column_widths
 from shared.parsing.lines import Line, make_line, split_lines
-from shared.parsing.paragraphs import paragraph_break, split_paragraphs
+from shared.parsing.paragraphs import (
+    joins_out_of_file_order,
+    paragraph_break,
+    split_paragraphs,
+)
 
 # Lines of a 15 em column: running lines are 15 em; a paragraph's first line lost its
 # two-character indent and is 13 em.
@@ -588,6 +592,37 @@ def test_a_blank_on_a_divisor_of_the_column_depth_stays_a_column_break() -> None
     flush = ["三" * 16, "三" * 16, "三" * 15 + "。"]
     text = "\n".join(running + flush + ["", "四" * 14 + "。”", "五" * 16, "五" * 9 + "。"])
     assert len(groups(text)) == 1
+
+
+
+def _moved_piece_text() -> str:
+    """The off-grid body (:func:`_off_grid_body`, 2 lines into its column) with a piece of
+    two full lines read between the flush sentence end and the blank before the first line
+    that squeezed two marks into its indent."""
+    running = ["一" * 16] * 4 + [""] + ["二" * 16] * 4 + [""]
+    flush = ["三" * 16, "三" * 15 + "。", ""]
+    piece = ["六" * 16, "六" * 16, ""]
+    return "\n".join(running + flush + piece + ["四" * 14 + "。”", "五" * 16, "五" * 9 + "。"])
+
+
+def test_joins_out_of_file_order_are_the_moved_pieces() -> None:
+    b0, b1, b2, piece, b4 = group_blocks(split_lines(_moved_piece_text())[0])
+    assert joins_out_of_file_order([b0, b1, b2, b4]) == set()
+    moved = joins_out_of_file_order([b0, b1, b2, b4, piece])
+    assert moved == {b4.first.number, piece.first.number}
+
+
+def test_a_blank_before_a_piece_read_out_of_order_says_nothing_of_its_join() -> None:
+    # Without the piece, the blank before the 16-em first line falls off the column grid
+    # after a sentence end: a paragraph break.  With the piece moved after it (the
+    # extractor read the piece between them), the blank stands next to the piece, not the
+    # sentence end: the full line after a flush sentence end runs on.
+    b0, b1, b2, piece, b4 = group_blocks(split_lines(_moved_piece_text())[0])
+    first = "四" * 14 + "。”"
+    in_order = split_paragraphs([b0, b1, b2, b4]).groups
+    assert in_order[1][0].text == first
+    moved = split_paragraphs([b0, b1, b2, b4, piece]).groups
+    assert [[x.text for x in group][-1] for group in moved] == ["五" * 9 + "。", "六" * 16]
 
 
 # ---- a first line at the top of a column ------------------------------------------------

@@ -109,6 +109,12 @@ def paragraph_break(
             and not _pushed_down(before, after, measure)
         ):
             return True, "previous line stops far short of the column (a subhead or list item)"
+        if (
+            not blank
+            and column > 0
+            and _first_line_under_a_full_line(before, after, column, before_opens, following)
+        ):
+            return True, "a line at the indented measure under a full line, over a full one"
         if before_opens and column > 0 and _heads_first_line(before, after, column):
             return True, "a short unfinished opening line over a paragraph's first line: a subhead"
         if before_opens and column > 0 and _heads_running_text(before, after, column, following):
@@ -517,6 +523,44 @@ def _first_line_over_running_text(
             )
         )
         and not explains_short_line(after, following, column)
+    )
+
+
+def _first_line_under_a_full_line(
+    before: Line, after: Line, column: float, before_opens: bool, following: Line | None
+) -> bool:
+    """``after`` stops too far short of the column for a running line (:func:`_far_short`),
+    yet at the width of an indented first line (the column minus the indent, within an em),
+    without ending a sentence, between two lines that fill the column without ending one:
+    ``after`` opens a paragraph, and the full line above it ended one unpunctuated (a list
+    item's heading, ``（一）《治安管理处罚法》第五十条第一款第一项``).
+
+    Read the other way (``after`` ends a subhead or list item, as a far-short line may), the
+    full line under it would open a paragraph without its indent.  So the break goes before
+    ``after``, not after it.  Only for three lines read in a row: across a blank line (a
+    column break) the line under ``after`` may go on from other text.  Not when what opens
+    ``following`` explains the short line (a character taken down with the marks after it,
+    a Latin word or number that did not fit: :func:`explains_short_line`), which makes
+    ``after`` a running line."""
+    if (
+        following is None
+        # three lines read in a row (a blank or a jump between them may part two texts)
+        or not before.number + 1 == after.number == following.number - 1
+        or before.spaced_out
+        or after.spaced_out
+        or after.ends_sentence
+        or unclosed_parenthesis(before.text)  # a dateline's byline wrapping on
+    ):
+        return False
+    measure = column - INDENT if before_opens else column
+    return (
+        printed_width(before) >= measure - INDENT_MARGIN
+        and _far_short(after, column, opens=False)
+        and printed_width(after) >= column - INDENT - INDENT_MARGIN
+        and _at_indented_measure(after, column)
+        and _fills_the_column(following, column, None)
+        and not explains_short_line(after, following, column)
+        and not _full_but_for_pull_down(after, following, column)
     )
 
 

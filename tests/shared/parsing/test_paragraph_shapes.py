@@ -625,6 +625,51 @@ def test_a_blank_before_a_piece_read_out_of_order_says_nothing_of_its_join() -> 
     assert [[x.text for x in group][-1] for group in moved] == ["五" * 9 + "。", "六" * 16]
 
 
+
+def test_a_line_at_the_indented_measure_between_two_full_lines_opens_a_paragraph() -> None:
+    # A 12-em column: a list item's heading fills its last line without ending a sentence,
+    # then a line two em short (an indented first line, though far short for a running
+    # line) over full running lines.  Read as a heading's last line instead, the full line
+    # under it would open a paragraph without its indent.
+    text = "\n".join(
+        [
+            "对拒不配合检测的人员",
+            "依法予以处罚，处罚依据如",
+            "下：",
+            "（一）《治安管理处罚",
+            "法》第五十条第一款第一项",
+            "第五十条 有下列行为之",
+            "一的，处警告或者二百元以",
+            "下罚款；情节严重的，处五",
+            "日以上十日以下拘留，可以",
+            "并处五百元以下罚款。",
+        ]
+    )
+    paragraphs = groups(text)
+    assert paragraphs[1] == ["（一）《治安管理处罚", "法》第五十条第一款第一项"]
+    assert paragraphs[2][0] == "第五十条 有下列行为之"
+    assert len(paragraphs) == 3
+
+
+def test_a_line_at_the_indented_measure_over_a_column_break_does_not_open_a_paragraph() -> None:
+    # A short line with a blank (a column break) under it: the line under the blank may go
+    # on from other text, so the line is not read as a first line between two full ones.
+    text = "\n".join(
+        [
+            "对拒不配合检测的人员",
+            "依法予以处罚，处罚依据如",
+            "下，按照治安管理处罚法第",
+            "五十条第一款第一项，有下",
+            "列行为之一的，处以警",
+            "",
+            "告或者二百元以下罚款；情",
+            "节严重的，处五日以上十日",
+            "以下拘留，可以并处罚款。",
+        ]
+    )
+    assert groups(text)[0][-1] == "列行为之一的，处以警"
+
+
 # ---- a first line at the top of a column ------------------------------------------------
 
 # A 12-em column ending in mid-sentence on a full line, then (after the column break) a

@@ -42,7 +42,7 @@ from shared.parsing.glued_titles import (
 )
 from shared.parsing.indentation import KEPT_INDENT, leading_space, paragraph_indent
 from shared.parsing.line_adjacency import LineOrder
-from shared.parsing.lines import Line, display_width
+from shared.parsing.lines import Line, display_width, ends_sentence
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_bylines import join_bylines_past_photos
@@ -650,7 +650,7 @@ def build_article(
                 first_line = min(first_line, line.number)
         paragraphs, markers = _body_paragraphs(unit, trace, layout)
         if not layout.unwrapped:
-            article.short_by, article.opens_full = _body_edges(unit)
+            article.short_by, article.opens_full, article.closes_wrapped = _body_edges(unit)
         dateline = apply_body_fields(article, paragraphs, unit.markers + markers, bylines, credits)
         if dateline is not None:
             first = unit.body[0].first
@@ -690,25 +690,34 @@ def build_article(
     return BuiltArticle(article=article, trace=trace, first_line=first_line)
 
 
-def _body_edges(unit: Unit) -> tuple[float, bool]:
+def _body_edges(unit: Unit) -> tuple[float, bool, bool]:
     """How far (em) the unit's last body line (without a continuation marker) stops short
-    of the column its body is set in, and whether its first body line fills that column
+    of the column its body is set in, whether its first body line fills that column
     (less than an em short, no kept indent: a running line, not a paragraph's first line
-    short by the indent).
-    The column is measured on the lines that tell it (no dateline, no marker); (0, False)
-    when none does, and the first line is not judged when fewer than three lines under it
-    measure the column (:func:`.columns.piece_column`)."""
+    short by the indent), and whether the last line, ending no sentence, is read right
+    under a line that fills the column without ending one (a wrapped sentence's tail).
+    The column is measured on the lines that tell it (no dateline, no marker); (0, False,
+    False) when none does, and the first line is not judged when fewer than three lines
+    under it measure the column (:func:`.columns.piece_column`)."""
     if unit.kind != "article" or not unit.body:
-        return 0.0, False
+        return 0.0, False, False
     lines = [line for block in unit.body for line in block.lines]
     column = column_width([line for line in lines if line.measures_column])
     if column <= 0:
-        return 0.0, False
+        return 0.0, False, False
     last, first = lines[-1], lines[0]
     short_by = 0.0
+    text, _ = strip_continuations(last.text, last.continuations)
     if not last.spaced_out:
-        text, _ = strip_continuations(last.text, last.continuations)
         short_by = max(0.0, column - display_width(text))
+    above = lines[-2] if len(lines) > 1 else None
+    closes_wrapped = (
+        above is not None
+        and above.number + 1 == last.number  # read right above it (no blank, no jump)
+        and not ends_sentence(text)
+        and not above.ends_sentence
+        and (above.spaced_out or above.width > column - INDENT_MARGIN)
+    )
     # the first line against the column the other lines measure (it may set the column
     # itself where only a few lines follow it)
     rest = piece_column(lines[1:])
@@ -721,7 +730,7 @@ def _body_edges(unit: Unit) -> tuple[float, bool]:
         and not first.ends_sentence
         and display_width(text) > rest - INDENT_MARGIN  # (an em short reads as indented)
     )
-    return short_by, opens_full
+    return short_by, opens_full, closes_wrapped
 
 
 def _body_paragraphs(

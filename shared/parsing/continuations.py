@@ -9,7 +9,9 @@ shortened) jump title is dropped.  The first part's last paragraph runs on into 
 part's first one when it stops in mid-sentence on a full line (the jump cut it where the
 column ended); a last line short of its column ended its paragraph (a subhead, a lead-in
 such as ``帮忙>>>``) although no sentence ends there, unless the character that did not
-fit went down with the closing marks after it.  After a sentence end on a full line it runs
+fit went down with the closing marks after it, or the line is a sentence's tail under a
+full line and the next part opens with a full line too (no paragraph's indented first
+line).  After a sentence end on a full line it runs
 on where the next part's first line fills its column too (no indented first line).
 """
 
@@ -99,6 +101,7 @@ def merge_parts(first: ParsedArticle, second: ParsedArticle) -> ParsedArticle:
     merged.byline = "\n".join(b for b in (first.byline, second.byline) if b)
     merged.continued_from = first.continued_from
     merged.short_by = second.short_by  # the merged text ends where the second part does
+    merged.closes_wrapped = second.closes_wrapped
     return merged
 
 
@@ -114,7 +117,11 @@ def _runs_on(first: ParsedArticle, last: str, second: ParsedArticle, opening: st
     A jump cuts the text where a column ends.  In mid-sentence it runs on, unless the last
     line stops short of its column (a subhead, a lead-in such as ``帮忙>>>``), and not only
     by the character the line-start rule took down to open the next page's text with the
-    closing marks after it (``…可免除抗原检测证`` over ``明），来沪返沪人员…``).  After a
+    closing marks after it (``…可免除抗原检测证`` over ``明），来沪返沪人员…``).  A short
+    last line under a full line that ends no sentence is a wrapped sentence's tail, no
+    subhead: where the next part opens with a full line, not an indented first line, the
+    column ended early and the text runs on (``…三峡枢纽将形成四线`` / ``船闸`` over
+    ``加升船机的格局，年双向总通过能力达3.36亿``).  After a
     sentence end it runs on where the last line fills its column and the next page's text
     opens with a line that fills its own: a paragraph's first line would be short by the
     indent (``…预估订购数量。`` over ``开团当日，联华利用…``)."""
@@ -123,6 +130,8 @@ def _runs_on(first: ParsedArticle, last: str, second: ParsedArticle, opening: st
             return True
         if last.endswith(LEADS_IN):
             return False  # a lead-in (``通告如下：``) opens what follows
+        if first.closes_wrapped and second.opens_full:
+            return True  # a sentence's tail over a running line: the column ended early
         run = pulled_down_run(opening)
         return (
             bool(run)

@@ -11,16 +11,18 @@ line, a paragraph's last line by the next first line); a letter-spaced line is j
 its characters, not its stretched width.  The column depth of a body's blank lines
 (:func:`.blank_lines.column_grid`) tells column breaks from paragraph breaks where the
 shapes cannot; a body that never sets a blank at its certain breaks says nothing with its
-blanks (:func:`.blank_lines.never_marks_breaks_with_blanks`).  Where a body's running lines
-all fill the column (:func:`running_lines_fill_the_column`), a line at the indented measure
-is a first line.  Where the extractor kept the indents (leading spaces), or a layout page's
-geometry tells whether a line stands set in from its column's text (``Line.set_in``), the
-indent decides: a set-in line opens a paragraph, a flush one runs on unless the line above
-stops far short of the column.
+blanks (:func:`.blank_lines.never_marks_breaks_with_blanks`); the blank before a piece
+read out of the file's order says nothing of its join (:func:`joins_out_of_file_order`).
+Where a body's running lines all fill the column (:func:`running_lines_fill_the_column`), a
+line at the indented measure is a first line.  Where the extractor kept the indents (leading
+spaces), or a layout page's geometry tells whether a line stands set in from its column's
+text (``Line.set_in``), the indent decides: a set-in line opens a paragraph, a flush one
+runs on unless the line above stops far short of the column.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Mapping, Sequence, Set
@@ -107,6 +109,12 @@ def paragraph_break(
             and not _pushed_down(before, after, measure)
         ):
             return True, "previous line stops far short of the column (a subhead or list item)"
+        if (
+            not blank
+            and column > 0
+            and _first_line_under_a_full_line(before, after, column, before_opens, following)
+        ):
+            return True, "a line at the indented measure under a full line, over a full one"
         if before_opens and column > 0 and _heads_first_line(before, after, column):
             return True, "a short unfinished opening line over a paragraph's first line: a subhead"
         if before_opens and column > 0 and _heads_running_text(before, after, column, following):
@@ -518,6 +526,44 @@ def _first_line_over_running_text(
     )
 
 
+def _first_line_under_a_full_line(
+    before: Line, after: Line, column: float, before_opens: bool, following: Line | None
+) -> bool:
+    """``after`` stops too far short of the column for a running line (:func:`_far_short`),
+    yet at the width of an indented first line (the column minus the indent, within an em),
+    without ending a sentence, between two lines that fill the column without ending one:
+    ``after`` opens a paragraph, and the full line above it ended one unpunctuated (a list
+    item's heading, ``（一）《治安管理处罚法》第五十条第一款第一项``).
+
+    Read the other way (``after`` ends a subhead or list item, as a far-short line may), the
+    full line under it would open a paragraph without its indent.  So the break goes before
+    ``after``, not after it.  Only for three lines read in a row: across a blank line (a
+    column break) the line under ``after`` may go on from other text.  Not when what opens
+    ``following`` explains the short line (a character taken down with the marks after it,
+    a Latin word or number that did not fit: :func:`explains_short_line`), which makes
+    ``after`` a running line."""
+    if (
+        following is None
+        # three lines read in a row (a blank or a jump between them may part two texts)
+        or not before.number + 1 == after.number == following.number - 1
+        or before.spaced_out
+        or after.spaced_out
+        or after.ends_sentence
+        or unclosed_parenthesis(before.text)  # a dateline's byline wrapping on
+    ):
+        return False
+    measure = column - INDENT if before_opens else column
+    return (
+        printed_width(before) >= measure - INDENT_MARGIN
+        and _far_short(after, column, opens=False)
+        and printed_width(after) >= column - INDENT - INDENT_MARGIN
+        and _at_indented_measure(after, column)
+        and _fills_the_column(following, column, None)
+        and not explains_short_line(after, following, column)
+        and not _full_but_for_pull_down(after, following, column)
+    )
+
+
 def _first_line_after_column_break(
     before: Line, after: Line, column: float, before_opens: bool, following: Line | None
 ) -> bool:
@@ -794,6 +840,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     grid = column_grid(blocks, columns)
     blank_marked, silent_blanks = break_marking(blocks, columns)
     tight = running_lines_fill_the_column(lines, columns)
+    out_of_order = joins_out_of_file_order(blocks)
     groups: list[list[Line]] = []
     line_rules: dict[int, str] = {}
     blank_roles: dict[int, tuple[str, str]] = {}
@@ -808,6 +855,8 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
         )
         for position, line in enumerate(block.lines):
             blanks = block.blanks_before if position == 0 else []
+            # the blank before a piece read out of order stands next to other text
+            blanks_tell = not (position == 0 and block.first.number in out_of_order)
             if previous is None:
                 groups.append([line])
                 line_rules[line.number] = "first line of the body"
@@ -855,25 +904,25 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = paragraph_break(
                     previous,
                     line,
-                    bool(blanks),
+                    bool(blanks) and blanks_tell,
                     column,
                     previous_opens,
                     under,
                     len(groups[-1]),
-                    line.number in grid.starts,
-                    line.number in grid.off,
-                    blank_marked and not blanks,
+                    blanks_tell and line.number in grid.starts,
+                    blanks_tell and line.number in grid.off,
+                    blanks_tell and blank_marked and not blanks,
                     tight,
                     silent_blanks,
                     following.get(under.number) if under is not None else None,
                 )
             if new and _one_line_opening_after_all(
-                groups, previous, previous_rule, bool(blanks), previous_blank
+                groups, previous, previous_rule, bool(blanks) and blanks_tell, previous_blank
             ):
                 groups.pop()
                 groups[-1].append(previous)
                 line_rules[previous.number] = "continues: " + _LAST_LINE_AFTER_ALL
-            previous_blank = bool(blanks)
+            previous_blank = bool(blanks) and blanks_tell
             previous_rule = rule
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"
@@ -888,6 +937,23 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
             previous_opens = new
         previous_alone = alone
     return Paragraphs(groups=groups, line_rules=line_rules, blank_roles=blank_roles)
+
+
+def joins_out_of_file_order(blocks: Sequence[Block]) -> set[int]:
+    """First line numbers of the blocks that do not follow, in the file, the block they follow
+    in the body: a piece the parse moved (a stray piece, a column band read column by column
+    again) or one the extractor read before the text it goes on from.
+
+    The extractor sets a blank line where its reading jumps, next to the text it read
+    before the piece, not next to the text the piece goes on from: such a blank tells
+    nothing of the join, so the shapes of the lines decide it alone."""
+    numbers = sorted(line.number for block in blocks for line in block.lines)
+    out: set[int] = set()
+    for before, block in itertools.pairwise(blocks):
+        at = bisect.bisect_left(numbers, block.first.number)
+        if at == 0 or numbers[at - 1] != before.last.number:
+            out.add(block.first.number)
+    return out
 
 
 # Lines inside a paragraph needed to tell how tightly a body's running lines fill the column.

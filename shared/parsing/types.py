@@ -42,6 +42,10 @@ class ParsedArticle:
     # tell whether a paragraph ran on across it.  Not published.
     short_by: float = field(default=0.0, repr=False, compare=False)
     opens_full: bool = field(default=False, repr=False, compare=False)
+    # Whether the body's last line, ending no sentence, goes on from a full line above it
+    # that ends none either: the tail of a sentence wrapped over lines, not a subhead or a
+    # list item standing alone.  Not published.
+    closes_wrapped: bool = field(default=False, repr=False, compare=False)
 
     @property
     def body(self) -> str:

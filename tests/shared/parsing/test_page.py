@@ -172,6 +172,19 @@ def test_a_sentence_ending_flush_at_the_jump_runs_on_into_a_full_first_line() ->
     assert "重实效。把五大行动打造成" in joined.paragraphs[0]
 
 
+
+def test_a_sentence_tail_short_of_the_column_at_the_jump_runs_on_into_a_full_first_line() -> (
+    None
+):
+    # the first part's last line stops far short in mid-sentence, under a full line that
+    # ends no sentence (the wrapped tail of a sentence, no subhead), and the second part
+    # opens with a line as wide as its column (no indented first line): the column ended
+    # early, and the paragraph runs on across the jump
+    jump = "任务。会议要求，各单位要提品质、创亮\n点、重实效，（下转第2版）"
+    joined = _joined(jump, PAGE_TWO_FULL)
+    assert len(joined.paragraphs) == 1
+    assert "创亮点、重实效，把五大行动打造成" in joined.paragraphs[0]
+
 def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_line() -> None:
     # the same, but the second part opens two em short of its 18-em column: the indented
     # first line of a new paragraph

@@ -8,7 +8,11 @@ from shared.parsing.block import Block
 from shared.parsing.blocks import group_blocks
 from shared.parsing.columns import local_column_widths
 from shared.parsing.lines import Line, make_line, split_lines
-from shared.parsing.paragraphs import paragraph_break, split_paragraphs
+from shared.parsing.paragraphs import (
+    joins_out_of_file_order,
+    paragraph_break,
+    split_paragraphs,
+)
 
 # Lines of a 15 em column: running lines are 15 em; a paragraph's first line lost its
 # two-character indent and is 13 em.
@@ -588,6 +592,82 @@ def test_a_blank_on_a_divisor_of_the_column_depth_stays_a_column_break() -> None
     flush = ["三" * 16, "三" * 16, "三" * 15 + "。"]
     text = "\n".join(running + flush + ["", "四" * 14 + "。”", "五" * 16, "五" * 9 + "。"])
     assert len(groups(text)) == 1
+
+
+
+def _moved_piece_text() -> str:
+    """The off-grid body (:func:`_off_grid_body`, 2 lines into its column) with a piece of
+    two full lines read between the flush sentence end and the blank before the first line
+    that squeezed two marks into its indent."""
+    running = ["一" * 16] * 4 + [""] + ["二" * 16] * 4 + [""]
+    flush = ["三" * 16, "三" * 15 + "。", ""]
+    piece = ["六" * 16, "六" * 16, ""]
+    return "\n".join(running + flush + piece + ["四" * 14 + "。”", "五" * 16, "五" * 9 + "。"])
+
+
+def test_joins_out_of_file_order_are_the_moved_pieces() -> None:
+    b0, b1, b2, piece, b4 = group_blocks(split_lines(_moved_piece_text())[0])
+    assert joins_out_of_file_order([b0, b1, b2, b4]) == set()
+    moved = joins_out_of_file_order([b0, b1, b2, b4, piece])
+    assert moved == {b4.first.number, piece.first.number}
+
+
+def test_a_blank_before_a_piece_read_out_of_order_says_nothing_of_its_join() -> None:
+    # Without the piece, the blank before the 16-em first line falls off the column grid
+    # after a sentence end: a paragraph break.  With the piece moved after it (the
+    # extractor read the piece between them), the blank stands next to the piece, not the
+    # sentence end: the full line after a flush sentence end runs on.
+    b0, b1, b2, piece, b4 = group_blocks(split_lines(_moved_piece_text())[0])
+    first = "四" * 14 + "。”"
+    in_order = split_paragraphs([b0, b1, b2, b4]).groups
+    assert in_order[1][0].text == first
+    moved = split_paragraphs([b0, b1, b2, b4, piece]).groups
+    assert [[x.text for x in group][-1] for group in moved] == ["五" * 9 + "。", "六" * 16]
+
+
+
+def test_a_line_at_the_indented_measure_between_two_full_lines_opens_a_paragraph() -> None:
+    # A 12-em column: a list item's heading fills its last line without ending a sentence,
+    # then a line two em short (an indented first line, though far short for a running
+    # line) over full running lines.  Read as a heading's last line instead, the full line
+    # under it would open a paragraph without its indent.
+    text = "\n".join(
+        [
+            "对拒不配合检测的人员",
+            "依法予以处罚，处罚依据如",
+            "下：",
+            "（一）《治安管理处罚",
+            "法》第五十条第一款第一项",
+            "第五十条 有下列行为之",
+            "一的，处警告或者二百元以",
+            "下罚款；情节严重的，处五",
+            "日以上十日以下拘留，可以",
+            "并处五百元以下罚款。",
+        ]
+    )
+    paragraphs = groups(text)
+    assert paragraphs[1] == ["（一）《治安管理处罚", "法》第五十条第一款第一项"]
+    assert paragraphs[2][0] == "第五十条 有下列行为之"
+    assert len(paragraphs) == 3
+
+
+def test_a_line_at_the_indented_measure_over_a_column_break_does_not_open_a_paragraph() -> None:
+    # A short line with a blank (a column break) under it: the line under the blank may go
+    # on from other text, so the line is not read as a first line between two full ones.
+    text = "\n".join(
+        [
+            "对拒不配合检测的人员",
+            "依法予以处罚，处罚依据如",
+            "下，按照治安管理处罚法第",
+            "五十条第一款第一项，有下",
+            "列行为之一的，处以警",
+            "",
+            "告或者二百元以下罚款；情",
+            "节严重的，处五日以上十日",
+            "以下拘留，可以并处罚款。",
+        ]
+    )
+    assert groups(text)[0][-1] == "列行为之一的，处以警"
 
 
 # ---- a first line at the top of a column ------------------------------------------------

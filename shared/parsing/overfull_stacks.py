@@ -1,5 +1,5 @@
-"""Title blocks a stack cannot hold: another module's title read between a kicker and its
-headline.
+"""Title blocks a stack cannot hold (another module's title read between a kicker and its
+headline) and the headline a kicker holds.
 
 A kicker that leads in (``王光生：``, ``水利部——``) closes its part of the stack: what it
 introduces is the headline, and a stack holds one headline.  An extractor reading a row of
@@ -13,6 +13,10 @@ which papers print only on a headline (then the one to go is undecided, and noth
 On extracted dev pages (400 pages, pdftotext plain) no gold article has a lead-in kicker
 and a subtitle, and every parse that joined a lead-in kicker with the plain block after it
 into one kicker was wrong (15 of 15).
+
+The other way round, a lead-in kicker over a single plain block closing the run is a whole
+two-level stack: the block is the headline the kicker introduces, and it stays under the
+kicker however many of its bigrams another body holds (a lone ``杜庭斌：`` is no headline).
 
 A misfit needs less evidence to leave than a block that might be its stack's own level:
 it goes to an article with no title whose body holds at least ``MIN_MISFIT_HITS`` of its
@@ -55,6 +59,15 @@ def misfits(group: TitleGroup) -> set[int]:
     if any(ends_with_column_tag(texts[i]) for i in middle):
         return set()
     return set(middle)
+
+
+def introduced_headline(group: TitleGroup) -> int | None:
+    """The index (in ``group.blocks``) of the last block when it is plain and a lead-in
+    kicker stands right over it: the headline that kicker introduces, which stays with it
+    (``杜庭斌：`` over ``身负重伤 殊死擒凶（为了民族复兴·英雄烈士谱）``), else None."""
+    texts = [joined_text(block.lines).strip() for block in group.blocks]
+    last = len(texts) - 1
+    return last if last > 0 and _lead_in(texts[last - 1]) and _plain(texts[last]) else None
 
 
 def bare(items: Sequence[Item], index: int) -> bool:

@@ -22,7 +22,12 @@ from __future__ import annotations
 
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
-from shared.parsing.overfull_stacks import MIN_MISFIT_HITS, bare, misfits
+from shared.parsing.overfull_stacks import (
+    MIN_MISFIT_HITS,
+    bare,
+    introduced_headline,
+    misfits,
+)
 from shared.parsing.text_ends import PHRASE_PAUSES
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
 from shared.parsing.title_words import clearly_pointed
@@ -90,9 +95,12 @@ def _move_once(items: list[Item]) -> list[Item]:
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}
         misfit = misfits(item)
+        introduced = introduced_headline(item)
         for place, block in enumerate(item.blocks):
             under = vocabularies.get(below, frozenset())
             target = _target(block, vocabularies, under, place in misfit)
+            if place == introduced and item.blocks[place - 1] in staying:
+                target = None  # the headline its kicker introduces stays under it
             if (
                 target is not None
                 and target != below

@@ -655,3 +655,19 @@ def test_a_stack_with_a_column_tag_between_its_kicker_and_last_block_keeps_its_b
     assert misfits(group("乡村纪事：", "汗水浇灌希望（乡村振兴纪事）", "夜市门店火爆")) == set()
     assert misfits(group("乡村纪事", "夜市门店火爆", "汗水浇灌希望")) == set()
     assert misfits(group("乡村纪事：", "汗水浇灌希望", "——夜市门店火爆")) == set()
+
+
+def test_the_headline_a_lead_in_kicker_introduces_stays_under_it() -> None:
+    # a kicker ``…：`` over one plain block is a two-level stack: the headline stays with the
+    # kicker introducing it though three of its bigrams (持续, 续升, 升温) are in the night
+    # body under a lone title, and none in its own (a lone ``乡村纪事：`` is no headline)
+    rows = [
+        "乡村纪事：", "",
+        "夏收持续升温", *wrap(VILLAGE, 14), "",
+        "城市夜经济", *wrap(NIGHT, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline, a.paragraphs) for a in parsed] == [
+        ("乡村纪事：", "夏收持续升温", body(VILLAGE)),
+        ("", "城市夜经济", body(NIGHT)),
+    ]

@@ -71,6 +71,12 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         opens_item = only_furniture_out or lead_in or _closes_a_photo(out) or _under_title(out)
         head = page_top_title_run(block) if opens_item else 0
         rule = TITLE_SPLIT_RULE
+        if not opens_item and _under_one_line_title(out, block):
+            head = page_top_title_run(block)
+            # none of the lines at the body's measure: a subhead set apart has a paragraph
+            # under it, opening on its indented first line
+            head = head if _apart_from_body(block.lines, head) else 0
+            rule = UNDER_TITLE_LINE_RULE
         if not head and lead_in:
             head = _announced_headline(out[-1], block)
             if head and block.kind == "text" and _announced_quotation(block.lines):
@@ -216,6 +222,38 @@ def _under_title(out: Sequence[Block]) -> bool:
         2 <= len(lines) <= MAX_TRAILING_TITLE_LINES
         and all(_plain_title_line(line) for line in lines)
         and lines[-1].width < lines[-2].width - SHORT_MARGIN
+    )
+
+
+def _under_one_line_title(out: Sequence[Block], block: Block) -> bool:
+    """The block put out last is one line set apart, over ``block`` after a blank line: a
+    line ending no sentence and holding no full stop (a headline may part its phrases with
+    a comma: ``安徽合肥瑶海区加强基层党建，引领社会治理``), with no marker or byline, at the page
+    top (only furniture above it) or after a blank line under text that closed a sentence
+    (or under title lines split off).  Text does not stop short in mid-sentence and go on
+    after a blank line under a finished sentence: the line is a title, and the block
+    under it opens an item, its own title lines first as a page's first block does (the
+    headline ``抖抖问题清单 找找资源清单`` glued over its body under that kicker), when none
+    of them is at the body's measure (a subhead set apart so has a paragraph under it, its
+    indented first line at the body's measure).  Text cut by a column break (a line in
+    mid-sentence under another in mid-sentence) is not set apart so."""
+    if not out or out[-1].kind != "text" or len(out[-1].lines) != 1 or not block.blanks_before:
+        return False
+    line = out[-1].lines[0]
+    if (
+        line.ends_sentence
+        or not FULL_STOPS.isdisjoint(line.text)
+        or line.continuations
+        or is_byline_line(line.text)
+    ):
+        return False
+    if all(b.kind == "furniture" for b in out[:-1]):
+        return True
+    above = out[-2]
+    return (
+        bool(out[-1].blanks_before)
+        and above.kind == "text"
+        and (closes_text(above.last) or is_split_title(above))
     )
 
 
@@ -417,6 +455,11 @@ UNINDENTED_TITLE_RULE = "title lines split off the body: unindented after a clos
 SHORT_ENDED_TITLE_RULE = "title lines split off the body: short-ended, over another text"
 
 
+# Split off as a page's first block's titles are, under a title line set apart
+# (:func:`_under_one_line_title`): the headline under its kicker, glued over its body.
+UNDER_TITLE_LINE_RULE = "title lines split off the body: under a title line set apart"
+
+
 # Split off as a headline that asks or exclaims (:func:`_question_title_shaped`) opening a
 # block over another text: a title, though it ends with a sentence mark.
 QUESTION_TITLE_RULE = "title lines split off the body: a question over another text"
@@ -442,6 +485,7 @@ def is_split_title(block: Block) -> bool:
         TITLE_SPLIT_RULE,
         UNINDENTED_TITLE_RULE,
         SHORT_ENDED_TITLE_RULE,
+        UNDER_TITLE_LINE_RULE,
         QUESTION_TITLE_RULE,
         QUOTED_TITLE_RULE,
         WIDE_TITLE_RULE,

@@ -22,6 +22,12 @@ from __future__ import annotations
 
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
+from shared.parsing.overfull_stacks import (
+    MIN_MISFIT_HITS,
+    bare,
+    introduced_headline,
+    misfits,
+)
 from shared.parsing.text_ends import PHRASE_PAUSES
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
 from shared.parsing.title_words import clearly_pointed
@@ -88,14 +94,20 @@ def _move_once(items: list[Item]) -> list[Item]:
         below = past_photos(items, index + 1)
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}
-        for block in item.blocks:
-            target = _target(block, vocabularies, vocabularies.get(below, frozenset()))
+        misfit = misfits(item)
+        introduced = introduced_headline(item)
+        for place, block in enumerate(item.blocks):
+            under = vocabularies.get(below, frozenset())
+            target = _target(block, vocabularies, under, place in misfit)
+            if place == introduced and item.blocks[place - 1] in staying:
+                target = None  # the headline its kicker introduces stays under it
             if (
                 target is not None
                 and target != below
                 and target not in moved
                 and (
                     untitled(items, target)
+                    or (place in misfit and bare(items, target))
                     or (_plain_title(block) and _completes_lone_title(items, target, block))
                 )
             ):
@@ -204,7 +216,10 @@ def _plain_title(block: Block) -> bool:
 
 
 def _target(
-    block: Block, vocabularies: dict[int, frozenset[str]], under: frozenset[str]
+    block: Block,
+    vocabularies: dict[int, frozenset[str]],
+    under: frozenset[str],
+    misfit: bool = False,
 ) -> int | None:
     """The unit whose body clearly holds the title block's words, if any: more than twice
     as many as any other body, or ``LOOSE_LEAD`` times as many when the block shares no
@@ -212,5 +227,7 @@ def _target(
     evidence enough that it was read into another module's run)."""
     words = text_bigrams(joined_text(block.lines))
     least = max(MIN_SHORT_TITLE_HITS, min(MIN_STRAY_TITLE_HITS, len(words)))
+    if misfit:  # a block its stack cannot hold leaves on less (:mod:`.overfull_stacks`)
+        least = MIN_MISFIT_HITS
     lead = LOOSE_LEAD if words.isdisjoint(under) else CLEAR_LEAD
     return clearly_pointed(words, vocabularies, least, lead)

@@ -37,6 +37,7 @@ from shared.parsing.glued_titles import (
     QUESTION_TITLE_RULE,
     QUOTED_TITLE_RULE,
     SHORT_ENDED_TITLE_RULE,
+    UNDER_TITLE_LINE_RULE,
     UNINDENTED_TITLE_RULE,
     WIDE_TITLE_RULE,
 )
@@ -242,6 +243,7 @@ def _fixed_role(block: Block, indent: str | None = None) -> BlockRole | None:
     if block.rule in (
         UNINDENTED_TITLE_RULE,
         SHORT_ENDED_TITLE_RULE,
+        UNDER_TITLE_LINE_RULE,
         QUESTION_TITLE_RULE,
         QUOTED_TITLE_RULE,
         WIDE_TITLE_RULE,

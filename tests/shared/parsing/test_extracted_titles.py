@@ -476,3 +476,59 @@ def test_the_title_line_set_right_over_its_body_apart_from_the_one_above_is_the_
     articles = parse_text("\n".join(rows) + "\n").articles
     roles = (kicker, headline) if glued else (headline, kicker)
     assert [(a.kicker, a.headline) for a in articles][1] == roles
+
+
+def test_a_headline_glued_over_its_body_under_a_one_line_kicker_set_apart_is_split_off() -> None:
+    # a one-line kicker with a comma, set apart by blank lines under a finished text: text
+    # does not stop short in mid-sentence and go on after a blank line, so the line is a
+    # title, and the block under it opens with its headline, glued over the body
+    from tests.shared.parsing.test_stray_pieces import NIGHT, body
+
+    garden = [line for p in GARDEN for line in _column(p, 19)]
+    night = [line for p in body(NIGHT) for line in _column(p, 15)]
+    kicker = "夜间经济持续升温，商圈延长营业时间"
+    rows = ["城郊菜园迎来丰收季", *garden, "", kicker, "", "夜市热闹", *night]
+    articles = parse_text("\n".join(rows) + "\n").articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "城郊菜园迎来丰收季"),
+        (kicker, "夜市热闹"),
+    ]
+    assert articles[1].paragraphs == body(NIGHT)
+
+
+def test_a_headline_glued_over_its_body_under_a_page_top_kicker_is_split_off() -> None:
+    from tests.shared.parsing.test_stray_pieces import VILLAGE, body, wrap
+
+    # the same at the page top, nothing above the kicker
+    kicker = "山区乡镇抢抓农时，组织农户夏收夏种"
+    rows = [kicker, "", "田间地头忙", *wrap(body(VILLAGE), 14)]
+    (article,) = parse_text("\n".join(rows)).articles
+    assert (article.kicker, article.headline) == (kicker, "田间地头忙")
+    assert article.paragraphs == body(VILLAGE)
+
+
+def test_a_paragraph_under_a_subhead_set_apart_keeps_its_first_line() -> None:
+    # a subhead set apart by blank lines under a finished sentence, as a kicker is: the
+    # block under it opens on a paragraph's first line at the body's indented measure, no
+    # headline, and stays whole (the subhead stays in its article)
+    rows = [
+        "夜市经济带动消费回暖",
+        "本报讯（记者王伟）入夏以来，本市",
+        "夜间经济持续升温，各大商圈延长营",
+        "业时间，夜市摊位人头攒动，消费市",
+        "场呈现出蓬勃的活力。",
+        "",
+        "商户经营需求为夜市“添人气”",
+        "",
+        "“天气转热以后，夜里的客流明",
+        "显多了，摊位的租金和水电也都有",
+        "了优惠政策支持。”摊主李先生告诉",
+        "记者，这意味着经营成本降了下来，",
+        "营业时间也可以再延长一些。",
+    ]
+    (article,) = parse_text("\n".join(rows)).articles
+    assert article.headline == "夜市经济带动消费回暖"
+    assert article.paragraphs[1:] == [
+        "商户经营需求为夜市“添人气”",
+        "".join(rows[8:]),
+    ]

@@ -601,3 +601,73 @@ def test_a_title_sharing_no_word_with_the_body_under_its_run_needs_a_lesser_lead
         ({"山区夏收夏种忙", "农户添烘干设备 沿江修步道"}, body(VILLAGE)),
         ({"", "滨水空间贯通"}, body(RIVER)),
     ]
+
+
+def test_a_title_read_between_a_lead_in_kicker_and_its_headline_goes_to_its_own_body() -> None:
+    # the village module's kicker ``乡村纪事：`` stands higher than the night module's
+    # headline, which the extractor reads before the village headline under the kicker: a
+    # lead-in closes its kicker, and the stack holds one headline, the block set over the
+    # body, so the block between cannot stay.  Two of its bigrams (夜市, 门店) are in the
+    # night body and none elsewhere: enough for a block its stack cannot hold
+    rows = [
+        "乡村纪事：", "",
+        "夜市门店火爆", "",
+        "汗水浇灌希望", *wrap(VILLAGE, 14), "",
+        *wrap(body(NIGHT), 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline, a.paragraphs) for a in parsed] == [
+        ("乡村纪事：", "汗水浇灌希望", body(VILLAGE)),
+        ("", "夜市门店火爆", body(NIGHT)),
+    ]
+
+
+def test_a_title_its_stack_cannot_hold_goes_to_a_body_read_after_a_photo() -> None:
+    # as above, the night body read after a photo's caption, opening with neither dateline
+    # nor byline: the block its stack cannot hold still goes over it
+    rows = [
+        "乡村纪事：", "",
+        "夜市门店火爆", "",
+        "汗水浇灌希望", *wrap(VILLAGE, 14), "",
+        "游客在老街夜市品尝特色小吃。 （本报记者 张三 摄）", "",
+        *wrap(body(NIGHT), 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline) for a in parsed if a.kind == "article"] == [
+        ("乡村纪事：", "汗水浇灌希望"),
+        ("", "夜市门店火爆"),
+    ]
+    assert [a.paragraphs for a in parsed if a.headline == "夜市门店火爆"] == [body(NIGHT)]
+
+
+def test_a_stack_with_a_column_tag_between_its_kicker_and_last_block_keeps_its_blocks() -> None:
+    # which block is the headline is not told when the one between closes with a column
+    # tag (printed only on a headline): nothing goes (``misfits``)
+    from shared.parsing.block import Block
+    from shared.parsing.lines import split_lines
+    from shared.parsing.overfull_stacks import misfits
+    from shared.parsing.units import TitleGroup
+
+    def group(*texts: str) -> TitleGroup:
+        return TitleGroup(blocks=[Block("text", split_lines(t)[0], "text") for t in texts])
+
+    assert misfits(group("乡村纪事：", "夜市门店火爆", "汗水浇灌希望")) == {1}
+    assert misfits(group("乡村纪事：", "汗水浇灌希望（乡村振兴纪事）", "夜市门店火爆")) == set()
+    assert misfits(group("乡村纪事", "夜市门店火爆", "汗水浇灌希望")) == set()
+    assert misfits(group("乡村纪事：", "汗水浇灌希望", "——夜市门店火爆")) == set()
+
+
+def test_the_headline_a_lead_in_kicker_introduces_stays_under_it() -> None:
+    # a kicker ``…：`` over one plain block is a two-level stack: the headline stays with the
+    # kicker introducing it though three of its bigrams (持续, 续升, 升温) are in the night
+    # body under a lone title, and none in its own (a lone ``乡村纪事：`` is no headline)
+    rows = [
+        "乡村纪事：", "",
+        "夏收持续升温", *wrap(VILLAGE, 14), "",
+        "城市夜经济", *wrap(NIGHT, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline, a.paragraphs) for a in parsed] == [
+        ("乡村纪事：", "夏收持续升温", body(VILLAGE)),
+        ("", "城市夜经济", body(NIGHT)),
+    ]

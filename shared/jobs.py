@@ -9,10 +9,12 @@ idempotent (see :mod:`shared.process`).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Engine, func, update
+from sqlalchemy import Engine, Row, func, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, select
 
@@ -144,6 +146,21 @@ def begin_job(session: Session, *, job_id: str, max_attempts: int = 3) -> int | 
     time is counted; after ``max_attempts`` it fails with ``crash_loop`` instead of running.
     The common case is one UPDATE; only a job that cannot start is loaded to say why.
     """
+    started = start_job(session, job_id=job_id, max_attempts=max_attempts)
+    return None if started is None else int(started[0])
+
+
+def start_job(
+    session: Session,
+    *,
+    job_id: str,
+    max_attempts: int = 3,
+    returning: Sequence[ColumnElement[Any]] = (),
+) -> Row[Any] | None:
+    """:func:`begin_job`, answering with the job's row: its issue id, then ``returning``
+    (expressions over the ``jobs`` row, such as scalar subqueries correlated to it), read by
+    the same UPDATE; None when the job did not start.
+    """
     now = utcnow()
     started = session.connection().execute(
         update(_JOBS)
@@ -160,10 +177,10 @@ def begin_job(session: Session, *, job_id: str, max_attempts: int = 3) -> int | 
             error_message=None,
             published_at=func.coalesce(_JOBS.c.published_at, now),
         )
-        .returning(_JOBS.c.issue_id)
+        .returning(_JOBS.c.issue_id, *returning)
     ).first()
     if started is not None:
-        return int(started[0])
+        return started
     _end_unstartable(session, job_id, now)
     return None
 

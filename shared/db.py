@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -62,6 +63,14 @@ def dispose_engines(*, after_fork: bool = False) -> None:
 # only at checkpoints, so a commit is durable once a later FULL commit or checkpoint synced the
 # log: a power cut may take the last NORMAL commits (never a process crash, never corruption).
 _SQLITE_SYNC = {True: "PRAGMA synchronous=FULL", False: "PRAGMA synchronous=NORMAL"}
+# PostgreSQL's: the server's own setting (``on`` unless its configuration says otherwise), or
+# ``off``: the commit returns before its WAL is flushed, which the WAL writer does within
+# three times ``wal_writer_delay`` (0.6 s by default).
+_POSTGRES_SYNC = {
+    True: "SET synchronous_commit TO DEFAULT",
+    False: "SET synchronous_commit TO off",
+}
+_SYNC = {"sqlite": _SQLITE_SYNC, "postgresql": _POSTGRES_SYNC}
 
 
 @contextmanager
@@ -75,24 +84,51 @@ def session_scope(engine: Engine, *, durable: bool = True) -> Iterator[Session]:
     together with everything committed after them; a crash of the process loses nothing.
     """
     session = Session(engine, expire_on_commit=False)
+    undo: _SyncUndo | None = None
     try:
-        if engine.dialect.name == "sqlite":
-            _set_sqlite_sync(session, durable)
-        elif not durable and engine.dialect.name == "postgresql":
-            session.connection().exec_driver_sql("SET LOCAL synchronous_commit TO off")
+        undo = _set_sync(session, engine.dialect.name, durable)
         yield session
         session.commit()
     except BaseException:
         session.rollback()
+        if undo is not None:
+            undo.after_rollback()
         raise
     finally:
         session.close()
 
 
-def _set_sqlite_sync(session: Session, durable: bool) -> None:
-    # A pooled connection keeps the mode the last transaction set: set it when it differs.
-    # (Before any statement of the transaction: SQLite changes the mode only outside one.)
+@dataclass(frozen=True)
+class _SyncUndo:
+    """What a rolled-back transaction's change of mode leaves: PostgreSQL takes back a ``SET``
+    with the transaction that ran it, so the connection has its earlier mode again."""
+
+    info: dict[Any, Any]
+    before: bool
+    transactional: bool
+
+    def after_rollback(self) -> None:
+        # (A connection lost meanwhile is a new one, with empty info and the server's mode.)
+        if self.transactional and "durable" in self.info:
+            self.info["durable"] = self.before
+
+
+def _set_sync(session: Session, dialect: str, durable: bool) -> _SyncUndo | None:
+    """Give the session's connection the commit mode ``durable`` asks for.
+
+    A pooled connection keeps the mode the last transaction set (a session-level setting, not
+    one per transaction): it is set only when it differs, so a worker whose jobs all commit
+    the same way sends no statement for it (on PostgreSQL, a round trip a transaction saved).
+    Before any other statement of the transaction: SQLite changes the mode only outside one.
+    """
+    statements = _SYNC.get(dialect)
+    if statements is None:
+        return None
     connection = session.connection()
-    if connection.info.get("durable", True) is not durable:
-        connection.exec_driver_sql(_SQLITE_SYNC[durable])
-        connection.info["durable"] = durable
+    before = connection.info.get("durable", True)
+    if before is durable:
+        return None
+    connection.exec_driver_sql(statements[durable])
+    connection.info["durable"] = durable
+    return _SyncUndo(connection.info, before, transactional=statements is _POSTGRES_SYNC)
+

@@ -35,6 +35,20 @@ def _add_job_then_fail(engine: Engine, issue_id: int) -> None:
         raise RuntimeError("stop")
 
 
+def test_a_relaxed_session_rolled_back_leaves_the_commit_mode_known(engine: Engine) -> None:
+    """PostgreSQL takes a SET back with its transaction: the pooled connection's mode must be
+    known again, or the next relaxed session would skip setting it and commit durably."""
+    full, normal = ("2", "1") if engine.dialect.name == "sqlite" else ("on", "off")
+    with pytest.raises(RuntimeError, match="stop"), session_scope(engine, durable=False):
+        raise RuntimeError("stop")
+    assert _sync_setting(engine, durable=False) == normal
+    assert _sync_setting(engine, durable=True) == full
+    with pytest.raises(RuntimeError, match="stop"), session_scope(engine, durable=True):
+        raise RuntimeError("stop")
+    assert _sync_setting(engine, durable=True) == full
+    assert _sync_setting(engine, durable=False) == normal
+
+
 def test_a_relaxed_session_commits_and_rolls_back_like_any(engine: Engine) -> None:
     with session_scope(engine, durable=False) as session:
         issue = Issue(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, SQLModel, create_engine
 
 from shared import models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -35,7 +37,36 @@ def make_engine(database_url: str) -> Engine:
         return engine
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
         url = url.set(drivername="postgresql+psycopg")
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    engine = create_engine(url, pool_size=5, max_overflow=5)
+    _ping_when_idle(engine)
+    return engine
+
+
+# A pooled connection used less than this long ago is handed out as it is; one idle longer is
+# pinged first (a round trip) and replaced if the server closed it meanwhile (a restart, an
+# idle timeout). SQLAlchemy's pool_pre_ping pinged at every checkout: two round trips a job,
+# whose two transactions follow each other within a parse. A server that restarts within the
+# second fails the next statement instead, as it would just after any ping: the worker
+# retries the job (worker.tasks) and the pool replaces its connections.
+PING_AFTER_IDLE_SECONDS = 1.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    def used(_dbapi_connection: Any, record: Any) -> None:
+        record.info["used_at"] = time.monotonic()
+
+    def check(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get("used_at", 0.0) < PING_AFTER_IDLE_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError("the pooled connection was closed") from exc
+        record.info["used_at"] = time.monotonic()
+
+    event.listen(engine.pool, "connect", used)
+    event.listen(engine.pool, "checkin", used)
+    event.listen(engine.pool, "checkout", check)
 
 
 def get_engine(database_url: str) -> Engine:

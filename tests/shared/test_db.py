@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.pool import NullPool
 
+from shared import db
 from shared.db import session_scope
 from shared.models import Issue, Job
 
@@ -63,3 +65,34 @@ def test_a_relaxed_session_commits_and_rolls_back_like_any(engine: Engine) -> No
     with session_scope(engine) as session:
         assert session.get(Issue, issue_id) is not None
         assert session.connection().execute(text("SELECT count(*) FROM jobs")).scalar() == 0
+
+
+def _backend_pid(engine: Engine) -> int:
+    with session_scope(engine) as session:
+        return int(session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+
+
+def test_an_idle_connection_the_server_closed_is_replaced_before_use(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a SQLite connection is a file; nothing can close it")
+    pid = _backend_pid(engine)
+    other = create_engine(engine.url, poolclass=NullPool)
+    with other.connect() as connection:
+        connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    other.dispose()
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_SECONDS", 0.0)  # as if idle for long
+    assert _backend_pid(engine) != pid
+
+
+def test_a_connection_just_used_is_not_pinged(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pings: list[object] = []
+    monkeypatch.setattr(engine.dialect, "do_ping", pings.append)
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_SECONDS", 3600.0)
+    for _ in range(3):
+        with session_scope(engine, durable=False) as session:
+            session.connection().exec_driver_sql("SELECT 1")
+    assert pings == []

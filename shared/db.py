@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, SQLModel, create_engine
@@ -117,7 +117,7 @@ def session_scope(engine: Engine, *, durable: bool = True) -> Iterator[Session]:
     session = Session(engine, expire_on_commit=False)
     undo: _SyncUndo | None = None
     try:
-        undo = _set_sync(session, engine.dialect.name, durable)
+        undo = _set_sync(session.connection(), durable)
         yield session
         session.commit()
     except BaseException:
@@ -144,7 +144,20 @@ class _SyncUndo:
             self.info["durable"] = self.before
 
 
-def _set_sync(session: Session, dialect: str, durable: bool) -> _SyncUndo | None:
+@contextmanager
+def single_statements(engine: Engine, *, durable: bool = True) -> Iterator[Connection]:
+    """A connection on which each statement is a transaction of its own, committed as it
+    ends (the driver's autocommit), for work that is one statement: it needs no BEGIN and
+    COMMIT, two round trips on PostgreSQL. ``durable`` as for :func:`session_scope`.
+    """
+    with engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        # Outside any transaction here, so the mode is set for good, not taken back.
+        _set_sync(connection, durable)
+        yield connection
+
+
+def _set_sync(connection: Connection, durable: bool) -> _SyncUndo | None:
     """Give the session's connection the commit mode ``durable`` asks for.
 
     A pooled connection keeps the mode the last transaction set (a session-level setting, not
@@ -152,10 +165,9 @@ def _set_sync(session: Session, dialect: str, durable: bool) -> _SyncUndo | None
     the same way sends no statement for it (on PostgreSQL, a round trip a transaction saved).
     Before any other statement of the transaction: SQLite changes the mode only outside one.
     """
-    statements = _SYNC.get(dialect)
+    statements = _SYNC.get(connection.dialect.name)
     if statements is None:
         return None
-    connection = session.connection()
     before = connection.info.get("durable", True)
     if before is durable:
         return None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Integer, case, exists, insert, literal_column, update
+from sqlalchemy import Connection, Engine, Integer, case, exists, insert, literal_column, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import ScalarSelect
@@ -15,9 +15,9 @@ from sqlmodel import Session, SQLModel, col, select
 
 from shared.analysis import analyse_article
 from shared.batches import batch_of_job
-from shared.db import session_scope
+from shared.db import session_scope, single_statements
 from shared.documents import parse_file
-from shared.jobs import article_ids, fail_job, start_job
+from shared.jobs import article_ids, end_unstartable_job, fail_job, start_job
 from shared.metrics import timed
 from shared.models import Article, BatchJob, Issue, IssuePage, Job, SearchDocument, utcnow
 from shared.parsing import ParsedArticle, ParsedDocument, ParseError
@@ -197,13 +197,13 @@ def _file_of_job() -> tuple[ColumnElement[Any], ...]:
 
 
 def start_job_reading_file(
-    session: Session, *, job_id: str, max_attempts: int
+    connection: Connection, *, job_id: str, max_attempts: int
 ) -> tuple[int, IssueFile | None] | None:
     """Start the job (:func:`shared.jobs.start_job`) and read its issue's file in the same
     statement; the issue id and the file (None when its row is gone), or None when the job
     did not start."""
     started = start_job(
-        session, job_id=job_id, max_attempts=max_attempts, returning=_file_of_job()
+        connection, job_id=job_id, max_attempts=max_attempts, returning=_file_of_job()
     )
     if started is None:
         return None
@@ -288,11 +288,13 @@ def process_job(
 
     When ``timings`` is given, the seconds spent parsing, analysing and storing are added to it.
     """
-    # The start is committed before the work (see begin_job); reading the file in the same
-    # statement saves a transaction and a round trip.
-    with session_scope(engine, durable=False) as session:
-        started = start_job_reading_file(session, job_id=job_id, max_attempts=max_attempts)
+    # The start is committed before the work (see begin_job), and is one statement that
+    # also reads the file: it commits by itself.
+    with single_statements(engine, durable=False) as connection:
+        started = start_job_reading_file(connection, job_id=job_id, max_attempts=max_attempts)
     if started is None:
+        with session_scope(engine, durable=False) as session:
+            end_unstartable_job(session, job_id=job_id, max_attempts=max_attempts)
         return ended_outcome(engine=engine, job_id=job_id)
     issue_id, file = started
     try:

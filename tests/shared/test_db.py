@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, insert, text
 from sqlalchemy.pool import NullPool
 
 from shared import db
-from shared.db import session_scope
+from shared.db import session_scope, single_statements
 from shared.models import Issue, Job
 
 
@@ -96,3 +96,18 @@ def test_a_connection_just_used_is_not_pinged(
         with session_scope(engine, durable=False) as session:
             session.connection().exec_driver_sql("SELECT 1")
     assert pings == []
+
+
+def test_single_statements_commit_each_as_it_ends_in_the_mode_asked(engine: Engine) -> None:
+    normal = "1" if engine.dialect.name == "sqlite" else "off"
+    query = "PRAGMA synchronous" if engine.dialect.name == "sqlite" else "SHOW synchronous_commit"
+    with single_statements(engine, durable=False) as connection:
+        assert str(connection.exec_driver_sql(query).scalar()) == normal
+        connection.execute(
+            insert(Issue).values(
+                filename="p.txt", media_type="text/plain", sha256="b" * 64, size=1, content=b"x"
+            )
+        )
+        with session_scope(engine) as other:  # committed already, seen by another connection
+            count = other.connection().execute(text("SELECT count(*) FROM issues")).scalar()
+            assert count == 1

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, case, exists, insert, literal_column, update
+from sqlalchemy import Connection, Engine, case, exists, insert, literal_column, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import ScalarSelect
@@ -172,6 +172,13 @@ class IssueFile:
     stored: bool
 
 
+def _job_column(name: str) -> ColumnElement[Any]:
+    """A column of the ``jobs`` row, for a subquery in its UPDATE's RETURNING, spelt out with
+    its table: SQLite's RETURNING drops the table of a column, and inside a subquery over
+    ``articles`` a bare ``issue_id`` would be the article's."""
+    return literal_column(f"{_JOBS.name}.{name}", _JOBS.c[name].type)
+
+
 def _file_of_job() -> tuple[ColumnElement[Any], ...]:
     """What :class:`IssueFile` is made of, as expressions over the job's row: the file's bytes
     (only when nothing of it is stored: a file uploaded again need not be read, however large),
@@ -182,9 +189,7 @@ def _file_of_job() -> tuple[ColumnElement[Any], ...]:
     file whose only article was the continuation of another file's has none left once the
     two are joined (:mod:`shared.batches`), and parsing it again would bring the part back.
     """
-    # Spelt out with its table: SQLite's RETURNING drops the table of a column, and inside a
-    # subquery over ``articles`` a bare ``issue_id`` would be the article's.
-    issue_id = literal_column(f"{_JOBS.name}.{_JOBS.c.issue_id.name}", Integer)
+    issue_id = _job_column("issue_id")
     stored = exists().where(col(Article.issue_id) == issue_id) | exists().where(
         col(IssuePage.issue_id) == issue_id
     )
@@ -256,12 +261,14 @@ def _write_articles(
     queued again, and the sweeper runs it).
     """
     with timed(timings, "store"), session_scope(engine, durable=False) as session:
-        batch = select(BatchJob.batch_id).where(col(BatchJob.job_id) == col(Job.id))
-        ended = session.exec(
-            update(Job)
-            .where(col(Job.id) == job_id, col(Job.state) == "running")
+        # A Core statement: the ORM's UPDATE path would first look for the job among the
+        # session's objects and evaluate its criteria (2.5 ms a job under cProfile).
+        batch = select(BatchJob.batch_id).where(col(BatchJob.job_id) == _job_column("id"))
+        ended = session.connection().execute(
+            update(_JOBS)
+            .where(_JOBS.c.id == job_id, _JOBS.c.state == "running")
             .values(state="succeeded", finished_at=utcnow())
-            .returning(col(Job.issue_id), batch.scalar_subquery())
+            .returning(_JOBS.c.issue_id, batch.scalar_subquery())
         ).first()
         if ended is None:
             return None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, SQLModel, create_engine
 
 from shared import models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -34,7 +37,36 @@ def make_engine(database_url: str) -> Engine:
         return engine
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
         url = url.set(drivername="postgresql+psycopg")
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    engine = create_engine(url, pool_size=5, max_overflow=5)
+    _ping_when_idle(engine)
+    return engine
+
+
+# A pooled connection used less than this long ago is handed out as it is; one idle longer is
+# pinged first (a round trip) and replaced if the server closed it meanwhile (a restart, an
+# idle timeout). SQLAlchemy's pool_pre_ping pinged at every checkout: two round trips a job,
+# whose two transactions follow each other within a parse. A server that restarts within the
+# second fails the next statement instead, as it would just after any ping: the worker
+# retries the job (worker.tasks) and the pool replaces its connections.
+PING_AFTER_IDLE_SECONDS = 1.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    def used(_dbapi_connection: Any, record: Any) -> None:
+        record.info["used_at"] = time.monotonic()
+
+    def check(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get("used_at", 0.0) < PING_AFTER_IDLE_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError("the pooled connection was closed") from exc
+        record.info["used_at"] = time.monotonic()
+
+    event.listen(engine.pool, "connect", used)
+    event.listen(engine.pool, "checkin", used)
+    event.listen(engine.pool, "checkout", check)
 
 
 def get_engine(database_url: str) -> Engine:
@@ -62,6 +94,14 @@ def dispose_engines(*, after_fork: bool = False) -> None:
 # only at checkpoints, so a commit is durable once a later FULL commit or checkpoint synced the
 # log: a power cut may take the last NORMAL commits (never a process crash, never corruption).
 _SQLITE_SYNC = {True: "PRAGMA synchronous=FULL", False: "PRAGMA synchronous=NORMAL"}
+# PostgreSQL's: the server's own setting (``on`` unless its configuration says otherwise), or
+# ``off``: the commit returns before its WAL is flushed, which the WAL writer does within
+# three times ``wal_writer_delay`` (0.6 s by default).
+_POSTGRES_SYNC = {
+    True: "SET synchronous_commit TO DEFAULT",
+    False: "SET synchronous_commit TO off",
+}
+_SYNC = {"sqlite": _SQLITE_SYNC, "postgresql": _POSTGRES_SYNC}
 
 
 @contextmanager
@@ -75,24 +115,63 @@ def session_scope(engine: Engine, *, durable: bool = True) -> Iterator[Session]:
     together with everything committed after them; a crash of the process loses nothing.
     """
     session = Session(engine, expire_on_commit=False)
+    undo: _SyncUndo | None = None
     try:
-        if engine.dialect.name == "sqlite":
-            _set_sqlite_sync(session, durable)
-        elif not durable and engine.dialect.name == "postgresql":
-            session.connection().exec_driver_sql("SET LOCAL synchronous_commit TO off")
+        undo = _set_sync(session.connection(), durable)
         yield session
         session.commit()
     except BaseException:
         session.rollback()
+        if undo is not None:
+            undo.after_rollback()
         raise
     finally:
         session.close()
 
 
-def _set_sqlite_sync(session: Session, durable: bool) -> None:
-    # A pooled connection keeps the mode the last transaction set: set it when it differs.
-    # (Before any statement of the transaction: SQLite changes the mode only outside one.)
-    connection = session.connection()
-    if connection.info.get("durable", True) is not durable:
-        connection.exec_driver_sql(_SQLITE_SYNC[durable])
-        connection.info["durable"] = durable
+@dataclass(frozen=True)
+class _SyncUndo:
+    """What a rolled-back transaction's change of mode leaves: PostgreSQL takes back a ``SET``
+    with the transaction that ran it, so the connection has its earlier mode again."""
+
+    info: dict[Any, Any]
+    before: bool
+    transactional: bool
+
+    def after_rollback(self) -> None:
+        # (A connection lost meanwhile is a new one, with empty info and the server's mode.)
+        if self.transactional and "durable" in self.info:
+            self.info["durable"] = self.before
+
+
+@contextmanager
+def single_statements(engine: Engine, *, durable: bool = True) -> Iterator[Connection]:
+    """A connection on which each statement is a transaction of its own, committed as it
+    ends (the driver's autocommit), for work that is one statement: it needs no BEGIN and
+    COMMIT, two round trips on PostgreSQL. ``durable`` as for :func:`session_scope`.
+    """
+    with engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        # Outside any transaction here, so the mode is set for good, not taken back.
+        _set_sync(connection, durable)
+        yield connection
+
+
+def _set_sync(connection: Connection, durable: bool) -> _SyncUndo | None:
+    """Give the session's connection the commit mode ``durable`` asks for.
+
+    A pooled connection keeps the mode the last transaction set (a session-level setting, not
+    one per transaction): it is set only when it differs, so a worker whose jobs all commit
+    the same way sends no statement for it (on PostgreSQL, a round trip a transaction saved).
+    Before any other statement of the transaction: SQLite changes the mode only outside one.
+    """
+    statements = _SYNC.get(connection.dialect.name)
+    if statements is None:
+        return None
+    before = connection.info.get("durable", True)
+    if before is durable:
+        return None
+    connection.exec_driver_sql(statements[durable])
+    connection.info["durable"] = durable
+    return _SyncUndo(connection.info, before, transactional=statements is _POSTGRES_SYNC)
+

@@ -9,10 +9,12 @@ idempotent (see :mod:`shared.process`).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Engine, func, update
+from sqlalchemy import Connection, Engine, Row, func, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, select
 
@@ -144,8 +146,28 @@ def begin_job(session: Session, *, job_id: str, max_attempts: int = 3) -> int | 
     time is counted; after ``max_attempts`` it fails with ``crash_loop`` instead of running.
     The common case is one UPDATE; only a job that cannot start is loaded to say why.
     """
+    started = start_job(session.connection(), job_id=job_id, max_attempts=max_attempts)
+    if started is not None:
+        return int(started[0])
+    end_unstartable_job(session, job_id=job_id, max_attempts=max_attempts)
+    return None
+
+
+def start_job(
+    connection: Connection,
+    *,
+    job_id: str,
+    max_attempts: int = 3,
+    returning: Sequence[ColumnElement[Any]] = (),
+) -> Row[Any] | None:
+    """The UPDATE of :func:`begin_job` alone, answering with the job's row: its issue id,
+    then ``returning`` (expressions over the ``jobs`` row, such as scalar subqueries
+    correlated to it); None when the job did not start, which the caller then ends with
+    :func:`end_unstartable_job`. One statement, so it can commit by itself
+    (:func:`shared.db.single_statements`).
+    """
     now = utcnow()
-    started = session.connection().execute(
+    return connection.execute(
         update(_JOBS)
         .where(
             _JOBS.c.id == job_id,
@@ -160,25 +182,23 @@ def begin_job(session: Session, *, job_id: str, max_attempts: int = 3) -> int | 
             error_message=None,
             published_at=func.coalesce(_JOBS.c.published_at, now),
         )
-        .returning(_JOBS.c.issue_id)
+        .returning(_JOBS.c.issue_id, *returning)
     ).first()
-    if started is not None:
-        return int(started[0])
-    _end_unstartable(session, job_id, now)
-    return None
 
 
 _JOBS = SQLModel.metadata.tables[Job.__tablename__]
 _ENDED_STATES = ("succeeded", "failed")
 
 
-def _end_unstartable(session: Session, job_id: str, now: datetime) -> None:
-    """A job that did not start: unknown (raises), ended already, or out of attempts (it
-    fails now: ``crash_loop`` if its worker died on it, else ``too_many_attempts``)."""
+def end_unstartable_job(session: Session, *, job_id: str, max_attempts: int) -> None:
+    """A job :func:`start_job` did not start: unknown (raises), ended already, or out of
+    attempts (it fails now: ``crash_loop`` if its worker died on it, else
+    ``too_many_attempts``). Its row is read again under lock: a job put back to the queue
+    meanwhile (a person retried it) is left to run."""
     job = session.exec(select(Job).where(Job.id == job_id).with_for_update()).first()
     if job is None:
         raise UnknownJob(job_id)
-    if job.state in _ENDED_STATES:
+    if job.state in _ENDED_STATES or job.attempts < max_attempts:
         return
     crashed = job.state == "running" or job.error_code == "worker_lost"
     job.state = "failed"
@@ -189,7 +209,7 @@ def _end_unstartable(session: Session, job_id: str, now: datetime) -> None:
         if crashed
         else f"gave up after {job.attempts} attempts that hit temporary errors"
     )
-    job.finished_at = now
+    job.finished_at = utcnow()
     session.add(job)
 
 

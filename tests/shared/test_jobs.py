@@ -209,3 +209,19 @@ def test_an_upload_recorded_as_published_is_cleared_when_the_broker_refuses(
     queue.available = True
     assert publish_job(engine=engine, queue=queue, job_id=job_id, recorded=True)
     assert queue.enqueued == [job_id]
+
+
+def test_a_job_retried_after_its_start_was_refused_is_left_to_run(engine: Engine) -> None:
+    """The start and the ending of a job that could not start are two transactions: a
+    person retrying the failed job in between puts it back, and it must stay queued."""
+    from shared.jobs import end_unstartable_job, reset_failed_job
+
+    job_id = _job(engine)
+    fail_job(engine=engine, job_id=job_id, code="bad", message="bad file")
+    assert _start(engine, job_id) is None  # a stale delivery: the job has ended
+    with session_scope(engine) as session:
+        reset_failed_job(session=session, job_id=job_id)
+    with session_scope(engine, durable=False) as session:
+        end_unstartable_job(session, job_id=job_id, max_attempts=3)
+    job = _get(engine, job_id)
+    assert (job.state, job.error_code, job.attempts) == ("queued", None, 0)

@@ -20,6 +20,7 @@ not read so either.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -44,6 +45,7 @@ MIN_SIDE_LINES = 2
 # line (two wide characters: four cells as a terminal shows them).
 LONE_GUTTER = 5
 
+_BLANK_CELLS = re.compile(rb"\x00{%d,}" % MIN_GUTTER)
 _PIECE = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S( {2,}|\t+|\u3000+ *)\S")
 
@@ -143,12 +145,7 @@ def coverage(
         for piece in region[index]:
             delta[piece.start - left] += 1
             delta[min(piece.end, right) - left] -= 1
-    cover = []
-    total = 0
-    for step in delta[:-1]:
-        total += step
-        cover.append(total)
-    return cover
+    return list(itertools.accumulate(delta[:-1]))
 
 
 def gutters_of(
@@ -156,16 +153,9 @@ def gutters_of(
 ) -> list[tuple[int, int]]:
     """Runs of at least MIN_GUTTER cells blank on every line, with lines of text on each side
     that stand side by side (the lines of one side are not all above those of the other)."""
-    cover = coverage(region, indices, left, right)
-    runs: list[tuple[int, int]] = []
-    start = None
-    for offset, count in enumerate([*cover, 1]):
-        if count == 0 and start is None:
-            start = offset
-        elif count and start is not None:
-            if offset - start >= MIN_GUTTER:
-                runs.append((left + start, left + offset))
-            start = None
+    # the runs of blank cells, found by a regular expression over a byte a cell (0: blank)
+    blank = bytes(map(bool, coverage(region, indices, left, right)))
+    runs = [(left + run.start(), left + run.end()) for run in _BLANK_CELLS.finditer(blank)]
     if not runs:
         return []
     # each line's first and last piece's start

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from shared.parsing.letter_spacing import is_letter_spaced
 from shared.parsing.lines import Line
-from shared.parsing.normalise import is_wide
+from shared.parsing.normalise import COMMON_WIDE_RANGES, is_wide
 
 # A gutter between columns: at least this many blank cells on every line of a region.
 MIN_GUTTER = 2
@@ -65,7 +65,19 @@ Parts = list[tuple[list[int], int, int]]
 
 
 def _wide_count(text: str) -> int:
-    return 0 if text.isascii() else sum(map(is_wide, text))
+    """How many of the characters are wide (:func:`is_wide`): those of the common wide
+    ranges (all wide) counted by one regular expression, the rest one by one."""
+    if text.isascii():
+        return 0
+    others = _NOT_COMMON_WIDE.findall(text)
+    return len(text) - len(others) + sum(map(is_wide, others))
+
+
+_NOT_COMMON_WIDE = re.compile(
+    "[^"
+    + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in COMMON_WIDE_RANGES)
+    + "]"
+)
 
 
 def _row(raw: str, wide_cells: bool) -> Row:

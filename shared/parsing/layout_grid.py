@@ -82,7 +82,7 @@ _NOT_COMMON_WIDE = re.compile(
 
 def _row(raw: str, wide_cells: bool) -> Row:
     """The line's pieces: one cell a character, or (``wide_cells``) two a wide one."""
-    pieces = []
+    pieces: list[Piece] = []
     extra = 0  # cells of the wide characters before the piece, beyond one each
     previous_end = 0
     for match in _PIECE.finditer(raw):
@@ -91,11 +91,17 @@ def _row(raw: str, wide_cells: bool) -> Row:
             extra += _wide_count(raw[previous_end:first])
             start = first + extra
             extra += _wide_count(match.group())
-            pieces.append(Piece(start, last + extra, first, last))
+            pieces.append(_new_piece(Piece, (start, last + extra, first, last)))
             previous_end = last
         else:
-            pieces.append(Piece(first, last, first, last))
+            pieces.append(_new_piece(Piece, (first, last, first, last)))
     return tuple(pieces)
+
+
+# tuple.__new__ with the fields in declaration order: a layout page has thousands of pieces,
+# read twice, and the keyword constructor of a named tuple costs several times more (as
+# for lines.Line).
+_new_piece = tuple.__new__
 
 
 def _aligned_rows(rows: Sequence[Row]) -> int:

@@ -20,13 +20,14 @@ not read so either.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from shared.parsing.letter_spacing import is_letter_spaced
 from shared.parsing.lines import Line
-from shared.parsing.normalise import is_wide
+from shared.parsing.normalise import COMMON_WIDE_RANGES, is_wide
 
 # A gutter between columns: at least this many blank cells on every line of a region.
 MIN_GUTTER = 2
@@ -44,6 +45,7 @@ MIN_SIDE_LINES = 2
 # line (two wide characters: four cells as a terminal shows them).
 LONE_GUTTER = 5
 
+_BLANK_CELLS = re.compile(rb"\x00{%d,}" % MIN_GUTTER)
 _PIECE = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S( {2,}|\t+|\u3000+ *)\S")
 
@@ -63,12 +65,24 @@ Parts = list[tuple[list[int], int, int]]
 
 
 def _wide_count(text: str) -> int:
-    return 0 if text.isascii() else sum(map(is_wide, text))
+    """How many of the characters are wide (:func:`is_wide`): those of the common wide
+    ranges (all wide) counted by one regular expression, the rest one by one."""
+    if text.isascii():
+        return 0
+    others = _NOT_COMMON_WIDE.findall(text)
+    return len(text) - len(others) + sum(map(is_wide, others))
+
+
+_NOT_COMMON_WIDE = re.compile(
+    "[^"
+    + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in COMMON_WIDE_RANGES)
+    + "]"
+)
 
 
 def _row(raw: str, wide_cells: bool) -> Row:
     """The line's pieces: one cell a character, or (``wide_cells``) two a wide one."""
-    pieces = []
+    pieces: list[Piece] = []
     extra = 0  # cells of the wide characters before the piece, beyond one each
     previous_end = 0
     for match in _PIECE.finditer(raw):
@@ -77,11 +91,17 @@ def _row(raw: str, wide_cells: bool) -> Row:
             extra += _wide_count(raw[previous_end:first])
             start = first + extra
             extra += _wide_count(match.group())
-            pieces.append(Piece(start, last + extra, first, last))
+            pieces.append(_new_piece(Piece, (start, last + extra, first, last)))
             previous_end = last
         else:
-            pieces.append(Piece(first, last, first, last))
+            pieces.append(_new_piece(Piece, (first, last, first, last)))
     return tuple(pieces)
+
+
+# tuple.__new__ with the fields in declaration order: a layout page has thousands of pieces,
+# read twice, and the keyword constructor of a named tuple costs several times more (as
+# for lines.Line).
+_new_piece = tuple.__new__
 
 
 def _aligned_rows(rows: Sequence[Row]) -> int:
@@ -143,12 +163,7 @@ def coverage(
         for piece in region[index]:
             delta[piece.start - left] += 1
             delta[min(piece.end, right) - left] -= 1
-    cover = []
-    total = 0
-    for step in delta[:-1]:
-        total += step
-        cover.append(total)
-    return cover
+    return list(itertools.accumulate(delta[:-1]))
 
 
 def gutters_of(
@@ -156,16 +171,9 @@ def gutters_of(
 ) -> list[tuple[int, int]]:
     """Runs of at least MIN_GUTTER cells blank on every line, with lines of text on each side
     that stand side by side (the lines of one side are not all above those of the other)."""
-    cover = coverage(region, indices, left, right)
-    runs: list[tuple[int, int]] = []
-    start = None
-    for offset, count in enumerate([*cover, 1]):
-        if count == 0 and start is None:
-            start = offset
-        elif count and start is not None:
-            if offset - start >= MIN_GUTTER:
-                runs.append((left + start, left + offset))
-            start = None
+    # the runs of blank cells, found by a regular expression over a byte a cell (0: blank)
+    blank = bytes(map(bool, coverage(region, indices, left, right)))
+    runs = [(left + run.start(), left + run.end()) for run in _BLANK_CELLS.finditer(blank)]
     if not runs:
         return []
     # each line's first and last piece's start

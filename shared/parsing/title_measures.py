@@ -60,17 +60,18 @@ def measure_title_line(lines: Sequence[Line]) -> int:
         return 0
     column = column_width(measured)
     first, under, after = lines[0], lines[1], lines[2]
+    # (the shapes first: most blocks are decided by them, before their text is searched)
     if (
         column <= 0
         or first.ends_sentence
         or first.spaced_out
         or not first.measures_column
         or first.continuations
+        or under.spaced_out
+        or abs(under.width - (column - INDENT)) > INDENT_MARGIN
         or not FULL_STOPS.isdisjoint(first.text)
         or is_byline_line(first.text)
         or match_photo_credit(joined_text(lines[:_CAPTION_LINES])) is not None
-        or under.spaced_out
-        or abs(under.width - (column - INDENT)) > INDENT_MARGIN
     ):
         return 0
     if first.width > column + squeeze_allowance(first):

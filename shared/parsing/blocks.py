@@ -12,7 +12,7 @@ with its sentence).  Title lines glued to a body without a blank line are then s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from shared.parsing.block import Block, BlockKind
 from shared.parsing.bylines import is_byline_line
@@ -28,6 +28,11 @@ from shared.parsing.line_adjacency import sets_nothing_apart
 from shared.parsing.lines import Line
 from shared.parsing.measure_changes import MEASURE_BODY_RULE, MEASURE_CHANGE_RULE, measure_change
 from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
+from shared.parsing.short_ended_titles import (
+    SHORT_ENDED_BODY_RULE,
+    SHORT_ENDED_RULE,
+    short_ended_titles,
+)
 from shared.parsing.text_ends import closes_text
 
 
@@ -88,22 +93,35 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
         previous_kind = kind
     if sets_nothing_apart(blocks):
         blocks = split_measure_changes(blocks)
+        blocks = _split_titles(blocks, short_ended_titles, SHORT_ENDED_RULE, SHORT_ENDED_BODY_RULE)
     return split_stacked_captions(split_trailing_titles(blocks, indent))
 
 
 def split_measure_changes(blocks: list[Block]) -> list[Block]:
     """On a page that sets no blank line, a text block split where its measure changes
     (:mod:`.measure_changes`): the body above, the new module's title lines, its body."""
+    return _split_titles(blocks, measure_change, MEASURE_CHANGE_RULE, MEASURE_BODY_RULE)
+
+
+def _split_titles(
+    blocks: list[Block],
+    find: Callable[[Sequence[Line]], tuple[int, int] | None],
+    title_rule: str,
+    body_rule: str,
+) -> list[Block]:
+    """Each text block split at the title lines ``find`` finds in it, again and again in
+    what follows them: ``(titles, body)``, where the title lines and the body under them
+    start."""
     out: list[Block] = []
     for block in blocks:
         while block.kind == "text":
-            change = measure_change(block.lines)
-            if change is None:
+            found = find(block.lines)
+            if found is None:
                 break
-            titles, body = change
+            titles, body = found
             out.append(Block("text", block.lines[:titles], block.rule, block.blanks_before))
-            out.append(Block("text", block.lines[titles:body], MEASURE_CHANGE_RULE))
-            block = Block("text", block.lines[body:], MEASURE_BODY_RULE)
+            out.append(Block("text", block.lines[titles:body], title_rule))
+            block = Block("text", block.lines[body:], body_rule)
         out.append(block)
     return out
 

@@ -82,6 +82,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             if head and block.kind == "text" and _announced_quotation(block.lines):
                 rule = QUOTED_TITLE_RULE
         if head:
+            head = with_closing_rest(block.lines, head)
             out.append(Block(block.kind, block.lines[:head], rule, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
         text_above = bool(out) and out[-1].kind == "text"
@@ -104,6 +105,7 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
                 block, functools.partial(_text_before, out), later, _measured_title_run
             )
         if head:
+            head = with_closing_rest(block.lines, head)
             out.append(Block(block.kind, block.lines[:head], rule, block.blanks_before))
             block = Block(block.kind, block.lines[head:], "body after title lines split off")
         opens_next = follower is not None and _opens_article(follower)
@@ -150,6 +152,27 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         rule = UNINDENTED_TITLE_RULE if unindented else TITLE_SPLIT_RULE
         out.append(Block(block.kind, block.lines[cut:], rule))
     return out
+
+
+def with_closing_rest(lines: Sequence[Line], head: int) -> int:
+    """``head`` title lines opening ``lines``, and the line under them when they leave a
+    bracket or a quotation open and that line, holding no sentence punctuation inside,
+    closes it (``“五朵金花”绽放一线（向奋战在`` / ``一线的医务人员致敬）``): a title never
+    leaves one open, so the line closing it is the title's wrapped rest, not the body's
+    first line."""
+    if head >= len(lines) - 1:
+        return head
+    text = joined_text(lines[:head])
+    rest = lines[head].text
+    for opener, closer in (("（", "）"), ("“", "”")):
+        if (
+            text.count(opener) > text.count(closer)
+            and rest.count(closer) > rest.count(opener)
+            and rest.rstrip().endswith(closer)
+            and _SENTENCE_INNER_MARKS.isdisjoint(rest)
+        ):
+            return head + 1
+    return head
 
 
 def page_top_title_run(block: Block) -> int:

@@ -12,7 +12,7 @@ stand over the columns, :mod:`.layout_titles`'.
 The cuts of a region, in order of preference:
 
 1. a run of two or more lines blank in the region (the space between two modules), unless
-   it parts a lone title line from the rest of it wrapped (:func:`with_wrapped_titles`);
+   it parts a title line from the rest of it wrapped (:func:`with_wrapped_titles`);
 2. a line blank across the page, unless the lines above and below it are columns whose
    gutters agree (columns going on past a gap; the lines of titles side by side, set larger
    than the text, with blank lines between);

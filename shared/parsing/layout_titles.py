@@ -103,9 +103,11 @@ def centred_wrap(above: Piece, below: Piece, left: int) -> bool:
 def with_wrapped_titles(
     region: Mapping[int, Sequence[Piece]], parts: Parts | None, left: int
 ) -> Parts | None:
-    """The parts, a lone title line (a part of one line) joined by the rest of it wrapped
+    """The parts, a title line ending a part joined by the rest of it wrapped
     (:func:`centred_wrap`): a title set larger than the text stands lines of text apart
-    from its rest, so that blank lines of a column part them."""
+    from its rest, so that blank lines of a column part them.  The line stands alone in its
+    part, or under other titles of its stack (a kicker): lines set in from the column's edge
+    farther than a paragraph's indent (``HEAD_INSET``), as no line of text is."""
     if parts is None:
         return None
     joined = [parts[0]]
@@ -113,9 +115,10 @@ def with_wrapped_titles(
         above = [i for i in joined[-1][0] if region[i]]
         below = next(i for i in part[0] if region[i])
         if (
-            len(above) == 1
+            all(len(region[i]) == 1 for i in above)
+            and all(region[i][0].start - left >= HEAD_INSET for i in above[:-1])
             and len(region[below]) == 1
-            and centred_wrap(line_span(region[above[0]]), line_span(region[below]), left)
+            and centred_wrap(line_span(region[above[-1]]), line_span(region[below]), left)
         ):
             joined[-1] = (joined[-1][0] + part[0], joined[-1][1], joined[-1][2])
         else:

@@ -28,7 +28,7 @@ from shared.parsing.text_ends import FULL_STOPS, closes_text
 from shared.parsing.title_roles import fits_title_stack
 
 # How many lines on either side of the change measure each column.
-_MEASURING_LINES = 6
+MEASURING_LINES = 6
 MEASURE_CHANGE_RULE = "title lines where the measure changes after a closed sentence"
 MEASURE_BODY_RULE = "body in the changed measure"
 
@@ -39,39 +39,39 @@ def measure_change(lines: Sequence[Line]) -> tuple[int, int] | None:
     sentence above it, at least one title line (free of full stops, closing no sentence,
     no more than a title stack holds), a column under it at least ``MIN_MEASURED_LINES``
     lines long that differs from the column above by more than ``COLUMN_TOLERANCE``, and the
-    new column's first line opening a paragraph (:func:`_opens_paragraph`) of a body that
+    new column's first line opening a paragraph (:func:`opens_paragraph`) of a body that
     closes a sentence in the block (lines that close none are titles still)."""
     closed = [closes_text(line) for line in lines]
     last_closed = max((i for i, close in enumerate(closed) if close), default=-1)
     for start in range(MIN_MEASURED_LINES, len(lines) - MIN_MEASURED_LINES):
-        if not closed[start - 1] or not _may_be_title(lines[start], closed[start]):
+        if not closed[start - 1] or not may_stand_in_title(lines[start], closed[start]):
             continue  # no closed sentence above, or no title line under it
-        above = piece_column(lines[max(0, start - _MEASURING_LINES) : start])
+        above = piece_column(lines[max(0, start - MEASURING_LINES) : start])
         if above <= 0:
             continue
         for body in range(start + 1, len(lines) - MIN_MEASURED_LINES + 1):
             title = lines[body - 1]
-            if not _may_be_title(title, closed[body - 1]) or not fits_title_stack(
+            if not may_stand_in_title(title, closed[body - 1]) or not fits_title_stack(
                 [line.text for line in lines[start:body]]
             ):
                 break
-            below = piece_column(lines[body : body + _MEASURING_LINES])
+            below = piece_column(lines[body : body + MEASURING_LINES])
             if below <= 0 or abs(below - above) <= COLUMN_TOLERANCE:
                 continue
-            if _opens_paragraph(title, lines[body], below):
+            if opens_paragraph(title, lines[body], below):
                 break  # the new body opens above: no title line stands before it
-            if _opens_paragraph(lines[body], lines[body + 1], below) and last_closed >= body:
+            if opens_paragraph(lines[body], lines[body + 1], below) and last_closed >= body:
                 return start, body
     return None
 
 
-def _may_be_title(line: Line, closed: bool) -> bool:
+def may_stand_in_title(line: Line, closed: bool) -> bool:
     """A line that may stand in a title stack: it closes no text (``closed``), holds no full
     stop and opens no dateline."""
     return not closed and FULL_STOPS.isdisjoint(line.text) and not line.opens_dateline
 
 
-def _opens_paragraph(first: Line, second: Line, column: float) -> bool:
+def opens_paragraph(first: Line, second: Line, column: float) -> bool:
     """``first`` is the indented first line of a paragraph in ``column``: short of it by the
     indent, and run on by a line that is not short."""
     return (

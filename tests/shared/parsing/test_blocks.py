@@ -331,3 +331,24 @@ def test_a_first_line_without_punctuation_is_not_taken_into_a_glued_title_run() 
     pieces = group_blocks(lines_of(text))  # split_glued_titles runs inside
     assert [x.text for x in pieces[1].lines] == ["将心比心 和群众以心换心"]
     assert pieces[2].first.text == first
+
+
+def test_the_line_closing_a_bracket_a_title_left_open_is_the_titles_rest() -> None:
+    # the title split off the page's first block leaves its column tag's bracket open; the
+    # line under it closes it, as wide as an indented first line: a title never leaves a
+    # bracket open, so that line is the title's rest, not the body's first line
+    title = ["“五朵金花”绽放一线（向奋战在", "一线的医务人员致敬）"]
+    body = [
+        "“咱们5个好姐妹再次并",
+        "肩作战，要发挥好老队员的",
+        "骨干作用。”2月17日凌晨2",
+        "时，火神山医院护理部副主",
+        "任宋彩萍给在武汉泰康同济",
+        "医院支援的护士长唐棠发微",
+        "信。",
+    ]
+    (lines,) = split_lines("\n".join([*title, *body]))
+    blocks = group_blocks(lines)
+    assert blocks[0].rule == TITLE_SPLIT_RULE
+    assert [line.text for line in blocks[0].lines] == title
+    assert blocks[1].first.text == body[0]

@@ -475,6 +475,21 @@ def test_the_rest_of_a_centred_headline_stays_with_it_across_blank_lines_of_its_
     assert out[start : start + 3] == [headline, rest.strip(), COLUMN_3[0].strip()]
 
 
+def test_the_rest_of_a_centred_headline_under_its_kicker_stays_with_it() -> None:
+    # The same, with the module's kicker set in over the headline (centred, a title: no text
+    # line stands so far in from its column's edge): the headline is still the line its rest
+    # goes on from, not a title standing alone.
+    left = _side_by_side(COLUMN_1, COLUMN_2)
+    kicker, headline, rest = "        王光生：", "在“控得住”前提下加快经", "    恢复重振"
+    right = [kicker, headline, "", "", rest, *_side_by_side(COLUMN_3, COLUMN_1)]
+    rows = []
+    for k, line in enumerate(right):
+        rows.append(((left[k] if k < len(left) else "").ljust(36) + line).rstrip())
+    out = _read([HEADER, "", *rows])
+    start = out.index(kicker.strip())
+    assert out[start : start + 4] == [kicker.strip(), headline, rest.strip(), COLUMN_3[0].strip()]
+
+
 def test_a_module_title_standing_higher_than_the_titles_beside_it_heads_its_own_module() -> None:
     # Two modules of two columns each; only the right one's kicker is set in from its
     # column's text, standing higher than both headlines (flush with their columns).  It

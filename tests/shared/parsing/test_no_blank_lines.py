@@ -7,6 +7,7 @@ from __future__ import annotations
 from shared.parsing import parse_text
 from shared.parsing.lines import split_lines
 from shared.parsing.off_measure_titles import off_measure_title_start
+from shared.parsing.short_ended_titles import short_ended_titles
 from shared.parsing.title_roles import fits_title_stack, opens_column_tag, title_parts
 from tests.support.extracted_lines import set_in_measure
 
@@ -339,6 +340,40 @@ def test_a_body_that_keeps_its_measure_keeps_its_subhead() -> None:
     subhead = "抖抖问题清单  找找资源清单"
     text = _page([FIRST_TITLE], _indented(FIRST_BODY, 20), [subhead], _indented(WIDE_BODY, 20))
     assert len(parse_text(text).articles) == 1
+
+
+STREET_WORK = "街道还在小区里划出停车位，装上了路灯，疏通了下水管道，居民们纷纷点赞。"
+BUS_NOTICE = (
+    "公交集团提醒，乘客乘车时仍需佩戴口罩，上车前扫描场所码，车厢内保持通风，司机和乘务员"
+    "每天进行健康监测，车辆每趟收班后全面消毒。"
+)
+
+
+def test_title_lines_stopping_short_in_mid_sentence_over_a_first_line_open_an_article() -> None:
+    # the same measure above and under, no byline or dateline: but after the closed sentence
+    # two lines close none, the second stopping short of even an indented first line, over a
+    # paragraph's first line; running text never stops short in mid-sentence and goes on, so
+    # they stand in no paragraph: they are the next article's title, its comma and all
+    title = ["老小区停车难，街道", "逐项解决"]
+    first = _indented(FIRST_BODY + BUS_NOTICE, MEASURE)
+    text = _page([FIRST_TITLE], first, title, _indented(WIDE_BODY + STREET_WORK, MEASURE))
+    articles = parse_text(text).articles
+    assert len(articles) == 2
+    assert articles[1].kicker + articles[1].headline == "".join(title)
+    assert articles[1].paragraphs[0].startswith("“我今年73岁")
+
+
+def test_lines_opening_at_a_first_lines_width_are_a_paragraph_not_title_lines() -> None:
+    # a subhead set as a paragraph of the text opens at the indented first line's width and
+    # wraps at the column (``将心比心 和群众以心换`` / ``心``); a title set in its own type
+    # wraps at its own measure
+    body, after = _indented(FIRST_BODY + BUS_NOTICE, MEASURE), _indented(WIDE_BODY, MEASURE)
+    subhead = _indented("乘车仍需佩戴口罩和扫码测温", MEASURE)
+    assert [len(line) for line in subhead] == [MEASURE - 2, 1]
+    (lines,) = split_lines("\n".join([*body, *subhead, *after]))
+    assert short_ended_titles(lines) is None
+    (lines,) = split_lines("\n".join([*body, "乘车仍需戴口罩，", "扫码", *after]))
+    assert short_ended_titles(lines) == (len(body), len(body) + 2)
 
 
 def test_a_column_tag_on_its_own_line_ends_the_headline_above() -> None:

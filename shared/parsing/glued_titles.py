@@ -448,8 +448,9 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
     an indented first line with a full running line under it.  A headline wraps at its own
     measure, seldom exactly at the column's.  A first line without any sentence punctuation
     is common (a third of the corpus's paragraphs hold none in their first 11 characters).
-    The column is measured on the whole block."""
-    if end >= len(lines):
+    The column is measured on the whole block.  No run (``end`` at ``start``) has no line
+    to give back."""
+    if end <= start or end >= len(lines):
         return end
     column = column_width([line for line in lines if line.measures_column])
     last, under = lines[end - 1], lines[end]

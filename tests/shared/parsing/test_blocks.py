@@ -352,3 +352,23 @@ def test_the_line_closing_a_bracket_a_title_left_open_is_the_titles_rest() -> No
     assert blocks[0].rule == TITLE_SPLIT_RULE
     assert [line.text for line in blocks[0].lines] == title
     assert blocks[1].first.text == body[0]
+
+
+def test_no_glued_title_run_gives_no_line_back() -> None:
+    # With no run found (its end at its start), the check of the run's last line looked at
+    # the block's last line instead (index -1) and could answer -1, which callers took for a
+    # run found, skipping the other title finders.
+    from shared.parsing.glued_titles import _body_first_line_out
+
+    lines = lines_of(
+        "\n".join(
+            [
+                "会议强调要抓好落实。",
+                "各地要把工作做细做实，确保各项",
+                "措施落到实处，推动发展取得新的",
+                "成效，为全年目标打下坚实基础",
+                "并持续推进各项重点工作的落实和",
+            ]
+        )
+    )
+    assert _body_first_line_out(lines, 0, 0) == 0

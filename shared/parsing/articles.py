@@ -45,6 +45,7 @@ from shared.parsing.line_adjacency import LineOrder
 from shared.parsing.lines import Line, display_width, ends_sentence
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.opening_titles import split_opening_title_paragraph
 from shared.parsing.photo_bylines import join_bylines_past_photos
 from shared.parsing.stacked_titles import runs_on_as_wrap, wider_than_wrap
 from shared.parsing.stray_moves import reattach_stray_pieces
@@ -826,7 +827,9 @@ def assemble_page(
             if group is None and direction == "after":
                 group = split_question_title(item)
             elif group is None:
-                group = split_opening_question_title(item)
+                group = split_opening_question_title(item) or split_opening_title_paragraph(
+                    item, layout
+                )
                 title_before = group is not None
             built.append(build_article(item, group, title_before, page, layout, order))
         elif index not in assignment:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from shared.parsing import ParsedArticle, parse_text
-from shared.parsing.units import Item
+from shared.parsing.block import Block
+from shared.parsing.lines import split_lines
+from shared.parsing.opening_titles import split_opening_title_paragraph
+from shared.parsing.units import Item, Unit
+from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
 
 def parse(*lines: str) -> list[ParsedArticle]:
@@ -474,7 +478,6 @@ def test_a_label_stacked_over_a_subhead_is_a_paragraph_of_its_own() -> None:
     assert paragraphs[1:3] == ["总指挥讲述", "困难肯定存在  我们一起努力"]
 
 
-
 def test_an_editors_note_over_the_next_articles_title_opens_that_article() -> None:
     # titles set over their bodies: the note closing the interview's body introduces the
     # series whose first report follows, and is read as that report's opening
@@ -657,6 +660,8 @@ _PRESS_REPORT = (
     "线路今起分批恢复运营，地铁全网恢复基本",
     "运行，市民乘车须扫场所码并佩戴口罩。",
 )
+
+
 def test_a_report_credited_apart_at_its_head_after_a_blank_line_opens_an_article() -> None:
     # the second dateline names another reporter and stands apart: another article, whose
     # title the page sets elsewhere, not a second dateline paragraph of the first
@@ -747,3 +752,51 @@ def test_a_justified_line_read_as_a_byline_credits_no_report_apart() -> None:
     )
     assert len(articles) == 1
     assert articles[0].reporters == ["王敏"]
+
+
+# An untitled body opening with its headline, glued on by the extractor (no blank line).
+MATH_AI_BODY = (
+    "OpenAI日前公布了一项引发数学界关注的研",
+    "究进展：其人工智能（AI）系统在匈牙利数学家",
+    "保罗·埃尔德什提出的“平面单位距离问题”中，",
+    "设计出一种新的点集构造方法，在相同规模约束",
+    "下得到更多单位距离对，被认为突破了长期以来",
+    "基于规则几何结构的经验性直觉。",
+    "英国《自然》杂志近日报道称，年仅23岁、",
+    "没有接受过正规数学训练的英国业余数学爱好者",
+    "也在这一问题上取得了进展，引发各方关注。",
+)
+
+
+def _untitled_unit(*lines: str) -> Unit:
+    # one body block, as the title stage left it (its first lines read as body)
+    return Unit(body=[Block("text", split_lines("\n".join(lines))[0], "body")])
+
+
+def test_a_headline_paragraph_opening_an_untitled_body_is_its_title() -> None:
+    # the first paragraph stops short in mid-sentence: body text never does, a title does
+    unit = _untitled_unit("AI正深度融入数学研究核心环节", *MATH_AI_BODY)
+    group = split_opening_title_paragraph(unit, HARD_WRAPPED)
+    assert group is not None
+    assert [line.text for block in group.blocks for line in block.lines] == [
+        "AI正深度融入数学研究核心环节"
+    ]
+    assert unit.body[0].first.text.startswith("OpenAI日前公布")
+
+
+def test_a_headline_paragraph_may_hold_a_comma_and_wrap() -> None:
+    unit = _untitled_unit("用为民情怀，做好“送上门”的群众工", "作", *MATH_AI_BODY)
+    group = split_opening_title_paragraph(unit, HARD_WRAPPED)
+    assert group is not None
+    assert len(group.blocks[0].lines) == 2
+
+
+def test_an_opening_paragraph_ending_a_sentence_or_a_lead_in_stays_body() -> None:
+    for opening in ("给黑土地做体检，施肥更精细。", "主要做法有以下几点："):
+        assert (
+            split_opening_title_paragraph(_untitled_unit(opening, *MATH_AI_BODY), HARD_WRAPPED)
+            is None
+        )
+    # nor on an unwrapped page (a paragraph a line: its geometry tells nothing)
+    unit = _untitled_unit("AI正深度融入数学研究核心环节", *MATH_AI_BODY)
+    assert split_opening_title_paragraph(unit, Layout(unwrapped=True)) is None

@@ -45,7 +45,10 @@ from shared.parsing.line_adjacency import LineOrder
 from shared.parsing.lines import Line, display_width, ends_sentence
 from shared.parsing.merged_titles import split_merged_titles
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
-from shared.parsing.opening_titles import split_opening_title_paragraph
+from shared.parsing.opening_titles import (
+    extend_title_with_opening_paragraph,
+    split_opening_title_paragraph,
+)
 from shared.parsing.photo_bylines import join_bylines_past_photos
 from shared.parsing.stacked_titles import runs_on_as_wrap, wider_than_wrap
 from shared.parsing.stray_moves import reattach_stray_pieces
@@ -831,6 +834,8 @@ def assemble_page(
                     item, layout
                 )
                 title_before = group is not None
+            elif title_before and not layout.unwrapped:
+                extend_title_with_opening_paragraph(item, group, layout)
             built.append(build_article(item, group, title_before, page, layout, order))
         elif index not in assignment:
             built.append(build_article(None, item, False, page, layout))

@@ -1,8 +1,11 @@
-"""An untitled article's first paragraph shaped as a headline, taken for its title.
+"""A body's first paragraph shaped as a headline, taken for its article's title.
 
 Every article has a title, and on a page whose titles stand over their bodies an article
 left without one can only have it at the top of its body, extracted without a blank line
-under it (:func:`split_opening_title_paragraph`).
+under it (:func:`split_opening_title_paragraph`).  Under a title group that does not
+finish its title (a kicker announcing the headline with ``——``, a headline cut in mid-word
+at its measure) the body's first paragraph so shaped is that title's rest
+(:func:`extend_title_with_opening_paragraph`).
 """
 
 from __future__ import annotations
@@ -19,39 +22,97 @@ from shared.parsing.wrapping import Layout
 # paragraph is text.
 MAX_OPENING_TITLE_LINES = 3
 
+# Inside a sentence these pause it; a headline asking or exclaiming holds none of them
+# (unless announced by a kicker: ``“有你们来，才有我们的今天！”``).
+_SENTENCE_PAUSES = frozenset("，、,")
 
-def split_opening_title_paragraph(unit: Unit, layout: Layout) -> TitleGroup | None:
-    """On a page whose titles stand over their bodies, an article left without a title
-    (no byline over its body) whose body's first paragraph, as the wrap geometry reads it
-    (:meth:`.wrapping.Layout.paragraphs`), is a headline: a line or two ending no sentence,
-    with no full stop or semicolon inside (a headline may part its phrases with a comma:
-    ``给黑土地做体检，施肥更精细（经济聚焦·农田里的`` / ``新鲜事）``), over more paragraphs.
-    Body text never ends a paragraph in mid-sentence: a paragraph that stops so, opening
-    an untitled body, is the title the extractor glued over it (``AI正深度融入数学研究核心
-    环节`` over ``OpenAI日前公布了一项…``).  Not a lead-in (``…：`` announces what follows),
-    not a dateline, a byline or a line carrying a continuation marker; not on unwrapped
-    text (a paragraph a line: its geometry tells nothing)."""
+# A headline may end asking or exclaiming (``商圈如何接住世界杯流量？``).
+_QUESTION_ENDS = ("？", "！", "?", "!")
+
+
+def _opening_title_lines(
+    unit: Unit, layout: Layout, *, may_ask: bool = False, announced: bool = False
+) -> int:
+    """How many lines open the unit's body as a paragraph of a title's shape (0: none):
+    the body's first paragraph, as the wrap geometry reads it
+    (:meth:`.wrapping.Layout.paragraphs`), is at most ``MAX_OPENING_TITLE_LINES`` lines
+    over more paragraphs in the same block, ending no sentence (``may_ask``: or
+    ending with ？ or ！ past its closing quotes), holding no full stop or semicolon, not a
+    lead-in (``…：`` announces what follows), no dateline, byline or continuation marker;
+    never on unwrapped text (a paragraph a line: its geometry tells nothing).
+    A paragraph asking or exclaiming holds no comma then: such a question opens many a
+    lede (``在没有定位信号的受限环境中，无人机如何智能辨识方向、自主避障？``); a headline that
+    asks with a comma is one only where a kicker announced it (``announced``)."""
     if layout.unwrapped or not unit.wants_title or not unit.body or unit.bylines:
-        return None
+        return 0
     block = unit.body[0]
     if block.kind != "text" or block.opens_with_dateline or block.opens_continued_part:
-        return None
+        return 0
     groups = layout.paragraphs(unit.body, unit.intertitles).groups
     if len(groups) < 2:
-        return None
+        return 0
     head = len(groups[0])
     if head > MAX_OPENING_TITLE_LINES or head >= len(block.lines):
-        return None
+        return 0
     lines = block.lines[:head]
     if [line.number for line in lines] != [line.number for line in groups[0]]:
-        return None
+        return 0
     text = joined_text(lines).rstrip()
+    exclaims = (
+        may_ask
+        and text.rstrip("”’」』》）)").endswith(_QUESTION_ENDS)
+        and (announced or _SENTENCE_PAUSES.isdisjoint(text))
+    )
     if (
-        lines[-1].ends_sentence
+        (lines[-1].ends_sentence and not exclaims)
         or not FULL_STOPS.isdisjoint(text)
         or text.endswith(("：", ":"))
         or any(line.continuations or line.spaced_out or is_byline_line(line.text) for line in lines)
     ):
+        return 0
+    return head
+
+
+def split_opening_title_paragraph(unit: Unit, layout: Layout) -> TitleGroup | None:
+    """On a page whose titles stand over their bodies, an article left without a title
+    (no byline over its body) whose body opens with a paragraph of a title's shape
+    (:func:`_opening_title_lines`): a line or two ending no sentence, with no full stop
+    inside (a headline may part its phrases with a comma: ``给黑土地做体检，施肥更精细（经济
+    聚焦·农田里的`` / ``新鲜事）``), over more paragraphs.  Body text never ends a paragraph
+    in mid-sentence: a paragraph that stops so, opening an untitled body, is the title the
+    extractor glued over it (``AI正深度融入数学研究核心环节`` over ``OpenAI日前公布了一项…``)."""
+    head = _opening_title_lines(unit, layout)
+    if not head:
         return None
+    block = unit.body[0]
     unit.body[0] = Block(block.kind, block.lines[head:], block.rule)
-    return TitleGroup(blocks=[Block(block.kind, lines, TITLE_SPLIT_RULE, block.blanks_before)])
+    return TitleGroup(
+        blocks=[Block(block.kind, block.lines[:head], TITLE_SPLIT_RULE, block.blanks_before)]
+    )
+
+
+def extend_title_with_opening_paragraph(unit: Unit, group: TitleGroup, layout: Layout) -> None:
+    """Under a title group that leaves its title unfinished, the body's first paragraph of
+    a title's shape (:func:`_opening_title_lines`, which may end asking or exclaiming:
+    with a comma only under a kicker's ``——``) is
+    the title's rest: a kicker ending with ``——`` announces a headline
+    (``广东累计向湖北派出医疗队员22批2424人——`` over ``“有你们来，才有我们的今天！”``), and
+    a headline whose last line ends in mid-word wraps on (``商圈如何接住世界杯流`` over
+    ``量？``).  Moved into the group: onto its last block when read right under it, else
+    as a block of its own."""
+    if not group.blocks:
+        return
+    last = group.blocks[-1]
+    if last.kind != "text" or last.last.ends_sentence:
+        return
+    announced = joined_text(last.lines).rstrip().endswith("——")
+    head = _opening_title_lines(unit, layout, may_ask=True, announced=announced)
+    if not head:
+        return
+    block = unit.body[0]
+    lines = block.lines[:head]
+    unit.body[0] = Block(block.kind, block.lines[head:], block.rule)
+    if not block.blanks_before and last.last.number + 1 == lines[0].number:
+        group.blocks[-1] = Block(last.kind, [*last.lines, *lines], last.rule, last.blanks_before)
+    else:
+        group.blocks.append(Block(block.kind, lines, TITLE_SPLIT_RULE, block.blanks_before))

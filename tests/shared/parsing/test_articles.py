@@ -5,8 +5,11 @@ from __future__ import annotations
 from shared.parsing import ParsedArticle, parse_text
 from shared.parsing.block import Block
 from shared.parsing.lines import split_lines
-from shared.parsing.opening_titles import split_opening_title_paragraph
-from shared.parsing.units import Item, Unit
+from shared.parsing.opening_titles import (
+    extend_title_with_opening_paragraph,
+    split_opening_title_paragraph,
+)
+from shared.parsing.units import Item, TitleGroup, Unit
 from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
 
@@ -800,3 +803,51 @@ def test_an_opening_paragraph_ending_a_sentence_or_a_lead_in_stays_body() -> Non
     # nor on an unwrapped page (a paragraph a line: its geometry tells nothing)
     unit = _untitled_unit("AI正深度融入数学研究核心环节", *MATH_AI_BODY)
     assert split_opening_title_paragraph(unit, Layout(unwrapped=True)) is None
+
+
+EXPEDITION_BODY = (
+    "2月21日下午，广东省",
+    "第二十二批援助湖北医疗队",
+    "出征驰援武汉，176名队员",
+    "分别来自广州市第一人民医",
+    "院、南方医科大学第三附属",
+    "医院、广州市妇女儿童医疗",
+    "中心等7家医院。",
+)
+
+
+def _title_group(*lines: str) -> TitleGroup:
+    return TitleGroup(blocks=[Block("text", split_lines("\n".join(lines))[0], "title")])
+
+
+def _titles(group: TitleGroup) -> list[str]:
+    return [line.text for block in group.blocks for line in block.lines]
+
+
+def test_a_kicker_announces_the_headline_opening_the_body() -> None:
+    # the kicker's dash announces a headline: the quotation opening the body is it, though
+    # it holds a comma and exclaims
+    group = _title_group("广东累计向湖北派出医疗队员22批2424", "人——")
+    unit = _untitled_unit("“有你们来，才有我们的", "今天！”", *EXPEDITION_BODY)
+    extend_title_with_opening_paragraph(unit, group, HARD_WRAPPED)
+    assert _titles(group)[-2:] == ["“有你们来，才有我们的", "今天！”"]
+    assert unit.body[0].first.text == "2月21日下午，广东省"
+
+
+def test_a_headline_cut_in_mid_word_goes_on_in_the_body_s_first_paragraph() -> None:
+    group = _title_group("商圈如何接住世界杯流")
+    unit = _untitled_unit("量？", *EXPEDITION_BODY)
+    extend_title_with_opening_paragraph(unit, group, HARD_WRAPPED)
+    assert _titles(group) == ["商圈如何接住世界杯流", "量？"]
+
+
+def test_a_lede_question_with_commas_under_a_finished_headline_stays_body() -> None:
+    group = _title_group("江苏探索科技成果高效转化应用新途径")
+    unit = _untitled_unit(
+        "在没有定位信号的受限环境中，无人机如何智",
+        "能辨识方向、自主避障？",
+        *EXPEDITION_BODY,
+    )
+    extend_title_with_opening_paragraph(unit, group, HARD_WRAPPED)
+    assert _titles(group) == ["江苏探索科技成果高效转化应用新途径"]
+    assert unit.body[0].first.text.startswith("在没有定位信号")

@@ -132,3 +132,34 @@ def test_feet_that_carry_a_run_into_no_bands_still_end_the_bands_before_them() -
     tail = f"{short}\n\n" + "\n".join(_wrap(more))
     text = _page(columns, band=5) + "\n" + tail + "\n"
     assert _body(text) == [*paragraphs, short, more]
+
+
+def test_bands_followed_by_a_block_in_their_measure_are_still_read_column_by_column() -> None:
+    # two bands of two columns, then a paragraph set on after a blank line in the same
+    # measure (the text the extractor reads after the cut): the run of five blocks reads
+    # as no bands, but its first four do
+    paragraphs = PARAGRAPHS[1:]
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph)]
+    columns = [lines[:8], lines[8:]]
+    assert [len(column[6:]) for column in columns] == [2, 1]
+    more = (
+        "林为彬又风驰电掣赶了回来，打听到另两位病人平时都是在浦东源东精神卫生中心看病，"
+        "又匆匆驾车赶过去，配完药，一一送上门。事情得到解决，林为彬松了一口气。"
+    )
+    text = _page(columns, band=6) + "\n" + "\n".join(_wrap(more)) + "\n"
+    assert _body(text) == [*paragraphs, more]
+
+
+def test_three_bands_whose_last_is_a_block_short_are_read_column_by_column() -> None:
+    # two columns cut across twice: three lines of each, then the rest of each but the
+    # first column's last line, then that line alone (the text ended in the second band,
+    # in the last, shorter column): the lone foot goes under the first column
+    text = "".join(PARAGRAPHS)
+    lines = _wrap(text)
+    height = (len(lines) + 2) // 2
+    first, second = lines[:height], lines[height:]
+    assert len(second) in (height - 1, height - 2)
+    parts = [first[:3], second[:3], first[3:-1], second[3:], first[-1:]]
+    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
+    page = "\n".join(head) + "\n" + "\n\n".join("\n".join(part) for part in parts) + "\n"
+    assert "".join(_body(page)) == text

@@ -25,6 +25,7 @@ there a block is a paragraph.  This runs before stray pieces are moved
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 
 from shared.parsing.block import Block
@@ -41,6 +42,8 @@ from shared.parsing.units import Item, Unit
 # Fewer columns than this in a band say nothing: two blocks of different counts are a
 # column and the last, shorter one.
 MIN_BAND_COLUMNS = 2
+# Fewer lines than this do not tell the width a block's running lines fill.
+MIN_RUNNING_LINES = 3
 # A run read in more than two bands has at least this many.
 MIN_STACKED_BANDS = 3
 
@@ -224,9 +227,7 @@ def _takes_feet(run: Sequence[Block], band: range, feet: Sequence[int]) -> bool:
     counts) under it: the feet are no taller than the band, and each column's part in the
     band is left in mid-sentence, for its foot to finish."""
     heights = [len(run[i].lines) for i in band]
-    return max(feet) <= heights[0] and not any(
-        closes_text(run[i].last) for i in band[: len(feet)]
-    )
+    return max(feet) <= heights[0] and not any(closes_text(run[i].last) for i in band[: len(feet)])
 
 
 def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
@@ -242,12 +243,25 @@ def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
 def _reads_on(upper: Sequence[Block], lower: Sequence[Block], indents: bool) -> bool:
     """Each column's lower part may go on from its upper part: none opens a paragraph
     plainly (an indented first line, :func:`opens_paragraph`) under an upper part left in
-    mid-sentence."""
+    mid-sentence.  The indent is measured from the width most of the upper part's lines
+    fill, where three or more tell it: its widest lines may be half an em wider than the
+    column (half-width digits and letters), and a running line an em short (the
+    line-start rule took a character down) then looks indented."""
     for top, bottom in zip(upper, lower, strict=False):
-        column = block_column(top) or block_column(bottom)
+        column = _running_width(top) or block_column(top) or block_column(bottom)
         if not closes_text(top.last) and opens_paragraph(bottom.first, column, indents):
             return False
     return True
+
+
+def _running_width(block: Block) -> float:
+    """The width most of the block's lines fill (the wider on a tie), or 0 when fewer
+    than ``MIN_RUNNING_LINES`` lines or no width is shared by most of them."""
+    if len(block.lines) < MIN_RUNNING_LINES:
+        return 0.0
+    counts = Counter(line.width for line in block.lines)
+    width, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return width if 2 * count > len(block.lines) else 0.0
 
 
 def _band(counts: Sequence[int], *, full: bool) -> bool:

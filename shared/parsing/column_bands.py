@@ -25,6 +25,7 @@ there a block is a paragraph.  This runs before stray pieces are moved
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 
 from shared.parsing.block import Block
@@ -41,6 +42,8 @@ from shared.parsing.units import Item, Unit
 # Fewer columns than this in a band say nothing: two blocks of different counts are a
 # column and the last, shorter one.
 MIN_BAND_COLUMNS = 2
+# Fewer lines than this do not tell the width a block's running lines fill.
+MIN_RUNNING_LINES = 3
 # A run read in more than two bands has at least this many.
 MIN_STACKED_BANDS = 3
 
@@ -69,17 +72,30 @@ def reorder_bands(body: list[Block], indents: bool = False) -> list[Block]:
     start = 0
     for end in _run_ends(body):
         run = body[start:end]
-        if _read_run(run, indents, out):
+        if _read_leading_bands(run, indents, out):
             start = end
             continue
         inner = 0
         for part_end in _run_ends(run, by_run_column=False):
             part = run[inner:part_end]
-            if not _read_run(part, indents, out):
+            if not _read_leading_bands(part, indents, out):
                 out.extend(part)
             inner = part_end
         start = end
     return out
+
+
+def _read_leading_bands(run: list[Block], indents: bool, out: list[Block]) -> bool:
+    """Put the run on ``out`` in column order if it reads in bands, else its longest
+    leading blocks that do (the rest after them as they come); False (``out`` untouched)
+    when none do.  A block set after the bands in their column (the text read after a cut
+    under them, a piece of another module, the last column's foot) keeps the whole run
+    from reading as bands, but leaves their shape as plain above it."""
+    for end in range(len(run), 2 * MIN_BAND_COLUMNS - 1, -1):
+        if _read_run(run[:end], indents, out):
+            out.extend(run[end:])
+            return True
+    return False
 
 
 def _read_run(run: list[Block], indents: bool, out: list[Block]) -> bool:
@@ -174,16 +190,26 @@ def band_split(run: Sequence[Block], indents: bool = False) -> int | None:
 def stacked_bands(run: Sequence[Block], indents: bool = False) -> int | None:
     """How many columns a run read in three bands or more has, each band of as many
     blocks of one line count (the last band's last block no longer: the text may end
-    there) and each band's count other than the next one's, or None.  Each band must read
-    on into the next as two bands do (:func:`band_split`)."""
+    there) and each band's count other than the next one's, or None.  The last band may
+    be a block short, as a lower band may (:func:`band_split`): the text ended in the band
+    above, whose last block may then be the shorter, and the last band's blocks are the
+    other columns' feet, no taller than that band.  Each band must read on into the next
+    as two bands do."""
     counts = [len(block.lines) for block in run]
-    for columns in range(MIN_BAND_COLUMNS, len(run) // MIN_STACKED_BANDS + 1):
-        if len(run) % columns:
+    for columns in range(MIN_BAND_COLUMNS, (len(run) + 1) // MIN_STACKED_BANDS + 1):
+        if len(run) % columns not in (0, columns - 1):
             continue
-        bands = [range(start, start + columns) for start in range(0, len(run), columns)]
+        bands = [
+            range(start, min(start + columns, len(run))) for start in range(0, len(run), columns)
+        ]
         heights = [[counts[i] for i in band] for band in bands]
+        # a last band a block short: the text ended in the band above, in its last column,
+        # so the last band holds the other columns' feet, no taller than that band
+        short = len(heights[-1]) < columns
         if (
-            all(_band(h, full=True) for h in heights[:-1])
+            all(_band(h, full=True) for h in heights[: -2 if short else -1])
+            and (not short or _band(heights[-2], full=False))
+            and (not short or _takes_feet(run, bands[-2], heights[-1]))
             and _band(heights[-1], full=False)
             and all(a[0] != b[0] for a, b in itertools.pairwise(heights))
             and all(
@@ -194,6 +220,14 @@ def stacked_bands(run: Sequence[Block], indents: bool = False) -> int | None:
         ):
             return columns
     return None
+
+
+def _takes_feet(run: Sequence[Block], band: range, feet: Sequence[int]) -> bool:
+    """The columns of ``band`` but its last may go on into a band of ``feet`` (line
+    counts) under it: the feet are no taller than the band, and each column's part in the
+    band is left in mid-sentence, for its foot to finish."""
+    heights = [len(run[i].lines) for i in band]
+    return max(feet) <= heights[0] and not any(closes_text(run[i].last) for i in band[: len(feet)])
 
 
 def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
@@ -209,12 +243,25 @@ def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
 def _reads_on(upper: Sequence[Block], lower: Sequence[Block], indents: bool) -> bool:
     """Each column's lower part may go on from its upper part: none opens a paragraph
     plainly (an indented first line, :func:`opens_paragraph`) under an upper part left in
-    mid-sentence."""
+    mid-sentence.  The indent is measured from the width most of the upper part's lines
+    fill, where three or more tell it: its widest lines may be half an em wider than the
+    column (half-width digits and letters), and a running line an em short (the
+    line-start rule took a character down) then looks indented."""
     for top, bottom in zip(upper, lower, strict=False):
-        column = block_column(top) or block_column(bottom)
+        column = _running_width(top) or block_column(top) or block_column(bottom)
         if not closes_text(top.last) and opens_paragraph(bottom.first, column, indents):
             return False
     return True
+
+
+def _running_width(block: Block) -> float:
+    """The width most of the block's lines fill (the wider on a tie), or 0 when fewer
+    than ``MIN_RUNNING_LINES`` lines or no width is shared by most of them."""
+    if len(block.lines) < MIN_RUNNING_LINES:
+        return 0.0
+    counts = Counter(line.width for line in block.lines)
+    width, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return width if 2 * count > len(block.lines) else 0.0
 
 
 def _band(counts: Sequence[int], *, full: bool) -> bool:

@@ -4,6 +4,9 @@ parts): the article is read column by column again (shared/parsing/column_bands.
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.blocks import group_blocks
+from shared.parsing.column_bands import reorder_bands
+from shared.parsing.lines import split_lines
 from shared.parsing.normalise import join_wrapped
 from tests.support.extracted_lines import page_under_title, set_in_measure
 
@@ -132,3 +135,70 @@ def test_feet_that_carry_a_run_into_no_bands_still_end_the_bands_before_them() -
     tail = f"{short}\n\n" + "\n".join(_wrap(more))
     text = _page(columns, band=5) + "\n" + tail + "\n"
     assert _body(text) == [*paragraphs, short, more]
+
+
+def test_bands_followed_by_a_block_in_their_measure_are_still_read_column_by_column() -> None:
+    # two bands of two columns, then a paragraph set on after a blank line in the same
+    # measure (the text the extractor reads after the cut): the run of five blocks reads
+    # as no bands, but its first four do
+    paragraphs = PARAGRAPHS[1:]
+    lines = [line for paragraph in paragraphs for line in _wrap(paragraph)]
+    columns = [lines[:8], lines[8:]]
+    assert [len(column[6:]) for column in columns] == [2, 1]
+    more = (
+        "林为彬又风驰电掣赶了回来，打听到另两位病人平时都是在浦东源东精神卫生中心看病，"
+        "又匆匆驾车赶过去，配完药，一一送上门。事情得到解决，林为彬松了一口气。"
+    )
+    text = _page(columns, band=6) + "\n" + "\n".join(_wrap(more)) + "\n"
+    assert _body(text) == [*paragraphs, more]
+
+
+def test_three_bands_whose_last_is_a_block_short_are_read_column_by_column() -> None:
+    # two columns cut across twice: three lines of each, then the rest of each but the
+    # first column's last line, then that line alone (the text ended in the second band,
+    # in the last, shorter column): the lone foot goes under the first column
+    text = "".join(PARAGRAPHS)
+    lines = _wrap(text)
+    height = (len(lines) + 2) // 2
+    first, second = lines[:height], lines[height:]
+    assert len(second) in (height - 1, height - 2)
+    parts = [first[:3], second[:3], first[3:-1], second[3:], first[-1:]]
+    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
+    page = "\n".join(head) + "\n" + "\n\n".join("\n".join(part) for part in parts) + "\n"
+    assert "".join(_body(page)) == text
+
+
+def test_a_lower_part_an_em_short_under_a_column_with_wider_digit_lines_reads_on() -> None:
+    # two columns of 12 em read in two bands on a page that indents its first lines; two
+    # of the second column's upper lines hold a half-width digit and measure 12.5 em, and
+    # its lower part opens with a running line an em short (a character taken down): short
+    # of the 12 em most lines fill by less than the indent, it goes on from the upper part
+    upper_first = [
+        "记者昨天从市交通委获",
+        "悉，本市公交线路今起逐步",
+        "恢复运营，首批恢复的线路",
+        "共有八十多条，覆盖主要居",
+        "住区。市交通委有关负责人",
+        "介绍，恢复运营的公交车辆",
+    ]
+    upper_second = [
+        "线路以连接大型居住区、医",
+        "院和主要地铁站点的线路为",
+        "主，发车间隔根据客流情况",
+        "灵活调整，高峰时段将在7时",
+        "至9时适当加密班次，各公交",
+        "企业已组织驾驶员完成核酸",
+    ]
+    lower_first = ["每天都将进行全面消毒，乘", "客须佩戴口罩，扫码乘车。", "据介绍，首批恢复的"]
+    lower_second = ["检测，市民出行前可查询", "实时到站信息。"]
+    parts = [upper_first, upper_second, lower_first, lower_second]
+    text = "\n\n".join("\n".join(part) for part in parts) + "\n"
+    blocks = group_blocks(split_lines(text)[0])
+    assert [len(block.lines) for block in blocks] == [6, 6, 3, 2]
+    ordered = reorder_bands(blocks, indents=True)
+    assert [block.first.text for block in ordered] == [
+        upper_first[0],
+        lower_first[0],
+        upper_second[0],
+        lower_second[0],
+    ]

@@ -10,6 +10,7 @@ its wide characters, set larger than the text: its end is not where it ends.)
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from shared.parsing.layout_grid import ALIGN_SLACK, Parts, Piece, line_span
@@ -27,6 +28,8 @@ TITLE_WIDTH_STEP = 2
 MAX_WRAPPED_REST = 2
 # A line ending this close to the right edge of the lines around it fills their measure.
 WRAP_SLACK = 2
+# A paragraph's indent on pdftotext's grid, in cells (``layout_columns.MIN_INDENT``).
+KICKER_MIN_INDENT = 2
 
 
 def centred_on(
@@ -60,7 +63,9 @@ def title_breaks(
     a line centred under a line that fills the measure ``left`` to ``right``
     (:func:`centred_wrap`).  With ``may_wrap`` (lines not known as titles), a line starting
     in the cell the line above starts in, when that fills the measure (ends at ``right``), is
-    the line above wrapped (a caption's, a paragraph's) and stays with it."""
+    the line above wrapped (a caption's, a paragraph's) and stays with it; there a headline
+    under its kicker set smaller is parted from it too, though neither is set in
+    (:func:`kicker_break`)."""
     breaks = set()
     previous: Piece | None = None  # the title line above, start to end
     for index in indices:
@@ -84,6 +89,10 @@ def title_breaks(
             ):
                 breaks.add(index)
             previous = line
+    if may_wrap:
+        kicker = kicker_break(region, indices, left)
+        if kicker is not None:
+            breaks.add(kicker)
     return breaks
 
 
@@ -124,3 +133,36 @@ def with_wrapped_titles(
         else:
             joined.append(part)
     return joined if len(joined) > 1 else None
+
+
+def kicker_break(
+    region: Mapping[int, Sequence[Piece]], indices: list[int], left: int
+) -> int | None:
+    """The line under a kicker at the top of a column piece, set in larger type: a headline.
+    The grid places a line's start where it stands but gives each character a cell whatever
+    its size, so that a line of fewer characters starting left of a longer line over it has
+    wider characters: of one size, centred on one axis the shorter line would start right of
+    the longer, set flush left at its cell.  A paragraph's first line set in by its indent
+    over a shorter last line shows the same, so the upper line must be no paragraph's: set
+    in less than an indent (``KICKER_MIN_INDENT`` cells), or running past the right edge of
+    the running lines under it (where most of them end: a title stands over a module wider
+    than its column), or with no running lines (at the piece's left edge) under it at all.
+    A line set in from it as far as a title is (``HEAD_INSET``) is a title of its own
+    already (:func:`title_breaks`)."""
+    filled = [i for i in indices if region[i]]
+    if len(filled) < 2 or len(region[filled[0]]) != 1 or len(region[filled[1]]) != 1:
+        return None
+    upper, lower = region[filled[0]][0], region[filled[1]][0]
+    if not (
+        lower.last - lower.first < upper.last - upper.first
+        and 0 < upper.start - lower.start < HEAD_INSET
+    ):
+        return None
+    running = [region[i][-1].end for i in filled[2:] if region[i][0].start - left <= 1]
+    if (
+        upper.start - lower.start < KICKER_MIN_INDENT
+        or not running
+        or upper.end > Counter(running).most_common(1)[0][0] + TITLE_WIDTH_STEP
+    ):
+        return filled[1]
+    return None

@@ -601,3 +601,36 @@ def test_titles_of_modules_side_by_side_on_the_first_line_head_their_own_modules
         "",
         *_stripped(COLUMN_4),
     ]
+
+
+def _beside_two_columns(right: list[str]) -> list[str]:
+    """A module of one column (``right``) beside a module of two columns."""
+    left = _side_by_side(COLUMN_1, COLUMN_2)
+    rows = [
+        ((left[k] if k < len(left) else "").ljust(36) + line).rstrip()
+        for k, line in enumerate(right)
+    ]
+    return [HEADER, "", *rows, *left[len(right) :]]
+
+
+def test_a_headline_under_a_longer_kicker_reaching_farther_left_is_parted_from_it() -> None:
+    # Neither title is set in from the column as far as a title is: the kicker, more
+    # characters, starts three cells in and runs past the column's text; the headline, fewer
+    # characters, starts left of it, so its characters are wider (set larger).  One headline
+    # wrapped would have its shorter line start right of (centred) or at (flush) the longer's.
+    kicker, headline = "   上海戏曲艺术中心云上放送经典", "每天都有好戏等你解锁"
+    page = _beside_two_columns([kicker, headline, "本报记者 赵玥", *_side_by_side(COLUMN_3)])
+    out = _read(page)
+    start = out.index(kicker.strip())
+    assert out[start : start + 4] == [kicker.strip(), "", headline, "本报记者 赵玥"]
+    article = parse_text("\n".join(page)).articles[-1]
+    assert (article.kicker, article.headline) == (kicker.strip(), headline)
+
+
+def test_a_paragraph_set_in_over_its_shorter_last_line_is_not_parted() -> None:
+    # the same shape in the column's text: a paragraph's first line set in by its indent ends
+    # at the column's edge, where its running lines end
+    column = ["  各区也在加快恢复社区菜场", "和便利店。", *COLUMN_3[1:], *COLUMN_1[1:]]
+    out = _read(_beside_two_columns(column))
+    start = out.index(column[0].strip())
+    assert out[start : start + 3] == _stripped(column[:3])

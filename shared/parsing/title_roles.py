@@ -51,8 +51,8 @@ _DIRECTIVE_OPENINGS = (
 
 def states_directive(text: str) -> bool:
     """A title that opens with an adverb of resolve states a directive: paired with a plain
-    title that does not, it is the headline, the call to act, whatever its length.  Of the corpus's 113 articles, nine
-    title lines open so, and all nine are headlines, none a kicker or subtitle."""
+    title that does not, it is the headline, the call to act, whatever its length.  Of the
+    corpus's 113 articles, nine title lines open so, and all nine are headlines."""
     return "".join(text.split()).startswith(_DIRECTIVE_OPENINGS)
 
 

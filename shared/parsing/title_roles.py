@@ -4,6 +4,7 @@ shape and printed order in unwrapped text (:func:`unwrapped_title_roles`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +27,18 @@ def reports_speech(text: str) -> bool:
     """A kicker that reports who said what (``…在…会议上强调``): the headline under it is
     the statement."""
     return text.endswith(_REPORTING_VERBS)
+
+
+# ``接受本报专访``, ``接受记者采访``: someone gave an interview.
+_INTERVIEW = re.compile(r"接受.{0,6}(专访|采访)")
+
+
+def reports_interview(text: str) -> bool:
+    """A title saying that someone gave an interview (``周冠宇接受专访谈F1“初体验”``)
+    introduces what they said, which the headline prints: like a kicker that reports speech
+    (:func:`reports_speech`), it is the kicker whatever its length, though the topic follows
+    the verb instead of closing the line."""
+    return bool(_INTERVIEW.search("".join(text.split())))
 
 
 # Adverbs of resolve that open a directive (``全力救治…``, ``严厉打击…``, ``千方百计加强…``):
@@ -228,14 +241,16 @@ def assign_title_roles(
         order = plain if not body_after else list(reversed(plain))  # nearest to body first
         # ``…在…会议上强调``: a unit that reports who said what introduces the headline
         # (the statement), so it is the kicker whatever its length.
-        statements = [i for i in order if not reports_speech(units[i])]
+        statements = [
+            i for i in order if not reports_speech(units[i]) and not reports_interview(units[i])
+        ]
         order = statements or order
         # nearest-to-body first, so min() keeps it on a width tie
         headline_index = min(order, key=lambda i: _wording_width(units[i]))
         rule = "only title line" if len(plain) == 1 else _SHORTER_RULE
         directives = [i for i in order if states_directive(units[i])]
         if len(order) < len(plain):
-            rule = "the title line that is not a reported-speech kicker (…强调)"
+            rule = "the title line that is not a reported-speech kicker (…强调, 接受专访…)"
         elif len(plain) > 1:
             larger = None
             if measures is not None:

@@ -226,6 +226,39 @@ def test_a_reported_speech_kicker_is_not_the_headline_however_short() -> None:
     assert roles.headline == "进一步改进工作方式方法推动政府职能转变取得新突破"
 
 
+def test_an_interview_kicker_is_not_the_headline_however_short() -> None:
+    # the kicker says who gave the interview (9 em), the headline prints what was said
+    kicker, headline = "张三接受专访谈夺冠", "没想到这么快就站上了最高领奖台"
+    for units in ([kicker, headline], [headline, kicker]):
+        for body_after in (False, True):
+            roles = assign_title_roles(units, body_after)
+            assert (roles.kicker, roles.headline) == (kicker, headline)
+
+def test_a_title_stating_a_directive_is_the_headline_however_long() -> None:
+    # the kicker names who called for action (10 em), the headline is the call (12 em)
+    kicker, headline = "市政府部署开展专项整治", "坚决遏制违法建设蔓延势头"
+    for units in ([kicker, headline], [headline, kicker]):
+        for body_after in (False, True):
+            roles = assign_title_roles(units, body_after)
+            assert (roles.kicker, roles.headline) == (kicker, headline)
+
+
+def test_two_directives_or_stronger_cues_leave_the_directive_rule_out() -> None:
+    # both lines open with an adverb of resolve: the shorter one is the headline
+    roles = assign_title_roles(["全力做好春耕备耕各项工作", "切实保障粮食安全"], True)
+    assert roles.headline == "切实保障粮食安全"
+    # wrap geometry (type size) outranks wording: the wrapped unit is the headline
+    roles = assign_title_roles(
+        ["全力以赴做好防汛抢险救灾工作", "某县救灾"], True, measures=[None, 4.0]
+    )
+    assert roles.headline == "某县救灾"
+    # so does print order: the line set right over its body, apart from the one above
+    roles = assign_title_roles(
+        ["全力以赴做好防汛抢险救灾工作", "某县连夜转移群众"], True, set_over_body=True
+    )
+    assert roles.headline == "某县连夜转移群众"
+
+
 def test_apply_body_fields_reads_markers_dateline_and_photo_credit() -> None:
     from shared.parsing.credits import Credits
     from shared.parsing.fields import apply_body_fields

@@ -243,6 +243,13 @@ def test_a_title_stating_a_directive_is_the_headline_however_long() -> None:
             assert (roles.kicker, roles.headline) == (kicker, headline)
 
 
+def test_a_campaign_slogan_over_a_report_is_no_directive() -> None:
+    # 深入…, 全面…, 加快… open the slogans set as kickers over a report: the shorter line
+    # stays the headline
+    roles = assign_title_roles(["深入学习贯彻党的二十大精神", "我市召开干部大会"], True)
+    assert (roles.kicker, roles.headline) == ("深入学习贯彻党的二十大精神", "我市召开干部大会")
+
+
 def test_two_directives_or_stronger_cues_leave_the_directive_rule_out() -> None:
     # both lines open with an adverb of resolve: the shorter one is the headline
     roles = assign_title_roles(["全力做好春耕备耕各项工作", "切实保障粮食安全"], True)

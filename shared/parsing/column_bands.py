@@ -109,10 +109,14 @@ def _read_run(run: list[Block], indents: bool, out: list[Block], headed: bool = 
     split = band_split(run, indents, headed)
     columns = None if split is not None else stacked_bands(run, indents, headed)
     if columns is not None:
+        for block in run[columns:]:
+            block.under_band = True
         for column in range(columns):  # each column's parts, band by band
             out.extend(run[column::columns])
     elif split is not None:
         upper, lower = run[:split], run[split:]
+        for block in lower:
+            block.under_band = True
         for index, block in enumerate(upper):
             out.append(block)
             if index < len(lower):

@@ -57,31 +57,32 @@ def read_bands(items: list[Item], shape: BodyShape) -> list[Item]:
         return items
     for item in items:
         if isinstance(item, Unit) and item.kind == "article" and len(item.body) >= 4:
-            item.body = reorder_bands(item.body, shape.indents)
+            # a 上接 marker is set over the first column, where it takes a line's room
+            continued = any(not marker.forward for marker in item.markers)
+            item.body = reorder_bands(item.body, shape.indents, continued)
     return items
 
 
-def reorder_bands(body: list[Block], indents: bool = False) -> list[Block]:
+def reorder_bands(body: list[Block], indents: bool = False, headed: bool = False) -> list[Block]:
     """The body with every run of blocks read band by band (:func:`band_split`) put in
     column order (upper part of a column, then its lower part); ``indents``: the page
-    indents its paragraphs' first lines.  A run carried on through short column feet by
-    the column its blocks measured that reads as no bands is read in the shorter runs
-    those feet part (:func:`_run_ends` with ``by_run_column`` off): the feet may be a
-    band's end, and what follows them another text."""
+    indents its paragraphs' first lines; ``headed``: a line stands over the body's first
+    column (a 上接 marker), taking a line's room there.  A run carried on through short
+    column feet by the column its blocks measured that reads as no bands is read in the
+    shorter runs those feet part (:func:`_run_ends` with ``by_run_column`` off): the feet
+    may be a band's end, and what follows them another text."""
     out: list[Block] = []
     start = 0
     for end in _run_ends(body):
         run = body[start:end]
-        # a line set over the run's first column (a continuation marker, a byline) takes a
-        # line's room in that column: its upper part may be a line short
-        headed = start == 0 or body[start - 1].kind != "text"
-        if _read_leading_bands(run, indents, out, headed):
+        under_head = headed and start == 0  # only the body's first run stands under it
+        if _read_leading_bands(run, indents, out, under_head):
             start = end
             continue
         inner = 0
         for part_end in _run_ends(run, by_run_column=False):
             part = run[inner:part_end]
-            if not _read_leading_bands(part, indents, out, headed and inner == 0):
+            if not _read_leading_bands(part, indents, out, under_head and inner == 0):
                 out.extend(part)
             inner = part_end
         start = end
@@ -236,7 +237,7 @@ def stacked_bands(
 
 def _line_counts(run: Sequence[Block], headed: bool) -> list[int]:
     """The room each block takes in its column, in lines.  A line standing over the run's
-    first column (``headed``: a continuation marker, a byline set in that column) takes a
+    first column (``headed``: a 上接 marker, set in the column it heads) takes a
     line's room there, so a first block a line shorter than the next, left in mid-sentence
     (the part that finishes its sentence comes after it: its lower part), counts that line:
     the columns of one article are equally tall in print."""

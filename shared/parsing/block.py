@@ -18,6 +18,9 @@ class Block:
     lines: list[Line]
     rule: str
     blanks_before: list[Line] = field(default_factory=list)
+    # a column's lower part put back under its upper part (:mod:`.column_bands`): the blank
+    # line before it parts no columns, the column goes on
+    under_band: bool = False
 
     @property
     def first(self) -> Line:

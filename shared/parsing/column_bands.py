@@ -57,57 +57,67 @@ def read_bands(items: list[Item], shape: BodyShape) -> list[Item]:
         return items
     for item in items:
         if isinstance(item, Unit) and item.kind == "article" and len(item.body) >= 4:
-            item.body = reorder_bands(item.body, shape.indents)
+            # a 上接 marker is set over the first column, where it takes a line's room
+            continued = any(not marker.forward for marker in item.markers)
+            item.body = reorder_bands(item.body, shape.indents, continued)
     return items
 
 
-def reorder_bands(body: list[Block], indents: bool = False) -> list[Block]:
+def reorder_bands(body: list[Block], indents: bool = False, headed: bool = False) -> list[Block]:
     """The body with every run of blocks read band by band (:func:`band_split`) put in
     column order (upper part of a column, then its lower part); ``indents``: the page
-    indents its paragraphs' first lines.  A run carried on through short column feet by
-    the column its blocks measured that reads as no bands is read in the shorter runs
-    those feet part (:func:`_run_ends` with ``by_run_column`` off): the feet may be a
-    band's end, and what follows them another text."""
+    indents its paragraphs' first lines; ``headed``: a line stands over the body's first
+    column (a 上接 marker), taking a line's room there.  A run carried on through short
+    column feet by the column its blocks measured that reads as no bands is read in the
+    shorter runs those feet part (:func:`_run_ends` with ``by_run_column`` off): the feet
+    may be a band's end, and what follows them another text."""
     out: list[Block] = []
     start = 0
     for end in _run_ends(body):
         run = body[start:end]
-        if _read_leading_bands(run, indents, out):
+        under_head = headed and start == 0  # only the body's first run stands under it
+        if _read_leading_bands(run, indents, out, under_head):
             start = end
             continue
         inner = 0
         for part_end in _run_ends(run, by_run_column=False):
             part = run[inner:part_end]
-            if not _read_leading_bands(part, indents, out):
+            if not _read_leading_bands(part, indents, out, under_head and inner == 0):
                 out.extend(part)
             inner = part_end
         start = end
     return out
 
 
-def _read_leading_bands(run: list[Block], indents: bool, out: list[Block]) -> bool:
+def _read_leading_bands(
+    run: list[Block], indents: bool, out: list[Block], headed: bool = False
+) -> bool:
     """Put the run on ``out`` in column order if it reads in bands, else its longest
     leading blocks that do (the rest after them as they come); False (``out`` untouched)
     when none do.  A block set after the bands in their column (the text read after a cut
     under them, a piece of another module, the last column's foot) keeps the whole run
     from reading as bands, but leaves their shape as plain above it."""
     for end in range(len(run), 2 * MIN_BAND_COLUMNS - 1, -1):
-        if _read_run(run[:end], indents, out):
+        if _read_run(run[:end], indents, out, headed):
             out.extend(run[end:])
             return True
     return False
 
 
-def _read_run(run: list[Block], indents: bool, out: list[Block]) -> bool:
+def _read_run(run: list[Block], indents: bool, out: list[Block], headed: bool = False) -> bool:
     """Put the run's blocks in column order on ``out`` if it reads in bands; else False
-    (``out`` untouched)."""
-    split = band_split(run, indents)
-    columns = None if split is not None else stacked_bands(run, indents)
+    (``out`` untouched).  ``headed``: a line stands over the run's first column."""
+    split = band_split(run, indents, headed)
+    columns = None if split is not None else stacked_bands(run, indents, headed)
     if columns is not None:
+        for block in run[columns:]:
+            block.under_band = True
         for column in range(columns):  # each column's parts, band by band
             out.extend(run[column::columns])
     elif split is not None:
         upper, lower = run[:split], run[split:]
+        for block in lower:
+            block.under_band = True
         for index, block in enumerate(upper):
             out.append(block)
             if index < len(lower):
@@ -166,11 +176,12 @@ def _widest(block: Block) -> float:
     return max(line.width for line in block.lines)
 
 
-def band_split(run: Sequence[Block], indents: bool = False) -> int | None:
+def band_split(run: Sequence[Block], indents: bool = False, headed: bool = False) -> int | None:
     """Where the lower band starts in a run of blocks of one column read band by band, or
     None when the run reads as one band (or nothing tells, or the text says otherwise:
-    :func:`_one_text`, :func:`_reads_on`)."""
-    counts = [len(block.lines) for block in run]
+    :func:`_one_text`, :func:`_reads_on`).  ``headed``: a line stands over the run's first
+    column, whose upper part may then be a line short (:func:`_line_counts`)."""
+    counts = _line_counts(run, headed)
     for upper in range(MIN_BAND_COLUMNS, len(run) - MIN_BAND_COLUMNS + 1):
         lower = len(run) - upper
         if lower not in (upper, upper - 1):
@@ -187,15 +198,17 @@ def band_split(run: Sequence[Block], indents: bool = False) -> int | None:
     return None
 
 
-def stacked_bands(run: Sequence[Block], indents: bool = False) -> int | None:
+def stacked_bands(
+    run: Sequence[Block], indents: bool = False, headed: bool = False
+) -> int | None:
     """How many columns a run read in three bands or more has, each band of as many
     blocks of one line count (the last band's last block no longer: the text may end
     there) and each band's count other than the next one's, or None.  The last band may
     be a block short, as a lower band may (:func:`band_split`): the text ended in the band
     above, whose last block may then be the shorter, and the last band's blocks are the
     other columns' feet, no taller than that band.  Each band must read on into the next
-    as two bands do."""
-    counts = [len(block.lines) for block in run]
+    as two bands do.  ``headed``: as for :func:`band_split`."""
+    counts = _line_counts(run, headed)
     for columns in range(MIN_BAND_COLUMNS, (len(run) + 1) // MIN_STACKED_BANDS + 1):
         if len(run) % columns not in (0, columns - 1):
             continue
@@ -220,6 +233,18 @@ def stacked_bands(run: Sequence[Block], indents: bool = False) -> int | None:
         ):
             return columns
     return None
+
+
+def _line_counts(run: Sequence[Block], headed: bool) -> list[int]:
+    """The room each block takes in its column, in lines.  A line standing over the run's
+    first column (``headed``: a 上接 marker, set in the column it heads) takes a
+    line's room there, so a first block a line shorter than the next, left in mid-sentence
+    (the part that finishes its sentence comes after it: its lower part), counts that line:
+    the columns of one article are equally tall in print."""
+    counts = [len(block.lines) for block in run]
+    if headed and len(run) > 1 and counts[0] + 1 == counts[1] and not closes_text(run[0].last):
+        counts[0] += 1
+    return counts
 
 
 def _takes_feet(run: Sequence[Block], band: range, feet: Sequence[int]) -> bool:

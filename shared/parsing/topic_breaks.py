@@ -114,6 +114,8 @@ def opens_other_text(
     block = after[0]
     if block.kind != "text" or not block.blanks_before or not closes_text(before[-1].last):
         return False
+    if block.under_band:  # a column's lower part read back under its upper part
+        return False
     above = [line for b in before for line in b.lines]
     below = [line for b in after for line in b.lines]
     if not tells_topic(above) or not tells_topic(below):

@@ -202,3 +202,19 @@ def test_a_lower_part_an_em_short_under_a_column_with_wider_digit_lines_reads_on
         upper_second[0],
         lower_second[0],
     ]
+
+
+def test_a_first_column_a_line_short_under_a_continuation_marker_reads_in_bands() -> None:
+    # the article goes on from another page: its continuation marker stands over the first
+    # column and takes a line's room there, so that column holds a line fewer; read in two
+    # bands its upper part is a line short of the others' (2, 3, 3 over 2, 2, 2)
+    text = "".join(PARAGRAPHS[1:])
+    lines = _wrap(text)
+    columns = [lines[:4], lines[4:9], lines[9:14]]
+    assert [len(column) for column in columns] == [4, 5, 5]
+    cuts = [2, 3, 3]
+    parts = [column[:cut] for column, cut in zip(columns, cuts, strict=True)]
+    parts += [column[cut:] for column, cut in zip(columns, cuts, strict=True)]
+    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "（上接第1版）"]
+    page = "\n".join(head) + "\n" + "\n\n".join("\n".join(part) for part in parts) + "\n"
+    assert "".join(_body(page)).startswith(text[: len("".join(lines[:14]))])

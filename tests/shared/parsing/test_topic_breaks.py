@@ -5,6 +5,9 @@ last column: the change of topic at the column break starts it
 from __future__ import annotations
 
 from shared.parsing import ParsedArticle, parse_text
+from shared.parsing.blocks import group_blocks
+from shared.parsing.lines import split_lines
+from shared.parsing.topic_breaks import opens_other_text
 from tests.support.extracted_lines import page_under_title, set_in_measure
 
 MEASURE = 18  # characters a line
@@ -118,3 +121,16 @@ def test_a_title_set_under_its_body_names_its_later_text_without_cutting_it() ->
         "巴士驾驶员组成医护人员接送车队",
         "中山医院护士驰援武汉",
     ]
+
+
+def test_a_columns_lower_part_read_back_under_its_upper_part_opens_no_text() -> None:
+    # a column's lower part that column bands put back under its upper part follows no
+    # column break: whatever its words, it goes on with the column above it
+    first = "\n".join(_wrap("".join(FIRST)))
+    second = "\n".join(_wrap("".join(SECOND)))
+    blocks = group_blocks(split_lines(first + "\n\n" + second + "\n")[0])
+    assert len(blocks) == 2
+    assert blocks[1].blanks_before
+    assert opens_other_text(blocks[:1], blocks[1:])
+    blocks[1].under_band = True
+    assert not opens_other_text(blocks[:1], blocks[1:])

@@ -54,6 +54,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from shared.parsing.layout_grid import (
+    ALIGN_SLACK,
     Parts,
     Piece,
     Row,
@@ -69,6 +70,7 @@ from shared.parsing.layout_grid import (
 from shared.parsing.layout_titles import (
     HEAD_INSET,
     centred_on,
+    centred_on_span,
     centred_wrap,
     title_breaks,
     with_wrapped_titles,
@@ -90,6 +92,9 @@ MAX_SPANNING_TRIES = 6
 # (a title set in).  On pdftotext's grid the indent comes out as 2-4 cells, running lines
 # start at their column's edge (within a cell).
 MIN_INDENT = 2
+# The columns of one module differ in width by at most this many cells (the grid rounds each
+# line's cells; a column's widest line sets its width).
+MODULE_WIDTH_SLACK = 5
 # Lines of a column piece starting at its left edge, for the edge to be its running text's
 # (two lines flush with each other may be two one-line paragraphs, both set in from a
 # column edge no line of the piece shows).
@@ -325,9 +330,19 @@ def _title_row_cut(
     if len(columns) == len(bounds):
         return None  # a piece over every column: the columns themselves
     edges = _text_edges(region, indices[1:], bounds)  # the text under the line
+    # the gutters of the lines under it, which a title over a module's columns straddles
+    under = gutters_of(region, indices[1:], bounds[0][0], bounds[-1][1])
     for piece in region[indices[0]][1:]:
-        if piece.start - edges[columns_of([piece], bounds)[0]] < HEAD_INSET:
+        if piece.start - edges[columns_of([piece], bounds)[0]] < HEAD_INSET and not any(
+            piece.start < begin and end < piece.end for begin, end in under
+        ):
             return None
+    # the first title, centred on columns left of its own, heads a module from the first
+    first = _centred_over(
+        region, indices[1:], bounds, region[indices[0]][0], 0, [*columns, len(bounds)][1] - 1
+    )
+    if first is not None:
+        columns[0] = first
     return _gutter_cut(region, indices, bounds, columns)
 
 
@@ -360,21 +375,127 @@ def _module_cut(
     heads = [index for index in indices[:band] if region[index]]
     starting = set(columns_of(region[indices[band]], bounds))  # columns the head band opens
     titled = min((c for index in heads for c in columns_of(region[index][:1], bounds)), default=0)
-    headed = sorted(
-        {
-            column
+    headed = {
+        column
+        for index in heads
+        for column, (start, end) in enumerate(bounds[1:], 1)
+        if start <= region[index][0].start < end
+        and region[index][0].start - edges[column] >= HEAD_INSET
+        and not centred(region[index])
+        and (titled < column or not {column - 1, column} <= starting)
+    }
+    if not headed:
+        # a title over a module wider than its column, centred on the module's columns: it
+        # heads the module from the first of them (the grid narrows its wide characters, so
+        # that it stands within the cells of one of them, off the region's centre)
+        headed = {
+            first
             for index in heads
-            for column, (start, end) in enumerate(bounds[1:], 1)
-            if start <= region[index][0].start < end
-            and region[index][0].start - edges[column] >= HEAD_INSET
-            and not centred(region[index])
-            and (titled < column or not {column - 1, column} <= starting)
+            if len(region[index]) == 1 and not centred(region[index])
+            for first in [
+                _centred_over(
+                    region,
+                    indices[band:],
+                    bounds,
+                    region[index][0],
+                    1,
+                    others=[line_span(region[other]) for other in heads if other != index],
+                )
+            ]
+            if first
         }
-    )
     if not headed:
         return None
-    cuts = [gutters[column - 1] for column in headed]
+    cuts = [gutters[column - 1] for column in sorted(headed)]
     return [(indices, start, end) for start, end in column_bounds(cuts, left, right)]
+
+
+def _centred_over(
+    region: dict[int, list[Piece]],
+    below: Sequence[int],
+    bounds: list[tuple[int, int]],
+    piece: Piece,
+    lowest: int,
+    last: int | None = None,
+    others: Sequence[Piece] = (),
+) -> int | None:
+    """The first of the neighbouring columns (from ``lowest``, up to ``last``, by default the
+    region's last) that a title line standing over them is centred on (the last where several
+    are, and not left of the line's centre on the grid: the grid narrows a title's wide
+    characters, so that its centre is left of where it stands, never right), the text of
+    each starting on the lines ``below``, when it is left of the column the line starts in,
+    and not on the columns from that one: a title over a module of several columns, set
+    within the cells of one of them.  The columns are of one width and start on one line, as
+    a module's do, and none stands under ``others``, titles left of it: a title stands at
+    least over the columns from its own up to the first on whose text it is centred or right
+    of it (its centre on the grid is never right of where it stands)."""
+    column = columns_of([piece], bounds)[0]
+    last = len(bounds) - 1 if last is None else last
+    ends = [
+        max((p.end for i in below for p in region[i] if start <= p.start < end), default=None)
+        for start, end in bounds
+    ]
+    starts = _text_edges(region, below, bounds)
+    if column > last or any(ends[c] is None for c in range(column, last + 1)):
+        return None
+    right = ends[last]
+    assert right is not None
+    if centred_on_span(piece, starts[column], right):
+        return None  # centred on the columns from its own: it heads those
+    for other in others:
+        own = columns_of([other], bounds)[0]
+        if own < column:
+            reach = next(
+                (
+                    c
+                    for c in range(own, column)
+                    if (end := ends[c]) is not None
+                    and starts[own] + end >= other.start + other.end - 2 * ALIGN_SLACK
+                ),
+                column - 1,
+            )
+            lowest = max(lowest, reach + 1)
+    centred = [
+        first
+        for first in range(lowest, column)
+        if all(ends[c] is not None for c in range(first, column))
+        and centred_on_span(piece, starts[first], right)
+        and starts[first] + right >= piece.start + piece.end - 2 * ALIGN_SLACK
+        and _even_widths(starts[first : last + 1], ends[first : last + 1])
+        and _together(region, below, bounds[first : last + 1], bounds[column])
+    ]
+    return max(centred, default=None)
+
+
+def _together(
+    region: dict[int, list[Piece]],
+    below: Sequence[int],
+    bounds: Sequence[tuple[int, int]],
+    titled: tuple[int, int],
+) -> bool:
+    """Whether the columns (but the one the title stands in, which starts with it) start on
+    one line, as the columns of one module do (within a line: the grid rounds baselines)."""
+    tops = [
+        next(
+            (
+                position
+                for position, i in enumerate(below)
+                for p in region[i]
+                if start <= p.start < end
+            ),
+            0,
+        )
+        for start, end in bounds
+        if (start, end) != titled
+    ]
+    return max(tops) - min(tops) <= 1
+
+
+def _even_widths(starts: Sequence[int], ends: Sequence[int | None]) -> bool:
+    """Whether columns are of one width (within MODULE_WIDTH_SLACK cells), as the columns of
+    one module are: a column of another width beside them is another module's."""
+    widths = [end - start for start, end in zip(starts, ends, strict=True) if end is not None]
+    return max(widths) - min(widths) <= MODULE_WIDTH_SLACK
 
 
 def _head_cut(

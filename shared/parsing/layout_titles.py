@@ -40,12 +40,18 @@ def centred_on(
     body = [p for index in indices for p in region[index]]
     body_left = min(p.start for p in body)
     body_right = max(p.end for p in body)
-    slack = max(HEAD_SLACK, HEAD_SLACK_SHARE * (body_right - body_left))
 
     def centred(pieces: Sequence[Piece]) -> bool:
-        return abs(pieces[0].start + pieces[-1].end - body_left - body_right) <= 2 * slack
+        return centred_on_span(line_span(pieces), body_left, body_right)
 
     return centred
+
+
+def centred_on_span(line: Piece, body_left: int, body_right: int) -> bool:
+    """Whether the line is centred on the cells ``body_left`` to ``body_right``: within
+    HEAD_SLACK cells, or HEAD_SLACK_SHARE of their width if more."""
+    slack = max(HEAD_SLACK, HEAD_SLACK_SHARE * (body_right - body_left))
+    return abs(line.start + line.end - body_left - body_right) <= 2 * slack
 
 
 def title_breaks(

@@ -634,3 +634,71 @@ def test_a_paragraph_set_in_over_its_shorter_last_line_is_not_parted() -> None:
     out = _read(_beside_two_columns(column))
     start = out.index(column[0].strip())
     assert out[start : start + 3] == _stripped(column[:3])
+
+
+COLUMN_5 = [
+    "  市场监管部门将加强巡查，",
+    "对哄抬物价的行为依法查处，",
+    "保障市民买得到、买得起。",
+]
+
+
+def test_titles_centred_over_a_module_standing_in_its_middle_column_head_the_module() -> None:
+    # A module of two columns beside a module of three, whose kicker and headline are centred
+    # over its three columns; the grid gives each of their larger characters one cell, so
+    # that they stand within the cells of its middle column, flush with its text.  They head
+    # the module (read before its first column), not the middle column after the first.
+    module = _side_by_side(COLUMN_3, COLUMN_4, COLUMN_5)
+    left = _side_by_side(COLUMN_1, COLUMN_2)
+    rows = [
+        (left[k] if k < len(left) else "").ljust(36) + (module[k] if k < len(module) else "")
+        for k in range(max(len(left), len(module)))
+    ]
+    page = [HEADER, "", " " * 54 + "菜场超市有序恢复营业", " " * 55 + "保障市民生活", *rows]
+    out = _read([line.rstrip() for line in page])
+    assert out[2:] == [
+        *_stripped(COLUMN_1),
+        "",
+        *_stripped(COLUMN_2),
+        "",
+        "菜场超市有序恢复营业",
+        "",
+        "保障市民生活",
+        "",
+        *_stripped(COLUMN_3),
+        "",
+        *_stripped(COLUMN_4),
+        "",
+        *_stripped(COLUMN_5),
+    ]
+
+
+def test_a_title_centred_over_its_module_from_a_later_column_heads_the_module() -> None:
+    # Titles of two modules side by side on the region's first line: the left module's title,
+    # centred over its three columns, stands within the cells of its middle column; the right
+    # module's headline, as wide as its module, starts flush with its text and straddles
+    # the gutter between its columns.  Each heads its own module, read before its columns.
+    left = _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)
+    right = _side_by_side(COLUMN_4, COLUMN_5)
+    rows = [
+        (left[k] if k < len(left) else "").ljust(56) + (right[k] if k < len(right) else "")
+        for k in range(max(len(left), len(right)))
+    ]
+    right_title = "社区菜场今起有序开门保障市民买得到买得起"
+    titles = " " * 19 + "公交线路今起恢复运营" + " " * 27 + right_title
+    out = _read([HEADER, "", titles, *[row.rstrip() for row in rows]])
+    assert out[2:] == [
+        "公交线路今起恢复运营",
+        "",
+        *_stripped(COLUMN_1),
+        "",
+        *_stripped(COLUMN_2),
+        "",
+        *_stripped(COLUMN_3),
+        "",
+        right_title,
+        "",
+        *_stripped(COLUMN_4),
+        "",
+        *_stripped(COLUMN_5),
+    ]

@@ -226,21 +226,22 @@ def test_a_reported_speech_kicker_is_not_the_headline_however_short() -> None:
     assert roles.headline == "进一步改进工作方式方法推动政府职能转变取得新突破"
 
 
-def test_an_interview_kicker_is_not_the_headline_however_short() -> None:
-    # the kicker says who gave the interview (9 em), the headline prints what was said
-    kicker, headline = "张三接受专访谈夺冠", "没想到这么快就站上了最高领奖台"
+def _roles_in_any_order(kicker: str, headline: str) -> None:
+    """Both lines keep their roles whichever comes first and whether the body follows."""
     for units in ([kicker, headline], [headline, kicker]):
         for body_after in (False, True):
             roles = assign_title_roles(units, body_after)
             assert (roles.kicker, roles.headline) == (kicker, headline)
 
+
+def test_an_interview_kicker_is_not_the_headline_however_short() -> None:
+    # the kicker says who gave the interview (9 em), the headline prints what was said
+    _roles_in_any_order("张三接受专访谈夺冠", "没想到这么快就站上了最高领奖台")
+
+
 def test_a_title_stating_a_directive_is_the_headline_however_long() -> None:
     # the kicker names who called for action (10 em), the headline is the call (12 em)
-    kicker, headline = "市政府部署开展专项整治", "坚决遏制违法建设蔓延势头"
-    for units in ([kicker, headline], [headline, kicker]):
-        for body_after in (False, True):
-            roles = assign_title_roles(units, body_after)
-            assert (roles.kicker, roles.headline) == (kicker, headline)
+    _roles_in_any_order("市政府部署开展专项整治", "坚决遏制违法建设蔓延势头")
 
 
 def test_a_campaign_slogan_over_a_report_is_no_directive() -> None:

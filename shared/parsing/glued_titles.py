@@ -70,7 +70,8 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
         lead_in = _lead_in(out)
         opens_item = only_furniture_out or lead_in or _closes_a_photo(out) or _under_title(out)
         head = page_top_title_run(block) if opens_item else 0
-        rule = TITLE_SPLIT_RULE
+        # a run ending full over a paragraph's first line is a title by its measure
+        rule = MEASURE_TITLE_RULE if _ends_full_over_first_line(block, head) else TITLE_SPLIT_RULE
         if not opens_item and _under_one_line_title(out, block):
             head = page_top_title_run(block)
             # none of the lines at the body's measure: a subhead set apart has a paragraph
@@ -102,7 +103,10 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             and not out[-1].last.text.rstrip().endswith(("：", ":"))
         ):
             head, rule = _foreign_title_run(
-                block, functools.partial(_text_before, out), later, _measured_title_run
+                block,
+                functools.partial(_text_before, out),
+                later,
+                _measured_title_run,
             )
         if head:
             head = with_closing_rest(block.lines, head)
@@ -188,7 +192,9 @@ def page_top_title_run(block: Block) -> int:
     weighed against the lines left in the block (a column break may follow soon).  A run
     with a line at the body's measure by chance (``金刚石散热：“概念炒`` / ``作”还是“量产前夜”``,
     10 em over a 12-em column) or with commas is a title still when it ends short over a
-    paragraph's first line (:func:`_short_ended_title_run`)."""
+    paragraph's first line (:func:`_short_ended_title_run`), or ends on a full line over
+    one (``金刚石散热：“概念炒作”还是“量产前夜”``, 20 em over an 18-em first line:
+    :func:`_full_over_first_line`)."""
     if block.kind != "text" or block.opens_with_dateline or block.opens_continued_part:
         return 0
     lines = block.lines
@@ -202,9 +208,9 @@ def page_top_title_run(block: Block) -> int:
     if match_photo_credit(tail) is not None:
         return 0
     if not head:
-        return _short_ended_title_run(lines)
+        return _short_ended_title_run(lines, opens_item=True)
     column = _plain_column(lines[head:])
-    return _short_ended_title_run(lines, column) if column > 0 else 0
+    return _short_ended_title_run(lines, column, opens_item=True) if column > 0 else 0
 
 
 def _plain_column(lines: Sequence[Line]) -> float:
@@ -663,7 +669,9 @@ def _opens_after_short(lines: Sequence[Line], index: int, column: float) -> bool
 # (:data:`.text_ends.FULL_STOPS`).
 
 
-def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
+def _short_ended_title_run(
+    lines: Sequence[Line], column: float = 0.0, opens_item: bool = False
+) -> int:
     """The end of a run of at most ``MAX_TRAILING_TITLE_LINES`` unfinished lines opening a
     block whose last line stops short of the column and is followed by a line that opens a
     paragraph (as wide as the indented first line), or 0.
@@ -679,7 +687,9 @@ def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
     not shaped like one.  A headline set in larger type wraps at its own measure, narrower
     than the column: its first line already stops short, the rest of it no wider under it,
     and the paragraph's first line comes after that.  ``column``: the body's column when
-    the caller measured it, else measured on the block."""
+    the caller measured it, else measured on the block.  ``opens_item``: the block opens
+    an item, so a run ending on a full line over a paragraph's first line is a title too
+    (:func:`_full_over_first_line`)."""
     measured = [line for line in lines if line.measures_column]
     if len(measured) < MIN_MEASURED_LINES:
         return 0
@@ -695,6 +705,8 @@ def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
             or not line.measures_column
         ):
             return 0
+        if opens_item and _full_over_first_line(lines, end, column):
+            return end
         if line.width <= column - SHORT_MARGIN:
             under = lines[end]
             following = lines[end + 1] if end + 1 < len(lines) else None
@@ -722,6 +734,43 @@ def _short_ended_title_run(lines: Sequence[Line], column: float = 0.0) -> int:
                 # (as wide as its first line, or its last line shorter)
             return end if opens_paragraph and not first_line and not under.spaced_out else 0
     return 0
+
+
+def _ends_full_over_first_line(block: Block, head: int) -> bool:
+    """The ``head`` lines opening ``block`` end on a full line over a paragraph's first
+    line (:func:`_full_over_first_line`, the column measured on the block)."""
+    if not head:
+        return False
+    measured = [line for line in block.lines if line.measures_column]
+    if len(measured) < MIN_MEASURED_LINES:
+        return False
+    return _full_over_first_line(block.lines, head, column_width(measured))
+
+
+def _full_over_first_line(lines: Sequence[Line], end: int, column: float) -> bool:
+    """``lines[end - 1]`` fills the column in mid-sentence over a line squarely at the
+    indented first-line measure (two ems short of the full running line under it, not
+    ending a sentence).  Asked only of a block that opens an item (the page's first block,
+    or one under a lead-in, a photo or a title): its first line is a title or a
+    paragraph's indented first line, never a full running line, so a full line over a
+    paragraph's first line is the last of a title wrapped (or set) at the column's measure
+    by chance, though the line-start rule may have left the line under it that short
+    (a block that may run on from elsewhere is left alone:
+    :func:`.title_measures.measure_title_line`)."""
+    if end + 1 >= len(lines):
+        return False
+    line, under, following = lines[end - 1], lines[end], lines[end + 1]
+    # the full line under the first line gives the measure (a column measured on a few
+    # lines may come out an em off by the closing marks squeezed onto their ends)
+    full = following.width
+    return (
+        following.measures_column
+        and full >= column - SAME_WIDTH
+        and abs(line.width - full) <= SAME_WIDTH
+        and abs(under.width - (full - INDENT)) <= SAME_WIDTH
+        and not under.ends_sentence
+        and not under.spaced_out
+    )
 
 
 def split_glued_titles(

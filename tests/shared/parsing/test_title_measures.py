@@ -129,3 +129,18 @@ def test_a_short_line_over_a_first_line_over_a_running_line_is_a_title() -> None
     articles = parse_text("\n".join(["保障供应，大型商超拿起数字化工具", *body]) + "\n").articles
     assert [a.headline for a in articles] == ["保障供应，大型商超拿起数字化工具"]
     assert articles[0].paragraphs[0].startswith("家乐福古北店")
+
+
+def test_a_page_top_headline_filling_the_column_over_a_first_line_is_a_title() -> None:
+    """The page's first block opens with a full line in mid-sentence over a paragraph's
+    first line (two ems short) and a full running line: running text never stops the
+    indent short in mid-sentence and runs on, so the full line is the item's headline,
+    though a character taken down with its full stop opens the line under the first."""
+    body = _paragraph(
+        "近期，金刚石散热概念股上涨。根据市场数据，截至六月收盘，四方达股价累计上涨超过"
+        "一倍，力量钻石上涨超过八成，惠丰钻石上涨接近七成，黄河旋风上涨也接近七成。"
+    )
+    text = "\n".join(["金刚石散热，炒作还是量产前夜", *body, *SHOP]) + "\n"
+    articles = parse_text(text).articles
+    assert articles[0].headline == "金刚石散热，炒作还是量产前夜"
+    assert articles[0].paragraphs[0].startswith("近期，金刚石散热")

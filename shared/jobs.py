@@ -138,21 +138,6 @@ def sweep_jobs(
     return report
 
 
-def begin_job(session: Session, *, job_id: str, max_attempts: int = 3) -> int | None:
-    """Count the attempt and mark the job running, in the caller's transaction; the job's
-    issue id, or None when it has ended (or ends now, having had ``max_attempts``).
-
-    The attempt is committed before any work starts, so a file that kills its worker every
-    time is counted; after ``max_attempts`` it fails with ``crash_loop`` instead of running.
-    The common case is one UPDATE; only a job that cannot start is loaded to say why.
-    """
-    started = start_job(session.connection(), job_id=job_id, max_attempts=max_attempts)
-    if started is not None:
-        return int(started[0])
-    end_unstartable_job(session, job_id=job_id, max_attempts=max_attempts)
-    return None
-
-
 def start_job(
     connection: Connection,
     *,
@@ -160,11 +145,14 @@ def start_job(
     max_attempts: int = 3,
     returning: Sequence[ColumnElement[Any]] = (),
 ) -> Row[Any] | None:
-    """The UPDATE of :func:`begin_job` alone, answering with the job's row: its issue id,
-    then ``returning`` (expressions over the ``jobs`` row, such as scalar subqueries
-    correlated to it); None when the job did not start, which the caller then ends with
-    :func:`end_unstartable_job`. One statement, so it can commit by itself
-    (:func:`shared.db.single_statements`).
+    """Count the attempt and mark the job running, in one UPDATE answering with the job's
+    row: its issue id, then ``returning`` (expressions over the ``jobs`` row, such as scalar
+    subqueries correlated to it); None when the job has ended or is out of attempts, which
+    the caller then ends with :func:`end_unstartable_job`. One statement, so it can commit
+    by itself (:func:`shared.db.single_statements`).
+
+    The attempt is committed before any work starts, so a file that kills its worker every
+    time is counted; after ``max_attempts`` it fails with ``crash_loop`` instead of running.
     """
     now = utcnow()
     return connection.execute(

@@ -295,7 +295,7 @@ def process_job(
 
     When ``timings`` is given, the seconds spent parsing, analysing and storing are added to it.
     """
-    # The start is committed before the work (see begin_job), and is one statement that
+    # The start is committed before the work (see start_job), and is one statement that
     # also reads the file: it commits by itself.
     with single_statements(engine, durable=False) as connection:
         started = start_job_reading_file(connection, job_id=job_id, max_attempts=max_attempts)

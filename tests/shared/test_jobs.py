@@ -5,13 +5,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import Engine
 
-from shared.db import session_scope
+from shared.db import session_scope, single_statements
 from shared.jobs import (
     UnknownJob,
-    begin_job,
+    end_unstartable_job,
     fail_job,
     publish_job,
     requeue_job,
+    start_job,
     sweep_jobs,
 )
 from shared.models import Job, utcnow
@@ -20,8 +21,15 @@ from tests.support.queues import RecordingQueue
 
 
 def _start(engine: Engine, job_id: str, max_attempts: int = 3) -> int | None:
+    """Start the job as a worker does (shared.process.process_job): the job's issue id, or
+    None when it has ended or ends now."""
+    with single_statements(engine, durable=False) as connection:
+        started = start_job(connection, job_id=job_id, max_attempts=max_attempts)
+    if started is not None:
+        return int(started[0])
     with session_scope(engine, durable=False) as session:
-        return begin_job(session, job_id=job_id, max_attempts=max_attempts)
+        end_unstartable_job(session, job_id=job_id, max_attempts=max_attempts)
+    return None
 
 
 def _job(engine: Engine, content: bytes = "本报讯 一段文字。\n".encode()) -> str:

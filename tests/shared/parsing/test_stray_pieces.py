@@ -436,14 +436,13 @@ BRIDGE = [
 ]
 
 
-def test_a_column_that_fits_another_article_by_shape_goes_back_to_the_one_it_speaks_of() -> None:
-    # the night module's second column came out under the bridge article's first column,
-    # which stops in mid-sentence at the full width of the same column: by shape it goes
-    # on with the bridge, by its words with the night article hanging above; the bridge's
-    # own next column comes after it
+def _night_column_under_the_bridge(k: int) -> None:
+    """The night module's second column (from line 12) read under the bridge article's
+    first ``k`` lines, which stop in mid-sentence in the same 16-em column, and the bridge's
+    own next column after it: each article gets its own text back."""
     night = wrap(NIGHT, 16)
     bridge = wrap(BRIDGE, 16)
-    cut, k = 12, 10
+    cut = 12
     assert len(night[cut - 1]) == 16
     assert not bridge[k - 1].endswith("。")
     rows = [
@@ -455,21 +454,17 @@ def test_a_column_that_fits_another_article_by_shape_goes_back_to_the_one_it_spe
     assert articles["城东新大桥建成通车"] == body(BRIDGE)
 
 
+def test_a_column_that_fits_another_article_by_shape_goes_back_to_the_one_it_speaks_of() -> None:
+    # by shape the night column goes on with the bridge, by its words with the night
+    # article hanging above
+    _night_column_under_the_bridge(10)
+
+
 def test_a_column_fitting_a_short_column_by_shape_goes_back_to_the_article_it_speaks_of() -> None:
-    # as above, but the bridge article's first column is a few lines, too short to tell
-    # its topic: the night column, long enough to tell its own, shares the night article's
-    # words and clearly more of them than the bridge's few lines
-    night = wrap(NIGHT, 16)
-    bridge = wrap(BRIDGE, 16)
-    cut, k = 12, 5
-    assert not bridge[k - 1].endswith("。")
-    rows = [
-        "城市夜经济持续升温", *night[:cut], "",
-        "城东新大桥建成通车", *bridge[:k], "", *night[cut:], "", *bridge[k:],
-    ]  # fmt: skip
-    articles = _articles(rows)
-    assert articles["城市夜经济持续升温"] == body(NIGHT)
-    assert articles["城东新大桥建成通车"] == body(BRIDGE)
+    # the bridge article's first column is a few lines, too short to tell its topic: the
+    # night column, long enough to tell its own, shares the night article's words and
+    # clearly more of them than the bridge's few lines
+    _night_column_under_the_bridge(5)
 
 
 def test_a_tail_that_a_piece_put_back_went_on_from_is_no_rival_for_the_next_piece() -> None:

@@ -414,13 +414,9 @@ def _speaks_rather_with(text: list[Line], host: list[Line], above: list[Line]) -
     the host's vocabulary (:func:`nearer_topic`).  Where the text above is too short to
     tell its topic (a column of a few lines), the text after the break, long enough to
     tell its own, must share the host's as the parts of one article do and clearly more
-    than the few lines above (:func:`clearly_nearer`)."""
+    than the few lines above (:func:`nearer_topic` too)."""
     if not tells_topic(above):
-        return (
-            tells_topic(text)
-            and similarity(text, host) >= TOPIC_SIMILARITY
-            and clearly_nearer(text, host, above)
-        )
+        return tells_topic(text) and nearer_topic(text, host, above)
     if tells_topic(text):
         return lines_share_topic(host, text) and not lines_share_topic(above, text)
     return nearer_topic(text, host, above)

@@ -35,8 +35,8 @@ from shared.parsing.topic import (
     FAR_TOPIC_SIMILARITY,
     MIN_POINTED_HITS,
     TOPIC_SIMILARITY,
-    lines_share_topic,
     pointed_body,
+    similarity,
     tells_topic,
     text_bigrams,
     vocabulary,
@@ -120,9 +120,11 @@ def opens_other_text(
     below = [line for b in after for line in b.lines]
     if not tells_topic(above) or not tells_topic(below):
         return False
-    if not lines_share_topic(above, below, FAR_TOPIC_SIMILARITY):
+    # both tell their topic, so sharing it is their similarity against a bar
+    shared = similarity(above, below)
+    if shared < FAR_TOPIC_SIMILARITY:
         return True
-    if lines_share_topic(above, below, TOPIC_SIMILARITY):
+    if shared >= TOPIC_SIMILARITY:
         return False
     # between the two bars: an article keeps its column, and its title names its own text
     return _full_lines_apart(before[-1], block) or _named_below(above, _run_from(after), titles)

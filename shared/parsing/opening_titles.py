@@ -14,17 +14,13 @@ from shared.parsing.block import Block
 from shared.parsing.bylines import is_byline_line
 from shared.parsing.glued_titles import TITLE_SPLIT_RULE
 from shared.parsing.lines import joined_text
-from shared.parsing.text_ends import FULL_STOPS
+from shared.parsing.text_ends import FULL_STOPS, PHRASE_PAUSES
 from shared.parsing.units import TitleGroup, Unit
 from shared.parsing.wrapping import Layout
 
 # A headline wraps over a line or two (three in a narrow column); a longer opening
 # paragraph is text.
 MAX_OPENING_TITLE_LINES = 3
-
-# Inside a sentence these pause it; a headline asking or exclaiming holds none of them
-# (unless announced by a kicker: ``“有你们来，才有我们的今天！”``).
-_SENTENCE_PAUSES = frozenset("，、,")
 
 # A headline may end asking or exclaiming (``商圈如何接住世界杯流量？``).
 _QUESTION_ENDS = ("？", "！", "?", "!")
@@ -48,6 +44,17 @@ def _opening_title_lines(
     block = unit.body[0]
     if block.kind != "text" or block.opens_with_dateline or block.opens_continued_part:
         return 0
+    # what the first line alone rules out, before the paragraphs are worked out (they are
+    # again when the article is built)
+    first = block.lines[0]
+    if (
+        len(block.lines) < 2
+        or not FULL_STOPS.isdisjoint(first.text)
+        or first.continuations
+        or first.spaced_out
+        or is_byline_line(first.text)
+    ):
+        return 0
     groups = layout.paragraphs(unit.body, unit.intertitles).groups
     if len(groups) < 2:
         return 0
@@ -61,7 +68,7 @@ def _opening_title_lines(
     exclaims = (
         may_ask
         and text.rstrip("”’」』》）)").endswith(_QUESTION_ENDS)
-        and (announced or _SENTENCE_PAUSES.isdisjoint(text))
+        and (announced or PHRASE_PAUSES.isdisjoint(text))
     )
     if (
         (lines[-1].ends_sentence and not exclaims)

@@ -34,9 +34,11 @@ from shared.parsing.lines import Line, joined_text
 from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import (
+    CLOSING_QUOTES,
     FULL_STOPS,
     LEADS_IN,
     MAX_NOTE_LINES,
+    asks_or_exclaims,
     closes_text,
     unclosed_parenthesis,
 )
@@ -955,8 +957,8 @@ def opening_question_title(block: Block) -> bool:
 def _question_title_shaped(line: Line) -> bool:
     """Ends with ？ or ！ and holds no sentence punctuation of its own: shaped like a
     headline that asks or exclaims (``商圈如何接住世界杯流量？``)."""
-    last = line.text.rstrip("”’」』》）)")
-    if not last.endswith(("？", "！", "?", "!")) or not _HEADLINE_FORBIDDEN.isdisjoint(last):
+    last = line.text.rstrip(CLOSING_QUOTES)
+    if not asks_or_exclaims(line.text) or not _HEADLINE_FORBIDDEN.isdisjoint(last):
         return False
     if line.spaced_out or is_byline_line(line.text):
         return False
@@ -983,7 +985,7 @@ def _question_title_before_article(block: Block, after: Sequence[Block]) -> bool
         block.kind == "text"
         and bool(block.blanks_before)
         and len(block.lines) == 1
-        and block.last.text.rstrip("”’」』》）)").endswith(("？", "！", "?", "!"))
+        and asks_or_exclaims(block.last.text)
         and "。" not in block.last.text
         and not block.opens_with_dateline
         and bool(after)

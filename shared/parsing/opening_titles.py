@@ -14,16 +14,13 @@ from shared.parsing.block import Block
 from shared.parsing.bylines import is_byline_line
 from shared.parsing.glued_titles import TITLE_SPLIT_RULE
 from shared.parsing.lines import joined_text
-from shared.parsing.text_ends import FULL_STOPS, PHRASE_PAUSES
+from shared.parsing.text_ends import FULL_STOPS, PHRASE_PAUSES, asks_or_exclaims
 from shared.parsing.units import TitleGroup, Unit
 from shared.parsing.wrapping import Layout
 
 # A headline wraps over a line or two (three in a narrow column); a longer opening
 # paragraph is text.
 MAX_OPENING_TITLE_LINES = 3
-
-# A headline may end asking or exclaiming (``商圈如何接住世界杯流量？``).
-_QUESTION_ENDS = ("？", "！", "?", "!")
 
 
 def _opening_title_lines(
@@ -67,7 +64,7 @@ def _opening_title_lines(
     text = joined_text(lines).rstrip()
     exclaims = (
         may_ask
-        and text.rstrip("”’」』》）)").endswith(_QUESTION_ENDS)
+        and asks_or_exclaims(text)
         and (announced or PHRASE_PAUSES.isdisjoint(text))
     )
     if (

@@ -30,5 +30,15 @@ def closes_text(line: Line) -> bool:
     return bool(markers) and markers[-1].forward and not line.text[markers[-1].end :].strip()
 
 
+# Closing quotes and brackets that may follow a sentence's last mark.
+CLOSING_QUOTES = "”’」』》）)"
+
+
+def asks_or_exclaims(text: str) -> bool:
+    """Ends with ？ or ！ (or their half-width forms), past any closing quotes and brackets:
+    a headline may end so (``商圈如何接住世界杯流量？``)."""
+    return text.rstrip(CLOSING_QUOTES).endswith(("？", "！", "?", "!"))
+
+
 def unclosed_parenthesis(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")

@@ -34,6 +34,7 @@ from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line
 from shared.parsing.paragraphs import Paragraphs, split_paragraphs
 from shared.parsing.photo_credits import match_photo_credit
+from shared.parsing.text_ends import asks_or_exclaims
 from shared.parsing.title_roles import is_kicker_shaped
 from shared.parsing.titles import BlockRole, title_candidate_reason
 
@@ -57,7 +58,6 @@ CAPTION_RULE = "unwrapped text: a line closing with a photo credit stands alone"
 
 # A title line never ends with these (a headline may end with ？ or ！, never with a comma).
 _TITLE_ENDS_FORBIDDEN = frozenset("。，、；,;")
-_CLOSERS = "”’」』》）)"
 
 Shape = Literal["title", "paragraph", "caption"]
 
@@ -131,7 +131,7 @@ def _shape_alone(line: Line, indent: str | None) -> Shape | Literal["asking"]:
     ):
         return "paragraph"
     if line.ends_sentence:
-        return "asking" if text.rstrip(_CLOSERS).endswith(("？", "！", "?", "!")) else "paragraph"
+        return "asking" if asks_or_exclaims(text) else "paragraph"
     return "title"
 
 

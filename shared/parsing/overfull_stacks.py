@@ -30,20 +30,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from shared.parsing.lines import joined_text
-from shared.parsing.title_roles import ends_with_column_tag, is_kicker_shaped, is_subtitle
+from shared.parsing.title_roles import ends_with_column_tag, is_lead_in_kicker, is_plain_title
 from shared.parsing.units import Item, TitleGroup, Unit, index_over
 
 # A misfit's bigrams point at a body holding at least this many of them (two words: ``隔离``
 # and ``离点`` of ``隔离点``), where a block that may be its stack's own level needs three.
 MIN_MISFIT_HITS = 2
-
-
-def _lead_in(text: str) -> bool:
-    return is_kicker_shaped(text) and not is_subtitle(text)
-
-
-def _plain(text: str) -> bool:
-    return not is_kicker_shaped(text) and not is_subtitle(text)
 
 
 def misfits(group: TitleGroup) -> set[int]:
@@ -53,7 +45,11 @@ def misfits(group: TitleGroup) -> set[int]:
     its headline, unless one of them closes with a column tag (then which block is the
     headline is not told, and none goes)."""
     texts = [joined_text(block.lines).strip() for block in group.blocks]
-    if len(texts) < 3 or not _lead_in(texts[0]) or not all(_plain(t) for t in texts[1:]):
+    if (
+        len(texts) < 3
+        or not is_lead_in_kicker(texts[0])
+        or not all(map(is_plain_title, texts[1:]))
+    ):
         return set()
     middle = range(1, len(texts) - 1)
     if any(ends_with_column_tag(texts[i]) for i in middle):
@@ -67,7 +63,8 @@ def introduced_headline(group: TitleGroup) -> int | None:
     (``杜庭斌：`` over ``身负重伤 殊死擒凶（为了民族复兴·英雄烈士谱）``), else None."""
     texts = [joined_text(block.lines).strip() for block in group.blocks]
     last = len(texts) - 1
-    return last if last > 0 and _lead_in(texts[last - 1]) and _plain(texts[last]) else None
+    closes = last > 0 and is_lead_in_kicker(texts[last - 1]) and is_plain_title(texts[last])
+    return last if closes else None
 
 
 def bare(items: Sequence[Item], index: int) -> bool:

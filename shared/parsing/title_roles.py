@@ -164,6 +164,16 @@ def is_kicker_shaped(text: str) -> bool:
     return text.endswith(("——", "：", ":"))
 
 
+def is_lead_in_kicker(text: str) -> bool:
+    """A kicker announcing its headline (:func:`is_kicker_shaped`), not a subtitle."""
+    return is_kicker_shaped(text) and not is_subtitle(text)
+
+
+def is_plain_title(text: str) -> bool:
+    """A title part that is neither a lead-in kicker nor a subtitle."""
+    return not is_kicker_shaped(text) and not is_subtitle(text)
+
+
 def wrapped_in_larger_type(units: Sequence[str], measures: Sequence[float | None]) -> int | None:
     """The one plain title unit shown by wrap geometry to be set in the largest type, or None.
 

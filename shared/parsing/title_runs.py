@@ -40,7 +40,12 @@ import itertools
 
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
-from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
+from shared.parsing.title_roles import (
+    is_kicker_shaped,
+    is_lead_in_kicker,
+    is_plain_title,
+    is_subtitle,
+)
 from shared.parsing.title_words import parts_by_vocabulary, points_against
 from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
 
@@ -153,13 +158,11 @@ def row_stacks(blocks: list[Block], columns: int) -> list[list[Block]] | None:
 
 
 def _kicker(block: Block) -> bool:
-    text = joined_text(block.lines)
-    return is_kicker_shaped(text) and not is_subtitle(text)
+    return is_lead_in_kicker(joined_text(block.lines))
 
 
 def _plain(block: Block) -> bool:
-    text = joined_text(block.lines)
-    return not is_kicker_shaped(text) and not is_subtitle(text)
+    return is_plain_title(joined_text(block.lines))
 
 
 def _kicker_row(blocks: list[Block], start: int) -> int:

@@ -82,7 +82,8 @@ def reorder_bands(body: list[Block], indents: bool = False, headed: bool = False
         inner = 0
         for part_end in _run_ends(run, by_run_column=False):
             part = run[inner:part_end]
-            if not _read_leading_bands(part, indents, out, under_head and inner == 0):
+            # the first part is a prefix of the run, whose every prefix read in no bands
+            if inner == 0 or not _read_leading_bands(part, indents, out):
                 out.extend(part)
             inner = part_end
         start = end

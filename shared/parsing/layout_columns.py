@@ -69,6 +69,7 @@ from shared.parsing.layout_grid import (
 )
 from shared.parsing.layout_titles import (
     HEAD_INSET,
+    MIN_INDENT,
     centred_on,
     centred_on_span,
     centred_wrap,
@@ -87,11 +88,6 @@ MAX_SPANNING_SHARE = 1 / 2
 MAX_SPANNING_CELLS = 500
 # Sets of spanning lines tried in a region (the fewest lines first).
 MAX_SPANNING_TRIES = 6
-# A paragraph's first line is set in from its column's text by two characters: at least this
-# many cells (two characters counted one a cell, one counted two), less than HEAD_INSET
-# (a title set in).  On pdftotext's grid the indent comes out as 2-4 cells, running lines
-# start at their column's edge (within a cell).
-MIN_INDENT = 2
 # The columns of one module differ in width by at most this many cells (the grid rounds each
 # line's cells; a column's widest line sets its width).
 MODULE_WIDTH_SLACK = 5

@@ -28,8 +28,11 @@ TITLE_WIDTH_STEP = 2
 MAX_WRAPPED_REST = 2
 # A line ending this close to the right edge of the lines around it fills their measure.
 WRAP_SLACK = 2
-# A paragraph's indent on pdftotext's grid, in cells (``layout_columns.MIN_INDENT``).
-KICKER_MIN_INDENT = 2
+# A paragraph's first line is set in from its column's text by two characters: at least this
+# many cells (two characters counted one a cell, one counted two), less than HEAD_INSET
+# (a title set in).  On pdftotext's grid the indent comes out as 2-4 cells, running lines
+# start at their column's edge (within a cell).
+MIN_INDENT = 2
 
 
 def centred_on(
@@ -150,7 +153,7 @@ def kicker_break(
     wider characters: of one size, centred on one axis the shorter line would start right of
     the longer, set flush left at its cell.  A paragraph's first line set in by its indent
     over a shorter last line shows the same, so the upper line must be no paragraph's: set
-    in less than an indent (``KICKER_MIN_INDENT`` cells), or running past the right edge of
+    in less than an indent (``MIN_INDENT`` cells), or running past the right edge of
     the running lines under it (where most of them end: a title stands over a module wider
     than its column), or with no running lines (at the piece's left edge) under it at all.
     A line set in from it as far as a title is (``HEAD_INSET``) is a title of its own
@@ -166,7 +169,7 @@ def kicker_break(
         return None
     running = [region[i][-1].end for i in filled[2:] if region[i][0].start - left <= 1]
     if (
-        upper.start - lower.start < KICKER_MIN_INDENT
+        upper.start - lower.start < MIN_INDENT
         or not running
         or upper.end > Counter(running).most_common(1)[0][0] + TITLE_WIDTH_STEP
     ):

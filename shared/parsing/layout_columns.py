@@ -309,6 +309,16 @@ def _text_edges(
     ]
 
 
+def _text_ends(
+    region: dict[int, list[Piece]], indices: Sequence[int], bounds: list[tuple[int, int]]
+) -> list[int | None]:
+    """Where each column's text ends on the given lines (None: a column with none)."""
+    return [
+        max((p.end for i in indices for p in region[i] if start <= p.start < end), default=None)
+        for start, end in bounds
+    ]
+
+
 def _title_row_cut(
     region: dict[int, list[Piece]], indices: list[int], bounds: list[tuple[int, int]]
 ) -> Parts | None:
@@ -334,8 +344,16 @@ def _title_row_cut(
         ):
             return None
     # the first title, centred on columns left of its own, heads a module from the first
+    ends = _text_ends(region, indices[1:], bounds)
     first = _centred_over(
-        region, indices[1:], bounds, region[indices[0]][0], 0, [*columns, len(bounds)][1] - 1
+        region,
+        indices[1:],
+        bounds,
+        edges,
+        ends,
+        region[indices[0]][0],
+        0,
+        [*columns, len(bounds)][1] - 1,
     )
     if first is not None:
         columns[0] = first
@@ -384,6 +402,7 @@ def _module_cut(
         # a title over a module wider than its column, centred on the module's columns: it
         # heads the module from the first of them (the grid narrows its wide characters, so
         # that it stands within the cells of one of them, off the region's centre)
+        ends = _text_ends(region, indices[band:], bounds)
         headed = {
             first
             for index in heads
@@ -393,6 +412,8 @@ def _module_cut(
                     region,
                     indices[band:],
                     bounds,
+                    edges,
+                    ends,
                     region[index][0],
                     1,
                     others=[line_span(region[other]) for other in heads if other != index],
@@ -410,6 +431,8 @@ def _centred_over(
     region: dict[int, list[Piece]],
     below: Sequence[int],
     bounds: list[tuple[int, int]],
+    starts: Sequence[int],
+    ends: Sequence[int | None],
     piece: Piece,
     lowest: int,
     last: int | None = None,
@@ -424,14 +447,11 @@ def _centred_over(
     within the cells of one of them.  The columns are of one width and start on one line, as
     a module's do, and none stands under ``others``, titles left of it: a title stands at
     least over the columns from its own up to the first on whose text it is centred or right
-    of it (its centre on the grid is never right of where it stands)."""
+    of it (its centre on the grid is never right of where it stands).  ``starts`` and
+    ``ends``: where each column's text starts and ends on the lines ``below``
+    (:func:`_text_edges`, :func:`_text_ends`)."""
     column = columns_of([piece], bounds)[0]
     last = len(bounds) - 1 if last is None else last
-    ends = [
-        max((p.end for i in below for p in region[i] if start <= p.start < end), default=None)
-        for start, end in bounds
-    ]
-    starts = _text_edges(region, below, bounds)
     if column > last or any(ends[c] is None for c in range(column, last + 1)):
         return None
     right = ends[last]

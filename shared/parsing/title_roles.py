@@ -256,15 +256,15 @@ def assign_title_roles(
         # nearest-to-body first, so min() keeps it on a width tie
         headline_index = min(order, key=lambda i: _wording_width(units[i]))
         rule = "only title line" if len(plain) == 1 else _SHORTER_RULE
-        directives = [i for i in order if states_directive(units[i])]
         if len(order) < len(plain):
             rule = "the title line that is not a reported-speech kicker (…强调, 接受专访…)"
         elif len(plain) > 1:
-            larger = None
-            if measures is not None:
-                larger = wrapped_in_larger_type(
-                    [units[i] for i in plain], [measures[i] for i in plain]
-                )
+            larger = (
+                None
+                if measures is None
+                else wrapped_in_larger_type([units[i] for i in plain], [measures[i] for i in plain])
+            )
+            directives = [i for i in order if states_directive(units[i])]
             if larger is not None:
                 headline_index = plain[larger]
                 rule = "wraps where another title fits on one line: the larger type"

@@ -864,6 +864,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 previous = line
                 previous_opens = True
                 continue
+            blank_above = bool(blanks) and blanks_tell  # a blank line that tells stands above
             if position == 0 and (alone or previous_alone):
                 if _runs_across_subhead_break(
                     previous,
@@ -904,7 +905,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = paragraph_break(
                     previous,
                     line,
-                    bool(blanks) and blanks_tell,
+                    blank_above,
                     column,
                     previous_opens,
                     under,
@@ -917,12 +918,12 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                     following.get(under.number) if under is not None else None,
                 )
             if new and _one_line_opening_after_all(
-                groups, previous, previous_rule, bool(blanks) and blanks_tell, previous_blank
+                groups, previous, previous_rule, blank_above, previous_blank
             ):
                 groups.pop()
                 groups[-1].append(previous)
                 line_rules[previous.number] = "continues: " + _LAST_LINE_AFTER_ALL
-            previous_blank = bool(blanks) and blanks_tell
+            previous_blank = blank_above
             previous_rule = rule
             for blank in blanks:
                 role = "blank-paragraph" if new else "blank-column-break"

@@ -53,11 +53,14 @@ def split_topic_breaks(items: list[Item], shape: BodyShape) -> list[Item]:
     if shape.blank_paragraphs:
         return items
     out: list[Item] = []
+    page_titles = _title_bigrams(items)
     for position, item in enumerate(items):
         if not isinstance(item, Unit) or item.kind != "article" or len(item.body) < 2:
             out.append(item)
             continue
-        titles = _titles_but_under(items, position)
+        # a title set under its body (as some pages set them) is that body's own, and may
+        # name its later paragraphs rather than its opening
+        titles = [bigrams for index, bigrams in page_titles if index != position + 1]
         unit = item
         index = 1
         while index < len(unit.body):
@@ -76,14 +79,12 @@ def split_topic_breaks(items: list[Item], shape: BodyShape) -> list[Item]:
     return out
 
 
-def _titles_but_under(items: list[Item], position: int) -> list[frozenset[str]]:
-    """The bigrams of each title block on the page but those of the title group right
-    under the unit at ``position``: a title set under its body (as some pages set them)
-    is that body's own, and may name its later paragraphs rather than its opening."""
+def _title_bigrams(items: list[Item]) -> list[tuple[int, frozenset[str]]]:
+    """The bigrams of each title block on the page, with the index of its title group."""
     return [
-        text_bigrams(joined_text(block.lines))
+        (index, text_bigrams(joined_text(block.lines)))
         for index, item in enumerate(items)
-        if isinstance(item, TitleGroup) and index != position + 1
+        if isinstance(item, TitleGroup)
         for block in item.blocks
     ]
 

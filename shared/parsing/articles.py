@@ -429,11 +429,15 @@ def assign_titles(
     an article, half for each title that had to go against the direction, and one for each
     title given away from the text it runs into (:func:`_glued_units`): the extractor
     parts a title from another module's text with a blank line, so that weighs as much as
-    an article left untitled.
+    an article left untitled.  On a tie, the titles stand before their bodies where the page
+    opens with a title, or where its extractor sets nothing apart (PyMuPDF's ``get_text()``
+    reads in drawing order, each module's titles over its body: a page opening with untitled
+    text, the rest of another page's article, leaves that text untitled, not the last one).
     """
     best: tuple[float, int, dict[int, int], Direction] | None = None
+    order = order or LineOrder()
     opens_with_title = bool(items) and isinstance(items[0], TitleGroup)
-    glued = _glued_units(items, order or LineOrder())
+    glued = _glued_units(items, order)
     runs = _adjacent_unit_runs(items)
     for direction in ("after", "before"):
         assignment = _assign(items, direction)
@@ -452,7 +456,7 @@ def assign_titles(
         # a title run into the text on one side of it and given to the unit on the other
         unglued = sum(1 for g, u in assignment.items() if glued.get(g, u) != u)
         cost = untitled + 2 * orphans + 0.5 * against + unglued
-        preferred = (direction == "before") == opens_with_title
+        preferred = (direction == "before") == (opens_with_title or order.sets_nothing_apart)
         key = (cost, 0 if preferred else 1)
         if best is None or key < (best[0], best[1]):
             best = (cost, key[1], assignment, direction)

@@ -404,3 +404,20 @@ def test_a_plain_line_under_a_subtitle_is_its_rest() -> None:
     second = parse_text(text).articles[1]
     assert (second.kicker, second.headline) == ("", headline)
     assert second.subtitle.replace(" ", "") == "".join(subtitle).lstrip("—")
+
+
+def test_titles_stand_over_their_bodies_where_a_page_opens_with_untitled_text() -> None:
+    # the page opens with the rest of a text from another page (no title, no marker), then
+    # two modules: one text is left untitled either way, and an extractor that sets nothing
+    # apart reads in drawing order, each module's title over its body, so each title goes
+    # to the text under it, not the one above
+    second_title = "菜场延时营业方便居民错峰采购"
+    text = _page(
+        _body(SECOND_BODY),
+        [FIRST_TITLE],
+        _body(FIRST_BODY),
+        [second_title, BYLINE],
+        _body(SECOND_BODY),
+    )
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == ["", FIRST_TITLE, second_title]

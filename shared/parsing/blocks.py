@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from shared.parsing.block import Block, BlockKind
 from shared.parsing.bylines import is_byline_line
+from shared.parsing.caption_measures import CAPTION_MEASURE_RULE, caption_start
 from shared.parsing.continuation_markers import is_continuation_line, opens_continued_part
 from shared.parsing.furniture import edge_line_numbers, furniture_rule
 from shared.parsing.glued_titles import (
@@ -92,9 +93,25 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             blanks = []
         previous_kind = kind
     if sets_nothing_apart(blocks):
+        blocks = split_glued_captions(blocks)
         blocks = split_measure_changes(blocks)
         blocks = _split_titles(blocks, short_ended_titles, SHORT_ENDED_RULE, SHORT_ENDED_BODY_RULE)
     return split_stacked_captions(split_trailing_titles(blocks, indent))
+
+
+def split_glued_captions(blocks: list[Block]) -> list[Block]:
+    """On a page that sets no blank line, a text block closed by a photo credit split where
+    its caption starts at a measure of its own (:mod:`.caption_measures`): the body above,
+    the caption."""
+    out: list[Block] = []
+    for block in blocks:
+        start = caption_start(block.lines) if block.kind == "text" else None
+        if start is None:
+            out.append(block)
+            continue
+        out.append(Block("text", block.lines[:start], block.rule, block.blanks_before))
+        out.append(Block("text", block.lines[start:], CAPTION_MEASURE_RULE))
+    return out
 
 
 def split_measure_changes(blocks: list[Block]) -> list[Block]:

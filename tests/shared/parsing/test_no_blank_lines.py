@@ -5,6 +5,7 @@ What blank lines would have set apart is told by widths, wording and credits."""
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.caption_measures import caption_start
 from shared.parsing.lines import split_lines
 from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.short_ended_titles import short_ended_titles
@@ -421,3 +422,33 @@ def test_titles_stand_over_their_bodies_where_a_page_opens_with_untitled_text() 
     )
     articles = parse_text(text).articles
     assert [a.headline for a in articles] == ["", FIRST_TITLE, second_title]
+
+
+def test_a_caption_at_a_measure_of_its_own_starts_where_the_body_above_it_ends() -> None:
+    # the caption (17 em, too little wider than the 14-em body to break out of its column
+    # on one line) runs into the body read before it; its credit makes the block end in a
+    # caption, and its measure shows where it starts: after the body's closed sentence
+    caption = set_in_measure(
+        "7月8日，工人在生产车间进行设备巡检，新建的生产线已经全面投产。　（本报记者 张立 摄）",
+        17,
+    )
+    text = _after_a_module(caption, [TITLE], DATELINED)
+    articles = parse_text(text).articles
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.paragraphs == ["7月8日，工人在生产车间进行设备巡检，新建的生产线已经全面投产。"]
+    assert articles[0].headline == FIRST_TITLE
+    assert articles[0].paragraphs[-1].endswith("和防疫要求逐步推进。")
+
+
+def test_a_caption_starts_at_its_measure_only_where_that_differs_from_the_column() -> None:
+    body = _body(FIRST_BODY)
+    words = "7月8日，工人在生产车间进行设备巡检，新建的生产线已经全面投产。　（本报记者 张立 摄）"
+    wide = set_in_measure(words, 17)
+    (lines,) = split_lines("\n".join([*body, *wide]))
+    assert caption_start(lines) == len(body)
+    # at the body's own measure nothing shows where the caption starts
+    (lines,) = split_lines("\n".join([*body, *set_in_measure(words, MEASURE)]))
+    assert caption_start(lines) is None
+    # nor without a credit closing the block
+    (lines,) = split_lines("\n".join([*body, *set_in_measure(words.split("　")[0], 17)]))
+    assert caption_start(lines) is None

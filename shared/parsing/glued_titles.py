@@ -452,10 +452,14 @@ def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
 def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
     """The end of a glued title run without its last line when that line is body: a line
     filling the column whose sentence ends in the short line under it (a question wrapped
-    as ``这给管理和运营上带来哪些困难和`` / ``挑战？``), or a paragraph's first line, as wide as
-    an indented first line with a full running line under it.  A headline wraps at its own
-    measure, seldom exactly at the column's.  A first line without any sentence punctuation
-    is common (a third of the corpus's paragraphs hold none in their first 11 characters).
+    as ``这给管理和运营上带来哪些困难和`` / ``挑战？``); or the run cut above a paragraph's
+    first line, as wide as an indented first line with a full running line under it, at the
+    run's end or inside it (a first line and the line under it that hold no punctuation read
+    as title lines too: ``将心比心 和群众以心换`` / ``心`` / ``嘉定区江桥镇信访办主`` /
+    ``任唐月华从4月4日起就奋战``, and a title never holds a paragraph's opening).  A
+    headline wraps at its own measure, seldom exactly at the column's.  A first line without
+    any sentence punctuation is common (a third of the corpus's paragraphs hold none in their
+    first 11 characters).
     The column is measured on the whole block.  No run (``end`` at ``start``) has no line
     to give back."""
     if end <= start or end >= len(lines):
@@ -469,11 +473,11 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
         and under.width < column - SHORT_MARGIN
     ):
         return end - 1  # a running line filling the column, its sentence ending under it
-    if end - start < 2:
-        return end
-    first_line = column - INDENT - INDENT_MARGIN <= last.width <= column - INDENT_MARGIN
-    if first_line and not under.spaced_out and under.width >= column - SAME_WIDTH:
-        return end - 1
+    for index in range(start + 1, end):
+        line, below = lines[index], lines[index + 1]
+        first_line = column - INDENT - INDENT_MARGIN <= line.width <= column - INDENT_MARGIN
+        if first_line and not below.spaced_out and below.width >= column - SAME_WIDTH:
+            return index
     return end
 
 

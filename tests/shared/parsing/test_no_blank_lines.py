@@ -452,3 +452,39 @@ def test_a_caption_starts_at_its_measure_only_where_that_differs_from_the_column
     # nor without a credit closing the block
     (lines,) = split_lines("\n".join([*body, *set_in_measure(words.split("　")[0], 17)]))
     assert caption_start(lines) is None
+
+
+
+# A text in a 12-em column (a PyMuPDF page of the corpus article), then a subhead wrapped
+# as a paragraph of it would be (at the indented first line's width, then at the column),
+# then the paragraph under it.
+PETITION_TEXT = [
+    "用为民情怀，做好“送", "上门”的群众工作", "■ 本报记者 卢涛", "通讯员 袁浩杰",
+    "“不好意思，我正在组", "织居民进行核酸筛查，结束", "后给您回电。”5月25日上午",
+    "10时，嘈杂声中，一个浑厚", "沉稳的男声从电话那头传", "来。4月以来，石泉路街道信",
+    "访办主任徐科兵带领科室的", "同志深入社区一线，与居委", "会一起完成入户登记、核酸",
+    "筛查及物资转运等工作。13", "时，记者再次致电时，徐科", "兵刚刚吃过午餐，空饭盒还",
+    "没来得及扔。之后，他还要", "赶去处理这几天转来的信访", "案件⋯⋯", "上海本轮疫情以来，全",
+    "市信访干部迅速响应，冲向", "抗疫一线。他们及时收集群", "众抗疫“金点子”，积极帮",
+    "助群众解决“急难愁”，并", "主动支援社区一线的各项防", "疫工作。支撑他们的，是信",
+    "访干部身上勇于担当、迎难", "而上的精气神，是平日里敢", "于冲向“第一信号”的自", "觉。",
+    "凭借着这股精神，近年", "来，上海数千名信访干部守", "望一线，了解民情、集中民",
+    "智、维护民利、凝聚民心，", "千方百计为市民排忧解难，", "为人民城市建设添砖加瓦，",
+    "也涌现出了一批模范典型。", "在日前举行的全国第九次信", "访工作会议上，本市3位信访",
+    "干部和4个信访集体荣获全国", "先进。", "将心比心 和群众以心换", "心", "嘉定区江桥镇信访办主",
+    "任唐月华从4月4日起就奋战", "在密接转运一线，如今，她", "终于可以喘口气了。江桥镇",
+    "此前已连续5天实现阳性病例", "零新增，“不再需要每天20", "个小时连轴转。”提起转运",
+    "工作，唐月华如数家珍，她", "说最多的一天曾转运了500多", "人，但比人数更大的挑战在",
+    "于如何妥善安排成为密接的", "老人和孩子。“将心比", "心”，这是唐月华给出的应",
+    "对办法：尽量考虑他们的需", "求，安排亲属一同隔离照", "料。",
+]  # fmt: skip
+
+
+def test_a_run_of_title_lines_stops_at_a_paragraphs_indented_first_line() -> None:
+    # after a closed sentence, the subhead's lines and the paragraph's first two (no
+    # punctuation in either) all read as title lines; but an indented first line over a
+    # full running line opens a paragraph, so the run ends above it, and the subhead, with
+    # the paragraph it heads, stays in the text
+    articles = parse_text(_page(PETITION_TEXT)).articles
+    assert len(articles) == 1
+    assert any(p.startswith("嘉定区江桥镇信访办主任") for p in articles[0].paragraphs)

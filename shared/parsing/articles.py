@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from shared.parsing.block import Block
@@ -571,7 +571,9 @@ def title_units(
                 or (
                     layout.sets_nothing_apart
                     and not (len(texts) > 1 and reports_speech(texts[-2]))
-                    and _stacked(block.lines[position - 1], line, texts[-1], text, body)
+                    and _stacked(
+                        block.lines[position - 1], line, texts[-1], text, body, layout.page_text
+                    )
                 )
             )
             if separate:
@@ -583,20 +585,25 @@ def title_units(
     return texts, lines
 
 
-def _stacked(upper: Line, lower: Line, upper_text: str, lower_text: str, body: str) -> bool:
+def _stacked(
+    upper: Line, lower: Line, upper_text: str, lower_text: str, body: str, page: str = ""
+) -> bool:
     """Two title lines running into each other on a page with no blank line are two titles
     (a kicker over its headline) unless the lower one's width and wording show it to be the
     rest of a title wrapped from the upper (:mod:`.stacked_titles`), or a column tag that
     ends it (:func:`.title_roles.opens_column_tag`).  ``upper_text`` is the title unit the
-    upper line ends.  A plain line under a subtitle (``——…``) is the subtitle's rest, if its
-    width allows a wrap: such a page reads a stack in print order, and the subtitle stands
-    last in it, under the kicker and the headline (``——友情提醒：出门前除了戴口罩，千万`` /
-    ``别忘了带钥匙，煤气关火电器断电``)."""
+    upper line ends; ``body`` the article's body text and ``page`` the page's running text
+    (the words a break may cut).  A plain line under a subtitle (``——…``) is the subtitle's
+    rest, if its width allows a wrap: such a page reads a stack in print order, and the
+    subtitle stands last in it, under the kicker and the headline (``——友情提醒：出门前除了
+    戴口罩，千万`` / ``别忘了带钥匙，煤气关火电器断电``)."""
     if opens_column_tag(lower_text):
         return False
     if is_subtitle(upper_text):
         return wider_than_wrap(upper, lower)
-    return wider_than_wrap(upper, lower) or not runs_on_as_wrap(upper_text, lower_text, body)
+    return wider_than_wrap(upper, lower) or not runs_on_as_wrap(
+        upper_text, lower_text, body, page
+    )
 
 
 def _set_right_over(units: Sequence[Sequence[Line]], body: Unit | None, order: LineOrder) -> bool:
@@ -798,6 +805,14 @@ def split_opening_question_title(unit: Unit) -> TitleGroup | None:
     )
 
 
+def _running_text(items: Sequence[Item]) -> str:
+    """The text of every unit's body without spaces, a block a line: lines run on."""
+    return "\n".join(
+        "".join("".join(line.text.split()) for line in block.lines)
+        for block in body_blocks(items)
+    )
+
+
 def assemble_page(
     blocks: Sequence[Block], roles: Sequence[BlockRole], page: int, unwrapped: bool = False
 ) -> tuple[list[ParsedArticle], Trace]:
@@ -810,6 +825,8 @@ def assemble_page(
         sets_nothing_apart=order.sets_nothing_apart,
     )
     items = join_bylines_past_photos(attach_trailing_bylines(build_items(blocks, roles)))
+    if order.sets_nothing_apart:
+        layout = replace(layout, page_text=_running_text(items))
     # (a blank line tells nothing of where a report opens in text that is not hard-wrapped)
     blanks_tell = False
     if not unwrapped:  # one paragraph a line: no column to measure a piece by

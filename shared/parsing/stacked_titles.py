@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from shared.parsing.lines import Line, display_width
+from shared.parsing.role_words import CJK
 from shared.parsing.text_ends import SQUEEZABLE
 
 # Half an em: widths are rounded to it, and a space between a title's phrases sets about
@@ -54,17 +55,23 @@ def _printed_width(text: str) -> float:
 # A title line this short (characters) is the rest of a wrapped title, not a title of its
 # own: no kicker or headline is so short, and a wrap may leave a word or two on its last line.
 MAX_REMNANT = 4
+_IDEOGRAPHS = re.compile(f"[{CJK}]+")
 _OPENERS = {"“": "”", "（": "）", "(": ")", "《": "》", "‘": "’", "「": "」"}
 
 
-def runs_on_as_wrap(upper: str, lower: str, body: str) -> bool:
+def runs_on_as_wrap(upper: str, lower: str, body: str, page: str = "") -> bool:
     """The wording shows ``lower`` to be the rest of a title wrapped from ``upper``: the
     break leaves a bracket or quote of ``upper`` open (``金刚石散热：“概念炒``), falls inside a
     number or a Latin word (``年内新增3`` / ``74条指数``), leaves a remnant of at most
     ``MAX_REMNANT`` characters (``发扬英模精神，助力打赢大上海`` / ``保卫战``), or cuts a word
     in two that the article's ``body`` writes whole (``负责`` / ``人…``, the body speaking of
-    its 负责人).  Each line of a stacked kicker and headline is a phrase of its own: none
-    of this happens at its end."""
+    its 负责人), or, two characters of Chinese script, that the running text of the whole
+    ``page`` writes side by side (``上海形成公共文化内容统`` / ``一配送平台``: 统一, which the
+    article's body never writes, other articles do).  Each line of a stacked kicker and
+    headline is a phrase of its own: none of this happens at its end.  (Of the 26 kickers of
+    plain wording over a headline in the corpus, none closes with a character that the
+    other 112 articles' bodies write before the headline's first character, where both are
+    characters of Chinese script; three do with a quotation mark on either side.)"""
     upper, lower = "".join(upper.split()), "".join(lower.split())
     if not upper or not lower:
         return True
@@ -72,4 +79,7 @@ def runs_on_as_wrap(upper: str, lower: str, body: str) -> bool:
         return True
     if upper[-1].isascii() and upper[-1].isalnum() and lower[0].isascii() and lower[0].isalnum():
         return True
-    return len(lower) <= MAX_REMNANT or upper[-1] + lower[0] in body
+    cut = upper[-1] + lower[0]
+    if len(lower) <= MAX_REMNANT or cut in body:
+        return True
+    return cut in page and _IDEOGRAPHS.fullmatch(cut) is not None

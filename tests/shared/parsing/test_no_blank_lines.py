@@ -9,6 +9,7 @@ from shared.parsing.caption_measures import caption_start
 from shared.parsing.lines import split_lines
 from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.short_ended_titles import short_ended_titles
+from shared.parsing.stacked_titles import runs_on_as_wrap
 from shared.parsing.title_roles import fits_title_stack, opens_column_tag, title_parts
 from tests.support.extracted_lines import set_in_measure
 
@@ -488,3 +489,19 @@ def test_a_run_of_title_lines_stops_at_a_paragraphs_indented_first_line() -> Non
     articles = parse_text(_page(PETITION_TEXT)).articles
     assert len(articles) == 1
     assert any(p.startswith("嘉定区江桥镇信访办主任") for p in articles[0].paragraphs)
+
+
+def test_a_word_cut_by_the_break_and_whole_elsewhere_on_the_page_shows_a_wrap() -> None:
+    # 统一 is cut by the break; the article's own body never writes it, another article's
+    # does: the page's running text shows the two characters to be one word
+    lines = ["上海形成公共文化内容统", "一配送平台"]
+    first = "本报讯（记者 王敏）全市公交线路今起统一调整运营时间，首班车提前到清晨五点半发车。"
+    second = "本市各区的文化馆、图书馆和社区文化活动中心今年起按市民点单配送演出和讲座。"
+    assert "统一" not in second
+    text = _page([FIRST_TITLE], _body(first), [*lines, BYLINE], _body(second))
+    article = parse_text(text).articles[1]
+    assert (article.kicker, article.headline) == ("", "".join(lines))
+    # two characters only where both are of Chinese script: a quotation mark beside a
+    # character says nothing of a word
+    kicker, headline = "十多天没回家，每天工作超过十二小时", "“揽事民警”跨江配药"
+    assert not runs_on_as_wrap(kicker, headline, "", "时“")

@@ -542,7 +542,7 @@ def clean_line(line: Line) -> tuple[str, list[Continuation]]:
 
 
 def title_units(
-    group: TitleGroup, layout: Layout, body: str = ""
+    group: TitleGroup, layout: Layout, body: str = "", page: str = ""
 ) -> tuple[list[str], list[list[Line]]]:
     """Title lines → title units: adjacent lines of one block are one wrapped title unless
     one is a subtitle (``——…``), the line above is kicker-shaped (``…——``, ``…：``), or
@@ -550,7 +550,8 @@ def title_units(
     own).  On a page whose extractor leaves no blank line (``layout.sets_nothing_apart``),
     where a kicker runs into its headline as a wrapped title's lines run on, a line is a
     title of its own unless its width and wording show it to be a wrap's rest
-    (:func:`_stacked`; ``body`` is the article's body text, without spaces).  On such a
+    (:func:`_stacked`; ``body`` is the article's body text, without spaces, ``page`` the
+    page's running text without the group's own lines).  On such a
     page, too, a kicker that reports speech (``…会议上强调``) ends its unit, and the
     statement under it is one headline, however many lines its phrases take (``深刻认识和把握
     改革规律 进一步改进工作方式方法`` / ``不断推动政府职能转变和营商环境改善取得新突破``):
@@ -571,9 +572,7 @@ def title_units(
                 or (
                     layout.sets_nothing_apart
                     and not (len(texts) > 1 and reports_speech(texts[-2]))
-                    and _stacked(
-                        block.lines[position - 1], line, texts[-1], text, body, layout.page_text
-                    )
+                    and _stacked(block.lines[position - 1], line, texts[-1], text, body, page)
                 )
             )
             if separate:
@@ -678,7 +677,7 @@ def build_article(
             body = "".join(
                 "".join(line.text.split()) for block in unit.body for line in block.lines
             )
-        texts, lines = title_units(group, layout, body)
+        texts, lines = title_units(group, layout, body, _page_text_beside(layout, group))
         roles = (
             unwrapped_title_roles(texts)
             if layout.unwrapped
@@ -803,6 +802,16 @@ def split_opening_question_title(unit: Unit) -> TitleGroup | None:
     return TitleGroup(
         blocks=[Block(block.kind, block.lines[:1], TITLE_SPLIT_RULE, block.blanks_before)]
     )
+
+
+def _page_text_beside(layout: Layout, group: TitleGroup) -> str:
+    """The page's running text (:attr:`.wrapping.Layout.page_text`) without the title
+    lines of ``group``, which it holds where they were read into a body first (a title
+    taken out of its body's opening later): a title says nothing of its own words."""
+    if not layout.page_text:
+        return ""
+    own = "".join("".join(line.text.split()) for block in group.blocks for line in block.lines)
+    return layout.page_text.replace(own, "\n") if own else layout.page_text
 
 
 def _running_text(items: Sequence[Item]) -> str:

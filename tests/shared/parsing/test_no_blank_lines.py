@@ -505,3 +505,14 @@ def test_a_word_cut_by_the_break_and_whole_elsewhere_on_the_page_shows_a_wrap() 
     # character says nothing of a word
     kicker, headline = "十多天没回家，每天工作超过十二小时", "“揽事民警”跨江配药"
     assert not runs_on_as_wrap(kicker, headline, "", "时“")
+
+
+def test_a_title_read_into_a_body_first_says_nothing_of_its_own_words() -> None:
+    # a page opening with its titles: they are read as the opening of a body first and
+    # taken out of it later, so the page's running text holds them, junction and all; the
+    # kicker's last character and the headline's first (理抖) are written side by side
+    # nowhere else, so the two lines stay a kicker and a headline
+    kicker, headline = "安徽合肥瑶海区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"
+    text = _page([kicker, headline], _body(WIDE_BODY), [FIRST_TITLE], _body(FIRST_BODY))
+    article = parse_text(text).articles[0]
+    assert (article.kicker, article.headline) == (kicker, headline)

@@ -179,7 +179,7 @@ def _read_region(
         with_wrapped_titles(region, _split_at_blank_runs(region, indices, left, right, 2), left)
         or _page_blank_cut(rows, region, indices, left, right)
         or _column_cut(region, indices, left, right)
-        or _spanning_cut(region, indices, left, right)
+        or _spanning_cut(region, indices, left, right, lines)
     )
     if parts is not None:
         for number, (part, part_left, part_right) in enumerate(parts):
@@ -192,7 +192,7 @@ def _read_region(
     # beside it set off its baselines (a headline's larger lines, a byline).
     # Title lines set in from its text's left edge, stacked one over the other, are parted
     # as titles of their own (:func:`title_breaks`).
-    breaks = title_breaks(region, indices, left + HEAD_INSET, left, right, may_wrap=True)
+    breaks = title_breaks(region, indices, left + HEAD_INSET, left, right, True, lines)
     # Where MIN_FLUSH_LINES of its lines start at its left edge (running lines: the edge is
     # its text's), each line is marked set in (a paragraph's indent: MIN_INDENT cells or more,
     # less than a title's HEAD_INSET) or flush (within a cell of the edge); plain extraction
@@ -623,7 +623,11 @@ def _gutter_cut(
 
 
 def _spanning_cut(
-    region: dict[int, list[Piece]], indices: list[int], left: int, right: int
+    region: dict[int, list[Piece]],
+    indices: list[int],
+    left: int,
+    right: int,
+    lines: Sequence[Line],
 ) -> Parts | None:
     """Bands above, at and below the lines spanning the gutter the fewest lines cross."""
     filled = [index for index in indices if region[index]]
@@ -659,7 +663,7 @@ def _spanning_cut(
         bands[-1].append(index)
     if len(bands) < 2:
         return None
-    return _title_bands(region, bands, spanning, left, right)
+    return _title_bands(region, bands, spanning, left, right, lines)
 
 
 def _title_bands(
@@ -668,6 +672,7 @@ def _title_bands(
     spanning: frozenset[int],
     left: int,
     right: int,
+    lines: Sequence[Line],
 ) -> Parts:
     """The bands of a spanning cut, a band of spanning lines parted at its title breaks (a
     kicker over a headline set in sizes of their own, both over the columns), and the rest of
@@ -692,6 +697,6 @@ def _title_bands(
         if head not in spanning:
             parts.append((band, left, right))
             continue
-        breaks = title_breaks(region, band, left, left, right, may_wrap=True)
+        breaks = title_breaks(region, band, left, left, right, True, lines)
         parts.extend(parted(band, breaks, left, right))
     return parts

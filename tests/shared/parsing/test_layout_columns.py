@@ -453,9 +453,10 @@ def test_stacked_titles_crossing_a_gutter_are_parted() -> None:
 
 def test_a_centred_headline_filling_the_measure_is_not_parted_from_its_rest() -> None:
     # under a kicker, a headline starting at the columns' left edge, both its lines crossing
-    # the gutter, the second shorter and centred under the first: one headline wrapped
+    # the gutter, the second shorter and centred under the first (set in half of the 8 em
+    # it lacks, as pdftotext sets it): one headline wrapped
     kicker = " " * 10 + "多地降雪量突破历史极值"
-    headline = ["杨洁篪出席利比亚问题柏林峰会并会见德国", "  总理默克尔等欧方领导人"]
+    headline = ["杨洁篪出席利比亚问题柏林峰会并会见德国", "    总理默克尔等欧方领导人"]
     page = [HEADER, "", kicker, *headline, *_side_by_side(COLUMN_1, COLUMN_2)]
     assert _read(page)[2:7] == [kicker.strip(), "", *_stripped(headline), ""]
 
@@ -634,6 +635,28 @@ def test_a_paragraph_set_in_over_its_shorter_last_line_is_not_parted() -> None:
     out = _read(_beside_two_columns(column))
     start = out.index(column[0].strip())
     assert out[start : start + 3] == _stripped(column[:3])
+
+
+def test_a_headline_set_in_from_its_kicker_less_than_one_size_would_set_it_is_parted() -> None:
+    # The kicker, 17 em, over the headline, 10 em, set in two cells: centred in the kicker's
+    # size, the headline would start half of what it lacks (3.5 em, a cell or more each) in,
+    # so its characters are wider (set larger): a title of its own.
+    kicker, headline = "   十多天没回家，每天工作超过十二小时", "     “揽事民警”跨江配药"
+    page = _beside_two_columns([kicker, headline, "首席记者 潘高峰", *_side_by_side(COLUMN_3)])
+    out = _read(page)
+    start = out.index(kicker.strip())
+    assert out[start : start + 4] == [kicker.strip(), "", headline.strip(), "首席记者 潘高峰"]
+    article = parse_text("\n".join(page)).articles[-1]
+    assert (article.kicker, article.headline) == (kicker.strip(), headline.strip())
+
+
+def test_the_rest_of_a_headline_centred_under_it_is_not_parted() -> None:
+    # one size: the rest of a wrapped headline, centred, is set in half of what it lacks
+    wrapped, rest = "   A股指数体系迈向精细化 年内新增374", "          条指数"
+    page = _beside_two_columns([wrapped, rest, "本报记者 王杰", *_side_by_side(COLUMN_3)])
+    out = _read(page)
+    start = out.index(wrapped.strip())
+    assert out[start : start + 3] == [wrapped.strip(), rest.strip(), "本报记者 王杰"]
 
 
 COLUMN_5 = [

@@ -539,11 +539,13 @@ def _head_cut(
     columns but its own: only lines in the first column, read first in any case, are read
     as titles before the columns.
 
-    Where the head band's line opens every column and each line above it stands as one run
-    (a stack of titles, not the tops of columns side by side), a title line with no line
-    above the band starting in a column left of it is set in from the region's left edge,
-    not its column's: the grid narrows a title's wide characters, set larger than the text,
-    so that a headline centred over all the columns may start flush with any column's text."""
+    Where the head band's line opens the columns from the first (two or more; a column
+    starting lower beside them is another module's, under no title of theirs) and each line
+    above it stands as one run (a stack of titles, not the tops of columns side by side), a
+    title line with no line above the band starting in a column left of it is set in from
+    the region's left edge, not its column's: the grid narrows a title's wide characters,
+    set larger than the text, so that a headline centred over the columns may start flush
+    with any column's text."""
     # the columns with text from the head band down (a gap only the lines above fill is none)
     columns = columns_of([p for index in indices[band:] for p in region[index]], bounds)
     band_columns = [columns.index(column) for column in columns_of(region[indices[band]], bounds)]
@@ -553,10 +555,13 @@ def _head_cut(
     together = band_columns == list(range(band_columns[0], band_columns[-1] + 1)) and all(
         columns[band_columns[0]] <= column <= columns[band_columns[-1]] for column in head_columns
     )
-    # every column opened by the head band's line, the lines above it standing as one run each
-    # (a stack of titles, not columns' tops)
-    opened = band_columns == list(range(len(columns))) and all(
-        len(region[index]) <= 1 for index in indices[:band]
+    # the columns from the first opened by the head band's line (two or more; any others start
+    # lower: another module's beside them), the lines above it standing as one run each (a
+    # stack of titles, not columns' tops)
+    opened = (
+        len(band_columns) >= 2
+        and band_columns == list(range(len(band_columns)))
+        and all(len(region[index]) <= 1 for index in indices[:band])
     )
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):

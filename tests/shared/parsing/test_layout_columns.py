@@ -567,6 +567,16 @@ def test_a_headline_flush_with_a_later_column_over_columns_starting_under_it_hea
     assert _read(page)[2:5] == [title.strip(), "", COLUMN_1[0].strip()]
 
 
+def test_a_headline_flush_with_a_later_column_heads_the_columns_starting_under_it() -> None:
+    # The same over three columns starting under it, beside a fourth starting lines lower
+    # (another module's, which starts under no title here): the headline heads the columns
+    # that start together under it, not the second column.
+    title = " " * 18 + "公交线路恢复运营"
+    columns = _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3, ["", "", *COLUMN_4])
+    page = [HEADER, "", "", title, *columns]
+    assert _read(page)[2:5] == [title.strip(), "", COLUMN_1[0].strip()]
+
+
 def test_a_title_flush_with_a_later_column_among_titles_left_of_it_heads_its_own_module() -> None:
     # Over columns starting together, a title flush with the last column's text stands
     # between a kicker and a headline over the first: two modules side by side (titles set

@@ -160,6 +160,45 @@ def test_wide_characters_counted_two_cells_are_measured_so() -> None:
     ]
 
 
+def test_pdftotexts_grid_is_kept_where_display_width_lines_up_no_more_pieces() -> None:
+    # Two modules side by side, their lines interleaved (set at pitches of their own), as
+    # pdftotext sets them on its grid (a character a cell; dev page 800033).  Counted by
+    # display width, each line's later pieces shift by the wide characters before them, so
+    # that the left module's second column runs into the right module's: one line more holds
+    # a piece starting near another's (within the slack), but no piece starts in the very cell
+    # of another's, where on pdftotext's grid the columns' pieces do.  The page is read on
+    # pdftotext's grid: 教。 ends the left module's second column, not the right's first.
+    rows = [
+        " " * 2 + "本报北京1月4日电（记者姜洁）日",
+        "前，经中共中央批准，中央纪委国家监委",
+        " " * 29 + "营、工程项目承揽等方面利用职务上的便",
+        " " * 29 + "利为他人谋利，并非法收受巨额财物；道",
+        " " * 53 + "见德国总理默克尔等欧方领导人",
+        "对全国人大原内务司法委员会副主任委" + " " * 12 + "德败坏，家风不正，对家人、亲属失管失",
+        " " * 54
+        + "本报柏林1月19日电（记者李强、花放）1月1"
+        + " " * 3
+        + "个重要国家，应该相互尊重，加强合作，共同践",
+        "员、陕西省委原书记赵正永严重违纪违法" + " " * 11 + "教。",
+        " " * 51
+        + "9日，习近平主席特别代表、中共中央政治局委"
+        + " " * 7
+        + "行多边主义，携手应对全球性挑战，推动双边关",
+        "问题进行了立案审查调查。" + " " * 20 + "赵正永严重违反党的政治纪律、组织",
+        " " * 51
+        + "员、中央外事工作委员会办公室主任杨洁篪在德"
+        + " " * 7
+        + "系不断健康稳定向前发展。中方愿同德方保持密",
+        " " * 2 + "经查，赵正永严重背弃初心使命，对" + " " * 11 + "纪律、廉洁纪律和生活纪律",
+    ]
+    out = _read([HEADER, "", *rows])
+    column = ["德败坏，家风不正，对家人、亲属失管失", "教。", "赵正永严重违反党的政治纪律、组织"]
+    start = out.index(column[0])
+    assert out[start : start + 3] == column
+    start = out.index("本报柏林1月19日电（记者李强、花放）1月1")
+    assert out[start + 1] == "9日，习近平主席特别代表、中共中央政治局委"
+
+
 def test_a_layout_page_parses_as_its_columns_do() -> None:
     title = "      公交线路今起逐步恢复运营"
     laid_out = "\n".join([HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)])

@@ -196,19 +196,40 @@ def _read_region(
     # Where MIN_FLUSH_LINES of its lines start at its left edge (running lines: the edge is
     # its text's), each line is marked set in (a paragraph's indent: MIN_INDENT cells or more,
     # less than a title's HEAD_INSET) or flush (within a cell of the edge); plain extraction
-    # loses this.  A line farther in, centred or set right (a title, a credit), is neither.
+    # loses this.  A line farther in, centred or set right (a title, a credit), is neither,
+    # nor is the rest of a title centred under it (:func:`_centred_rest`).
     flush = sum(
         1 for index in indices if region[index] and region[index][0].start - left < MIN_INDENT
     )
+    above: Piece | None = None  # the line above with text, start to end, if it ends no sentence
     for index in indices:
         pieces = region[index]
         if index in breaks:
             out.append("")
+            above = None
         if pieces:
             offset = pieces[0].start - left
-            if flush >= MIN_FLUSH_LINES and offset < HEAD_INSET:
+            line = line_span(pieces)
+            if (
+                flush >= MIN_FLUSH_LINES
+                and offset < HEAD_INSET
+                and not (above is not None and _centred_rest(above, line, left))
+            ):
                 set_in[len(out)] = offset >= MIN_INDENT
             out.append(lines[index].raw[pieces[0].first : pieces[-1].last])
+            above = None if lines[index].ends_sentence else line
+
+
+def _centred_rest(above: Piece, line: Piece, left: int) -> bool:
+    """Whether ``line`` is the rest of the title line ``above`` (which ends no sentence),
+    wrapped: centred under it (:func:`.layout_titles.centred_wrap`), set in from both its
+    ends by an indent or more.  No paragraph opens in mid-sentence, and a paragraph's first
+    line set in by its indent ends where the line above ends."""
+    return (
+        centred_wrap(above, line, left)
+        and line.start - above.start >= MIN_INDENT
+        and above.end - line.end >= MIN_INDENT
+    )
 
 
 def _split_at_blank_runs(

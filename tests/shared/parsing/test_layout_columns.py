@@ -686,6 +686,19 @@ def test_a_headline_under_a_longer_kicker_reaching_farther_left_is_parted_from_i
     assert (article.kicker, article.headline) == (kicker.strip(), headline)
 
 
+def test_the_rest_of_a_title_centred_under_it_in_its_column_opens_no_paragraph() -> None:
+    # A headline filling its column's measure, its rest centred under it, set in from both
+    # its ends: no paragraph's first line set in by its indent (none opens in mid-sentence,
+    # and a first line set in by its indent ends where the line above ends).  The paragraph
+    # under it is.
+    title, rest = "公交线路今起逐步恢复运营", "    首批线路"
+    page = _beside_two_columns([title, rest, *_side_by_side(COLUMN_3 + COLUMN_1[1:])])
+    lines = read_layout_columns(split_lines("\n".join(page))[0])
+    marks = {line.raw: line.set_in for line in lines}
+    assert marks[rest.strip()] is None
+    assert marks[COLUMN_3[0].strip()] is True
+
+
 def test_a_paragraph_set_in_over_its_shorter_last_line_is_not_parted() -> None:
     # the same shape in the column's text: a paragraph's first line set in by its indent ends
     # at the column's edge, where its running lines end

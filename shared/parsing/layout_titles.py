@@ -136,7 +136,9 @@ def with_wrapped_titles(
     (:func:`centred_wrap`): a title set larger than the text stands lines of text apart
     from its rest, so that blank lines of a column part them.  The line stands alone in its
     part, or under other titles of its stack (a kicker): lines set in from the column's edge
-    farther than a paragraph's indent (``HEAD_INSET``), as no line of text is."""
+    farther than a paragraph's indent (``HEAD_INSET``), as no line of text is.  A line
+    standing alone in its part is joined, too, by a line going on filling its measure from
+    the same cell (:func:`_fills_again`): a title over three lines or more goes on so."""
     if parts is None:
         return None
     joined = [parts[0]]
@@ -147,12 +149,25 @@ def with_wrapped_titles(
             all(len(region[i]) == 1 for i in above)
             and all(region[i][0].start - left >= HEAD_INSET for i in above[:-1])
             and len(region[below]) == 1
-            and centred_wrap(line_span(region[above[-1]]), line_span(region[below]), left)
+            and (
+                centred_wrap(line_span(region[above[-1]]), line_span(region[below]), left)
+                or (len(above) == 1 and _fills_again(region[above[0]][0], region[below][0], left))
+            )
         ):
             joined[-1] = (joined[-1][0] + part[0], joined[-1][1], joined[-1][2])
         else:
             joined.append(part)
     return joined if len(joined) > 1 else None
+
+
+def _fills_again(above: Piece, below: Piece, left: int) -> bool:
+    """Whether ``below`` goes on filling the measure ``above`` fills, starting at its left
+    edge: the next line of a title over three lines or more."""
+    return (
+        above.start <= left + ALIGN_SLACK
+        and below.start == above.start
+        and abs(below.end - above.end) <= 1
+    )
 
 
 def kicker_break(

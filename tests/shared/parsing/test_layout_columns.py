@@ -524,6 +524,21 @@ def test_the_rest_of_a_centred_headline_stays_with_it_across_blank_lines_of_its_
     assert out[start : start + 3] == [headline, rest.strip(), COLUMN_3[0].strip()]
 
 
+def test_a_headline_over_three_lines_stays_whole_across_blank_lines_of_its_column() -> None:
+    # The same with a headline over three lines: its second line, lines of the other
+    # module's text lower, starts in the cell its first starts in and fills the measure again
+    # (a title's next line, not a title of its own); its rest is centred under it.
+    left = _side_by_side(COLUMN_1, COLUMN_2)
+    first, second, rest = "中央军委举行慰问驻京", "部队老干部迎新春文艺", "  演出"
+    right = [first, "", "", second, "", rest, *_side_by_side(COLUMN_3, COLUMN_1)]
+    rows = []
+    for k, line in enumerate(right):
+        rows.append(((left[k] if k < len(left) else "").ljust(36) + line).rstrip())
+    out = _read([HEADER, "", *rows])
+    start = out.index(first)
+    assert out[start : start + 4] == [first, second, rest.strip(), COLUMN_3[0].strip()]
+
+
 def test_the_rest_of_a_centred_headline_under_its_kicker_stays_with_it() -> None:
     # The same, with the module's kicker set in over the headline (centred, a title: no text
     # line stands so far in from its column's edge): the headline is still the line its rest

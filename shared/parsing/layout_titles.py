@@ -120,9 +120,12 @@ def centred_wrap(above: Piece, below: Piece, left: int) -> bool:
     """Whether ``below`` is the rest of the centred title line ``above`` wrapped: a centred
     line starting at the left edge of its measure (``left``) fills it, so that the title goes
     on below it; the rest, shorter, is centred under it.  A centred title line set in from
-    the edge was not wrapped, and a line under it is a title of its own."""
+    the edge as far as a title stands set in (``HEAD_INSET``) was not wrapped, and a line
+    under it is a title of its own; the grid places a wide title's start a few cells off
+    where it stands (``赤胆忠心 疾恶如仇（为了民族复兴·英雄`` filling its module's measure four
+    cells in from the edge of the columns' text)."""
     return (
-        above.start <= left + ALIGN_SLACK
+        above.start < left + HEAD_INSET
         and below.start > above.start
         and below.end - below.start < above.end - above.start
         and abs(above.start + above.end - below.start - below.end) <= 2 * HEAD_SLACK

@@ -479,6 +479,16 @@ def test_the_rest_of_a_centred_headline_wrapped_stays_with_it() -> None:
     assert (article.kicker, article.headline) == (wrapped + rest.strip(), headline.strip())
 
 
+def test_the_rest_of_a_centred_headline_set_in_less_than_a_title_stays_with_it() -> None:
+    # The grid places a wide headline's start off where it stands: filling the measure of the
+    # columns under it, it starts four cells in from their edge, less than a title set in
+    # stands (HEAD_INSET).  Its rest centred under it is still its rest.
+    wrapped = " " * 4 + "赤胆忠心 疾恶如仇（为了民族复兴·英雄"
+    rest = " " * 12 + "烈士谱）"
+    page = [HEADER, "", wrapped, rest, *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:5] == [wrapped.strip(), rest.strip(), ""]
+
+
 def test_stacked_titles_crossing_a_gutter_are_parted() -> None:
     # A kicker and its headline over two columns, both crossing the gutter, centred and set
     # in from the columns' left edge (neither fills the measure): titles of their own.

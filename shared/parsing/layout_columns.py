@@ -599,23 +599,15 @@ def _head_cut(
         head = position + 1
     if not head:
         return None
-    return [
-        *_title_lines(region, indices[:head], left, right, edges),
-        (indices[head:], left, right),
-    ]
+    return [*_title_lines(region, indices[:head], left, right), (indices[head:], left, right)]
 
 
 def _title_lines(
-    region: dict[int, list[Piece]],
-    indices: list[int],
-    left: int,
-    right: int,
-    edges: Sequence[int],
+    region: dict[int, list[Piece]], indices: list[int], left: int, right: int
 ) -> Parts:
     """The lines of titles over the columns, parted as :func:`.layout_titles.title_breaks`
-    parts them; a title line starting at the text edge of a column (``edges``) may fill the
-    measure of a module from that column, and go on, wrapped, centred under it."""
-    breaks = title_breaks(region, indices, left, left, right, False, edges=edges)
+    parts them."""
+    breaks = title_breaks(region, indices, left, left, right, may_wrap=False)
     return parted(indices, breaks, left, right)
 
 

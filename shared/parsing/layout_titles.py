@@ -67,15 +67,13 @@ def title_breaks(
     right: int,
     may_wrap: bool,
     lines: Sequence[Line] = (),
-    edges: Sequence[int] = (),
 ) -> set[int]:
     """The lines (starting at cell ``inset`` or farther right) stacked under a title line of
     another width or set off it: a kicker over its headline, a headline over its subtitle
     are set in sizes of their own, which plain extraction parts with a blank line.  A title's
     last character or two wrapped onto a line of its own go with the line above, and so does
     a line centred under a line that fills the measure ``left`` to ``right``
-    (:func:`centred_wrap`), or a measure from the text edge of a column (``edges``) it starts
-    at.  With ``may_wrap`` (lines not known as titles), a line starting
+    (:func:`centred_wrap`).  With ``may_wrap`` (lines not known as titles), a line starting
     in the cell the line above starts in, when that fills the measure (ends at ``right``), is
     the line above wrapped (a caption's, a paragraph's) and stays with it; there a headline
     under its kicker set smaller is parted from it too, though neither is set in
@@ -99,7 +97,7 @@ def title_breaks(
                 and not (
                     may_wrap and line.start == previous.start and previous.end >= right - WRAP_SLACK
                 )
-                and not centred_wrap(previous, line, _measure_left(previous, left, edges))
+                and not centred_wrap(previous, line, left)
             ):
                 breaks.add(index)
             previous = line
@@ -108,12 +106,6 @@ def title_breaks(
         if kicker is not None:
             breaks.add(kicker)
     return breaks
-
-
-def _measure_left(line: Piece, left: int, edges: Sequence[int]) -> int:
-    """The left edge of the measure a title line may fill: ``left``, or the text edge of a
-    column (``edges``) the line starts at (a title over a module from that column)."""
-    return max((edge for edge in edges if left < edge <= line.start + ALIGN_SLACK), default=left)
 
 
 def centred_wrap(above: Piece, below: Piece, left: int) -> bool:

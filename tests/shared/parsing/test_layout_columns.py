@@ -510,15 +510,6 @@ def test_a_centred_headline_filling_the_measure_is_not_parted_from_its_rest() ->
     assert _read(page)[2:7] == [kicker.strip(), "", *_stripped(headline), ""]
 
 
-def test_a_headline_filling_a_measure_from_a_later_column_is_not_parted_from_its_rest() -> None:
-    # A headline starting at the second column's text edge, over the columns from there
-    # (a module beside the first column's): it filled that measure, and its rest stands
-    # centred under it.  One headline wrapped, though it starts far in from the region's edge.
-    headline, rest = " " * 18 + "加快经济恢复全力稳住经", " " * 22 + "济大盘"
-    page = [HEADER, "", "", headline, rest, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
-    assert _read(page)[2:6] == [headline.strip(), rest.strip(), "", COLUMN_1[0].strip()]
-
-
 def test_the_rest_of_a_centred_headline_stays_with_it_across_blank_lines_of_its_column() -> None:
     # A module beside another: its headline, set larger than the text, fills its measure
     # (it starts at its columns' left edge); its rest, centred under it, stands lines of the

@@ -179,7 +179,7 @@ def _read_region(
         with_wrapped_titles(region, _split_at_blank_runs(region, indices, left, right, 2), left)
         or _page_blank_cut(rows, region, indices, left, right)
         or _column_cut(region, indices, left, right)
-        or _spanning_cut(region, indices, left, right)
+        or _spanning_cut(region, indices, left, right, lines)
     )
     if parts is not None:
         for number, (part, part_left, part_right) in enumerate(parts):
@@ -192,23 +192,44 @@ def _read_region(
     # beside it set off its baselines (a headline's larger lines, a byline).
     # Title lines set in from its text's left edge, stacked one over the other, are parted
     # as titles of their own (:func:`title_breaks`).
-    breaks = title_breaks(region, indices, left + HEAD_INSET, left, right, may_wrap=True)
+    breaks = title_breaks(region, indices, left + HEAD_INSET, left, right, True, lines)
     # Where MIN_FLUSH_LINES of its lines start at its left edge (running lines: the edge is
     # its text's), each line is marked set in (a paragraph's indent: MIN_INDENT cells or more,
     # less than a title's HEAD_INSET) or flush (within a cell of the edge); plain extraction
-    # loses this.  A line farther in, centred or set right (a title, a credit), is neither.
+    # loses this.  A line farther in, centred or set right (a title, a credit), is neither,
+    # nor is the rest of a title centred under it (:func:`_centred_rest`).
     flush = sum(
         1 for index in indices if region[index] and region[index][0].start - left < MIN_INDENT
     )
+    above: Piece | None = None  # the line above with text, start to end, if it ends no sentence
     for index in indices:
         pieces = region[index]
         if index in breaks:
             out.append("")
+            above = None
         if pieces:
             offset = pieces[0].start - left
-            if flush >= MIN_FLUSH_LINES and offset < HEAD_INSET:
+            line = line_span(pieces)
+            if (
+                flush >= MIN_FLUSH_LINES
+                and offset < HEAD_INSET
+                and not (above is not None and _centred_rest(above, line, left))
+            ):
                 set_in[len(out)] = offset >= MIN_INDENT
             out.append(lines[index].raw[pieces[0].first : pieces[-1].last])
+            above = None if lines[index].ends_sentence else line
+
+
+def _centred_rest(above: Piece, line: Piece, left: int) -> bool:
+    """Whether ``line`` is the rest of the title line ``above`` (which ends no sentence),
+    wrapped: centred under it (:func:`.layout_titles.centred_wrap`), set in from both its
+    ends by an indent or more.  No paragraph opens in mid-sentence, and a paragraph's first
+    line set in by its indent ends where the line above ends."""
+    return (
+        centred_wrap(above, line, left)
+        and line.start - above.start >= MIN_INDENT
+        and above.end - line.end >= MIN_INDENT
+    )
 
 
 def _split_at_blank_runs(
@@ -539,11 +560,13 @@ def _head_cut(
     columns but its own: only lines in the first column, read first in any case, are read
     as titles before the columns.
 
-    Where the head band's line opens every column and each line above it stands as one run
-    (a stack of titles, not the tops of columns side by side), a title line with no line
-    above the band starting in a column left of it is set in from the region's left edge,
-    not its column's: the grid narrows a title's wide characters, set larger than the text,
-    so that a headline centred over all the columns may start flush with any column's text."""
+    Where the head band's line opens the columns from the first (two or more; a column
+    starting lower beside them is another module's, under no title of theirs) and each line
+    above it stands as one run (a stack of titles, not the tops of columns side by side), a
+    title line with no line above the band starting in a column left of it is set in from
+    the region's left edge, not its column's: the grid narrows a title's wide characters,
+    set larger than the text, so that a headline centred over the columns may start flush
+    with any column's text."""
     # the columns with text from the head band down (a gap only the lines above fill is none)
     columns = columns_of([p for index in indices[band:] for p in region[index]], bounds)
     band_columns = [columns.index(column) for column in columns_of(region[indices[band]], bounds)]
@@ -553,10 +576,13 @@ def _head_cut(
     together = band_columns == list(range(band_columns[0], band_columns[-1] + 1)) and all(
         columns[band_columns[0]] <= column <= columns[band_columns[-1]] for column in head_columns
     )
-    # every column opened by the head band's line, the lines above it standing as one run each
-    # (a stack of titles, not columns' tops)
-    opened = band_columns == list(range(len(columns))) and all(
-        len(region[index]) <= 1 for index in indices[:band]
+    # the columns from the first opened by the head band's line (two or more; any others start
+    # lower: another module's beside them), the lines above it standing as one run each (a
+    # stack of titles, not columns' tops)
+    opened = (
+        len(band_columns) >= 2
+        and band_columns == list(range(len(band_columns)))
+        and all(len(region[index]) <= 1 for index in indices[:band])
     )
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
@@ -623,7 +649,11 @@ def _gutter_cut(
 
 
 def _spanning_cut(
-    region: dict[int, list[Piece]], indices: list[int], left: int, right: int
+    region: dict[int, list[Piece]],
+    indices: list[int],
+    left: int,
+    right: int,
+    lines: Sequence[Line],
 ) -> Parts | None:
     """Bands above, at and below the lines spanning the gutter the fewest lines cross."""
     filled = [index for index in indices if region[index]]
@@ -659,7 +689,7 @@ def _spanning_cut(
         bands[-1].append(index)
     if len(bands) < 2:
         return None
-    return _title_bands(region, bands, spanning, left, right)
+    return _title_bands(region, bands, spanning, left, right, lines)
 
 
 def _title_bands(
@@ -668,6 +698,7 @@ def _title_bands(
     spanning: frozenset[int],
     left: int,
     right: int,
+    lines: Sequence[Line],
 ) -> Parts:
     """The bands of a spanning cut, a band of spanning lines parted at its title breaks (a
     kicker over a headline set in sizes of their own, both over the columns), and the rest of
@@ -692,6 +723,6 @@ def _title_bands(
         if head not in spanning:
             parts.append((band, left, right))
             continue
-        breaks = title_breaks(region, band, left, left, right, may_wrap=True)
+        breaks = title_breaks(region, band, left, left, right, True, lines)
         parts.extend(parted(band, breaks, left, right))
     return parts

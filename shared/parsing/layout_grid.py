@@ -7,9 +7,10 @@ pieces (runs of text with no gap of two spaces) on a grid of cells; a region of 
 of its lines, between two cells) has gutters (cells blank on every line, with text standing
 side by side on both sides) that part its columns.
 
-Cell positions are measured both as character counts (pdftotext's grid: every character one
-cell) and as display width (a wide character two cells, as terminals show text); the measure
-under which more lines' pieces start near a piece of a line nearby is used.
+Cell positions are measured as character counts (pdftotext's grid: every character one cell),
+or as display width (a wide character two cells, as terminals show text) where under that
+measure both more lines hold a piece starting near a piece of a line nearby and more pieces
+start in its very cell.
 
 Ordinary column-by-column text is never touched: a page is read so only when many of its
 lines hold pieces parted by two or more spaces, some of them starting near a piece of a line
@@ -141,13 +142,33 @@ def layout_rows(lines: Sequence[Line]) -> list[Row] | None:
         return None
     if is_letter_spaced(lines):  # a space between all letters, wider where the writer meant one
         return None
-    best: tuple[list[Row] | None, int] = (None, MIN_ALIGNED_LINES - 1)
-    for wide_cells in (False, True):
-        rows = [_row(line.raw, wide_cells) for line in lines]
-        aligned = _aligned_rows(rows)
-        if aligned > best[1]:
-            best = (rows, aligned)
-    return best[0]
+    chars = [_row(line.raw, False) for line in lines]
+    wide = [_row(line.raw, True) for line in lines]
+    by_chars, by_width = _aligned_rows(chars), _aligned_rows(wide)
+    if max(by_chars, by_width) < MIN_ALIGNED_LINES:
+        return None
+    if by_width > by_chars and _exactly_aligned_pieces(wide) > _exactly_aligned_pieces(chars):
+        return wide
+    return chars
+
+
+def _exactly_aligned_pieces(rows: Sequence[Row]) -> int:
+    """Pieces after a gap that start in the very cell a piece of one of the NEAR_LINES lines
+    with text above or below starts in: the grid sets a column's lines at one cell, so that
+    under the extractor's own measure its columns line up exactly, while under the other
+    their starts shift by the wide characters before them on each line (a column's full
+    lines, of one count of characters, line up under both; its other lines do not)."""
+    filled = [row for row in rows if row]
+    starts = [{piece.start for piece in row} for row in filled]
+    count = 0
+    for index, row in enumerate(filled):
+        near = [
+            starts[other]
+            for other in range(max(0, index - NEAR_LINES), min(len(filled), index + NEAR_LINES + 1))
+            if other != index
+        ]
+        count += sum(1 for piece in row[1:] if any(piece.start in other for other in near))
+    return count
 
 
 def pieces_in(row: Row, left: int, right: int) -> list[Piece]:

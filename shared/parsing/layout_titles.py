@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from shared.parsing.layout_grid import ALIGN_SLACK, Parts, Piece, line_span
+from shared.parsing.lines import Line
+from shared.parsing.normalise import display_width
 
 # How far a headline's centre may be from the centre of the columns under it: cells, or a
 # share of the columns' width if more.
@@ -64,6 +66,7 @@ def title_breaks(
     left: int,
     right: int,
     may_wrap: bool,
+    lines: Sequence[Line] = (),
 ) -> set[int]:
     """The lines (starting at cell ``inset`` or farther right) stacked under a title line of
     another width or set off it: a kicker over its headline, a headline over its subtitle
@@ -74,7 +77,7 @@ def title_breaks(
     in the cell the line above starts in, when that fills the measure (ends at ``right``), is
     the line above wrapped (a caption's, a paragraph's) and stays with it; there a headline
     under its kicker set smaller is parted from it too, though neither is set in
-    (:func:`kicker_break`)."""
+    (:func:`kicker_break`, which reads the ``lines``' text)."""
     breaks = set()
     previous: Piece | None = None  # the title line above, start to end
     for index in indices:
@@ -99,7 +102,7 @@ def title_breaks(
                 breaks.add(index)
             previous = line
     if may_wrap:
-        kicker = kicker_break(region, indices, left)
+        kicker = kicker_break(region, indices, left, lines)
         if kicker is not None:
             breaks.add(kicker)
     return breaks
@@ -109,9 +112,12 @@ def centred_wrap(above: Piece, below: Piece, left: int) -> bool:
     """Whether ``below`` is the rest of the centred title line ``above`` wrapped: a centred
     line starting at the left edge of its measure (``left``) fills it, so that the title goes
     on below it; the rest, shorter, is centred under it.  A centred title line set in from
-    the edge was not wrapped, and a line under it is a title of its own."""
+    the edge as far as a title stands set in (``HEAD_INSET``) was not wrapped, and a line
+    under it is a title of its own; the grid places a wide title's start a few cells off
+    where it stands (``赤胆忠心 疾恶如仇（为了民族复兴·英雄`` filling its module's measure four
+    cells in from the edge of the columns' text)."""
     return (
-        above.start <= left + ALIGN_SLACK
+        above.start < left + HEAD_INSET
         and below.start > above.start
         and below.end - below.start < above.end - above.start
         and abs(above.start + above.end - below.start - below.end) <= 2 * HEAD_SLACK
@@ -125,7 +131,9 @@ def with_wrapped_titles(
     (:func:`centred_wrap`): a title set larger than the text stands lines of text apart
     from its rest, so that blank lines of a column part them.  The line stands alone in its
     part, or under other titles of its stack (a kicker): lines set in from the column's edge
-    farther than a paragraph's indent (``HEAD_INSET``), as no line of text is."""
+    farther than a paragraph's indent (``HEAD_INSET``), as no line of text is.  A line
+    standing alone in its part is joined, too, by a line going on filling its measure from
+    the same cell (:func:`_fills_again`): a title over three lines or more goes on so."""
     if parts is None:
         return None
     joined = [parts[0]]
@@ -136,7 +144,10 @@ def with_wrapped_titles(
             all(len(region[i]) == 1 for i in above)
             and all(region[i][0].start - left >= HEAD_INSET for i in above[:-1])
             and len(region[below]) == 1
-            and centred_wrap(line_span(region[above[-1]]), line_span(region[below]), left)
+            and (
+                centred_wrap(line_span(region[above[-1]]), line_span(region[below]), left)
+                or (len(above) == 1 and _fills_again(region[above[0]][0], region[below][0], left))
+            )
         ):
             joined[-1] = (joined[-1][0] + part[0], joined[-1][1], joined[-1][2])
         else:
@@ -144,34 +155,54 @@ def with_wrapped_titles(
     return joined if len(joined) > 1 else None
 
 
+def _fills_again(above: Piece, below: Piece, left: int) -> bool:
+    """Whether ``below`` goes on filling the measure ``above`` fills, starting at its left
+    edge: the next line of a title over three lines or more."""
+    return (
+        above.start <= left + ALIGN_SLACK
+        and below.start == above.start
+        and abs(below.end - above.end) <= 1
+    )
+
+
 def kicker_break(
-    region: Mapping[int, Sequence[Piece]], indices: list[int], left: int
+    region: Mapping[int, Sequence[Piece]], indices: list[int], left: int, lines: Sequence[Line]
 ) -> int | None:
     """The line under a kicker at the top of a column piece, set in larger type: a headline.
     The grid places a line's start where it stands but gives each character a cell whatever
     its size, so that a line of fewer characters starting left of a longer line over it has
     wider characters: of one size, centred on one axis the shorter line would start right of
-    the longer, set flush left at its cell.  A paragraph's first line set in by its indent
-    over a shorter last line shows the same, so the upper line must be no paragraph's: set
-    in less than an indent (``MIN_INDENT`` cells), or running past the right edge of
-    the running lines under it (where most of them end: a title stands over a module wider
-    than its column), or with no running lines (at the piece's left edge) under it at all.
-    A line set in from it as far as a title is (``HEAD_INSET``) is a title of its own
-    already (:func:`title_breaks`)."""
+    the longer, set flush left at its cell.  So has a shorter line set in from the longer
+    by less than half of what it lacks in width (in em),
+    less a cell: centred in the longer line's size (a character at least a cell), it would
+    start that far in (a kicker ``十多天没回家，每天工作超过十二小时`` over a headline
+    ``“揽事民警”跨江配药`` set in two cells, where one size would set it in four).
+    A paragraph's first line set in by its indent over a shorter last line shows the same,
+    so the upper line must be no paragraph's: set in less than an indent (``MIN_INDENT``
+    cells), or running past the right edge of the running lines under it (where most of
+    them end: a title stands over a module wider than its column), or with no running lines
+    (at the piece's left edge) under it at all; over a line set in from it, the upper line
+    may also stand set in from the piece's edge, as no running line does.  A line set in
+    from it as far as a title is (``HEAD_INSET``) is a title of its own already
+    (:func:`title_breaks`)."""
     filled = [i for i in indices if region[i]]
     if len(filled) < 2 or len(region[filled[0]]) != 1 or len(region[filled[1]]) != 1:
         return None
     upper, lower = region[filled[0]][0], region[filled[1]][0]
-    if not (
-        lower.last - lower.first < upper.last - upper.first
-        and 0 < upper.start - lower.start < HEAD_INSET
-    ):
+    if lower.last - lower.first >= upper.last - upper.first:
         return None
     running = [region[i][-1].end for i in filled[2:] if region[i][0].start - left <= 1]
-    if (
-        upper.start - lower.start < MIN_INDENT
-        or not running
-        or upper.end > Counter(running).most_common(1)[0][0] + TITLE_WIDTH_STEP
+    past_running = not running or upper.end > Counter(running).most_common(1)[0][0] + (
+        TITLE_WIDTH_STEP
+    )
+    if 0 < upper.start - lower.start < HEAD_INSET:
+        larger = upper.start - lower.start < MIN_INDENT or past_running
+        return filled[1] if larger else None
+    lacks = display_width(lines[filled[0]].raw[upper.first : upper.last]) - display_width(
+        lines[filled[1]].raw[lower.first : lower.last]
+    )
+    if 0 < lower.start - upper.start <= lacks / 2 - 1 and (
+        past_running or upper.start - left >= MIN_INDENT
     ):
         return filled[1]
     return None

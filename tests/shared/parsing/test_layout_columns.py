@@ -160,6 +160,45 @@ def test_wide_characters_counted_two_cells_are_measured_so() -> None:
     ]
 
 
+def test_pdftotexts_grid_is_kept_where_display_width_lines_up_no_more_pieces() -> None:
+    # Two modules side by side, their lines interleaved (set at pitches of their own), as
+    # pdftotext sets them on its grid (a character a cell; dev page 800033).  Counted by
+    # display width, each line's later pieces shift by the wide characters before them, so
+    # that the left module's second column runs into the right module's: one line more holds
+    # a piece starting near another's (within the slack), but no piece starts in the very cell
+    # of another's, where on pdftotext's grid the columns' pieces do.  The page is read on
+    # pdftotext's grid: 教。 ends the left module's second column, not the right's first.
+    rows = [
+        " " * 2 + "本报北京1月4日电（记者姜洁）日",
+        "前，经中共中央批准，中央纪委国家监委",
+        " " * 29 + "营、工程项目承揽等方面利用职务上的便",
+        " " * 29 + "利为他人谋利，并非法收受巨额财物；道",
+        " " * 53 + "见德国总理默克尔等欧方领导人",
+        "对全国人大原内务司法委员会副主任委" + " " * 12 + "德败坏，家风不正，对家人、亲属失管失",
+        " " * 54
+        + "本报柏林1月19日电（记者李强、花放）1月1"
+        + " " * 3
+        + "个重要国家，应该相互尊重，加强合作，共同践",
+        "员、陕西省委原书记赵正永严重违纪违法" + " " * 11 + "教。",
+        " " * 51
+        + "9日，习近平主席特别代表、中共中央政治局委"
+        + " " * 7
+        + "行多边主义，携手应对全球性挑战，推动双边关",
+        "问题进行了立案审查调查。" + " " * 20 + "赵正永严重违反党的政治纪律、组织",
+        " " * 51
+        + "员、中央外事工作委员会办公室主任杨洁篪在德"
+        + " " * 7
+        + "系不断健康稳定向前发展。中方愿同德方保持密",
+        " " * 2 + "经查，赵正永严重背弃初心使命，对" + " " * 11 + "纪律、廉洁纪律和生活纪律",
+    ]
+    out = _read([HEADER, "", *rows])
+    column = ["德败坏，家风不正，对家人、亲属失管失", "教。", "赵正永严重违反党的政治纪律、组织"]
+    start = out.index(column[0])
+    assert out[start : start + 3] == column
+    start = out.index("本报柏林1月19日电（记者李强、花放）1月1")
+    assert out[start + 1] == "9日，习近平主席特别代表、中共中央政治局委"
+
+
 def test_a_layout_page_parses_as_its_columns_do() -> None:
     title = "      公交线路今起逐步恢复运营"
     laid_out = "\n".join([HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)])
@@ -440,6 +479,16 @@ def test_the_rest_of_a_centred_headline_wrapped_stays_with_it() -> None:
     assert (article.kicker, article.headline) == (wrapped + rest.strip(), headline.strip())
 
 
+def test_the_rest_of_a_centred_headline_set_in_less_than_a_title_stays_with_it() -> None:
+    # The grid places a wide headline's start off where it stands: filling the measure of the
+    # columns under it, it starts four cells in from their edge, less than a title set in
+    # stands (HEAD_INSET).  Its rest centred under it is still its rest.
+    wrapped = " " * 4 + "赤胆忠心 疾恶如仇（为了民族复兴·英雄"
+    rest = " " * 12 + "烈士谱）"
+    page = [HEADER, "", wrapped, rest, *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert _read(page)[2:5] == [wrapped.strip(), rest.strip(), ""]
+
+
 def test_stacked_titles_crossing_a_gutter_are_parted() -> None:
     # A kicker and its headline over two columns, both crossing the gutter, centred and set
     # in from the columns' left edge (neither fills the measure): titles of their own.
@@ -453,9 +502,10 @@ def test_stacked_titles_crossing_a_gutter_are_parted() -> None:
 
 def test_a_centred_headline_filling_the_measure_is_not_parted_from_its_rest() -> None:
     # under a kicker, a headline starting at the columns' left edge, both its lines crossing
-    # the gutter, the second shorter and centred under the first: one headline wrapped
+    # the gutter, the second shorter and centred under the first (set in half of the 8 em
+    # it lacks, as pdftotext sets it): one headline wrapped
     kicker = " " * 10 + "多地降雪量突破历史极值"
-    headline = ["杨洁篪出席利比亚问题柏林峰会并会见德国", "  总理默克尔等欧方领导人"]
+    headline = ["杨洁篪出席利比亚问题柏林峰会并会见德国", "    总理默克尔等欧方领导人"]
     page = [HEADER, "", kicker, *headline, *_side_by_side(COLUMN_1, COLUMN_2)]
     assert _read(page)[2:7] == [kicker.strip(), "", *_stripped(headline), ""]
 
@@ -473,6 +523,21 @@ def test_the_rest_of_a_centred_headline_stays_with_it_across_blank_lines_of_its_
     out = _read([HEADER, "", *rows])
     start = out.index(headline)
     assert out[start : start + 3] == [headline, rest.strip(), COLUMN_3[0].strip()]
+
+
+def test_a_headline_over_three_lines_stays_whole_across_blank_lines_of_its_column() -> None:
+    # The same with a headline over three lines: its second line, lines of the other
+    # module's text lower, starts in the cell its first starts in and fills the measure again
+    # (a title's next line, not a title of its own); its rest is centred under it.
+    left = _side_by_side(COLUMN_1, COLUMN_2)
+    first, second, rest = "中央军委举行慰问驻京", "部队老干部迎新春文艺", "  演出"
+    right = [first, "", "", second, "", rest, *_side_by_side(COLUMN_3, COLUMN_1)]
+    rows = []
+    for k, line in enumerate(right):
+        rows.append(((left[k] if k < len(left) else "").ljust(36) + line).rstrip())
+    out = _read([HEADER, "", *rows])
+    start = out.index(first)
+    assert out[start : start + 4] == [first, second, rest.strip(), COLUMN_3[0].strip()]
 
 
 def test_the_rest_of_a_centred_headline_under_its_kicker_stays_with_it() -> None:
@@ -566,6 +631,16 @@ def test_a_headline_flush_with_a_later_column_over_columns_starting_under_it_hea
     assert _read(page)[2:5] == [title.strip(), "", COLUMN_1[0].strip()]
 
 
+def test_a_headline_flush_with_a_later_column_heads_the_columns_starting_under_it() -> None:
+    # The same over three columns starting under it, beside a fourth starting lines lower
+    # (another module's, which starts under no title here): the headline heads the columns
+    # that start together under it, not the second column.
+    title = " " * 18 + "公交线路恢复运营"
+    columns = _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3, ["", "", *COLUMN_4])
+    page = [HEADER, "", "", title, *columns]
+    assert _read(page)[2:5] == [title.strip(), "", COLUMN_1[0].strip()]
+
+
 def test_a_title_flush_with_a_later_column_among_titles_left_of_it_heads_its_own_module() -> None:
     # Over columns starting together, a title flush with the last column's text stands
     # between a kicker and a headline over the first: two modules side by side (titles set
@@ -627,6 +702,19 @@ def test_a_headline_under_a_longer_kicker_reaching_farther_left_is_parted_from_i
     assert (article.kicker, article.headline) == (kicker.strip(), headline)
 
 
+def test_the_rest_of_a_title_centred_under_it_in_its_column_opens_no_paragraph() -> None:
+    # A headline filling its column's measure, its rest centred under it, set in from both
+    # its ends: no paragraph's first line set in by its indent (none opens in mid-sentence,
+    # and a first line set in by its indent ends where the line above ends).  The paragraph
+    # under it is.
+    title, rest = "公交线路今起逐步恢复运营", "    首批线路"
+    page = _beside_two_columns([title, rest, *_side_by_side(COLUMN_3 + COLUMN_1[1:])])
+    lines = read_layout_columns(split_lines("\n".join(page))[0])
+    marks = {line.raw: line.set_in for line in lines}
+    assert marks[rest.strip()] is None
+    assert marks[COLUMN_3[0].strip()] is True
+
+
 def test_a_paragraph_set_in_over_its_shorter_last_line_is_not_parted() -> None:
     # the same shape in the column's text: a paragraph's first line set in by its indent ends
     # at the column's edge, where its running lines end
@@ -634,6 +722,28 @@ def test_a_paragraph_set_in_over_its_shorter_last_line_is_not_parted() -> None:
     out = _read(_beside_two_columns(column))
     start = out.index(column[0].strip())
     assert out[start : start + 3] == _stripped(column[:3])
+
+
+def test_a_headline_set_in_from_its_kicker_less_than_one_size_would_set_it_is_parted() -> None:
+    # The kicker, 17 em, over the headline, 10 em, set in two cells: centred in the kicker's
+    # size, the headline would start half of what it lacks (3.5 em, a cell or more each) in,
+    # so its characters are wider (set larger): a title of its own.
+    kicker, headline = "   十多天没回家，每天工作超过十二小时", "     “揽事民警”跨江配药"
+    page = _beside_two_columns([kicker, headline, "首席记者 潘高峰", *_side_by_side(COLUMN_3)])
+    out = _read(page)
+    start = out.index(kicker.strip())
+    assert out[start : start + 4] == [kicker.strip(), "", headline.strip(), "首席记者 潘高峰"]
+    article = parse_text("\n".join(page)).articles[-1]
+    assert (article.kicker, article.headline) == (kicker.strip(), headline.strip())
+
+
+def test_the_rest_of_a_headline_centred_under_it_is_not_parted() -> None:
+    # one size: the rest of a wrapped headline, centred, is set in half of what it lacks
+    wrapped, rest = "   A股指数体系迈向精细化 年内新增374", "          条指数"
+    page = _beside_two_columns([wrapped, rest, "本报记者 王杰", *_side_by_side(COLUMN_3)])
+    out = _read(page)
+    start = out.index(wrapped.strip())
+    assert out[start : start + 3] == [wrapped.strip(), rest.strip(), "本报记者 王杰"]
 
 
 COLUMN_5 = [

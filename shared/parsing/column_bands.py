@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from shared.parsing.block import Block
-from shared.parsing.columns import COLUMN_TOLERANCE
+from shared.parsing.columns import COLUMN_TOLERANCE, SHORT_MARGIN
 from shared.parsing.stray_pieces import (
     BodyShape,
     block_column,
@@ -269,13 +269,16 @@ def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
 def _reads_on(upper: Sequence[Block], lower: Sequence[Block], indents: bool) -> bool:
     """Each column's lower part may go on from its upper part: none opens a paragraph
     plainly (an indented first line, :func:`opens_paragraph`) under an upper part left in
-    mid-sentence.  The indent is measured from the width most of the upper part's lines
+    mid-sentence at the full width of the column (a short last line ends a paragraph, a
+    subhead or a list item whatever it ends with, and the next may open indented).  The
+    indent and the full width are measured from the width most of the upper part's lines
     fill, where three or more tell it: its widest lines may be half an em wider than the
     column (half-width digits and letters), and a running line an em short (the
     line-start rule took a character down) then looks indented."""
     for top, bottom in zip(upper, lower, strict=False):
         column = _running_width(top) or block_column(top) or block_column(bottom)
-        if not closes_text(top.last) and opens_paragraph(bottom.first, column, indents):
+        left_open = not closes_text(top.last) and top.last.width > column - SHORT_MARGIN
+        if left_open and opens_paragraph(bottom.first, column, indents):
             return False
     return True
 

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from shared.parsing.block import Block
 from shared.parsing.columns import COLUMN_TOLERANCE, SHORT_MARGIN
+from shared.parsing.paragraphs import full_but_for_pull_down
 from shared.parsing.stray_pieces import (
     BodyShape,
     block_column,
@@ -278,9 +279,19 @@ def _reads_on(upper: Sequence[Block], lower: Sequence[Block], indents: bool) -> 
     for top, bottom in zip(upper, lower, strict=False):
         column = _running_width(top) or block_column(top) or block_column(bottom)
         left_open = not closes_text(top.last) and top.last.width > column - SHORT_MARGIN
-        if left_open and opens_paragraph(bottom.first, column, indents):
+        if left_open and _opens_indented(bottom, column, indents):
             return False
     return True
+
+
+def _opens_indented(block: Block, column: float, indents: bool) -> bool:
+    """The block's first line plainly opens a paragraph (:func:`opens_paragraph`), and is not
+    short of the column only by the characters the line-start rule took down onto the line
+    under it (:func:`full_but_for_pull_down`: ``…自反转效`` over ``应；同时…``), which
+    leave a running line as short as an indented one."""
+    if len(block.lines) > 1 and full_but_for_pull_down(block.first, block.lines[1], column):
+        return False
+    return opens_paragraph(block.first, column, indents)
 
 
 def _running_width(block: Block) -> float:

@@ -254,3 +254,43 @@ def test_an_upper_part_ending_on_a_short_line_may_go_on_into_an_indented_lower_p
         upper_second[0],
         lower_second[0],
     ]
+
+
+def test_a_lower_part_short_only_by_characters_taken_down_reads_on() -> None:
+    # two columns of 12 em read in two bands on a page that indents its first lines; the
+    # second column's lower part opens with a running line two em short, because the
+    # line-start rule took its last character down with the two closing marks after it
+    # (``好。”``): as short as an indented first line, it still goes on from the upper part
+    upper_first = [
+        "记者昨天从市交通委获",
+        "悉，本市公交线路今起逐步",
+        "恢复运营，首批恢复的线路",
+        "共有八十多条，覆盖主要居",
+        "住区和大型医院，各公交企",
+        "业已组织驾驶员完成核酸检",
+    ]
+    lower_first = [
+        "测，车辆每天都将进行全面",
+        "消毒，乘客须佩戴口罩，扫",
+        "码乘车，发车间隔根据客流",
+    ]
+    upper_second = [
+        "情况灵活调整，高峰时段将",
+        "适当加密班次。市民出行前",
+        "可通过手机查询实时到站信",
+        "息，合理安排出行时间，避",
+        "免在站台长时间聚集等候，",
+        "记者在站台采访时，乘客们",
+    ]
+    lower_second = ["纷纷表示这样安排很", "好。”据介绍，其余线路将"]
+    parts = [upper_first, upper_second, lower_first, lower_second]
+    text = "\n\n".join("\n".join(part) for part in parts) + "\n"
+    blocks = group_blocks(split_lines(text)[0])
+    assert [len(block.lines) for block in blocks] == [6, 6, 3, 2]
+    ordered = reorder_bands(blocks, indents=True)
+    assert [block.first.text for block in ordered] == [
+        upper_first[0],
+        lower_first[0],
+        upper_second[0],
+        lower_second[0],
+    ]

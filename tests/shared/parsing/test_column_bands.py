@@ -294,3 +294,19 @@ def test_a_lower_part_short_only_by_characters_taken_down_reads_on() -> None:
         upper_second[0],
         lower_second[0],
     ]
+
+
+def test_bands_of_parts_all_as_tall_are_read_column_by_column_where_the_words_tell() -> None:
+    # three columns of six lines cut at mid-height: upper parts of three lines, lower parts
+    # of three, so the counts read as well as one row of six columns; read band by band,
+    # more of the joins run a bigram the page prints across (``为彬``, ``葛配``) than read as
+    # the blocks come
+    text = "".join(PARAGRAPHS)
+    lines = _wrap(text)
+    columns = [lines[start : start + 6] for start in range(0, len(lines), 6)][:3]
+    assert [len(column) for column in columns] == [6, 6, 6]
+    parts = ["\n".join(column[:3]) for column in columns]
+    parts += ["\n".join(column[3:]) for column in columns]
+    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
+    page = "\n".join(head) + "\n" + "\n\n".join(parts) + "\n"
+    assert "".join(_body(page)) == "".join(lines[:18])

@@ -86,6 +86,7 @@ from shared.parsing.units import (
     speak_apart,
     unit_at,
 )
+from shared.parsing.untitled_pieces import place_untitled_pieces
 from shared.parsing.wrapping import HARD_WRAPPED, Layout
 
 Trace = dict[int, tuple[str, str]]
@@ -848,6 +849,15 @@ def assemble_page(
     items, (assignment, before, direction) = titled_items(items, order)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction, blanks_tell)
+    if not unwrapped:
+        staying = [
+            i
+            for i, item in enumerate(items)
+            if isinstance(item, Unit) and item.kind == "article" and i not in absorbed
+        ]
+        untitled = [i for i in staying if i not in group_of_unit and unit_at(items, i).wants_title]
+        hosts = [i for i in staying if i not in untitled]
+        absorbed |= place_untitled_pieces(items, untitled, hosts, shape)
     built: list[BuiltArticle] = []
     for index, item in enumerate(items):
         if index in absorbed:

@@ -29,15 +29,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 from shared.parsing.block import Block
-from shared.parsing.columns import COLUMN_TOLERANCE
+from shared.parsing.columns import COLUMN_TOLERANCE, SHORT_MARGIN
+from shared.parsing.paragraphs import full_but_for_pull_down
 from shared.parsing.stray_pieces import (
     BodyShape,
     block_column,
     opens_paragraph,
 )
 from shared.parsing.text_ends import closes_text
-from shared.parsing.topic import lines_share_topic
-from shared.parsing.units import Item, Unit
+from shared.parsing.topic import joins_into_word, lines_share_topic, lines_words
+from shared.parsing.units import Item, Unit, body_blocks
 
 # Fewer columns than this in a band say nothing: two blocks of different counts are a
 # column and the last, shorter one.
@@ -52,38 +53,48 @@ def read_bands(items: list[Item], shape: BodyShape) -> list[Item]:
     """Each article unit's body with runs read in two bands put in column order, on a
     page whose blank lines part columns (``shape``, how the page's body is set): where they
     part paragraphs as well (:func:`blanks_part_paragraphs`) a block is a paragraph, whose
-    line count says nothing of a column's height."""
+    line count says nothing of a column's height.  The words the page's body prints may
+    tell a run of blocks all as tall read in two bands (:func:`band_split`)."""
     if shape.blank_paragraphs:
         return items
+    words: frozenset[str] | None = None
     for item in items:
         if isinstance(item, Unit) and item.kind == "article" and len(item.body) >= 4:
             # a 上接 marker is set over the first column, where it takes a line's room
             continued = any(not marker.forward for marker in item.markers)
-            item.body = reorder_bands(item.body, shape.indents, continued)
+            if words is None:
+                words = lines_words([line for b in body_blocks(items) for line in b.lines])
+            item.body = reorder_bands(item.body, shape.indents, continued, words)
     return items
 
 
-def reorder_bands(body: list[Block], indents: bool = False, headed: bool = False) -> list[Block]:
+def reorder_bands(
+    body: list[Block],
+    indents: bool = False,
+    headed: bool = False,
+    words: frozenset[str] = frozenset(),
+) -> list[Block]:
     """The body with every run of blocks read band by band (:func:`band_split`) put in
     column order (upper part of a column, then its lower part); ``indents``: the page
     indents its paragraphs' first lines; ``headed``: a line stands over the body's first
     column (a 上接 marker), taking a line's room there.  A run carried on through short
     column feet by the column its blocks measured that reads as no bands is read in the
     shorter runs those feet part (:func:`_run_ends` with ``by_run_column`` off): the feet
-    may be a band's end, and what follows them another text."""
+    may be a band's end, and what follows them another text.  ``words``: the bigrams the
+    page prints (:func:`band_split`)."""
     out: list[Block] = []
     start = 0
     for end in _run_ends(body):
         run = body[start:end]
         under_head = headed and start == 0  # only the body's first run stands under it
-        if _read_leading_bands(run, indents, out, under_head):
+        if _read_leading_bands(run, indents, out, under_head, words):
             start = end
             continue
         inner = 0
         for part_end in _run_ends(run, by_run_column=False):
             part = run[inner:part_end]
             # the first part is a prefix of the run, whose every prefix read in no bands
-            if inner == 0 or not _read_leading_bands(part, indents, out):
+            if inner == 0 or not _read_leading_bands(part, indents, out, words=words):
                 out.extend(part)
             inner = part_end
         start = end
@@ -91,7 +102,11 @@ def reorder_bands(body: list[Block], indents: bool = False, headed: bool = False
 
 
 def _read_leading_bands(
-    run: list[Block], indents: bool, out: list[Block], headed: bool = False
+    run: list[Block],
+    indents: bool,
+    out: list[Block],
+    headed: bool = False,
+    words: frozenset[str] = frozenset(),
 ) -> bool:
     """Put the run on ``out`` in column order if it reads in bands, else its longest
     leading blocks that do (the rest after them as they come); False (``out`` untouched)
@@ -99,16 +114,22 @@ def _read_leading_bands(
     under them, a piece of another module, the last column's foot) keeps the whole run
     from reading as bands, but leaves their shape as plain above it."""
     for end in range(len(run), 2 * MIN_BAND_COLUMNS - 1, -1):
-        if _read_run(run[:end], indents, out, headed):
+        if _read_run(run[:end], indents, out, headed, words):
             out.extend(run[end:])
             return True
     return False
 
 
-def _read_run(run: list[Block], indents: bool, out: list[Block], headed: bool = False) -> bool:
+def _read_run(
+    run: list[Block],
+    indents: bool,
+    out: list[Block],
+    headed: bool = False,
+    words: frozenset[str] = frozenset(),
+) -> bool:
     """Put the run's blocks in column order on ``out`` if it reads in bands; else False
     (``out`` untouched).  ``headed``: a line stands over the run's first column."""
-    split = band_split(run, indents, headed)
+    split = band_split(run, indents, headed, words)
     columns = None if split is not None else stacked_bands(run, indents, headed)
     if columns is not None:
         for block in run[columns:]:
@@ -177,11 +198,22 @@ def _widest(block: Block) -> float:
     return max(line.width for line in block.lines)
 
 
-def band_split(run: Sequence[Block], indents: bool = False, headed: bool = False) -> int | None:
+def band_split(
+    run: Sequence[Block],
+    indents: bool = False,
+    headed: bool = False,
+    words: frozenset[str] = frozenset(),
+) -> int | None:
     """Where the lower band starts in a run of blocks of one column read band by band, or
     None when the run reads as one band (or nothing tells, or the text says otherwise:
     :func:`_one_text`, :func:`_reads_on`).  ``headed``: a line stands over the run's first
-    column, whose upper part may then be a line short (:func:`_line_counts`)."""
+    column, whose upper part may then be a line short (:func:`_line_counts`).
+
+    Where the lower band's first part is as tall as the upper parts, the line counts read
+    as well in one band (one row of columns all as tall); then the page's ``words`` (the
+    bigrams it prints inside its lines) tell, when read band by band clearly more joins
+    between parts make a printed word than read as the blocks come
+    (:func:`_words_read_in_bands`)."""
     counts = _line_counts(run, headed)
     for upper in range(MIN_BAND_COLUMNS, len(run) - MIN_BAND_COLUMNS + 1):
         lower = len(run) - upper
@@ -191,7 +223,7 @@ def band_split(run: Sequence[Block], indents: bool = False, headed: bool = False
         if (
             _band(top, full=lower == upper)
             and _band(bottom, full=lower < upper)
-            and bottom[0] != top[0]
+            and (bottom[0] != top[0] or _words_read_in_bands(run, upper, words))
             and _one_text(run[:upper], run[upper:])
             and _reads_on(run[:upper], run[upper:], indents)
         ):
@@ -256,6 +288,32 @@ def _takes_feet(run: Sequence[Block], band: range, feet: Sequence[int]) -> bool:
     return max(feet) <= heights[0] and not any(closes_text(run[i].last) for i in band[: len(feet)])
 
 
+# A join making a word may be chance: a band reading must make this many more of them.
+MIN_WORD_JOINS = 2
+
+
+def _words_read_in_bands(run: Sequence[Block], upper: int, words: frozenset[str]) -> bool:
+    """Read band by band (each of the ``upper`` columns' upper part, then its lower part), at
+    least ``MIN_WORD_JOINS`` more of the run's joins run a printed word across from one
+    part into the next than read as the blocks come.  The two readings differ only in
+    which part goes on from which, and a column break falls inside a word about as often
+    as a line break does, while two parts of unrelated places seldom join into one."""
+    if not words:
+        return False
+    lower = run[upper:]
+    in_bands = [b for i, top in enumerate(run[:upper]) for b in (top, *lower[i : i + 1])]
+    as_bands = sum(_joins_into_word(a, b, words) for a, b in itertools.pairwise(in_bands))
+    as_read = sum(_joins_into_word(a, b, words) for a, b in itertools.pairwise(run))
+    return as_bands >= as_read + MIN_WORD_JOINS
+
+
+def _joins_into_word(before: Block, after: Block, words: frozenset[str]) -> bool:
+    """The join runs a word across: two characters (no mark between, no mark either)
+    printed together elsewhere on the page."""
+    pair = before.last.text[-1:] + after.first.text[:1]
+    return pair.isalnum() and joins_into_word(before.last.text, after.first.text, words)
+
+
 def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
     """The two bands speak of one thing (:func:`lines_share_topic`, true when either is too
     short to tell): a module's pieces of another article set down under this one's columns
@@ -269,15 +327,28 @@ def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
 def _reads_on(upper: Sequence[Block], lower: Sequence[Block], indents: bool) -> bool:
     """Each column's lower part may go on from its upper part: none opens a paragraph
     plainly (an indented first line, :func:`opens_paragraph`) under an upper part left in
-    mid-sentence.  The indent is measured from the width most of the upper part's lines
+    mid-sentence at the full width of the column (a short last line ends a paragraph, a
+    subhead or a list item whatever it ends with, and the next may open indented).  The
+    indent and the full width are measured from the width most of the upper part's lines
     fill, where three or more tell it: its widest lines may be half an em wider than the
     column (half-width digits and letters), and a running line an em short (the
     line-start rule took a character down) then looks indented."""
     for top, bottom in zip(upper, lower, strict=False):
         column = _running_width(top) or block_column(top) or block_column(bottom)
-        if not closes_text(top.last) and opens_paragraph(bottom.first, column, indents):
+        left_open = not closes_text(top.last) and top.last.width > column - SHORT_MARGIN
+        if left_open and _opens_indented(bottom, column, indents):
             return False
     return True
+
+
+def _opens_indented(block: Block, column: float, indents: bool) -> bool:
+    """The block's first line plainly opens a paragraph (:func:`opens_paragraph`), and is not
+    short of the column only by the characters the line-start rule took down onto the line
+    under it (:func:`full_but_for_pull_down`: ``…自反转效`` over ``应；同时…``), which
+    leave a running line as short as an indented one."""
+    if len(block.lines) > 1 and full_but_for_pull_down(block.first, block.lines[1], column):
+        return False
+    return opens_paragraph(block.first, column, indents)
 
 
 def _running_width(block: Block) -> float:

@@ -105,7 +105,7 @@ def paragraph_break(
             column > 0
             and _far_short(before, column, before_opens)
             # short only because what opens the next line did not fit the room left
-            and not _full_but_for_pull_down(before, after, measure)
+            and not full_but_for_pull_down(before, after, measure)
             and not _pushed_down(before, after, measure)
         ):
             return True, "previous line stops far short of the column (a subhead or list item)"
@@ -421,7 +421,7 @@ def _heads_first_line(before: Line, after: Line, column: float) -> bool:
     too wide for the room left on ``before`` (within an em: half-width letters are not all
     half an em): the word moved down and left ``before`` short (``…《马到功成》曾在`` over
     ``GSCA年会上获得广泛关注，…``), or with a character the line-start rule took down with
-    the closing marks after it (:func:`_full_but_for_pull_down`: ``作为全国最早推动…管理社会``
+    the closing marks after it (:func:`full_but_for_pull_down`: ``作为全国最早推动…管理社会``
     over ``化、专业化的城市，…``): ``before`` is then full at its indented measure."""
     return (
         _may_head(before, after)
@@ -429,7 +429,7 @@ def _heads_first_line(before: Line, after: Line, column: float) -> bool:
         and before.width < after.width - INDENT_MARGIN
         and printed_width(after) <= column - INDENT_MARGIN
         and not _pushed_down(before, after, column - INDENT - INDENT_MARGIN)
-        and not _full_but_for_pull_down(before, after, column - INDENT)
+        and not full_but_for_pull_down(before, after, column - INDENT)
     )
 
 
@@ -449,7 +449,7 @@ def _heads_running_text(
 
     Unless ``before`` fills its indented measure (within an em: the next character would
     not have fitted) and ``after`` falls short of the column only by the characters the
-    line-start rule took down onto ``following`` (:func:`_full_but_for_pull_down`): then
+    line-start rule took down onto ``following`` (:func:`full_but_for_pull_down`): then
     ``before`` wrapped there and ``after`` is its paragraph's running line, full but for
     them (``这段水上高速从“双向两`` over ``车道”升级为“双向四车`` over ``道”，将有效…``).
     A subhead stops short of the indented measure (``独自在家情绪低落`` over
@@ -464,7 +464,7 @@ def _heads_running_text(
         and not (
             following is not None
             and column - INDENT - printed_width(before) < INDENT_MARGIN
-            and _full_but_for_pull_down(after, following, column)
+            and full_but_for_pull_down(after, following, column)
         )
     )
 
@@ -496,7 +496,7 @@ def _first_line_over_running_text(
 
     ``following`` fills the column too when it falls short of it only by the characters
     the line-start rule took down onto ``beyond``, the line under it
-    (:func:`_full_but_for_pull_down`: ``本届世界杯共有32支`` over ``球队参加，分为8个小``
+    (:func:`full_but_for_pull_down`: ``本届世界杯共有32支`` over ``球队参加，分为8个小``
     over ``组。目前…``): ``after`` runs on into it, so it is no paragraph's first line, and
     a running line left short for that reason is full.  Only for a far-short ``after``:
     a line at the indented measure (``tight``) is told by widths that must be right to
@@ -519,7 +519,7 @@ def _first_line_over_running_text(
             or (
                 far_short
                 and beyond is not None
-                and _full_but_for_pull_down(following, beyond, column)
+                and full_but_for_pull_down(following, beyond, column)
             )
         )
         and not explains_short_line(after, following, column)
@@ -560,7 +560,7 @@ def _first_line_under_a_full_line(
         and _at_indented_measure(after, column)
         and _fills_the_column(following, column, None)
         and not explains_short_line(after, following, column)
-        and not _full_but_for_pull_down(after, following, column)
+        and not full_but_for_pull_down(after, following, column)
     )
 
 
@@ -592,14 +592,14 @@ def _first_line_after_column_break(
     if following.ends_sentence or _indented(following, column):
         return False
     if (
-        _full_but_for_pull_down(after, following, column)
+        full_but_for_pull_down(after, following, column)
         or _pushed_down(after, following, column)
         or following.text.startswith(_UNSPLIT_MARKS)
     ):
         return False  # a running line, short for what opens the next line
     if not _at_indented_measure(after, column):
         return False
-    return printed_width(after) >= column - INDENT - INDENT_MARGIN or _full_but_for_pull_down(
+    return printed_width(after) >= column - INDENT - INDENT_MARGIN or full_but_for_pull_down(
         after, following, column - INDENT
     )
 
@@ -648,7 +648,7 @@ def _indented(line: Line, column: float, following: Line | None = None) -> bool:
     if (
         following is not None
         and column - printed_width(line) < INDENT - INDENT_MARGIN / 2
-        and _full_but_for_pull_down(line, following, column)
+        and full_but_for_pull_down(line, following, column)
     ):
         return False  # an em short: the character the line-start rule took down
     return printed_width(line) <= column - INDENT_MARGIN
@@ -672,7 +672,7 @@ def pulled_down_run(text: str) -> str:
     return text[:end] if end > start else ""
 
 
-def _full_but_for_pull_down(line: Line, following: Line, measure: float) -> bool:
+def full_but_for_pull_down(line: Line, following: Line, measure: float) -> bool:
     """``line`` falls short of ``measure`` by no more than the characters the line-start rule
     (避头) took down onto ``following``: a character goes down with the closing marks after
     it, so the line above stops short by that character (by two when two marks follow,

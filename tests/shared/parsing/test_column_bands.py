@@ -218,3 +218,95 @@ def test_a_first_column_a_line_short_under_a_continuation_marker_reads_in_bands(
     head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "（上接第1版）"]
     page = "\n".join(head) + "\n" + "\n\n".join("\n".join(part) for part in parts) + "\n"
     assert "".join(_body(page)).startswith(text[: len("".join(lines[:14]))])
+
+
+def test_an_upper_part_ending_on_a_short_line_may_go_on_into_an_indented_lower_part() -> None:
+    # two columns of 12 em read in two bands on a page that indents its first lines; the
+    # first column's upper part ends on a short line without a sentence end (a subhead),
+    # which closes its paragraph as a short line does, so the lower part under it may well
+    # open the next paragraph with an indented line: the two still read as one column
+    upper_first = [
+        "记者昨天从市交通委获",
+        "悉，本市公交线路今起逐步",
+        "恢复运营，首批恢复的线路",
+        "共有八十多条，覆盖主要居",
+        "住区和大型医院。",
+        "公交企业全力保障",
+    ]
+    lower_first = ["各公交企业已组织驾驶", "员完成核酸检测，车辆每天", "都将进行全面消毒，乘客须"]
+    upper_second = [
+        "佩戴口罩，扫码乘车，发车",
+        "间隔根据客流情况灵活调整，",
+        "高峰时段将适当加密班次。",
+        "市民出行前可通过手机查询",
+        "实时到站信息，合理安排出",
+        "行时间，避免在站台长时间",
+    ]
+    lower_second = ["聚集等候，错峰出行。"]
+    parts = [upper_first, upper_second, lower_first, lower_second]
+    text = "\n\n".join("\n".join(part) for part in parts) + "\n"
+    blocks = group_blocks(split_lines(text)[0])
+    assert [len(block.lines) for block in blocks] == [6, 6, 3, 1]
+    ordered = reorder_bands(blocks, indents=True)
+    assert [block.first.text for block in ordered] == [
+        upper_first[0],
+        lower_first[0],
+        upper_second[0],
+        lower_second[0],
+    ]
+
+
+def test_a_lower_part_short_only_by_characters_taken_down_reads_on() -> None:
+    # two columns of 12 em read in two bands on a page that indents its first lines; the
+    # second column's lower part opens with a running line two em short, because the
+    # line-start rule took its last character down with the two closing marks after it
+    # (``好。”``): as short as an indented first line, it still goes on from the upper part
+    upper_first = [
+        "记者昨天从市交通委获",
+        "悉，本市公交线路今起逐步",
+        "恢复运营，首批恢复的线路",
+        "共有八十多条，覆盖主要居",
+        "住区和大型医院，各公交企",
+        "业已组织驾驶员完成核酸检",
+    ]
+    lower_first = [
+        "测，车辆每天都将进行全面",
+        "消毒，乘客须佩戴口罩，扫",
+        "码乘车，发车间隔根据客流",
+    ]
+    upper_second = [
+        "情况灵活调整，高峰时段将",
+        "适当加密班次。市民出行前",
+        "可通过手机查询实时到站信",
+        "息，合理安排出行时间，避",
+        "免在站台长时间聚集等候，",
+        "记者在站台采访时，乘客们",
+    ]
+    lower_second = ["纷纷表示这样安排很", "好。”据介绍，其余线路将"]
+    parts = [upper_first, upper_second, lower_first, lower_second]
+    text = "\n\n".join("\n".join(part) for part in parts) + "\n"
+    blocks = group_blocks(split_lines(text)[0])
+    assert [len(block.lines) for block in blocks] == [6, 6, 3, 2]
+    ordered = reorder_bands(blocks, indents=True)
+    assert [block.first.text for block in ordered] == [
+        upper_first[0],
+        lower_first[0],
+        upper_second[0],
+        lower_second[0],
+    ]
+
+
+def test_bands_of_parts_all_as_tall_are_read_column_by_column_where_the_words_tell() -> None:
+    # three columns of six lines cut at mid-height: upper parts of three lines, lower parts
+    # of three, so the counts read as well as one row of six columns; read band by band,
+    # more of the joins run a bigram the page prints across (``为彬``, ``葛配``) than read as
+    # the blocks come
+    text = "".join(PARAGRAPHS)
+    lines = _wrap(text)
+    columns = [lines[start : start + 6] for start in range(0, len(lines), 6)][:3]
+    assert [len(column) for column in columns] == [6, 6, 6]
+    parts = ["\n".join(column[:3]) for column in columns]
+    parts += ["\n".join(column[3:]) for column in columns]
+    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
+    page = "\n".join(head) + "\n" + "\n\n".join(parts) + "\n"
+    assert "".join(_body(page)) == "".join(lines[:18])

@@ -1,0 +1,114 @@
+"""Title-shaped lines run on from the body above them, on a page whose titles stand over
+their bodies: that body's lines, not a title.
+
+An extractor that parts blocks with blank lines (pdftotext) gives a title, set in type of its
+own size, as a block of its own: it parts the title from whatever was read before it with a
+blank line, and runs it only into the text set right under it (a headline over its dateline
+or byline; :mod:`.line_adjacency`).  So a kicker or headline never runs on from the text
+above it (on extracted dev pages, 3,997 of 3,997 stand under a blank line), and lines that
+do, closing a body's block and standing over a blank line, are lines of that text whatever
+their shape made of them (a title split off the end of a body block: :mod:`.glued_titles`):
+on the extracted dev pages, 49 such blocks are body text, none a title.  Left in the title
+run over the next body, they stand in its title stack.
+
+Taken back only when the first such line is at the body's own measure (as wide as its column,
+or as its indented first line): a column's last line whose sentence goes on in a column read
+elsewhere (``“历史会记住为这座城市坚守和付出的所`` under ``…努力。`` in a 20-em column).  A line
+at a measure of its own may be a subhead, or, where a hand or another extractor runs titles
+on from the text above, a kicker; and a page that runs a title into the article opening under
+it from the text above it, with no blank line over it, runs titles on so: there nothing
+is taken back (:func:`_titles_set_apart_above`), nor on a page with no blank line at all
+(PyMuPDF), nor where titles follow their bodies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from shared.parsing.block import Block
+from shared.parsing.columns import at_body_measure, piece_column
+from shared.parsing.line_adjacency import LineOrder
+from shared.parsing.units import Item, TitleGroup, Unit
+
+
+def return_run_on_titles(items: list[Item], order: LineOrder) -> list[Item]:
+    """``items`` with the leading blocks of each title group that run on from the body of the
+    article unit right above it (:func:`_run_on_count`) joined to that body's last block; a
+    group left with no block goes.  ``items`` itself when nothing moves; for a page whose
+    titles stand over their bodies and whose extractor parts them from the text above
+    (:func:`_titles_set_apart_above`)."""
+    if order.sets_nothing_apart or not _titles_set_apart_above(items, order):
+        return items
+    out: list[Item] = []
+    changed = False
+    for item in items:
+        host = out[-1] if out else None
+        if (
+            isinstance(item, TitleGroup)
+            and isinstance(host, Unit)
+            and host.kind == "article"
+            and host.body
+        ):
+            count = _run_on_count(host, item.blocks, order)
+            if count:
+                changed = True
+                out[-1] = _with_lines_joined(host, item.blocks[:count])
+                if count < len(item.blocks):
+                    out.append(TitleGroup(blocks=item.blocks[count:]))
+                continue
+        out.append(item)
+    return out if changed else items
+
+
+def _titles_set_apart_above(items: list[Item], order: LineOrder) -> bool:
+    """The page's extractor parts its titles from the text above them: every title run into
+    the article opening under it (a headline over its dateline or byline, with the title
+    blocks run into it in turn) stands under a blank line, and at least one title is so run
+    in.  (Lines run into a body going on under them may be a subhead, or body text taken for
+    a title: they say nothing of how the page sets its titles.)  An extractor
+    or a hand that runs a stack on from the text above as well (``…列席会议。`` /
+    ``陆军军医大学护士——`` / ``“五朵金花”绽放一线…`` / ``■ 首席记者 胡霞``) may set a kicker
+    so, and a line run on is no sign of body text there."""
+    run_in = False
+    for index, item in enumerate(items[:-1]):
+        below = items[index + 1]
+        if not isinstance(item, TitleGroup) or not isinstance(below, Unit) or not below.anchored:
+            continue
+        lines = [line for block in (*below.bylines, *below.body) for line in block.lines]
+        if not lines or not order.runs_into(item.blocks[-1].last, lines[0]):
+            continue
+        run_in = True
+        top = len(item.blocks) - 1
+        while top > 0 and order.runs_into(item.blocks[top - 1].last, item.blocks[top].first):
+            top -= 1
+        if not order.set_apart_above(item.blocks[top].first):
+            return False
+    return run_in
+
+
+def _run_on_count(host: Unit, blocks: list[Block], order: LineOrder) -> int:
+    """How many of a title group's leading text blocks run on, each from the line before it,
+    from the body of ``host`` (the article unit above the group), when the first of them is
+    at that body's measure and a blank line stands under the last of them (0 otherwise:
+    lines run into the text on both sides are left to the rules that weigh their shape and
+    words, and so is a line at a measure of its own: a subhead, or a title an extractor or
+    a hand ran on from the text above)."""
+    column = piece_column([line for block in host.body for line in block.lines])
+    if not blocks or column <= 0 or not at_body_measure(blocks[0].first, column):
+        return 0
+    count = 0
+    above = host.body[-1].last
+    for block in blocks:
+        if block.kind != "text" or not order.runs_into(above, block.first):
+            break
+        count += 1
+        above = block.last
+    return count if count and order.set_apart_below(above) else 0
+
+
+def _with_lines_joined(host: Unit, blocks: list[Block]) -> Unit:
+    """``host`` with the lines of ``blocks`` joined to its last body block, as extracted."""
+    last = host.body[-1]
+    lines = [*last.lines, *(line for block in blocks for line in block.lines)]
+    joined = Block(last.kind, lines, last.rule, last.blanks_before, last.under_band)
+    return dataclasses.replace(host, body=[*host.body[:-1], joined])

@@ -1,0 +1,61 @@
+"""Lines run on from the text above them over a blank line: that text's, not the next title's."""
+
+from __future__ import annotations
+
+from shared.parsing import parse_text
+
+FIRST = [
+    "长江黄金水道扩能带来新机遇",
+    "本报讯（记者 张立）长江航道整治工程近日完工，万吨级",
+    "船舶可以直达重庆，沿江港口的货物吞吐能力明显提升，航运",
+    "企业纷纷加密航线，物流成本随之下降，沿线城市的产业布局",
+    "也在调整之中，一批临港产业园区正在加快建设。",
+    "业内人士认为，水运通道扩能将为沿江地区带来新的发",
+    "展机遇，港口、物流和制造企业都在加快布局，新的投资项目",
+    "不断落地，沿江各地的合作也更加紧密。",
+]
+SECOND = [
+    "本报讯（记者 李响）世界杯开赛以来，本市多个商圈",
+    "推出观赛活动，餐饮、零售和文旅消费明显升温，不少商家",
+    "延长营业时间，推出夜间优惠套餐，吸引球迷前来观赛消费。",
+    "商圈负责人表示，将结合赛程安排更多主题活动，让观赛",
+    "热情转化为持续的消费动力，同时做好安全保障和交通疏导。",
+]
+# a paragraph's first line at the column's foot (25 em: the 27-em column less the indent),
+# its sentence going on in a column read elsewhere
+CUT_FIRST_LINE = "这段水上高速从“双向两车道”升级为“双向四车道”"
+
+
+def test_a_line_run_on_from_the_body_over_a_blank_stays_in_that_body() -> None:
+    # pdftotext parts a title from the text above it with a blank line and runs it into the
+    # text under it: the line run on from the body above, standing over a blank line, is a
+    # line of that body, not a kicker over the next article's headline
+    lines = [*FIRST, CUT_FIRST_LINE, "", "商圈如何接住世界杯流量？", *SECOND]
+    articles = parse_text("\n".join(lines)).articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "长江黄金水道扩能带来新机遇"),
+        ("", "商圈如何接住世界杯流量？"),
+    ]
+    assert articles[0].paragraphs[-1] == CUT_FIRST_LINE
+
+
+def test_a_kicker_run_on_from_the_text_above_stays_where_the_page_runs_titles_on() -> None:
+    # a page whose stacks run on from the text above (a kicker and headline between one
+    # article's last sentence and the next one's byline) sets a kicker so as well: a line
+    # run on from the text above tells nothing there, whatever its measure
+    lines = [
+        *FIRST[:5],
+        "陆军军医大学护士——",
+        "“五朵金花”绽放一线",
+        "■ 本报记者 胡霞",
+        *FIRST[5:],
+        CUT_FIRST_LINE,
+        "",
+        "商圈如何接住世界杯流量？",
+        *SECOND,
+    ]
+    articles = parse_text("\n".join(lines)).articles
+    assert [(a.kicker, a.headline) for a in articles][1:] == [
+        ("陆军军医大学护士——", "“五朵金花”绽放一线"),
+        (CUT_FIRST_LINE, "商圈如何接住世界杯流量？"),
+    ]

@@ -11,14 +11,17 @@ their shape made of them (a title split off the end of a body block: :mod:`.glue
 on the extracted dev pages, 49 such blocks are body text, none a title.  Left in the title
 run over the next body, they stand in its title stack.
 
-Taken back only when the first such line is at the body's own measure (as wide as its column,
-or as its indented first line): a column's last line whose sentence goes on in a column read
+Taken back when the first such line is at the body's own measure (as wide as its column, or
+as its indented first line): a column's last line whose sentence goes on in a column read
 elsewhere (``“历史会记住为这座城市坚守和付出的所`` under ``…努力。`` in a 20-em column).  A line
-at a measure of its own may be a subhead, or, where a hand or another extractor runs titles
-on from the text above, a kicker; and a page that runs a title into the article opening under
-it from the text above it, with no blank line over it, runs titles on so: there nothing
-is taken back (:func:`_titles_set_apart_above`), nor on a page with no blank line at all
-(PyMuPDF), nor where titles follow their bodies.
+at a measure of its own (a subhead, or, where a hand or another extractor runs titles on
+from the text above, a kicker) is taken back only when its words are the body's above: a
+title's names and terms recur in its own article's body (``主要指数跌幅较大`` under a report
+on the share indices), so a line whose bigrams that body holds (at least ``MIN_SHORT_HITS``,
+more than twice as many as the body under the title run) speaks of it.  A page that runs a
+title into the article opening under it from the text above it, with no blank line over
+it, runs titles on so: there nothing is taken back (:func:`_titles_set_apart_above`); nor on
+a page with no blank line at all (PyMuPDF), nor where titles follow their bodies.
 """
 
 from __future__ import annotations
@@ -28,7 +31,13 @@ import dataclasses
 from shared.parsing.block import Block
 from shared.parsing.columns import at_body_measure, piece_column
 from shared.parsing.line_adjacency import LineOrder
-from shared.parsing.units import Item, TitleGroup, Unit
+from shared.parsing.lines import joined_text
+from shared.parsing.topic import text_bigrams, vocabulary
+from shared.parsing.units import Item, TitleGroup, Unit, body_lines
+
+# A line at a measure of its own speaks of the body above when that body holds at least this
+# many of its character bigrams (a subhead is short: two words of its body's are evidence).
+MIN_SHORT_HITS = 2
 
 
 def return_run_on_titles(items: list[Item], order: LineOrder) -> list[Item]:
@@ -41,15 +50,16 @@ def return_run_on_titles(items: list[Item], order: LineOrder) -> list[Item]:
         return items
     out: list[Item] = []
     changed = False
-    for item in items:
+    for index, item in enumerate(items):
         host = out[-1] if out else None
+        below = items[index + 1] if index + 1 < len(items) else None
         if (
             isinstance(item, TitleGroup)
             and isinstance(host, Unit)
             and host.kind == "article"
             and host.body
         ):
-            count = _run_on_count(host, item.blocks, order)
+            count = _run_on_count(host, item.blocks, order, below)
             if count:
                 changed = True
                 out[-1] = _with_lines_joined(host, item.blocks[:count])
@@ -86,15 +96,19 @@ def _titles_set_apart_above(items: list[Item], order: LineOrder) -> bool:
     return run_in
 
 
-def _run_on_count(host: Unit, blocks: list[Block], order: LineOrder) -> int:
+def _run_on_count(
+    host: Unit, blocks: list[Block], order: LineOrder, below: Item | None = None
+) -> int:
     """How many of a title group's leading text blocks run on, each from the line before it,
     from the body of ``host`` (the article unit above the group), when the first of them is
-    at that body's measure and a blank line stands under the last of them (0 otherwise:
-    lines run into the text on both sides are left to the rules that weigh their shape and
-    words, and so is a line at a measure of its own: a subhead, or a title an extractor or
-    a hand ran on from the text above)."""
+    at that body's measure or speaks of it (:func:`_speaks_of`, rather than of the unit
+    ``below`` the group) and a blank line stands under the last of them (0 otherwise: lines
+    run into the text on both sides are left to the rules that weigh their shape and
+    words)."""
     column = piece_column([line for block in host.body for line in block.lines])
-    if not blocks or column <= 0 or not at_body_measure(blocks[0].first, column):
+    if not blocks or column <= 0:
+        return 0
+    if not at_body_measure(blocks[0].first, column) and not _speaks_of(host, blocks[0], below):
         return 0
     count = 0
     above = host.body[-1].last
@@ -104,6 +118,15 @@ def _run_on_count(host: Unit, blocks: list[Block], order: LineOrder) -> int:
         count += 1
         above = block.last
     return count if count and order.set_apart_below(above) else 0
+
+
+def _speaks_of(host: Unit, block: Block, below: Item | None) -> bool:
+    """The block's words recur in the host's body, clearly more than in the body under the
+    group (a title's words recur in its own article's body)."""
+    words = text_bigrams(joined_text(block.lines))
+    own = len(words & vocabulary(body_lines(host)))
+    other = len(words & vocabulary(body_lines(below))) if isinstance(below, Unit) else 0
+    return own >= MIN_SHORT_HITS and own > 2 * other
 
 
 def _with_lines_joined(host: Unit, blocks: list[Block]) -> Unit:

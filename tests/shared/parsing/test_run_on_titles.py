@@ -59,3 +59,28 @@ def test_a_kicker_run_on_from_the_text_above_stays_where_the_page_runs_titles_on
         ("陆军军医大学护士——", "“五朵金花”绽放一线"),
         (CUT_FIRST_LINE, "商圈如何接住世界杯流量？"),
     ]
+
+
+def test_a_subhead_run_on_from_the_body_it_speaks_of_stays_in_that_body() -> None:
+    # a line at a measure of its own run on from the body above over a blank line: the
+    # body's subhead when its words are that body's (港口, 物流, 加快, 布局), and not the
+    # kicker of the article under it
+    lines = [*FIRST, "港口物流加快布局", "", "商圈如何接住世界杯流量？", *SECOND]
+    articles = parse_text("\n".join(lines)).articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "长江黄金水道扩能带来新机遇"),
+        ("", "商圈如何接住世界杯流量？"),
+    ]
+    assert articles[0].paragraphs[-1] == "港口物流加快布局"
+
+
+def test_a_line_run_on_at_its_own_measure_speaking_of_the_next_article_stays_its_title() -> None:
+    # a line speaking of the article under it (世界杯, 夜间, 消费) more than of the body above
+    # (港口, 物流) is no sign of that body: it stays in the title stack over the article
+    lines = [*FIRST, "世界杯带火港口物流与夜间消费", "", "商圈如何接住世界杯流量？", *SECOND]
+    articles = parse_text("\n".join(lines)).articles
+    assert articles[0].paragraphs[-1].endswith("沿江各地的合作也更加紧密。")
+    assert {articles[1].kicker, articles[1].headline} == {
+        "世界杯带火港口物流与夜间消费",
+        "商圈如何接住世界杯流量？",
+    }

@@ -42,9 +42,9 @@ MIN_SHORT_HITS = 2
 
 def return_run_on_titles(items: list[Item], order: LineOrder) -> list[Item]:
     """``items`` with the leading blocks of each title group that run on from the body of the
-    article unit right above it (:func:`_run_on_count`) joined to that body's last block; a
-    group left with no block goes.  ``items`` itself when nothing moves; for a page whose
-    titles stand over their bodies and whose extractor parts them from the text above
+    article unit right above it (:func:`_run_on_count`) joined to the body block they run on
+    from; a group left with no block goes.  ``items`` itself when nothing moves; for a page
+    whose titles stand over their bodies and whose extractor parts them from the text above
     (:func:`_titles_set_apart_above`)."""
     if order.sets_nothing_apart or not _titles_set_apart_above(items, order):
         return items
@@ -59,10 +59,11 @@ def return_run_on_titles(items: list[Item], order: LineOrder) -> list[Item]:
             and host.kind == "article"
             and host.body
         ):
-            count = _run_on_count(host, item.blocks, order, below)
+            place = _block_run_on_from(host, item.blocks[0], order)
+            count = _run_on_count(host, place, item.blocks, order, below) if place >= 0 else 0
             if count:
                 changed = True
-                out[-1] = _with_lines_joined(host, item.blocks[:count])
+                out[-1] = _with_lines_joined(host, place, item.blocks[:count])
                 if count < len(item.blocks):
                     out.append(TitleGroup(blocks=item.blocks[count:]))
                 continue
@@ -96,11 +97,22 @@ def _titles_set_apart_above(items: list[Item], order: LineOrder) -> bool:
     return run_in
 
 
+def _block_run_on_from(host: Unit, block: Block, order: LineOrder) -> int:
+    """The index of the host's body block that ``block`` runs on from (its last line right
+    over the block's first), or -1.  Usually the last; a column read back under its upper
+    part (:mod:`.column_bands`, :mod:`.stray_moves`) may stand after it."""
+    for index in range(len(host.body) - 1, -1, -1):
+        if order.runs_into(host.body[index].last, block.first):
+            return index
+    return -1
+
+
 def _run_on_count(
-    host: Unit, blocks: list[Block], order: LineOrder, below: Item | None = None
+    host: Unit, place: int, blocks: list[Block], order: LineOrder, below: Item | None = None
 ) -> int:
     """How many of a title group's leading text blocks run on, each from the line before it,
-    from the body of ``host`` (the article unit above the group), when the first of them is
+    from the body of ``host`` (the article unit above the group; from its body block at
+    ``place``), when the first of them is
     at that body's measure or speaks of it (:func:`_speaks_of`, rather than of the unit
     ``below`` the group) and a blank line stands under the last of them (0 otherwise: lines
     run into the text on both sides are left to the rules that weigh their shape and
@@ -111,7 +123,7 @@ def _run_on_count(
     if not at_body_measure(blocks[0].first, column) and not _speaks_of(host, blocks[0], below):
         return 0
     count = 0
-    above = host.body[-1].last
+    above = host.body[place].last
     for block in blocks:
         if block.kind != "text" or not order.runs_into(above, block.first):
             break
@@ -129,9 +141,10 @@ def _speaks_of(host: Unit, block: Block, below: Item | None) -> bool:
     return own >= MIN_SHORT_HITS and own > 2 * other
 
 
-def _with_lines_joined(host: Unit, blocks: list[Block]) -> Unit:
-    """``host`` with the lines of ``blocks`` joined to its last body block, as extracted."""
-    last = host.body[-1]
-    lines = [*last.lines, *(line for block in blocks for line in block.lines)]
-    joined = Block(last.kind, lines, last.rule, last.blanks_before, last.under_band)
-    return dataclasses.replace(host, body=[*host.body[:-1], joined])
+def _with_lines_joined(host: Unit, place: int, blocks: list[Block]) -> Unit:
+    """``host`` with the lines of ``blocks`` joined to its body block at ``place``, as
+    extracted."""
+    above = host.body[place]
+    lines = [*above.lines, *(line for block in blocks for line in block.lines)]
+    joined = Block(above.kind, lines, above.rule, above.blanks_before, above.under_band)
+    return dataclasses.replace(host, body=[*host.body[:place], joined, *host.body[place + 1 :]])

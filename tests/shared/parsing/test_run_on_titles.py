@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.block import Block
+from shared.parsing.line_adjacency import LineOrder
+from shared.parsing.lines import make_line
+from shared.parsing.run_on_titles import return_run_on_titles
+from shared.parsing.units import Item, TitleGroup, Unit
 
 FIRST = [
     "长江黄金水道扩能带来新机遇",
@@ -84,3 +89,35 @@ def test_a_line_run_on_at_its_own_measure_speaking_of_the_next_article_stays_its
         "世界杯带火港口物流与夜间消费",
         "商圈如何接住世界杯流量？",
     }
+
+
+def test_a_line_runs_on_from_the_body_block_it_follows_whatever_stands_after_it() -> None:
+    # the body above holds a column's lower part read back after the block the line runs on
+    # from (as the column and stray-piece stages put it back): the line joins the block it
+    # was extracted under, not the body's last block
+    def block(texts: list[str], start: int, blank: bool = False) -> Block:
+        lines = [make_line(text, start + i, 1) for i, text in enumerate(texts)]
+        blanks = [make_line("", start - 1, 1)] if blank else []
+        return Block("text", lines, "", blanks)
+
+    title = block(FIRST[:1], 1)
+    upper = block(FIRST[1:5], 2)
+    run_on = block([CUT_FIRST_LINE], 6)
+    headline = block(["商圈如何接住世界杯流量？"], 8, blank=True)
+    second = block(SECOND, 9)
+    lower = block(FIRST[5:], 15, blank=True)
+    order = LineOrder([title, upper, run_on, headline, second, lower])
+    items: list[Item] = [
+        TitleGroup([title]),
+        Unit(body=[upper, lower]),
+        TitleGroup([run_on, headline]),
+        Unit(body=[second]),
+    ]
+    returned = return_run_on_titles(items, order)
+    assert len(returned) == len(items)
+    host, group = returned[1], returned[2]
+    assert isinstance(host, Unit)
+    assert isinstance(group, TitleGroup)
+    assert [line.text for line in host.body[0].lines] == [*FIRST[1:5], CUT_FIRST_LINE]
+    assert host.body[1] is lower
+    assert group.blocks == [headline]

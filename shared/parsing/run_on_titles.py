@@ -11,14 +11,17 @@ their shape made of them (a title split off the end of a body block: :mod:`.glue
 on the extracted dev pages, 49 such blocks are body text, none a title.  Left in the title
 run over the next body, they stand in its title stack.
 
-Taken back when the first such line is at the body's own measure (as wide as its column, or
-as its indented first line): a column's last line whose sentence goes on in a column read
-elsewhere (``“历史会记住为这座城市坚守和付出的所`` under ``…努力。`` in a 20-em column).  A line
-at a measure of its own (a subhead, or, where a hand or another extractor runs titles on
-from the text above, a kicker) is taken back only when its words are the body's above: a
-title's names and terms recur in its own article's body (``主要指数跌幅较大`` under a report
-on the share indices), so a line whose bigrams that body holds (at least ``MIN_SHORT_HITS``,
-more than twice as many as the body under the title run) speaks of it.  A page that runs a
+Taken back when a line of the first such block is at the body's own measure (as wide as its
+column, or as its indented first line): a column's last line whose sentence goes on in a
+column read elsewhere (``“历史会记住为这座城市坚守和付出的所`` under ``…努力。`` in a 20-em
+column), or a subhead with its paragraph's first line under it (``家人般的温暖`` /
+``安徽涡阳距离上海超过600公里，开车需``: a title's wrap never runs wider on its next line, so
+a line at the column's measure there is running text).  A line at a measure of its own (a
+subhead, or, where a hand or another extractor runs titles on from the text above, a kicker)
+is taken back only when its words are the body's above: a title's names and terms recur in
+its own article's body (``主要指数跌幅较大`` under a report on the share indices), so a line
+whose bigrams that body holds (at least ``MIN_SHORT_HITS``, more than twice as many as the
+body under the title run) speaks of it.  A page that runs a
 title into the article opening under it from the text above it, with no blank line over
 it, runs titles on so: there nothing is taken back (:func:`_titles_set_apart_above`); nor on
 a page with no blank line at all (PyMuPDF), nor where titles follow their bodies.
@@ -112,15 +115,15 @@ def _run_on_count(
 ) -> int:
     """How many of a title group's leading text blocks run on, each from the line before it,
     from the body of ``host`` (the article unit above the group; from its body block at
-    ``place``), when the first of them is
-    at that body's measure or speaks of it (:func:`_speaks_of`, rather than of the unit
-    ``below`` the group) and a blank line stands under the last of them (0 otherwise: lines
-    run into the text on both sides are left to the rules that weigh their shape and
-    words)."""
+    ``place``), when the first of them holds a line at that body's measure or speaks of it
+    (:func:`_speaks_of`, rather than of the unit ``below`` the group) and a blank line stands
+    under the last of them (0 otherwise: lines run into the text on both sides are left to
+    the rules that weigh their shape and words)."""
     column = piece_column([line for block in host.body for line in block.lines])
     if not blocks or column <= 0:
         return 0
-    if not at_body_measure(blocks[0].first, column) and not _speaks_of(host, blocks[0], below):
+    at_measure = any(at_body_measure(line, column) for line in blocks[0].lines)
+    if not at_measure and not _speaks_of(host, blocks[0], below):
         return 0
     count = 0
     above = host.body[place].last

@@ -66,6 +66,18 @@ def test_a_kicker_run_on_from_the_text_above_stays_where_the_page_runs_titles_on
     ]
 
 
+def test_a_subhead_run_on_with_a_line_at_the_body_measure_under_it_stays_in_that_body() -> None:
+    # a subhead at its own measure with a paragraph's first line under it, both run on from
+    # the body above: a title's wrap never runs wider on its next line, and the line at the
+    # column's measure is running text, so the block is the body's
+    lines = [*FIRST, "家人般的温暖", CUT_FIRST_LINE, "", "商圈如何接住世界杯流量？", *SECOND]
+    articles = parse_text("\n".join(lines)).articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "长江黄金水道扩能带来新机遇"),
+        ("", "商圈如何接住世界杯流量？"),
+    ]
+
+
 def test_a_subhead_run_on_from_the_body_it_speaks_of_stays_in_that_body() -> None:
     # a line at a measure of its own run on from the body above over a blank line: the
     # body's subhead when its words are that body's (港口, 物流, 加快, 布局), and not the

@@ -50,6 +50,7 @@ from shared.parsing.opening_titles import (
     split_opening_title_paragraph,
 )
 from shared.parsing.photo_bylines import join_bylines_past_photos
+from shared.parsing.run_on_titles import return_run_on_titles
 from shared.parsing.stacked_titles import runs_on_as_wrap, wider_than_wrap
 from shared.parsing.stray_moves import reattach_stray_pieces
 from shared.parsing.stray_pieces import body_shape
@@ -503,7 +504,8 @@ def _glued_units(items: Sequence[Item], order: LineOrder) -> dict[int, int]:
 def titled_items(
     items: list[Item], order: LineOrder | None = None
 ) -> tuple[list[Item], tuple[dict[int, int], set[int], Direction]]:
-    """The items with two side-by-side titles merged line by line split
+    """The items with lines run on from a body taken back from the title run under it
+    (:mod:`.run_on_titles`), two side-by-side titles merged line by line split
     (:mod:`.merged_titles`), title runs of side-by-side modules split (:mod:`.title_runs`)
     and titles read with another row's moved over their bodies (:mod:`.stray_titles`) where the
     page sets its titles over their bodies, and their title assignment
@@ -511,7 +513,8 @@ def titled_items(
     titles = assign_titles(items, order)
     if titles[2] != "before":
         return items, titles
-    split = move_stray_titles(split_title_runs(split_merged_titles(items)))
+    returned = return_run_on_titles(items, order or LineOrder())
+    split = move_stray_titles(split_title_runs(split_merged_titles(returned)))
     if len(split) == len(items) and all(a is b for a, b in zip(split, items, strict=True)):
         return items, titles
     split_titles = assign_titles(split, order)

@@ -207,3 +207,11 @@ INDENT = 2.0
 # falls at least this short of the column (an indented line squeezing in one more
 # punctuation mark comes out one em short).
 INDENT_MARGIN = 1.0
+
+
+def at_body_measure(line: Line, column: float) -> bool:
+    """As wide as the column or as its indented first line (within an em)."""
+    return (
+        abs(line.width - column) <= INDENT_MARGIN
+        or abs(line.width - (column - INDENT)) <= INDENT_MARGIN
+    )

@@ -26,6 +26,7 @@ from shared.parsing.columns import (
     SAME_WIDTH,
     SHORT_MARGIN,
     SQUEEZED_AT_LINE_END,
+    at_body_measure,
     column_width,
     lines_share_column,
 )
@@ -200,7 +201,7 @@ def page_top_title_run(block: Block) -> int:
     if block.kind != "text" or block.opens_with_dateline or block.opens_continued_part:
         return 0
     lines = block.lines
-    head = _trim_at_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
+    head = _trimat_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
     if head and _apart_from_body(lines, head):
         return head
     # a headline with commas, or one at the body's measure by chance, ending short over a
@@ -235,7 +236,7 @@ def _apart_from_body(lines: Sequence[Line], head: int) -> bool:
     if not 0 < head <= len(lines) - MIN_MEASURED_LINES:
         return False
     column = column_width([line for line in lines[head:] if line.measures_column])
-    return column > 0 and not any(_at_body_measure(line, column) for line in lines[:head])
+    return column > 0 and not any(at_body_measure(line, column) for line in lines[:head])
 
 
 def _under_title(out: Sequence[Block]) -> bool:
@@ -574,7 +575,7 @@ def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     exclaims (:func:`_question_title_shaped`: a title may end with ？ or ！), else a
     short-ended title run (:func:`_short_ended_title_run`).  The caller asks that the text
     under them speak of something other than the text above."""
-    head = _body_first_line_out(lines, 0, _trim_at_body_measure(lines, _glued_title_run(lines, 0)))
+    head = _body_first_line_out(lines, 0, _trimat_body_measure(lines, _glued_title_run(lines, 0)))
     if head:
         return head, TITLE_SPLIT_RULE
     if len(lines) > 1 and _question_title_shaped(lines[0]):
@@ -623,15 +624,7 @@ def _wide_title_run(lines: Sequence[Line]) -> int:
     return 0
 
 
-def _at_body_measure(line: Line, column: float) -> bool:
-    """As wide as the column or as its indented first line (within an em)."""
-    return (
-        abs(line.width - column) <= INDENT_MARGIN
-        or abs(line.width - (column - INDENT)) <= INDENT_MARGIN
-    )
-
-
-def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
+def _trimat_body_measure(lines: Sequence[Line], head: int) -> int:
     """A run of title-shaped lines opening ``lines`` cut at its first line after the first
     that is at the body's measure (full, or the indented first line; the column measured
     on the whole block): a body's opening lines may hold no sentence punctuation
@@ -645,11 +638,11 @@ def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
     column = column_width([line for line in lines if line.measures_column])
     if column <= 0:
         return head
-    first_at_measure = _at_body_measure(lines[0], column)
+    first_at_measure = at_body_measure(lines[0], column)
     for index in range(1, head):
         if lines[index - 1].text.rstrip().endswith(("——", "：", ":")):
             return head
-        if not first_at_measure and _at_body_measure(lines[index], column):
+        if not first_at_measure and at_body_measure(lines[index], column):
             return index
         if _opens_after_short(lines, index, column):
             return index
@@ -1010,12 +1003,12 @@ def _trailing_title_start(block: Block, opens_next: bool = False) -> int | None:
         return None
     if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
         return None
-    if _runs_at_body_measure(lines, cut, opens_next):
+    if _runsat_body_measure(lines, cut, opens_next):
         return None
     return cut
 
 
-def _runs_at_body_measure(lines: Sequence[Line], cut: int, opens_next: bool = False) -> bool:
+def _runsat_body_measure(lines: Sequence[Line], cut: int, opens_next: bool = False) -> bool:
     """The unfinished lines from ``lines[cut]`` on are running text cut by a column break,
     not title lines: each is set at the measure of the body above (the full column, or the
     first at the indented first-line width and the rest full: a paragraph opening) and

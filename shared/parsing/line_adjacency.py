@@ -58,3 +58,14 @@ class LineOrder:
             return True
         above = self._lines[position - 1]
         return above.page != line.page or not above.text.strip()
+
+    def set_apart_below(self, line: Line) -> bool:
+        """A blank line stands right under ``line`` (or nothing of its page does).  A line
+        it does not hold is taken as set apart from nothing."""
+        position = self._position.get(id(line))
+        if position is None:
+            return False
+        if position + 1 == len(self._lines):
+            return True
+        below = self._lines[position + 1]
+        return below.page != line.page or not below.text.strip()

@@ -16,6 +16,10 @@ block too, as the other level of its stack (a kicker over its headline, a headli
 its subtitle), when the block is shaped as a title level of its own (no sentence marks; a
 comma may part its phrases inside a line).  Blocks are moved until none is left to move:
 a stack that gave a block away may be left with a lone title, ready for its other level.
+A lone title block is weighed too where it stands amid a text: between an article's sentence
+a column break cut and the text going on with it (no article opens there), it heads no body
+(:func:`_amid_text`; a line that ran on over it, taken back into its body, leaves it so:
+:mod:`.run_on_titles`).
 """
 
 from __future__ import annotations
@@ -89,9 +93,11 @@ def _move_once(items: list[Item]) -> list[Item]:
     kept: dict[int, list[Block]] = {}  # title group index → the blocks it keeps
     source: dict[int, int] = {}  # target unit index → the title group its blocks left
     for index, item in enumerate(items):
-        if not isinstance(item, TitleGroup) or len(item.blocks) < 2:
-            continue
         below = past_photos(items, index + 1)
+        if not isinstance(item, TitleGroup) or (
+            len(item.blocks) < 2 and not _amid_text(items, index, below)
+        ):
+            continue
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}
         misfit = misfits(item)
@@ -114,7 +120,7 @@ def _move_once(items: list[Item]) -> list[Item]:
                 going.setdefault(target, []).append(block)
             else:
                 staying.append(block)
-        if going and (staying or not _over_body(items, below)):
+        if going and (staying or not _over_body(items, below) or _amid_text(items, index, below)):
             moved.update(going)
             kept[index] = staying
             source.update(dict.fromkeys(going, index))
@@ -140,6 +146,23 @@ def _move_once(items: list[Item]) -> list[Item]:
         elif kept[index]:
             out.append(TitleGroup(blocks=kept[index]))
     return out
+
+
+def _amid_text(items: list[Item], index: int, below: int) -> bool:
+    """The run at ``index`` stands between a sentence a column break cut and the text that
+    goes on with it (the article unit over it ends in mid-sentence, the unit under it opens
+    no article): it heads no body there."""
+    over, under = items[index - 1] if index else None, items[below] if below < len(items) else None
+    return (
+        isinstance(over, Unit)
+        and over.kind == "article"
+        and bool(over.body)
+        and not over.body[-1].last.ends_sentence
+        and isinstance(under, Unit)
+        and under.kind == "article"
+        and bool(under.body)
+        and not under.anchored
+    )
 
 
 def _over_body(items: list[Item], below: int) -> bool:

@@ -13,6 +13,10 @@ between a title and its body or between paragraphs, a blank line where a block e
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.block import Block
+from shared.parsing.lines import make_line
+from shared.parsing.stray_titles import move_stray_titles
+from shared.parsing.units import TitleGroup, Unit
 from tests.shared.parsing.test_stray_pieces import NIGHT, RIVER, VILLAGE, body, wrap
 
 
@@ -671,3 +675,35 @@ def test_the_headline_a_lead_in_kicker_introduces_stays_under_it() -> None:
         ("乡村纪事：", "夏收持续升温", body(VILLAGE)),
         ("", "城市夜经济", body(NIGHT)),
     ]
+
+
+def test_a_lone_title_read_amid_a_cut_sentence_goes_to_the_untitled_body_using_its_words() -> None:
+    # a title read between a sentence a column break cut (…今年夏季) and the text going on
+    # with it heads no body there: alone in its run, it goes over the untitled river
+    # report whose words it uses (the line that ran on over it was given back to its body)
+    night = wrap(NIGHT, 14)
+    assert not night[6].endswith("。")  # the column ends in mid-sentence
+    river = _block(wrap(RIVER, 14), 60)
+    items: list[TitleGroup | Unit] = [
+        TitleGroup([_block(["城市夜经济持续升温"], 1)]),
+        Unit(body=[_block(night[:7], 2)]),
+        TitleGroup([_block(["沿江步道陆续开放"], 20)]),
+        Unit(body=[_block(night[7:], 30)]),
+        Unit(body=[river]),
+    ]
+    moved = move_stray_titles(items)
+    assert [type(item).__name__ for item in moved] == [
+        "TitleGroup",
+        "Unit",
+        "Unit",
+        "TitleGroup",
+        "Unit",
+    ]
+    assert isinstance(moved[3], TitleGroup)
+    assert moved[3].blocks[0].first.text == "沿江步道陆续开放"
+    assert isinstance(moved[4], Unit)
+    assert moved[4].body == [river]
+
+
+def _block(texts: list[str], start: int) -> Block:
+    return Block("text", [make_line(t, start + i, 1) for i, t in enumerate(texts)], "")

@@ -830,7 +830,11 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     """Split the lines of consecutive body blocks into paragraphs.
 
     A block whose first line number is in ``standalone`` (a subhead) is a paragraph of its
-    own, unless a column break cut a paragraph there (:func:`_runs_across_subhead_break`)."""
+    own, unless a column break cut a paragraph there (:func:`_runs_across_subhead_break`)
+    or the line after it opens with a character the line-start rule took down with the
+    marks after it (:func:`pulled_down_run`, ``无法走入…《红楼`` over ``梦》，可以…``): that
+    character was cut from the line above, which therefore wrapped in mid-text and ends no
+    subhead (a subhead's line ends where its words do)."""
     lines = [line for block in blocks for line in block.lines]
     following: dict[int, Line] = {a.number: b for a, b in itertools.pairwise(lines)}
     columns = local_column_widths(lines)
@@ -866,7 +870,9 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 continue
             blank_above = bool(blanks) and blanks_tell  # a blank line that tells stands above
             if position == 0 and (alone or previous_alone):
-                if _runs_across_subhead_break(
+                if not previous.ends_sentence and pulled_down_run(line.text):
+                    new, rule = False, "a character the line-start rule took down runs on"
+                elif _runs_across_subhead_break(
                     previous,
                     line,
                     columns[line.number],

@@ -424,6 +424,27 @@ def test_a_block_taken_for_a_subhead_whose_first_line_fills_the_column_is_runnin
     assert [len(g) for g in result.groups] == [4]
 
 
+def test_a_line_opening_with_a_pulled_down_character_runs_on_from_a_subhead_block() -> None:
+    # a 19 em column: the first line stops at 15 em because 梦 went down with 》， (the
+    # line-start rule), so the line under it opens with the character and the marks: the
+    # text runs on from the block taken for a subhead, which a subhead's own line never
+    # leaves behind it
+    text = "\n".join(
+        [
+            "遍，而且是开放式舞台，观众和演员很有互",
+            "动感。",
+            "",
+            "无法走入宛平剧院看驻场版《红楼",  # taken for a subhead
+            "",
+            "梦》，可以在线上点播明星版越剧《红楼",
+            "梦》，钱惠丽、单仰萍、赵志刚、方亚芬、",
+            "郑国凤、王志萍等全明星阵容让戏迷直呼过",
+            "瘾。",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [2, 5]
+
+
 def test_a_short_subhead_block_stays_a_paragraph_of_its_own() -> None:
     text = "第一段正文写到这里就结束了。\n\n以精细化运营激活\n\n第二段正文从这里开始，"
     assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 1, 1]

@@ -37,6 +37,7 @@ from shared.parsing.columns import (
     SQUEEZED_AT_LINE_END,
     is_short,
     local_column_widths,
+    whole_em_columns,
 )
 from shared.parsing.datelines import dateline_runs_on, match_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation, sets_in_paragraphs
@@ -837,7 +838,7 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     subhead (a subhead's line ends where its words do)."""
     lines = [line for block in blocks for line in block.lines]
     following: dict[int, Line] = {a.number: b for a, b in itertools.pairwise(lines)}
-    columns = local_column_widths(lines)
+    columns = whole_em_columns(lines, local_column_widths(lines))
     kept_indent = keeps_indentation(lines)
     set_in = not kept_indent and sets_in_paragraphs(lines)
     dateline_tail = _dateline_tail(lines)

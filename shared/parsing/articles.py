@@ -698,8 +698,9 @@ def _body_edges(unit: Unit) -> tuple[float, bool, bool]:
     """How far (em) the unit's last body line (without a continuation marker) stops short
     of the column its body is set in, whether its first body line fills that column
     (less than an em short, no kept indent: a running line, not a paragraph's first line
-    short by the indent), and whether the last line, ending no sentence, is read right
-    under a line that fills the column without ending one (a wrapped sentence's tail).
+    short by the indent, whether or not it ends a sentence), and whether the last line,
+    ending no sentence, is read right under a line that fills the column without ending
+    one (a wrapped sentence's tail).
     The column is measured on the lines that tell it (no dateline, no marker); (0, False,
     False) when none does, and the first line is not judged when fewer than three lines
     under it measure the column (:func:`.columns.piece_column`)."""
@@ -731,7 +732,6 @@ def _body_edges(unit: Unit) -> tuple[float, bool, bool]:
         and first.indent < KEPT_INDENT  # a kept indent marks a first line
         and not first.spaced_out
         and not first.opens_dateline
-        and not first.ends_sentence
         and display_width(text) > rest - INDENT_MARGIN  # (an em short reads as indented)
     )
     return short_by, opens_full, closes_wrapped

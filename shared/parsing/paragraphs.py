@@ -173,7 +173,7 @@ def paragraph_break(
     if (
         not before.spaced_out
         # (Latin capitals print wider than counted: ``亮相CCTV空中剧院，…片段。`` is full)
-        and printed_width(before) + _capitals_slack(before.text) <= full - INDENT_MARGIN
+        and printed_width(before) + capitals_slack(before.text) <= full - INDENT_MARGIN
         and not _INTENDED_SPACE.search(before.text)
         and not explains_short_line(before, after, full)
     ):
@@ -751,13 +751,13 @@ def _pushed_down(line: Line, following: Line, column: float) -> bool:
     room left on ``line``: the typesetter stretched ``line`` because the run moved down.
 
     The run may print wider than the half em a character its width counts: Latin capitals
-    run wider (:func:`_capitals_slack`), so ``MPCVD`` may not fit where five half-width
+    run wider (:func:`capitals_slack`), so ``MPCVD`` may not fit where five half-width
     characters would (``产。一期计划采购500台`` over ``MPCVD（微波等离子化学气相``)."""
     match = _LEADING_HALF_WIDTH.match(following.text)
     if match is None:
         return False
     run = match.group()
-    return line.width + 0.5 * len(run) + _capitals_slack(run) > column
+    return line.width + 0.5 * len(run) + capitals_slack(run) > column
 
 
 def _far_short(line: Line, column: float, opens: bool) -> bool:
@@ -778,7 +778,7 @@ def _far_short(line: Line, column: float, opens: bool) -> bool:
     margin = max(SHORT_MARGIN, FAR_SHORT_SHARE * column)
     full = column - INDENT - 0.5 if opens else column
     # (the capitals only ever widen a line: counted only for a line that may be far short)
-    return width <= full - margin and width + _capitals_slack(line.text) <= full - margin
+    return width <= full - margin and width + capitals_slack(line.text) <= full - margin
 
 
 # Latin capitals print wider than the half em a line's width counts for them (in a
@@ -788,7 +788,7 @@ CAPITAL_SLACK = 0.2
 _CAPITALS = re.compile("[A-Z]")
 
 
-def _capitals_slack(text: str) -> float:
+def capitals_slack(text: str) -> float:
     """How much wider (em) than measured a line may print for its Latin capitals."""
     return CAPITAL_SLACK * len(_CAPITALS.findall(text))
 

@@ -233,6 +233,24 @@ def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
     assert len(joined.paragraphs) == 2
 
 
+def test_a_first_line_an_em_short_by_count_for_its_latin_capitals_after_the_jump_runs_on() -> (
+    None
+):
+    # N4、N5 count half an em a character but print wider: the line counted an em short of
+    # its 18-em column fills it in print, a running line, so the sentence ending flush at
+    # the jump runs on into it
+    page_two = _page_two(
+        [
+            "（上接第1版）全市上下要形成合力，确保N4、N5完成",
+            "全年目标任务，以实干实效迎接新中国成",
+            "立七十五周年，把五大行动打造成统一战",
+            "线服务强市建设的响亮名片。",
+        ]
+    )
+    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
+    assert len(joined.paragraphs) == 1
+
+
 def test_a_first_line_with_a_kept_indent_after_the_jump_opens_a_paragraph() -> None:
     # the extractor kept the paragraph indent (two full-width spaces) on the second part's
     # first line: a paragraph's first line, however many characters it holds

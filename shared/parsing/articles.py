@@ -49,6 +49,7 @@ from shared.parsing.opening_titles import (
     extend_title_with_opening_paragraph,
     split_opening_title_paragraph,
 )
+from shared.parsing.paragraphs import capitals_slack
 from shared.parsing.photo_bylines import join_bylines_past_photos
 from shared.parsing.run_on_titles import return_run_on_titles
 from shared.parsing.stacked_titles import runs_on_as_wrap, wider_than_wrap
@@ -711,9 +712,11 @@ def build_article(
 def _body_edges(unit: Unit) -> tuple[float, bool, bool]:
     """How far (em) the unit's last body line (without a continuation marker) stops short
     of the column its body is set in, whether its first body line fills that column
-    (less than an em short, no kept indent: a running line, not a paragraph's first line
-    short by the indent), and whether the last line, ending no sentence, is read right
-    under a line that fills the column without ending one (a wrapped sentence's tail).
+    (less than an em short, its Latin capitals counted at their printed width, no kept
+    indent: a running line, not a paragraph's first line short by the indent, whether or
+    not it ends a sentence), and whether the last line,
+    ending no sentence, is read right under a line that fills the column without ending
+    one (a wrapped sentence's tail).
     The column is measured on the lines that tell it (no dateline, no marker); (0, False,
     False) when none does, and the first line is not judged when fewer than three lines
     under it measure the column (:func:`.columns.piece_column`)."""
@@ -745,8 +748,8 @@ def _body_edges(unit: Unit) -> tuple[float, bool, bool]:
         and first.indent < KEPT_INDENT  # a kept indent marks a first line
         and not first.spaced_out
         and not first.opens_dateline
-        and not first.ends_sentence
-        and display_width(text) > rest - INDENT_MARGIN  # (an em short reads as indented)
+        # (an em short reads as indented; Latin capitals print wider than they count)
+        and display_width(text) + capitals_slack(text) > rest - INDENT_MARGIN
     )
     return short_by, opens_full, closes_wrapped
 

@@ -8,7 +8,9 @@ line.  A line that fills the column and does not end a sentence always runs on, 
 ends with a colon and the next line is as short as an indented first line.  Where two
 readings fit one line, the line under it decides (a first line is followed by a running
 line, a paragraph's last line by the next first line); a letter-spaced line is judged by
-its characters, not its stretched width.  The column depth of a body's blank lines
+its characters, not its stretched width.  A line opening with a character the line-start
+rule took down with the marks after it goes on from the line above, which that character
+left short (:func:`takes_down_from`).  The column depth of a body's blank lines
 (:func:`.blank_lines.column_grid`) tells column breaks from paragraph breaks where the
 shapes cannot; a body that never sets a blank at its certain breaks says nothing with its
 blanks (:func:`.blank_lines.never_marks_breaks_with_blanks`); the blank before a piece
@@ -37,6 +39,7 @@ from shared.parsing.columns import (
     SQUEEZED_AT_LINE_END,
     is_short,
     local_column_widths,
+    whole_em_columns,
 )
 from shared.parsing.datelines import dateline_runs_on, match_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation, sets_in_paragraphs
@@ -100,6 +103,8 @@ def paragraph_break(
     if not before.ends_sentence:
         if dateline_runs_on(before.text, after.text):
             return False, "a dateline wrapped before its 电 or 讯 goes on in the next line"
+        if takes_down_from(before, after, column, before_opens):
+            return False, TAKEN_DOWN
         measure = column - INDENT if before_opens else column
         if (
             column > 0
@@ -168,7 +173,7 @@ def paragraph_break(
     if (
         not before.spaced_out
         # (Latin capitals print wider than counted: ``亮相CCTV空中剧院，…片段。`` is full)
-        and printed_width(before) + _capitals_slack(before.text) <= full - INDENT_MARGIN
+        and printed_width(before) + capitals_slack(before.text) <= full - INDENT_MARGIN
         and not _INTENDED_SPACE.search(before.text)
         and not explains_short_line(before, after, full)
     ):
@@ -236,6 +241,31 @@ def paragraph_break(
 
 
 _OPENING_QUOTES = ("“", "「", "『")
+
+
+TAKEN_DOWN = "a character the line-start rule took down goes on from the line above"
+# A list item's number or letter opening a paragraph (``二、``, ``3）``, ``B、``): not a
+# character the line-start rule took down with the mark after it.
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十0-9A-Za-z]+[、）)]")
+
+
+def takes_down_from(before: Line, after: Line, column: float, before_opens: bool) -> bool:
+    """``after`` opens with what the line-start rule (避头) took down from ``before``: a
+    character (or a Latin word, a number) with the marks after it that no line may open
+    with (:func:`pulled_down_run`), and ``before``, ending no sentence and leading nothing
+    in, falls short of its measure (the column, less the indent where it opens a
+    paragraph) by no more than that run.  The character belongs to ``before``'s text,
+    which wrapped there in mid-sentence: ``after`` goes on from it, and ``before`` is a
+    full line, neither a subhead nor a list item ending short (``贫困劳动力务工就业方``
+    over ``面，已外出务工2603.79万``; ``无法走入宛平剧院看驻场版《红楼`` over ``梦》，…``).
+    Not when ``after`` opens with a list item's number (``二、``)."""
+    return (
+        column > 0
+        and not before.ends_sentence
+        and not before.text.endswith(LEADS_IN)
+        and not _ENUMERATOR.match(after.text)
+        and _full_but_for_pull_down(before, after, column - INDENT if before_opens else column)
+    )
 
 
 def _closes_quote(line: Line) -> bool:
@@ -721,13 +751,13 @@ def _pushed_down(line: Line, following: Line, column: float) -> bool:
     room left on ``line``: the typesetter stretched ``line`` because the run moved down.
 
     The run may print wider than the half em a character its width counts: Latin capitals
-    run wider (:func:`_capitals_slack`), so ``MPCVD`` may not fit where five half-width
+    run wider (:func:`capitals_slack`), so ``MPCVD`` may not fit where five half-width
     characters would (``产。一期计划采购500台`` over ``MPCVD（微波等离子化学气相``)."""
     match = _LEADING_HALF_WIDTH.match(following.text)
     if match is None:
         return False
     run = match.group()
-    return line.width + 0.5 * len(run) + _capitals_slack(run) > column
+    return line.width + 0.5 * len(run) + capitals_slack(run) > column
 
 
 def _far_short(line: Line, column: float, opens: bool) -> bool:
@@ -748,7 +778,7 @@ def _far_short(line: Line, column: float, opens: bool) -> bool:
     margin = max(SHORT_MARGIN, FAR_SHORT_SHARE * column)
     full = column - INDENT - 0.5 if opens else column
     # (the capitals only ever widen a line: counted only for a line that may be far short)
-    return width <= full - margin and width + _capitals_slack(line.text) <= full - margin
+    return width <= full - margin and width + capitals_slack(line.text) <= full - margin
 
 
 # Latin capitals print wider than the half em a line's width counts for them (in a
@@ -758,7 +788,7 @@ CAPITAL_SLACK = 0.2
 _CAPITALS = re.compile("[A-Z]")
 
 
-def _capitals_slack(text: str) -> float:
+def capitals_slack(text: str) -> float:
     """How much wider (em) than measured a line may print for its Latin capitals."""
     return CAPITAL_SLACK * len(_CAPITALS.findall(text))
 
@@ -830,10 +860,14 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     """Split the lines of consecutive body blocks into paragraphs.
 
     A block whose first line number is in ``standalone`` (a subhead) is a paragraph of its
-    own, unless a column break cut a paragraph there (:func:`_runs_across_subhead_break`)."""
+    own, unless a column break cut a paragraph there (:func:`_runs_across_subhead_break`)
+    or the line after it opens with a character the line-start rule took down from it
+    (:func:`takes_down_from`, ``无法走入…《红楼`` over ``梦》，可以…``): that character was
+    cut from the line above, which therefore wrapped in mid-text and ends no subhead (a
+    subhead's line ends where its words do)."""
     lines = [line for block in blocks for line in block.lines]
     following: dict[int, Line] = {a.number: b for a, b in itertools.pairwise(lines)}
-    columns = local_column_widths(lines)
+    columns = whole_em_columns(lines, local_column_widths(lines))
     kept_indent = keeps_indentation(lines)
     set_in = not kept_indent and sets_in_paragraphs(lines)
     dateline_tail = _dateline_tail(lines)
@@ -866,7 +900,9 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 continue
             blank_above = bool(blanks) and blanks_tell  # a blank line that tells stands above
             if position == 0 and (alone or previous_alone):
-                if _runs_across_subhead_break(
+                if takes_down_from(previous, line, columns[line.number], previous_opens):
+                    new, rule = False, TAKEN_DOWN
+                elif _runs_across_subhead_break(
                     previous,
                     line,
                     columns[line.number],

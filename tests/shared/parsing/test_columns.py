@@ -10,6 +10,7 @@ from shared.parsing.columns import (
     MIN_RUNNING_LINES,
     MIN_UNSQUEEZED_LINES,
     column_width,
+    holds_whole_ems,
     local_column_widths,
     measures_column,
 )
@@ -73,3 +74,10 @@ def test_local_column_widths_match_column_width_over_each_window() -> None:
         if len(plain) >= MIN_UNSQUEEZED_LINES:
             expected = min(expected, column_width(plain))
         assert widths[current.number] == expected
+
+
+def test_only_lines_of_whole_em_characters_hold_whole_ems() -> None:
+    assert holds_whole_ems(line("有关统计显示，上海现已建成市、"))
+    assert not holds_whole_ems(line("区两级公共图书馆23个，街镇图书馆"))
+    assert not holds_whole_ems(line("外教桑德罗·达米"))  # a middle dot's width varies
+    assert not holds_whole_ems(line(""))

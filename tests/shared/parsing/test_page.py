@@ -185,6 +185,23 @@ def test_a_sentence_tail_short_of_the_column_at_the_jump_runs_on_into_a_full_fir
     assert len(joined.paragraphs) == 1
     assert "创亮点、重实效，把五大行动打造成" in joined.paragraphs[0]
 
+def test_a_full_first_line_ending_a_sentence_after_the_jump_runs_on() -> None:
+    # the second part opens with a line as wide as its 18-em column that ends a sentence:
+    # a paragraph's first line, whatever it ends with, is short by the indent, so this is
+    # a running line and the paragraph runs on across the jump
+    page_two = _page_two(
+        [
+            "（上接第1版）全市上下要形成合力，按时完成好任务。",
+            "以实干实效迎接新中国成立七十五周年，",
+            "把五大行动打造成统一战线服务强市建设",
+            "的响亮名片。",
+        ]
+    )
+    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
+    assert len(joined.paragraphs) == 1
+    assert "重实效。全市上下要形成合力" in joined.paragraphs[0]
+
+
 def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_line() -> None:
     # the same, but the second part opens two em short of its 18-em column: the indented
     # first line of a new paragraph
@@ -214,6 +231,24 @@ def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
     )
     joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
     assert len(joined.paragraphs) == 2
+
+
+def test_a_first_line_an_em_short_by_count_for_its_latin_capitals_after_the_jump_runs_on() -> (
+    None
+):
+    # N4、N5 count half an em a character but print wider: the line counted an em short of
+    # its 18-em column fills it in print, a running line, so the sentence ending flush at
+    # the jump runs on into it
+    page_two = _page_two(
+        [
+            "（上接第1版）全市上下要形成合力，确保N4、N5完成",
+            "全年目标任务，以实干实效迎接新中国成",
+            "立七十五周年，把五大行动打造成统一战",
+            "线服务强市建设的响亮名片。",
+        ]
+    )
+    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
+    assert len(joined.paragraphs) == 1
 
 
 def test_a_first_line_with_a_kept_indent_after_the_jump_opens_a_paragraph() -> None:

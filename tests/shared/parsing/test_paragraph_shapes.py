@@ -424,6 +424,27 @@ def test_a_block_taken_for_a_subhead_whose_first_line_fills_the_column_is_runnin
     assert [len(g) for g in result.groups] == [4]
 
 
+def test_a_line_opening_with_a_pulled_down_character_runs_on_from_a_subhead_block() -> None:
+    # a 19 em column: the first line stops at 15 em because 梦 went down with 》， (the
+    # line-start rule), so the line under it opens with the character and the marks: the
+    # text runs on from the block taken for a subhead, which a subhead's own line never
+    # leaves behind it
+    text = "\n".join(
+        [
+            "遍，而且是开放式舞台，观众和演员很有互",
+            "动感。",
+            "",
+            "无法走入宛平剧院看驻场版《红楼",  # taken for a subhead
+            "",
+            "梦》，可以在线上点播明星版越剧《红楼",
+            "梦》，钱惠丽、单仰萍、赵志刚、方亚芬、",
+            "郑国凤、王志萍等全明星阵容让戏迷直呼过",
+            "瘾。",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [2, 5]
+
+
 def test_a_short_subhead_block_stays_a_paragraph_of_its_own() -> None:
     text = "第一段正文写到这里就结束了。\n\n以精细化运营激活\n\n第二段正文从这里开始，"
     assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [1, 1, 1]
@@ -1106,3 +1127,38 @@ def test_a_line_at_the_indented_measure_between_two_blanks_stands_alone() -> Non
     )
     result = groups(text)
     assert ["各部门要主动靠前服务，压实各方责任。"] in result, result
+
+
+# ---- the measure of whole-em lines ------------------------------------------------------
+
+
+def test_a_whole_em_line_filling_the_measure_runs_on_where_digits_count_the_column_wider() -> (
+    None
+):
+    # a column of 15.9 em: a line of Chinese characters holds 15 of them (15 em), a line with
+    # two digits 15 characters and the digits (counted 16 em, printed 15.9); the column
+    # counted over all lines is 16 em, so the whole-em line under a sentence end that fills
+    # the measure looks an em short, as an indented first line would; the whole-em running
+    # lines show the measure it fills (a first line would be 13 em)
+    text = "\n".join(
+        [
+            "测评结果显示，上海现代公共文化",
+            "服务工作满意度评估综合得分达到90",
+            "分，自国家公共文化服务体系示范",
+            "创建工作启动以来，全市16个区有11",
+            "个区参与了国家公共文化服务体系",
+            "示范区和示范项目的创建，占比近",
+            "七成。",
+            "目前，上海已形成四级公共文",  # 13 em: an indented first line
+            "化设施网络，基本实现城区10分钟、",
+            "郊区15分钟的公共文化服务圈目标。",
+            "",
+            "有关统计显示，上海现已建成市、",  # 15 em: the measure, running on
+            "区两级公共图书馆23个，街镇图书馆",
+            "多个；市区两级文化馆也有不少，",
+            "社区文化活动中心遍布街镇，居村",
+            "综合文化活动室和社区信息苑一应",
+            "俱全。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [7, 9]

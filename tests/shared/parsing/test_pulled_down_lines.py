@@ -5,8 +5,9 @@ indents, no blank lines between paragraphs)."""
 from __future__ import annotations
 
 from shared.parsing import parse_text
-from shared.parsing.lines import make_line
-from shared.parsing.paragraphs import paragraph_break
+from shared.parsing.blocks import group_blocks
+from shared.parsing.lines import make_line, split_lines
+from shared.parsing.paragraphs import paragraph_break, split_paragraphs, takes_down_from
 from shared.parsing.types import ParsedArticle
 
 HEAD = ["赵正永严重违纪违法被开除党籍", "本报北京1月4日电（记者姜洁）经中共中央批准，"]
@@ -235,3 +236,44 @@ def test_a_sentence_end_an_em_short_by_count_with_latin_capitals_is_a_full_line(
         ]
     )
     assert len(article.paragraphs) == 1
+
+
+def test_a_first_line_over_a_character_taken_down_with_a_comma_is_no_subhead() -> None:
+    # digits count the 12.x-em column at 13 em; the first line after 氛围浓厚。 stops an em
+    # short of its indented measure, yet only because 面 went down with the comma after it
+    # (across the blank of a column break): the line under it goes on from it, and the
+    # first line is running text, not a subhead over a short paragraph
+    text = "\n".join(
+        [
+            "车间复工复产等工作持续加",
+            "快进度，有些已接近去年水",
+            "平。1061家民营企业和社会组",
+            "织结对帮扶1113个挂牌督战贫",
+            "困村，各地各单位积极开展",
+            "消费扶贫行动，社会各界参",
+            "与脱贫攻坚氛围浓厚。",
+            "贫困劳动力务工就业方",
+            "",
+            "面，已外出务工2603.79万",
+            "人，占去年外出务工总数的95",
+            ".4%，较3月6日提高43.37个百",
+            "分点；摸排显示，贫困劳动",
+            "力还有外出务工意愿的有200.",
+            "78万人。52个挂牌督战县共有",
+        ]
+    )
+    blocks = group_blocks(split_lines(text)[0])
+    groups = [[line.text for line in group] for group in split_paragraphs(blocks).groups]
+    assert [group[0] for group in groups] == ["车间复工复产等工作持续加", "贫困劳动力务工就业方"]
+
+
+def test_a_list_item_number_is_no_character_taken_down() -> None:
+    # a 16-em column: a line two em short over 面， goes on into it; over a list item's
+    # number and its mark (二、, 3）) it may end its own item
+    before = make_line("各地持续统筹推进疫情防控和脱", 1, 1)  # 14 em
+    assert takes_down_from(before, make_line("贫，已外出务工的人数达到", 2, 1), 16.0, False)
+    assert not takes_down_from(before, make_line("二、公共交通恢复运营，", 2, 1), 16.0, False)
+    assert not takes_down_from(before, make_line("3）公共交通恢复运营，", 2, 1), 16.0, False)
+    # far short, the line ends short for itself: a subhead, a list item
+    short = make_line("各地持续统筹推进", 1, 1)
+    assert not takes_down_from(short, make_line("贫，已外出务工的人数达到", 2, 1), 16.0, False)

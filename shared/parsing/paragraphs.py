@@ -264,7 +264,7 @@ def takes_down_from(before: Line, after: Line, column: float, before_opens: bool
         and not before.ends_sentence
         and not before.text.endswith(LEADS_IN)
         and not _ENUMERATOR.match(after.text)
-        and _full_but_for_pull_down(before, after, column - INDENT if before_opens else column)
+        and full_but_for_pull_down(before, after, column - INDENT if before_opens else column)
     )
 
 

@@ -45,7 +45,7 @@ from shared.parsing.text_ends import (
 )
 from shared.parsing.title_measures import measure_title_line, squeeze_allowance
 from shared.parsing.title_roles import is_subtitle
-from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic
+from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic, tells_topic
 
 # At most this many lines at the end of a text block can be split off as title lines.
 MAX_TRAILING_TITLE_LINES = 4
@@ -547,14 +547,25 @@ def _foreign_title_run(
 ) -> tuple[int, str]:
     """How many lines open the block as another article's titles
     (:func:`_opens_with_foreign_titles`) and the rule that split them off, or ``(0, "")``;
-    ``find`` finds the title lines (by default :func:`_opening_title_run`)."""
+    ``find`` finds the title lines (by default :func:`_opening_title_run`).
+
+    A title line told by its measure (:data:`MEASURE_TITLE_RULE`: past the column under it,
+    or full in mid-sentence over a paragraph's indented first line) is no line of that
+    column by its shape alone; the topic only vetoes it when the text above is long enough
+    to tell one and shares it.  Text above too short to tell (a few lines broken off by a
+    column break: ``本报北京1月4日电（记者`` … ``准，中央纪委国家监委对全国`` over
+    ``复工复产人员可以通过公交通勤``, 14 em over a 13-em column) gives no evidence against the
+    shape."""
     if block is None or block.kind != "text" or block.opens_with_dateline:
         return 0, ""
     head, rule = (find or _opening_title_run)(block.lines)
     if not 0 < head < len(block.lines):
         return 0, ""
+    above = before()
+    if rule == MEASURE_TITLE_RULE and not tells_topic(above):
+        return head, rule
     after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
-    return (0, "") if lines_share_topic(before(), after) else (head, rule)
+    return (0, "") if lines_share_topic(above, after) else (head, rule)
 
 
 def _measured_title_run(lines: Sequence[Line]) -> tuple[int, str]:

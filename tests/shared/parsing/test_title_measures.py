@@ -144,3 +144,22 @@ def test_a_page_top_headline_filling_the_column_over_a_first_line_is_a_title() -
     articles = parse_text(text).articles
     assert articles[0].headline == "金刚石散热，炒作还是量产前夜"
     assert articles[0].paragraphs[0].startswith("近期，金刚石散热")
+
+
+# A dateline's text broken off by a column break after three lines: too short to tell a
+# topic by, and left in mid-sentence (the rest is set elsewhere on the page).
+BROKEN_OFF = [
+    "本报北京1月4日电（记者张",
+    "三）日前，经中共中央批准，",
+    "中央纪委国家监委对全国人大",
+    "",
+]
+
+
+def test_a_line_past_the_column_under_text_too_short_to_tell_a_topic_is_a_title() -> None:
+    """16 em over a 14-em body, after a blank under three unfinished lines: no body line
+    comes out so wide, and text too short to tell its topic gives no evidence against the
+    shape, so the line is the next article's headline, not the broken-off text running on."""
+    articles = parse_text(_page(*BROKEN_OFF, "保障供应，大型商超拿起数字化工具", *SHOP)).articles
+    assert articles[-1].headline == "保障供应，大型商超拿起数字化工具"
+    assert articles[-1].paragraphs[0].startswith("家乐福古北店")

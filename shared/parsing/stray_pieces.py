@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ from shared.parsing.columns import (
     INDENT,
     INDENT_MARGIN,
     MIN_FULL_LINES,
+    SAME_WIDTH,
     SHORT_MARGIN,
     SQUEEZED_AT_LINE_END,
     lines_share_column,
@@ -45,6 +47,8 @@ from shared.parsing.text_ends import closes_text
 INDENTED_SHARE = 0.8
 # Fewer paragraph starts than this say too little about whether the page indents.
 MIN_PARAGRAPH_STARTS = 3
+# Fewer lines than this do not tell the width a block's running lines fill.
+MIN_RUNNING_LINES = 3
 
 
 def block_column(block: Block) -> float:
@@ -277,8 +281,11 @@ def can_be_stray(block: Block) -> bool:
 def shared_column(first: Block, second: Block) -> float | None:
     """The column both blocks were set in, or None when they were not set in one: measured
     on both where they tell it, else no line of the unmeasured one wider than the measured
-    one's column.  0 when neither tells it."""
+    one's column; never where their running lines fill two measures (:func:`running_apart`).
+    0 when neither tells it."""
     column, own = block_column(first), block_column(second)
+    if running_apart(first, second):
+        return None
     if column > 0 and own > 0:
         return own if lines_share_column(first.lines, second.lines) else None
     other = second if column > 0 else first
@@ -286,6 +293,36 @@ def shared_column(first: Block, second: Block) -> float | None:
     if width > 0 and max(line.width for line in other.lines) > width + COLUMN_TOLERANCE:
         return None
     return width
+
+
+def running_width(block: Block) -> float:
+    """The width most of the block's lines fill (the wider on a tie), or 0 when fewer
+    than ``MIN_RUNNING_LINES`` lines or no width is shared by most of them.  The width must
+    be the column's: borne out by a line ending in a character (a mark the typesetter may
+    squeeze past the edge stands a line wider than its column), and no line ending in a
+    character wider by more than half-width characters make a line (a few short lines may
+    share a width by chance: a paragraph's last line and an indented first line, under a
+    wider running line)."""
+    if len(block.lines) < MIN_RUNNING_LINES:
+        return 0.0
+    counts = Counter(line.width for line in block.lines)
+    width, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if 2 * count <= len(block.lines):
+        return 0.0
+    ending = [line.width for line in block.lines if line.text[-1:] not in SQUEEZED_AT_LINE_END]
+    borne = width in ending and max(ending) <= width + COLUMN_TOLERANCE
+    return width if borne else 0.0
+
+
+def running_apart(first: Block, second: Block) -> bool:
+    """Most lines of each block fill one width, and the two widths differ: the blocks'
+    running lines were set to two measures.  A column's running lines all fill its
+    measure to the character (only lines holding half-width digits or letters, or
+    squeezing a mark past the edge, differ, and those are seldom most of a block), so
+    two blocks whose running widths differ by a character or more are two columns, even
+    where their widest lines fall within the tolerance that half-width characters need."""
+    a, b = running_width(first), running_width(second)
+    return a > 0 and b > 0 and abs(a - b) > SAME_WIDTH
 
 
 def measured_apart(first: Block, second: Block) -> bool:

@@ -19,7 +19,17 @@ from shared.parsing.columns import local_column_widths
 from shared.parsing.lines import Line, split_lines
 from shared.parsing.paragraphs import NO_LINE_START
 from shared.parsing.stray_moves import reattach_stray_pieces
-from shared.parsing.stray_pieces import hangs, opens_loose, opens_mid_clause, takes
+from shared.parsing.stray_pieces import (
+    hangs,
+    leads_into,
+    opens_loose,
+    opens_mid_clause,
+    running_apart,
+    running_width,
+    shared_column,
+    takes,
+)
+from shared.parsing.text_ends import closes_text
 from shared.parsing.titles import label_blocks
 from shared.parsing.units import TitleGroup, Unit, build_items
 
@@ -762,3 +772,46 @@ def test_a_full_first_line_read_straight_under_a_title_is_that_titles_text() -> 
     articles = _articles(rows)
     assert articles["夜间消费成新亮点"][0].startswith("光改造和特色小店")
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def _block(lines: list[str]) -> Block:
+    return Block("text", split_lines("\n".join(lines))[0], "text line")
+
+
+def test_columns_whose_running_lines_fill_measures_a_character_apart_are_two_columns() -> None:
+    # one module set 16 characters wide, another 17: their widest lines differ by less
+    # than the tolerance half-width characters need, but their running lines fill their
+    # measures to the character, so the wider column does not go on with the narrower
+    # one's unfinished last line; two parts of one column do
+    night = wrap(NIGHT, 16, indented=False)
+    wider = wrap(NIGHT[1:], 17, indented=False)
+    upper, lower, other = _block(night[8:12]), _block(night[12:17]), _block(wider[4:7])
+    assert not closes_text(upper.last)
+    assert not closes_text(other.last)
+    assert running_width(upper) == 16.0
+    assert running_width(other) == 17.0
+    assert running_apart(upper, other)
+    assert shared_column(upper, other) is None
+    assert not leads_into(upper, other, False)
+    assert leads_into(upper, lower, False)
+    assert not running_apart(upper, lower)
+
+
+def test_a_running_width_every_line_of_which_ends_in_a_squeezed_mark_tells_no_column() -> None:
+    # two of three lines a character wider than the column, each ending in a 、 the
+    # typesetter squeezed past the edge: the block's width is not its column's
+    squeezed = [
+        "稳妥推进，已在深圳、苏州、雄安新区、",
+        "成都、上海、海南、长沙、西安、青岛、",
+        "大连等地开展试点",
+    ]
+    assert running_width(_block(squeezed)) == 0.0
+    # nor do a paragraph's last line and an indented first line of one width by chance,
+    # under a running line two characters wider
+    chance = [
+        "向他们表达了最诚挚的欢迎了。",
+        "车队离机场前往市区，机场大门",
+        "上方悬挂着写有热烈欢迎中国国家主",
+    ]
+    assert running_width(_block(chance)) == 0.0
+    assert running_width(_block([*chance[:2], chance[1]])) == 14.0

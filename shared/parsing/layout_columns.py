@@ -52,6 +52,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from shared.parsing.layout_grid import (
     ALIGN_SLACK,
@@ -122,16 +123,20 @@ def read_layout_columns(lines: Sequence[Line], first_number: int | None = None) 
         return list(lines)
     out: list[str] = []  # the lines' text; "" = a blank line
     set_in: dict[int, bool] = {}  # position in ``out`` → set in by a paragraph's indent
-    _read_page(lines, rows, out, set_in)
+    heading: set[int] = set()  # positions in ``out`` of title lines over columns
+    _read_page(lines, rows, out, set_in, heading)
     if _visible(out) != _visible(line.raw for line in lines):
         return list(lines)  # never expected: no character may be lost or doubled
-    texts: list[tuple[str, bool | None]] = []
+    texts: list[tuple[str, bool | None, bool]] = []
     for position, text in enumerate(out):
         if text or (texts and texts[-1][0]):
-            texts.append((text, set_in.get(position)))
+            texts.append((text, set_in.get(position), position in heading))
     number = lines[-1].number + 1 if first_number is None else first_number
     page = lines[0].page
-    return [make_line(text, number + k, page, mark) for k, (text, mark) in enumerate(texts)]
+    return [
+        make_line(text, number + k, page, mark, heads)
+        for k, (text, mark, heads) in enumerate(texts)
+    ]
 
 
 def _visible(texts: Iterable[str]) -> dict[str, int]:
@@ -143,7 +148,11 @@ def _visible(texts: Iterable[str]) -> dict[str, int]:
 
 
 def _read_page(
-    lines: Sequence[Line], rows: list[Row], out: list[str], set_in: dict[int, bool]
+    lines: Sequence[Line],
+    rows: list[Row],
+    out: list[str],
+    set_in: dict[int, bool],
+    heading: set[int],
 ) -> None:
     # The running header (the lines above the page's first blank line, if they are few)
     # stays as it is, whatever gutters run through it.
@@ -155,7 +164,21 @@ def _read_page(
         out.append("")
         first = blank
     width = max((row[-1].end for row in rows if row), default=0)
-    _read_region(lines, rows, list(range(first, len(rows))), 0, width, out, set_in)
+    reading = _Reading(out, set_in, heading, set())
+    _read_region(lines, rows, list(range(first, len(rows))), 0, width, reading)
+
+
+class _Reading(NamedTuple):
+    """What reading a page's regions writes: the lines' text (``out``; "" = a blank line),
+    which of them are set in by a paragraph's indent or flush (``set_in``, by position in
+    ``out``) and which stand as titles over columns (``heading``, positions in ``out``), and
+    the lines (``heads``, by index on the page) that the head cut (:func:`_head_cut`) parted
+    from the columns under them as their titles."""
+
+    out: list[str]
+    set_in: dict[int, bool]
+    heading: set[int]
+    heads: set[int]
 
 
 def _read_region(
@@ -164,9 +187,9 @@ def _read_region(
     indices: list[int],
     left: int,
     right: int,
-    out: list[str],
-    set_in: dict[int, bool],
+    reading: _Reading,
 ) -> None:
+    out, set_in = reading.out, reading.set_in
     region = {index: pieces_in(rows[index], left, right) for index in indices}
     filled = [index for index in indices if region[index]]
     if not filled:
@@ -178,14 +201,14 @@ def _read_region(
     parts = (
         with_wrapped_titles(region, _split_at_blank_runs(region, indices, left, right, 2), left)
         or _page_blank_cut(rows, region, indices, left, right)
-        or _column_cut(region, indices, left, right)
+        or _column_cut(region, indices, left, right, reading.heads)
         or _spanning_cut(region, indices, left, right, lines)
     )
     if parts is not None:
         for number, (part, part_left, part_right) in enumerate(parts):
             if number:
                 out.append("")
-            _read_region(lines, rows, part, part_left, part_right, out, set_in)
+            _read_region(lines, rows, part, part_left, part_right, reading)
         return
     # A column piece.  A line blank in it but not across the page (the page's blank lines
     # have cut it) is no gap in its text: the extractor gave a line of its own to something
@@ -216,6 +239,8 @@ def _read_region(
                 and not (above is not None and _centred_rest(above, line, left))
             ):
                 set_in[len(out)] = offset >= MIN_INDENT
+            if index in reading.heads:
+                reading.heading.add(len(out))
             out.append(lines[index].raw[pieces[0].first : pieces[-1].last])
             above = None if lines[index].ends_sentence else line
 
@@ -289,13 +314,14 @@ def _head_band(
 
 
 def _column_cut(
-    region: dict[int, list[Piece]], indices: list[int], left: int, right: int
+    region: dict[int, list[Piece]], indices: list[int], left: int, right: int, heads: set[int]
 ) -> Parts | None:
     """The cuts at the region's gutters, tried in turn on the same gutters: modules side by
     side (:func:`_module_cut`) and a headline over the columns (:func:`_head_cut`) when lines
     with text in one column only stand above its first line with text in two or more (its
     head band), titles of modules side by side (:func:`_title_row_cut`) when the head band is
-    its first line, else the columns themselves (:func:`_gutter_cut`)."""
+    its first line, else the columns themselves (:func:`_gutter_cut`).  The lines a head cut
+    parts from the columns as their titles are added to ``heads``."""
     gutters = gutters_of(region, indices, left, right)
     if not gutters:
         return None
@@ -308,6 +334,8 @@ def _column_cut(
         parts = _module_cut(region, indices, left, right, gutters, bounds, band, edges, centred)
         if parts is None:
             parts = _head_cut(region, indices, left, right, band, bounds, edges, centred)
+            if parts is not None:
+                heads.update(index for part, _, _ in parts[:-1] for index in part)
         if parts is not None:
             return parts
     elif band == 0:

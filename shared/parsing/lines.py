@@ -53,6 +53,9 @@ class Line(NamedTuple):
     # from its column's left edge by a paragraph's indent (True) or starts at it (False);
     # None where no geometry tells (a plain page, a line centred or set right).
     set_in: bool | None = None
+    # Read off a layout page's geometry as well: the line stands over the columns below it as
+    # their title (parted from them by :func:`layout_columns._head_cut`); False elsewhere.
+    heads_columns: bool = False
 
 
 # An interview's turn: 问：… / 答：… / 记者：… / 主持人：… (all 13 such labels in the corpus
@@ -79,7 +82,9 @@ def _closes_parenthetical(text: str) -> bool:
     return len(text) >= 2 and text[-2] not in SENTENCE_END and text[-2] not in CLOSERS
 
 
-def make_line(raw: str, number: int, page: int, set_in: bool | None = None) -> Line:
+def make_line(
+    raw: str, number: int, page: int, set_in: bool | None = None, heads_columns: bool = False
+) -> Line:
     text = normalise_chars(raw).strip()
     continuations: tuple[Continuation, ...] = ()
     if text:
@@ -108,6 +113,7 @@ def make_line(raw: str, number: int, page: int, set_in: bool | None = None) -> L
             continuations,
             not text,
             set_in,
+            heads_columns,
         ),
     )
 

@@ -812,3 +812,11 @@ def test_a_title_centred_over_its_module_from_a_later_column_heads_the_module() 
         "",
         *_stripped(COLUMN_5),
     ]
+
+
+def test_a_headline_read_before_the_columns_is_marked_as_heading_them() -> None:
+    # set within the first column's cells, set in from its text: parted by the head cut
+    title = "       公交线路恢复运营"
+    page = split_lines("\n".join([HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2)]))[0]
+    heading = [line.text for line in read_layout_columns(page) if line.heads_columns]
+    assert heading == [title.strip()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shared.parsing.blocks import group_blocks
 from shared.parsing.lines import split_lines
-from shared.parsing.titles import title_candidate_reason
+from shared.parsing.titles import label_blocks, title_candidate_reason
 from tests.support.title_blocks import BODY, roles_of
 
 
@@ -153,3 +153,16 @@ def test_the_same_line_under_a_body_with_blank_breaks_is_not_pushed_to_a_title()
             marked.append("")
     lines = [*marked, "", "不必恐慌，春天临近了！", "", "本报记者 连建明"]
     assert roles_of(lines)[-2:] == ["body", "byline"]
+
+
+def test_a_question_a_layout_page_sets_over_its_columns_is_a_title() -> None:
+    # a question ends as a sentence does; set over the columns as a title (read so off a
+    # layout page's geometry: Line.heads_columns), it is one
+    question = "商圈如何接住世界杯流量？"
+    lines = [*BODY, "", question, "", *BODY]
+    for marked, role in ((False, "body"), (True, "title")):
+        page = [
+            line._replace(heads_columns=marked and line.text == question)
+            for line in split_lines("\n".join(lines))[0]
+        ]
+        assert [r.role for r in label_blocks(group_blocks(page))][1] == role

@@ -172,8 +172,9 @@ class _Reading(NamedTuple):
     """What reading a page's regions writes: the lines' text (``out``; "" = a blank line),
     which of them are set in by a paragraph's indent or flush (``set_in``, by position in
     ``out``) and which stand as titles over columns (``heading``, positions in ``out``), and
-    the lines (``heads``, by index on the page) that the head cut (:func:`_head_cut`) parted
-    from the columns under them as their titles."""
+    the lines (``heads``, by index on the page) read as titles over columns: parted from the
+    columns under them by the head cut (:func:`_head_cut`), or spanning their gutter set in
+    from the region's edge as a title is (:func:`_spanning_cut`)."""
 
     out: list[str]
     set_in: dict[int, bool]
@@ -202,7 +203,7 @@ def _read_region(
         with_wrapped_titles(region, _split_at_blank_runs(region, indices, left, right, 2), left)
         or _page_blank_cut(rows, region, indices, left, right)
         or _column_cut(region, indices, left, right, reading.heads)
-        or _spanning_cut(region, indices, left, right, lines)
+        or _spanning_cut(region, indices, left, right, lines, reading.heads)
     )
     if parts is not None:
         for number, (part, part_left, part_right) in enumerate(parts):
@@ -682,8 +683,11 @@ def _spanning_cut(
     left: int,
     right: int,
     lines: Sequence[Line],
+    heads: set[int],
 ) -> Parts | None:
-    """Bands above, at and below the lines spanning the gutter the fewest lines cross."""
+    """Bands above, at and below the lines spanning the gutter the fewest lines cross.  The
+    spanning lines set in from the region's left edge as a title is (:func:`_title_bands`)
+    are added to ``heads``."""
     filled = [index for index in indices if region[index]]
     if len(filled) < 3:
         return None
@@ -717,6 +721,11 @@ def _spanning_cut(
         bands[-1].append(index)
     if len(bands) < 2:
         return None
+    heads.update(
+        index
+        for index in spanning
+        if region[index] and region[index][0].start - left >= HEAD_INSET
+    )
     return _title_bands(region, bands, spanning, left, right, lines)
 
 

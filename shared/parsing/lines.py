@@ -54,7 +54,8 @@ class Line(NamedTuple):
     # None where no geometry tells (a plain page, a line centred or set right).
     set_in: bool | None = None
     # Read off a layout page's geometry as well: the line stands over the columns below it as
-    # their title (parted from them by :func:`layout_columns._head_cut`); False elsewhere.
+    # their title (set in from their text farther than an indent, or centred on them:
+    # :mod:`layout_columns`' head and spanning cuts); False elsewhere.
     heads_columns: bool = False
 
 

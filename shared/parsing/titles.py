@@ -189,8 +189,9 @@ _COLUMN_TAG = 3.0
 # Evidence that a block is a title from a layout page's geometry: its lines stand over the
 # columns below them, set in from their text farther than a paragraph's indent or centred on
 # them (``Line.heads_columns``), as a title stands and no line of a column's text does (on the
-# extracted dev pages, 317 such lines were titles and subtitles, none body), whatever its
-# words (a question, ``商圈如何接住世界杯流量？``, ends as a sentence does).
+# extracted dev pages, 317 lines parted so by the head cut and 101 spanning lines set in were
+# titles and subtitles, none body), whatever its words (a question,
+# ``商圈如何接住世界杯流量？``, ends as a sentence does).
 _HEADS_COLUMNS = 3.0
 
 

@@ -820,3 +820,12 @@ def test_a_headline_read_before_the_columns_is_marked_as_heading_them() -> None:
     page = split_lines("\n".join([HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2)]))[0]
     heading = [line.text for line in read_layout_columns(page) if line.heads_columns]
     assert heading == [title.strip()]
+
+
+def test_a_headline_spanning_the_gutter_set_in_is_marked_as_heading_the_columns() -> None:
+    # crossing the gutter of the columns under it (read by the spanning cut), set in from
+    # their left edge as a title is; the columns' lines are not marked
+    title = "          公交线路今起逐步恢复运营"
+    page = split_lines("\n".join([HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2)]))[0]
+    heading = [line.text for line in read_layout_columns(page) if line.heads_columns]
+    assert heading == [title.strip()]

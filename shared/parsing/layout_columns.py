@@ -430,12 +430,15 @@ def _module_cut(
     baselines); the region is cut at the gutter left of each such column, so that each
     module's titles are read with it, not as one band over all the columns.  A line centred
     on the columns below may be a headline over all of them, set within one column's cells
-    (:func:`_head_cut`): it heads no column of its own.  Nor does a line over a column that
-    starts together with the column left of it, both opened by the head band's line, where
-    no line above stands over the columns left of it: columns under one title start on one
-    line, and an extractor's grid, narrowing a title's wide characters, sets a headline over
-    them off their centre.  (Where a title of their own stands over the columns left of it,
-    they are another module's, whatever line they start on.)"""
+    (:func:`_head_cut`): it heads no column of its own, where the columns left of it start
+    on the head band's line with its own, as the columns under one headline do (a column
+    left of it starting lower, a caption beside a module, widens the region by chance).  Nor
+    does a line over a column that starts together with the column left of it, both opened
+    by the head band's line, where no line above stands over the columns left of it: columns
+    under one title start on one line, and an extractor's grid, narrowing a title's wide
+    characters, sets a headline over them off their centre.  (Where a title of their own
+    stands over the columns left of it, they are another module's, whatever line they start
+    on.)"""
     heads = [index for index in indices[:band] if region[index]]
     starting = set(columns_of(region[indices[band]], bounds))  # columns the head band opens
     titled = min((c for index in heads for c in columns_of(region[index][:1], bounds)), default=0)
@@ -445,7 +448,7 @@ def _module_cut(
         for column, (start, end) in enumerate(bounds[1:], 1)
         if start <= region[index][0].start < end
         and region[index][0].start - edges[column] >= HEAD_INSET
-        and not centred(region[index])
+        and not (centred(region[index]) and set(range(column)) <= starting)
         and (titled < column or not {column - 1, column} <= starting)
     }
     if not headed:

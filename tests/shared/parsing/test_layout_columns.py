@@ -829,3 +829,22 @@ def test_a_headline_spanning_the_gutter_set_in_is_marked_as_heading_the_columns(
     page = split_lines("\n".join([HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2)]))[0]
     heading = [line.text for line in read_layout_columns(page) if line.heads_columns]
     assert heading == [title.strip()]
+
+
+def test_a_title_centred_on_the_page_by_chance_heads_only_the_columns_starting_under_it() -> None:
+    # the kicker stands set in over the module's first column, centred on the region only
+    # because a caption column beside the module, starting lower, widens it: it heads the
+    # module, not the caption, which is read on its own before it
+    kicker = " " * 31 + "离京出访缅甸"
+    caption = ["", "", "", "图为市民在公交站台候车。", "（本报记者 王敏 摄）"]
+    columns = _side_by_side(
+        caption, ["   公交恢复运营", *COLUMN_1], ["首批二百多条", *COLUMN_2], width=20
+    )
+    assert _read([HEADER, "", kicker, *columns])[2:8] == [
+        caption[3],
+        caption[4],
+        "",
+        kicker.strip(),
+        "",
+        "公交恢复运营",
+    ]

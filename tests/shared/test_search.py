@@ -286,10 +286,131 @@ def test_the_full_text_engine_sees_each_term_as_one_token(archive: Engine) -> No
             indexed = set(connection.execute(text("SELECT term FROM temp.vocab")).scalars())
             tokens = connection.execute(text("SELECT sum(cnt) FROM temp.vocab")).scalar_one()
         else:
-            lexemes = "FROM search_documents, unnest(to_tsvector('simple', terms))"
+            lexemes = "FROM search_documents, unnest(lexemes)"
             indexed = set(connection.execute(text(f"SELECT lexeme {lexemes}")).scalars())
             tokens = connection.execute(
                 text(f"SELECT sum(cardinality(positions)) {lexemes}")
             ).scalar_one()
     assert indexed == stored
     assert tokens == sum(document.term_count for document in documents)
+
+
+# PostgreSQL's tsvector made from the terms (shared.search.tsvector) instead of to_tsvector.
+
+LATIN_PAGE = (
+    "我市5G基站建设提速\n\n本报讯 全市今年新建5G基站1200个，iPhone15用户可用COVID-19健康码。"
+    "5G基站覆盖全部乡镇，第1版刊发。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("5G", True),
+        ("5g", True),
+        ('"5G基站"', True),
+        ('"基站 5G"', False),
+        ("iphone15", True),
+        ("COVID-19", True),
+        ('"COVID-19健康码"', True),
+        ('"19 covid"', False),
+        ("1200", True),
+        ("120", False),
+        ("4G", False),
+    ],
+)
+def test_terms_with_latin_letters_digits_and_punctuation_are_found(
+    engine: Engine, query: str, found: bool
+) -> None:
+    ingest(engine, LATIN_PAGE.encode())
+    assert find(engine, query).total == int(found)
+
+
+# A term PostgreSQL's lower() changes: Python's casefold maps Cherokee to capitals.
+CHEROKEE = split_terms("ꭰ")[0]
+TERM_LISTS = [
+    [],
+    ["孔繁森"],
+    [*split_terms("COVID-19 iPhone15 5G 第1版 4e5 Ⅷ ß"), CHEROKEE],
+    ["的"] * 300 + ["我市", "的"] + ["ｔｖ", "２０２４"],  # more positions than a lexeme keeps
+    [f"词{index % 997}" for index in range(16000)],
+]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("terms", TERM_LISTS, ids=range(len(TERM_LISTS)))
+def test_the_stored_tsvector_is_what_to_tsvector_made_of_the_terms(
+    postgres_url: str, terms: list[str]
+) -> None:
+    # Both forms the worker sends and the server's own form for an upgrade (schema) agree,
+    # and equal to_tsvector('simple', terms), which the index was made of before; the one
+    # term where to_tsvector differs is one PostgreSQL's lower() changes.
+    from shared.search.schema import _LEXEMES_OF_TERMS
+    from shared.search.tsvector import BinaryTsvector, tsvector_binary, tsvector_text
+
+    engine = get_engine(postgres_url)
+    joined = " ".join(terms)
+    with engine.connect() as connection:
+        row = connection.execute(
+            text(
+                f"SELECT CAST(:binary AS tsvector) = CAST(:text AS tsvector), "
+                f"CAST(:text AS tsvector) = {_LEXEMES_OF_TERMS}, "
+                f"CAST(:text AS tsvector) = to_tsvector('simple', :terms) "
+                f"FROM (SELECT CAST(:terms AS text) AS terms) AS search_documents"
+            ),
+            {
+                "binary": BinaryTsvector(tsvector_binary(terms)),
+                "text": tsvector_text(terms),
+                "terms": joined,
+            },
+        ).one()
+    assert tuple(row) == (True, True, CHEROKEE not in terms)
+
+
+def test_a_tsquery_names_the_terms_as_written() -> None:
+    from shared.search.tsvector import tsquery_text
+
+    assert tsquery_text([("5g",), ("孔繁森", "精神")]) == "('5g') & ('孔繁森' <-> '精神')"
+    assert tsquery_text([("it's",), ("a\\b",)]) == "('it''s') & ('a\\\\b')"
+
+
+def _make_it_an_old_database(engine: Engine) -> None:
+    """What a database created before the ``lexemes`` column looked like."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE search_documents DROP COLUMN lexemes")
+        if engine.dialect.name == "postgresql":
+            connection.exec_driver_sql(
+                "CREATE INDEX ix_search_documents_fts ON search_documents "
+                "USING gin (to_tsvector('simple', terms))"
+            )
+
+
+def _indexes(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            return set()
+        return set(
+            connection.execute(
+                text("SELECT indexname FROM pg_indexes WHERE tablename = 'search_documents'")
+            ).scalars()
+        )
+
+
+def test_a_database_from_before_the_tsvector_column_is_upgraded_at_start(
+    database_url: str, reference_page: bytes
+) -> None:
+    engine = get_engine(database_url)
+    ingest(engine, reference_page, UploadMeta(newspaper="聊城日报"))
+    before = {query: find(engine, query).public() for query in QUERIES}
+    _make_it_an_old_database(engine)
+    for _ in range(2):  # a process starting on it, then another on the upgraded database
+        dispose_engines()
+        engine = get_engine(database_url)
+        assert {query: find(engine, query).public() for query in QUERIES} == before
+    if engine.dialect.name == "postgresql":
+        assert "ix_search_documents_lexemes" in _indexes(engine)
+        assert "ix_search_documents_fts" not in _indexes(engine)
+    # Articles stored after the upgrade are found beside the old ones.
+    ingest(engine, LATIN_PAGE.encode(), name="latin.txt")
+    assert find(engine, '"5G基站"').total == 1
+    assert headlines(find(engine, "孔繁森")) == [COURSE]

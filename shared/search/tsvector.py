@@ -60,7 +60,7 @@ def tsvector_binary(terms: Sequence[str]) -> bytes:
     start = 0
     for term, found in positions.items():
         count = len(found)
-        kept = min(count, MAX_POSITIONS)
+        kept = count if count < MAX_POSITIONS else MAX_POSITIONS
         parts += (term.encode(), _HEADS[kept], every[start : start + 2 * kept])
         start += 2 * count
     return b"".join(parts)

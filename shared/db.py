@@ -15,8 +15,6 @@ from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, SQLModel, create_engine
 
 from shared import models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from shared.search.schema import upgrade_search_schema
-from shared.search.tsvector import register_psycopg
 
 _engines: dict[str, Engine] = {}
 
@@ -44,8 +42,6 @@ def make_engine(database_url: str) -> Engine:
         return engine
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
         url = url.set(drivername="postgresql+psycopg")
-    if url.get_driver_name() == "psycopg":
-        register_psycopg()  # before any connection: each copies psycopg's adapters
     engine = create_engine(url, pool_size=5, max_overflow=5, json_serializer=_json_text)
     event.listen(engine, "connect", _compress_with_lz4)
     _ping_when_idle(engine)
@@ -110,7 +106,6 @@ def get_engine(database_url: str) -> Engine:
     if engine is None:
         engine = make_engine(database_url)
         SQLModel.metadata.create_all(engine)
-        upgrade_search_schema(engine)
         _engines[database_url] = engine
     return engine
 

@@ -15,7 +15,6 @@ from sqlalchemy.orm import relationship
 from sqlmodel import Field, Relationship, SQLModel
 
 from shared.search.schema import attach_search_ddl
-from shared.search.tsvector import TermsTsvector
 
 JobState = Literal["queued", "running", "succeeded", "failed"]
 JOB_STATES: tuple[JobState, ...] = ("queued", "running", "succeeded", "failed")
@@ -274,8 +273,7 @@ class SearchDocument(SQLModel, table=True):
 
     ``terms`` holds the title's terms (kicker, headline, subtitle: the first
     ``title_term_count``) and then the body's, separated by spaces; the database's full-text
-    engine indexes it (:mod:`shared.search.schema`: SQLite's FTS5 reads ``terms``,
-    PostgreSQL's GIN index ``lexemes``) and the ranking reads the counts.
+    engine indexes it (:mod:`shared.search.schema`) and the ranking reads the counts.
     """
 
     __tablename__ = "search_documents"
@@ -289,9 +287,6 @@ class SearchDocument(SQLModel, table=True):
     terms: str = Field(default="", sa_column=Column(Text, nullable=False))
     term_count: int = 0
     title_term_count: int = 0
-    # The same terms, written alongside: PostgreSQL stores them as the tsvector its GIN index
-    # reads (shared.search.tsvector); NULL on SQLite. Only written, never read back.
-    lexemes: str | None = Field(default=None, sa_column=Column(TermsTsvector(), nullable=True))
 
 
 attach_search_ddl(SQLModel.metadata.tables[SearchDocument.__tablename__])

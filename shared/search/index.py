@@ -15,10 +15,8 @@ from shared.search.terms import MAX_TERMS, join_terms
 def search_document_values(analysis: ArticleAnalysis) -> dict[str, Any]:
     """The columns of an analysed article's search document, but its ``article_id``."""
     terms = analysis.terms[:MAX_TERMS]
-    joined = join_terms(terms)
     return {
-        "terms": joined,
-        "lexemes": joined,
+        "terms": join_terms(terms),
         "term_count": len(terms),
         "title_term_count": min(analysis.title_term_count, len(terms)),
     }
@@ -67,7 +65,6 @@ def reindex_articles(*, session: Session, article_ids: Sequence[int], keyword_li
             article.search_document = fresh
         else:
             existing.terms = fresh.terms
-            existing.lexemes = fresh.lexemes
             existing.term_count = fresh.term_count
             existing.title_term_count = fresh.title_term_count
         session.add(article)

@@ -4,10 +4,9 @@ Matching: the query is segmented with the same jieba segmentation and term form 
 (:func:`parse_query`). Every word must occur in an article; a quoted part ("…" or “…”) must occur
 as that exact phrase (consecutive words). The database's own full-text engine decides which
 articles match: SQLite FTS5 (``MATCH '"w1 w2" AND "w3"'``) or PostgreSQL
-(``lexemes @@ '(''w1'' <-> ''w2'') & (''w3'')'::tsquery``, using the GIN index; the stored
-``tsvector`` and the query both name the terms as they are, :mod:`shared.search.tsvector`).
-The term form (:mod:`shared.search.terms`) makes both engines see exactly the same tokens at
-the same positions, so both find the same articles.
+(``to_tsvector('simple', terms) @@ phraseto_tsquery('simple', 'w1 w2') && …``, using the GIN
+index). The term form (:mod:`shared.search.terms`) makes both engines see exactly the same
+tokens at the same positions, so both find the same articles.
 
 Ranking — identical on both databases by construction: the engines' own ranking functions
 (FTS5 ``bm25()``, PostgreSQL ``ts_rank``) are different formulas and would order results
@@ -36,7 +35,6 @@ from shared.models import Article, Issue, SearchDocument
 from shared.search.schema import POSTGRES_TSVECTOR, SQLITE_FTS_TABLE
 from shared.search.snippet import make_snippet
 from shared.search.terms import split_terms
-from shared.search.tsvector import tsquery_text
 from shared.segmenter import segment
 
 MAX_QUERY_CHARS = 200
@@ -136,8 +134,10 @@ def _match_clause(dialect: str, units: Sequence[Unit]) -> ColumnElement[bool]:
             f"(SELECT rowid FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH :fts_query)"
         ).bindparams(fts_query=fts_query)  # type: ignore[return-value]
     if dialect == "postgresql":
-        return text(f"{POSTGRES_TSVECTOR} @@ CAST(:tsquery AS tsquery)").bindparams(  # type: ignore[return-value]
-            tsquery=tsquery_text(units)
+        names = [f"unit_{index}" for index in range(len(units))]
+        tsquery = " && ".join(f"phraseto_tsquery('simple', :{name})" for name in names)
+        return text(f"{POSTGRES_TSVECTOR} @@ ({tsquery})").bindparams(  # type: ignore[return-value]
+            **{name: " ".join(unit) for name, unit in zip(names, units, strict=True)}
         )
     raise InvalidSearch("unsupported_database", f"full-text search does not support {dialect}")
 

@@ -324,3 +324,60 @@ def test_terms_with_latin_letters_digits_and_punctuation_are_found(
     # one token at its own position: words, phrases and their order match alike.
     ingest(engine, LATIN_PAGE.encode())
     assert find(engine, query).total == int(found)
+
+
+# PostgreSQL's index: the terms as an array (shared.search.schema).
+
+
+def _explain(engine: Engine, query: str) -> str:
+    from shared.search.query import _match_clause, parse_query
+
+    units = parse_query(query)
+    statement = select(SearchDocument.article_id).where(_match_clause("postgresql", units))
+    compiled = statement.compile(engine)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")
+        plan = connection.exec_driver_sql(f"EXPLAIN {compiled}", compiled.params).scalars()
+        return "\n".join(plan)
+
+
+@pytest.mark.postgres
+def test_postgresql_finds_words_and_phrases_with_the_array_index(
+    postgres_url: str, reference_page: bytes
+) -> None:
+    engine = get_engine(postgres_url)
+    ingest(engine, reference_page)
+    assert "ix_search_documents_terms" in _explain(engine, "孔繁森 统一战线")
+    plan = _explain(engine, '"孔繁森精神"')
+    assert "ix_search_documents_terms" in plan
+    assert "to_tsvector" in plan  # the order checked on what the index found
+    assert "<->" in plan
+
+
+def _search_indexes(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        return set(
+            connection.execute(
+                text("SELECT indexname FROM pg_indexes WHERE tablename = 'search_documents'")
+            ).scalars()
+        )
+
+
+@pytest.mark.postgres
+def test_a_database_indexed_on_the_tsvector_is_upgraded_at_start(
+    postgres_url: str, reference_page: bytes
+) -> None:
+    engine = get_engine(postgres_url)
+    ingest(engine, reference_page, UploadMeta(newspaper="聊城日报"))
+    before = {query: find(engine, query).public() for query in QUERIES}
+    with engine.begin() as connection:  # the index a database got before the array's
+        connection.exec_driver_sql("DROP INDEX ix_search_documents_terms")
+        connection.exec_driver_sql(
+            "CREATE INDEX ix_search_documents_fts ON search_documents "
+            "USING gin (to_tsvector('simple', terms))"
+        )
+    for _ in range(2):  # a process starting on it, then another on the upgraded database
+        dispose_engines()
+        engine = get_engine(postgres_url)
+        assert _search_indexes(engine) == {"search_documents_pkey", "ix_search_documents_terms"}
+        assert {query: find(engine, query).public() for query in QUERIES} == before

@@ -15,7 +15,6 @@ from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, SQLModel, create_engine
 
 from shared import models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from shared.search.schema import upgrade_search_index
 
 _engines: dict[str, Engine] = {}
 
@@ -107,7 +106,6 @@ def get_engine(database_url: str) -> Engine:
     if engine is None:
         engine = make_engine(database_url)
         SQLModel.metadata.create_all(engine)
-        upgrade_search_index(engine)
         _engines[database_url] = engine
     return engine
 

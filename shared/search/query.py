@@ -3,11 +3,10 @@
 Matching: the query is segmented with the same jieba segmentation and term form as the articles
 (:func:`parse_query`). Every word must occur in an article; a quoted part ("…" or “…”) must occur
 as that exact phrase (consecutive words). The database's own full-text engine decides which
-articles match: SQLite FTS5 (``MATCH '"w1 w2" AND "w3"'``) or PostgreSQL (the GIN index
-finds the documents holding every word, ``string_to_array(terms COLLATE "C", ' ') @> ARRAY[w1,
-w2, w3]``, and a phrase's order is checked on those: ``to_tsvector('simple', terms) @@
-phraseto_tsquery('simple', 'w1 w2')``). The term form (:mod:`shared.search.terms`) makes both
-engines see exactly the same tokens at the same positions, so both find the same articles.
+articles match: SQLite FTS5 (``MATCH '"w1 w2" AND "w3"'``) or PostgreSQL
+(``to_tsvector('simple', terms) @@ phraseto_tsquery('simple', 'w1 w2') && …``, using the GIN
+index). The term form (:mod:`shared.search.terms`) makes both engines see exactly the same
+tokens at the same positions, so both find the same articles.
 
 Ranking — identical on both databases by construction: the engines' own ranking functions
 (FTS5 ``bm25()``, PostgreSQL ``ts_rank``) are different formulas and would order results
@@ -33,7 +32,7 @@ from sqlalchemy import ColumnElement, func, text
 from sqlmodel import Session, col, select
 
 from shared.models import Article, Issue, SearchDocument
-from shared.search.schema import POSTGRES_TERMS, POSTGRES_TSVECTOR, SQLITE_FTS_TABLE
+from shared.search.schema import POSTGRES_TSVECTOR, SQLITE_FTS_TABLE
 from shared.search.snippet import make_snippet
 from shared.search.terms import split_terms
 from shared.segmenter import segment
@@ -135,18 +134,10 @@ def _match_clause(dialect: str, units: Sequence[Unit]) -> ColumnElement[bool]:
             f"(SELECT rowid FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH :fts_query)"
         ).bindparams(fts_query=fts_query)  # type: ignore[return-value]
     if dialect == "postgresql":
-        # Every word (the index finds them), then each phrase's order on what it found.
-        phrases = [unit for unit in units if len(unit) > 1]
-        names = [f"phrase_{index}" for index in range(len(phrases))]
-        clause = " AND ".join(
-            [
-                f"{POSTGRES_TERMS} @> CAST(:words AS text[])",
-                *(f"{POSTGRES_TSVECTOR} @@ phraseto_tsquery('simple', :{name})" for name in names),
-            ]
-        )
-        return text(clause).bindparams(  # type: ignore[return-value]
-            words=sorted({word for unit in units for word in unit}),
-            **{name: " ".join(unit) for name, unit in zip(names, phrases, strict=True)},
+        names = [f"unit_{index}" for index in range(len(units))]
+        tsquery = " && ".join(f"phraseto_tsquery('simple', :{name})" for name in names)
+        return text(f"{POSTGRES_TSVECTOR} @@ ({tsquery})").bindparams(  # type: ignore[return-value]
+            **{name: " ".join(unit) for name, unit in zip(names, units, strict=True)}
         )
     raise InvalidSearch("unsupported_database", f"full-text search does not support {dialect}")
 

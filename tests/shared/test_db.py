@@ -137,13 +137,19 @@ def test_postgresql_compresses_large_values_with_lz4(
 ) -> None:
     if engine.dialect.name != "postgresql":
         pytest.skip("a PostgreSQL setting")
+    with engine.connect() as connection:
+        methods = connection.exec_driver_sql(
+            "SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'"
+        ).scalar()
+    if not methods or "lz4" not in methods:
+        pytest.skip("this PostgreSQL server has no LZ4")
     _store_reference_page(engine, reference_page)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SHOW default_toast_compression").scalar() == "lz4"
-        methods = connection.execute(
+        compressed = connection.execute(
             text(
                 "SELECT DISTINCT pg_column_compression(terms) FROM search_documents "
                 "WHERE pg_column_compression(terms) IS NOT NULL"
             )
         ).scalars()
-        assert set(methods) == {"lz4"}
+        assert set(compressed) == {"lz4"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,14 +33,44 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(database_url: str) -> Engine:
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            json_serializer=_json_text,
+        )
         event.listen(engine, "connect", _tune_sqlite)
         return engine
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
         url = url.set(drivername="postgresql+psycopg")
-    engine = create_engine(url, pool_size=5, max_overflow=5)
+    engine = create_engine(url, pool_size=5, max_overflow=5, json_serializer=_json_text)
+    event.listen(engine, "connect", _compress_with_lz4)
     _ping_when_idle(engine)
     return engine
+
+
+def _json_text(value: Any) -> str:
+    """JSON columns' text with the Chinese kept as it is: half the bytes of ``\\uXXXX``
+    escapes, for the server to check and compress and the disk to keep."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _compress_with_lz4(dbapi_connection: Any, _record: Any) -> None:
+    """Compress the large values this connection writes (an article's paragraphs, a search
+    document's terms, an uploaded file) with LZ4 instead of PostgreSQL's own pglz, where the
+    server has it (from version 14, when built with it).
+
+    pglz took a sixth of the server's CPU storing a page (perf); LZ4 compresses several times
+    faster, and values already stored with pglz stay readable.
+    """
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(
+            "SELECT set_config('default_toast_compression', 'lz4', false) FROM pg_settings "
+            "WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
+        )
+    finally:
+        cursor.close()
+    dbapi_connection.commit()  # a setting made in a transaction rolled back would be undone
 
 
 # A pooled connection used less than this long ago is handed out as it is; one idle longer is

@@ -111,3 +111,45 @@ def test_single_statements_commit_each_as_it_ends_in_the_mode_asked(engine: Engi
         with session_scope(engine) as other:  # committed already, seen by another connection
             count = other.connection().execute(text("SELECT count(*) FROM issues")).scalar()
             assert count == 1
+
+
+def _store_reference_page(engine: Engine, page: bytes) -> None:
+    from shared.process import process_job
+    from shared.uploads import UploadMeta, accept_upload
+
+    with session_scope(engine) as session:
+        job_id = accept_upload(session=session, data=page, filename="p.txt", meta=UploadMeta()).id
+    assert process_job(engine=engine, job_id=job_id).state == "succeeded"
+
+
+def test_json_columns_keep_chinese_as_it_is(engine: Engine, reference_page: bytes) -> None:
+    _store_reference_page(engine, reference_page)
+    with engine.connect() as connection:
+        stored = connection.execute(
+            text("SELECT CAST(paragraphs AS TEXT) FROM articles ORDER BY id LIMIT 1")
+        ).scalar_one()
+    assert "\\u" not in stored
+    assert "聊城" in stored or "我市" in stored
+
+
+def test_postgresql_compresses_large_values_with_lz4(
+    engine: Engine, reference_page: bytes
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with engine.connect() as connection:
+        methods = connection.exec_driver_sql(
+            "SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'"
+        ).scalar()
+    if not methods or "lz4" not in methods:
+        pytest.skip("this PostgreSQL server has no LZ4")
+    _store_reference_page(engine, reference_page)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SHOW default_toast_compression").scalar() == "lz4"
+        compressed = connection.execute(
+            text(
+                "SELECT DISTINCT pg_column_compression(terms) FROM search_documents "
+                "WHERE pg_column_compression(terms) IS NOT NULL"
+            )
+        ).scalars()
+        assert set(compressed) == {"lz4"}

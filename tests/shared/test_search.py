@@ -293,3 +293,34 @@ def test_the_full_text_engine_sees_each_term_as_one_token(archive: Engine) -> No
             ).scalar_one()
     assert indexed == stored
     assert tokens == sum(document.term_count for document in documents)
+
+
+LATIN_PAGE = (
+    "我市5G基站建设提速\n\n本报讯 全市今年新建5G基站1200个，iPhone15用户可用COVID-19健康码。"
+    "5G基站覆盖全部乡镇，第1版刊发。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("5G", True),
+        ("5g", True),
+        ('"5G基站"', True),
+        ('"基站 5G"', False),
+        ("iphone15", True),
+        ("COVID-19", True),
+        ('"COVID-19健康码"', True),
+        ('"19 covid"', False),
+        ("1200", True),
+        ("120", False),
+        ("4G", False),
+    ],
+)
+def test_terms_with_latin_letters_digits_and_punctuation_are_found(
+    engine: Engine, query: str, found: bool
+) -> None:
+    # Both engines see each term (letters and digits split at punctuation, case folded) as
+    # one token at its own position: words, phrases and their order match alike.
+    ingest(engine, LATIN_PAGE.encode())
+    assert find(engine, query).total == int(found)

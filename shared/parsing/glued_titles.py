@@ -33,6 +33,7 @@ from shared.parsing.columns import (
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.off_measure_titles import off_measure_title_start
+from shared.parsing.paragraphs import full_but_for_pull_down
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import (
     CLOSING_QUOTES,
@@ -477,9 +478,30 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
     for index in range(start + 1, end):
         line, below = lines[index], lines[index + 1]
         first_line = column - INDENT - INDENT_MARGIN <= line.width <= column - INDENT_MARGIN
-        if first_line and not below.spaced_out and below.width >= column - SAME_WIDTH:
+        if first_line and not below.spaced_out and _runs_full(lines, index + 1, column):
             return index
     return end
+
+
+# The width (em) of the one character the line-start rule takes down.
+TAKEN_DOWN_CHARACTER = 1.0
+
+
+def _runs_full(lines: Sequence[Line], index: int, column: float) -> bool:
+    """``lines[index]`` is a full running line: it fills the column, or falls short of it
+    by the one character the line-start rule took down onto the line under it with the
+    mark after it (:func:`.paragraphs.full_but_for_pull_down`: ``引发数学界关注的研究进``
+    over ``展：其人工智能…``).  The character went down because the mark after it had
+    no room, so the line lost that character alone: a line two ems short is more likely
+    set in a narrower measure than the column's."""
+    line = lines[index]
+    if line.width >= column - SAME_WIDTH:
+        return True
+    return (
+        index + 1 < len(lines)
+        and column - line.width <= TAKEN_DOWN_CHARACTER + SAME_WIDTH
+        and full_but_for_pull_down(line, lines[index + 1], column)
+    )
 
 
 TITLE_SPLIT_RULE = "title lines split off the body"

@@ -516,3 +516,46 @@ def test_a_title_read_into_a_body_first_says_nothing_of_its_own_words() -> None:
     text = _page([kicker, headline], _body(WIDE_BODY), [FIRST_TITLE], _body(FIRST_BODY))
     article = parse_text(text).articles[0]
     assert (article.kicker, article.headline) == (kicker, headline)
+
+
+
+# A PyMuPDF page (12-em columns): an article, then the next module's two title lines over
+# its body, whose first line (``OpenAI日前公布了一项``, no punctuation) stands at the
+# indented first line's width over a running line an em short: the line-start rule took
+# ``展`` down with the colon after it (``展：其人工智能…``).
+MILITARY_TEXT = [
+    "国防部举行2020年新春招待会", "——魏凤和出席", "新华社北京1月17日电（",
+    "记者梅常伟）国防部17日晚", "在八一大楼举行2020年新春", "招待会，来自80多个国家的",
+    "驻华武官及夫人近260人应邀", "出席。", "中央军委委员、国务委", "员兼国防部长魏凤和，中央",
+    "军委委员李作成、苗华、张", "升民，军委机关各部门、驻", "京各大单位和武警部队领导",
+    "出席招待会。", "中央军委国际军事合作", "办公室领导代表中方致辞。",
+    "他说，2019年，全军深入贯", "彻习近平新时代中国特色社", "会主义思想和习近平强军思",
+    "想，以党在新时代的强军目", "标为引领，聚力备战打仗，", "强化改革创新，狠抓工作落",
+    "实，强军事业迈出新步伐。", "我们高举和平、发展、合", "作、共赢的旗帜，推动构建",
+    "人类命运共同体，让和平与", "发展的阳光普照全球。2020", "年，中国军队将坚定捍卫国",
+    "家主权、安全、发展利益，", "忠实践行人类命运共同体理", "念，积极履行大国军队国际",
+    "责任，全面推进新时代国际", "军事合作，继续深化与各国", "军队的交流合作，共同应对",
+    "风险挑战、维护和平发展。", "外国驻华武官团团长、", "赞比亚驻华国防武官佩里代",
+    "表外方致答辞时，赞赏中国", "军队为维护世界和平发展作", "出的积极贡献，祝愿中国如",
+    "期全面建成小康社会，祝愿", "中国军队现代化建设不断取", "得新成就。",
+]  # fmt: skip
+MATHS_TEXT = [
+    "AI正深度融入数学研究", "核心环节", "OpenAI日前公布了一项", "引发数学界关注的研究进",
+    "展：其人工智能（AI）系统", "在匈牙利数学家保罗·埃尔德", "什提出的“平面单位距离问",
+    "题”中，设计出一种新的点", "集构造方法，在相同规模约", "束下得到更多单位距离对，",
+    "被认为突破了长期以来基于", "规则几何结构的经验性直", "觉。", "英国《自然》杂志近日",
+    "报道称，年仅23岁、没有接", "受过正规数学训练的英国业", "余数学爱好者利亚姆·普莱斯",
+    "在大语言模型ChatGPT的帮", "助下，破解了一个困扰世界", "顶尖数学家60年的难题，即",
+    "埃尔德什第1196号问题。", "两项进展接连出现，使", "AI在数学研究领域再次成为",
+    "焦点。从计算辅助、文献整", "理，到参与证明生成与结构", "构造，AI正深度融入数学研",
+    "究核心环节。",
+]  # fmt: skip
+
+
+def test_title_lines_stop_at_a_first_line_over_a_line_short_by_a_taken_down_character() -> None:
+    # the line under the first line is a full running line all the same, so the first line
+    # opens the paragraph and is no third title line
+    articles = parse_text(_page(MILITARY_TEXT, MATHS_TEXT)).articles
+    assert len(articles) == 2
+    assert articles[1].kicker + articles[1].headline == "AI正深度融入数学研究核心环节"
+    assert articles[1].paragraphs[0].startswith("OpenAI日前公布了一项")

@@ -797,6 +797,34 @@ def test_columns_whose_running_lines_fill_measures_a_character_apart_are_two_col
     assert not running_apart(upper, lower)
 
 
+def test_a_column_of_short_paragraphs_is_measured_on_the_lines_that_run_on() -> None:
+    # a column of short paragraphs (most of its lines a paragraph's first or last line)
+    # shares no width among most of its lines, but the lines that run on inside a
+    # paragraph fill its measure: 13 characters, a character apart from a 14-wide column
+    # whose unfinished last line it must not go on from
+    short = wrap(VILLAGE[1:], 13)
+    assert sum(len(line) == 13 for line in short) * 2 <= len(short)
+    wider = _block(wrap(NIGHT[2:], 14)[1:5])
+    narrow = _block(short)
+    assert running_width(narrow) == 13.0
+    assert running_width(wider) == 14.0
+    assert running_apart(wider, narrow)
+    assert not leads_into(wider, narrow, True)
+
+
+def test_a_datelines_line_is_a_first_line_not_a_running_one() -> None:
+    # a block opening an article: its dateline line opens the first paragraph (short by the
+    # indent), and a line holding half-width digits stands half an em off the measure; the
+    # running lines under them still tell it
+    dated = _block([
+        "本报讯（记者王伟）本市夜", "间经济在7月份持续升温，各大",
+        "商圈普遍延长营业时间和夜市摊", "位的开放时段，不少餐饮门店也",
+    ])  # fmt: skip
+    assert dated.opens_with_dateline
+    assert [line.width for line in dated.lines] == [12.0, 13.5, 14.0, 14.0]
+    assert running_width(dated) == 14.0
+
+
 def test_a_running_width_every_line_of_which_ends_in_a_squeezed_mark_tells_no_column() -> None:
     # two of three lines a character wider than the column, each ending in a 、 the
     # typesetter squeezed past the edge: the block's width is not its column's

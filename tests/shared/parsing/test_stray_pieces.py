@@ -730,6 +730,35 @@ def test_a_piece_read_early_passes_a_hanging_text_of_another_topic_before_it() -
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
 
 
+SHOPS = [
+    "本报讯（记者赵刚）沿江各区加快推进滨水空间贯通工程，新建步道和绿地陆续开放，沿线零售"
+    "商铺生意兴隆，迎接周末前来散步骑行的市民。",
+]
+
+
+def test_a_loose_piece_goes_to_the_later_hanging_block_its_join_makes_a_printed_word() -> None:
+    # the extractor read the night module's columns in alternation with other modules':
+    # its first column, then (after the village article) its third, then (after the
+    # riverside article) its second.  The third column (售和交通的客流…) fits the first
+    # column's unfinished last line by shape and topic, but it goes on from the second's
+    # (…带动了周边零 + 售: ``零售``, printed in the riverside article), which the first
+    # column's does not make a word with (…一票 + 售); the second then goes on from the first
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    first, second = 4, 10
+    assert night[second - 1].endswith("零")
+    assert night[second].startswith("售")
+    rows = [
+        "城市夜经济持续升温", *night[:first], "",
+        "山区夏收夏种忙", *village, "", *night[second:], "",
+        "滨江步道全线贯通", *wrap(SHOPS, 14), "", *night[first:second],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+    assert articles["滨江步道全线贯通"] == body(SHOPS)
+
+
 def _block(rows: list[str]) -> Block:
     return Block("text", split_lines("\n".join(rows))[0], "test")
 

@@ -227,7 +227,8 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
     first line opens with a clause tail (:func:`opens_mid_clause`) to one it fits by
     shape and topic, a loose piece (:func:`opens_loose`: a full first line after another
     column's text or a paragraph's end) only on the surer signs of
-    :func:`_continues_loose`."""
+    :func:`_continues_loose`.  Either kind goes to a later hanging block rather than the
+    earlier ones it fits where the page's words pick the later (:func:`_worded_later`)."""
     hanging = _hanging_places(items, pieces)
     if not hanging:
         return None  # (most pages: nothing hangs, no piece to look for)
@@ -264,6 +265,8 @@ def _stray_move(items: list[Item], pieces: Pieces) -> tuple[Place, Place] | None
             ]
         if not fits:
             continue
+        if mid_clause or loose:
+            fits = _worded_later(items, hanging, place, pieces, text) or fits
         if not by_shape:
             above = _text_up_to(items, (place[0], place[1] - 1))
             fits = [
@@ -390,6 +393,26 @@ def _later_hanging(
         for h in hanging
         if h > place and h[0] != place[0] and takes(_block_at(items, h), stray, pieces.indents)
     ]
+
+
+def _worded_later(
+    items: list[Item], hanging: list[Place], place: Place, pieces: Pieces, text: list[Line]
+) -> list[Place]:
+    """The hanging blocks after a stray piece that opens in mid-sentence (a clause tail or
+    a loose piece) which it continues by shape and topic and by the page's words (the
+    hanging block's last character and the piece's first make a bigram printed elsewhere
+    on the page), where none of the hanging blocks before it that it fits does so: the
+    extractor read two modules' columns in alternation, and the column the piece goes on
+    from came out after it, while an earlier hanging block of the same measure waits for
+    another piece (``…公安部追`` + ``授王光生同志…``, ``追授`` printed, against
+    ``…王光生，一`` + ``授…``).  Empty where the words do not pick a later block."""
+    stray = _block_at(items, place)
+    later = [
+        h
+        for h in _later_hanging(items, hanging, place, pieces)
+        if pieces.join_into_word(_block_at(items, h), stray)
+    ]
+    return _speaking_of(items, later, text) if later else []
 
 
 def _may_stray_by_topic(items: list[Item], place: Place, pieces: Pieces) -> bool:

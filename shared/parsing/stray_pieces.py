@@ -38,7 +38,7 @@ from shared.parsing.columns import (
     piece_column,
 )
 from shared.parsing.lines import Line
-from shared.parsing.paragraphs import FIRST_LINE_SLACK, NO_LINE_START
+from shared.parsing.paragraphs import FIRST_LINE_SLACK, NO_LINE_START, pulled_down_run
 from shared.parsing.parse_cache import per_parse_table
 from shared.parsing.text_ends import closes_text
 
@@ -296,22 +296,49 @@ def shared_column(first: Block, second: Block) -> float | None:
 
 
 def running_width(block: Block) -> float:
-    """The width most of the block's lines fill (the wider on a tie), or 0 when fewer
-    than ``MIN_RUNNING_LINES`` lines or no width is shared by most of them.  The width must
-    be the column's: borne out by a line ending in a character (a mark the typesetter may
-    squeeze past the edge stands a line wider than its column), and no line ending in a
-    character wider by more than half-width characters make a line (a few short lines may
-    share a width by chance: a paragraph's last line and an indented first line, under a
-    wider running line)."""
-    if len(block.lines) < MIN_RUNNING_LINES:
-        return 0.0
-    counts = Counter(line.width for line in block.lines)
-    width, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-    if 2 * count <= len(block.lines):
+    """The width most of the block's running lines fill (:func:`running_lines`: the lines
+    inside a paragraph, which fill the measure as a rule; a column of short paragraphs is
+    mostly first and last lines), else most of its lines (a block of a paragraph's end
+    and the next one's opening has too few running lines to tell); the wider on a tie, or
+    0 when fewer than ``MIN_RUNNING_LINES`` lines or no width is shared by most of them.
+    A dateline's line opens the article's first paragraph, and is no running line.  The
+    width must be the column's: borne out by a line ending in a character (a mark the
+    typesetter may squeeze past the edge stands a line wider than its column), and no line
+    ending in a character wider by more than half-width characters make a line (a few
+    short lines may share a width by chance: a paragraph's last line and an indented first
+    line, under a wider running line)."""
+    lines = block.lines[1:] if block.opens_with_dateline else block.lines
+    width = _most_filled(running_lines(lines)) or _most_filled(lines)
+    if not width:
         return 0.0
     ending = [line.width for line in block.lines if line.text[-1:] not in SQUEEZED_AT_LINE_END]
     borne = width in ending and max(ending) <= width + COLUMN_TOLERANCE
     return width if borne else 0.0
+
+
+def _most_filled(lines: Sequence[Line]) -> float:
+    """The width more than half the lines fill (the wider on a tie), or 0 when none does
+    or fewer than ``MIN_RUNNING_LINES`` lines tell."""
+    if len(lines) < MIN_RUNNING_LINES:
+        return 0.0
+    counts = Counter(line.width for line in lines)
+    width, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return width if 2 * count > len(lines) else 0.0
+
+
+def running_lines(lines: Sequence[Line]) -> list[Line]:
+    """The lines that run on inside their paragraph and fill the measure as a rule: not a
+    paragraph's last line (one that ends a sentence, short of the column or not), nor the
+    line after it (a first line, short by the indent where the page indents), nor one over
+    a line opening with what the line-start rule took down (:func:`pulled_down_run`: it
+    stops a character or two short)."""
+    return [
+        line
+        for k, line in enumerate(lines)
+        if not line.ends_sentence
+        and (k == 0 or not lines[k - 1].ends_sentence)
+        and (k + 1 == len(lines) or not pulled_down_run(lines[k + 1].text))
+    ]
 
 
 def running_apart(first: Block, second: Block) -> bool:

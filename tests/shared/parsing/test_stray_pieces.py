@@ -730,6 +730,35 @@ def test_a_piece_read_early_passes_a_hanging_text_of_another_topic_before_it() -
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
 
 
+SHOPS = [
+    "本报讯（记者赵刚）沿江各区加快推进滨水空间贯通工程，新建步道和绿地陆续开放，沿线零售"
+    "商铺生意兴隆，迎接周末前来散步骑行的市民。",
+]
+
+
+def test_a_loose_piece_goes_to_the_later_hanging_block_its_join_makes_a_printed_word() -> None:
+    # the extractor read the night module's columns in alternation with other modules':
+    # its first column, then (after the village article) its third, then (after the
+    # riverside article) its second.  The third column (售和交通的客流…) fits the first
+    # column's unfinished last line by shape and topic, but it goes on from the second's
+    # (…带动了周边零 + 售: ``零售``, printed in the riverside article), which the first
+    # column's does not make a word with (…一票 + 售); the second then goes on from the first
+    night = wrap(NIGHT, 16)
+    village = wrap(VILLAGE, 12)
+    first, second = 4, 10
+    assert night[second - 1].endswith("零")
+    assert night[second].startswith("售")
+    rows = [
+        "城市夜经济持续升温", *night[:first], "",
+        "山区夏收夏种忙", *village, "", *night[second:], "",
+        "滨江步道全线贯通", *wrap(SHOPS, 14), "", *night[first:second],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+    assert articles["滨江步道全线贯通"] == body(SHOPS)
+
+
 def _block(rows: list[str]) -> Block:
     return Block("text", split_lines("\n".join(rows))[0], "test")
 
@@ -795,6 +824,34 @@ def test_columns_whose_running_lines_fill_measures_a_character_apart_are_two_col
     assert not leads_into(upper, other, False)
     assert leads_into(upper, lower, False)
     assert not running_apart(upper, lower)
+
+
+def test_a_column_of_short_paragraphs_is_measured_on_the_lines_that_run_on() -> None:
+    # a column of short paragraphs (most of its lines a paragraph's first or last line)
+    # shares no width among most of its lines, but the lines that run on inside a
+    # paragraph fill its measure: 13 characters, a character apart from a 14-wide column
+    # whose unfinished last line it must not go on from
+    short = wrap(VILLAGE[1:], 13)
+    assert sum(len(line) == 13 for line in short) * 2 <= len(short)
+    wider = _block(wrap(NIGHT[2:], 14)[1:5])
+    narrow = _block(short)
+    assert running_width(narrow) == 13.0
+    assert running_width(wider) == 14.0
+    assert running_apart(wider, narrow)
+    assert not leads_into(wider, narrow, True)
+
+
+def test_a_datelines_line_is_a_first_line_not_a_running_one() -> None:
+    # a block opening an article: its dateline line opens the first paragraph (short by the
+    # indent), and a line holding half-width digits stands half an em off the measure; the
+    # running lines under them still tell it
+    dated = _block([
+        "本报讯（记者王伟）本市夜", "间经济在7月份持续升温，各大",
+        "商圈普遍延长营业时间和夜市摊", "位的开放时段，不少餐饮门店也",
+    ])  # fmt: skip
+    assert dated.opens_with_dateline
+    assert [line.width for line in dated.lines] == [12.0, 13.5, 14.0, 14.0]
+    assert running_width(dated) == 14.0
 
 
 def test_a_running_width_every_line_of_which_ends_in_a_squeezed_mark_tells_no_column() -> None:

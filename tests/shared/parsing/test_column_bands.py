@@ -207,12 +207,7 @@ def test_a_lower_part_an_em_short_under_a_column_with_wider_digit_lines_reads_on
     lower_second = ["检测，市民出行前可查询", "实时到站信息。"]
     sizes, order = _read_in_bands([upper_first, upper_second, lower_first, lower_second])
     assert sizes == [6, 6, 3, 2]
-    assert order == [
-        upper_first[0],
-        lower_first[0],
-        upper_second[0],
-        lower_second[0],
-    ]
+    assert order == [upper_first[0], lower_first[0], upper_second[0], lower_second[0]]
 
 
 def test_a_first_column_a_line_short_under_a_continuation_marker_reads_in_bands() -> None:
@@ -255,12 +250,7 @@ def test_an_upper_part_ending_on_a_short_line_may_go_on_into_an_indented_lower_p
     lower_second = ["聚集等候，错峰出行。"]
     sizes, order = _read_in_bands([upper_first, upper_second, lower_first, lower_second])
     assert sizes == [6, 6, 3, 1]
-    assert order == [
-        upper_first[0],
-        lower_first[0],
-        upper_second[0],
-        lower_second[0],
-    ]
+    assert order == [upper_first[0], lower_first[0], upper_second[0], lower_second[0]]
 
 
 def test_a_lower_part_short_only_by_characters_taken_down_reads_on() -> None:
@@ -292,12 +282,7 @@ def test_a_lower_part_short_only_by_characters_taken_down_reads_on() -> None:
     lower_second = ["纷纷表示这样安排很", "好。”据介绍，其余线路将"]
     sizes, order = _read_in_bands([upper_first, upper_second, lower_first, lower_second])
     assert sizes == [6, 6, 3, 2]
-    assert order == [
-        upper_first[0],
-        lower_first[0],
-        upper_second[0],
-        lower_second[0],
-    ]
+    assert order == [upper_first[0], lower_first[0], upper_second[0], lower_second[0]]
 
 
 def test_bands_of_parts_all_as_tall_are_read_column_by_column_where_the_words_tell() -> None:

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from shared.parsing.letter_spacing import is_letter_spaced
 from shared.parsing.lines import Line
-from shared.parsing.normalise import COMMON_WIDE_RANGES, is_wide
+from shared.parsing.normalise import COMMON_WIDE_CLASS, is_wide
 
 # A gutter between columns: at least this many blank cells on every line of a region.
 MIN_GUTTER = 2
@@ -74,11 +74,7 @@ def _wide_count(text: str) -> int:
     return len(text) - len(others) + sum(map(is_wide, others))
 
 
-_NOT_COMMON_WIDE = re.compile(
-    "[^"
-    + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in COMMON_WIDE_RANGES)
-    + "]"
-)
+_NOT_COMMON_WIDE = re.compile(f"[^{COMMON_WIDE_CLASS}]")
 
 
 def _row(raw: str, wide_cells: bool) -> Row:

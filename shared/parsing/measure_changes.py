@@ -13,7 +13,7 @@ them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from shared.parsing.columns import (
     COLUMN_TOLERANCE,
@@ -43,18 +43,9 @@ def measure_change(lines: Sequence[Line]) -> tuple[int, int] | None:
     closes a sentence in the block (lines that close none are titles still)."""
     closed = [closes_text(line) for line in lines]
     last_closed = max((i for i, close in enumerate(closed) if close), default=-1)
-    for start in range(MIN_MEASURED_LINES, len(lines) - MIN_MEASURED_LINES):
-        if not closed[start - 1] or not may_stand_in_title(lines[start], closed[start]):
-            continue  # no closed sentence above, or no title line under it
-        above = piece_column(lines[max(0, start - MEASURING_LINES) : start])
-        if above <= 0:
-            continue
-        for body in range(start + 1, len(lines) - MIN_MEASURED_LINES + 1):
+    for start, above, bodies in title_runs(lines, closed, len(lines) - MIN_MEASURED_LINES + 1):
+        for body in bodies:
             title = lines[body - 1]
-            if not may_stand_in_title(title, closed[body - 1]) or not fits_title_stack(
-                [line.text for line in lines[start:body]]
-            ):
-                break
             below = piece_column(lines[body : body + MEASURING_LINES])
             if below <= 0 or abs(below - above) <= COLUMN_TOLERANCE:
                 continue
@@ -63,6 +54,34 @@ def measure_change(lines: Sequence[Line]) -> tuple[int, int] | None:
             if opens_paragraph(lines[body], lines[body + 1], below) and last_closed >= body:
                 return start, body
     return None
+
+
+def title_runs(
+    lines: Sequence[Line], closed: Sequence[bool], end: int, min_lines: int = 1
+) -> Iterator[tuple[int, float, Iterator[int]]]:
+    """Where a title stack may follow a closed sentence in ``lines``: ``(start, column,
+    bodies)`` for each ``start`` (at least ``MIN_MEASURED_LINES`` down, leaving room for
+    ``min_lines`` title lines before ``end``) whose line may stand in a title
+    (:func:`may_stand_in_title`) under a line that closes a sentence (``closed`` flags each
+    line), with ``column`` measured on the ``MEASURING_LINES`` lines above; ``bodies`` gives
+    in turn each ``body`` before ``end`` for which the lines ``lines[start:body]`` may all
+    stand in one title stack (:func:`.title_roles.fits_title_stack`)."""
+    for start in range(MIN_MEASURED_LINES, end - min_lines):
+        if not closed[start - 1] or not may_stand_in_title(lines[start], closed[start]):
+            continue  # no closed sentence above, or no title line under it
+        column = piece_column(lines[max(0, start - MEASURING_LINES) : start])
+        if column > 0:
+            yield start, column, _run_ends(lines, closed, start, end)
+
+
+def _run_ends(lines: Sequence[Line], closed: Sequence[bool], start: int, end: int) -> Iterator[int]:
+    """Each ``body`` before ``end`` where ``lines[start:body]`` may be a title stack."""
+    for body in range(start + 1, end):
+        if not may_stand_in_title(lines[body - 1], closed[body - 1]) or not fits_title_stack(
+            [line.text for line in lines[start:body]]
+        ):
+            return
+        yield body
 
 
 def may_stand_in_title(line: Line, closed: bool) -> bool:

@@ -134,13 +134,13 @@ COMMON_WIDE_RANGES = (
     (0x25CE, 0x25CF),
     (0x2605, 0x2606),
 )
+# The common wide ranges as the inside of a regular expression's character class.
+COMMON_WIDE_CLASS = "".join(
+    f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in COMMON_WIDE_RANGES
+)
 # Any character but the space, the ideographic space or a common wide one: a visible ASCII
 # one (half width) or one of uncommon width.
-_NOT_SPACE_OR_COMMON_WIDE = re.compile(
-    "[^\x20\u3000"
-    + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in COMMON_WIDE_RANGES)
-    + "]"
-)
+_NOT_SPACE_OR_COMMON_WIDE = re.compile(f"[^\x20\u3000{COMMON_WIDE_CLASS}]")
 
 
 def display_width(text: str) -> float:

@@ -576,16 +576,11 @@ def _first_line_under_a_full_line(
         following is None
         # three lines read in a row (a blank or a jump between them may part two texts)
         or not before.number + 1 == after.number == following.number - 1
-        or before.spaced_out
-        or after.spaced_out
-        or after.ends_sentence
-        or unclosed_parenthesis(before.text)  # a dateline's byline wrapping on
+        or not _goes_on_under_a_full_line(before, after, column, before_opens)
     ):
         return False
-    measure = column - INDENT if before_opens else column
     return (
-        printed_width(before) >= measure - INDENT_MARGIN
-        and _far_short(after, column, opens=False)
+        _far_short(after, column, opens=False)
         and printed_width(after) >= column - INDENT - INDENT_MARGIN
         and _at_indented_measure(after, column)
         and _fills_the_column(following, column, None)
@@ -612,12 +607,7 @@ def _first_line_after_column_break(
     it stand in one gold paragraph; without a blank line before it (no column break) the
     same shape opened one 157 times and ran on 32 times (widths misjudged for digits, Latin
     letters and marks), so the rule keeps to column breaks."""
-    if before.spaced_out or after.spaced_out or after.ends_sentence or following is None:
-        return False
-    if unclosed_parenthesis(before.text):
-        return False  # a dateline's byline (``（记者姜`` over ``洁） 日前，…``) runs on
-    measure = column - INDENT if before_opens else column
-    if printed_width(before) < measure - INDENT_MARGIN:
+    if following is None or not _goes_on_under_a_full_line(before, after, column, before_opens):
         return False
     if following.ends_sentence or _indented(following, column):
         return False
@@ -631,6 +621,24 @@ def _first_line_after_column_break(
         return False
     return printed_width(after) >= column - INDENT - INDENT_MARGIN or full_but_for_pull_down(
         after, following, column - INDENT
+    )
+
+
+def _goes_on_under_a_full_line(
+    before: Line, after: Line, column: float, before_opens: bool
+) -> bool:
+    """The shape both rules for a first line under an unfinished full line start from:
+    ``before`` fills its measure (the column, less the indent where it opens a paragraph,
+    within an em) and leaves no parenthesis open (a dateline's byline, ``（记者姜`` over
+    ``洁） 日前，…``, runs on), and ``after`` ends no sentence; neither is letter-spaced
+    (their widths are stretched)."""
+    measure = column - INDENT if before_opens else column
+    return (
+        not before.spaced_out
+        and not after.spaced_out
+        and not after.ends_sentence
+        and not unclosed_parenthesis(before.text)
+        and printed_width(before) >= measure - INDENT_MARGIN
     )
 
 

@@ -25,12 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from shared.parsing.columns import INDENT, INDENT_MARGIN, MIN_MEASURED_LINES, piece_column
+from shared.parsing.columns import INDENT, INDENT_MARGIN
 from shared.parsing.lines import Line
-from shared.parsing.measure_changes import MEASURING_LINES, may_stand_in_title, opens_paragraph
+from shared.parsing.measure_changes import opens_paragraph, title_runs
 from shared.parsing.paragraphs import explains_short_line
 from shared.parsing.text_ends import closes_text
-from shared.parsing.title_roles import fits_title_stack
 
 SHORT_ENDED_RULE = "title lines stopping short in mid-sentence over a paragraph's first line"
 SHORT_ENDED_BODY_RULE = "body under title lines stopping short in mid-sentence"
@@ -47,18 +46,11 @@ def short_ended_titles(lines: Sequence[Line]) -> tuple[int, int] | None:
     closing no sentence, its last line shorter than an indented first line for no reason
     the next line gives, and the line under it opens a paragraph in that column."""
     closed = [closes_text(line) for line in lines]
-    for start in range(MIN_MEASURED_LINES, len(lines) - MIN_TITLE_LINES - 1):
-        if not closed[start - 1] or not may_stand_in_title(lines[start], closed[start]):
-            continue  # no closed sentence above, or no title line under it
-        column = piece_column(lines[max(0, start - MEASURING_LINES) : start])
-        if column <= 0 or abs(lines[start].width - (column - INDENT)) <= INDENT_MARGIN:
-            continue  # no column measured, or a paragraph's indented first line opens the run
-        for body in range(start + 1, len(lines) - 1):
+    for start, column, bodies in title_runs(lines, closed, len(lines) - 1, MIN_TITLE_LINES):
+        if abs(lines[start].width - (column - INDENT)) <= INDENT_MARGIN:
+            continue  # a paragraph's indented first line opens the run
+        for body in bodies:
             last = lines[body - 1]
-            if not may_stand_in_title(last, closed[body - 1]) or not fits_title_stack(
-                [line.text for line in lines[start:body]]
-            ):
-                break
             if body - start < MIN_TITLE_LINES:
                 continue
             if (

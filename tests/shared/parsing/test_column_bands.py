@@ -34,13 +34,30 @@ def _columns(height: int) -> list[list[str]]:
 
 
 def _page(columns: list[list[str]], band: int | None) -> str:
-    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
     if band is None:
-        parts = ["\n".join(column) for column in columns]
-    else:  # the extractor reads every column's upper part, then the lower parts
-        parts = ["\n".join(column[:band]) for column in columns]
-        parts += ["\n".join(column[band:]) for column in columns if column[band:]]
-    return "\n".join(head) + "\n" + "\n\n".join(parts) + "\n"
+        return _page_of_parts(columns)
+    # the extractor reads every column's upper part, then the lower parts
+    parts = [column[:band] for column in columns]
+    parts += [column[band:] for column in columns if column[band:]]
+    return _page_of_parts(parts)
+
+
+def _page_of_parts(parts: list[list[str]], byline: str = "首席记者 潘高峰") -> str:
+    """The page an extractor gives that reads ``parts`` (their lines) one after another, a
+    blank line between two, under the paper's head line, the title and ``byline``."""
+    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", byline]
+    return "\n".join(head) + "\n" + "\n\n".join("\n".join(part) for part in parts) + "\n"
+
+
+def _read_in_bands(parts: list[list[str]]) -> tuple[list[int], list[str]]:
+    """How many lines each block holds of ``parts`` read one after another (a blank line
+    between two), and the first line of each block once :func:`reorder_bands` has read the
+    bands column by column (on a page that indents its first lines)."""
+    text = "\n\n".join("\n".join(part) for part in parts) + "\n"
+    blocks = group_blocks(split_lines(text)[0])
+    sizes = [len(block.lines) for block in blocks]
+    ordered = reorder_bands(blocks, indents=True)
+    return sizes, [block.first.text for block in ordered]
 
 
 def _body(text: str) -> list[str]:
@@ -62,9 +79,8 @@ def test_columns_read_in_three_bands_are_read_column_by_column() -> None:
     lines = _wrap(text)
     columns = [lines[start : start + 6] for start in range(0, len(lines), 6)]
     assert [len(column) for column in columns] == [6, 6, 6]
-    parts = ["\n".join(c[a:b]) for a, b in ((0, 2), (2, 3), (3, 6)) for c in columns]
-    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
-    assert "".join(_body("\n".join(head) + "\n" + "\n\n".join(parts) + "\n")) == text
+    parts = [c[a:b] for a, b in ((0, 2), (2, 3), (3, 6)) for c in columns]
+    assert "".join(_body(_page_of_parts(parts))) == text
 
 
 def test_columns_read_in_one_band_keep_their_order() -> None:
@@ -163,9 +179,7 @@ def test_three_bands_whose_last_is_a_block_short_are_read_column_by_column() -> 
     first, second = lines[:height], lines[height:]
     assert len(second) in (height - 1, height - 2)
     parts = [first[:3], second[:3], first[3:-1], second[3:], first[-1:]]
-    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
-    page = "\n".join(head) + "\n" + "\n\n".join("\n".join(part) for part in parts) + "\n"
-    assert "".join(_body(page)) == text
+    assert "".join(_body(_page_of_parts(parts))) == text
 
 
 def test_a_lower_part_an_em_short_under_a_column_with_wider_digit_lines_reads_on() -> None:
@@ -191,17 +205,9 @@ def test_a_lower_part_an_em_short_under_a_column_with_wider_digit_lines_reads_on
     ]
     lower_first = ["每天都将进行全面消毒，乘", "客须佩戴口罩，扫码乘车。", "据介绍，首批恢复的"]
     lower_second = ["检测，市民出行前可查询", "实时到站信息。"]
-    parts = [upper_first, upper_second, lower_first, lower_second]
-    text = "\n\n".join("\n".join(part) for part in parts) + "\n"
-    blocks = group_blocks(split_lines(text)[0])
-    assert [len(block.lines) for block in blocks] == [6, 6, 3, 2]
-    ordered = reorder_bands(blocks, indents=True)
-    assert [block.first.text for block in ordered] == [
-        upper_first[0],
-        lower_first[0],
-        upper_second[0],
-        lower_second[0],
-    ]
+    sizes, order = _read_in_bands([upper_first, upper_second, lower_first, lower_second])
+    assert sizes == [6, 6, 3, 2]
+    assert order == [upper_first[0], lower_first[0], upper_second[0], lower_second[0]]
 
 
 def test_a_first_column_a_line_short_under_a_continuation_marker_reads_in_bands() -> None:
@@ -215,8 +221,7 @@ def test_a_first_column_a_line_short_under_a_continuation_marker_reads_in_bands(
     cuts = [2, 3, 3]
     parts = [column[:cut] for column, cut in zip(columns, cuts, strict=True)]
     parts += [column[cut:] for column, cut in zip(columns, cuts, strict=True)]
-    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "（上接第1版）"]
-    page = "\n".join(head) + "\n" + "\n\n".join("\n".join(part) for part in parts) + "\n"
+    page = _page_of_parts(parts, byline="（上接第1版）")
     assert "".join(_body(page)).startswith(text[: len("".join(lines[:14]))])
 
 
@@ -243,17 +248,9 @@ def test_an_upper_part_ending_on_a_short_line_may_go_on_into_an_indented_lower_p
         "行时间，避免在站台长时间",
     ]
     lower_second = ["聚集等候，错峰出行。"]
-    parts = [upper_first, upper_second, lower_first, lower_second]
-    text = "\n\n".join("\n".join(part) for part in parts) + "\n"
-    blocks = group_blocks(split_lines(text)[0])
-    assert [len(block.lines) for block in blocks] == [6, 6, 3, 1]
-    ordered = reorder_bands(blocks, indents=True)
-    assert [block.first.text for block in ordered] == [
-        upper_first[0],
-        lower_first[0],
-        upper_second[0],
-        lower_second[0],
-    ]
+    sizes, order = _read_in_bands([upper_first, upper_second, lower_first, lower_second])
+    assert sizes == [6, 6, 3, 1]
+    assert order == [upper_first[0], lower_first[0], upper_second[0], lower_second[0]]
 
 
 def test_a_lower_part_short_only_by_characters_taken_down_reads_on() -> None:
@@ -283,17 +280,9 @@ def test_a_lower_part_short_only_by_characters_taken_down_reads_on() -> None:
         "记者在站台采访时，乘客们",
     ]
     lower_second = ["纷纷表示这样安排很", "好。”据介绍，其余线路将"]
-    parts = [upper_first, upper_second, lower_first, lower_second]
-    text = "\n\n".join("\n".join(part) for part in parts) + "\n"
-    blocks = group_blocks(split_lines(text)[0])
-    assert [len(block.lines) for block in blocks] == [6, 6, 3, 2]
-    ordered = reorder_bands(blocks, indents=True)
-    assert [block.first.text for block in ordered] == [
-        upper_first[0],
-        lower_first[0],
-        upper_second[0],
-        lower_second[0],
-    ]
+    sizes, order = _read_in_bands([upper_first, upper_second, lower_first, lower_second])
+    assert sizes == [6, 6, 3, 2]
+    assert order == [upper_first[0], lower_first[0], upper_second[0], lower_second[0]]
 
 
 def test_bands_of_parts_all_as_tall_are_read_column_by_column_where_the_words_tell() -> None:
@@ -305,8 +294,4 @@ def test_bands_of_parts_all_as_tall_are_read_column_by_column_where_the_words_te
     lines = _wrap(text)
     columns = [lines[start : start + 6] for start in range(0, len(lines), 6)][:3]
     assert [len(column) for column in columns] == [6, 6, 6]
-    parts = ["\n".join(column[:3]) for column in columns]
-    parts += ["\n".join(column[3:]) for column in columns]
-    head = ["上海日报 2024年4月8日 星期一 第2版 社会", "", "“揽事民警”跨江配药", "首席记者 潘高峰"]
-    page = "\n".join(head) + "\n" + "\n\n".join(parts) + "\n"
-    assert "".join(_body(page)) == "".join(lines[:18])
+    assert "".join(_body(_page(columns, band=3))) == "".join(lines[:18])

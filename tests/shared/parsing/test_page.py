@@ -149,28 +149,31 @@ def test_a_list_item_number_after_the_jump_opens_a_paragraph() -> None:
 
 
 # The second part of the article on page one, its first line filling its column.
-PAGE_TWO_FULL = "\n".join(
+PAGE_TWO_FULL = _page_two(
     [
-        "聊城日报  2024年7月12日  星期五  第2版  综合",
-        "",
         "（上接第1版）把五大行动打造成统一战线服务强市建设",
         "的响亮名片，全市上下要形成合力，确保",
         "按时按质完成全年目标任务，以实干实效",
         "迎接新中国成立七十五周年。",
-        "",
-        "我市构建工作体系",
     ]
 )
+# The line page one's part ends on when it ends a sentence flush at the jump.
+FLUSH_JUMP_LINE = "任务。会议要求各单位提品质、重实效。（下转第2版）"
+
+
+def _joined_after_flush_jump(lines: list[str]) -> ParsedArticle:
+    """The article whose first part ends a sentence flush at the jump (``FLUSH_JUMP_LINE``)
+    and whose second part is ``lines`` on page two (:func:`_page_two`), as parsed."""
+    return _joined(FLUSH_JUMP_LINE, _page_two(lines))
 
 
 def test_a_sentence_ending_flush_at_the_jump_runs_on_into_a_full_first_line() -> None:
     # the first part ends a sentence on a full line, and the second part opens with a line
     # as wide as its column: no paragraph's first line (short by the indent), so the
     # paragraph runs on across the jump
-    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", PAGE_TWO_FULL)
+    joined = _joined(FLUSH_JUMP_LINE, PAGE_TWO_FULL)
     assert len(joined.paragraphs) == 1
     assert "重实效。把五大行动打造成" in joined.paragraphs[0]
-
 
 
 def test_a_sentence_tail_short_of_the_column_at_the_jump_runs_on_into_a_full_first_line() -> (
@@ -185,11 +188,12 @@ def test_a_sentence_tail_short_of_the_column_at_the_jump_runs_on_into_a_full_fir
     assert len(joined.paragraphs) == 1
     assert "创亮点、重实效，把五大行动打造成" in joined.paragraphs[0]
 
+
 def test_a_full_first_line_ending_a_sentence_after_the_jump_runs_on() -> None:
     # the second part opens with a line as wide as its 18-em column that ends a sentence:
     # a paragraph's first line, whatever it ends with, is short by the indent, so this is
     # a running line and the paragraph runs on across the jump
-    page_two = _page_two(
+    joined = _joined_after_flush_jump(
         [
             "（上接第1版）全市上下要形成合力，按时完成好任务。",
             "以实干实效迎接新中国成立七十五周年，",
@@ -197,7 +201,6 @@ def test_a_full_first_line_ending_a_sentence_after_the_jump_runs_on() -> None:
             "的响亮名片。",
         ]
     )
-    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
     assert len(joined.paragraphs) == 1
     assert "重实效。全市上下要形成合力" in joined.paragraphs[0]
 
@@ -205,7 +208,7 @@ def test_a_full_first_line_ending_a_sentence_after_the_jump_runs_on() -> None:
 def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_line() -> None:
     # the same, but the second part opens two em short of its 18-em column: the indented
     # first line of a new paragraph
-    page_two = _page_two(
+    joined = _joined_after_flush_jump(
         [
             "（上接第1版）全市上下要形成合力，确保按时按质",
             "完成全年目标任务，以实干实效迎接新中",
@@ -213,7 +216,6 @@ def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_lin
             "一战线服务强市建设的响亮名片。",
         ]
     )
-    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
     assert len(joined.paragraphs) == 2
     assert joined.paragraphs[1].startswith("全市上下要形成合力")
 
@@ -221,7 +223,7 @@ def test_a_sentence_ending_flush_at_the_jump_ends_its_paragraph_over_a_first_lin
 def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
     # an em short of its 18-em column reads as an indented first line (punctuation
     # compression lets a first line hold more): no run-on across the jump
-    page_two = _page_two(
+    joined = _joined_after_flush_jump(
         [
             "（上接第1版）把五大行动打造成统一战线服务强市建",
             "设的响亮名片，全市上下要形成合力，确",
@@ -229,7 +231,6 @@ def test_a_first_line_an_em_short_after_the_jump_opens_a_paragraph() -> None:
             "效迎接新中国成立七十五周年。",
         ]
     )
-    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
     assert len(joined.paragraphs) == 2
 
 
@@ -239,7 +240,7 @@ def test_a_first_line_an_em_short_by_count_for_its_latin_capitals_after_the_jump
     # N4、N5 count half an em a character but print wider: the line counted an em short of
     # its 18-em column fills it in print, a running line, so the sentence ending flush at
     # the jump runs on into it
-    page_two = _page_two(
+    joined = _joined_after_flush_jump(
         [
             "（上接第1版）全市上下要形成合力，确保N4、N5完成",
             "全年目标任务，以实干实效迎接新中国成",
@@ -247,14 +248,13 @@ def test_a_first_line_an_em_short_by_count_for_its_latin_capitals_after_the_jump
             "线服务强市建设的响亮名片。",
         ]
     )
-    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
     assert len(joined.paragraphs) == 1
 
 
 def test_a_first_line_with_a_kept_indent_after_the_jump_opens_a_paragraph() -> None:
     # the extractor kept the paragraph indent (two full-width spaces) on the second part's
     # first line: a paragraph's first line, however many characters it holds
-    page_two = _page_two(
+    joined = _joined_after_flush_jump(
         [
             "（上接第1版）",
             "\u3000\u3000全市上下要形成合力，确保按时按质完成",
@@ -263,7 +263,6 @@ def test_a_first_line_with_a_kept_indent_after_the_jump_opens_a_paragraph() -> N
             "线服务强市建设的响亮名片。",
         ]
     )
-    joined = _joined("任务。会议要求各单位提品质、重实效。（下转第2版）", page_two)
     assert len(joined.paragraphs) == 2
 
 

@@ -32,6 +32,10 @@ The cuts of a region, in order of preference:
    stacked in a band of spanning lines are parted as titles of their own, and the rest of a
    centred title line that fills the measure, wrapped under it, stays with it.
 
+Where a cut parts modules side by side and two of their titles run together on one line (the
+grid parts them by a single cell only), the right one, with its wrapped rest, heads the first
+module right of the left one's with no title over it (:func:`_move_pair_titles`).
+
 A region with none of these is a column piece: its lines are emitted as they are (the text of
 each line from its first to its last character in the region; no character is dropped).  A
 blank line parts pieces read one after the other, as plain extraction parts columns.  A line
@@ -56,6 +60,8 @@ from typing import NamedTuple
 
 from shared.parsing.layout_grid import (
     ALIGN_SLACK,
+    PAIR_GAP,
+    PAIR_LOOKAHEAD,
     Parts,
     Piece,
     Row,
@@ -206,6 +212,7 @@ def _read_region(
         or _spanning_cut(region, indices, left, right, lines, reading.heads)
     )
     if parts is not None:
+        _move_pair_titles(rows, parts)
         for number, (part, part_left, part_right) in enumerate(parts):
             if number:
                 out.append("")
@@ -244,6 +251,55 @@ def _read_region(
                 reading.heading.add(len(out))
             out.append(lines[index].raw[pieces[0].first : pieces[-1].last])
             above = None if lines[index].ends_sentence else line
+
+
+def _move_pair_titles(rows: list[Row], parts: Parts) -> None:
+    """Two titles of modules side by side run together on one line (parted by a single cell:
+    :func:`.layout_grid._pair_split`): the right one, with the rest of it wrapped under
+    it, heads the first part right of the one it stands in whose text starts below it (a
+    module with no title of its own over it; the grid, narrowing the titles' wide
+    characters, set it left of its module).  Its pieces are moved to that part's left edge.
+    (A line holding three titles or more is left as it is: which module each heads is not
+    told.)"""
+    for number, (part, left, right) in enumerate(parts):
+        for position, index in enumerate(part):
+            pieces = pieces_in(rows[index], left, right)
+            pairs = [b for a, b in itertools.pairwise(pieces) if b.start - a.end == PAIR_GAP]
+            if len(pairs) != 1:
+                continue
+            pair = pairs[0]
+            target = next(
+                (
+                    (other_left, other_right)
+                    for other, other_left, other_right in parts[number + 1 :]
+                    if other_left >= right
+                    and index in other
+                    and all(
+                        not pieces_in(rows[i], other_left, other_right)
+                        for i in other[: other.index(index) + 1]
+                    )
+                ),
+                None,
+            )
+            if target is None:
+                continue
+            # the rest of it wrapped: under it on the next line with text in the part (beside
+            # the rest of the left title), as :func:`.layout_grid._pair_split` found it
+            moves = [(index, pair)]
+            for below in part[position + 1 : position + 1 + PAIR_LOOKAHEAD]:
+                here = pieces_in(rows[below], left, right)
+                if not here:
+                    continue
+                if not pieces_in(rows[below], *target):
+                    moves.extend(
+                        (below, p) for p in here if pair.start - ALIGN_SLACK <= p.start < pair.end
+                    )
+                break
+            shift = target[0] - pair.start
+            for moved, piece in moves:
+                row = [p for p in rows[moved] if p != piece]
+                row.append(piece._replace(start=piece.start + shift, end=piece.end + shift))
+                rows[moved] = tuple(sorted(row))
 
 
 def _centred_rest(above: Piece, line: Piece, left: int) -> bool:

@@ -12,6 +12,10 @@ or as display width (a wide character two cells, as terminals show text) where u
 measure both more lines hold a piece starting near a piece of a line nearby and more pieces
 start in its very cell.
 
+Two titles of modules side by side, set larger than the text, may run together on one line
+(the grid narrows their wide characters until a single space parts them): where each goes on,
+wrapped, under its own half, the line's piece is parted in two there (:func:`_pair_split`).
+
 Ordinary column-by-column text is never touched: a page is read so only when many of its
 lines hold pieces parted by two or more spaces, some of them starting near a piece of a line
 nearby.  Justified lines spaced out one space per character, a dateline's spaces
@@ -45,10 +49,15 @@ MIN_SIDE_LINES = 2
 # ... unless it is a single line, parted by a gap wider than any space a writer leaves in a
 # line (two wide characters: four cells as a terminal shows them).
 LONE_GUTTER = 5
+# Lines below a title line searched for the rest of it, wrapped (a blank line may part them).
+PAIR_LOOKAHEAD = 2
+# The cells between the two titles of such a line once parted (a space: no gap of a piece).
+PAIR_GAP = 1
 
 _BLANK_CELLS = re.compile(rb"\x00{%d,}" % MIN_GUTTER)
 _PIECE = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S( {2,}|\t+|\u3000+ *)\S")
+_SPACE = re.compile(r"(?<=\S) (?=\S)")
 
 
 class Piece(NamedTuple):
@@ -144,8 +153,62 @@ def layout_rows(lines: Sequence[Line]) -> list[Row] | None:
     if max(by_chars, by_width) < MIN_ALIGNED_LINES:
         return None
     if by_width > by_chars and _exactly_aligned_pieces(wide) > _exactly_aligned_pieces(chars):
-        return wide
-    return chars
+        return _split_title_pairs(wide, lines, True)
+    return _split_title_pairs(chars, lines, False)
+
+
+def _split_title_pairs(rows: list[Row], lines: Sequence[Line], wide_cells: bool) -> list[Row]:
+    """The rows with each piece that holds two titles side by side parted in two at the
+    space between them (:func:`_pair_split`)."""
+    result = []
+    for index, row in enumerate(rows):
+        pieces: list[Piece] = []
+        for piece in row:
+            pieces.extend(_pair_split(rows, lines, index, piece, wide_cells))
+        result.append(tuple(pieces))
+    return result
+
+
+def _pair_split(
+    rows: Sequence[Row], lines: Sequence[Line], index: int, piece: Piece, wide_cells: bool
+) -> list[Piece]:
+    """Two titles of modules side by side, set larger than the text, run together on one
+    line: the extractor's grid narrows their wide characters, so that a single space parts
+    them.  Each goes on, wrapped, on the next line with text under the piece (within
+    PAIR_LOOKAHEAD lines), which stands as two runs parted by a gap, one under each half
+    of the piece (starting within it, ending within ALIGN_SLACK cells of its end); a
+    line's words parted by a space (a byline's name, a title's two phrases) go on as one
+    run, or under neither half alone.  The piece is parted at the first such space."""
+    raw = lines[index].raw[piece.first : piece.last]
+    if " " not in raw:
+        return [piece]
+    below = next(
+        (
+            under
+            for later in rows[index + 1 : index + 1 + PAIR_LOOKAHEAD]
+            if (under := [q for q in later if q.start < piece.end and q.end > piece.start])
+        ),
+        None,
+    )
+    if below is None or len(below) < 2 or below[0].start < piece.start - ALIGN_SLACK:
+        return [piece]
+    for match in _SPACE.finditer(raw):
+        space = match.start()
+        cell = piece.start + space + (_wide_count(raw[:space]) if wide_cells else 0)
+        lefts = [q for q in below if q.start < cell]
+        rights = [q for q in below if q.start > cell]
+        if (
+            len(lefts) == 1
+            and rights
+            and lefts[0].end <= cell + ALIGN_SLACK
+            and rights[-1].end <= piece.end + ALIGN_SLACK
+        ):
+            rest = Piece(cell + PAIR_GAP, piece.end, piece.first + space + 1, piece.last)
+            return [
+                Piece(piece.start, cell, piece.first, piece.first + space),
+                *_pair_split(rows, lines, index, rest, wide_cells),
+            ]
+    return [piece]
 
 
 def _exactly_aligned_pieces(rows: Sequence[Row]) -> int:

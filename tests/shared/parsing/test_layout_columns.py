@@ -848,3 +848,32 @@ def test_a_title_centred_on_the_page_by_chance_heads_only_the_columns_starting_u
         "",
         "公交恢复运营",
     ]
+
+
+def test_titles_of_modules_side_by_side_run_together_are_read_each_with_its_module() -> None:
+    # The grid narrows two titles set larger than the text until a single space parts them;
+    # each goes on, wrapped, under its own half: the right one heads the module right of the
+    # left one's, whose text starts below it.
+    titles = ["公交线路今起逐步恢复 各区加快恢复社区菜场", "运营首批二百多条线路   和便利店"]
+    page = [HEADER, "", *titles, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    assert _read(page) == [
+        HEADER,
+        "",
+        "公交线路今起逐步恢复",
+        "运营首批二百多条线路",
+        *_stripped(COLUMN_1),
+        "",
+        *_stripped(COLUMN_2),
+        "",
+        "各区加快恢复社区菜场",
+        "和便利店",
+        *_stripped(COLUMN_3),
+    ]
+
+
+def test_a_title_with_a_space_over_its_columns_stays_one_line() -> None:
+    # the columns' first line stands under the title's space, but not as a run under each
+    # half of it: no two titles
+    title = "公交线路 今起恢复运营"
+    page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2)]
+    assert title in _read(page)

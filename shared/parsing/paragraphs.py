@@ -44,6 +44,7 @@ from shared.parsing.columns import (
 from shared.parsing.datelines import dateline_runs_on, match_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation, sets_in_paragraphs
 from shared.parsing.lines import Line, display_width, opens_interview_turn
+from shared.parsing.parse_cache import per_parse
 from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
 
 # A line that does not end a sentence yet stops far short of the column ends its paragraph
@@ -697,6 +698,7 @@ def _indented(line: Line, column: float, following: Line | None = None) -> bool:
 PULL_DOWN_SLACK = 0.5
 
 
+@per_parse  # asked of the same lines by several stages, many times a page
 def pulled_down_run(text: str) -> str:
     """The characters the line-start rule took down to open a line: a character (or a Latin
     word or number, which is not split) followed by marks no line may open with (``续》、``,

@@ -307,6 +307,19 @@ def running_width(block: Block) -> float:
     ending in a character wider by more than half-width characters make a line (a few
     short lines may share a width by chance: a paragraph's last line and an indented first
     line, under a wider running line)."""
+    # asked of the same blocks thousands of times a page (every pair of blocks the stray
+    # piece stages compare): cached as block_column is, on the kind and the raw texts
+    key = (block.kind, *map(_RAW, block.lines))
+    width = _RUNNING_WIDTHS.get(key)
+    if width is None:
+        width = _RUNNING_WIDTHS[key] = _running_width(block)
+    return width
+
+
+_RUNNING_WIDTHS: dict[tuple[str, ...], float] = per_parse_table({})
+
+
+def _running_width(block: Block) -> float:
     lines = block.lines[1:] if block.opens_with_dateline else block.lines
     width = _most_filled(running_lines(lines)) or _most_filled(lines)
     if not width:

@@ -172,8 +172,10 @@ def whole_em_columns(lines: Sequence[Line], columns: Mapping[int, float]) -> dic
     themselves ending in a character; at least ``MIN_UNSQUEEZED_LINES`` within
     ``COLUMN_WINDOW`` lines) is the measure a whole-em line fills; it replaces the column
     for such a line when it is narrower by up to ``WHOLE_EM_SLACK``."""
-    runs_on_above = [False, *map(operator.not_, map(_ENDS_SENTENCE, lines))][: len(lines)]
     whole = [holds_whole_ems(line) for line in lines]
+    if not any(whole):
+        return dict(columns)
+    runs_on_above = [False, *map(operator.not_, map(_ENDS_SENTENCE, lines))][: len(lines)]
     measured = [
         line.width
         if runs_on
@@ -202,8 +204,9 @@ _UNSURE_WIDTH = "·"
 def holds_whole_ems(line: Line) -> bool:
     """Whether every character of ``line`` counts one em (no digit, Latin letter or other
     half-width character) and prints it (no middle dot)."""
-    text = line.text.replace(" ", "").replace("\u3000", "")
-    return bool(text) and line.width == len(text) and _UNSURE_WIDTH not in text
+    text = line.text
+    characters = len(text) - text.count(" ") - text.count("\u3000")
+    return characters > 0 and line.width == characters and _UNSURE_WIDTH not in text
 
 
 # Marks that may end a line past the column edge: the line-start rule squeezes (or hangs) a

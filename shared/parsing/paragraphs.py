@@ -263,9 +263,9 @@ def takes_down_from(before: Line, after: Line, column: float, before_opens: bool
     return (
         column > 0
         and not before.ends_sentence
+        and full_but_for_pull_down(before, after, column - INDENT if before_opens else column)
         and not before.text.endswith(LEADS_IN)
         and not _ENUMERATOR.match(after.text)
-        and full_but_for_pull_down(before, after, column - INDENT if before_opens else column)
     )
 
 

@@ -32,7 +32,7 @@ from shared.parsing.stray_pieces import (
     hangs,
     takes,
 )
-from shared.parsing.units import Item, Unit
+from shared.parsing.units import Item, Unit, unit_at
 
 
 def place_untitled_pieces(
@@ -51,13 +51,14 @@ def place_untitled_pieces(
             for host in hosts
             if host < index
             for k in _hanging_blocks(items, host, shape)
-            if takes(_unit(items, host).body[k], unit.body[0], shape.indents)
+            if takes(unit_at(items, host).body[k], unit.body[0], shape.indents)
         ]
         if len({host for host, _ in fits}) != 1:
             continue
         host, k = fits[-1]  # several blocks of one article: after the last, read last
-        body = _unit(items, host).body
-        body[k + 1 : k + 1] = unit.body
+        into = unit_at(items, host)
+        into.body[k + 1 : k + 1] = unit.body
+        into.markers.extend(unit.markers)  # a 下转 marker the piece carried is the host's
         placed.add(index)
     return placed
 
@@ -78,7 +79,7 @@ def _is_piece(unit: Unit, shape: BodyShape) -> bool:
 def _hanging_blocks(items: list[Item], host: int, shape: BodyShape) -> list[int]:
     """The blocks of the host's body that hang (:func:`.stray_pieces.hangs`), each measured
     by the text up to it where it is too short to tell its column."""
-    body = _unit(items, host).body
+    body = unit_at(items, host).body
     found = []
     for k, block in enumerate(body):
         following = body[k + 1] if k + 1 < len(body) else None
@@ -86,9 +87,3 @@ def _hanging_blocks(items: list[Item], host: int, shape: BodyShape) -> list[int]
         if hangs(block, following, shape.indents, functools.partial(piece_column, lines)):
             found.append(k)
     return found
-
-
-def _unit(items: list[Item], index: int) -> Unit:
-    unit = items[index]
-    assert isinstance(unit, Unit)
-    return unit

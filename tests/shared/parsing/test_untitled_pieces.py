@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from shared.parsing.block import Block
+from shared.parsing.continuation_markers import Continuation
 from shared.parsing.blocks import group_blocks
 from shared.parsing.lines import split_lines
 from shared.parsing.stray_pieces import BodyShape
@@ -71,3 +72,15 @@ def test_an_untitled_piece_read_before_the_text_hanging_in_its_column_stays_apar
     piece, hanging = _block(PIECE), _block(HANGING)
     items: list[Item] = [Unit(body=[piece]), Unit(body=[hanging])]
     assert place_untitled_pieces(items, [0], [1], INDENTING) == set()
+
+
+def test_an_untitled_piece_hands_its_jump_marker_to_the_text_it_continues() -> None:
+    # the piece ends the text on this page and hands it over to another (下转第2版): the
+    # text it goes after is continued there, not the piece, which is no article
+    jump = Continuation(marker="下转第2版", forward=True, start=0, end=7)
+    hanging, piece = _block(HANGING), _block(PIECE)
+    items: list[Item] = [Unit(body=[hanging]), Unit(body=[piece], markers=[jump])]
+    assert place_untitled_pieces(items, [1], [0], INDENTING) == {1}
+    host = items[0]
+    assert isinstance(host, Unit)
+    assert host.markers == [jump]

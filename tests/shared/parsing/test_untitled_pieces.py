@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from shared.parsing.block import Block
-from shared.parsing.continuation_markers import Continuation
 from shared.parsing.blocks import group_blocks
+from shared.parsing.continuation_markers import Continuation
 from shared.parsing.lines import split_lines
 from shared.parsing.stray_pieces import BodyShape
 from shared.parsing.units import Item, Unit

@@ -32,7 +32,7 @@ from shared.parsing.overfull_stacks import (
     introduced_headline,
     misfits,
 )
-from shared.parsing.text_ends import PHRASE_PAUSES
+from shared.parsing.text_ends import PHRASE_PAUSES, closes_text
 from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
 from shared.parsing.title_words import clearly_pointed
 from shared.parsing.topic import MIN_POINTED_HITS, text_bigrams, vocabulary
@@ -93,10 +93,11 @@ def _move_once(items: list[Item]) -> list[Item]:
     kept: dict[int, list[Block]] = {}  # title group index → the blocks it keeps
     source: dict[int, int] = {}  # target unit index → the title group its blocks left
     for index, item in enumerate(items):
+        if not isinstance(item, TitleGroup):
+            continue
         below = past_photos(items, index + 1)
-        if not isinstance(item, TitleGroup) or (
-            len(item.blocks) < 2 and not _amid_text(items, index, below)
-        ):
+        amid = _amid_text(items, index, below)
+        if len(item.blocks) < 2 and not amid:
             continue
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}
@@ -120,7 +121,7 @@ def _move_once(items: list[Item]) -> list[Item]:
                 going.setdefault(target, []).append(block)
             else:
                 staying.append(block)
-        if going and (staying or not _over_body(items, below) or _amid_text(items, index, below)):
+        if going and (staying or not _over_body(items, below) or amid):
             moved.update(going)
             kept[index] = staying
             source.update(dict.fromkeys(going, index))
@@ -157,7 +158,7 @@ def _amid_text(items: list[Item], index: int, below: int) -> bool:
         isinstance(over, Unit)
         and over.kind == "article"
         and bool(over.body)
-        and not over.body[-1].last.ends_sentence
+        and not closes_text(over.body[-1].last)
         and isinstance(under, Unit)
         and under.kind == "article"
         and bool(under.body)

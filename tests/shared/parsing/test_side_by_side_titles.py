@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from shared.parsing import parse_text
 from shared.parsing.block import Block
-from shared.parsing.lines import make_line
-from shared.parsing.stray_titles import move_stray_titles
-from shared.parsing.units import TitleGroup, Unit
+from shared.parsing.lines import make_line, split_lines
+from shared.parsing.stray_titles import _amid_text, move_stray_titles
+from shared.parsing.units import Item, TitleGroup, Unit
 from tests.shared.parsing.test_stray_pieces import NIGHT, RIVER, VILLAGE, body, wrap
 
 
@@ -707,3 +707,13 @@ def test_a_lone_title_read_amid_a_cut_sentence_goes_to_the_untitled_body_using_i
 
 def _block(texts: list[str], start: int) -> Block:
     return Block("text", [make_line(t, start + i, 1) for i, t in enumerate(texts)], "")
+
+
+def test_a_title_under_a_text_closed_by_a_credit_note_stands_amid_no_text() -> None:
+    # a body closing with a parenthetical note (参与采写) is a finished text, not a sentence
+    # a column break cut: a title under it heads the body below, amid nothing
+    closed = Block("text", split_lines("全市公交今起恢复运营。\n（李响、王敏参与采写）\n")[0], "t")
+    title = Block("text", split_lines("社区菜场陆续开门\n")[0], "t")
+    opening = Block("text", split_lines("各区菜场今天起陆续恢复营业，\n")[0], "t")
+    items: list[Item] = [Unit(body=[closed]), TitleGroup(blocks=[title]), Unit(body=[opening])]
+    assert not _amid_text(items, 1, 2)

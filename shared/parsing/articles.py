@@ -818,7 +818,7 @@ def _page_text_beside(layout: Layout, group: TitleGroup) -> str:
     if not layout.page_text:
         return ""
     own = "".join("".join(line.text.split()) for block in group.blocks for line in block.lines)
-    return layout.page_text.replace(own, "\n") if own else layout.page_text
+    return layout.page_text.replace(own, "\n", 1) if own else layout.page_text
 
 
 def _running_text(items: Sequence[Item]) -> str:

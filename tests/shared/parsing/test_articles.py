@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shared.parsing import ParsedArticle, parse_text
+from shared.parsing.articles import _page_text_beside
 from shared.parsing.block import Block
 from shared.parsing.lines import split_lines
 from shared.parsing.opening_titles import (
@@ -851,3 +852,12 @@ def test_a_lede_question_with_commas_under_a_finished_headline_stays_body() -> N
     extend_title_with_opening_paragraph(unit, group, HARD_WRAPPED)
     assert _titles(group) == ["江苏探索科技成果高效转化应用新途径"]
     assert unit.body[0].first.text.startswith("在没有定位信号")
+
+
+def test_a_title_read_into_a_body_leaves_the_page_text_once() -> None:
+    # the title's own lines leave the page's running text where they were read into a
+    # body; the same words quoted in another article's body stay (they are the page's)
+    title = Block("text", split_lines("公交线路恢复运营\n")[0], "test")
+    page = "公交线路恢复运营全市公交\n据悉公交线路恢复运营后"
+    beside = _page_text_beside(Layout(page_text=page), TitleGroup(blocks=[title]))
+    assert beside == "\n全市公交\n据悉公交线路恢复运营后"

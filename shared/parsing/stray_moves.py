@@ -401,7 +401,8 @@ def _worded_later(
     """The hanging blocks after a stray piece that opens in mid-sentence (a clause tail or
     a loose piece) which it continues by shape and topic and by the page's words (the
     hanging block's last character and the piece's first make a bigram printed elsewhere
-    on the page), where none of the hanging blocks before it that it fits does so: the
+    on the page), taken over the hanging blocks before it that it fits (whether or not their
+    joins make printed words too): the
     extractor read two modules' columns in alternation, and the column the piece goes on
     from came out after it, while an earlier hanging block of the same measure waits for
     another piece (``…公安部追`` + ``授王光生同志…``, ``追授`` printed, against

@@ -308,7 +308,7 @@ class Layout:
     indent: str | None = None
     # no blank line anywhere on the page (:attr:`.line_adjacency.LineOrder.sets_nothing_apart`)
     sets_nothing_apart: bool = False
-    # the running text of the page's bodies without spaces (a body a line), read only where
+    # the running text of the page's bodies without spaces (a block a line), read only where
     # nothing sets lines apart: the words the page writes whole
     page_text: str = ""
 

@@ -202,7 +202,7 @@ def page_top_title_run(block: Block) -> int:
     if block.kind != "text" or block.opens_with_dateline or block.opens_continued_part:
         return 0
     lines = block.lines
-    head = _trimat_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
+    head = _trim_at_body_measure(lines, _body_first_line_out(lines, 0, _glued_title_run(lines, 0)))
     if head and _apart_from_body(lines, head):
         return head
     # a headline with commas, or one at the body's measure by chance, ending short over a
@@ -608,7 +608,7 @@ def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     exclaims (:func:`_question_title_shaped`: a title may end with ？ or ！), else a
     short-ended title run (:func:`_short_ended_title_run`).  The caller asks that the text
     under them speak of something other than the text above."""
-    head = _body_first_line_out(lines, 0, _trimat_body_measure(lines, _glued_title_run(lines, 0)))
+    head = _body_first_line_out(lines, 0, _trim_at_body_measure(lines, _glued_title_run(lines, 0)))
     if head:
         return head, TITLE_SPLIT_RULE
     if len(lines) > 1 and _question_title_shaped(lines[0]):
@@ -657,7 +657,7 @@ def _wide_title_run(lines: Sequence[Line]) -> int:
     return 0
 
 
-def _trimat_body_measure(lines: Sequence[Line], head: int) -> int:
+def _trim_at_body_measure(lines: Sequence[Line], head: int) -> int:
     """A run of title-shaped lines opening ``lines`` cut at its first line after the first
     that is at the body's measure (full, or the indented first line; the column measured
     on the whole block): a body's opening lines may hold no sentence punctuation
@@ -1036,12 +1036,12 @@ def _trailing_title_start(block: Block, opens_next: bool = False) -> int | None:
         return None
     if match_photo_credit(" ".join(line.text for line in lines[cut:])) is not None:
         return None
-    if _runsat_body_measure(lines, cut, opens_next):
+    if _runs_at_body_measure(lines, cut, opens_next):
         return None
     return cut
 
 
-def _runsat_body_measure(lines: Sequence[Line], cut: int, opens_next: bool = False) -> bool:
+def _runs_at_body_measure(lines: Sequence[Line], cut: int, opens_next: bool = False) -> bool:
     """The unfinished lines from ``lines[cut]`` on are running text cut by a column break,
     not title lines: each is set at the measure of the body above (the full column, or the
     first at the indented first-line width and the rest full: a paragraph opening) and

@@ -759,10 +759,6 @@ def test_a_loose_piece_goes_to_the_later_hanging_block_its_join_makes_a_printed_
     assert articles["滨江步道全线贯通"] == body(SHOPS)
 
 
-def _block(rows: list[str]) -> Block:
-    return Block("text", split_lines("\n".join(rows))[0], "test")
-
-
 def test_a_loose_piece_has_nothing_before_it_that_it_could_go_on_from() -> None:
     # a full first line on a page that indents cannot open a paragraph: under a paragraph's
     # short last line in the same column, or under text in another column, it opens a loose

@@ -25,8 +25,7 @@ there a block is a paragraph.  This runs before stray pieces are moved
 from __future__ import annotations
 
 import itertools
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from shared.parsing.block import Block
 from shared.parsing.columns import COLUMN_TOLERANCE, SHORT_MARGIN
@@ -34,6 +33,7 @@ from shared.parsing.paragraphs import full_but_for_pull_down
 from shared.parsing.stray_pieces import (
     BodyShape,
     block_column,
+    most_filled,
     opens_paragraph,
 )
 from shared.parsing.text_ends import closes_text
@@ -43,8 +43,6 @@ from shared.parsing.units import Item, Unit, body_blocks
 # Fewer columns than this in a band say nothing: two blocks of different counts are a
 # column and the last, shorter one.
 MIN_BAND_COLUMNS = 2
-# Fewer lines than this do not tell the width a block's running lines fill.
-MIN_RUNNING_LINES = 3
 # A run read in more than two bands has at least this many.
 MIN_STACKED_BANDS = 3
 
@@ -302,16 +300,16 @@ def _words_read_in_bands(run: Sequence[Block], upper: int, words: frozenset[str]
         return False
     lower = run[upper:]
     in_bands = [b for i, top in enumerate(run[:upper]) for b in (top, *lower[i : i + 1])]
-    as_bands = sum(_joins_into_word(a, b, words) for a, b in itertools.pairwise(in_bands))
-    as_read = sum(_joins_into_word(a, b, words) for a, b in itertools.pairwise(run))
+    as_bands = sum(_word_joins(in_bands, words))
+    as_read = sum(_word_joins(run, words))
     return as_bands >= as_read + MIN_WORD_JOINS
 
 
-def _joins_into_word(before: Block, after: Block, words: frozenset[str]) -> bool:
-    """The join runs a word across: two characters (no mark between, no mark either)
-    printed together elsewhere on the page."""
-    pair = before.last.text[-1:] + after.first.text[:1]
-    return pair.isalnum() and joins_into_word(before.last.text, after.first.text, words)
+def _word_joins(blocks: Sequence[Block], words: frozenset[str]) -> Iterator[bool]:
+    """For each two blocks read one after the other: does the join run a word across (two
+    characters printed together elsewhere on the page, :func:`.topic.joins_into_word`)?"""
+    for before, after in itertools.pairwise(blocks):
+        yield joins_into_word(before.last.text, after.first.text, words)
 
 
 def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
@@ -334,7 +332,7 @@ def _reads_on(upper: Sequence[Block], lower: Sequence[Block], indents: bool) -> 
     column (half-width digits and letters), and a running line an em short (the
     line-start rule took a character down) then looks indented."""
     for top, bottom in zip(upper, lower, strict=False):
-        column = _running_width(top) or block_column(top) or block_column(bottom)
+        column = most_filled(top.lines) or block_column(top) or block_column(bottom)
         left_open = not closes_text(top.last) and top.last.width > column - SHORT_MARGIN
         if left_open and _opens_indented(bottom, column, indents):
             return False
@@ -349,16 +347,6 @@ def _opens_indented(block: Block, column: float, indents: bool) -> bool:
     if len(block.lines) > 1 and full_but_for_pull_down(block.first, block.lines[1], column):
         return False
     return opens_paragraph(block.first, column, indents)
-
-
-def _running_width(block: Block) -> float:
-    """The width most of the block's lines fill (the wider on a tie), or 0 when fewer
-    than ``MIN_RUNNING_LINES`` lines or no width is shared by most of them."""
-    if len(block.lines) < MIN_RUNNING_LINES:
-        return 0.0
-    counts = Counter(line.width for line in block.lines)
-    width, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-    return width if 2 * count > len(block.lines) else 0.0
 
 
 def _band(counts: Sequence[int], *, full: bool) -> bool:

@@ -321,7 +321,7 @@ _RUNNING_WIDTHS: dict[tuple[str, ...], float] = per_parse_table({})
 
 def _running_width(block: Block) -> float:
     lines = block.lines[1:] if block.opens_with_dateline else block.lines
-    width = _most_filled(running_lines(lines)) or _most_filled(lines)
+    width = most_filled(running_lines(lines)) or most_filled(lines)
     if not width:
         return 0.0
     ending = [line.width for line in block.lines if line.text[-1:] not in SQUEEZED_AT_LINE_END]
@@ -329,7 +329,7 @@ def _running_width(block: Block) -> float:
     return width if borne else 0.0
 
 
-def _most_filled(lines: Sequence[Line]) -> float:
+def most_filled(lines: Sequence[Line]) -> float:
     """The width more than half the lines fill (the wider on a tie), or 0 when none does
     or fewer than ``MIN_RUNNING_LINES`` lines tell."""
     if len(lines) < MIN_RUNNING_LINES:

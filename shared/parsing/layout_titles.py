@@ -133,7 +133,8 @@ def with_wrapped_titles(
     part, or under other titles of its stack (a kicker): lines set in from the column's edge
     farther than a paragraph's indent (``HEAD_INSET``), as no line of text is.  A line
     standing alone in its part is joined, too, by a line going on filling its measure from
-    the same cell (:func:`_fills_again`): a title over three lines or more goes on so."""
+    the same cell (:func:`_fills_again`): a title over three lines goes on so (its third
+    line; a fourth line is not joined this way)."""
     if parts is None:
         return None
     joined = [parts[0]]
@@ -157,7 +158,7 @@ def with_wrapped_titles(
 
 def _fills_again(above: Piece, below: Piece, left: int) -> bool:
     """Whether ``below`` goes on filling the measure ``above`` fills, starting at its left
-    edge: the next line of a title over three lines or more."""
+    edge: the third line of a title over three lines."""
     return (
         above.start <= left + ALIGN_SLACK
         and below.start == above.start
@@ -173,7 +174,7 @@ def kicker_break(
     its size, so that a line of fewer characters starting left of a longer line over it has
     wider characters: of one size, centred on one axis the shorter line would start right of
     the longer, set flush left at its cell.  So has a shorter line set in from the longer
-    by less than half of what it lacks in width (in em),
+    by no more than half of what it lacks in width (in em),
     less a cell: centred in the longer line's size (a character at least a cell), it would
     start that far in (a kicker ``十多天没回家，每天工作超过十二小时`` over a headline
     ``“揽事民警”跨江配药`` set in two cells, where one size would set it in four).

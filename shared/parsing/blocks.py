@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from shared.parsing.block import Block, BlockKind
 from shared.parsing.bylines import is_byline_line
-from shared.parsing.caption_measures import CAPTION_MEASURE_RULE, caption_start
+from shared.parsing.caption_measures import CAPTION_MEASURE_RULE, caption_start, credit_lines
 from shared.parsing.continuation_markers import is_continuation_line, opens_continued_part
 from shared.parsing.furniture import edge_line_numbers, furniture_rule
 from shared.parsing.glued_titles import (
@@ -172,20 +172,12 @@ def _ends_caption_before(block: Block, line: Line) -> bool:
         return False  # most lines: no credit can close the block (asked of every line)
     if match_photo_credit(f"{last.text}{line.text}") is not None:
         return False
-    if _closes_caption(last):
-        return True
-    if len(block.lines) < 2:
-        return False
-    credit = match_photo_credit(f"{block.lines[-2].text}{last.text}")
-    return credit is not None and bool(credit.caption.strip())
+    return credit_lines(block.lines) > 0
 
 
 def _closes_caption(line: Line) -> bool:
     """The line ends a caption with its credit (text before the credit on the line)."""
-    if not may_hold_photo_credit(line.text):
-        return False
-    credit = match_photo_credit(line.text)
-    return credit is not None and bool(credit.caption.strip())
+    return credit_lines((line,)) == 1
 
 
 def _piece(block: Block, start: int, end: int) -> Block:

@@ -66,7 +66,7 @@ def title_breaks(
     left: int,
     right: int,
     may_wrap: bool,
-    lines: Sequence[Line] = (),
+    lines: Sequence[Line] | None = None,
 ) -> set[int]:
     """The lines (starting at cell ``inset`` or farther right) stacked under a title line of
     another width or set off it: a kicker over its headline, a headline over its subtitle
@@ -77,7 +77,7 @@ def title_breaks(
     in the cell the line above starts in, when that fills the measure (ends at ``right``), is
     the line above wrapped (a caption's, a paragraph's) and stays with it; there a headline
     under its kicker set smaller is parted from it too, though neither is set in
-    (:func:`kicker_break`, which reads the ``lines``' text)."""
+    (:func:`kicker_break`, which reads the ``lines``' text: given whenever ``may_wrap``)."""
     breaks = set()
     previous: Piece | None = None  # the title line above, start to end
     for index in indices:
@@ -102,6 +102,7 @@ def title_breaks(
                 breaks.add(index)
             previous = line
     if may_wrap:
+        assert lines is not None, "title_breaks with may_wrap reads the lines' text"
         kicker = kicker_break(region, indices, left, lines)
         if kicker is not None:
             breaks.add(kicker)

@@ -189,7 +189,9 @@ def _text_from(items: list[Item], place: Place, pieces: Pieces) -> list[Line]:
     return lines[:CONTEXT_LINES]
 
 
-def _column_up_to(items: list[Item], place: Place) -> float:
+def column_up_to(items: list[Item], place: Place) -> float:
+    """The column of the text of its unit up to and with the block at ``place`` (its last
+    ``CONTEXT_LINES`` lines): what a block too short to tell its own is measured by."""
     return piece_column(_text_up_to(items, place))
 
 
@@ -201,7 +203,7 @@ def _hanging_places(items: list[Item], pieces: Pieces) -> list[Place]:
             _block_at(items, p),
             pieces.after(unit_at(items, p[0]), p[1]),
             pieces.indents,
-            functools.partial(_column_up_to, items, p),
+            functools.partial(column_up_to, items, p),
             _line_over(items, p, pieces),
         )
     ]

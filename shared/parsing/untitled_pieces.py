@@ -22,8 +22,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection
 
-from shared.parsing.columns import piece_column
-from shared.parsing.glued_titles import CONTEXT_LINES
+from shared.parsing.stray_moves import column_up_to
 from shared.parsing.stray_pieces import (
     BodyShape,
     block_column,
@@ -83,7 +82,7 @@ def _hanging_blocks(items: list[Item], host: int, shape: BodyShape) -> list[int]
     found = []
     for k, block in enumerate(body):
         following = body[k + 1] if k + 1 < len(body) else None
-        lines = [line for b in body[: k + 1] for line in b.lines][-CONTEXT_LINES:]
-        if hangs(block, following, shape.indents, functools.partial(piece_column, lines)):
+        up_to = functools.partial(column_up_to, items, (host, k))  # measured only if asked
+        if hangs(block, following, shape.indents, up_to):
             found.append(k)
     return found

@@ -17,8 +17,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## run: web front end and a worker on this machine (http://127.0.0.1:8000/)
+# The parser runs compiled by mypyc (built once for its sources, about two minutes).
 run: $(STAMP)
 	$(BIN)/python -OO -m compileall -qq shared worker || true
+	$(BIN)/baokan compile
 	$(BIN)/baokan up
 
 ## lint: ruff and mypy --strict
@@ -32,7 +34,10 @@ test: $(STAMP)
 	bash .ci/ensure-browser
 	bash .ci/ensure-pdftotext
 	$(MAKE) --no-print-directory lint
-	$(BIN)/python -m pytest
+	$(BIN)/baokan compile
+	BAOKAN_REQUIRE_COMPILED=1 $(BIN)/python -m pytest
+	# The parser's tests again as it runs wherever it is not compiled: from its sources.
+	BAOKAN_PURE_PYTHON=1 $(BIN)/python -m pytest -q tests/shared/parsing
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

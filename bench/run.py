@@ -32,6 +32,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import shared.parsing  # noqa: E402
 from shared.db import dispose_engines, get_engine, session_scope  # noqa: E402
 from shared.idf import private_cache_dir  # noqa: E402
 from shared.process import process_job  # noqa: E402
@@ -357,6 +358,13 @@ def _memory_row(e2e: dict[str, Any]) -> str:
     )
 
 
+def _parser_build() -> str:
+    """Whether the parser runs compiled: the figures differ by about 4 ms a page."""
+    if shared.parsing.COMPILED:
+        return "compiled by mypyc (shared/compiled_parser.py)"
+    return "from its sources (not compiled: run `baokan compile` for the figures README gives)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200)
@@ -370,10 +378,13 @@ def main() -> None:
     floor = jieba_floor(texts)
     mean_kib = statistics.mean(len(p) for p in pages) / 1024
     rows: list[tuple[str, str]] = [
+        ("parser", _parser_build()),
         ("pages", f"{len(pages)} × {mean_kib:.1f} KiB"),
         ("jieba.lcut floor", f"{floor:.2f} s ({len(pages) / floor:.0f} pages/s)"),
     ]
-    figures: dict[str, Any] = {"pages": len(pages), "jieba_floor_s": floor}
+    figures: dict[str, Any] = {
+        "pages": len(pages), "jieba_floor_s": floor, "parser_compiled": shared.parsing.COMPILED
+    }
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for kind in args.databases.split(","):

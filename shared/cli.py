@@ -161,6 +161,29 @@ def ingest(
 _REINDEX_BATCH = 200
 
 
+@main.command(name="compile")
+def compile_parser() -> None:
+    """Compile the parser with mypyc (about two minutes; nothing to do when it is built).
+
+    The build is used only while the parser's sources are exactly those it was built from
+    (shared/compiled_parser.py): after an edit, processes parse from the sources until this
+    runs again. `make run` and `make test` run it.
+    """
+    from shared import compiled_parser
+
+    target = compiled_parser.build_dir()
+    if target.is_dir():
+        click.echo(f"the parser is compiled already: {target}")
+        return
+    click.echo("compiling the parser with mypyc …", err=True)
+    started = time.monotonic()
+    try:
+        compiled_parser.build()
+    except compiled_parser.CompileError as exc:
+        raise click.ClickException(f"compiling the parser failed:\n{exc}") from exc
+    click.echo(f"compiled the parser in {time.monotonic() - started:.0f} s: {target}")
+
+
 @main.command()
 def reindex() -> None:
     """Analyse every stored article again and rebuild the search index.

@@ -9,6 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+from click.testing import CliRunner
+
+from shared import cli, compiled_parser
 from tests.support.env import FIXTURES
 
 BAOKAN = str(Path(sys.executable).parent / "baokan")
@@ -120,3 +124,25 @@ def test_reindex_rebuilds_the_search_index_of_every_article(database_url: str) -
     assert result.stdout.strip() == "reindexed 8 articles"
     with session_scope(get_engine(database_url)) as session:
         assert search(session=session, query="源网荷储").total == 1
+
+
+def test_compile_says_when_the_build_of_these_sources_exists() -> None:
+    if not compiled_parser.build_dir().is_dir():
+        if os.environ.get("BAOKAN_REQUIRE_COMPILED", "") not in ("", "0"):
+            pytest.fail("the parser is not compiled: `make test` runs `baokan compile` first")
+        pytest.skip("the parser is not compiled here (`make test` compiles it first)")
+    result = _run("compile")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"the parser is compiled already: {compiled_parser.build_dir()}"
+
+
+def test_compile_reports_mypyc_s_error_in_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing_build() -> Path:
+        raise compiled_parser.CompileError("shared/parsing/x.py:1: error: Incompatible types")
+
+    monkeypatch.setattr(compiled_parser, "build_dir", lambda: Path("/nonexistent/build"))
+    monkeypatch.setattr(compiled_parser, "build", failing_build)
+    result = CliRunner().invoke(cli.main, ["compile"])
+    assert result.exit_code == 1
+    assert "compiling the parser failed:" in result.output
+    assert "Incompatible types" in result.output

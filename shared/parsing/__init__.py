@@ -11,12 +11,19 @@ paragraph breaks vs column breaks), :mod:`.titles` (which blocks are titles, bod
 :mod:`.continuations` (joining parts continued across pages), :mod:`.page` (orchestration)
 and :mod:`.explain` (a per-line account of the decisions).  :mod:`.wrapping` reads pages
 whose text is not hard-wrapped (a paragraph a line, as archive exports and web copies give).
+
+The modules run compiled by mypyc when a build of exactly these sources exists
+(:mod:`shared.compiled_parser`; ``baokan compile`` makes it), from their sources otherwise.
 """
 
-from shared.parsing.decode import decode_bytes
-from shared.parsing.explain import explain_text
-from shared.parsing.page import parse_bytes, parse_text
-from shared.parsing.types import (
+from shared.compiled_parser import use_compiled
+
+COMPILED = use_compiled(__path__)
+
+from shared.parsing.decode import decode_bytes  # noqa: E402
+from shared.parsing.explain import explain_text  # noqa: E402
+from shared.parsing.page import parse_bytes, parse_text  # noqa: E402
+from shared.parsing.types import (  # noqa: E402
     PageFurniture,
     ParsedArticle,
     ParsedDocument,
@@ -25,6 +32,7 @@ from shared.parsing.types import (
 )
 
 __all__ = [
+    "COMPILED",
     "PageFurniture",
     "ParseError",
     "ParsedArticle",

@@ -22,11 +22,11 @@ ROLES = (
 )
 
 
-def explain_text(text: str) -> str:
+def explain_text(text: object) -> str:
     """One output line per input line: ``number  role  width  rule | text``.
 
     The width is the line's printed width in em (what the paragraph and title rules compare
-    with the column width)."""
+    with the column width). Anything but text is refused with :class:`ParseError`."""
     if not isinstance(text, str):
         raise ParseError("invalid-input", f"expected text, got {type(text).__name__}")
     try:

@@ -102,8 +102,11 @@ def _merge_trace(
     trace.update({n: r for n, r in page_trace.items() if n not in trace})
 
 
-def parse_text(text: str) -> ParsedDocument:
-    """Split a page text layer (pages separated by form feeds) into articles."""
+def parse_text(text: object) -> ParsedDocument:
+    """Split a page text layer (pages separated by form feeds) into articles.
+
+    Typed ``object``: anything but text is refused with :class:`ParseError`, also where the
+    parser runs compiled (which would otherwise refuse it with its own ``TypeError``)."""
     if not isinstance(text, str):
         raise ParseError("invalid-input", f"expected text, got {type(text).__name__}")
     try:
@@ -114,8 +117,9 @@ def parse_text(text: str) -> ParsedDocument:
         raise ParseError("internal", f"the parser failed on this input: {exc!r}") from exc
 
 
-def parse_bytes(data: bytes) -> ParsedDocument:
-    """Decode an uploaded text layer (UTF-8/UTF-16/GB18030) and parse it."""
+def parse_bytes(data: object) -> ParsedDocument:
+    """Decode an uploaded text layer (UTF-8/UTF-16/GB18030) and parse it (anything but bytes
+    is refused with :class:`ParseError`)."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ParseError("invalid-input", f"expected bytes, got {type(data).__name__}")
     return parse_text(decode_bytes(bytes(data)))

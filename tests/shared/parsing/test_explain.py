@@ -67,4 +67,4 @@ def test_furniture_and_form_feeds() -> None:
 
 def test_explain_rejects_non_text() -> None:
     with pytest.raises(ParseError):
-        explain_text(None)  # type: ignore[arg-type]
+        explain_text(None)

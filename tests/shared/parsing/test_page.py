@@ -326,7 +326,7 @@ def test_parse_text_of_empty_or_blank_text_has_no_articles() -> None:
 
 def test_parse_text_rejects_non_text() -> None:
     with pytest.raises(ParseError):
-        parse_text(b"bytes")  # type: ignore[arg-type]
+        parse_text(b"bytes")
 
 
 def test_parse_bytes_gives_the_same_result_for_every_encoding() -> None:

@@ -1,0 +1,155 @@
+"""The compiled parser: used only while it is a build of the sources as they are, and it parses
+exactly as the sources do."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import shared.parsing
+import shared.parsing.page
+from shared import compiled_parser
+from shared.parsing import parse_text
+from tests.support.page_simulator import PageSimulator, load_sample_articles
+
+REPO = Path(__file__).resolve().parents[2]
+# Set by `make test`, which compiles the parser first: then a parser running from its sources
+# is a failure, not a skip.
+REQUIRE_COMPILED = os.environ.get("BAOKAN_REQUIRE_COMPILED", "") not in ("", "0")
+
+
+def _package(root: Path, name: str, modules: dict[str, str]) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    (folder / "__init__.py").write_text("", encoding="utf-8")
+    for module, source in modules.items():
+        (folder / f"{module}.py").write_text(source, encoding="utf-8")
+    return folder
+
+
+def test_digest_changes_with_any_source_and_only_with_them(tmp_path: Path) -> None:
+    one = _package(tmp_path / "one", "pkg", {"a": "A = 1\n", "b": "B = 2\n"})
+    two = _package(tmp_path / "two", "pkg", {"a": "A = 1\n", "b": "B = 2\n"})
+    assert compiled_parser.sources_digest(one) == compiled_parser.sources_digest(two)
+
+    before = compiled_parser.sources_digest(one)
+    (one / "b.py").write_text("B = 3\n", encoding="utf-8")
+    edited = compiled_parser.sources_digest(one)
+    (one / "c.py").write_text("", encoding="utf-8")
+    added = compiled_parser.sources_digest(one)
+    assert len({before, edited, added}) == 3
+
+
+def test_a_build_of_these_sources_goes_first_in_the_package_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(compiled_parser.PURE_PYTHON_VARIABLE, raising=False)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # use_compiled adds the build's root
+    sources = _package(tmp_path / "src", "pkg", {"mod": "WHERE = 'sources'\n"})
+    builds = tmp_path / "builds"
+    path = [str(sources)]
+    assert not compiled_parser.use_compiled(path, sources, builds, package="pkg")
+    assert path == [str(sources)]
+
+    built = compiled_parser.build_dir(sources, builds) / "pkg"
+    built.mkdir(parents=True)
+    (built / "mod.py").write_text("WHERE = 'build'\n", encoding="utf-8")
+    assert compiled_parser.use_compiled(path, sources, builds, package="pkg")
+    assert path == [str(built), str(sources)]
+    assert str(built.parent) in sys.path
+
+    # An edit to the sources: the build is no longer theirs, and is not used.
+    (sources / "mod.py").write_text("WHERE = 'edited sources'\n", encoding="utf-8")
+    assert not compiled_parser.use_compiled([str(sources)], sources, builds, package="pkg")
+
+
+def test_pure_python_can_be_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = _package(tmp_path / "src", "pkg", {"mod": ""})
+    builds = tmp_path / "builds"
+    (compiled_parser.build_dir(sources, builds) / "pkg").mkdir(parents=True)
+    monkeypatch.setenv(compiled_parser.PURE_PYTHON_VARIABLE, "1")
+    assert not compiled_parser.use_compiled([str(sources)], sources, builds, package="pkg")
+
+
+@pytest.mark.slow
+def test_build_compiles_a_package_that_then_loads_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(compiled_parser.PURE_PYTHON_VARIABLE, raising=False)
+    sources = _package(
+        tmp_path / "src",
+        "tinypkg",
+        {"words": "def joined(parts: list[str]) -> str:\n    return ''.join(parts)\n"},
+    )
+    builds = tmp_path / "builds"
+    target = compiled_parser.build(sources, builds, package="tinypkg", jobs=1)
+    assert target == compiled_parser.build_dir(sources, builds)
+    assert compiled_parser.build(sources, builds, package="tinypkg") == target  # built once
+
+    monkeypatch.setattr(sys, "path", [str(sources.parent), *sys.path])
+    package = importlib.import_module("tinypkg")
+    try:
+        assert compiled_parser.use_compiled(package.__path__, sources, builds, package="tinypkg")
+        words = importlib.import_module("tinypkg.words")
+        assert compiled_parser.is_compiled(words.__file__)
+        assert words.joined(["报", "刊"]) == "报刊"
+        with pytest.raises(TypeError):  # compiled code checks the declared types
+            words.joined([1])
+    finally:
+        for name in ("tinypkg", "tinypkg.words"):
+            sys.modules.pop(name, None)
+
+
+@pytest.mark.slow
+def test_build_reports_what_failed(tmp_path: Path) -> None:
+    sources = _package(tmp_path / "src", "brokenpkg", {"bad": "X: int = 'not an int'\n"})
+    with pytest.raises(compiled_parser.CompileError, match="Incompatible types"):
+        compiled_parser.build(sources, tmp_path / "builds", package="brokenpkg", jobs=1)
+    assert not compiled_parser.build_dir(sources, tmp_path / "builds").exists()
+
+
+def _parsed(texts: list[str]) -> list[str]:
+    return [
+        json.dumps([a.to_dict() for a in parse_text(text).articles], ensure_ascii=False)
+        for text in texts
+    ]
+
+
+_PURE_PYTHON_PARSE = """
+import json, sys
+import shared.parsing
+from shared.parsing import parse_text
+assert not shared.parsing.COMPILED
+texts = json.load(sys.stdin)
+print(json.dumps([
+    json.dumps([a.to_dict() for a in parse_text(text).articles], ensure_ascii=False)
+    for text in texts
+]))
+"""
+
+
+def test_the_compiled_parser_parses_exactly_as_its_sources() -> None:
+    if not shared.parsing.COMPILED:
+        if REQUIRE_COMPILED:
+            pytest.fail("the parser is not compiled: run `baokan compile`")
+        pytest.skip("the parser is not compiled here (`baokan compile` builds it)")
+    assert compiled_parser.is_compiled(shared.parsing.page.__file__)
+    articles = load_sample_articles()
+    texts = [PageSimulator(articles, seed).document(pages=1 + seed % 2).text for seed in range(40)]
+    texts.append((REPO / "tests/fixtures/seed-liaocheng-p2.txt").read_text(encoding="utf-8"))
+    pure = subprocess.run(
+        [sys.executable, "-c", _PURE_PYTHON_PARSE],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+        env={**os.environ, compiled_parser.PURE_PYTHON_VARIABLE: "1"},
+    )
+    assert _parsed(texts) == json.loads(pure.stdout)

@@ -178,3 +178,14 @@ def test_a_few_lines_in_another_column_on_other_things_are_not_the_articles() ->
     columns = [*_columns(FIRST, 6), "\n".join(_wrap(weather, 13))]
     articles = parse_text("\n".join(head) + "\n" + "\n\n".join(columns) + "\n").articles
     assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), weather]
+
+
+def test_a_column_foot_too_short_to_measure_is_measured_by_the_text_above_it() -> None:
+    # the bus report's last column holds two lines, too few to tell its column by
+    # themselves; the report's text up to the break tells it, and the night-bus report
+    # under the break is set in another
+    columns = _columns(FIRST, 4) + _columns(NIGHT_BUSES, 8, measure=13)
+    assert len(columns[2].splitlines()) == 2
+    head = [HEADER, "", "公交线路今起逐步恢复运营", "本报记者 王敏"]
+    articles = parse_text("\n".join(head) + "\n" + "\n\n".join(columns) + "\n").articles
+    assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(NIGHT_BUSES)]

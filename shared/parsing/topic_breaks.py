@@ -4,20 +4,27 @@ of column at a column break.
 A unit runs from a byline, dateline or ``上接`` marker to the next one, so an article that
 opens with none of them (a feature's first paragraph, a quote) goes on the unit of the
 text the extractor read before it: the module over or beside it, whose last column ends
-in a sentence.  Only the words tell the two apart.  A block that comes after a blank line
-(a column break) under a sentence end, where the text before it in the unit and the text
-from it on both tell their topic and share next to nothing (cosine under
-``FAR_TOPIC_SIMILARITY``, the bar for two articles rather than the drifting parts of a
-long one), opens a unit of its own, which opens a text as a dateline would
-(:attr:`Unit.opens_text`): no later step takes it back into the article above it as a
-part of it.  A block there set in another column than the block before it (both measured
-on their full lines: an article keeps its column) needs only share less than two parts of
-one article do (``TOPIC_SIMILARITY``); so does one whose text (up to the next such break)
-holds a title's words that the text above the break does not (at least
-``MIN_POINTED_HITS`` of a title block's bigrams, more than twice as many as above): a
-headline names its own article's things, so the text it names is another article's.  (Not
-the title right under the unit: a title set under its body is that body's own, and may
-name its later paragraphs rather than its opening.)  Not on a page that parts its
+in a sentence.  Its column and its words tell the two apart.  A block that comes after a
+blank line (a column break) under a sentence end and is set in another column than the
+block before it (both measured on their full lines, which must fill the column; where
+either block is too short to tell, the text's last ``COLUMN_WINDOW`` lines above the
+break and its first ones below it tell the columns) opens a unit of its own: an article
+keeps its column, so a column's worth of text in another (``MEASURING_LINES`` lines or
+more from the block to the next such break) is another module's whatever its words, as
+two reports on one subject may share as many words as two parts of one article do; only
+a few lines (a paragraph or box set apart) may stand in another column inside an
+article, and then they speak of its things, sharing as much as two parts of one article
+do (``TOPIC_SIMILARITY``).  A block there in the same column opens a unit where the text
+before it in the unit and the text from it on both tell their topic and share next to
+nothing (cosine under ``FAR_TOPIC_SIMILARITY``, the bar for two articles rather than the
+drifting parts of a long one), or share less than two parts of one article do while its
+text (up to the next such break) holds a title's words that the text above the break
+does not (at least ``MIN_POINTED_HITS`` of a title block's bigrams, more than twice as
+many as above): a headline names its own article's things, so the text it names is
+another article's.  (Not the title right under the unit: a title set under its body is
+that body's own, and may name its later paragraphs rather than its opening.)  The unit so
+opened opens a text as a dateline would (:attr:`Unit.opens_text`): no later step takes
+it back into the article above it as a part of it.  Not on a page that parts its
 paragraphs with blank lines.
 """
 
@@ -27,8 +34,9 @@ import itertools
 from collections.abc import Sequence
 
 from shared.parsing.block import Block
-from shared.parsing.columns import COLUMN_TOLERANCE, full_measure
+from shared.parsing.columns import COLUMN_TOLERANCE, COLUMN_WINDOW, full_measure
 from shared.parsing.lines import Line, joined_text
+from shared.parsing.measure_changes import MEASURING_LINES
 from shared.parsing.stray_pieces import BodyShape, measured_apart
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import (
@@ -104,14 +112,28 @@ def _full_lines_apart(first: Block, second: Block) -> bool:
     return a > 0 and b > 0 and abs(a - b) > COLUMN_TOLERANCE
 
 
+def _texts_apart(above: list[Line], below: list[Line]) -> bool:
+    """The text's last ``COLUMN_WINDOW`` lines above a break and its first ones below it
+    (up to the next place another text may open) both tell their column by their full
+    lines (:func:`full_measure`), and the columns differ by more than
+    ``COLUMN_TOLERANCE``: where the blocks on either side of the break are too short to
+    measure by themselves (a column's foot, a paragraph of two lines), the text around
+    them still tells the column each is set in."""
+    a = full_measure(above[-COLUMN_WINDOW:])
+    b = full_measure(below[:COLUMN_WINDOW])
+    return a > 0 and b > 0 and abs(a - b) > COLUMN_TOLERANCE
+
+
 def opens_other_text(
     before: list[Block], after: list[Block], titles: Sequence[frozenset[str]] = ()
 ) -> bool:
     """The first block of ``after`` comes after a column break under a sentence end, and
-    the text before it and the text from it on speak of different things (by the lower bar
-    where the block is set in another column than the one before it, or where one of the
-    page's ``titles``, each a title block's bigrams, names the text from it on and not the
-    text before it: :func:`_named_below`)."""
+    is set in another column than the block before it, or the text above the break than
+    the text below it (:func:`_texts_apart`), for a column's worth of lines
+    (``MEASURING_LINES``) or sharing less than two parts of one article do; or the text
+    before it and the text from it on speak of different things (by the lower bar where
+    one of the page's ``titles``, each a title block's bigrams, names the text from it on
+    and not the text before it: :func:`_named_below`)."""
     block = after[0]
     if block.kind != "text" or not block.blanks_before or not closes_text(before[-1].last):
         return False
@@ -119,6 +141,14 @@ def opens_other_text(
         return False
     above = [line for b in before for line in b.lines]
     below = [line for b in after for line in b.lines]
+    if _full_lines_apart(before[-1], block) or _texts_apart(above, _run_from(after)):
+        # an article keeps its column: a column's worth of text in another is another
+        # module's, whatever its words; only a few lines (a paragraph set apart, a box)
+        # may stand apart in an article, and then they speak of its things
+        return (
+            len(_run_from(after)) >= MEASURING_LINES
+            or similarity(above, below) < TOPIC_SIMILARITY
+        )
     if not tells_topic(above) or not tells_topic(below):
         return False
     # both tell their topic, so sharing it is their similarity against a bar
@@ -127,8 +157,8 @@ def opens_other_text(
         return True
     if shared >= TOPIC_SIMILARITY:
         return False
-    # between the two bars: an article keeps its column, and its title names its own text
-    return _full_lines_apart(before[-1], block) or _named_below(above, _run_from(after), titles)
+    # between the two bars: a title names its own text
+    return _named_below(above, _run_from(after), titles)
 
 
 def _run_from(after: list[Block]) -> list[Line]:

@@ -1,15 +1,17 @@
 """Untitled pieces of body put back after the one text they continue.
 
 Every article has a title.  Once titles are given out, a unit left without one that no
-neighbour absorbed (:func:`shared.parsing.articles.absorb_untitled_units`) and that opens
-on a line no paragraph opens with (:func:`.stray_pieces.cannot_open`: a mark no line may
-open with, or a line filling its column where the page indents first lines) is no article
-of its own but a piece of one: the extractor went on to another module before the column
-ended and read the rest after it, and the stray-piece stage (:mod:`.stray_moves`) did not
-put it back, for want of words shared with the text it continues (an article's parts may
-speak of different things).  If exactly one article before it on the page hangs in that
-column (:func:`.stray_pieces.hangs`: it breaks off in mid-sentence at the column's full
-width, or on an indented first line) and takes the piece by shape
+neighbour absorbed (:func:`shared.parsing.articles.absorb_untitled_units`) and that
+opens on a line no paragraph opens with (:func:`.stray_pieces.cannot_open`: a mark no
+line may open with, or a line filling its column where the page indents first lines) or
+on the end of a paragraph carried over from another column (a line closing a sentence
+far short of the column, text under it) is no article of its own but a piece of one: the
+extractor went on to another module before the column ended and read the rest after it,
+and the stray-piece stage (:mod:`.stray_moves`) did not put it back, for want of words
+shared with the text it continues (an article's parts may speak of different things).
+If exactly one article before it on the page hangs in that column
+(:func:`.stray_pieces.hangs`: it breaks off in mid-sentence at the column's full width,
+or on an indented first line) and takes the piece by shape
 (:func:`.stray_pieces.takes`), the piece is that article's.  Where two or more hang so,
 nothing tells which, and the piece stays an article of its own; so does one that only a
 later article could take: read before the text it would continue, a flush full first
@@ -28,6 +30,7 @@ from shared.parsing.stray_pieces import (
     block_column,
     can_be_stray,
     cannot_open,
+    closes_carried_paragraph,
     hangs,
     takes,
 )
@@ -66,13 +69,22 @@ def _is_piece(unit: Unit, shape: BodyShape) -> bool:
     """The unit opens like no article: no byline, dateline or 上接 marker over it (a
     change of topic that opened it is no such sign: that is what is in doubt), and its
     first line cannot open a paragraph (nor is it a sentence whole on one line, as a
-    heading set in the body's measure is)."""
+    heading set in the body's measure is), or closes a sentence far short of the column
+    with more text under it (:func:`.stray_pieces.closes_carried_paragraph`): the end of
+    a paragraph carried over from a column that broke off, whatever the page's first
+    lines look like (a heading closes no sentence, and news text seldom has a one-line
+    paragraph so short)."""
     if not unit.body or unit.bylines or (unit.anchored and not unit.opens_text):
         return False
     first = unit.body[0]
-    if first.first.ends_sentence or not can_be_stray(first):
+    if not can_be_stray(first):
         return False
-    return cannot_open(first.first, block_column(first), shape.indents)
+    column = block_column(first)
+    if closes_carried_paragraph(first, column):
+        return True
+    if first.first.ends_sentence:
+        return False
+    return cannot_open(first.first, column, shape.indents)
 
 
 def _hanging_blocks(items: list[Item], host: int, shape: BodyShape) -> list[int]:

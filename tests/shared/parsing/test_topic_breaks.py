@@ -7,6 +7,8 @@ from __future__ import annotations
 from shared.parsing import ParsedArticle, parse_text
 from shared.parsing.blocks import group_blocks
 from shared.parsing.lines import split_lines
+from shared.parsing.measure_changes import MEASURING_LINES
+from shared.parsing.topic import TOPIC_SIMILARITY, similarity
 from shared.parsing.topic_breaks import opens_other_text
 from tests.support.extracted_lines import page_under_title, set_in_measure
 
@@ -134,3 +136,56 @@ def test_a_columns_lower_part_read_back_under_its_upper_part_opens_no_text() -> 
     assert opens_other_text(blocks[:1], blocks[1:])
     blocks[1].under_band = True
     assert not opens_other_text(blocks[:1], blocks[1:])
+
+
+NIGHT_BUSES = [
+    "本市夜间公交线路今起也逐步恢复运营，首批恢复的夜间线路共有十多条，覆盖主要居住区和医院。"
+    "恢复运营的夜间公交车辆每天都将进行全面消毒，乘客须佩戴口罩，扫码乘车。",
+    "市交通委提醒，市民夜间出行前可通过手机查询公交线路恢复情况和实时到站信息，合理安排出行"
+    "时间，减少在公交站点等候的时间。",
+]
+
+
+def test_a_text_in_another_column_after_a_sentence_end_is_its_own_whatever_its_words() -> None:
+    # the night-bus report speaks of what the bus report does (公交, 恢复运营, 消毒…), as
+    # much as two parts of one article do; but it is set in another column, and an article
+    # keeps its column: measured on both sides' full lines, the change alone parts them
+    above = [line for p in FIRST for line in _wrap(p)]
+    below = [line for p in NIGHT_BUSES for line in _wrap(p, 13)]
+    assert similarity_of(above, below) >= TOPIC_SIMILARITY
+    head = [HEADER, "", "公交线路今起逐步恢复运营", "本报记者 王敏"]
+    columns = _columns(FIRST, 6) + _columns(NIGHT_BUSES, 8, measure=13)
+    articles = parse_text("\n".join(head) + "\n" + "\n\n".join(columns) + "\n").articles
+    assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(NIGHT_BUSES)]
+
+
+def similarity_of(above: list[str], below: list[str]) -> float:
+    """The topic similarity of two runs of text lines, as the break test measures it."""
+    lines = split_lines("\n".join([*above, "", *below]) + "\n")[0]
+    return similarity(lines[: len(above)], lines[len(above) + 1 :])
+
+
+def test_a_few_lines_in_another_column_on_other_things_are_not_the_articles() -> None:
+    # too few lines to tell their topic by themselves, set in another column under the
+    # bus report's closed sentence, and sharing next to none of its words: no paragraph
+    # of the bus report set apart, but the rest of another module
+    weather = (
+        "受冷空气影响，明天本市最高气温将下降六到八摄氏度，北部地区有小雨，"
+        "夜间最低气温接近零摄氏度，请注意添衣保暖。"
+    )
+    assert len(_wrap(weather, 13)) < MEASURING_LINES
+    head = [HEADER, "", "公交线路今起逐步恢复运营", "本报记者 王敏"]
+    columns = [*_columns(FIRST, 6), "\n".join(_wrap(weather, 13))]
+    articles = parse_text("\n".join(head) + "\n" + "\n\n".join(columns) + "\n").articles
+    assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), weather]
+
+
+def test_a_column_foot_too_short_to_measure_is_measured_by_the_text_above_it() -> None:
+    # the bus report's last column holds two lines, too few to tell its column by
+    # themselves; the report's text up to the break tells it, and the night-bus report
+    # under the break is set in another
+    columns = _columns(FIRST, 4) + _columns(NIGHT_BUSES, 8, measure=13)
+    assert len(columns[2].splitlines()) == 2
+    head = [HEADER, "", "公交线路今起逐步恢复运营", "本报记者 王敏"]
+    articles = parse_text("\n".join(head) + "\n" + "\n\n".join(columns) + "\n").articles
+    assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(NIGHT_BUSES)]

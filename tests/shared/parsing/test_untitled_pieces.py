@@ -84,3 +84,38 @@ def test_an_untitled_piece_hands_its_jump_marker_to_the_text_it_continues() -> N
     host = items[0]
     assert isinstance(host, Unit)
     assert host.markers == [jump]
+
+
+FLUSH = BodyShape(indents=False, blank_paragraphs=False)
+# a 12 em column breaking off in mid-sentence at its full width, on a page that sets its
+# paragraphs' first lines flush
+BROKEN_OFF = [
+    "记者昨天从市交通委获悉，本",
+    "市公交线路今起逐步恢复运营",
+    "，首批恢复的线路共有八十多",
+    "条，覆盖主要居住区和大型医",
+    "院。恢复运营的公交车辆每天",
+    "都将在收车后进行全面消毒，",
+    "司乘人员须佩戴口罩上岗，乘",
+]
+# the rest of it: the carried paragraph's last words, closing its sentence far short of
+# the column, then a paragraph of its own
+CARRIED = [
+    "客须扫码乘车。",
+    "市交通委同时提醒，市民出行",
+    "前可通过手机查询公交线路恢",
+    "复情况和实时到站信息，合理",
+    "安排出行时间，错峰出行。",
+]
+
+
+def test_an_untitled_piece_closing_a_carried_paragraph_goes_after_the_text_it_ends() -> None:
+    # a first line that closes a sentence far short of the column, with more text under
+    # it, is the end of a paragraph carried over from a column that broke off, though a
+    # flush full line may open a paragraph on this page
+    hanging, closed, piece = _block(BROKEN_OFF), _block(CLOSED), _block(CARRIED)
+    items: list[Item] = [Unit(body=[hanging]), Unit(body=[closed]), Unit(body=[piece])]
+    assert place_untitled_pieces(items, [2], [0, 1], FLUSH) == {2}
+    host = items[0]
+    assert isinstance(host, Unit)
+    assert host.body == [hanging, piece]

@@ -89,6 +89,7 @@ def _move_once(items: list[Item]) -> list[Item]:
         for index, item in enumerate(items)
         if isinstance(item, Unit) and item.kind == "article" and item.body
     }
+    articles, leaders = _articles_read_on(items, vocabularies)
     moved: dict[int, list[Block]] = {}  # target unit index → the blocks set over it
     kept: dict[int, list[Block]] = {}  # title group index → the blocks it keeps
     source: dict[int, int] = {}  # target unit index → the title group its blocks left
@@ -106,6 +107,8 @@ def _move_once(items: list[Item]) -> list[Item]:
         for place, block in enumerate(item.blocks):
             under = vocabularies.get(below, frozenset())
             target = _target(block, vocabularies, under, place in misfit)
+            if target is None:
+                target = _read_on_target(block, articles, leaders, vocabularies, under)
             if place == introduced and item.blocks[place - 1] in staying:
                 target = None  # the headline its kicker introduces stays under it
             if (
@@ -147,6 +150,45 @@ def _move_once(items: list[Item]) -> list[Item]:
         elif kept[index]:
             out.append(TitleGroup(blocks=kept[index]))
     return out
+
+
+def _read_on_target(
+    block: Block,
+    articles: dict[int, frozenset[str]],
+    leaders: set[int],
+    vocabularies: dict[int, frozenset[str]],
+    under: frozenset[str],
+) -> int | None:
+    """The unit a title block's words point at clearly once each unit read on under another
+    counts with it (:func:`_articles_read_on`), when that unit took one in and its own body
+    holds at least ``MIN_STRAY_TITLE_HITS`` of them too: the words are the pair's, shared
+    out between its reports, not those of a report that merely follows another."""
+    target = _target(block, articles, under)
+    if target not in leaders:
+        return None
+    words = text_bigrams(joined_text(block.lines))
+    return target if len(words & vocabularies[target]) >= MIN_STRAY_TITLE_HITS else None
+
+
+def _articles_read_on(
+    items: list[Item], vocabularies: dict[int, frozenset[str]]
+) -> tuple[dict[int, frozenset[str]], set[int]]:
+    """The bodies' vocabularies with each article unit that no title stands over (past the
+    photos between) counted with the unit right over it, and the units that took one in.
+
+    A unit read on under another with no title between (a second dateline's report under
+    the first: ``本报内比都…电`` then ``本报北京…电``) is one article's text until a title
+    is found for it, so a title's words shared between the two point at neither clearly
+    though they point at the pair."""
+    merged = dict(vocabularies)
+    leader_of: dict[int, int] = {}
+    for index in sorted(vocabularies):
+        over = index_over(items, index)
+        if over in vocabularies:  # an article unit with a body, right over this one
+            leader = leader_of.get(over, over)
+            merged[leader] = merged[leader] | merged.pop(index)
+            leader_of[index] = leader
+    return merged, set(leader_of.values())
 
 
 def _amid_text(items: list[Item], index: int, below: int) -> bool:

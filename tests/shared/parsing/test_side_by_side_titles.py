@@ -717,3 +717,23 @@ def test_a_title_under_a_text_closed_by_a_credit_note_stands_amid_no_text() -> N
     opening = Block("text", split_lines("各区菜场今天起陆续恢复营业，\n")[0], "t")
     items: list[Item] = [Unit(body=[closed]), TitleGroup(blocks=[title]), Unit(body=[opening])]
     assert not _amid_text(items, 1, 2)
+
+
+def test_a_kicker_whose_words_two_reports_of_one_article_share_goes_over_the_first() -> None:
+    # the flood kicker was read into the night module's run; its words (沿江, 防汛, 演练…)
+    # stand in both dateline reports under the lone flood headline, as much in one as in
+    # the other, so neither alone is pointed at clearly: counted as the one article they
+    # are until a title parts them, they are, and the kicker joins the headline over them
+    first = ["本报讯（记者赵刚）沿江各区昨天举行防汛演练，检验抢险队伍的集结速度和物资调运能力。"]
+    second = ["本报讯（记者孙丽）沿江各区多个街道同步开展防汛演练，居民有序转移到临时安置点。"]
+    items: list[Item] = [
+        TitleGroup([_block(["沿江各区防汛演练"], 1), _block(["城市夜经济持续升温"], 3)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 4)]),
+        TitleGroup([_block(["检验应急能力"], 40)]),
+        Unit(body=[_block(wrap(first, 14), 41)]),
+        Unit(body=[_block(wrap(second, 14), 50)]),
+    ]
+    moved = move_stray_titles(items)
+    groups = [item for item in moved if isinstance(item, TitleGroup)]
+    stacks = [[block.first.text for block in group.blocks] for group in groups]
+    assert stacks == [["城市夜经济持续升温"], ["沿江各区防汛演练", "检验应急能力"]]

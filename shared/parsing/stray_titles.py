@@ -33,7 +33,7 @@ from shared.parsing.overfull_stacks import (
     misfits,
 )
 from shared.parsing.text_ends import PHRASE_PAUSES, closes_text
-from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
+from shared.parsing.title_roles import is_kicker_shaped, is_plain_title, is_subtitle
 from shared.parsing.title_words import clearly_pointed
 from shared.parsing.topic import MIN_POINTED_HITS, text_bigrams, vocabulary
 from shared.parsing.units import (
@@ -142,7 +142,11 @@ def _move_once(items: list[Item]) -> list[Item]:
         if index in moved:
             out.append(TitleGroup(blocks=moved[index]))
         if index in joined and isinstance(item, TitleGroup):
-            blocks = _stacked(item.blocks[0], joined[index], above[index])
+            blocks = (
+                [*joined[index], *item.blocks]  # a kicker over a headline and its subtitle
+                if len(item.blocks) > 1
+                else _stacked(item.blocks[0], joined[index], above[index])
+            )
             out.append(TitleGroup(blocks=blocks))
             continue
         if index not in kept:
@@ -230,21 +234,34 @@ def _lone_title_over(items: list[Item], index: int) -> int | None:
         return None
     before = index_over(items, index)
     group = items[before] if before >= 0 else None
-    if not isinstance(group, TitleGroup) or len(group.blocks) != 1:
+    if not isinstance(group, TitleGroup) or not _lacks_a_level(group):
         return None
     return before
 
 
+def _lacks_a_level(group: TitleGroup) -> bool:
+    """A single title block, or a plain headline over a subtitle (``——…``): a stack with a
+    level free for a block another run holds (a headline and its subtitle take a kicker)."""
+    if len(group.blocks) == 1:
+        return True
+    texts = [joined_text(block.lines) for block in group.blocks]
+    return len(texts) == 2 and is_plain_title(texts[0]) and is_subtitle(texts[1])
+
+
 def _completes_lone_title(items: list[Item], target: int, block: Block) -> bool:
-    """The article unit at ``target`` stands under a lone title block (:func:`_lone_title_over`)
-    that ``block`` can make a stack with: not two subtitles (``——…``)."""
+    """The article unit at ``target`` stands under a title stack that lacks a level
+    (:func:`_lone_title_over`) and ``block`` can fill it: not two subtitles (``——…``); over
+    a headline and its subtitle, only a block shaped as a kicker level (no subtitle)."""
     group = _lone_title_over(items, target)
     if group is None:
         return False
     lone_group = items[group]
     assert isinstance(lone_group, TitleGroup)
     lone = joined_text(lone_group.blocks[0].lines)
-    return not (is_subtitle(lone) and is_subtitle(joined_text(block.lines)))
+    text = joined_text(block.lines)
+    if len(lone_group.blocks) > 1:
+        return not is_subtitle(text)
+    return not (is_subtitle(lone) and is_subtitle(text))
 
 
 def _stacked(lone: Block, joining: list[Block], from_above: bool) -> list[Block]:
@@ -278,7 +295,13 @@ def _plain_title(block: Block) -> bool:
         return False
     if is_kicker_shaped(text):
         return _SENTENCE_MARKS.isdisjoint(text.rstrip("：:—"))
-    return _SENTENCE_MARKS.isdisjoint(text)
+    return _SENTENCE_MARKS.isdisjoint(_past_speaker(text))
+
+
+def _past_speaker(text: str) -> str:
+    """``text`` past a speaker's name and colon opening it (``李强：坚定信心…``)."""
+    head, colon, rest = text.partition("：")
+    return rest if colon and 2 <= len(head) <= 4 and "“" not in rest[:1] else text
 
 
 def _target(

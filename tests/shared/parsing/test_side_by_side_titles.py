@@ -737,3 +737,43 @@ def test_a_kicker_whose_words_two_reports_of_one_article_share_goes_over_the_fir
     groups = [item for item in moved if isinstance(item, TitleGroup)]
     stacks = [[block.first.text for block in group.blocks] for group in groups]
     assert stacks == [["城市夜经济持续升温"], ["沿江各区防汛演练", "检验应急能力"]]
+
+
+NIGHT_TITLE = "城市夜经济持续升温"
+_FLOOD = ["本报讯（记者赵刚）沿江各区昨天举行防汛演练，检验抢险队伍的集结速度和物资调运能力。"]
+
+
+def _stacks_after_moves(items: list[Item]) -> list[list[str]]:
+    groups = [item for item in move_stray_titles(items) if isinstance(item, TitleGroup)]
+    return [[block.first.text for block in group.blocks] for group in groups]
+
+
+def test_a_headline_and_its_subtitle_take_the_kicker_another_run_holds() -> None:
+    # the flood kicker was read into the night module's run; the flood headline and its
+    # subtitle stand over the flood report, a stack with its kicker level free
+    items: list[Item] = [
+        TitleGroup([_block(["沿江各区防汛演练"], 1), _block(["城市夜经济持续升温"], 3)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 4)]),
+        TitleGroup([_block(["检验应急能力"], 40), _block(["——抢险队伍集结物资调运"], 41)]),
+        Unit(body=[_block(wrap(_FLOOD, 14), 42)]),
+    ]
+    assert _stacks_after_moves(items) == [
+        ["城市夜经济持续升温"],
+        ["沿江各区防汛演练", "检验应急能力", "——抢险队伍集结物资调运"],
+    ]
+
+
+def test_a_speakers_name_and_colon_opening_a_kicker_make_no_sentence_of_it() -> None:
+    # ``赵刚：…`` names who said the words after it, as a kicker does: a title level of its
+    # own, which the flood report under a lone headline takes (a colon later in a line, as
+    # in a body fragment ``王先生说：“…``, still marks a sentence)
+    items: list[Item] = [
+        TitleGroup([_block(["赵刚：沿江各区防汛演练要抓实"], 1), _block([NIGHT_TITLE], 3)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 4)]),
+        TitleGroup([_block(["检验应急能力"], 40)]),
+        Unit(body=[_block(wrap(_FLOOD, 14), 42)]),
+    ]
+    assert _stacks_after_moves(items) == [
+        ["城市夜经济持续升温"],
+        ["赵刚：沿江各区防汛演练要抓实", "检验应急能力"],
+    ]

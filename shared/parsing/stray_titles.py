@@ -11,15 +11,20 @@ that article's title: it goes to stand over it.  Each block of the run is judged
 (a kicker ``…：`` of one module may stand over another module's headline in the run), and
 the blocks whose words point nowhere clearly, or at the body under the run, stay where
 they are; at least one stays for that body, unless the run stands over no body (a photo,
-then another title): then all may go.  An article under a single title block takes such a
-block too, as the other level of its stack (a kicker over its headline, a headline over
-its subtitle), when the block is shaped as a title level of its own (no sentence marks; a
-comma may part its phrases inside a line).  Blocks are moved until none is left to move:
-a stack that gave a block away may be left with a lone title, ready for its other level.
-A lone title block is weighed too where it stands amid a text: between an article's sentence
-a column break cut and the text going on with it (no article opens there), it heads no body
-(:func:`_amid_text`; a line that ran on over it, taken back into its body, leaves it so:
-:mod:`.run_on_titles`).
+then another title): then all may go.  An article under a single title block, or under a
+headline and its ``——`` subtitle (its kicker level free), takes such a block too, as the
+other level of its stack (a kicker over its headline, a headline over its subtitle), when
+the block is shaped as a title level of its own (no sentence marks, though a speaker's name
+and colon may open it, ``李强：坚定信心…``; a comma may part its phrases inside a line).
+Blocks are moved until none is left to move: a stack that gave a block away may be left
+with a lone title, ready for its other level.  Two reports of one article (a unit read on
+under another with no title between) may share a title's words so evenly that neither is
+pointed at clearly: counted together, they are, and the first takes the block.  A lone
+title block is weighed too where it stands over no body (a byline with no text under it, a
+photo, then another title: its module's text was read elsewhere), and where it stands amid
+a text: between an article's sentence a column break cut and the text going on with it (no
+article opens there), it heads no body (:func:`_amid_text`; a line that ran on over it,
+taken back into its body, leaves it so: :mod:`.run_on_titles`).
 """
 
 from __future__ import annotations
@@ -98,7 +103,7 @@ def _move_once(items: list[Item]) -> list[Item]:
             continue
         below = past_photos(items, index + 1)
         amid = _amid_text(items, index, below)
-        if len(item.blocks) < 2 and not amid:
+        if len(item.blocks) < 2 and not amid and _over_body(items, below):
             continue
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}

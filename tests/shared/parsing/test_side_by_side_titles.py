@@ -777,3 +777,22 @@ def test_a_speakers_name_and_colon_opening_a_kicker_make_no_sentence_of_it() -> 
         ["城市夜经济持续升温"],
         ["赵刚：沿江各区防汛演练要抓实", "检验应急能力"],
     ]
+
+
+def test_a_lone_title_over_no_body_goes_to_the_untitled_body_using_its_words() -> None:
+    # the flood module's title and byline were read in one row with other modules' tops,
+    # its report further down: a title over no body (a byline only) heads nothing where
+    # it stands, so, alone in its run too, it goes over the untitled report its words are in
+    flood = _block(wrap(_FLOOD, 14), 42)
+    items: list[Item] = [
+        TitleGroup([_block(["沿江各区防汛演练"], 1)]),
+        Unit(bylines=[_block(["本报记者 赵刚"], 2)]),
+        TitleGroup([_block([NIGHT_TITLE], 4)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 5)]),
+        Unit(body=[flood]),
+    ]
+    moved = move_stray_titles(items)
+    assert _stacks_after_moves(items) == [[NIGHT_TITLE], ["沿江各区防汛演练"]]
+    assert isinstance(moved[-2], TitleGroup)
+    assert isinstance(moved[-1], Unit)
+    assert moved[-1].body == [flood]

@@ -21,8 +21,10 @@ with a lone title, ready for its other level.  Two reports of one article (a uni
 under another with no title between) may share a title's words so evenly that neither is
 pointed at clearly: counted together, they are, and the first takes the block.  A lone
 title block is weighed too where it stands over no body (a byline with no text under it, a
-photo, then another title: its module's text was read elsewhere), and where it stands amid
-a text: between an article's sentence a column break cut and the text going on with it (no
+photo, then another title: its module's text was read elsewhere), over a text that opens
+like no article and shares none of its words while they point clearly (twice as many as in
+any other body) at an untitled article (:func:`_astray`), and where it stands amid a text:
+between an article's sentence a column break cut and the text going on with it (no
 article opens there), it heads no body (:func:`_amid_text`; a line that ran on over it,
 taken back into its body, leaves it so: :mod:`.run_on_titles`).
 """
@@ -103,7 +105,8 @@ def _move_once(items: list[Item]) -> list[Item]:
             continue
         below = past_photos(items, index + 1)
         amid = _amid_text(items, index, below)
-        if len(item.blocks) < 2 and not amid and _over_body(items, below):
+        lone = len(item.blocks) < 2 and not amid and _over_body(items, below)
+        if lone and not _astray(item.blocks[0], items, vocabularies, below):
             continue
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}
@@ -129,7 +132,7 @@ def _move_once(items: list[Item]) -> list[Item]:
                 going.setdefault(target, []).append(block)
             else:
                 staying.append(block)
-        if going and (staying or not _over_body(items, below) or amid):
+        if going and (staying or not _over_body(items, below) or amid or lone):
             moved.update(going)
             kept[index] = staying
             source.update(dict.fromkeys(going, index))
@@ -159,6 +162,24 @@ def _move_once(items: list[Item]) -> list[Item]:
         elif kept[index]:
             out.append(TitleGroup(blocks=kept[index]))
     return out
+
+
+def _astray(
+    block: Block, items: list[Item], vocabularies: dict[int, frozenset[str]], below: int
+) -> bool:
+    """A lone title block over a body that opens like no article (no dateline, byline or
+    change of topic: text read on from elsewhere) and shares none of its words, which clearly
+    point at an untitled article elsewhere: read over another module's text, it heads that
+    one."""
+    unit = items[below]
+    under = vocabularies.get(below, frozenset())
+    if not isinstance(unit, Unit) or unit.anchored:
+        return False
+    words = text_bigrams(joined_text(block.lines))
+    if not words.isdisjoint(under):
+        return False
+    target = clearly_pointed(words, vocabularies, MIN_STRAY_TITLE_HITS, CLEAR_LEAD)
+    return target is not None and untitled(items, target)
 
 
 def _read_on_target(

@@ -796,3 +796,29 @@ def test_a_lone_title_over_no_body_goes_to_the_untitled_body_using_its_words() -
     assert isinstance(moved[-2], TitleGroup)
     assert isinstance(moved[-1], Unit)
     assert moved[-1].body == [flood]
+
+
+def test_a_lone_title_over_text_read_on_from_elsewhere_goes_to_the_report_using_its_words() -> None:
+    # the flood title stands over text that opens like no article (the village report read
+    # on from elsewhere, after the closed night report) and shares no word with the title,
+    # while its words are all in the untitled flood report: read over another module's
+    # text, the title goes to head its own
+    flood = _block(wrap(_FLOOD, 14), 42)
+    items: list[Item] = [
+        TitleGroup([_block([NIGHT_TITLE], 1)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 2)]),
+        TitleGroup([_block(["沿江各区防汛演练"], 30)]),
+        Unit(body=[_block(wrap(VILLAGE[1:], 14), 31)]),
+        Unit(body=[flood]),
+    ]
+    moved = move_stray_titles(items)
+    assert _stacks_after_moves(items) == [[NIGHT_TITLE], ["沿江各区防汛演练"]]
+    assert [type(item).__name__ for item in moved] == [
+        "TitleGroup",
+        "Unit",
+        "Unit",
+        "TitleGroup",
+        "Unit",
+    ]
+    assert isinstance(moved[-1], Unit)
+    assert moved[-1].body == [flood]

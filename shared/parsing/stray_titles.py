@@ -19,7 +19,11 @@ and colon may open it, ``李强：坚定信心…``; a comma may part its phrase
 Blocks are moved until none is left to move: a stack that gave a block away may be left
 with a lone title, ready for its other level.  Two reports of one article (a unit read on
 under another with no title between) may share a title's words so evenly that neither is
-pointed at clearly: counted together, they are, and the first takes the block.  A lone
+pointed at clearly: counted together, they are, and the first takes the block.  Of three
+plain blocks whose outer two point at the body under the run (its kicker and headline), a
+middle one pointing nowhere is the next module's title read between them across the row:
+it goes over the one untitled article after the run, if that body holds any of its words
+(:func:`_between_own_levels`).  A lone
 title block is weighed too where it stands over no body (a byline with no text under it, a
 photo, then another title: its module's text was read elsewhere), over a text that opens
 like no article and shares none of its words while they point clearly (twice as many as in
@@ -112,9 +116,20 @@ def _move_once(items: list[Item]) -> list[Item]:
         going: dict[int, list[Block]] = {}
         misfit = misfits(item)
         introduced = introduced_headline(item)
+        under = vocabularies.get(below, frozenset())
+        targets = [
+            _target(block, vocabularies, under, place in misfit)
+            for place, block in enumerate(item.blocks)
+        ]
+        between = _between_own_levels(item, targets, below)
         for place, block in enumerate(item.blocks):
-            under = vocabularies.get(below, frozenset())
-            target = _target(block, vocabularies, under, place in misfit)
+            target = targets[place]
+            if target is None and place == between:
+                target = _next_untitled(items, below)
+                if target is not None and text_bigrams(joined_text(block.lines)).isdisjoint(
+                    vocabularies.get(target, frozenset())
+                ):
+                    target = None
             if target is None:
                 target = _read_on_target(block, articles, leaders, vocabularies, under)
             if place == introduced and item.blocks[place - 1] in staying:
@@ -162,6 +177,24 @@ def _move_once(items: list[Item]) -> list[Item]:
         elif kept[index]:
             out.append(TitleGroup(blocks=kept[index]))
     return out
+
+
+def _between_own_levels(group: TitleGroup, targets: list[int | None], below: int) -> int | None:
+    """The middle of three plain title blocks whose words point nowhere while the two around
+    it point at the body under the run (that module's kicker and headline): another module's
+    title, read between them across the row; else None."""
+    texts = [joined_text(block.lines) for block in group.blocks]
+    if len(texts) != 3 or not all(map(is_plain_title, texts)):
+        return None
+    return 1 if targets == [below, None, below] else None
+
+
+def _next_untitled(items: list[Item], below: int) -> int | None:
+    """The one untitled article (:func:`.units.untitled`) after the unit at ``below``, if
+    there is just one: the bodies of a row's modules are read after the row's titles, and
+    a title that no words place goes only where nothing else could take it."""
+    after = [index for index in range(below + 1, len(items)) if untitled(items, index)]
+    return after[0] if len(after) == 1 else None
 
 
 def _astray(

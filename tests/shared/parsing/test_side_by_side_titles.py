@@ -822,3 +822,27 @@ def test_a_lone_title_over_text_read_on_from_elsewhere_goes_to_the_report_using_
     ]
     assert isinstance(moved[-1], Unit)
     assert moved[-1].body == [flood]
+
+
+def test_a_title_between_a_kicker_and_headline_of_the_body_under_them_heads_the_next_body() -> None:
+    # read across a row: the flood kicker, the village module's title, the flood headline;
+    # the outer two use the flood report's words, the middle one too few of any body's to
+    # point at it (夏收 alone), so it is the other module's title and goes over the one
+    # untitled report read under the row, which holds that word
+    village = _block(wrap(VILLAGE, 14), 60)
+    items: list[Item] = [
+        TitleGroup(
+            [
+                _block(["沿江各区防汛演练"], 1),
+                _block(["一年之计在于夏收"], 3),
+                _block(["检验抢险队伍集结速度"], 5),
+            ]
+        ),
+        Unit(body=[_block(wrap(_FLOOD, 14), 6)]),
+        Unit(body=[village]),
+    ]
+    flood_stack = ["沿江各区防汛演练", "检验抢险队伍集结速度"]
+    assert _stacks_after_moves(items) == [flood_stack, ["一年之计在于夏收"]]
+    moved = move_stray_titles(items)
+    assert isinstance(moved[-1], Unit)
+    assert moved[-1].body == [village]

@@ -11,15 +11,26 @@ that article's title: it goes to stand over it.  Each block of the run is judged
 (a kicker ``…：`` of one module may stand over another module's headline in the run), and
 the blocks whose words point nowhere clearly, or at the body under the run, stay where
 they are; at least one stays for that body, unless the run stands over no body (a photo,
-then another title): then all may go.  An article under a single title block takes such a
-block too, as the other level of its stack (a kicker over its headline, a headline over
-its subtitle), when the block is shaped as a title level of its own (no sentence marks; a
-comma may part its phrases inside a line).  Blocks are moved until none is left to move:
-a stack that gave a block away may be left with a lone title, ready for its other level.
-A lone title block is weighed too where it stands amid a text: between an article's sentence
-a column break cut and the text going on with it (no article opens there), it heads no body
-(:func:`_amid_text`; a line that ran on over it, taken back into its body, leaves it so:
-:mod:`.run_on_titles`).
+then another title): then all may go.  An article under a single title block, or under a
+headline and its ``——`` subtitle (its kicker level free), takes such a block too, as the
+other level of its stack (a kicker over its headline, a headline over its subtitle), when
+the block is shaped as a title level of its own (no sentence marks, though a speaker's name
+and colon may open it, ``李强：坚定信心…``; a comma may part its phrases inside a line).
+Blocks are moved until none is left to move: a stack that gave a block away may be left
+with a lone title, ready for its other level.  Two reports of one article (a unit read on
+under another with no title between) may share a title's words so evenly that neither is
+pointed at clearly: counted together, they are, and the first takes the block.  Of three
+plain blocks whose outer two point at the body under the run (its kicker and headline), a
+middle one pointing nowhere is the next module's title read between them across the row:
+it goes over the one untitled article after the run, if that body holds any of its words
+(:func:`_between_own_levels`).  A lone
+title block is weighed too where it stands over no body (a byline with no text under it, a
+photo, then another title: its module's text was read elsewhere), over a text that opens
+like no article and shares none of its words while they point clearly (twice as many as in
+any other body) at an untitled article (:func:`_astray`), and where it stands amid a text:
+between an article's sentence a column break cut and the text going on with it (no
+article opens there), it heads no body (:func:`_amid_text`; a line that ran on over it,
+taken back into its body, leaves it so: :mod:`.run_on_titles`).
 """
 
 from __future__ import annotations
@@ -33,7 +44,7 @@ from shared.parsing.overfull_stacks import (
     misfits,
 )
 from shared.parsing.text_ends import PHRASE_PAUSES, closes_text
-from shared.parsing.title_roles import is_kicker_shaped, is_subtitle
+from shared.parsing.title_roles import is_kicker_shaped, is_plain_title, is_subtitle
 from shared.parsing.title_words import clearly_pointed
 from shared.parsing.topic import MIN_POINTED_HITS, text_bigrams, vocabulary
 from shared.parsing.units import (
@@ -89,6 +100,7 @@ def _move_once(items: list[Item]) -> list[Item]:
         for index, item in enumerate(items)
         if isinstance(item, Unit) and item.kind == "article" and item.body
     }
+    articles, leaders = _articles_read_on(items, vocabularies)
     moved: dict[int, list[Block]] = {}  # target unit index → the blocks set over it
     kept: dict[int, list[Block]] = {}  # title group index → the blocks it keeps
     source: dict[int, int] = {}  # target unit index → the title group its blocks left
@@ -97,15 +109,29 @@ def _move_once(items: list[Item]) -> list[Item]:
             continue
         below = past_photos(items, index + 1)
         amid = _amid_text(items, index, below)
-        if len(item.blocks) < 2 and not amid:
+        lone = len(item.blocks) < 2 and not amid and _over_body(items, below)
+        if lone and not _astray(item.blocks[0], items, vocabularies, below):
             continue
         staying: list[Block] = []
         going: dict[int, list[Block]] = {}
         misfit = misfits(item)
         introduced = introduced_headline(item)
+        under = vocabularies.get(below, frozenset())
+        targets = [
+            _target(block, vocabularies, under, place in misfit)
+            for place, block in enumerate(item.blocks)
+        ]
+        between = _between_own_levels(item, targets, below)
         for place, block in enumerate(item.blocks):
-            under = vocabularies.get(below, frozenset())
-            target = _target(block, vocabularies, under, place in misfit)
+            target = targets[place]
+            if target is None and place == between:
+                target = _next_untitled(items, below)
+                if target is not None and text_bigrams(joined_text(block.lines)).isdisjoint(
+                    vocabularies.get(target, frozenset())
+                ):
+                    target = None
+            if target is None:
+                target = _read_on_target(block, articles, leaders, vocabularies, under)
             if place == introduced and item.blocks[place - 1] in staying:
                 target = None  # the headline its kicker introduces stays under it
             if (
@@ -121,7 +147,7 @@ def _move_once(items: list[Item]) -> list[Item]:
                 going.setdefault(target, []).append(block)
             else:
                 staying.append(block)
-        if going and (staying or not _over_body(items, below) or amid):
+        if going and (staying or not _over_body(items, below) or amid or lone):
             moved.update(going)
             kept[index] = staying
             source.update(dict.fromkeys(going, index))
@@ -139,7 +165,11 @@ def _move_once(items: list[Item]) -> list[Item]:
         if index in moved:
             out.append(TitleGroup(blocks=moved[index]))
         if index in joined and isinstance(item, TitleGroup):
-            blocks = _stacked(item.blocks[0], joined[index], above[index])
+            blocks = (
+                [*joined[index], *item.blocks]  # a kicker over a headline and its subtitle
+                if len(item.blocks) > 1
+                else _stacked(item.blocks[0], joined[index], above[index])
+            )
             out.append(TitleGroup(blocks=blocks))
             continue
         if index not in kept:
@@ -147,6 +177,81 @@ def _move_once(items: list[Item]) -> list[Item]:
         elif kept[index]:
             out.append(TitleGroup(blocks=kept[index]))
     return out
+
+
+def _between_own_levels(group: TitleGroup, targets: list[int | None], below: int) -> int | None:
+    """The middle of three plain title blocks whose words point nowhere while the two around
+    it point at the body under the run (that module's kicker and headline): another module's
+    title, read between them across the row; else None."""
+    texts = [joined_text(block.lines) for block in group.blocks]
+    if len(texts) != 3 or not all(map(is_plain_title, texts)):
+        return None
+    return 1 if targets == [below, None, below] else None
+
+
+def _next_untitled(items: list[Item], below: int) -> int | None:
+    """The one untitled article (:func:`.units.untitled`) after the unit at ``below``, if
+    there is just one: the bodies of a row's modules are read after the row's titles, and
+    a title that no words place goes only where nothing else could take it."""
+    after = [index for index in range(below + 1, len(items)) if untitled(items, index)]
+    return after[0] if len(after) == 1 else None
+
+
+def _astray(
+    block: Block, items: list[Item], vocabularies: dict[int, frozenset[str]], below: int
+) -> bool:
+    """A lone title block over a body that opens like no article (no dateline, byline or
+    change of topic: text read on from elsewhere) and shares none of its words, which clearly
+    point at an untitled article elsewhere: read over another module's text, it heads that
+    one."""
+    unit = items[below]
+    under = vocabularies.get(below, frozenset())
+    if not isinstance(unit, Unit) or unit.anchored:
+        return False
+    words = text_bigrams(joined_text(block.lines))
+    if not words.isdisjoint(under):
+        return False
+    target = clearly_pointed(words, vocabularies, MIN_STRAY_TITLE_HITS, CLEAR_LEAD)
+    return target is not None and untitled(items, target)
+
+
+def _read_on_target(
+    block: Block,
+    articles: dict[int, frozenset[str]],
+    leaders: set[int],
+    vocabularies: dict[int, frozenset[str]],
+    under: frozenset[str],
+) -> int | None:
+    """The unit a title block's words point at clearly once each unit read on under another
+    counts with it (:func:`_articles_read_on`), when that unit took one in and its own body
+    holds at least ``MIN_STRAY_TITLE_HITS`` of them too: the words are the pair's, shared
+    out between its reports, not those of a report that merely follows another."""
+    target = _target(block, articles, under)
+    if target not in leaders:
+        return None
+    words = text_bigrams(joined_text(block.lines))
+    return target if len(words & vocabularies[target]) >= MIN_STRAY_TITLE_HITS else None
+
+
+def _articles_read_on(
+    items: list[Item], vocabularies: dict[int, frozenset[str]]
+) -> tuple[dict[int, frozenset[str]], set[int]]:
+    """The bodies' vocabularies with each article unit that no title stands over (past the
+    photos between) counted with the unit right over it, and the units that took one in.
+
+    A unit read on under another with no title between (a second dateline's report under
+    the first: ``本报内比都…电`` then ``本报北京…电``) is one article's text until a title
+    is found for it, so a title's words shared between the two point at neither clearly
+    though they point at the pair."""
+    merged = dict(vocabularies)
+    leader_of: dict[int, int] = {}
+    for index in sorted(vocabularies):
+        over = index_over(items, index)
+        if over in vocabularies:  # an article unit with a body, right over this one
+            leader = leader_of.get(over, over)
+            merged[leader] = merged[leader] | merged.pop(index)
+            leader_of[index] = leader
+    return merged, set(leader_of.values())
 
 
 def _amid_text(items: list[Item], index: int, below: int) -> bool:
@@ -188,21 +293,34 @@ def _lone_title_over(items: list[Item], index: int) -> int | None:
         return None
     before = index_over(items, index)
     group = items[before] if before >= 0 else None
-    if not isinstance(group, TitleGroup) or len(group.blocks) != 1:
+    if not isinstance(group, TitleGroup) or not _lacks_a_level(group):
         return None
     return before
 
 
+def _lacks_a_level(group: TitleGroup) -> bool:
+    """A single title block, or a plain headline over a subtitle (``——…``): a stack with a
+    level free for a block another run holds (a headline and its subtitle take a kicker)."""
+    if len(group.blocks) == 1:
+        return True
+    texts = [joined_text(block.lines) for block in group.blocks]
+    return len(texts) == 2 and is_plain_title(texts[0]) and is_subtitle(texts[1])
+
+
 def _completes_lone_title(items: list[Item], target: int, block: Block) -> bool:
-    """The article unit at ``target`` stands under a lone title block (:func:`_lone_title_over`)
-    that ``block`` can make a stack with: not two subtitles (``——…``)."""
+    """The article unit at ``target`` stands under a title stack that lacks a level
+    (:func:`_lone_title_over`) and ``block`` can fill it: not two subtitles (``——…``); over
+    a headline and its subtitle, only a block shaped as a kicker level (no subtitle)."""
     group = _lone_title_over(items, target)
     if group is None:
         return False
     lone_group = items[group]
     assert isinstance(lone_group, TitleGroup)
     lone = joined_text(lone_group.blocks[0].lines)
-    return not (is_subtitle(lone) and is_subtitle(joined_text(block.lines)))
+    text = joined_text(block.lines)
+    if len(lone_group.blocks) > 1:
+        return not is_subtitle(text)
+    return not (is_subtitle(lone) and is_subtitle(text))
 
 
 def _stacked(lone: Block, joining: list[Block], from_above: bool) -> list[Block]:
@@ -236,7 +354,13 @@ def _plain_title(block: Block) -> bool:
         return False
     if is_kicker_shaped(text):
         return _SENTENCE_MARKS.isdisjoint(text.rstrip("：:—"))
-    return _SENTENCE_MARKS.isdisjoint(text)
+    return _SENTENCE_MARKS.isdisjoint(_past_speaker(text))
+
+
+def _past_speaker(text: str) -> str:
+    """``text`` past a speaker's name and colon opening it (``李强：坚定信心…``)."""
+    head, colon, rest = text.partition("：")
+    return rest if colon and 2 <= len(head) <= 4 and "“" not in rest[:1] else text
 
 
 def _target(

@@ -717,3 +717,132 @@ def test_a_title_under_a_text_closed_by_a_credit_note_stands_amid_no_text() -> N
     opening = Block("text", split_lines("各区菜场今天起陆续恢复营业，\n")[0], "t")
     items: list[Item] = [Unit(body=[closed]), TitleGroup(blocks=[title]), Unit(body=[opening])]
     assert not _amid_text(items, 1, 2)
+
+
+def test_a_kicker_whose_words_two_reports_of_one_article_share_goes_over_the_first() -> None:
+    # the flood kicker was read into the night module's run; its words (沿江, 防汛, 演练…)
+    # stand in both dateline reports under the lone flood headline, as much in one as in
+    # the other, so neither alone is pointed at clearly: counted as the one article they
+    # are until a title parts them, they are, and the kicker joins the headline over them
+    first = ["本报讯（记者赵刚）沿江各区昨天举行防汛演练，检验抢险队伍的集结速度和物资调运能力。"]
+    second = ["本报讯（记者孙丽）沿江各区多个街道同步开展防汛演练，居民有序转移到临时安置点。"]
+    items: list[Item] = [
+        TitleGroup([_block(["沿江各区防汛演练"], 1), _block(["城市夜经济持续升温"], 3)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 4)]),
+        TitleGroup([_block(["检验应急能力"], 40)]),
+        Unit(body=[_block(wrap(first, 14), 41)]),
+        Unit(body=[_block(wrap(second, 14), 50)]),
+    ]
+    moved = move_stray_titles(items)
+    groups = [item for item in moved if isinstance(item, TitleGroup)]
+    stacks = [[block.first.text for block in group.blocks] for group in groups]
+    assert stacks == [["城市夜经济持续升温"], ["沿江各区防汛演练", "检验应急能力"]]
+
+
+NIGHT_TITLE = "城市夜经济持续升温"
+_FLOOD = ["本报讯（记者赵刚）沿江各区昨天举行防汛演练，检验抢险队伍的集结速度和物资调运能力。"]
+
+
+def _stacks_after_moves(items: list[Item]) -> list[list[str]]:
+    groups = [item for item in move_stray_titles(items) if isinstance(item, TitleGroup)]
+    return [[block.first.text for block in group.blocks] for group in groups]
+
+
+def test_a_headline_and_its_subtitle_take_the_kicker_another_run_holds() -> None:
+    # the flood kicker was read into the night module's run; the flood headline and its
+    # subtitle stand over the flood report, a stack with its kicker level free
+    items: list[Item] = [
+        TitleGroup([_block(["沿江各区防汛演练"], 1), _block(["城市夜经济持续升温"], 3)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 4)]),
+        TitleGroup([_block(["检验应急能力"], 40), _block(["——抢险队伍集结物资调运"], 41)]),
+        Unit(body=[_block(wrap(_FLOOD, 14), 42)]),
+    ]
+    assert _stacks_after_moves(items) == [
+        ["城市夜经济持续升温"],
+        ["沿江各区防汛演练", "检验应急能力", "——抢险队伍集结物资调运"],
+    ]
+
+
+def test_a_speakers_name_and_colon_opening_a_kicker_make_no_sentence_of_it() -> None:
+    # ``赵刚：…`` names who said the words after it, as a kicker does: a title level of its
+    # own, which the flood report under a lone headline takes (a colon later in a line, as
+    # in a body fragment ``王先生说：“…``, still marks a sentence)
+    items: list[Item] = [
+        TitleGroup([_block(["赵刚：沿江各区防汛演练要抓实"], 1), _block([NIGHT_TITLE], 3)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 4)]),
+        TitleGroup([_block(["检验应急能力"], 40)]),
+        Unit(body=[_block(wrap(_FLOOD, 14), 42)]),
+    ]
+    assert _stacks_after_moves(items) == [
+        ["城市夜经济持续升温"],
+        ["赵刚：沿江各区防汛演练要抓实", "检验应急能力"],
+    ]
+
+
+def test_a_lone_title_over_no_body_goes_to_the_untitled_body_using_its_words() -> None:
+    # the flood module's title and byline were read in one row with other modules' tops,
+    # its report further down: a title over no body (a byline only) heads nothing where
+    # it stands, so, alone in its run too, it goes over the untitled report its words are in
+    flood = _block(wrap(_FLOOD, 14), 42)
+    items: list[Item] = [
+        TitleGroup([_block(["沿江各区防汛演练"], 1)]),
+        Unit(bylines=[_block(["本报记者 赵刚"], 2)]),
+        TitleGroup([_block([NIGHT_TITLE], 4)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 5)]),
+        Unit(body=[flood]),
+    ]
+    moved = move_stray_titles(items)
+    assert _stacks_after_moves(items) == [[NIGHT_TITLE], ["沿江各区防汛演练"]]
+    assert isinstance(moved[-2], TitleGroup)
+    assert isinstance(moved[-1], Unit)
+    assert moved[-1].body == [flood]
+
+
+def test_a_lone_title_over_text_read_on_from_elsewhere_goes_to_the_report_using_its_words() -> None:
+    # the flood title stands over text that opens like no article (the village report read
+    # on from elsewhere, after the closed night report) and shares no word with the title,
+    # while its words are all in the untitled flood report: read over another module's
+    # text, the title goes to head its own
+    flood = _block(wrap(_FLOOD, 14), 42)
+    items: list[Item] = [
+        TitleGroup([_block([NIGHT_TITLE], 1)]),
+        Unit(body=[_block(wrap(NIGHT, 14), 2)]),
+        TitleGroup([_block(["沿江各区防汛演练"], 30)]),
+        Unit(body=[_block(wrap(VILLAGE[1:], 14), 31)]),
+        Unit(body=[flood]),
+    ]
+    moved = move_stray_titles(items)
+    assert _stacks_after_moves(items) == [[NIGHT_TITLE], ["沿江各区防汛演练"]]
+    assert [type(item).__name__ for item in moved] == [
+        "TitleGroup",
+        "Unit",
+        "Unit",
+        "TitleGroup",
+        "Unit",
+    ]
+    assert isinstance(moved[-1], Unit)
+    assert moved[-1].body == [flood]
+
+
+def test_a_title_between_a_kicker_and_headline_of_the_body_under_them_heads_the_next_body() -> None:
+    # read across a row: the flood kicker, the village module's title, the flood headline;
+    # the outer two use the flood report's words, the middle one too few of any body's to
+    # point at it (夏收 alone), so it is the other module's title and goes over the one
+    # untitled report read under the row, which holds that word
+    village = _block(wrap(VILLAGE, 14), 60)
+    items: list[Item] = [
+        TitleGroup(
+            [
+                _block(["沿江各区防汛演练"], 1),
+                _block(["一年之计在于夏收"], 3),
+                _block(["检验抢险队伍集结速度"], 5),
+            ]
+        ),
+        Unit(body=[_block(wrap(_FLOOD, 14), 6)]),
+        Unit(body=[village]),
+    ]
+    flood_stack = ["沿江各区防汛演练", "检验抢险队伍集结速度"]
+    assert _stacks_after_moves(items) == [flood_stack, ["一年之计在于夏收"]]
+    moved = move_stray_titles(items)
+    assert isinstance(moved[-1], Unit)
+    assert moved[-1].body == [village]

@@ -202,7 +202,10 @@ def _read_region(
     if not filled:
         return
     indices = indices[indices.index(filled[0]) : indices.index(filled[-1]) + 1]
-    # the cells the region's text takes (the work on a region grows with its width)
+    # the cells the region's text takes (the work on a region grows with its width); its
+    # pieces are those starting left of ``bound`` (a piece ending past it widens the region,
+    # but a piece starting there is the next region's, and its parts read none of them)
+    bound = right
     left = min(region[index][0].start for index in filled)
     right = max(region[index][-1].end for index in filled)
     parts = (
@@ -216,7 +219,7 @@ def _read_region(
         for number, (part, part_left, part_right) in enumerate(parts):
             if number:
                 out.append("")
-            _read_region(lines, rows, part, part_left, part_right, reading)
+            _read_region(lines, rows, part, part_left, min(part_right, bound), reading)
         return
     # A column piece.  A line blank in it but not across the page (the page's blank lines
     # have cut it) is no gap in its text: the extractor gave a line of its own to something

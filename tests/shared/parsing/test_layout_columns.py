@@ -877,3 +877,18 @@ def test_a_title_with_a_space_over_its_columns_stays_one_line() -> None:
     title = "公交线路 今起恢复运营"
     page = [HEADER, "", title, *_side_by_side(COLUMN_1, COLUMN_2)]
     assert title in _read(page)
+
+
+def test_a_title_moved_over_a_narrower_module_reads_no_text_of_the_module_beside_it() -> None:
+    # The right title of a pair run together, moved over the module right of the left one's,
+    # reaches past that module's column into the next one's cells: the module's parts (its
+    # titles, its text starting two lines lower) read none of the next column's pieces.
+    column_4 = ["  文化场馆也将", "分批有序开放，", "实行预约限流。"] * 2
+    titles = [
+        "公交线路今起逐步恢复 各区加快恢复社区菜场和便利店首批开放门店",
+        "运营首批二百多条线路   五百多家门店",
+    ]
+    columns = _side_by_side(COLUMN_1, COLUMN_2, ["", "", *COLUMN_3], ["", "", *column_4])
+    out = _read([HEADER, "", *titles, *columns])
+    assert out[-len(column_4) :] == _stripped(column_4)
+    assert "各区加快恢复社区菜场和便利店首批开放门店" in out

@@ -49,8 +49,12 @@ MIN_SIDE_LINES = 2
 # ... unless it is a single line, parted by a gap wider than any space a writer leaves in a
 # line (two wide characters: four cells as a terminal shows them).
 LONE_GUTTER = 5
-# Lines below a title line searched for the rest of it, wrapped (a blank line may part them).
-PAIR_LOOKAHEAD = 2
+# Lines below a title line searched for the rest of it, wrapped: a title set larger than the
+# text wraps a line of its own size down, a blank line or more of the text's; where columns
+# beside it set their lines at baselines of their own, the grid gives each of those a line
+# between the title's two (a title two lines of text high over columns so: its rest four
+# lines down).
+PAIR_LOOKAHEAD = 4
 # The cells between the two titles of such a line once parted (a space: no gap of a piece).
 PAIR_GAP = 1
 

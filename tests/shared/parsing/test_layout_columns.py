@@ -892,3 +892,22 @@ def test_a_title_moved_over_a_narrower_module_reads_no_text_of_the_module_beside
     out = _read([HEADER, "", *titles, *columns])
     assert out[-len(column_4) :] == _stripped(column_4)
     assert "各区加快恢复社区菜场和便利店首批开放门店" in out
+
+
+def test_titles_run_together_beside_a_column_are_parted_at_the_rest_lines_down() -> None:
+    # The lines of a column beside the titles, set at baselines of their own, stand between
+    # the titles' line and the line of their rests, wrapped, under each half: the line is
+    # parted still, each title reading with its own module.
+    side = ["  文化场馆也将", "分批有序开放，", "实行预约限流，", "游客须提前在"]
+    side += ["网上登记，进", "馆时出示健康", "码，全程佩戴", "口罩。"]
+    titles = ["公交线路今起逐步恢复 各区加快恢复社区菜场", "", ""]
+    titles += ["运营首批二百多条线路   和便利店"]
+    module = titles + _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)
+    page = [HEADER, ""]
+    page += [
+        (a.ljust(14) + " " * 4 + b).rstrip()
+        for a, b in zip(side + [""] * 2, module, strict=True)
+    ]
+    out = _read(page)
+    assert out[out.index("公交线路今起逐步恢复") + 1] == "运营首批二百多条线路"
+    assert out[out.index("各区加快恢复社区菜场") + 1 :][:2] == ["和便利店", COLUMN_3[0].strip()]

@@ -15,7 +15,10 @@ The cuts of a region, in order of preference:
    it parts a title line from the rest of it wrapped (:func:`with_wrapped_titles`);
 2. a line blank across the page, unless the lines above and below it are columns whose
    gutters agree (columns going on past a gap; the lines of titles side by side, set larger
-   than the text, with blank lines between);
+   than the text, with blank lines between); where the lines above it all stand right of a
+   gutter of the lines below, not centred on them (a module's titles, nothing beside them),
+   the lines down to the next such line are cut at that gutter instead, so that the titles
+   are read with their columns (:func:`_headed_columns`);
 3. modules side by side, a title set in from the text of a column right of the first (not
    centred on the columns) heading a module from that column on: cut at the gutters left of
    them (:func:`_module_cut`); titles of modules side by side on the region's first line,
@@ -60,6 +63,7 @@ from typing import NamedTuple
 
 from shared.parsing.layout_grid import (
     ALIGN_SLACK,
+    MIN_GUTTER,
     PAIR_GAP,
     PAIR_LOOKAHEAD,
     Parts,
@@ -80,10 +84,12 @@ from shared.parsing.layout_titles import (
     centred_on,
     centred_on_span,
     centred_wrap,
+    right_of_centre,
     title_breaks,
     with_wrapped_titles,
 )
-from shared.parsing.lines import Line, make_line
+from shared.parsing.lines import Line, ends_sentence, make_line
+from shared.parsing.normalise import normalise_chars
 
 # What the explanation says of a line read out of a layout page's columns.
 LAYOUT_RULE = "layout page: read column by column"
@@ -210,7 +216,7 @@ def _read_region(
     right = max(region[index][-1].end for index in filled)
     parts = (
         with_wrapped_titles(region, _split_at_blank_runs(region, indices, left, right, 2), left)
-        or _page_blank_cut(rows, region, indices, left, right)
+        or _page_blank_cut(rows, region, indices, left, right, lines)
         or _column_cut(region, indices, left, right, reading.heads)
         or _spanning_cut(region, indices, left, right, lines, reading.heads)
     )
@@ -337,7 +343,12 @@ def _split_at_blank_runs(
 
 
 def _page_blank_cut(
-    rows: list[Row], region: dict[int, list[Piece]], indices: list[int], left: int, right: int
+    rows: list[Row],
+    region: dict[int, list[Piece]],
+    indices: list[int],
+    left: int,
+    right: int,
+    lines: Sequence[Line],
 ) -> Parts | None:
     """At a line blank across the whole page, unless the lines above and below it are columns
     whose gutters agree (columns going on past a gap, lines of titles side by side set larger
@@ -345,8 +356,10 @@ def _page_blank_cut(
     parts = _split_at_blank_runs({i: rows[i] for i in indices}, indices, left, right, 1)
     if parts is None:
         return None
-    groups = [parts[0][0]]
-    for (previous, _, _), (part, _, _) in itertools.pairwise(parts):
+    headed, heading = _headed_columns(region, parts, left, right, lines)
+    rest = parts[heading + 1 :] if headed else parts
+    groups = [part for part, _, _ in rest[:1]]
+    for (previous, _, _), (part, _, _) in itertools.pairwise(rest):
         above = [i for i in previous if region[i]]
         below = [i for i in part if region[i]]
         if (
@@ -357,9 +370,63 @@ def _page_blank_cut(
             groups[-1] = groups[-1] + part
         else:
             groups.append(part)
+    if headed:
+        return headed + [(group, left, right) for group in groups]
     if len(groups) < 2:
         return None
     return [(group, left, right) for group in groups]
+
+
+def _headed_columns(
+    region: dict[int, list[Piece]], parts: Parts, left: int, right: int, lines: Sequence[Line]
+) -> tuple[Parts, int]:
+    """Where the lines above a line blank across the page all stand right of a gutter of the
+    lines under it (down to the next such line), none ending a sentence (a stack of titles,
+    not the tail of a column's text), their widest (the
+    headline) not centred on the lines under them (:func:`.layout_titles.right_of_centre`),
+    and the columns right of the gutter start on the first line under them: they head those
+    columns (a module's titles and byline with nothing beside them), not those left of the
+    gutter (a photo's caption, another module), which a cut at the blank line would read
+    between them and their text.  The lines down to the next blank line are cut at the
+    gutter (the rightmost they stand right of) instead; the last blank line so decides.
+    Returned with the position of the part the cut lines end in (none: no parts, 0)."""
+    found: tuple[Parts, int] = ([], 0)
+    first = right  # where the lines above start, the leftmost
+    widest: Sequence[Piece] = ()  # the line above with the most characters
+    for position in range(1, len(parts)):
+        for index in parts[position - 1][0]:
+            pieces = region[index]
+            if pieces and _ends_sentence(lines[index], pieces):
+                return found  # the tail of a column's text: no stack of titles
+            if pieces:
+                first = min(first, pieces[0].start)
+                if not widest or _chars(pieces) > _chars(widest):
+                    widest = pieces
+        if first - left < MIN_GUTTER:
+            break  # lines above at the left edge: right of no gutter, nor below
+        below = [i for i in parts[position][0] if region[i]]
+        gutters = [g for g in gutters_of(region, below, left, right) if g[1] <= first]
+        # the columns under the titles start right under them: on the first line below
+        gutters = [g for g in gutters if region[below[0]][-1].start >= g[1]]
+        if gutters and right_of_centre(
+            line_span(widest),
+            min(region[i][0].start for i in below),
+            max(region[i][-1].end for i in below),
+        ):
+            start, end = gutters[-1]
+            cut = [i for part, _, _ in parts[: position + 1] for i in part]
+            found = ([(cut, left, start), (cut, end, right)], position)
+    return found
+
+
+def _chars(pieces: Sequence[Piece]) -> int:
+    return pieces[-1].last - pieces[0].first
+
+
+def _ends_sentence(line: Line, pieces: Sequence[Piece]) -> bool:
+    """Whether the line's text in a region (its ``pieces`` there) ends a sentence (the
+    line's own end is another column's)."""
+    return ends_sentence(normalise_chars(line.raw[pieces[0].first : pieces[-1].last]))
 
 
 def _head_band(

@@ -59,6 +59,15 @@ def centred_on_span(line: Piece, body_left: int, body_right: int) -> bool:
     return abs(line.start + line.end - body_left - body_right) <= 2 * slack
 
 
+def right_of_centre(line: Piece, body_left: int, body_right: int) -> bool:
+    """Whether the line's centre on the grid stands right of the centre of the cells
+    ``body_left`` to ``body_right`` by more than a centred line's slack
+    (:func:`centred_on_span`): no title centred on them, for the grid narrows a title's wide
+    characters, so that its centre on the grid is left of where it stands, never right."""
+    slack = max(HEAD_SLACK, HEAD_SLACK_SHARE * (body_right - body_left))
+    return line.start + line.end - body_left - body_right > 2 * slack
+
+
 def title_breaks(
     region: dict[int, list[Piece]],
     indices: list[int],

@@ -911,3 +911,53 @@ def test_titles_run_together_beside_a_column_are_parted_at_the_rest_lines_down()
     out = _read(page)
     assert out[out.index("公交线路今起逐步恢复") + 1] == "运营首批二百多条线路"
     assert out[out.index("各区加快恢复社区菜场") + 1 :][:2] == ["和便利店", COLUMN_3[0].strip()]
+
+
+def test_a_title_standing_right_of_a_caption_is_read_with_its_columns() -> None:
+    # A module's title over its columns, a blank line under it, and a photo's caption left of
+    # the columns, nothing above it: the title heads the columns right of the caption's
+    # gutter, read after the caption, not parted from its text by it.
+    caption = ["", "", "", "市民在站台排队候车", "（本报记者 摄）", ""]
+    columns = _side_by_side(COLUMN_1, COLUMN_2)
+    title = " " * 34 + "公交线路今起逐步恢复运营"
+    page = [HEADER, "", title, ""]
+    page += [(a.ljust(20) + " " * 6 + b).rstrip() for a, b in zip(caption, columns, strict=True)]
+    out = _read(page)
+    assert out.index("（本报记者 摄）") < out.index(title.strip())
+    assert out[out.index(title.strip()) :][:3] == [title.strip(), "", COLUMN_1[0].strip()]
+    # the columns going on past a blank line under them are read, too
+    page = [*page, "", *_side_by_side(COLUMN_3, COLUMN_3)]
+    assert _read(page)[-len(COLUMN_3) :] == _stripped(COLUMN_3)
+
+
+def test_a_title_centred_over_columns_right_of_a_narrow_ones_gutter_heads_them_all() -> None:
+    # The title stands right of the first column's gutter (its text is short), but centred
+    # on all the columns: it heads them all, read before the first.
+    narrow = ["  本报讯", "昨天，全市", "公交线路逐", "步恢复运营", "，首批二百", "多条。"]
+    title = " " * 19 + "公交线路今起逐步恢复运营"
+    out = _read([HEADER, "", title, "", *_side_by_side(narrow, COLUMN_2, COLUMN_3)])
+    assert out[2:5] == [title.strip(), "", narrow[0].strip()]
+
+
+def test_the_tail_of_a_column_over_a_caption_heads_no_columns() -> None:
+    # Lines ending a sentence right of the caption's gutter, over the blank line: the tail of
+    # a column's text, read where it stands, not after the caption as titles over columns.
+    tail = [" " * 44 + "，市民可以关注官方网站获取", " " * 44 + "最新的运营信息。"]
+    caption = ["", "", "", "市民在站台排队候车", "（本报记者 摄）", ""]
+    columns = _side_by_side(COLUMN_1, COLUMN_2)
+    page = [HEADER, "", *tail, ""]
+    page += [(a.ljust(20) + " " * 6 + b).rstrip() for a, b in zip(caption, columns, strict=True)]
+    out = _read(page)
+    assert out.index(tail[-1].strip()) < out.index("市民在站台排队候车")
+
+
+def test_a_kicker_over_the_last_column_heads_no_column_but_under_its_headline() -> None:
+    # A kicker right of the last column's gutter over a blank line, its headline under it
+    # over the first column: the columns under the kicker do not start under it (the
+    # headline stands first), so it heads the module with its headline.
+    kicker = " " * 38 + "全市交通逐步恢复——"
+    headline = " " * 8 + "公交线路今起逐步恢复运营"
+    page = [HEADER, "", kicker, "", headline, *_side_by_side(COLUMN_1, COLUMN_2, COLUMN_3)]
+    out = _read(page)
+    assert out[2:5] == [kicker.strip(), "", headline.strip()]
+

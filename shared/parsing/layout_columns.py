@@ -259,7 +259,7 @@ def _read_region(
             if index in reading.heads:
                 reading.heading.add(len(out))
             out.append(lines[index].raw[pieces[0].first : pieces[-1].last])
-            above = None if lines[index].ends_sentence else line
+            above = None if _ends_sentence(lines[index], pieces) else line
 
 
 def _move_pair_titles(rows: list[Row], parts: Parts) -> None:
@@ -425,7 +425,9 @@ def _chars(pieces: Sequence[Piece]) -> int:
 
 def _ends_sentence(line: Line, pieces: Sequence[Piece]) -> bool:
     """Whether the line's text in a region (its ``pieces`` there) ends a sentence (the
-    line's own end is another column's)."""
+    line's own end may be another column's)."""
+    if line.raw[pieces[-1].last :].isspace() or pieces[-1].last == len(line.raw):
+        return line.ends_sentence  # the line's end is the region's
     return ends_sentence(normalise_chars(line.raw[pieces[0].first : pieces[-1].last]))
 
 

@@ -961,3 +961,17 @@ def test_a_kicker_over_the_last_column_heads_no_column_but_under_its_headline() 
     out = _read(page)
     assert out[2:5] == [kicker.strip(), "", headline.strip()]
 
+
+
+def test_the_rest_of_a_title_beside_a_column_ending_a_sentence_opens_no_paragraph() -> None:
+    # The same title beside a column whose text on its line ends a sentence: the title's
+    # text in its own column ends none, so the line under it is its rest still.
+    title, rest = "公交线路今起逐步恢复运营", "    首批线路"
+    module = [title, rest, *_side_by_side(COLUMN_3 + COLUMN_1[1:])]
+    beside = ["证明乘车，车上限载一半。", *COLUMN_2]
+    beside += [""] * (len(module) - len(beside))
+    rows = [(line.ljust(20) + text).rstrip() for line, text in zip(module, beside, strict=True)]
+    lines = read_layout_columns(split_lines("\n".join([HEADER, "", *rows]))[0])
+    marks = {line.raw: line.set_in for line in lines}
+    assert marks[rest.strip()] is None
+    assert marks[COLUMN_3[0].strip()] is True

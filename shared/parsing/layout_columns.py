@@ -503,26 +503,47 @@ def _title_row_cut(
     """Titles of modules side by side on the region's first line (its head band): each piece
     of the line right of the first stands set in from the left edge of its column's text
     (the text under the line) farther than a paragraph's indent, as a title does, not as a
-    column's top line does.  Each piece heads a module from the column it starts in up to
-    the column of the next: the region is cut at the gutters left of those columns only
-    (the columns no title stands over going with the title left of them), so that each
-    module is read with its title, which the cut of the module then parts from its
-    columns (:func:`_head_cut`), not as the top line of the column it happens to stand in.
-    (The grid narrows a title's wide characters: its start is where it stands, its end is
-    not; so a module runs to the next title's column, not to its title's end.)"""
+    column's top line does, or is centred on its module's columns from one left of its own
+    (:func:`_centred_over`: the grid narrows its wide characters), whose top line opens a
+    paragraph (:func:`_opens_text`), heading the module from that one.  Each piece heads a
+    module from the column it starts in up to the column of the next: the region is cut at
+    the gutters left of those columns only (the columns no title stands over going with the
+    title left of them), so that each module is read with its title, which the cut of the
+    module then parts from its columns (:func:`_head_cut`), not as the top line of the
+    column it happens to stand in.  (The grid narrows a title's wide characters: its start
+    is where it stands, its end is not; so a module runs to the next title's column, not to
+    its title's end.)"""
     columns = columns_of(region[indices[0]], bounds)
     if len(columns) == len(bounds):
         return None  # a piece over every column: the columns themselves
     edges = _text_edges(region, indices[1:], bounds)  # the text under the line
     # the gutters of the lines under it, which a title over a module's columns straddles
     under = gutters_of(region, indices[1:], bounds[0][0], bounds[-1][1])
-    for piece in region[indices[0]][1:]:
-        if piece.start - edges[columns_of([piece], bounds)[0]] < HEAD_INSET and not any(
+    ends = _text_ends(region, indices[1:], bounds)
+    pieces = region[indices[0]]
+    for number, piece in enumerate(pieces[1:], 1):
+        column = columns_of([piece], bounds)[0]
+        if piece.start - edges[column] < HEAD_INSET and not any(
             piece.start < begin and end < piece.end for begin, end in under
         ):
-            return None
+            # a title centred on its module's columns from one left of its own (the grid
+            # narrows its wide characters, setting it within the cells of a later one)
+            beyond = [c for c in columns if c > column]
+            first = _centred_over(
+                region,
+                indices[1:],
+                bounds,
+                edges,
+                ends,
+                piece,
+                columns_of(pieces[number - 1 : number], bounds)[0] + 1,
+                beyond[0] - 1 if beyond else None,
+                others=pieces[:number],
+            )
+            if first is None or not _opens_text(region, indices[1:], bounds, edges, first):
+                return None
+            columns = sorted({*columns, first} - {column})
     # the first title, centred on columns left of its own, heads a module from the first
-    ends = _text_ends(region, indices[1:], bounds)
     first = _centred_over(
         region,
         indices[1:],
@@ -536,6 +557,21 @@ def _title_row_cut(
     if first is not None:
         columns[0] = first
     return _gutter_cut(region, indices, bounds, columns)
+
+
+def _opens_text(
+    region: dict[int, list[Piece]],
+    below: Sequence[int],
+    bounds: list[tuple[int, int]],
+    edges: Sequence[int],
+    column: int,
+) -> bool:
+    """Whether the column's top line (on the lines ``below``) opens a paragraph, set in from
+    the column's text by an indent, as a module's first column's does under its title: a
+    column whose text starts flush goes on with the text of the column left of it."""
+    start, end = bounds[column]
+    top = next((p for i in below for p in region[i] if start <= p.start < end), None)
+    return top is not None and top.start - edges[column] >= MIN_INDENT
 
 
 def _module_cut(

@@ -975,3 +975,28 @@ def test_the_rest_of_a_title_beside_a_column_ending_a_sentence_opens_no_paragrap
     marks = {line.raw: line.set_in for line in lines}
     assert marks[rest.strip()] is None
     assert marks[COLUMN_3[0].strip()] is True
+
+
+MODULE_4 = ["  文化场馆也将分批有序", "开放，实行预约限流，游", "客须提前在网上登记。"]
+MODULE_5 = ["进馆时出示健康码，全程", "佩戴口罩，保持距离。"]
+
+
+def test_a_title_centred_on_its_modules_columns_in_a_title_row_heads_them_from_the_first() -> None:
+    # Titles of two modules side by side on the first line; the right one, centred on the
+    # three columns of its module, stands in the cells of the middle one, set in from it
+    # less than a title: it heads its module from its first column, whose text opens a
+    # paragraph (set in by the indent), not the middle column alone.
+    titles = "     公交线路今起恢复".ljust(57) + "全市交通逐步恢复"
+    columns = _side_by_side(COLUMN_1, COLUMN_2, COLUMN_3, MODULE_4, MODULE_5)
+    out = _read([HEADER, "", titles, *columns])
+    assert out.index("全市交通逐步恢复") < out.index(COLUMN_3[0].strip())
+
+
+def test_a_title_in_a_title_row_heads_no_column_going_on_from_the_one_left_of_it() -> None:
+    # The same, but the column left of the title's starts flush: it goes on with the text
+    # of the column left of it (the left module's), under no title of its own.
+    titles = "     公交线路今起恢复".ljust(57) + "全市交通逐步恢复"
+    going_on = [COLUMN_3[0].strip() + "，", *COLUMN_3[1:]]
+    columns = _side_by_side(COLUMN_1, COLUMN_2, going_on, MODULE_4, MODULE_5)
+    out = _read([HEADER, "", titles, *columns])
+    assert out.index(going_on[0]) < out.index("全市交通逐步恢复")

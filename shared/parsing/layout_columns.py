@@ -743,8 +743,10 @@ def _head_cut(
 ) -> Parts | None:
     """A headline over the columns below it, set within one column's cells: the region's
     first lines, with text in one column only (the others start below them), each centred on
-    the columns or set in from the left edge of its column farther than a paragraph's indent,
-    are read before the columns, not as the top of the one they stand in; the lines after
+    the columns, set in from the left edge of its column farther than a paragraph's indent,
+    or running past the right edge of its column's text (:func:`_overhangs`: a headline set
+    flush over the columns), are read before the columns, not as the top of the one they
+    stand in; the lines after
     them (a byline at the left) are the columns' tops.  (An extractor's grid widens wide
     characters' text unevenly, so that a centred headline is often off the columns' centre
     in it.)
@@ -780,6 +782,7 @@ def _head_cut(
         and band_columns == list(range(len(band_columns)))
         and all(len(region[index]) <= 1 for index in indices[:band])
     )
+    ends = _text_ends(region, indices[band:], bounds)
     head = 0  # the leading lines that head the columns
     for position, index in enumerate(indices[:band]):
         pieces = region[index]
@@ -788,7 +791,11 @@ def _head_cut(
         edge = max((e for e in edges if e <= pieces[0].start), default=left)
         if opened and columns_of(pieces, bounds) == [min(head_columns)]:
             edge = left
-        if not centred(pieces) and pieces[0].start - edge < HEAD_INSET:
+        if (
+            not centred(pieces)
+            and pieces[0].start - edge < HEAD_INSET
+            and not _overhangs(line_span(pieces), bounds, ends)
+        ):
             break
         if not together and pieces[0].start >= bounds[0][1]:
             break
@@ -796,6 +803,15 @@ def _head_cut(
     if not head:
         return None
     return [*_title_lines(region, indices[:head], left, right), (indices[head:], left, right)]
+
+
+def _overhangs(line: Piece, bounds: list[tuple[int, int]], ends: Sequence[int | None]) -> bool:
+    """Whether a line standing over the columns runs past the right edge of the text of the
+    column it starts in (``ends``: :func:`_text_ends`) by more than the grid's rounding: no
+    line of the column's text does; a title over the columns, set larger, does, though the
+    grid narrows its wide characters."""
+    end = ends[columns_of([line], bounds)[0]]
+    return end is not None and line.end > end + ALIGN_SLACK
 
 
 def _title_lines(

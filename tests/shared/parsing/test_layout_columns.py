@@ -1000,3 +1000,16 @@ def test_a_title_in_a_title_row_heads_no_column_going_on_from_the_one_left_of_it
     columns = _side_by_side(COLUMN_1, COLUMN_2, going_on, MODULE_4, MODULE_5)
     out = _read([HEADER, "", titles, *columns])
     assert out.index(going_on[0]) < out.index("全市交通逐步恢复")
+
+
+def test_a_headline_flush_over_columns_running_past_its_column_is_read_before_them() -> None:
+    # A headline over three columns standing flush at the first one's left, its rest
+    # centred under it: the grid narrows its wide characters, but it still runs past the
+    # first column's text (into its gutter), as no line of the column does.  It and its
+    # rest head the columns, not the first one's text.
+    first = ["  奋战抗疫一线，", "筑牢防控屏障；剑", "指违法犯罪，守护", "一方平安；深化放"]
+    first += ["管服，用心为民解", "忧。"]
+    title = [" 发扬英模精神，助力打赢大上海", "      保卫战"]
+    columns = _side_by_side(first, COLUMN_2, COLUMN_3, width=10, gutter=7)
+    out = _read([HEADER, "", *title, *columns])
+    assert out[2:6] == [title[0].strip(), title[1].strip(), "", first[0].strip()]

@@ -184,14 +184,16 @@ class _Reading(NamedTuple):
     """What reading a page's regions writes: the lines' text (``out``; "" = a blank line),
     which of them are set in by a paragraph's indent or flush (``set_in``, by position in
     ``out``) and which stand as titles over columns (``heading``, positions in ``out``), and
-    the lines (``heads``, by index on the page) read as titles over columns: parted from the
-    columns under them by the head cut (:func:`_head_cut`), or spanning their gutter set in
-    from the region's edge as a title is (:func:`_spanning_cut`)."""
+    the lines read as titles over columns (``heads``, by index on the page and the cell
+    their text in the region starts in: the same line may hold a side module's text, read
+    in a region of its own): parted from the columns under them by the head cut
+    (:func:`_head_cut`), or spanning their gutter set in from the region's edge as a title
+    is (:func:`_spanning_cut`)."""
 
     out: list[str]
     set_in: dict[int, bool]
     heading: set[int]
-    heads: set[int]
+    heads: set[tuple[int, int]]
 
 
 def _read_region(
@@ -256,7 +258,7 @@ def _read_region(
                 and not (above is not None and _centred_rest(above, line, left))
             ):
                 set_in[len(out)] = offset >= MIN_INDENT
-            if index in reading.heads:
+            if (index, pieces[0].start) in reading.heads:
                 reading.heading.add(len(out))
             out.append(lines[index].raw[pieces[0].first : pieces[-1].last])
             above = None if _ends_sentence(lines[index], pieces) else line
@@ -443,7 +445,11 @@ def _head_band(
 
 
 def _column_cut(
-    region: dict[int, list[Piece]], indices: list[int], left: int, right: int, heads: set[int]
+    region: dict[int, list[Piece]],
+    indices: list[int],
+    left: int,
+    right: int,
+    heads: set[tuple[int, int]],
 ) -> Parts | None:
     """The cuts at the region's gutters, tried in turn on the same gutters: modules side by
     side (:func:`_module_cut`) and a headline over the columns (:func:`_head_cut`) when lines
@@ -464,7 +470,12 @@ def _column_cut(
         if parts is None:
             parts = _head_cut(region, indices, left, right, band, bounds, edges, centred)
             if parts is not None:
-                heads.update(index for part, _, _ in parts[:-1] for index in part)
+                heads.update(
+                    (index, region[index][0].start)
+                    for part, _, _ in parts[:-1]
+                    for index in part
+                    if region[index]
+                )
         if parts is not None:
             return parts
     elif band == 0:
@@ -866,7 +877,7 @@ def _spanning_cut(
     left: int,
     right: int,
     lines: Sequence[Line],
-    heads: set[int],
+    heads: set[tuple[int, int]],
 ) -> Parts | None:
     """Bands above, at and below the lines spanning the gutter the fewest lines cross.  The
     spanning lines set in from the region's left edge as a title is (:func:`_title_bands`)
@@ -905,7 +916,7 @@ def _spanning_cut(
     if len(bands) < 2:
         return None
     heads.update(
-        index
+        (index, region[index][0].start)
         for index in spanning
         if region[index] and region[index][0].start - left >= HEAD_INSET
     )

@@ -1013,3 +1013,14 @@ def test_a_headline_flush_over_columns_running_past_its_column_is_read_before_th
     columns = _side_by_side(first, COLUMN_2, COLUMN_3, width=10, gutter=7)
     out = _read([HEADER, "", *title, *columns])
     assert out[2:6] == [title[0].strip(), title[1].strip(), "", first[0].strip()]
+
+
+def test_the_line_of_a_headline_over_its_columns_marks_no_side_columns_text() -> None:
+    # A headline read before its module's columns shares its line with the top of a column
+    # beside the module (read in a region of its own): only the headline heads columns.
+    title = "      公交线路今起逐步恢复运营"
+    module = [title, *_side_by_side(COLUMN_1, COLUMN_2)]
+    side = [line.strip() for line in COLUMN_3] + ["各区还将陆续开放公园绿地"]
+    rows = [(left.ljust(36) + right).rstrip() for left, right in zip(module, side, strict=True)]
+    lines = read_layout_columns(split_lines("\n".join([HEADER, "", *rows]))[0])
+    assert [line.raw for line in lines if line.heads_columns] == [title.strip()]

@@ -38,7 +38,7 @@ test: $(STAMP)
 	$(BIN)/baokan compile
 	BAOKAN_REQUIRE_COMPILED=1 $(BIN)/python -m pytest
 	# The parser's tests again as it runs wherever it is not compiled: from its sources.
-	BAOKAN_PURE_PYTHON=1 $(BIN)/python -m pytest -q tests/shared/parsing
+	BAOKAN_PURE_PYTHON=1 $(BIN)/python -m pytest -q tests/shared/parsing tests/shared/pdf tests/shared/test_batches.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

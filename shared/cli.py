@@ -181,6 +181,8 @@ def compile_parser() -> None:
         compiled_parser.build()
     except compiled_parser.CompileError as exc:
         raise click.ClickException(f"compiling the parser failed:\n{exc}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the compiled parser: {exc}") from exc
     click.echo(f"compiled the parser in {time.monotonic() - started:.0f} s: {target}")
 
 

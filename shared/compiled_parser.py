@@ -15,141 +15,38 @@ from its sources again until ``baokan compile`` builds it anew. ``BAOKAN_PURE_PY
 keeps a process on the sources whatever is built.
 
 Only the package's own modules are compiled, never its ``__init__`` (which makes the choice),
-and it imports nothing but the standard library, so nothing outside it goes stale.
+and it imports nothing but the standard library, so nothing outside it goes stale. The digest
+covers the build script too, so a change to how builds are made never loads an older one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
+import importlib
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import sysconfig
 import tempfile
-from collections.abc import MutableSequence
+import time
+from collections.abc import Iterator, MutableSequence
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 PACKAGE = "shared.parsing"
 PACKAGE_DIR = Path(__file__).resolve().parent / "parsing"
 BUILDS_DIR = Path(sys.prefix) / "baokan-compiled"
 PURE_PYTHON_VARIABLE = "BAOKAN_PURE_PYTHON"
+EXTENSION_SUFFIX = str(sysconfig.get_config_var("EXT_SUFFIX"))
 
-
-def compiled_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
-    """The package's source files that are compiled: all but ``__init__``."""
-    return sorted(path for path in package_dir.glob("*.py") if path.name != "__init__.py")
-
-
-def sources_digest(package_dir: Path = PACKAGE_DIR) -> str:
-    """A digest of every source file of the package, and of what the build is for (the
-    interpreter's extension suffix): the name of the folder its build goes to."""
-    digest = hashlib.sha256(str(sysconfig.get_config_var("EXT_SUFFIX")).encode())
-    for path in sorted(package_dir.glob("*.py")):
-        digest.update(path.name.encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:24]
-
-
-def build_dir(package_dir: Path = PACKAGE_DIR, builds_dir: Path = BUILDS_DIR) -> Path:
-    """Where the build of the package's current sources is (or would be)."""
-    return builds_dir / sources_digest(package_dir)
-
-
-def use_compiled(
-    package_path: MutableSequence[str],
-    package_dir: Path = PACKAGE_DIR,
-    builds_dir: Path = BUILDS_DIR,
-    package: str = PACKAGE,
-) -> bool:
-    """Load the package's modules from the build of its current sources, if there is one.
-
-    ``package_path`` is the package's ``__path__``: the build's module folder goes first in
-    it, and the build's root on ``sys.path`` for the library the modules load. True when the
-    compiled modules will be used.
-    """
-    if os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0"):
-        return False
-    root = build_dir(package_dir, builds_dir)
-    modules = root.joinpath(*package.split("."))
-    if not modules.is_dir():
-        return False
-    if str(root) not in sys.path:
-        sys.path.append(str(root))
-    if str(modules) not in package_path:
-        package_path.insert(0, str(modules))
-    return True
-
-
-def is_compiled(module_file: str | None) -> bool:
-    """Whether a module (by its ``__file__``) was loaded from a compiled build."""
-    return module_file is not None and module_file.endswith(
-        str(sysconfig.get_config_var("EXT_SUFFIX"))
-    )
-
-
-class CompileError(RuntimeError):
-    """mypyc or the C compiler failed; the message holds their output's end."""
-
-
-def build(
-    package_dir: Path = PACKAGE_DIR,
-    builds_dir: Path = BUILDS_DIR,
-    package: str = PACKAGE,
-    *,
-    jobs: int = 2,
-) -> Path:
-    """Compile the package's current sources, unless their build exists; its folder.
-
-    mypyc runs in a child process from the folder holding the top-level package (module
-    names are found from there, and mypy reads its settings there). The build is made in a
-    temporary folder beside the builds and renamed into place whole, so a process starting
-    meanwhile sees either no build or a complete one; only the newest builds are kept.
-    """
-    target = build_dir(package_dir, builds_dir)
-    if target.is_dir():
-        return target
-    builds_dir.mkdir(parents=True, exist_ok=True)
-    source_root = package_dir.parents[len(package.split(".")) - 1]
-    with tempfile.TemporaryDirectory(dir=builds_dir, prefix=".building-") as scratch:
-        staging = Path(scratch) / "lib"
-        modules = [str(path.relative_to(source_root)) for path in compiled_modules(package_dir)]
-        # One extension library holds every module (each module's own small extension loads
-        # its part of it), named for the package.
-        group = package.replace(".", "_")
-        arguments = [scratch, str(staging), str(jobs), group, *modules]
-        finished = subprocess.run(
-            [sys.executable, "-c", _BUILD_SCRIPT, *arguments],
-            cwd=source_root,
-            capture_output=True,
-            text=True,
-        )
-        if finished.returncode != 0:
-            output = (finished.stdout + finished.stderr).strip().splitlines()
-            raise CompileError("\n".join(output[-30:]))
-        os.replace(staging, target)
-    _remove_old_builds(builds_dir, keep=KEPT_BUILDS)
-    return target
-
-
-# Builds kept, the newest first: switching between two branches needs no new build.
-KEPT_BUILDS = 3
-
-
-def _remove_old_builds(builds_dir: Path, keep: int) -> None:
-    """Remove all but the ``keep`` newest builds (a process that loaded one keeps its files
-    open, so removing it under a running worker is harmless)."""
-    builds = sorted(
-        (path for path in builds_dir.iterdir() if not path.name.startswith(".")),
-        key=lambda path: path.stat().st_mtime,
-        reverse=True,
-    )
-    for old in builds[keep:]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-# Run by build() in a child process: mypycify the modules given, build the extensions into
-# the staging folder (never beside the sources).
+# Run by build() in a child process, in a folder holding a copy of the sources: mypycify the
+# modules given into one extension library named for the package (each module's own small
+# extension loads its part of it), built into the staging folder.
 _BUILD_SCRIPT = """
 import sys
 from mypyc.build import mypycify
@@ -165,3 +62,164 @@ setup(
     ],
 )
 """
+
+
+def compiled_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """The package's source files that are compiled: all but ``__init__``."""
+    return sorted(path for path in package_dir.glob("*.py") if path.name != "__init__.py")
+
+
+def sources_digest(package_dir: Path = PACKAGE_DIR) -> str:
+    """A digest of every source file of the package and of how and for what it is built (the
+    build script, the interpreter's extension suffix): the name of its build's folder."""
+    digest = hashlib.sha256(EXTENSION_SUFFIX.encode() + _BUILD_SCRIPT.encode())
+    for path in sorted(package_dir.glob("*.py")):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:24]
+
+
+def build_dir(package_dir: Path = PACKAGE_DIR, builds_dir: Path = BUILDS_DIR) -> Path:
+    """Where the build of the package's current sources is (or would be)."""
+    return builds_dir / sources_digest(package_dir)
+
+
+def _group(package: str) -> str:
+    return package.replace(".", "_")
+
+
+def use_compiled(
+    package_path: MutableSequence[str],
+    package_dir: Path = PACKAGE_DIR,
+    builds_dir: Path = BUILDS_DIR,
+    package: str = PACKAGE,
+) -> bool:
+    """Load the package's modules from the build of its current sources, if there is one.
+
+    ``package_path`` is the package's ``__path__``: the build's module folder goes first in
+    it, and the build's root on ``sys.path`` for the library the modules load. True when the
+    compiled modules will be used: the build holds every module and its library loads. A
+    build that cannot be read or loaded is passed over (and logged): the sources run.
+    """
+    if os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0"):
+        return False
+    try:
+        root = build_dir(package_dir, builds_dir)
+        modules = root.joinpath(*package.split("."))
+        if not modules.is_dir():
+            return False
+        built = {path.name.split(".")[0] for path in modules.glob(f"*{EXTENSION_SUFFIX}")}
+        missing = {path.stem for path in compiled_modules(package_dir)} - built
+    except OSError as exc:
+        log.warning("the compiled parser cannot be read (%s); parsing from the sources", exc)
+        return False
+    if missing:
+        log.warning("the compiled parser at %s lacks %s; parsing from the sources", root, missing)
+        return False
+    added = str(root) not in sys.path
+    if added:
+        sys.path.append(str(root))
+    try:
+        importlib.import_module(f"{_group(package)}__mypyc")
+    except ImportError as exc:
+        if added:
+            sys.path.remove(str(root))
+        log.warning("the compiled parser does not load (%s); parsing from the sources", exc)
+        return False
+    if str(modules) not in package_path:
+        package_path.insert(0, str(modules))
+    return True
+
+
+def is_compiled(module_file: str | None) -> bool:
+    """Whether a module (by its ``__file__``) was loaded from a compiled build."""
+    return module_file is not None and module_file.endswith(EXTENSION_SUFFIX)
+
+
+class CompileError(RuntimeError):
+    """mypyc or the C compiler failed; the message holds their output's end."""
+
+
+def build(
+    package_dir: Path = PACKAGE_DIR,
+    builds_dir: Path = BUILDS_DIR,
+    package: str = PACKAGE,
+    *,
+    jobs: int = 2,
+) -> Path:
+    """Compile the package's sources, unless their build exists; its folder.
+
+    What is compiled is a copy of the sources taken first, and the build is filed under that
+    copy's digest: an edit made while the compiler runs is not in a build named for other
+    sources. mypyc runs in a child process in the copy's folder (module names are found from
+    there). The build is made in a temporary folder beside the builds and renamed into place
+    whole, so a process starting meanwhile sees either no build or a complete one. Builders
+    take turns (a lock file): a second one waiting finds the first's build and is done.
+    """
+    builds_dir.mkdir(parents=True, exist_ok=True)
+    with _builders_lock(builds_dir), tempfile.TemporaryDirectory(
+        dir=builds_dir, prefix=".building-"
+    ) as scratch:
+        snapshot = Path(scratch) / "snapshot"
+        shutil.copytree(package_dir, snapshot, ignore=shutil.ignore_patterns("__pycache__"))
+        target = builds_dir / sources_digest(snapshot)
+        if target.is_dir():
+            return target
+        source_root = Path(scratch) / "src"
+        copy = source_root.joinpath(*package.split("."))
+        copy.mkdir(parents=True)
+        for depth in range(len(package.split("."))):  # the packages, without what they import
+            source_root.joinpath(*package.split(".")[: depth + 1], "__init__.py").touch()
+        modules = []
+        for path in compiled_modules(snapshot):
+            shutil.copy2(path, copy / path.name)
+            modules.append(str((copy / path.name).relative_to(source_root)))
+        staging = Path(scratch) / "lib"
+        arguments = [scratch, str(staging), str(jobs), _group(package), *modules]
+        finished = subprocess.run(
+            [sys.executable, "-c", _BUILD_SCRIPT, *arguments],
+            cwd=source_root,
+            capture_output=True,
+            text=True,
+        )
+        if finished.returncode != 0:
+            output = (finished.stdout + finished.stderr).strip().splitlines()
+            raise CompileError("\n".join(output[-30:]))
+        os.replace(staging, target)
+        _remove_old_builds(builds_dir, keep=KEPT_BUILDS)
+    return target
+
+
+@contextlib.contextmanager
+def _builders_lock(builds_dir: Path) -> Iterator[None]:
+    with (builds_dir / ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+# Builds kept, the newest first, so that switching between branches needs no new build; and
+# no build (or a killed builder's leftovers) younger than this is removed, as a process that
+# has just chosen it may not have loaded it yet.
+KEPT_BUILDS = 3
+KEPT_SECONDS = 3600.0
+
+
+def _remove_old_builds(builds_dir: Path, keep: int) -> None:
+    """Remove all but the ``keep`` newest builds older than :data:`KEPT_SECONDS`, and the
+    folders of builders killed over that long ago (a process that loaded a build keeps its
+    files open, so removing it under a running worker is harmless)."""
+    now = time.time()
+    ages: list[tuple[float, Path]] = []
+    for path in builds_dir.iterdir():
+        with contextlib.suppress(OSError):
+            if path.is_dir():
+                ages.append((now - path.stat().st_mtime, path))
+    ages.sort()
+    builds = [(age, path) for age, path in ages if not path.name.startswith(".")]
+    leftovers = [(age, path) for age, path in ages if path.name.startswith(".building-")]
+    for age, path in builds[keep:] + leftovers:
+        if age > KEPT_SECONDS:
+            shutil.rmtree(path, ignore_errors=True)

@@ -29,8 +29,14 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode a text layer; raise ``ParseError('empty'|'undecodable', ...)`` otherwise."""
+def decode_bytes(data: object) -> str:
+    """Decode a text layer; raise ``ParseError('empty'|'undecodable', ...)`` otherwise.
+
+    Typed ``object``, like :func:`shared.parsing.parse_bytes`: anything but bytes is refused
+    with :class:`ParseError` (compiled code would refuse it with its own ``TypeError``)."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise ParseError("invalid-input", f"expected bytes, got {type(data).__name__}")
+    data = bytes(data)
     if not data:
         raise ParseError("empty", "the file is empty")
     text = _decode(data)

@@ -3,22 +3,25 @@ exactly as the sources do."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 import shared.parsing
-import shared.parsing.page
 from shared import compiled_parser
-from shared.parsing import parse_text
+from shared.parsing import explain_text, parse_text
 from tests.support.page_simulator import PageSimulator, load_sample_articles
 
 REPO = Path(__file__).resolve().parents[2]
+# Pages as pdftotext extracts them (plain, -layout), kept for the parser's tests.
+EXTRACTED = sorted((REPO / "tests/fixtures/extracted").glob("**/*.txt"))
 # Set by `make test`, which compiles the parser first: then a parser running from its sources
 # is a failure, not a skip.
 REQUIRE_COMPILED = os.environ.get("BAOKAN_REQUIRE_COMPILED", "") not in ("", "0")
@@ -46,20 +49,34 @@ def test_digest_changes_with_any_source_and_only_with_them(tmp_path: Path) -> No
     assert len({before, edited, added}) == 3
 
 
-def test_a_build_of_these_sources_goes_first_in_the_package_path(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _fake_build(sources: Path, builds: Path, modules: list[str], library: str) -> Path:
+    """A build's shape without a compiler: a module file per compiled module and a library
+    (here a Python module) under the group's name; ``library`` is its source."""
+    root = compiled_parser.build_dir(sources, builds)
+    built = root / "pkg"
+    built.mkdir(parents=True)
+    for module in modules:
+        (built / f"{module}{compiled_parser.EXTENSION_SUFFIX}").write_bytes(b"")
+    (root / "pkg__mypyc.py").write_text(library, encoding="utf-8")
+    return built
+
+
+@pytest.fixture
+def clean_imports(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(compiled_parser.PURE_PYTHON_VARIABLE, raising=False)
     monkeypatch.setattr(sys, "path", list(sys.path))  # use_compiled adds the build's root
+    monkeypatch.delitem(sys.modules, "pkg__mypyc", raising=False)
+
+
+@pytest.mark.usefixtures("clean_imports")
+def test_a_build_of_these_sources_goes_first_in_the_package_path(tmp_path: Path) -> None:
     sources = _package(tmp_path / "src", "pkg", {"mod": "WHERE = 'sources'\n"})
     builds = tmp_path / "builds"
     path = [str(sources)]
     assert not compiled_parser.use_compiled(path, sources, builds, package="pkg")
     assert path == [str(sources)]
 
-    built = compiled_parser.build_dir(sources, builds) / "pkg"
-    built.mkdir(parents=True)
-    (built / "mod.py").write_text("WHERE = 'build'\n", encoding="utf-8")
+    built = _fake_build(sources, builds, ["mod"], "")
     assert compiled_parser.use_compiled(path, sources, builds, package="pkg")
     assert path == [str(built), str(sources)]
     assert str(built.parent) in sys.path
@@ -69,10 +86,31 @@ def test_a_build_of_these_sources_goes_first_in_the_package_path(
     assert not compiled_parser.use_compiled([str(sources)], sources, builds, package="pkg")
 
 
+@pytest.mark.usefixtures("clean_imports")
+def test_an_incomplete_build_is_passed_over(tmp_path: Path) -> None:
+    sources = _package(tmp_path / "src", "pkg", {"one": "", "two": ""})
+    builds = tmp_path / "builds"
+    _fake_build(sources, builds, ["one"], "")
+    path = [str(sources)]
+    assert not compiled_parser.use_compiled(path, sources, builds, package="pkg")
+    assert path == [str(sources)]
+
+
+@pytest.mark.usefixtures("clean_imports")
+def test_a_build_whose_library_does_not_load_is_passed_over(tmp_path: Path) -> None:
+    sources = _package(tmp_path / "src", "pkg", {"mod": ""})
+    builds = tmp_path / "builds"
+    built = _fake_build(sources, builds, ["mod"], "raise ImportError('undefined symbol')\n")
+    path = [str(sources)]
+    assert not compiled_parser.use_compiled(path, sources, builds, package="pkg")
+    assert path == [str(sources)]
+    assert str(built.parent) not in sys.path
+
+
 def test_pure_python_can_be_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sources = _package(tmp_path / "src", "pkg", {"mod": ""})
     builds = tmp_path / "builds"
-    (compiled_parser.build_dir(sources, builds) / "pkg").mkdir(parents=True)
+    _fake_build(sources, builds, ["mod"], "")
     monkeypatch.setenv(compiled_parser.PURE_PYTHON_VARIABLE, "1")
     assert not compiled_parser.use_compiled([str(sources)], sources, builds, package="pkg")
 
@@ -88,9 +126,15 @@ def test_build_compiles_a_package_that_then_loads_compiled(
         {"words": "def joined(parts: list[str]) -> str:\n    return ''.join(parts)\n"},
     )
     builds = tmp_path / "builds"
-    target = compiled_parser.build(sources, builds, package="tinypkg", jobs=1)
-    assert target == compiled_parser.build_dir(sources, builds)
-    assert compiled_parser.build(sources, builds, package="tinypkg") == target  # built once
+    with ThreadPoolExecutor(2) as builders:  # two at once: they take turns, one builds
+        done = list(builders.map(
+            lambda _: compiled_parser.build(sources, builds, package="tinypkg", jobs=1), [1, 2]
+        ))
+    target = compiled_parser.build_dir(sources, builds)
+    assert done == [target, target]
+    assert [path.name for path in builds.iterdir() if not path.name.startswith(".")] == [
+        target.name
+    ]
 
     monkeypatch.setattr(sys, "path", [str(sources.parent), *sys.path])
     package = importlib.import_module("tinypkg")
@@ -102,7 +146,7 @@ def test_build_compiles_a_package_that_then_loads_compiled(
         with pytest.raises(TypeError):  # compiled code checks the declared types
             words.joined([1])
     finally:
-        for name in ("tinypkg", "tinypkg.words"):
+        for name in ("tinypkg", "tinypkg.words", "tinypkg__mypyc"):
             sys.modules.pop(name, None)
 
 
@@ -115,20 +159,22 @@ def test_build_reports_what_failed(tmp_path: Path) -> None:
 
 
 def _parsed(texts: list[str]) -> list[str]:
+    """Everything the parser gives for each text: the whole document (articles with the fields
+    kept for joining continued parts, pages' furniture) and the explanation of every line."""
     return [
-        json.dumps([a.to_dict() for a in parse_text(text).articles], ensure_ascii=False)
+        json.dumps([dataclasses.asdict(parse_text(text)), explain_text(text)], ensure_ascii=False)
         for text in texts
     ]
 
 
 _PURE_PYTHON_PARSE = """
-import json, sys
+import dataclasses, json, sys
 import shared.parsing
-from shared.parsing import parse_text
+from shared.parsing import explain_text, parse_text
 assert not shared.parsing.COMPILED
 texts = json.load(sys.stdin)
 print(json.dumps([
-    json.dumps([a.to_dict() for a in parse_text(text).articles], ensure_ascii=False)
+    json.dumps([dataclasses.asdict(parse_text(text)), explain_text(text)], ensure_ascii=False)
     for text in texts
 ]))
 """
@@ -139,10 +185,15 @@ def test_the_compiled_parser_parses_exactly_as_its_sources() -> None:
         if REQUIRE_COMPILED:
             pytest.fail("the parser is not compiled: run `baokan compile`")
         pytest.skip("the parser is not compiled here (`baokan compile` builds it)")
-    assert compiled_parser.is_compiled(shared.parsing.page.__file__)
+    for path in compiled_parser.compiled_modules():
+        module = importlib.import_module(f"shared.parsing.{path.stem}")
+        assert compiled_parser.is_compiled(module.__file__), module
     articles = load_sample_articles()
     texts = [PageSimulator(articles, seed).document(pages=1 + seed % 2).text for seed in range(40)]
-    texts.append((REPO / "tests/fixtures/seed-liaocheng-p2.txt").read_text(encoding="utf-8"))
+    texts += [
+        (REPO / "tests/fixtures/seed-liaocheng-p2.txt").read_text(encoding="utf-8"),
+        *(path.read_text(encoding="utf-8") for path in EXTRACTED[:20]),
+    ]
     pure = subprocess.run(
         [sys.executable, "-c", _PURE_PYTHON_PARSE],
         input=json.dumps(texts),

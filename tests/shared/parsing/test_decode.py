@@ -92,3 +92,11 @@ def test_latin1_text_is_not_mistaken_for_chinese_gibberish() -> None:
     # Latin-1 accented text is neither UTF-8 nor plausible GB18030: refuse, do not mangle.
     with pytest.raises(ParseError):
         decode_bytes(("Caf\xe9 cr\xe8me br\xfbl\xe9e " * 3).encode("latin-1"))
+
+
+def test_anything_but_bytes_is_refused_with_a_parse_error() -> None:
+    assert decode_bytes(bytearray("第二版".encode())) == "第二版"
+    assert decode_bytes(memoryview("第二版".encode())) == "第二版"
+    with pytest.raises(ParseError) as refused:
+        decode_bytes("already text")
+    assert refused.value.code == "invalid-input"

@@ -11,7 +11,7 @@ import pytest
 
 from shared.cli import worker_command
 from shared.settings import Settings
-from worker.launch import worker_options
+from worker.launch import UsageError, main, worker_options
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -81,7 +81,24 @@ def test_worker_command_runs_this_module() -> None:
     assert options["queues"] == [Settings.from_env().queue_name]
 
 
-def test_a_bad_option_is_a_usage_error() -> None:
-    with pytest.raises(SystemExit) as stopped:
-        worker_options(["--queues", "q", "--loglevel", "LOUD"])
-    assert stopped.value.code == 2
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--queues", "q", "--loglevel", "LOUD"],
+        ["--concurrency", "2"],
+        ["--queues", "q", "--concurrency", "two"],
+        ["--queues", "q", "--pool", "solo"],
+        ["--queues", "q", "extra"],
+    ],
+)
+def test_a_bad_option_is_a_usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(UsageError):
+        worker_options(argv)
+    assert main(argv) == 2
+    assert "usage: python -m worker" in capsys.readouterr().err
+
+
+def test_short_options_and_a_lower_case_level() -> None:
+    assert worker_options(["-Q", "a", "-c", "4", "-l", "info"]) == worker_options(
+        ["--queues", "a", "--concurrency", "4", "--loglevel", "INFO"]
+    )

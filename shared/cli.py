@@ -288,8 +288,10 @@ def worker_command(settings: Settings, concurrency: int) -> list[str]:
     # redis-py's command reference, SQLAlchemy) take about 7 MiB in each of its three
     # processes. Their bytecode is compiled at install time (Makefile, Dockerfile); where it is
     # missing, Python compiles the sources as usual and the saving is smaller.
+    # `python -m worker` rather than `celery -A worker.celery_app worker`: Celery's umbrella
+    # command imports all its subcommands (about 8 MiB in each process; worker/__main__.py).
     return [
-        sys.executable, "-OO", "-m", "celery", "-A", "worker.celery_app", "worker",
+        sys.executable, "-OO", "-m", "worker",
         "--queues", settings.queue_name, "--concurrency", str(concurrency),
         "--loglevel", "INFO", "--without-gossip", "--without-mingle",
     ]

@@ -114,3 +114,10 @@ def load_table(source: Path, cache_dir: Path) -> IdfTable:
 def idf_table() -> IdfTable:
     """jieba's IDF table, loaded once per process."""
     return load_table(jieba_idf_path(), private_cache_dir())
+
+
+def release_idf_table() -> None:
+    """Let go of this process's table (its memory mapping goes with the trie); the next
+    :func:`idf_table` maps it again. For the worker's parent once its pool processes run: they
+    keep the mapping they inherited."""
+    idf_table.cache_clear()

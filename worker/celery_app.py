@@ -1,4 +1,4 @@
-"""The Celery app of the worker (``celery -A worker.celery_app worker``)."""
+"""The Celery app of the worker (``python -m worker``, see worker/__main__.py)."""
 
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from celery.concurrency.prefork import TaskPool as ProcessPool
 
+from shared.idf import release_idf_table
 from shared.segmenter import release_jieba
 
 TRIM_EVERY_TASKS = 10
@@ -42,11 +43,12 @@ def return_free_heap_to_os() -> None:
 
 def release_dictionary_in_pool_parent(pool: Any) -> None:
     """In a worker's parent whose ``pool`` forks processes (prefork), let go of jieba's
-    dictionary and give its memory back: the parent never segments, and its pool processes
-    keep sharing the copy they inherited. The solo and thread pools run tasks in this very
-    process, so there it stays."""
+    dictionary and the IDF table and give their memory back: the parent never segments, and
+    its pool processes keep sharing the copies they inherited. The solo and thread pools run
+    tasks in this very process, so there they stay."""
     if isinstance(pool, ProcessPool):
         release_jieba()
+        release_idf_table()
         return_free_heap_to_os()
 
 

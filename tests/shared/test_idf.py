@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from shared.idf import idf_table, jieba_idf_path, load_table, private_cache_dir
+from shared.idf import (
+    idf_table,
+    jieba_idf_path,
+    load_table,
+    private_cache_dir,
+    release_idf_table,
+)
 
 
 def test_the_table_gives_jiebas_values_and_its_median_for_unknown_words() -> None:
@@ -51,3 +57,19 @@ def test_the_cache_directory_is_private() -> None:
     info = path.stat()
     assert info.st_uid == os.getuid()
     assert not info.st_mode & 0o077
+
+
+def _mapped_tables() -> int:
+    with open("/proc/self/maps") as maps:
+        return sum(line.rstrip().endswith(".marisa") for line in maps)
+
+
+def test_a_released_table_is_unmapped_and_mapped_again_when_asked_for() -> None:
+    table = idf_table()
+    median = table.median
+    del table
+    assert _mapped_tables() >= 1
+    release_idf_table()
+    assert _mapped_tables() == 0
+    assert idf_table().median == median
+    assert _mapped_tables() == 1

@@ -37,11 +37,10 @@ def run(concurrency: int) -> None:
     process.parse_file = _poisoned_parse
     command = worker_command(Settings.from_env(), concurrency)
     start = command.index("-m")
-    assert command[start : start + 2] == ["-m", "celery"]
-    from celery.bin.celery import main as celery_main
+    assert command[start : start + 2] == ["-m", "worker"]
+    from worker.launch import main
 
-    sys.argv = ["celery", *command[start + 2 :]]
-    celery_main()
+    sys.exit(main(command[start + 2 :]))
 
 
 if __name__ == "__main__":

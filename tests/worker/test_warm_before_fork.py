@@ -43,14 +43,20 @@ from celery.concurrency.prefork import TaskPool as ProcessPool
 from celery.concurrency.solo import TaskPool as SoloPool
 import worker.celery_app as app
 from shared import segmenter
+def _idf_mapped():
+    with open("/proc/self/maps") as maps:
+        return any(line.rstrip().endswith(".marisa") for line in maps)
 app._warm_before_fork()
 app._parent_lets_go_of_the_dictionary(sender=SimpleNamespace(pool=SoloPool.__new__(SoloPool)))
 kept_by_solo = segmenter._segmenter is not None
+idf_kept_by_solo = _idf_mapped()
 held = segmenter._segmenter
 app._parent_lets_go_of_the_dictionary(sender=SimpleNamespace(pool=ProcessPool.__new__(ProcessPool)))
 probe = {
     "kept_by_solo": kept_by_solo,
     "released": segmenter._segmenter is None,
+    "idf_kept_by_solo": idf_kept_by_solo,
+    "idf_released": not _idf_mapped(),
     # only ``held`` and getrefcount's own argument still refer to it: dropping it frees it
     "references_left": sys.getrefcount(held) - 2,
     "rjieba_default": hasattr(rjieba, "_DEFAULT_JIEBA") or hasattr(rjieba, "tag"),
@@ -73,6 +79,8 @@ def test_the_parent_lets_go_of_the_dictionary_once_its_pool_runs(tmp_path: Path)
     probe = json.loads(run.stdout.strip().splitlines()[-1])
     assert probe["kept_by_solo"] is True  # a solo pool runs the tasks in the parent itself
     assert probe["released"] is True
+    assert probe["idf_kept_by_solo"] is True
+    assert probe["idf_released"] is True  # the IDF table's mapping is gone too
     assert probe["references_left"] == 0
     assert probe["rjieba_default"] is False
     # A pool process forked later loads its own, with the project's dictionary.

@@ -22,7 +22,13 @@ text (up to the next such break) holds a title's words that the text above the b
 does not (at least ``MIN_POINTED_HITS`` of a title block's bigrams, more than twice as
 many as above): a headline names its own article's things, so the text it names is
 another article's.  (Not the title right under the unit: a title set under its body is
-that body's own, and may name its later paragraphs rather than its opening.)  The unit so
+that body's own, and may name its later paragraphs rather than its opening.)  A block
+that cannot go on from the text above the break (that text ends its paragraph short of
+the column, and the block's first line opens with a clause's tail or fills the column
+where the page indents first lines: a piece of another text's paragraph, which the
+earlier steps found no hanging text to put back after) opens a unit where the two share
+less than two parts of one article do, whether or not it is long enough to tell its
+topic: what the shape already says, the words need only not gainsay.  The unit so
 opened opens a text as a dateline would (:attr:`Unit.opens_text`): no later step takes
 it back into the article above it as a part of it.  Not on a page that parts its
 paragraphs with blank lines.
@@ -37,7 +43,7 @@ from shared.parsing.block import Block
 from shared.parsing.columns import COLUMN_TOLERANCE, COLUMN_WINDOW, full_measure
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.measure_changes import MEASURING_LINES
-from shared.parsing.stray_pieces import BodyShape, measured_apart
+from shared.parsing.stray_pieces import BodyShape, measured_apart, opens_loose
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import (
     FAR_TOPIC_SIMILARITY,
@@ -72,7 +78,7 @@ def split_topic_breaks(items: list[Item], shape: BodyShape) -> list[Item]:
         unit = item
         index = 1
         while index < len(unit.body):
-            if opens_other_text(unit.body[:index], unit.body[index:], titles):
+            if opens_other_text(unit.body[:index], unit.body[index:], titles, shape.indents):
                 rest = Unit(body=unit.body[index:], markers=[], opens_text=True)
                 rest.markers = [m for m in unit.markers if m.forward]
                 unit.markers = [m for m in unit.markers if not m.forward]
@@ -125,7 +131,10 @@ def _texts_apart(above: list[Line], below: list[Line]) -> bool:
 
 
 def opens_other_text(
-    before: list[Block], after: list[Block], titles: Sequence[frozenset[str]] = ()
+    before: list[Block],
+    after: list[Block],
+    titles: Sequence[frozenset[str]] = (),
+    indents: bool = False,
 ) -> bool:
     """The first block of ``after`` comes after a column break under a sentence end, and
     is set in another column than the block before it, or the text above the break than
@@ -133,7 +142,9 @@ def opens_other_text(
     (``MEASURING_LINES``) or sharing less than two parts of one article do; or the text
     before it and the text from it on speak of different things (by the lower bar where
     one of the page's ``titles``, each a title block's bigrams, names the text from it on
-    and not the text before it: :func:`_named_below`)."""
+    and not the text before it: :func:`_named_below`); or it cannot go on from the text
+    above (:func:`_runs_on_from_elsewhere`, ``indents``: the page sets its paragraphs'
+    first lines short by the indent) and shares less than two parts of one article do."""
     block = after[0]
     if block.kind != "text" or not block.blanks_before or not closes_text(before[-1].last):
         return False
@@ -149,6 +160,8 @@ def opens_other_text(
             len(_run_from(after)) >= MEASURING_LINES
             or similarity(above, below) < TOPIC_SIMILARITY
         )
+    if _runs_on_from_elsewhere(before[-1], block, indents):
+        return similarity(above, below) < TOPIC_SIMILARITY
     if not tells_topic(above) or not tells_topic(below):
         return False
     # both tell their topic, so sharing it is their similarity against a bar
@@ -185,3 +198,15 @@ def _named_below(above: list[Line], below: list[Line], titles: Sequence[frozense
         pointed_body(words, {0: words_below, 1: words_above}, MIN_POINTED_HITS) == 0
         for words in titles
     )
+
+
+def _runs_on_from_elsewhere(before: Block, block: Block, indents: bool) -> bool:
+    """The block cannot go on from the text above the break: that text ends a paragraph
+    (a sentence end short of the column) in the block's column, or stands in another,
+    and the block's first line cannot open a paragraph (:func:`opens_loose`: it opens
+    with a mark no line opens with, or fills the column where the page indents first
+    lines).  An ellipsis tells nothing either side: it may open a paragraph (words left
+    out), and one closing the text above need not end its sentence."""
+    if block.first.text.startswith("…") or before.last.text.endswith("…"):
+        return False
+    return opens_loose(before, block, indents)

@@ -189,3 +189,35 @@ def test_a_column_foot_too_short_to_measure_is_measured_by_the_text_above_it() -
     head = [HEADER, "", "公交线路今起逐步恢复运营", "本报记者 王敏"]
     articles = parse_text("\n".join(head) + "\n" + "\n\n".join(columns) + "\n").articles
     assert ["".join(a.paragraphs) for a in articles] == ["".join(FIRST), "".join(NIGHT_BUSES)]
+
+
+def _indented(paragraph: str, measure: int = MEASURE) -> list[str]:
+    """The paragraph's lines where the page indents first lines: the first is two
+    characters short of the measure."""
+    first = paragraph[: measure - 2]
+    return [first, *set_in_measure(paragraph[len(first) :], measure)]
+
+
+def test_a_piece_running_on_from_another_column_under_a_paragraph_end_opens_another_text() -> None:
+    # the text above ends its paragraph short of the column; the piece under the break
+    # opens with a full line (no paragraph's first line where the page indents them) and
+    # shares less than two parts of one article do: it runs on from another text
+    above = [line for paragraph in FIRST for line in _indented(paragraph)]
+    piece = SECOND[1][7:61]  # mid-sentence, three full lines: too short to tell its topic
+    text = "\n".join(above) + "\n\n" + "\n".join(set_in_measure(piece, MEASURE)) + "\n"
+    blocks = group_blocks(split_lines(text)[0])
+    assert len(blocks) == 2
+    assert opens_other_text(blocks[:1], blocks[1:], indents=True)
+    # where the page does not indent, a full line may open a paragraph
+    assert not opens_other_text(blocks[:1], blocks[1:], indents=False)
+
+
+def test_a_paragraph_opening_under_a_paragraph_end_needs_its_topic() -> None:
+    # the same piece opening a paragraph (short by the indent) may be the article's next
+    # paragraph in its next column: too short to tell its topic, it stays
+    above = [line for paragraph in FIRST for line in _indented(paragraph)]
+    piece = SECOND[1][7:59]
+    text = "\n".join(above) + "\n\n" + "\n".join(_indented(piece)) + "\n"
+    blocks = group_blocks(split_lines(text)[0])
+    assert len(blocks) == 2
+    assert not opens_other_text(blocks[:1], blocks[1:], indents=True)

@@ -475,8 +475,10 @@ def _heads_running_text(
     (``让不文明行为“处处难行”`` over ``2019年，各地以精神文明创建``).
 
     ``after`` is running text when it holds sentence punctuation or when the line under it
-    runs on at full width; otherwise the two lines may be one subhead wrapped (the line
-    under a subhead is an indented first line): left alone.
+    runs on at full width, or from ``after`` (:func:`wraps_at_the_indented_measure`: the
+    line under it opens with what the line-start rule took down from ``after``, which was
+    set to the indented measure); otherwise the two lines may be one subhead wrapped (the
+    line under a subhead is an indented first line): left alone.
 
     Unless ``before`` fills its indented measure (within an em: the next character would
     not have fitted) and ``after`` falls short of the column only by the characters the
@@ -490,13 +492,35 @@ def _heads_running_text(
         and _far_short(after, column, opens=False)
         and (
             not _SENTENCE_INNER.isdisjoint(after.text)
-            or (following is not None and not _indented(following, column))
+            or (
+                following is not None
+                and (
+                    not _indented(following, column)
+                    or wraps_at_the_indented_measure(after, following, column)
+                )
+            )
         )
         and not (
             following is not None
             and column - INDENT - printed_width(before) < INDENT_MARGIN
             and full_but_for_pull_down(after, following, column)
         )
+    )
+
+
+def wraps_at_the_indented_measure(line: Line, following: Line, column: float) -> bool:
+    """``following`` opens with what the line-start rule (避头) took down from ``line`` (a
+    character with the closing marks after it: :func:`pulled_down_run`), and ``line``, ending
+    no sentence, falls short of the column minus the indent by no more than that run
+    (:func:`full_but_for_pull_down`) but of the column by more.  The typesetter takes a
+    character down only where the line is full, so ``line`` was set to the indented measure:
+    it is a paragraph's first line, and ``following`` runs on from it, a running line left
+    short by the next pull-down however much it looks like an indented first line itself
+    (``“我高血压的药没`` over ``了，药送不进来怎么`` over ``办？”`` in an 11-em column)."""
+    return (
+        not line.ends_sentence
+        and full_but_for_pull_down(line, following, column - INDENT)
+        and not full_but_for_pull_down(line, following, column)
     )
 
 

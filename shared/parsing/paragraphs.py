@@ -481,8 +481,10 @@ def _heads_running_text(
     line under a subhead is an indented first line): left alone.
 
     Unless ``before`` fills its indented measure (within an em: the next character would
-    not have fitted) and ``after`` falls short of the column only by the characters the
-    line-start rule took down onto ``following`` (:func:`full_but_for_pull_down`): then
+    not have fitted) and ``after`` falls short of the column only because the characters
+    the line-start rule took down onto ``following`` did not fit (:func:`_run_did_not_fit`;
+    a run that would have fitted was not taken down, and ``after`` ended at the indented
+    measure, a first line under a subhead): then
     ``before`` wrapped there and ``after`` is its paragraph's running line, full but for
     them (``这段水上高速从“双向两`` over ``车道”升级为“双向四车`` over ``道”，将有效…``).
     A subhead stops short of the indented measure (``独自在家情绪低落`` over
@@ -503,9 +505,20 @@ def _heads_running_text(
         and not (
             following is not None
             and column - INDENT - printed_width(before) < INDENT_MARGIN
-            and full_but_for_pull_down(after, following, column)
+            and _run_did_not_fit(after, following, column)
         )
     )
+
+
+def _run_did_not_fit(line: Line, following: Line, measure: float) -> bool:
+    """``following`` opens with what the line-start rule took down (:func:`pulled_down_run`),
+    and that run is wider than the room ``line`` leaves in ``measure``: the typesetter took
+    the character down because it and its marks did not fit.  Where the room would have held
+    them all (``2020年是全面建成小康社会之``, 13 em, over ``年，人民群众…`` in a 15-em
+    column), nothing was taken down: the line ended at a measure of its own, two em short
+    of the column, an indented first line."""
+    run = pulled_down_run(following.text)
+    return bool(run) and measure - printed_width(line) < display_width(run)
 
 
 def wraps_at_the_indented_measure(line: Line, following: Line, column: float) -> bool:

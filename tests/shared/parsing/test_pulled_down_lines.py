@@ -324,3 +324,30 @@ def test_a_line_wraps_at_the_indented_measure_only_when_the_run_cannot_fill_the_
     assert not wraps_at_the_indented_measure(
         make_line("老人买菜还方便了", 2, 1), make_line("吗？”", 3, 1), 11.0
     )
+
+
+def test_a_line_whose_pulled_down_run_would_have_fitted_the_column_is_a_first_line() -> None:
+    # a 15-em column: 让群众在家门口享受文化生活 fills the indented measure (13 em), and the
+    # line under it, 13 em, is short of the column by 室， (two em) — but 室 and the comma
+    # would both have fitted there, so nothing was taken down: the line ended at the
+    # indented measure, a first line, and the line above it a subhead
+    (article,) = parse_text(
+        "\n".join(
+            [
+                "公共文化服务提质增效",
+                "今年以来，本市持续推进公共",
+                "文化服务体系建设，各区因地制宜",
+                "打造了一批特色鲜明的文化空间，",
+                "为市民提供了更加丰富多样的文化",
+                "产品和服务。",
+                "让群众在家门口享受文化生活",
+                "各区新建改建的社区文化活动",
+                "室，目前已覆盖全市所有的街镇和",
+                "村居，每周开放时间不少于五十六",
+                "个小时，群众步行十五分钟就能参",
+                "加各类文化活动。",
+            ]
+        )
+        + "\n"
+    ).articles
+    assert article.paragraphs[1] == "让群众在家门口享受文化生活"

@@ -1162,3 +1162,26 @@ def test_a_whole_em_line_filling_the_measure_runs_on_where_digits_count_the_colu
         ]
     )
     assert [len(g) for g in groups(text)] == [7, 9]
+
+
+def test_a_line_ending_with_a_midline_ellipsis_at_full_width_runs_on() -> None:
+    # a 14-em column, no blank lines (as PyMuPDF extracts): 心小事入手，用心为民解忧⋯⋯
+    # fills the column (the midline ellipsis prints two em, as …… does), so the sentence
+    # it ends goes on in the same paragraph, not a paragraph ending an em short
+    (article,) = parse_text(
+        "\n".join(
+            [
+                "社区治理出新招",
+                "近年来，本区各街道坚持问",
+                "需于民、问计于民，从群众最关",
+                "心小事入手，用心为民解忧⋯⋯",
+                "一批民生难题得到妥善解决，居",
+                "民的获得感不断增强。",
+                "今年，本区将继续深入推进",
+                "“家门口”服务体系建设，让更",
+                "多服务在社区就近办理。",
+            ]
+        )
+        + "\n"
+    ).articles
+    assert len(article.paragraphs) == 2

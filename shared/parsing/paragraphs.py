@@ -898,6 +898,13 @@ def _one_line_opening_after_all(
     )
 
 
+# A line of a block taken for a subhead that wrapped at the indented measure: what opens the
+# line under it was taken down from it (:func:`wraps_at_the_indented_measure`), so it is a
+# paragraph's first line under the subhead, not the subhead's second line (a subhead's line
+# ends where its words do).
+UNDER_A_SUBHEAD = "a line set to the indented measure under a subhead opens a paragraph"
+
+
 # A line wrapped at a measure is at least as wide as the line under it, but for closing
 # marks squeezed onto that line past the measure (an em or two).
 WRAP_SLACK = 2.0
@@ -911,7 +918,9 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     or the line after it opens with a character the line-start rule took down from it
     (:func:`takes_down_from`, ``无法走入…《红楼`` over ``梦》，可以…``): that character was
     cut from the line above, which therefore wrapped in mid-text and ends no subhead (a
-    subhead's line ends where its words do)."""
+    subhead's line ends where its words do).  For the same reason a line of such a block
+    that wrapped at the indented measure (:func:`wraps_at_the_indented_measure`) is no
+    subhead's second line but a paragraph's first line under it (:data:`UNDER_A_SUBHEAD`)."""
     lines = [line for block in blocks for line in block.lines]
     following: dict[int, Line] = {a.number: b for a, b in itertools.pairwise(lines)}
     columns = whole_em_columns(lines, local_column_widths(lines))
@@ -966,6 +975,12 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = False, "a block taken for a subhead runs on at full width: body text"
             elif alone and line.width > previous.width + WRAP_SLACK:
                 new, rule = True, "a subhead line wider than the one above: stacked, not wrapped"
+            elif (
+                alone
+                and (under := following.get(line.number)) is not None
+                and wraps_at_the_indented_measure(line, under, columns[line.number])
+            ):
+                new, rule = True, UNDER_A_SUBHEAD
             elif alone:
                 new, rule = False, "a subhead wrapped over lines"
             elif previous is dateline_tail and not previous.ends_sentence:

@@ -351,3 +351,30 @@ def test_a_line_whose_pulled_down_run_would_have_fitted_the_column_is_a_first_li
         + "\n"
     ).articles
     assert article.paragraphs[1] == "让群众在家门口享受文化生活"
+
+
+def test_a_block_taken_for_a_subhead_ends_where_a_line_wraps_at_the_indented_measure() -> None:
+    # an 11-em column; the block 守好群众的菜篮子 / “最近菜场的蔬菜 was taken for a subhead,
+    # but 价 went down with the comma onto the next block's first line: the second line was
+    # set to the indented measure (9 em), a paragraph's first line, not the subhead wrapped
+    text = "\n".join(
+        [
+            "社区志愿者们走进了居民",
+            "楼，为独居老人测体温、",
+            "送生活物资，帮助他们解",
+            "决生活中的各种难题，得",
+            "到居民们的一致好评。",
+            "",
+            "守好群众的菜篮子",
+            "“最近菜场的蔬菜",
+            "",
+            "价，老人买菜还方便",
+            "吗？”",
+        ]
+    )
+    blocks = group_blocks(split_lines(text)[0])
+    result = split_paragraphs(blocks, {blocks[1].first.number})
+    assert [[line.text for line in group] for group in result.groups][1:] == [
+        ["守好群众的菜篮子"],
+        ["“最近菜场的蔬菜", "价，老人买菜还方便", "吗？”"],
+    ]

@@ -11,7 +11,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from shared.parsing.continuation_markers import Continuation, continuations_in
+from shared.parsing.continuation_markers import (
+    Continuation,
+    continuations_in,
+    strip_continuations,
+)
 from shared.parsing.datelines import starts_with_dateline
 from shared.parsing.normalise import (
     display_width as display_width,  # re-exported: a line's width is measured with it
@@ -83,6 +87,17 @@ def _closes_parenthetical(text: str) -> bool:
     return len(text) >= 2 and text[-2] not in SENTENCE_END and text[-2] not in CLOSERS
 
 
+def _indent(raw: str, text: str, continuations: tuple[Continuation, ...]) -> int:
+    """The leading whitespace of the line, or, where a continuation marker is glued before
+    its text (``（上接第1版）　　疫情之前，…``), the whitespace after the marker: the
+    paragraph's kept indent, which the extractor put after the marker's box."""
+    if continuations and not text[: continuations[0].start].strip():
+        rest = text[continuations[0].end :]
+        if rest.strip():
+            return len(rest) - len(rest.lstrip())
+    return len(raw) - len(raw.lstrip())
+
+
 def make_line(
     raw: str, number: int, page: int, set_in: bool | None = None, heads_columns: bool = False
 ) -> Line:
@@ -93,7 +108,11 @@ def make_line(
         spaced_out = (" " in text or not text.isprintable()) and is_spaced_out(text)
         opens_dateline = starts_with_dateline(text)
         continuations = continuations_in(text)
-        closes_sentence = ends_sentence(text)
+        # (a marker glued after the text, ``…开下门！”（下转第2版）``, closes no parenthesis of
+        # the text: the text before it tells whether the line ends a sentence)
+        closes_sentence = ends_sentence(
+            strip_continuations(text, continuations)[0] if continuations else text
+        )
     else:  # a blank line (a page has dozens): nothing in it to look for
         spaced_out = opens_dateline = closes_sentence = False
     # tuple.__new__ with the fields in declaration order: the keyword constructor of a
@@ -106,7 +125,7 @@ def make_line(
             raw,
             text,
             display_width(raw),
-            len(raw) - len(raw.lstrip()),
+            _indent(raw, text, continuations),
             spaced_out,
             closes_sentence,
             opens_dateline,

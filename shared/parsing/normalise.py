@@ -89,10 +89,12 @@ def is_cjk(char: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def is_wide(char: str) -> bool:
-    """Printed one em wide: ideographs, full-width punctuation, CJK quotes and dashes."""
+    """Printed one em wide: ideographs, full-width punctuation, CJK quotes and dashes, and
+    the midline ellipsis a font maps the Chinese ellipsis to (its width is narrow to Unicode,
+    but it prints the mark ``……`` is made of)."""
     if char in " \t":
         return False
-    return unicodedata.east_asian_width(char) in ("W", "F", "A")
+    return char == _MIDLINE_ELLIPSIS or unicodedata.east_asian_width(char) in ("W", "F", "A")
 
 
 class _CharWidths(dict[str, float]):
@@ -114,7 +116,8 @@ _CHAR_WIDTHS = _CharWidths()
 
 # Code point ranges of characters common in Chinese text that are all one em wide (and no
 # space): ideographs, CJK and full-width punctuation, quotes, dashes, ellipses, the middle
-# dot, numbered circles and the usual bullets.
+# dot, numbered circles and the usual bullets; and the midline ellipsis (U+22EF), the
+# Chinese ellipsis as some fonts map it, which normalise_chars reads as the ellipsis.
 COMMON_WIDE_RANGES = (
     (0x4E00, 0x9FFF),
     (0x3400, 0x4DBF),
@@ -125,6 +128,7 @@ COMMON_WIDE_RANGES = (
     (0x201C, 0x201D),
     (0x2014, 0x2014),
     (0x2026, 0x2026),
+    (0x22EF, 0x22EF),  # the Chinese ellipsis as some fonts map it (read as …)
     (0x00B7, 0x00B7),
     (0x2460, 0x2473),
     (0x25A0, 0x25A1),

@@ -475,12 +475,16 @@ def _heads_running_text(
     (``让不文明行为“处处难行”`` over ``2019年，各地以精神文明创建``).
 
     ``after`` is running text when it holds sentence punctuation or when the line under it
-    runs on at full width; otherwise the two lines may be one subhead wrapped (the line
-    under a subhead is an indented first line): left alone.
+    runs on at full width, or from ``after`` (:func:`wraps_at_the_indented_measure`: the
+    line under it opens with what the line-start rule took down from ``after``, which was
+    set to the indented measure); otherwise the two lines may be one subhead wrapped (the
+    line under a subhead is an indented first line): left alone.
 
     Unless ``before`` fills its indented measure (within an em: the next character would
-    not have fitted) and ``after`` falls short of the column only by the characters the
-    line-start rule took down onto ``following`` (:func:`full_but_for_pull_down`): then
+    not have fitted) and ``after`` falls short of the column only because the characters
+    the line-start rule took down onto ``following`` did not fit (:func:`_run_did_not_fit`;
+    a run that would have fitted was not taken down, and ``after`` ended at the indented
+    measure, a first line under a subhead): then
     ``before`` wrapped there and ``after`` is its paragraph's running line, full but for
     them (``这段水上高速从“双向两`` over ``车道”升级为“双向四车`` over ``道”，将有效…``).
     A subhead stops short of the indented measure (``独自在家情绪低落`` over
@@ -490,13 +494,46 @@ def _heads_running_text(
         and _far_short(after, column, opens=False)
         and (
             not _SENTENCE_INNER.isdisjoint(after.text)
-            or (following is not None and not _indented(following, column))
+            or (
+                following is not None
+                and (
+                    not _indented(following, column)
+                    or wraps_at_the_indented_measure(after, following, column)
+                )
+            )
         )
         and not (
             following is not None
             and column - INDENT - printed_width(before) < INDENT_MARGIN
-            and full_but_for_pull_down(after, following, column)
+            and _run_did_not_fit(after, following, column)
         )
+    )
+
+
+def _run_did_not_fit(line: Line, following: Line, measure: float) -> bool:
+    """``following`` opens with what the line-start rule took down (:func:`pulled_down_run`),
+    and that run is wider than the room ``line`` leaves in ``measure``: the typesetter took
+    the character down because it and its marks did not fit.  Where the room would have held
+    them all (``2020年是全面建成小康社会之``, 13 em, over ``年，人民群众…`` in a 15-em
+    column), nothing was taken down: the line ended at a measure of its own, two em short
+    of the column, an indented first line."""
+    run = pulled_down_run(following.text)
+    return bool(run) and measure - printed_width(line) < display_width(run)
+
+
+def wraps_at_the_indented_measure(line: Line, following: Line, column: float) -> bool:
+    """``following`` opens with what the line-start rule (避头) took down from ``line`` (a
+    character with the closing marks after it: :func:`pulled_down_run`), and ``line``, ending
+    no sentence, falls short of the column minus the indent by no more than that run
+    (:func:`full_but_for_pull_down`) but of the column by more.  The typesetter takes a
+    character down only where the line is full, so ``line`` was set to the indented measure:
+    it is a paragraph's first line, and ``following`` runs on from it, a running line left
+    short by the next pull-down however much it looks like an indented first line itself
+    (``“我高血压的药没`` over ``了，药送不进来怎么`` over ``办？”`` in an 11-em column)."""
+    return (
+        not line.ends_sentence
+        and full_but_for_pull_down(line, following, column - INDENT)
+        and not full_but_for_pull_down(line, following, column)
     )
 
 
@@ -861,6 +898,13 @@ def _one_line_opening_after_all(
     )
 
 
+# A line of a block taken for a subhead that wrapped at the indented measure: what opens the
+# line under it was taken down from it (:func:`wraps_at_the_indented_measure`), so it is a
+# paragraph's first line under the subhead, not the subhead's second line (a subhead's line
+# ends where its words do).
+UNDER_A_SUBHEAD = "a line set to the indented measure under a subhead opens a paragraph"
+
+
 # A line wrapped at a measure is at least as wide as the line under it, but for closing
 # marks squeezed onto that line past the measure (an em or two).
 WRAP_SLACK = 2.0
@@ -874,7 +918,9 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
     or the line after it opens with a character the line-start rule took down from it
     (:func:`takes_down_from`, ``无法走入…《红楼`` over ``梦》，可以…``): that character was
     cut from the line above, which therefore wrapped in mid-text and ends no subhead (a
-    subhead's line ends where its words do)."""
+    subhead's line ends where its words do).  For the same reason a line of such a block
+    that wrapped at the indented measure (:func:`wraps_at_the_indented_measure`) is no
+    subhead's second line but a paragraph's first line under it (:data:`UNDER_A_SUBHEAD`)."""
     lines = [line for block in blocks for line in block.lines]
     following: dict[int, Line] = {a.number: b for a, b in itertools.pairwise(lines)}
     columns = whole_em_columns(lines, local_column_widths(lines))
@@ -929,6 +975,12 @@ def split_paragraphs(blocks: Sequence[Block], standalone: Set[int] = frozenset()
                 new, rule = False, "a block taken for a subhead runs on at full width: body text"
             elif alone and line.width > previous.width + WRAP_SLACK:
                 new, rule = True, "a subhead line wider than the one above: stacked, not wrapped"
+            elif (
+                alone
+                and (under := following.get(line.number)) is not None
+                and wraps_at_the_indented_measure(line, under, columns[line.number])
+            ):
+                new, rule = True, UNDER_A_SUBHEAD
             elif alone:
                 new, rule = False, "a subhead wrapped over lines"
             elif previous is dateline_tail and not previous.ends_sentence:

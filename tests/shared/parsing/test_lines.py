@@ -135,3 +135,14 @@ def test_display_width_counts_common_wide_characters_as_one_em() -> None:
 def test_display_width_in_bulk_is_the_sum_of_each_characters_width(text: str) -> None:
     widths = [0.0 if c.isspace() else 1.0 if is_wide(c) else 0.5 for c in text]
     assert display_width(text) == sum(widths)
+
+
+def test_a_glued_continuation_marker_hides_neither_indent_nor_sentence_end() -> None:
+    """A continuation marker the extractor glued before or after a line's text stands in a
+    box of its own: the kept indent and the sentence end of the line are its text's."""
+    opening = make_line("（上接第1版）　　疫情之前，超市已尝试在线上触达顾客。", 1, 1)
+    assert opening.indent == 2  # the paragraph's kept indent, after the marker
+    closing = make_line("能不能快点来帮我们开下门！”（下转第2版）", 2, 1)
+    assert closing.ends_sentence  # the marker's bracket closes no parenthesis of the text
+    assert not make_line("会议要求各部门抓好（下转第2版）", 3, 1).ends_sentence
+    assert make_line("（下转第2版）", 4, 1).indent == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from shared.parsing.normalise import (
+    display_width,
     is_spaced_out,
     join_wrapped,
     normalise_chars,
@@ -107,3 +108,9 @@ def test_only_the_ascii_space_is_a_printable_space() -> None:
 )
 def test_is_spaced_out_with_any_space_characters(text: str, expected: bool) -> None:
     assert is_spaced_out(text) is expected
+
+
+def test_the_midline_ellipsis_is_as_wide_as_the_ellipsis_it_is_read_as() -> None:
+    # PyMuPDF reads the Chinese ellipsis of some fonts as U+22EF (narrow to Unicode): it
+    # prints the same two em as ……, so a line ending with it is as wide as it looks
+    assert display_width("用心为民解忧⋯⋯") == display_width("用心为民解忧……") == 8.0

@@ -1162,3 +1162,64 @@ def test_a_whole_em_line_filling_the_measure_runs_on_where_digits_count_the_colu
         ]
     )
     assert [len(g) for g in groups(text)] == [7, 9]
+
+
+def test_a_line_ending_with_a_midline_ellipsis_at_full_width_runs_on() -> None:
+    # a 14-em column, no blank lines (as PyMuPDF extracts): 心小事入手，用心为民解忧⋯⋯
+    # fills the column (the midline ellipsis prints two em, as …… does), so the sentence
+    # it ends goes on in the same paragraph, not a paragraph ending an em short
+    (article,) = parse_text(
+        "\n".join(
+            [
+                "社区治理出新招",
+                "近年来，本区各街道坚持问",
+                "需于民、问计于民，从群众最关",
+                "心小事入手，用心为民解忧⋯⋯",
+                "一批民生难题得到妥善解决，居",
+                "民的获得感不断增强。",
+                "今年，本区将继续深入推进",
+                "“家门口”服务体系建设，让更",
+                "多服务在社区就近办理。",
+            ]
+        )
+        + "\n"
+    ).articles
+    assert len(article.paragraphs) == 2
+
+
+def test_a_last_line_carrying_a_glued_forward_marker_ends_its_paragraph() -> None:
+    # a 22-em column: the last line (13 em of text) closes a quotation and ends a sentence
+    # under a full line that ended one; the marker glued after it (（下转第2版）) would make
+    # it look unfinished and an indented first line: it is the paragraph's last line
+    (article,) = parse_text(
+        "\n".join(
+            [
+                "小区居民忘带钥匙被锁门外",
+                "本报讯（记者 王明）“我们夫妻俩上午出门做核",
+                "酸，钥匙都忘了带，现在附近开锁的也没有了，厨",
+                "房的灶上还烧着东西，快要烧干了，实在很危险。",
+                "能不能快点来帮我开下门！”（下转第2版）",
+            ]
+        )
+        + "\n"
+    ).articles
+    assert len(article.paragraphs) == 1
+
+
+def test_a_kept_indent_after_a_glued_backward_marker_opens_the_paragraph() -> None:
+    # the extractor kept the indents (two ideographic spaces); the continued part opens with
+    # （上接第1版） glued before its first line's indent: that line opens a paragraph, and
+    # the flush line under it, though an em short of the 21-em column after a sentence end,
+    # runs on
+    lines = [
+        "（上接第1版）　　疫情之前，超市已尝试通过微信群触达顾客。",
+        "负责人介绍，超市基于门店建立了若干个微信社群，此",
+        "次抗疫期间，周边街道也一起联系超市组织保供微信群，",
+        "这些社群起到了重要作用。",
+        "　　最近，超市装上“数字哨兵”，恢复了线下运营。",
+        "线下开始运转后，超市便进入了“双线作战”模式，",
+        "把数字化作为一个新兴的业务深度推进。",
+    ]
+    blocks = group_blocks(split_lines("\n".join(lines))[0])
+    result = split_paragraphs(blocks)
+    assert [len(group) for group in result.groups] == [4, 3]

@@ -7,7 +7,12 @@ from __future__ import annotations
 from shared.parsing import parse_text
 from shared.parsing.blocks import group_blocks
 from shared.parsing.lines import make_line, split_lines
-from shared.parsing.paragraphs import paragraph_break, split_paragraphs, takes_down_from
+from shared.parsing.paragraphs import (
+    paragraph_break,
+    split_paragraphs,
+    takes_down_from,
+    wraps_at_the_indented_measure,
+)
 from shared.parsing.types import ParsedArticle
 
 HEAD = ["赵正永严重违纪违法被开除党籍", "本报北京1月4日电（记者姜洁）经中共中央批准，"]
@@ -277,3 +282,99 @@ def test_a_list_item_number_is_no_character_taken_down() -> None:
     # far short, the line ends short for itself: a subhead, a list item
     short = make_line("各地持续统筹推进", 1, 1)
     assert not takes_down_from(short, make_line("贫，已外出务工的人数达到", 2, 1), 16.0, False)
+
+
+def test_a_subhead_over_a_first_line_short_by_a_pulled_down_character() -> None:
+    # an 11-em column: 守好群众的菜篮子 (8 em, no punctuation) opens a paragraph; the line
+    # under it, 8 em, would be a running line three em short if the two ran on, but 价 went
+    # down with the comma after it: it was set to the indented measure (9 em), a first line.
+    # The line under that (9 em, as wide as a first line itself) opens with 价，, so it runs
+    # on from it, short only because 吗 went down with ？”
+    (article,) = parse_text(
+        "\n".join(
+            [
+                "社区防疫保供见行动",
+                "近日，本区各社区的",
+                "社区志愿者们走进了居民",
+                "楼，为独居老人测体温、",
+                "送生活物资，帮助他们解",
+                "决生活中的各种难题，得",
+                "到居民们的一致好评。",
+                "守好群众的菜篮子",
+                "“最近菜场的蔬菜",
+                "价，老人买菜还方便",
+                "吗？”",
+                "“家里还缺不缺米面",
+                "油？需要就跟我们说。”",
+                "志愿者们挨家挨户上门询",
+                "问，把群众的需求记在本",
+                "子上。",
+            ]
+        )
+        + "\n"
+    ).articles
+    assert article.paragraphs[1:3] == ["守好群众的菜篮子", "“最近菜场的蔬菜价，老人买菜还方便吗？”"]
+
+
+def test_a_line_wraps_at_the_indented_measure_only_when_the_run_cannot_fill_the_column() -> None:
+    # 价， makes up the em 8 em lacks of 9 (the indented measure in an 11-em column), not the
+    # three it lacks of 11; 吗？” (three em) may make up either: no measure is told
+    after = make_line("价，老人买菜还方便", 3, 1)
+    assert wraps_at_the_indented_measure(make_line("“最近菜场的蔬菜", 2, 1), after, 11.0)
+    assert not wraps_at_the_indented_measure(
+        make_line("老人买菜还方便了", 2, 1), make_line("吗？”", 3, 1), 11.0
+    )
+
+
+def test_a_line_whose_pulled_down_run_would_have_fitted_the_column_is_a_first_line() -> None:
+    # a 15-em column: 让群众在家门口享受文化生活 fills the indented measure (13 em), and the
+    # line under it, 13 em, is short of the column by 室， (two em) — but 室 and the comma
+    # would both have fitted there, so nothing was taken down: the line ended at the
+    # indented measure, a first line, and the line above it a subhead
+    (article,) = parse_text(
+        "\n".join(
+            [
+                "公共文化服务提质增效",
+                "今年以来，本市持续推进公共",
+                "文化服务体系建设，各区因地制宜",
+                "打造了一批特色鲜明的文化空间，",
+                "为市民提供了更加丰富多样的文化",
+                "产品和服务。",
+                "让群众在家门口享受文化生活",
+                "各区新建改建的社区文化活动",
+                "室，目前已覆盖全市所有的街镇和",
+                "村居，每周开放时间不少于五十六",
+                "个小时，群众步行十五分钟就能参",
+                "加各类文化活动。",
+            ]
+        )
+        + "\n"
+    ).articles
+    assert article.paragraphs[1] == "让群众在家门口享受文化生活"
+
+
+def test_a_block_taken_for_a_subhead_ends_where_a_line_wraps_at_the_indented_measure() -> None:
+    # an 11-em column; the block 守好群众的菜篮子 / “最近菜场的蔬菜 was taken for a subhead,
+    # but 价 went down with the comma onto the next block's first line: the second line was
+    # set to the indented measure (9 em), a paragraph's first line, not the subhead wrapped
+    text = "\n".join(
+        [
+            "社区志愿者们走进了居民",
+            "楼，为独居老人测体温、",
+            "送生活物资，帮助他们解",
+            "决生活中的各种难题，得",
+            "到居民们的一致好评。",
+            "",
+            "守好群众的菜篮子",
+            "“最近菜场的蔬菜",
+            "",
+            "价，老人买菜还方便",
+            "吗？”",
+        ]
+    )
+    blocks = group_blocks(split_lines(text)[0])
+    result = split_paragraphs(blocks, {blocks[1].first.number})
+    assert [[line.text for line in group] for group in result.groups][1:] == [
+        ["守好群众的菜篮子"],
+        ["“最近菜场的蔬菜", "价，老人买菜还方便", "吗？”"],
+    ]

@@ -31,7 +31,7 @@ from shared.parsing.columns import (
     lines_share_column,
 )
 from shared.parsing.indentation import leading_space
-from shared.parsing.lines import Line, joined_text
+from shared.parsing.lines import Line, joined_text, opens_interview_turn
 from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.paragraphs import full_but_for_pull_down
 from shared.parsing.photo_credits import match_photo_credit
@@ -972,8 +972,37 @@ def trailing_question_title(block: Block) -> int | None:
     if len(lines) >= 3 and closes_text(lines[-3]) and _introduced_headline(lines, len(lines) - 1):
         return len(lines) - 2  # a lead-in (…——) and the headline it announces
     if not closes_text(lines[-2]):
-        return None
+        return _wrapped_question_title(lines)
     return len(lines) - 1 if _question_title_shaped(lines[-1]) else None
+
+
+def _wrapped_question_title(lines: Sequence[Line]) -> int | None:
+    """Where a headline that asks or exclaims, wrapped over the last lines of a block (at
+    most ``MAX_TRAILING_TITLE_LINES``), starts right after the closed text above it
+    (``商圈如何接住世界杯流`` / ``量？`` under ``…打通供应链。``, over a byline), or None: the
+    one-line headline of :func:`trailing_question_title`, wrapped.  Its lines close no
+    sentence but the last, which asks or exclaims, and hold no sentence punctuation, as
+    that headline's one line holds none (:func:`_question_title_shaped`); nor do the lines
+    above the last ask or exclaim, and the first opens no interview's turn (``问：``)."""
+    last = len(lines) - 1
+    start = last
+    while start > 0 and last - start < MAX_TRAILING_TITLE_LINES and not closes_text(
+        lines[start - 1]
+    ):
+        start -= 1
+    if start in (0, last) or not closes_text(lines[start - 1]):
+        return None
+    above = lines[start:last]
+    if opens_interview_turn(lines[start].text) or not all(
+        _question_title_shaped(line, asks=False) and _ASKING_MARKS.isdisjoint(line.text)
+        for line in above
+    ):
+        return None  # (``问：…如何？已`` / ``经收治…怎么样？``: an interview's question)
+    return start if _question_title_shaped(lines[last]) else None
+
+
+# A question's or exclamation's end: a headline's lines wrapped above its last hold none.
+_ASKING_MARKS = frozenset("？！?!")
 
 
 def opening_question_title(block: Block) -> bool:
@@ -984,11 +1013,12 @@ def opening_question_title(block: Block) -> bool:
     return len(block.lines) >= 2 and _question_title_shaped(block.first)
 
 
-def _question_title_shaped(line: Line) -> bool:
+def _question_title_shaped(line: Line, asks: bool = True) -> bool:
     """Ends with ？ or ！ and holds no sentence punctuation of its own: shaped like a
-    headline that asks or exclaims (``商圈如何接住世界杯流量？``)."""
+    headline that asks or exclaims (``商圈如何接住世界杯流量？``); with ``asks`` False,
+    shaped like a line of one wrapped above its last (``商圈如何接住世界杯流``)."""
     last = line.text.rstrip(CLOSING_QUOTES)
-    if not asks_or_exclaims(line.text) or not _HEADLINE_FORBIDDEN.isdisjoint(last):
+    if asks != asks_or_exclaims(line.text) or not _HEADLINE_FORBIDDEN.isdisjoint(last):
         return False
     if line.spaced_out or is_byline_line(line.text):
         return False

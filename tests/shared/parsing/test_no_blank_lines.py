@@ -559,3 +559,15 @@ def test_title_lines_stop_at_a_first_line_over_a_line_short_by_a_taken_down_char
     assert len(articles) == 2
     assert articles[1].kicker + articles[1].headline == "AI正深度融入数学研究核心环节"
     assert articles[1].paragraphs[0].startswith("OpenAI日前公布了一项")
+
+
+def test_a_question_headline_wrapped_over_a_byline_under_a_closed_body_is_a_title() -> None:
+    # the headline asks, and wraps at its own measure: its first line closes no sentence and
+    # its last asks, with no sentence punctuation inside, between a closed sentence and the
+    # next article's byline; its first line happens to stop short by just an indent, as a
+    # paragraph's first line would
+    question = ["菜场营业时间为何要延长到", "晚上？"]
+    text = _after_a_module([*question, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert [article.headline for article in articles] == [FIRST_TITLE, "".join(question)]
+    assert "".join(question) not in "".join(articles[0].paragraphs)

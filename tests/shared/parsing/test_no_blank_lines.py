@@ -571,3 +571,12 @@ def test_a_question_headline_wrapped_over_a_byline_under_a_closed_body_is_a_titl
     articles = parse_text(text).articles
     assert [article.headline for article in articles] == [FIRST_TITLE, "".join(question)]
     assert "".join(question) not in "".join(articles[0].paragraphs)
+
+
+def test_a_headline_wrapped_inside_a_word_the_page_never_prints_is_one_headline() -> None:
+    # neither the body nor the page prints 实惠, but the dictionary reads it across the break:
+    # a wrap, not a kicker over its headline, whose lines are phrases of their own
+    lines = ["社区食堂推出老年助餐套餐 价格实", "惠品种丰富"]
+    text = _after_a_module([*lines, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", "".join(lines))

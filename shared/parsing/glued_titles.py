@@ -451,7 +451,9 @@ def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
     return lines[index].width < lines[index + 1].width - SHORT_MARGIN
 
 
-def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
+def _body_first_line_out(
+    lines: Sequence[Line], start: int, end: int, measured: Sequence[Line] | None = None
+) -> int:
     """The end of a glued title run without its last line when that line is body: a line
     filling the column whose sentence ends in the short line under it (a question wrapped
     as ``这给管理和运营上带来哪些困难和`` / ``挑战？``); or the run cut above a paragraph's
@@ -462,11 +464,12 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
     headline wraps at its own measure, seldom exactly at the column's.  A first line without
     any sentence punctuation is common (a third of the corpus's paragraphs hold none in their
     first 11 characters).
-    The column is measured on the whole block.  No run (``end`` at ``start``) has no line
-    to give back."""
+    The column is measured on the whole block, or on ``measured`` where given.  No run
+    (``end`` at ``start``) has no line to give back."""
     if end <= start or end >= len(lines):
         return end
-    column = column_width([line for line in lines if line.measures_column])
+    measured = lines if measured is None else measured
+    column = column_width([line for line in measured if line.measures_column])
     last, under = lines[end - 1], lines[end]
     if (
         abs(last.width - column) <= SAME_WIDTH
@@ -834,7 +837,12 @@ def split_glued_titles(
             continue
         end = _glued_title_run(lines, index)
         stack = _stacks_a_subtitle(lines, index, end)
-        if not stack:
+        if stack:
+            # the body under a stack's subtitle, measured on its own lines
+            end = _body_first_line_out(
+                lines, _subtitle_line(lines, index, end), end, lines[end : end + CONTEXT_LINES]
+            )
+        else:
             end = _body_first_line_out(lines, index, end)
         if end == index and _question_title_shaped(lines[index]):
             end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
@@ -887,6 +895,16 @@ def _stacks_a_subtitle(lines: Sequence[Line], start: int, end: int) -> bool:
         return False
     column = column_width([line for line in lines if line.measures_column])
     return any(abs(line.width - column) > SHORT_MARGIN for line in subtitles)
+
+
+def _subtitle_line(lines: Sequence[Line], start: int, end: int) -> int:
+    """The first subtitle line (``——…``) of the glued title run ``lines[start:end]``: a
+    stack's lines that may give a paragraph's first line back to the body
+    (:func:`_body_first_line_out`) are those under it, for the subtitle stands last in a
+    stack read in print order, right over the body (``——二〇一九年…综述`` over ``通过形式多样
+    的宣传引`` / ``导和对旅游不文明行为的持`` in a 12-em column: the body's opening, at an
+    indented first line's width with a full running line under it)."""
+    return next(i for i in range(start + 1, end) if is_subtitle(lines[i].text))
 
 
 def _runs_into(above: Callable[[], list[Line]], lines: Sequence[Line]) -> list[Line]:

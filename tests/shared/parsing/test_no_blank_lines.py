@@ -580,3 +580,18 @@ def test_a_headline_wrapped_inside_a_word_the_page_never_prints_is_one_headline(
     text = _after_a_module([*lines, BYLINE], _body(SECOND_BODY))
     second = parse_text(text).articles[1]
     assert (second.kicker, second.headline) == ("", "".join(lines))
+
+
+def test_a_paragraph_opening_under_a_glued_subtitle_is_the_body_not_the_stack() -> None:
+    # no byline or dateline: the headline and its subtitle run into the body's first lines,
+    # which hold no punctuation; the stack's subtitle stands right over the body, and the line
+    # at an indented first line's width with a full line under it opens the body's paragraph
+    headline, subtitle = "城市书房开到家门口", "——本市推进公共文化服务进社区综述"
+    body = (
+        "各区通过新建改建和社区共建等多种方式推进城市书房建设，居民在家门口就能借书看书。"
+        "今年全市新增城市书房一百余家，覆盖所有街道，周末和夜间也照常开放。"
+    )
+    text = _after_a_module([headline, subtitle], _indented(body, 13))
+    articles = parse_text(text).articles
+    assert [(a.headline, a.subtitle) for a in articles[1:]] == [(headline, subtitle[2:])]
+    assert articles[1].paragraphs[0].startswith("各区通过新建改建")

@@ -595,3 +595,17 @@ def test_a_paragraph_opening_under_a_glued_subtitle_is_the_body_not_the_stack() 
     articles = parse_text(text).articles
     assert [(a.headline, a.subtitle) for a in articles[1:]] == [(headline, subtitle[2:])]
     assert articles[1].paragraphs[0].startswith("各区通过新建改建")
+
+
+def test_a_title_at_a_first_lines_width_over_a_paragraph_opening_opens_a_module() -> None:
+    # the title holds a comma and is about as wide as an indented first line of the 20-em
+    # column under it, over that column's first line (the body above and below, measured
+    # together, seem set at that line's width): a paragraph's first line runs on into a full
+    # line and ends with its sentence, so the title is no piece of the body under it, and the
+    # body above, in a 14-em column, is another text
+    headline = "城市书房开到家门口，阅读服务更便捷"
+    above = FIRST_BODY + SECOND_BODY + "社区居民普遍反映，延长营业时间以后，早晚买菜都更加从容。"
+    text = _page([FIRST_TITLE], _body(above), [headline], _indented(WIDE_BODY, 20))
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [FIRST_TITLE, headline]
+    assert articles[1].paragraphs[0].startswith("“我今年73岁")

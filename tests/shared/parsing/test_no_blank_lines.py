@@ -609,3 +609,20 @@ def test_a_title_at_a_first_lines_width_over_a_paragraph_opening_opens_a_module(
     articles = parse_text(text).articles
     assert [a.headline for a in articles] == [FIRST_TITLE, headline]
     assert articles[1].paragraphs[0].startswith("“我今年73岁")
+
+
+def test_a_first_line_closing_a_clause_with_a_semicolon_opens_the_changed_measure() -> None:
+    # the new module's paragraph opens on a line ending with ； at the indented width of its
+    # 14-em column, run on by a full line: a clause closed inside the sentence, not a
+    # paragraph's end, so the measure changes there, from the 20-em body above, under the
+    # module's titles
+    kicker, headline = "城区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"
+    body = (
+        "干部坚守一线，守护平安；志愿者上门服务，为居民配药送菜，解决了不少实际困难，大家都说"
+        "心里踏实了。这个问题上了街道的问题清单后，街道很快组织力量逐项解决。"
+    )
+    above = set_in_measure(FIRST_BODY, 20)
+    text = _page([FIRST_TITLE], above, [kicker, headline], _indented(body, 14))
+    articles = parse_text(text).articles
+    assert [(a.kicker, a.headline) for a in articles[1:]] == [(kicker, headline)]
+    assert articles[1].paragraphs[0].startswith("干部坚守一线")

@@ -142,7 +142,16 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             )
         ):
             cut = None
-        if cut is None and block.kind == "text" and _article_after_titles(later):
+        # a question headline closing the block over an article's opening, or over text set
+        # far wider than the block's column (which no line of that column runs into)
+        if (
+            cut is None
+            and block.kind == "text"
+            and (
+                _article_after_titles(later)
+                or (follower is not None and _breaks_out_of_column(follower.first, block))
+            )
+        ):
             cut = trailing_question_title(block)
         if block.kind == "text" and opens_next:
             # titles with commas or ending ？/！ above the lines split so far (if any)

@@ -626,3 +626,14 @@ def test_a_first_line_closing_a_clause_with_a_semicolon_opens_the_changed_measur
     articles = parse_text(text).articles
     assert [(a.kicker, a.headline) for a in articles[1:]] == [(kicker, headline)]
     assert articles[1].paragraphs[0].startswith("干部坚守一线")
+
+
+def test_a_question_headline_over_text_breaking_out_of_the_column_above_is_a_title() -> None:
+    # a closed 12-em body, a line that asks and holds no other mark, then text set far wider
+    # than that column (20 em): the line closing the block is the headline of that text
+    question = "菜场为何要延长营业时间？"
+    above = set_in_measure(FIRST_BODY, 12)
+    text = _page([FIRST_TITLE], above, [question], _indented(WIDE_BODY, 20))
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [FIRST_TITLE, question]
+    assert articles[1].paragraphs[0].startswith("“我今年73岁")

@@ -461,13 +461,20 @@ def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
 
 
 def _body_first_line_out(
-    lines: Sequence[Line], start: int, end: int, measured: Sequence[Line] | None = None
+    lines: Sequence[Line],
+    start: int,
+    end: int,
+    measured: Sequence[Line] | None = None,
+    from_start: bool = False,
 ) -> int:
     """The end of a glued title run without its last line when that line is body: a line
     filling the column whose sentence ends in the short line under it (a question wrapped
     as ``这给管理和运营上带来哪些困难和`` / ``挑战？``); or the run cut above a paragraph's
     first line, as wide as an indented first line with a full running line under it, at the
-    run's end or inside it (a first line and the line under it that hold no punctuation read
+    run's end or inside it, and with ``from_start`` (a run glued inside a body, under a
+    closed sentence) at its start too, leaving no run (``沪剧经典剧目《大雷雨》的播`` over
+    ``出，让戏迷对…``: a paragraph's opening, whatever the topics on its two sides) (a
+    first line and the line under it that hold no punctuation read
     as title lines too: ``将心比心 和群众以心换`` / ``心`` / ``嘉定区江桥镇信访办主`` /
     ``任唐月华从4月4日起就奋战``, and a title never holds a paragraph's opening).  A
     headline wraps at its own measure, seldom exactly at the column's.  A first line without
@@ -487,7 +494,7 @@ def _body_first_line_out(
         and under.width < column - SHORT_MARGIN
     ):
         return end - 1  # a running line filling the column, its sentence ending under it
-    for index in range(start + 1, end):
+    for index in range(start if from_start else start + 1, end):
         line, below = lines[index], lines[index + 1]
         first_line = column - INDENT - INDENT_MARGIN <= line.width <= column - INDENT_MARGIN
         if first_line and not below.spaced_out and _runs_full(lines, index + 1, column):
@@ -852,7 +859,7 @@ def split_glued_titles(
                 lines, _subtitle_line(lines, index, end), end, lines[end : end + CONTEXT_LINES]
             )
         else:
-            end = _body_first_line_out(lines, index, end)
+            end = _body_first_line_out(lines, index, end, from_start=True)
         if end == index and _question_title_shaped(lines[index]):
             end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
         if index < end < len(lines) and not _closed_in_a_few(lines[end]) and (

@@ -5,12 +5,16 @@ What blank lines would have set apart is told by widths, wording and credits."""
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.articles import title_units
+from shared.parsing.block import Block
 from shared.parsing.caption_measures import caption_start
 from shared.parsing.lines import split_lines
 from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.short_ended_titles import short_ended_titles
 from shared.parsing.stacked_titles import runs_on_as_wrap
 from shared.parsing.title_roles import fits_title_stack, opens_column_tag, title_parts
+from shared.parsing.units import TitleGroup
+from shared.parsing.wrapping import Layout
 from tests.support.extracted_lines import set_in_measure
 
 MEASURE = 14
@@ -637,3 +641,27 @@ def test_a_question_headline_over_text_breaking_out_of_the_column_above_is_a_tit
     articles = parse_text(text).articles
     assert [a.headline for a in articles] == [FIRST_TITLE, question]
     assert articles[1].paragraphs[0].startswith("“我今年73岁")
+
+
+def test_a_glued_title_run_split_off_in_pieces_is_read_as_one_run_of_lines() -> None:
+    # a glued run is split off a body four lines at a time: the piece under the first goes on
+    # its last line as a line does, a wrap or a stack by its widths and words (工作|方式方法:
+    # a break inside a phrase), where no blank line sets the pieces apart
+    lines = split_lines(
+        "\n".join(
+            [
+                "省长在全省推进改革工作会议上强调",
+                "切实把握改革规",
+                "律 进一步改进政府工作",
+                "方式方法不断推动职能转",
+                "变和营商环境改善取得新",
+                "突破",
+            ]
+        )
+    )[0]
+    group = TitleGroup([Block("text", lines[:4], "piece"), Block("text", lines[4:], "piece")])
+    texts, _ = title_units(group, Layout(sets_nothing_apart=True))
+    assert [text.replace(" ", "") for text in texts] == [
+        "省长在全省推进改革工作会议上强调",
+        "切实把握改革规律进一步改进政府工作方式方法不断推动职能转变和营商环境改善取得新突破",
+    ]

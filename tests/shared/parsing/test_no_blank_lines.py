@@ -665,3 +665,11 @@ def test_a_glued_title_run_split_off_in_pieces_is_read_as_one_run_of_lines() -> 
         "省长在全省推进改革工作会议上强调",
         "切实把握改革规律进一步改进政府工作方式方法不断推动职能转变和营商环境改善取得新突破",
     ]
+
+
+def test_one_character_of_a_phrase_alone_at_the_break_shows_a_wrap() -> None:
+    # the gap between a title's phrases sets one character apart at the break: the rest of
+    # a phrase the measure cut, for no phrase of a title is one character
+    assert runs_on_as_wrap("居民齐心协力抗疫情 团结一致向前", "看 重整行装再出发", "")
+    assert runs_on_as_wrap("居民齐心协力抗疫情  团", "结一致向前看重整行装", "")
+    assert not runs_on_as_wrap("居民齐心协力抗疫情", "团结一致 重整行装再出发", "")

@@ -52,8 +52,12 @@ from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic, tells_
 MAX_TRAILING_TITLE_LINES = 4
 
 
-def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> list[Block]:
-    """Split title lines off the body block they were extracted into without a blank line.
+def split_trailing_titles(
+    blocks: list[Block], indent: str | None = None, nothing_apart: bool = False
+) -> list[Block]:
+    """Split title lines off the body block they were extracted into without a blank line
+    (``nothing_apart``: on a page that sets no blank line anywhere, see
+    :func:`split_glued_titles`).
 
     Body text never stops in mid-sentence before a new article (a dateline, a byline) or
     the page end, so unfinished lines closing a block right after a finished sentence are
@@ -159,11 +163,13 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             cut = start if start is not None and (cut is None or start < cut) else cut
         earlier = functools.partial(_text_before, out)
         if cut is None:
-            out.extend(split_glued_titles(block, earlier, later))
+            out.extend(split_glued_titles(block, earlier, later, nothing_apart))
             continue
         out.extend(
             split_glued_titles(
-                Block(block.kind, block.lines[:cut], block.rule, block.blanks_before), earlier
+                Block(block.kind, block.lines[:cut], block.rule, block.blanks_before),
+                earlier,
+                nothing_apart=nothing_apart,
             )
         )
         rule = UNINDENTED_TITLE_RULE if unindented else TITLE_SPLIT_RULE
@@ -828,6 +834,7 @@ def split_glued_titles(
     block: Block,
     earlier: Callable[[], list[Line]] = list,
     later: Sequence[Block] = (),
+    nothing_apart: bool = False,
 ) -> list[Block]:
     """Split a text block where the titles of the next article were extracted into it
     with no blank line: after a line that closes the text before, a short run of
@@ -840,7 +847,12 @@ def split_glued_titles(
     blocks above (``earlier()``) and below (``later``) as well, up to the next title,
     byline or dateline, and must then be further apart (``FAR_TOPIC_SIMILARITY``); the
     column widths are compared within the block only (a block of another column above or
-    below says nothing of this one's)."""
+    below says nothing of this one's).  On a page that sets no blank line anywhere
+    (``nothing_apart``), a run whose first line opens a paragraph is no run
+    (:func:`_body_first_line_out`'s ``from_start``): there no blank line marks a title
+    apart, and a paragraph's opening holding no punctuation under a closed sentence reads
+    as a title line by its shape alone.  (Where blank lines part blocks the rule was not
+    borne out on every page, so it stays with the pages it was measured on.)"""
     if block.kind != "text" or len(block.lines) < 4:
         return [block]
     lines = block.lines
@@ -859,7 +871,7 @@ def split_glued_titles(
                 lines, _subtitle_line(lines, index, end), end, lines[end : end + CONTEXT_LINES]
             )
         else:
-            end = _body_first_line_out(lines, index, end, from_start=True)
+            end = _body_first_line_out(lines, index, end, from_start=nothing_apart)
         if end == index and _question_title_shaped(lines[index]):
             end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
         if index < end < len(lines) and not _closed_in_a_few(lines[end]) and (

@@ -568,8 +568,11 @@ def title_units(
     for block in group.blocks:
         for position, line in enumerate(block.lines):
             text, _ = clean_line(line)
+            # where nothing sets lines apart, a block of the group that runs into the one
+            # above (a glued run split off in pieces) goes on its last line as a line does
+            above = block.lines[position - 1] if position else _run_into_from(layout, lines, block)
             separate = (
-                position == 0
+                above is None
                 or layout.unwrapped
                 or is_subtitle(text)
                 or is_kicker_shaped(texts[-1])
@@ -577,7 +580,7 @@ def title_units(
                 or (
                     layout.sets_nothing_apart
                     and not (len(texts) > 1 and reports_speech(texts[-2]))
-                    and _stacked(block.lines[position - 1], line, texts[-1], text, body, page)
+                    and _stacked(above, line, texts[-1], text, body, page)
                 )
             )
             if separate:
@@ -587,6 +590,18 @@ def title_units(
                 texts[-1] = join_wrapped([texts[-1], text])
                 lines[-1].append(line)
     return texts, lines
+
+
+def _run_into_from(layout: Layout, units: Sequence[Sequence[Line]], block: Block) -> Line | None:
+    """The title line the ``block``'s first line runs on from, on a page that sets nothing
+    apart: the last line of the title units so far, unless a blank line parts them.  A
+    glued title run split off a body in pieces (at most ``MAX_TRAILING_TITLE_LINES`` lines
+    at a time: ``深刻认识和把握改革规`` / ``律 进一步改进工作方式`` and then ``方法不断推动政府职能
+    转`` / …) is one run of lines there, and its lines are wraps or stacks by the same
+    widths and words.  None: the block's first line opens a unit of its own."""
+    if not layout.sets_nothing_apart or not units or block.blanks_before:
+        return None
+    return units[-1][-1]
 
 
 def _stacked(

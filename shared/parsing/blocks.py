@@ -92,11 +92,12 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
             blocks.append(Block(kind=kind, lines=[line], rule=rule, blanks_before=blanks))
             blanks = []
         previous_kind = kind
-    if sets_nothing_apart(blocks):
+    nothing_apart = sets_nothing_apart(blocks)
+    if nothing_apart:
         blocks = split_glued_captions(blocks)
         blocks = split_measure_changes(blocks)
         blocks = _split_titles(blocks, short_ended_titles, SHORT_ENDED_RULE, SHORT_ENDED_BODY_RULE)
-    return split_stacked_captions(split_trailing_titles(blocks, indent))
+    return split_stacked_captions(split_trailing_titles(blocks, indent, nothing_apart))
 
 
 def split_glued_captions(blocks: list[Block]) -> list[Block]:

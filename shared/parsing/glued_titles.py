@@ -31,7 +31,7 @@ from shared.parsing.columns import (
     lines_share_column,
 )
 from shared.parsing.indentation import leading_space
-from shared.parsing.lines import Line, joined_text
+from shared.parsing.lines import Line, joined_text, opens_interview_turn
 from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.paragraphs import full_but_for_pull_down
 from shared.parsing.photo_credits import match_photo_credit
@@ -52,8 +52,12 @@ from shared.parsing.topic import FAR_TOPIC_SIMILARITY, lines_share_topic, tells_
 MAX_TRAILING_TITLE_LINES = 4
 
 
-def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> list[Block]:
-    """Split title lines off the body block they were extracted into without a blank line.
+def split_trailing_titles(
+    blocks: list[Block], indent: str | None = None, nothing_apart: bool = False
+) -> list[Block]:
+    """Split title lines off the body block they were extracted into without a blank line
+    (``nothing_apart``: on a page that sets no blank line anywhere, see
+    :func:`split_glued_titles`).
 
     Body text never stops in mid-sentence before a new article (a dateline, a byline) or
     the page end, so unfinished lines closing a block right after a finished sentence are
@@ -142,7 +146,16 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             )
         ):
             cut = None
-        if cut is None and block.kind == "text" and _article_after_titles(later):
+        # a question headline closing the block over an article's opening, or over text set
+        # far wider than the block's column (which no line of that column runs into)
+        if (
+            cut is None
+            and block.kind == "text"
+            and (
+                _article_after_titles(later)
+                or (follower is not None and _breaks_out_of_column(follower.first, block))
+            )
+        ):
             cut = trailing_question_title(block)
         if block.kind == "text" and opens_next:
             # titles with commas or ending ？/！ above the lines split so far (if any)
@@ -150,11 +163,13 @@ def split_trailing_titles(blocks: list[Block], indent: str | None = None) -> lis
             cut = start if start is not None and (cut is None or start < cut) else cut
         earlier = functools.partial(_text_before, out)
         if cut is None:
-            out.extend(split_glued_titles(block, earlier, later))
+            out.extend(split_glued_titles(block, earlier, later, nothing_apart))
             continue
         out.extend(
             split_glued_titles(
-                Block(block.kind, block.lines[:cut], block.rule, block.blanks_before), earlier
+                Block(block.kind, block.lines[:cut], block.rule, block.blanks_before),
+                earlier,
+                nothing_apart=nothing_apart,
             )
         )
         rule = UNINDENTED_TITLE_RULE if unindented else TITLE_SPLIT_RULE
@@ -451,22 +466,32 @@ def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
     return lines[index].width < lines[index + 1].width - SHORT_MARGIN
 
 
-def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
+def _body_first_line_out(
+    lines: Sequence[Line],
+    start: int,
+    end: int,
+    measured: Sequence[Line] | None = None,
+    from_start: bool = False,
+) -> int:
     """The end of a glued title run without its last line when that line is body: a line
     filling the column whose sentence ends in the short line under it (a question wrapped
     as ``这给管理和运营上带来哪些困难和`` / ``挑战？``); or the run cut above a paragraph's
     first line, as wide as an indented first line with a full running line under it, at the
-    run's end or inside it (a first line and the line under it that hold no punctuation read
+    run's end or inside it, and with ``from_start`` (a run glued inside a body, under a
+    closed sentence) at its start too, leaving no run (``沪剧经典剧目《大雷雨》的播`` over
+    ``出，让戏迷对…``: a paragraph's opening, whatever the topics on its two sides) (a
+    first line and the line under it that hold no punctuation read
     as title lines too: ``将心比心 和群众以心换`` / ``心`` / ``嘉定区江桥镇信访办主`` /
     ``任唐月华从4月4日起就奋战``, and a title never holds a paragraph's opening).  A
     headline wraps at its own measure, seldom exactly at the column's.  A first line without
     any sentence punctuation is common (a third of the corpus's paragraphs hold none in their
     first 11 characters).
-    The column is measured on the whole block.  No run (``end`` at ``start``) has no line
-    to give back."""
+    The column is measured on the whole block, or on ``measured`` where given.  No run
+    (``end`` at ``start``) has no line to give back."""
     if end <= start or end >= len(lines):
         return end
-    column = column_width([line for line in lines if line.measures_column])
+    measured = lines if measured is None else measured
+    column = column_width([line for line in measured if line.measures_column])
     last, under = lines[end - 1], lines[end]
     if (
         abs(last.width - column) <= SAME_WIDTH
@@ -475,7 +500,7 @@ def _body_first_line_out(lines: Sequence[Line], start: int, end: int) -> int:
         and under.width < column - SHORT_MARGIN
     ):
         return end - 1  # a running line filling the column, its sentence ending under it
-    for index in range(start + 1, end):
+    for index in range(start if from_start else start + 1, end):
         line, below = lines[index], lines[index + 1]
         first_line = column - INDENT - INDENT_MARGIN <= line.width <= column - INDENT_MARGIN
         if first_line and not below.spaced_out and _runs_full(lines, index + 1, column):
@@ -809,6 +834,7 @@ def split_glued_titles(
     block: Block,
     earlier: Callable[[], list[Line]] = list,
     later: Sequence[Block] = (),
+    nothing_apart: bool = False,
 ) -> list[Block]:
     """Split a text block where the titles of the next article were extracted into it
     with no blank line: after a line that closes the text before, a short run of
@@ -821,7 +847,12 @@ def split_glued_titles(
     blocks above (``earlier()``) and below (``later``) as well, up to the next title,
     byline or dateline, and must then be further apart (``FAR_TOPIC_SIMILARITY``); the
     column widths are compared within the block only (a block of another column above or
-    below says nothing of this one's)."""
+    below says nothing of this one's).  On a page that sets no blank line anywhere
+    (``nothing_apart``), a run whose first line opens a paragraph is no run
+    (:func:`_body_first_line_out`'s ``from_start``): there no blank line marks a title
+    apart, and a paragraph's opening holding no punctuation under a closed sentence reads
+    as a title line by its shape alone.  (Where blank lines part blocks the rule was not
+    borne out on every page, so it stays with the pages it was measured on.)"""
     if block.kind != "text" or len(block.lines) < 4:
         return [block]
     lines = block.lines
@@ -834,8 +865,13 @@ def split_glued_titles(
             continue
         end = _glued_title_run(lines, index)
         stack = _stacks_a_subtitle(lines, index, end)
-        if not stack:
-            end = _body_first_line_out(lines, index, end)
+        if stack:
+            # the body under a stack's subtitle, measured on its own lines
+            end = _body_first_line_out(
+                lines, _subtitle_line(lines, index, end), end, lines[end : end + CONTEXT_LINES]
+            )
+        else:
+            end = _body_first_line_out(lines, index, end, from_start=nothing_apart)
         if end == index and _question_title_shaped(lines[index]):
             end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
         if index < end < len(lines) and not _closed_in_a_few(lines[end]) and (
@@ -887,6 +923,16 @@ def _stacks_a_subtitle(lines: Sequence[Line], start: int, end: int) -> bool:
         return False
     column = column_width([line for line in lines if line.measures_column])
     return any(abs(line.width - column) > SHORT_MARGIN for line in subtitles)
+
+
+def _subtitle_line(lines: Sequence[Line], start: int, end: int) -> int:
+    """The first subtitle line (``——…``) of the glued title run ``lines[start:end]``: a
+    stack's lines that may give a paragraph's first line back to the body
+    (:func:`_body_first_line_out`) are those under it, for the subtitle stands last in a
+    stack read in print order, right over the body (``——二〇一九年…综述`` over ``通过形式多样
+    的宣传引`` / ``导和对旅游不文明行为的持`` in a 12-em column: the body's opening, at an
+    indented first line's width with a full running line under it)."""
+    return next(i for i in range(start + 1, end) if is_subtitle(lines[i].text))
 
 
 def _runs_into(above: Callable[[], list[Line]], lines: Sequence[Line]) -> list[Line]:
@@ -972,8 +1018,37 @@ def trailing_question_title(block: Block) -> int | None:
     if len(lines) >= 3 and closes_text(lines[-3]) and _introduced_headline(lines, len(lines) - 1):
         return len(lines) - 2  # a lead-in (…——) and the headline it announces
     if not closes_text(lines[-2]):
-        return None
+        return _wrapped_question_title(lines)
     return len(lines) - 1 if _question_title_shaped(lines[-1]) else None
+
+
+def _wrapped_question_title(lines: Sequence[Line]) -> int | None:
+    """Where a headline that asks or exclaims, wrapped over the last lines of a block (at
+    most ``MAX_TRAILING_TITLE_LINES``), starts right after the closed text above it
+    (``商圈如何接住世界杯流`` / ``量？`` under ``…打通供应链。``, over a byline), or None: the
+    one-line headline of :func:`trailing_question_title`, wrapped.  Its lines close no
+    sentence but the last, which asks or exclaims, and hold no sentence punctuation, as
+    that headline's one line holds none (:func:`_question_title_shaped`); nor do the lines
+    above the last ask or exclaim, and the first opens no interview's turn (``问：``)."""
+    last = len(lines) - 1
+    start = last
+    while start > 0 and last - start < MAX_TRAILING_TITLE_LINES and not closes_text(
+        lines[start - 1]
+    ):
+        start -= 1
+    if start in (0, last) or not closes_text(lines[start - 1]):
+        return None
+    above = lines[start:last]
+    if opens_interview_turn(lines[start].text) or not all(
+        _question_title_shaped(line, asks=False) and _ASKING_MARKS.isdisjoint(line.text)
+        for line in above
+    ):
+        return None  # (``问：…如何？已`` / ``经收治…怎么样？``: an interview's question)
+    return start if _question_title_shaped(lines[last]) else None
+
+
+# A question's or exclamation's end: a headline's lines wrapped above its last hold none.
+_ASKING_MARKS = frozenset("？！?!")
 
 
 def opening_question_title(block: Block) -> bool:
@@ -984,11 +1059,12 @@ def opening_question_title(block: Block) -> bool:
     return len(block.lines) >= 2 and _question_title_shaped(block.first)
 
 
-def _question_title_shaped(line: Line) -> bool:
+def _question_title_shaped(line: Line, asks: bool = True) -> bool:
     """Ends with ？ or ！ and holds no sentence punctuation of its own: shaped like a
-    headline that asks or exclaims (``商圈如何接住世界杯流量？``)."""
+    headline that asks or exclaims (``商圈如何接住世界杯流量？``); with ``asks`` False,
+    shaped like a line of one wrapped above its last (``商圈如何接住世界杯流``)."""
     last = line.text.rstrip(CLOSING_QUOTES)
-    if not asks_or_exclaims(line.text) or not _HEADLINE_FORBIDDEN.isdisjoint(last):
+    if asks != asks_or_exclaims(line.text) or not _HEADLINE_FORBIDDEN.isdisjoint(last):
         return False
     if line.spaced_out or is_byline_line(line.text):
         return False

@@ -92,9 +92,15 @@ def may_stand_in_title(line: Line, closed: bool) -> bool:
 
 def opens_paragraph(first: Line, second: Line, column: float) -> bool:
     """``first`` is the indented first line of a paragraph in ``column``: short of it by the
-    indent, and run on by a line that is not short."""
+    indent, and run on by a line that is not short.  It closes no text, but for a clause
+    closed with a semicolon, on which a sentence goes on (``奋战抗疫一线，筑牢防控屏障；`` over
+    ``剑指违法犯罪，守护一方平安；深化``): a paragraph ends with its sentence, a full stop."""
     return (
         abs(first.width - (column - INDENT)) <= INDENT_MARGIN
-        and not closes_text(first)
+        and (not closes_text(first) or first.text.endswith(_CLAUSE_ENDS))
         and not is_short(second, column)
     )
+
+
+# Marks that close a clause inside a sentence, though they count as its end elsewhere.
+_CLAUSE_ENDS = ("；", ";")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from shared.parsing.lines import Line, display_width
+from shared.parsing.phrase_breaks import breaks_inside_phrase
 from shared.parsing.role_words import CJK
 from shared.parsing.text_ends import SQUEEZABLE
 
@@ -59,19 +60,33 @@ _IDEOGRAPHS = re.compile(f"[{CJK}]+")
 _OPENERS = {"“": "”", "（": "）", "(": ")", "《": "》", "‘": "’", "「": "」"}
 
 
+def _lone_character_at_break(upper: list[str], lower: list[str]) -> bool:
+    """One character of a phrase stands alone at the break, set apart from the rest of its
+    line by the gap between a title's phrases (``…团结一致向前`` / ``看 重整行装再出发``,
+    ``…运行平稳  感`` / ``染者…``): the rest of a phrase cut by the measure, as the remnant
+    of a wrapped title is (``MAX_REMNANT``), for no phrase of a title is one character."""
+    return (len(lower) > 1 and len(lower[0]) == 1) or (len(upper) > 1 and len(upper[-1]) == 1)
+
+
 def runs_on_as_wrap(upper: str, lower: str, body: str, page: str = "") -> bool:
     """The wording shows ``lower`` to be the rest of a title wrapped from ``upper``: the
     break leaves a bracket or quote of ``upper`` open (``金刚石散热：“概念炒``), falls inside a
     number or a Latin word (``年内新增3`` / ``74条指数``), leaves a remnant of at most
-    ``MAX_REMNANT`` characters (``发扬英模精神，助力打赢大上海`` / ``保卫战``), or cuts a word
+    ``MAX_REMNANT`` characters (``发扬英模精神，助力打赢大上海`` / ``保卫战``) or one character of
+    a phrase alone at the break (:func:`_lone_character_at_break`), or cuts a word
     in two that the article's ``body`` writes whole (``负责`` / ``人…``, the body speaking of
     its 负责人), or, two characters of Chinese script, that the running text of the whole
     ``page`` writes side by side (``上海形成公共文化内容统`` / ``一配送平台``: 统一, which the
-    article's body never writes, other articles do).  Each line of a stacked kicker and
-    headline is a phrase of its own: none of this happens at its end.  (Of the 26 kickers of
-    plain wording over a headline in the corpus, none closes with a character that the
-    other 112 articles' bodies write before the headline's first character, where both are
-    characters of Chinese script; three do with a quotation mark on either side.)"""
+    article's body never writes, other articles do), or falls inside a phrase by the
+    dictionary's words (:func:`.phrase_breaks.breaks_inside_phrase`: ``…运行平`` /
+    ``稳…``, ``…转阴约`` / ``需7-10天``, ``…负责人`` / ``和美国…``).  Each line of a
+    stacked kicker and headline is a phrase of its own: none of this happens at its end.
+    (Of the 26 kickers of plain wording over a headline in the corpus, none closes with a
+    character that the other 112 articles' bodies write before the headline's first
+    character, where both are characters of Chinese script; three do with a quotation mark
+    on either side.)"""
+    if _lone_character_at_break(upper.split(), lower.split()):
+        return True
     upper, lower = "".join(upper.split()), "".join(lower.split())
     if not upper or not lower:
         return True
@@ -82,4 +97,6 @@ def runs_on_as_wrap(upper: str, lower: str, body: str, page: str = "") -> bool:
     cut = upper[-1] + lower[0]
     if len(lower) <= MAX_REMNANT or cut in body:
         return True
-    return cut in page and _IDEOGRAPHS.fullmatch(cut) is not None
+    if cut in page and _IDEOGRAPHS.fullmatch(cut) is not None:
+        return True
+    return breaks_inside_phrase(upper, lower)

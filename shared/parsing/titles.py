@@ -426,6 +426,25 @@ def _fits_column(block: Block, column: float) -> bool:
     )
 
 
+def _stands_over_opening(block: Block, next_block: Block | None, column: float) -> bool:
+    """A block that fits the ``column`` under it only at an indented first line's width,
+    closing no sentence, over a block that opens a paragraph there (its first line short of
+    the column by the indent, with a longer line under it): no first piece of that text, for a
+    paragraph's first line runs on into a full line, and a paragraph ends with its sentence
+    (``发扬英模精神，助力打赢大上海保卫战`` at 17 em over ``奋战抗疫一线，筑牢防控屏障；剑指违法``
+    in a 19-em column)."""
+    if next_block is None or len(next_block.lines) < 2 or is_closed(block):
+        return False
+    last, opening = block.last, next_block.first
+    if abs(last.width - column) <= 1.0:
+        return False  # a full line may run on into the block under it
+    return (
+        abs(opening.width - (column - INDENT)) <= INDENT_MARGIN
+        and is_short(opening, column)  # (not a full line squeezing a mark)
+        and next_block.lines[1].width > opening.width
+    )
+
+
 # Evidence that the first of two sentence-final blocks in a run is body (see ``_asks_twice``).
 _SECOND_SENTENCE_END = 3.0
 
@@ -563,7 +582,10 @@ def _resolve_run(
     if max(scores) <= 0 and next_continues:
         likeliest = scores.index(max(scores))
         under = _changed_column(blocks, roles, before, after)
-        if under > 0 and not _fits_column(blocks[run[likeliest]], under):
+        if under > 0 and (
+            not _fits_column(blocks[run[likeliest]], under)
+            or _stands_over_opening(blocks[run[likeliest]], next_block, under)
+        ):
             scores[likeliest] += _COLUMN_CHANGE  # the run holds a title: the likeliest block
     if before is None and _opens_page_off_column(blocks[run[0]], column):
         scores[0] += _OPENS_PAGE

@@ -372,3 +372,14 @@ def test_no_glued_title_run_gives_no_line_back() -> None:
         )
     )
     assert _body_first_line_out(lines, 0, 0) == 0
+
+
+def test_a_paragraphs_first_line_alone_after_a_closed_sentence_is_no_glued_title() -> None:
+    # after a closed sentence, a paragraph's first line holding no sentence punctuation (two
+    # em short of the column, a full line under it), though the text on its two sides shares
+    # no word: a first line runs on into its paragraph, and a title never holds its opening
+    before = ["甲乙丙丁戊己庚辛，壬癸甲乙丙丁戊"] * 8 + ["甲乙丙丁戊己。"]
+    first = "子丑寅卯辰巳午未申酉戌亥子丑"  # 14 em: the 16 em column minus the indent
+    after = ["子丑寅卯辰巳午，未申酉戌亥子丑寅"] * 8 + ["子丑寅卯。"]
+    pieces = group_blocks(lines_of("\n".join([*before, first, *after])))
+    assert [len(piece.lines) for piece in pieces] == [len(before) + 1 + len(after)]

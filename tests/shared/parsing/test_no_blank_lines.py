@@ -5,12 +5,16 @@ What blank lines would have set apart is told by widths, wording and credits."""
 from __future__ import annotations
 
 from shared.parsing import parse_text
+from shared.parsing.articles import title_units
+from shared.parsing.block import Block
 from shared.parsing.caption_measures import caption_start
 from shared.parsing.lines import split_lines
 from shared.parsing.off_measure_titles import off_measure_title_start
 from shared.parsing.short_ended_titles import short_ended_titles
 from shared.parsing.stacked_titles import runs_on_as_wrap
 from shared.parsing.title_roles import fits_title_stack, opens_column_tag, title_parts
+from shared.parsing.units import TitleGroup
+from shared.parsing.wrapping import Layout
 from tests.support.extracted_lines import set_in_measure
 
 MEASURE = 14
@@ -559,3 +563,113 @@ def test_title_lines_stop_at_a_first_line_over_a_line_short_by_a_taken_down_char
     assert len(articles) == 2
     assert articles[1].kicker + articles[1].headline == "AI正深度融入数学研究核心环节"
     assert articles[1].paragraphs[0].startswith("OpenAI日前公布了一项")
+
+
+def test_a_question_headline_wrapped_over_a_byline_under_a_closed_body_is_a_title() -> None:
+    # the headline asks, and wraps at its own measure: its first line closes no sentence and
+    # its last asks, with no sentence punctuation inside, between a closed sentence and the
+    # next article's byline; its first line happens to stop short by just an indent, as a
+    # paragraph's first line would
+    question = ["菜场营业时间为何要延长到", "晚上？"]
+    text = _after_a_module([*question, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert [article.headline for article in articles] == [FIRST_TITLE, "".join(question)]
+    assert "".join(question) not in "".join(articles[0].paragraphs)
+
+
+def test_a_headline_wrapped_inside_a_word_the_page_never_prints_is_one_headline() -> None:
+    # neither the body nor the page prints 实惠, but the dictionary reads it across the break:
+    # a wrap, not a kicker over its headline, whose lines are phrases of their own
+    lines = ["社区食堂推出老年助餐套餐 价格实", "惠品种丰富"]
+    text = _after_a_module([*lines, BYLINE], _body(SECOND_BODY))
+    second = parse_text(text).articles[1]
+    assert (second.kicker, second.headline) == ("", "".join(lines))
+
+
+def test_a_paragraph_opening_under_a_glued_subtitle_is_the_body_not_the_stack() -> None:
+    # no byline or dateline: the headline and its subtitle run into the body's first lines,
+    # which hold no punctuation; the stack's subtitle stands right over the body, and the line
+    # at an indented first line's width with a full line under it opens the body's paragraph
+    headline, subtitle = "城市书房开到家门口", "——本市推进公共文化服务进社区综述"
+    body = (
+        "各区通过新建改建和社区共建等多种方式推进城市书房建设，居民在家门口就能借书看书。"
+        "今年全市新增城市书房一百余家，覆盖所有街道，周末和夜间也照常开放。"
+    )
+    text = _after_a_module([headline, subtitle], _indented(body, 13))
+    articles = parse_text(text).articles
+    assert [(a.headline, a.subtitle) for a in articles[1:]] == [(headline, subtitle[2:])]
+    assert articles[1].paragraphs[0].startswith("各区通过新建改建")
+
+
+def test_a_title_at_a_first_lines_width_over_a_paragraph_opening_opens_a_module() -> None:
+    # the title holds a comma and is about as wide as an indented first line of the 20-em
+    # column under it, over that column's first line (the body above and below, measured
+    # together, seem set at that line's width): a paragraph's first line runs on into a full
+    # line and ends with its sentence, so the title is no piece of the body under it, and the
+    # body above, in a 14-em column, is another text
+    headline = "城市书房开到家门口，阅读服务更便捷"
+    above = FIRST_BODY + SECOND_BODY + "社区居民普遍反映，延长营业时间以后，早晚买菜都更加从容。"
+    text = _page([FIRST_TITLE], _body(above), [headline], _indented(WIDE_BODY, 20))
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [FIRST_TITLE, headline]
+    assert articles[1].paragraphs[0].startswith("“我今年73岁")
+
+
+def test_a_first_line_closing_a_clause_with_a_semicolon_opens_the_changed_measure() -> None:
+    # the new module's paragraph opens on a line ending with ； at the indented width of its
+    # 14-em column, run on by a full line: a clause closed inside the sentence, not a
+    # paragraph's end, so the measure changes there, from the 20-em body above, under the
+    # module's titles
+    kicker, headline = "城区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"
+    body = (
+        "干部坚守一线，守护平安；志愿者上门服务，为居民配药送菜，解决了不少实际困难，大家都说"
+        "心里踏实了。这个问题上了街道的问题清单后，街道很快组织力量逐项解决。"
+    )
+    above = set_in_measure(FIRST_BODY, 20)
+    text = _page([FIRST_TITLE], above, [kicker, headline], _indented(body, 14))
+    articles = parse_text(text).articles
+    assert [(a.kicker, a.headline) for a in articles[1:]] == [(kicker, headline)]
+    assert articles[1].paragraphs[0].startswith("干部坚守一线")
+
+
+def test_a_question_headline_over_text_breaking_out_of_the_column_above_is_a_title() -> None:
+    # a closed 12-em body, a line that asks and holds no other mark, then text set far wider
+    # than that column (20 em): the line closing the block is the headline of that text
+    question = "菜场为何要延长营业时间？"
+    above = set_in_measure(FIRST_BODY, 12)
+    text = _page([FIRST_TITLE], above, [question], _indented(WIDE_BODY, 20))
+    articles = parse_text(text).articles
+    assert [a.headline for a in articles] == [FIRST_TITLE, question]
+    assert articles[1].paragraphs[0].startswith("“我今年73岁")
+
+
+def test_a_glued_title_run_split_off_in_pieces_is_read_as_one_run_of_lines() -> None:
+    # a glued run is split off a body four lines at a time: the piece under the first goes on
+    # its last line as a line does, a wrap or a stack by its widths and words (工作|方式方法:
+    # a break inside a phrase), where no blank line sets the pieces apart
+    lines = split_lines(
+        "\n".join(
+            [
+                "省长在全省推进改革工作会议上强调",
+                "切实把握改革规",
+                "律 进一步改进政府工作",
+                "方式方法不断推动职能转",
+                "变和营商环境改善取得新",
+                "突破",
+            ]
+        )
+    )[0]
+    group = TitleGroup([Block("text", lines[:4], "piece"), Block("text", lines[4:], "piece")])
+    texts, _ = title_units(group, Layout(sets_nothing_apart=True))
+    assert [text.replace(" ", "") for text in texts] == [
+        "省长在全省推进改革工作会议上强调",
+        "切实把握改革规律进一步改进政府工作方式方法不断推动职能转变和营商环境改善取得新突破",
+    ]
+
+
+def test_one_character_of_a_phrase_alone_at_the_break_shows_a_wrap() -> None:
+    # the gap between a title's phrases sets one character apart at the break: the rest of
+    # a phrase the measure cut, for no phrase of a title is one character
+    assert runs_on_as_wrap("居民齐心协力抗疫情 团结一致向前", "看 重整行装再出发", "")
+    assert runs_on_as_wrap("居民齐心协力抗疫情  团", "结一致向前看重整行装", "")
+    assert not runs_on_as_wrap("居民齐心协力抗疫情", "团结一致 重整行装再出发", "")

@@ -106,10 +106,12 @@ def points_elsewhere(
     return not (after_continues and after is not None and pointed == stretch_of.get(after))
 
 
-# A line of running text stops short of its column only where its paragraph ends (or a
-# character the line-start rule took down goes on under it): this many ems short, a line
-# that closes no sentence is set at a measure of its own.
-_OWN_MEASURE_SHORT = 2.0
+# A line of running text stops short of its column only where its paragraph ends, or by
+# what the line-start rule took down and the half-width characters and squeezed marks it
+# holds (up to two ems on the extracted dev pages and simulated ones: ``“已经40多天了,…``
+# 2.5 em short of a 29-em column): this many ems short, a line that closes no sentence is
+# set at a measure of its own.
+_OWN_MEASURE_SHORT = 3.0
 # Marks that end a sentence or a clause inside it, which no title line holds.
 _SENTENCE_MARKS = frozenset("。；;")
 # Quotation marks a title opens and closes within itself (``金刚石散热：“概念炒作”``); a

@@ -132,8 +132,8 @@ def stands_across_a_sentence(
     its quotations closed within it) whose last line stops ``_OWN_MEASURE_SHORT`` short of
     the column, where a column's foot cuts running text only on a full line.  The sentence
     runs on across it: it is a title read between two pieces of one text
-    (``…王光生与战友围捕一个`` / ``金刚石散热：“概念炒作”`` / ``还是“量产前夜”`` /
-    ``持枪抢劫团伙时，…``)."""
+    (``…第十人民医院医疗队交错接收抵达`` / ``用为民情怀，做好“送上门”`` / ``的群众工作``
+    / ``隔离收治点的救护车，…`` in a 15-em column)."""
     block, before, after = blocks[index], blocks[above], blocks[under]
     if column <= 0 or len(block.lines) > 2 or not _own_title_text(joined_text(block.lines)):
         return False

@@ -21,8 +21,15 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from shared.parsing.block import Block
-from shared.parsing.lines import joined_text
-from shared.parsing.text_ends import PHRASE_PAUSES
+from shared.parsing.columns import is_short
+from shared.parsing.lines import ends_sentence, joined_text
+from shared.parsing.stray_pieces import (
+    cannot_open,
+    opens_mid_clause,
+    page_indents,
+    shared_column,
+)
+from shared.parsing.text_ends import LEADS_IN, PHRASE_PAUSES, closes_text
 from shared.parsing.topic import MIN_POINTED_HITS, pointed_body, text_bigrams, vocabulary
 
 
@@ -97,3 +104,57 @@ def points_elsewhere(
     if pointed is None or pointed == stretch_of[before]:
         return False
     return not (after_continues and after is not None and pointed == stretch_of.get(after))
+
+
+# A line of running text stops short of its column only where its paragraph ends, or by
+# what the line-start rule took down and the half-width characters and squeezed marks it
+# holds (up to two ems on the extracted dev pages and simulated ones: ``“已经40多天了,…``
+# 2.5 em short of a 29-em column): this many ems short, a line that closes no sentence is
+# set at a measure of its own.
+_OWN_MEASURE_SHORT = 3.0
+# Marks that end a sentence or a clause inside it, which no title line holds.
+_SENTENCE_MARKS = frozenset("。；;")
+# Quotation marks a title opens and closes within itself (``金刚石散热：“概念炒作”``); a
+# piece of running text may open one it does not close, or close one opened above it.
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"))
+
+
+def stands_across_a_sentence(
+    blocks: Sequence[Block], index: int, above: int, under: int, column: float
+) -> bool:
+    """The block at ``index`` stands between a text cut in mid-sentence at a column's foot
+    (the block at ``above``: its last line, as wide as the ``column``, closes no sentence
+    and leads into nothing) and a text going on with that sentence in the same column (the
+    block at ``under``: it opens with the end of a broken clause,
+    :func:`.stray_pieces.opens_mid_clause`, or on a line no paragraph opens with,
+    :func:`.stray_pieces.cannot_open`), while the block cannot be a piece of that sentence:
+    a line or two closing no sentence (no sentence mark in it, no lead-in mark at its end,
+    its quotations closed within it) whose last line stops ``_OWN_MEASURE_SHORT`` short of
+    the column, where a column's foot cuts running text only on a full line.  The sentence
+    runs on across it: it is a title read between two pieces of one text
+    (``…第十人民医院医疗队交错接收抵达`` / ``用为民情怀，做好“送上门”`` / ``的群众工作``
+    / ``隔离收治点的救护车，…`` in a 15-em column)."""
+    block, before, after = blocks[index], blocks[above], blocks[under]
+    if column <= 0 or len(block.lines) > 2 or not _own_title_text(joined_text(block.lines)):
+        return False
+    if block.last.width > column - _OWN_MEASURE_SHORT:
+        return False
+    if any(line.width > column + 1.0 for line in block.lines):
+        return False
+    cut = before.last
+    if closes_text(cut) or cut.text.rstrip().endswith(LEADS_IN) or is_short(cut, column):
+        return False
+    if shared_column(before, after) is None:
+        return False  # set in two measures: two texts, not one sentence
+    return opens_mid_clause(after.first) or cannot_open(after.first, column, page_indents(blocks))
+
+
+def _own_title_text(text: str) -> bool:
+    """Closes no sentence and leads into nothing after it, holds no sentence mark, and
+    closes each quotation or bracket it opens."""
+    stripped = text.rstrip()
+    if not stripped or ends_sentence(stripped) or stripped.endswith(LEADS_IN):
+        return False
+    if not _SENTENCE_MARKS.isdisjoint(stripped):
+        return False
+    return all(stripped.count(a) == stripped.count(b) for a, b in _QUOTE_PAIRS)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.parsing.amid_titles import points_elsewhere
+from shared.parsing.amid_titles import points_elsewhere, stands_across_a_sentence
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
 from shared.parsing.columns import (
@@ -641,6 +641,20 @@ def _resolve_run(
     )
     if amid:
         scores[0] += _POINTS_ELSEWHERE
+    # a block standing across a sentence cut above it and going on under it (the text under
+    # it opens in mid-clause) is no piece of it, whatever its words: a title read there
+    across = (
+        not amid
+        and previous_open
+        and before is not None
+        and len(run) == 1
+        and after is not None
+        and next_block is not None
+        and stands_across_a_sentence(blocks, run[0], before, after, measure)
+    )
+    if across:
+        amid = True
+        scores[0] += _POINTS_ELSEWHERE
     labels = _best_labels(
         [blocks[i] for i in run],
         scores,
@@ -658,12 +672,15 @@ def _resolve_run(
         ],
     )
     # titles between a cut sentence and a block that goes on with it, opening on a full
-    # line (a paragraph's first line, short by the indent, opens the titles' own body)
-    interrupts = (
-        cut_above
-        and all(labels)
-        and next_block is not None
-        and next_block.first.width > measure - INDENT + INDENT_MARGIN
+    # line (a paragraph's first line, short by the indent, opens the titles' own body) or
+    # in mid-clause (``across``)
+    interrupts = all(labels) and (
+        across
+        or (
+            cut_above
+            and next_block is not None
+            and next_block.first.width > measure - INDENT + INDENT_MARGIN
+        )
     )
     for position, i in enumerate(run):
         is_title = labels[position]

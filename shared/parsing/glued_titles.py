@@ -1032,7 +1032,7 @@ def _wrapped_question_title(lines: Sequence[Line]) -> int | None:
     above the last ask or exclaim, and the first opens no interview's turn (``问：``)."""
     last = len(lines) - 1
     start = last
-    while start > 0 and last - start < MAX_TRAILING_TITLE_LINES and not closes_text(
+    while start > 0 and last - start < MAX_TRAILING_TITLE_LINES - 1 and not closes_text(
         lines[start - 1]
     ):
         start -= 1

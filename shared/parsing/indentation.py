@@ -67,7 +67,13 @@ def _carries_paragraph_indent(line: Line, indent: str | None) -> bool:
 
 
 def leading_space(line: Line) -> str:
-    return line.raw[: line.indent]
+    """The whitespace :attr:`Line.indent` counts: the line's own leading whitespace, or, on a
+    line opening with a glued continuation marker (``（上接第1版）　　疫情之前，…``), the
+    whitespace after the marker (:func:`shared.parsing.lines.make_line`)."""
+    lead = line.raw[: line.indent]
+    if lead.strip() and line.continuations:
+        return line.text[line.continuations[0].end :][: line.indent]
+    return lead
 
 
 def paragraph_indent(lines: Sequence[Line]) -> str | None:

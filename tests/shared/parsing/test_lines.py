@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from shared.parsing.continuation_markers import find_continuations
+from shared.parsing.indentation import leading_space
 from shared.parsing.lines import display_width, ends_sentence, make_line, split_lines
 from shared.parsing.normalise import COMMON_WIDE_RANGES, is_wide
 
@@ -142,6 +143,7 @@ def test_a_glued_continuation_marker_hides_neither_indent_nor_sentence_end() -> 
     box of its own: the kept indent and the sentence end of the line are its text's."""
     opening = make_line("（上接第1版）　　疫情之前，超市已尝试在线上触达顾客。", 1, 1)
     assert opening.indent == 2  # the paragraph's kept indent, after the marker
+    assert leading_space(opening) == "　　"  # what the page's kept indent is compared with
     closing = make_line("能不能快点来帮我们开下门！”（下转第2版）", 2, 1)
     assert closing.ends_sentence  # the marker's bracket closes no parenthesis of the text
     assert not make_line("会议要求各部门抓好（下转第2版）", 3, 1).ends_sentence

@@ -673,3 +673,19 @@ def test_one_character_of_a_phrase_alone_at_the_break_shows_a_wrap() -> None:
     assert runs_on_as_wrap("居民齐心协力抗疫情 团结一致向前", "看 重整行装再出发", "")
     assert runs_on_as_wrap("居民齐心协力抗疫情  团", "结一致向前看重整行装", "")
     assert not runs_on_as_wrap("居民齐心协力抗疫情", "团结一致 重整行装再出发", "")
+
+
+def test_a_question_headline_wraps_over_at_most_four_lines() -> None:
+    # MAX_TRAILING_TITLE_LINES: four wrapped lines under a closed sentence are a headline that
+    # asks; five are more than any headline wraps over, and the text stays as it is
+    from shared.parsing.glued_titles import MAX_TRAILING_TITLE_LINES, _wrapped_question_title
+    from shared.parsing.lines import Line, make_line
+
+    def block(wrapped: list[str]) -> list[Line]:
+        texts = ["菜场延长营业时间的做法受到居民欢迎。", *wrapped]
+        return [make_line(text, number, 1) for number, text in enumerate(texts, 1)]
+
+    four = ["菜场营业时", "间为何要延", "长到夜里十", "点？"]
+    assert len(four) == MAX_TRAILING_TITLE_LINES
+    assert _wrapped_question_title(block(four)) == 1
+    assert _wrapped_question_title(block(["居民买菜", *four])) is None

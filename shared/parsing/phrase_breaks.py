@@ -15,8 +15,6 @@ words said nothing, 21 do.)
 
 from __future__ import annotations
 
-from shared.segmenter import segment
-
 # Tags of words that lead into the word after them (adverb, preposition, conjunction):
 # no title phrase ends with one.
 _LEADING_TAGS = frozenset({"d", "p", "c"})
@@ -37,8 +35,19 @@ def breaks_inside_phrase(upper: str, lower: str) -> bool:
     upper, lower = "".join(upper.split()), "".join(lower.split())
     if not upper or not lower:
         return False
+    # Imported here, not with the module: jieba-rs builds its default dictionary on import
+    # (about 33 MiB), which a process importing the parser but never reaching this rule (the
+    # web front end) need not hold.
+    from shared.segmenter import segment
+
+    try:
+        words = segment(upper + lower)
+    except (OSError, ValueError):
+        # the dictionary could not be loaded (an unreadable user dictionary, a settings error):
+        # no word evidence, rather than a page that fails to parse over a setting
+        return False
     position = 0
-    for word, tag in segment(upper + lower):
+    for word, tag in words:
         end = position + len(word)
         if position < len(upper) < end:
             return True  # a word across the break

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from shared.parsing.phrase_breaks import breaks_inside_phrase
 
 
@@ -21,3 +25,21 @@ def test_a_line_opening_with_a_word_that_hangs_on_the_one_before_is_a_wrap() -> 
 def test_two_phrases_stacked_break_between_words_that_close_and_open_phrases() -> None:
     assert not breaks_inside_phrase("全市公交线路今起恢复运营", "市民出行更加便利")
     assert not breaks_inside_phrase("城市更新让老街区焕发新活力", "居民生活更加便利")
+
+
+def test_a_dictionary_that_cannot_load_gives_no_evidence_and_no_failure() -> None:
+    # a fresh process whose user dictionary setting names no file: the rule says nothing
+    # rather than failing the page's parse over a setting; the parser's import loads no
+    # dictionary at all (the web front end imports it and never reaches this rule)
+    script = (
+        "import sys\n"
+        "from shared.parsing.phrase_breaks import breaks_inside_phrase\n"
+        "assert 'rjieba' not in sys.modules\n"
+        "print(breaks_inside_phrase('社区食堂推出老年助餐套餐 价格实', '惠品种丰富'))\n"
+    )
+    env = {**os.environ, "BAOKAN_JIEBA_USERDICT": "/nonexistent/userdict.txt"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

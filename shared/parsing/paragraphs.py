@@ -517,8 +517,8 @@ def _run_did_not_fit(line: Line, following: Line, measure: float) -> bool:
     them all (``2020年是全面建成小康社会之``, 13 em, over ``年，人民群众…`` in a 15-em
     column), nothing was taken down: the line ended at a measure of its own, two em short
     of the column, an indented first line."""
-    run = pulled_down_run(following.text)
-    return bool(run) and measure - printed_width(line) < display_width(run)
+    room = pull_down_room(line, following, measure)
+    return room is not None and room[0] < room[1]
 
 
 def wraps_at_the_indented_measure(line: Line, following: Line, column: float) -> bool:
@@ -755,10 +755,17 @@ def full_but_for_pull_down(line: Line, following: Line, measure: float) -> bool:
     it, so the line above stops short by that character (by two when two marks follow,
     ``《血脉赓`` over ``续》、《庄严承诺》``), yet it is a full running line: not a paragraph's
     indented first line, nor one that stops short to end a paragraph."""
+    room = pull_down_room(line, following, measure)
+    return room is not None and room[0] <= room[1] + PULL_DOWN_SLACK
+
+
+def pull_down_room(line: Line, following: Line, measure: float) -> tuple[float, float] | None:
+    """The room ``line`` leaves in ``measure`` and the width of what the line-start rule took
+    down onto ``following`` (:func:`pulled_down_run`), or None when it took nothing down."""
     run = pulled_down_run(following.text)
     if not run:
-        return False
-    return measure - printed_width(line) <= display_width(run) + PULL_DOWN_SLACK
+        return None
+    return measure - printed_width(line), display_width(run)
 
 
 # A letter-spaced first line may hold half an em more than the column minus the indent (a

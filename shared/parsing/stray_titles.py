@@ -360,7 +360,7 @@ def _plain_title(block: Block) -> bool:
 def _past_speaker(text: str) -> str:
     """``text`` past a speaker's name and colon opening it (``李强：坚定信心…``)."""
     head, colon, rest = text.partition("：")
-    return rest if colon and 2 <= len(head) <= 4 and "“" not in rest[:1] else text
+    return rest if colon and 2 <= len(head) <= 4 and not rest.startswith("“") else text
 
 
 def _target(

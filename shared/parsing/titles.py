@@ -432,7 +432,7 @@ def _stands_over_opening(block: Block, next_block: Block | None, column: float) 
     the column by the indent, with a longer line under it): no first piece of that text, for a
     paragraph's first line runs on into a full line, and a paragraph ends with its sentence
     (``发扬英模精神，助力打赢大上海保卫战`` at 17 em over ``奋战抗疫一线，筑牢防控屏障；剑指违法``
-    in a 19-em column)."""
+    in a 20-em column)."""
     if next_block is None or len(next_block.lines) < 2 or is_closed(block):
         return False
     last, opening = block.last, next_block.first

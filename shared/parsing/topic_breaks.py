@@ -24,8 +24,8 @@ many as above): a headline names its own article's things, so the text it names 
 another article's.  (Not the title right under the unit: a title set under its body is
 that body's own, and may name its later paragraphs rather than its opening.)  A block
 that cannot go on from the text above the break (that text ends its paragraph short of
-the column, and the block's first line opens with a clause's tail or fills the column
-where the page indents first lines: a piece of another text's paragraph, which the
+the column, and the block's first line opens with a mark no line opens with, or fills the
+column where the page indents first lines: a piece of another text's paragraph, which the
 earlier steps found no hanging text to put back after) opens a unit where the two share
 less than two parts of one article do, whether or not it is long enough to tell its
 topic: what the shape already says, the words need only not gainsay.  The unit so

@@ -34,6 +34,7 @@ test: $(STAMP)
 	bash .ci/ensure-services
 	bash .ci/ensure-browser
 	bash .ci/ensure-pdftotext
+	PYTHON=$(BIN)/python bash .ci/ensure-compiler
 	$(MAKE) --no-print-directory lint
 	$(BIN)/baokan compile
 	BAOKAN_REQUIRE_COMPILED=1 $(BIN)/python -m pytest

@@ -171,14 +171,21 @@ def compile_parser() -> None:
     """
     from shared import compiled_parser
 
-    target = compiled_parser.build_dir()
+    try:
+        target = compiled_parser.build_dir()
+    except OSError as exc:
+        raise click.ClickException(f"cannot read the parser's sources: {exc}") from exc
+    again = False
     if target.is_dir():
-        click.echo(f"the parser is compiled already: {target}")
-        return
+        if compiled_parser.build_loads():
+            click.echo(f"the parser is compiled already: {target}")
+            return
+        click.echo(f"the build at {target} does not load; building it again", err=True)
+        again = True
     click.echo("compiling the parser with mypyc …", err=True)
     started = time.monotonic()
     try:
-        compiled_parser.build()
+        compiled_parser.build(again=again)
     except compiled_parser.CompileError as exc:
         raise click.ClickException(f"compiling the parser failed:\n{exc}") from exc
     except OSError as exc:

@@ -72,14 +72,19 @@ setup(
 
 def compiled_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
     """The package's source files that are compiled: all but ``__init__``."""
-    return sorted(path for path in package_dir.glob("*.py") if path.name != "__init__.py")
+    return sorted(path for path in _sources(package_dir) if path.name != "__init__.py")
+
+
+def _sources(package_dir: Path) -> list[Path]:
+    """The package's modules (not an editor's hidden files, ``.#page.py`` lock links)."""
+    return [path for path in package_dir.glob("*.py") if not path.name.startswith(".")]
 
 
 def sources_digest(package_dir: Path = PACKAGE_DIR) -> str:
     """A digest of every source file of the package and of how and for what it is built (the
     build script, the interpreter's extension suffix): the name of its build's folder."""
     digest = hashlib.sha256(EXTENSION_SUFFIX.encode() + _BUILD_SCRIPT.encode())
-    for path in sorted(package_dir.glob("*.py")):
+    for path in sorted(_sources(package_dir)):
         digest.update(path.name.encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:24]
@@ -134,7 +139,16 @@ def use_compiled(
         return False
     if str(modules) not in package_path:
         package_path.insert(0, str(modules))
+    with contextlib.suppress(OSError):  # builds are kept by last use (_remove_old_builds)
+        os.utime(root)
     return True
+
+
+def build_loads(package: str = PACKAGE) -> bool:
+    """Whether a fresh process loads the package compiled (its build exists and loads)."""
+    environment = {k: v for k, v in os.environ.items() if k != PURE_PYTHON_VARIABLE}
+    check = f"import {package} as p; raise SystemExit(0 if p.COMPILED else 1)"
+    return subprocess.run([sys.executable, "-c", check], env=environment).returncode == 0
 
 
 def is_compiled(module_file: str | None) -> bool:
@@ -152,6 +166,7 @@ def build(
     package: str = PACKAGE,
     *,
     jobs: int = 2,
+    again: bool = False,
 ) -> Path:
     """Compile the package's sources, unless their build exists; its folder.
 
@@ -161,6 +176,8 @@ def build(
     there). The build is made in a temporary folder beside the builds and renamed into place
     whole, so a process starting meanwhile sees either no build or a complete one. Builders
     take turns (a lock file): a second one waiting finds the first's build and is done.
+    ``again``: a build of these sources that exists is removed and made anew (one that does
+    not load, say).
     """
     builds_dir.mkdir(parents=True, exist_ok=True)
     with _builders_lock(builds_dir), tempfile.TemporaryDirectory(
@@ -170,7 +187,9 @@ def build(
         shutil.copytree(package_dir, snapshot, ignore=shutil.ignore_patterns("__pycache__"))
         target = builds_dir / sources_digest(snapshot)
         if target.is_dir():
-            return target
+            if not again:
+                return target
+            shutil.rmtree(target)
         source_root = Path(scratch) / "src"
         copy = source_root.joinpath(*package.split("."))
         copy.mkdir(parents=True)
@@ -206,7 +225,7 @@ def _builders_lock(builds_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-# Builds kept, the newest first, so that switching between branches needs no new build; and
+# Builds kept, the last used first, so that switching between branches needs no new build; and
 # no build (or a killed builder's leftovers) younger than this is removed, as a process that
 # has just chosen it may not have loaded it yet.
 KEPT_BUILDS = 3
@@ -214,7 +233,7 @@ KEPT_SECONDS = 3600.0
 
 
 def _remove_old_builds(builds_dir: Path, keep: int) -> None:
-    """Remove all but the ``keep`` newest builds older than :data:`KEPT_SECONDS`, and the
+    """Remove all but the ``keep`` last used builds unused for :data:`KEPT_SECONDS`, and the
     folders of builders killed over that long ago (a process that loaded a build keeps its
     files open, so removing it under a running worker is harmless)."""
     now = time.time()

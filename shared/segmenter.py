@@ -115,6 +115,11 @@ def load_jieba(userdicts: Sequence[str] | None = None) -> None:
             _sets_loaded.add(tuple(userdicts))
 
 
+def jieba_loaded() -> bool:
+    """Whether this process holds a segmenter (:func:`load_jieba` or :func:`segment` built it)."""
+    return _segmenter is not None
+
+
 def release_jieba() -> None:
     """Let go of this process's segmenter, so that its memory can return to the system.
 

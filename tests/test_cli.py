@@ -137,7 +137,7 @@ def test_compile_says_when_the_build_of_these_sources_exists() -> None:
 
 
 def test_compile_reports_mypyc_s_error_in_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
-    def failing_build() -> Path:
+    def failing_build(**_: object) -> Path:
         raise compiled_parser.CompileError("shared/parsing/x.py:1: error: Incompatible types")
 
     monkeypatch.setattr(compiled_parser, "build_dir", lambda: Path("/nonexistent/build"))
@@ -146,3 +146,21 @@ def test_compile_reports_mypyc_s_error_in_a_sentence(monkeypatch: pytest.MonkeyP
     assert result.exit_code == 1
     assert "compiling the parser failed:" in result.output
     assert "Incompatible types" in result.output
+
+
+def test_compile_builds_again_a_build_that_does_not_load(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    builds: list[dict[str, object]] = []
+
+    def build(**options: object) -> Path:
+        builds.append(options)
+        return tmp_path
+
+    monkeypatch.setattr(compiled_parser, "build_dir", lambda: tmp_path)  # it exists
+    monkeypatch.setattr(compiled_parser, "build_loads", lambda: False)
+    monkeypatch.setattr(compiled_parser, "build", build)
+    result = CliRunner().invoke(cli.main, ["compile"])
+    assert result.exit_code == 0, result.output
+    assert "does not load; building it again" in result.output
+    assert builds == [{"again": True}]

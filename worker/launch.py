@@ -74,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from worker.celery_app import app  # after the options: a usage error loads nothing
 
+    # Celery restarts a worker on SIGHUP (where no terminal is attached) by running
+    # ``[sys.executable, *sys.argv]`` again: that must be ``-OO -m worker`` with the same
+    # options, not this file run as a script (no -OO, and worker/ first on sys.path).
+    sys.argv = [*(["-OO"] if sys.flags.optimize >= 2 else []), "-m", "worker", *args]
     worker = app.Worker(**options)
     worker.start()
     code: int = worker.exitcode or 0

@@ -17,6 +17,7 @@ from shared.batches import join_pending_batches
 from shared.db import make_engine
 from shared.jobs import sweep_jobs
 from shared.queue import CeleryJobQueue
+from shared.segmenter import jieba_loaded
 from shared.settings import Settings
 from worker.heap import release_dictionary_in_pool_parent
 
@@ -48,6 +49,8 @@ class JobSweeper(bootsteps.StartStopStep):  # type: ignore[misc]
         self.engine.dispose()
 
     def sweep(self) -> None:
+        joining = False
+        joined = 0
         try:
             sweep_jobs(
                 engine=self.engine,
@@ -55,13 +58,18 @@ class JobSweeper(bootsteps.StartStopStep):  # type: ignore[misc]
                 lease_seconds=self.settings.job_lease_seconds,
             )
             # Uploads whose last job's worker stopped before joining their continued articles.
+            joining = True
             joined = join_pending_batches(
                 engine=self.engine, keyword_limit=self.settings.keywords_per_article
             )
         except Exception as exc:  # the database may be restarting; the next tick tries again
             log.warning("sweep skipped: %s", exc)
-            return
-        if joined:
-            # Joining analysed the joined articles here, in the parent, which loaded the
-            # dictionary it lets go of once its pool runs (worker/celery_app.py): again.
+            failed = joining
+        else:
+            failed = False
+        if (joined or failed) and jieba_loaded():
+            # Joining analysed articles here, in the parent (even a join that then failed),
+            # which loaded the dictionary it lets go of once its pool runs
+            # (worker/celery_app.py): again. (Not after a sweep that joined nothing: the
+            # first may run before the pool forks, whose processes share the parent's.)
             release_dictionary_in_pool_parent(getattr(self.worker, "pool", None))

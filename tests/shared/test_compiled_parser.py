@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -34,6 +35,29 @@ def _package(root: Path, name: str, modules: dict[str, str]) -> Path:
     for module, source in modules.items():
         (folder / f"{module}.py").write_text(source, encoding="utf-8")
     return folder
+
+
+def test_builds_are_kept_by_last_use_and_none_younger_than_an_hour_goes(tmp_path: Path) -> None:
+    now = time.time()
+    ages = {"fresh": 60.0, "used-yesterday": 86_400.0, "older": 2 * 86_400.0, "oldest": 3e5}
+    for name, age in {**ages, ".building-killed": 7_200.0, ".building-now": 10.0}.items():
+        (tmp_path / name).mkdir()
+        os.utime(tmp_path / name, (now - age, now - age))
+    compiled_parser._remove_old_builds(tmp_path, keep=2)
+    left = sorted(path.name for path in tmp_path.iterdir())
+    assert left == [".building-now", "fresh", "used-yesterday"]
+    # the newest beyond the kept count stays while it is younger than an hour
+    (tmp_path / "another").mkdir()
+    compiled_parser._remove_old_builds(tmp_path, keep=1)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".building-now", "another", "fresh"]
+
+
+def test_an_editors_hidden_files_are_no_sources(tmp_path: Path) -> None:
+    package = _package(tmp_path, "pkg", {"page": "X = 1\n"})
+    before = compiled_parser.sources_digest(package)
+    (package / ".#page.py").symlink_to(tmp_path / "nowhere")  # an editor's lock link
+    assert compiled_parser.sources_digest(package) == before
+    assert [path.name for path in compiled_parser.compiled_modules(package)] == ["page.py"]
 
 
 def test_digest_changes_with_any_source_and_only_with_them(tmp_path: Path) -> None:

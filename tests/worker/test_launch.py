@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,3 +103,28 @@ def test_short_options_and_a_lower_case_level() -> None:
     assert worker_options(["-Q", "a", "-c", "4", "-l", "info"]) == worker_options(
         ["--queues", "a", "--concurrency", "4", "--loglevel", "INFO"]
     )
+
+
+def test_a_restart_runs_the_worker_module_again_with_its_options(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Celery restarts a worker on SIGHUP by running [sys.executable, *sys.argv]: by then
+    # sys.argv is the module's command line, not worker/__main__.py run as a script
+    from worker.celery_app import app
+
+    seen: list[list[str]] = []
+
+    class Started:
+        exitcode = 0
+
+        def __init__(self, **options: Any) -> None:
+            pass
+
+        def start(self) -> None:
+            seen.append(list(sys.argv))
+
+    monkeypatch.setattr(app, "Worker", Started)
+    monkeypatch.setattr(sys, "argv", ["/work/main/worker/__main__.py"])
+    assert main(["--queues", "baokan", "-c", "2"]) == 0
+    optimised = ["-OO"] if sys.flags.optimize >= 2 else []
+    assert seen == [[*optimised, "-m", "worker", "--queues", "baokan", "-c", "2"]]

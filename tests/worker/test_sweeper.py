@@ -15,12 +15,18 @@ import worker.sweeper as sweeper_module
 from shared import segmenter
 
 
-def _sweeper(pool: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, joined: int) -> Any:
+def _sweeper(
+    pool: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, joined: int, fails: bool = False
+) -> Any:
     monkeypatch.setenv("BAOKAN_DATABASE_URL", f"sqlite:///{tmp_path / 's.db'}")
     monkeypatch.setattr(sweeper_module, "sweep_jobs", lambda **_: None)
+    segmenter.release_jieba()  # whatever an earlier test of this process loaded
 
     def join(**_: Any) -> int:
-        segmenter.load_jieba()  # joining analyses the joined articles again
+        if joined:
+            segmenter.load_jieba()  # joining analyses the joined articles again
+        if fails:
+            raise RuntimeError("the database went away after the analysis")
         return joined
 
     monkeypatch.setattr(sweeper_module, "join_pending_batches", join)
@@ -45,3 +51,13 @@ def test_the_dictionary_stays_where_tasks_run_here_or_nothing_was_joined(
     kind = SoloPool if pool == "solo" else ProcessPool
     _sweeper(kind.__new__(kind), monkeypatch, tmp_path, joined=joined).sweep()
     assert released == []
+
+
+def test_a_join_that_failed_after_analysing_lets_go_of_the_dictionary_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    released: list[bool] = []
+    monkeypatch.setattr(heap, "release_jieba", lambda: released.append(True))
+    pool = ProcessPool.__new__(ProcessPool)
+    _sweeper(pool, monkeypatch, tmp_path, joined=1, fails=True).sweep()
+    assert released == [True]

@@ -152,12 +152,13 @@ def opens_other_text(
         return False
     above = [line for b in before for line in b.lines]
     below = [line for b in after for line in b.lines]
-    if _full_lines_apart(before[-1], block) or _texts_apart(above, _run_from(after)):
+    run = _run_from(after)  # the text from the block to the next place another may open
+    if _full_lines_apart(before[-1], block) or _texts_apart(above, run):
         # an article keeps its column: a column's worth of text in another is another
         # module's, whatever its words; only a few lines (a paragraph set apart, a box)
         # may stand apart in an article, and then they speak of its things
         return (
-            len(_run_from(after)) >= MEASURING_LINES
+            len(run) >= MEASURING_LINES
             or similarity(above, below) < TOPIC_SIMILARITY
         )
     if _runs_on_from_elsewhere(before[-1], block, indents):
@@ -171,7 +172,7 @@ def opens_other_text(
     if shared >= TOPIC_SIMILARITY:
         return False
     # between the two bars: a title names its own text
-    return _named_below(above, _run_from(after), titles)
+    return _named_below(above, run, titles)
 
 
 def _run_from(after: list[Block]) -> list[Line]:

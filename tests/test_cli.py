@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from shared import cli, compiled_parser
-from tests.support.env import FIXTURES
+from tests.support.env import FIXTURES, need_compiled_parser
 
 BAOKAN = str(Path(sys.executable).parent / "baokan")
 PAGE = FIXTURES / "seed-liaocheng-p2.txt"
@@ -127,10 +127,7 @@ def test_reindex_rebuilds_the_search_index_of_every_article(database_url: str) -
 
 
 def test_compile_says_when_the_build_of_these_sources_exists() -> None:
-    if not compiled_parser.build_dir().is_dir():
-        if os.environ.get("BAOKAN_REQUIRE_COMPILED", "") not in ("", "0"):
-            pytest.fail("the parser is not compiled: `make test` runs `baokan compile` first")
-        pytest.skip("the parser is not compiled here (`make test` compiles it first)")
+    need_compiled_parser(compiled_parser.build_dir().is_dir())
     result = _run("compile")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"the parser is compiled already: {compiled_parser.build_dir()}"

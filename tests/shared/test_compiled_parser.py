@@ -18,14 +18,12 @@ import pytest
 import shared.parsing
 from shared import compiled_parser
 from shared.parsing import explain_text, parse_text
+from tests.support.env import need_compiled_parser
 from tests.support.page_simulator import PageSimulator, load_sample_articles
 
 REPO = Path(__file__).resolve().parents[2]
 # Pages as pdftotext extracts them (plain, -layout), kept for the parser's tests.
 EXTRACTED = sorted((REPO / "tests/fixtures/extracted").glob("**/*.txt"))
-# Set by `make test`, which compiles the parser first: then a parser running from its sources
-# is a failure, not a skip.
-REQUIRE_COMPILED = os.environ.get("BAOKAN_REQUIRE_COMPILED", "") not in ("", "0")
 
 
 def _package(root: Path, name: str, modules: dict[str, str]) -> Path:
@@ -205,10 +203,7 @@ print(json.dumps([
 
 
 def test_the_compiled_parser_parses_exactly_as_its_sources() -> None:
-    if not shared.parsing.COMPILED:
-        if REQUIRE_COMPILED:
-            pytest.fail("the parser is not compiled: run `baokan compile`")
-        pytest.skip("the parser is not compiled here (`baokan compile` builds it)")
+    need_compiled_parser(shared.parsing.COMPILED)
     for path in compiled_parser.compiled_modules():
         module = importlib.import_module(f"shared.parsing.{path.stem}")
         assert compiled_parser.is_compiled(module.__file__), module

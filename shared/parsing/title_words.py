@@ -18,7 +18,13 @@ from collections.abc import Mapping
 from shared.parsing.block import Block
 from shared.parsing.lines import joined_text
 from shared.parsing.text_ends import closes_text
-from shared.parsing.topic import lines_share_topic, pointed_body, text_bigrams, vocabulary
+from shared.parsing.topic import (
+    JoinedVocabularies,
+    lines_share_topic,
+    pointed_body,
+    text_bigrams,
+    vocabulary,
+)
 from shared.parsing.units import Unit, body_lines
 
 # A title block goes to the body holding at least this many of its character bigrams (a
@@ -58,6 +64,11 @@ def parts_by_vocabulary(
     if sum(math.comb(len(starts), size) for size in sizes) > MAX_CUTS:
         return None
     words = [text_bigrams(joined_text(block.lines)) for block in blocks]
+    # The parts' vocabularies hold no more than the titles' bigrams: all that the titles
+    # can find in them.
+    parts_words = JoinedVocabularies(
+        [run[unit].body[block].lines for unit, block in pieces], frozenset().union(*words)
+    )
     found: list[tuple[list[Block], list[Unit]]] | None = None
     for size in sizes:
         for cut in itertools.combinations(starts, size):
@@ -66,7 +77,7 @@ def parts_by_vocabulary(
                 [line for unit, block in pieces[start:end] for line in run[unit].body[block].lines]
                 for start, end in bounds
             ]
-            vocabularies = [vocabulary(part) for part in lines]
+            vocabularies = [parts_words.of(start, end) for start, end in bounds]
             given = _give_blocks(blocks, words, vocabularies)
             if given is None or not all(
                 pieces[start][1] == 0 or not lines_share_topic(before, after)

@@ -141,6 +141,33 @@ _FIRST = operator.itemgetter(0)
 _LAST = operator.itemgetter(-1)
 
 
+class JoinedVocabularies:
+    """The vocabularies of runs of consecutive pieces of text, each run read as one text,
+    kept to the bigrams ``among`` (a run's :func:`vocabulary` & ``among``): all that the
+    titles whose bigrams make ``among`` can find in them.
+
+    Each piece's own bigrams are found once; a run's are theirs and those across the joins
+    between its pieces.  A search over the ways to cut many pieces into runs
+    (:func:`.title_words.parts_by_vocabulary` tries up to a thousand) thus keeps no whole
+    vocabulary of every run it tries: cached per parse, those came to 36 MB on one page.
+    """
+
+    def __init__(self, pieces: Sequence[Sequence[Line]], among: frozenset[str]) -> None:
+        self._among = among
+        self._own = [vocabulary(piece) & among for piece in pieces]
+        texts = [[text for text in map(_TEXT, piece) if text] for piece in pieces]
+        # Each piece's first and last characters, for the bigrams across its joins; a piece
+        # with no text has no join of its own (its neighbours join across it).
+        self._ends = [(run[0][0], run[-1][-1]) if run else None for run in texts]
+
+    def of(self, start: int, end: int) -> frozenset[str]:
+        """The run of ``pieces[start:end]``."""
+        ends = [pair for pair in self._ends[start:end] if pair is not None]
+        joins = "\0".join(before[1] + after[0] for before, after in itertools.pairwise(ends))
+        across = [pair for pair in _HAN_BIGRAM.findall(joins) if pair in self._among]
+        return frozenset(itertools.chain(across, *self._own[start:end]))
+
+
 def lines_words(lines: Sequence[Line]) -> frozenset[str]:
     """The distinct character bigrams inside the lines (none across a line end): the
     words a page prints, to tell whether two pieces join into one of them."""

@@ -17,6 +17,7 @@ from shared.segmenter import load_jieba
 from shared.settings import Settings
 from worker.heap import EveryNthTask, release_dictionary_in_pool_parent, return_free_heap_to_os
 from worker.sweeper import JobSweeper
+from worker.timers import CancelledTimerSweeper
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ settings = Settings.from_env()
 app = Celery("baokan", include=["worker.tasks"])
 app.conf.update(celery_config(settings))
 app.steps["worker"].add(JobSweeper)
+app.steps["worker"].add(CancelledTimerSweeper)
 
 
 @worker_init.connect

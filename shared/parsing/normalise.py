@@ -87,11 +87,23 @@ def is_cjk(char: str) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=8192)
 def is_wide(char: str) -> bool:
     """Printed one em wide: ideographs, full-width punctuation, CJK quotes and dashes, and
     the midline ellipsis a font maps the Chinese ellipsis to (its width is narrow to Unicode,
     but it prints the mark ``……`` is made of)."""
+    if len(char) == 1:
+        # Most characters asked about are ASCII (all narrow to Unicode) or common
+        # ideographs (all wide): answered here, they leave the cache to the rest.
+        code = ord(char)
+        if code < 0x80:
+            return False
+        if 0x4E00 <= code <= 0x9FFF:
+            return True
+    return _is_wide_by_unicode(char)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_wide_by_unicode(char: str) -> bool:
     if char in " \t":
         return False
     return char == _MIDLINE_ELLIPSIS or unicodedata.east_asian_width(char) in ("W", "F", "A")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from shared.parsing.continuation_markers import find_continuations
@@ -119,6 +121,18 @@ def test_display_width_counts_common_wide_characters_as_one_em() -> None:
             assert not char.isspace(), hex(code)
             assert is_wide(char), hex(code)
             assert display_width(f"a {char}\u3000") == 1.5
+
+
+def test_every_character_is_wide_by_its_east_asian_width() -> None:
+    """is_wide answers ASCII and the common ideographs without looking them up: every
+    character of the Basic Multilingual Plane and a few beyond must still get Unicode's
+    answer (W, F or A; the midline ellipsis wide too; space and tab narrow)."""
+    for code in [*range(0x10000), *range(0x20000, 0x20100), 0x1F600, 0xE0001]:
+        char = chr(code)
+        by_unicode = char == "\u22ef" or (
+            char not in " \t" and unicodedata.east_asian_width(char) in ("W", "F", "A")
+        )
+        assert is_wide(char) is by_unicode, hex(code)
 
 
 @pytest.mark.parametrize(

@@ -141,3 +141,20 @@ def test_the_extracted_pages_bench_names_what_pymupdf_mode_needs() -> None:
     )
     assert run.returncode != 0
     assert "pip install pymupdf" in run.stderr
+
+
+def test_the_memory_bench_reads_the_worker_every_few_pages() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.memory", "--pages", "5", "--every", "2",
+         "--databases", "sqlite", "--json"],
+        cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    table, _, last = run.stdout.rstrip().rpartition("\n")
+    assert "worker memory over 5 pages, sqlite" in table
+    assert "after the first 2 pages" in table
+    readings = json.loads(last)["sqlite"]
+    assert [reading["pages"] for reading in readings] == [0, 2, 4, 5]
+    for reading in readings:
+        assert len(reading["processes"]) == 3  # the parent and its two pool processes
+        assert abs(sum(reading["processes"]) - reading["rss_sum"]) < 1

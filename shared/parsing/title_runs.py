@@ -32,6 +32,12 @@ headlines (then all subtitles): the n-th block of each level goes to the n-th un
 (:func:`row_stacks`), when every stack so made is shaped as one and no block's words point
 at another unit's body.  Four or more title blocks are never one article's stack, so the
 units need not speak of different things here.
+
+Last, a run where each unit has a title pointing clearly at its body and the other blocks
+only lean on one body (a word of it, 好戏, and none or fewer of any other's) is shared out
+by those words too, each unit opening like an article heading a part of its own, when every
+stack so made is shaped as one: a module's second title level often names nothing of its
+body, and left in the run it stays over the first body, a kicker of the wrong article.
 """
 
 from __future__ import annotations
@@ -87,6 +93,13 @@ def split_title_runs(items: list[Item]) -> list[Item]:
                 for blocks, unit in zip(rows, run, strict=True):
                     out.append(TitleGroup(blocks=blocks))
                     out.append(unit)
+                index += 1 + len(run)
+                continue
+            parts = parts_by_vocabulary(item.blocks, run, leaning=True)
+            if parts is not None and all(_stack_shaped(blocks) for blocks, _ in parts):
+                for blocks, units in parts:
+                    out.append(TitleGroup(blocks=blocks))
+                    out.extend(units)
                 index += 1 + len(run)
                 continue
         out.append(item)
@@ -155,6 +168,12 @@ def row_stacks(blocks: list[Block], columns: int) -> list[list[Block]] | None:
     if any(_kicker(stack[-1]) or is_subtitle(joined_text(stack[0].lines)) for stack in stacks):
         return None
     return stacks
+
+
+def _stack_shaped(blocks: list[Block]) -> bool:
+    """Shaped as one module's title stack: a lead-in kicker (``…：``, ``…——``) never its last
+    block, a subtitle (``——…``) never its first."""
+    return not _kicker(blocks[-1]) and not is_subtitle(joined_text(blocks[0].lines))
 
 
 def _kicker(block: Block) -> bool:

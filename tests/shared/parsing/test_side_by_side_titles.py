@@ -846,3 +846,33 @@ def test_a_title_between_a_kicker_and_headline_of_the_body_under_them_heads_the_
     moved = move_stray_titles(items)
     assert isinstance(moved[-1], Unit)
     assert moved[-1].body == [village]
+
+
+def test_a_title_whose_words_only_lean_on_a_body_completes_that_modules_stack() -> None:
+    # two modules' titles read as one run over their two bodies: each module has a title
+    # naming its subject (夜经济, 夏收夏种), and the village module's second level shares but
+    # one word with its body (农户), too few to point at it clearly; it leans there, so it
+    # joins that stack, wherever the row read it, instead of staying over the first body
+    for run in (
+        ["城市夜经济持续升温", "", "山区夏收夏种忙", "", "农户笑开颜", ""],
+        ["城市夜经济持续升温", "", "农户笑开颜", "", "山区夏收夏种忙", ""],
+    ):
+        rows = [*run, *wrap(NIGHT, 14), "", *wrap(VILLAGE, 14)]
+        parsed = parse_text("\n".join(rows)).articles
+        titles = {(a.kicker, a.headline, a.subtitle): a.paragraphs for a in parsed}
+        assert titles == {
+            ("", "城市夜经济持续升温", ""): body(NIGHT),
+            ("山区夏收夏种忙", "农户笑开颜", ""): body(VILLAGE),
+        }
+
+
+def test_a_leaning_title_over_two_dateline_parts_of_one_article_stays_in_its_stack() -> None:
+    # one article's kicker and headline over its two dateline parts: the headline points
+    # at the first part, the kicker only leans on the second (缅甸); with no title pointing
+    # clearly at the second part, nothing tells it from a module of its own
+    first = ["本报讯（记者王伟）" + NIGHT[0][9:], *NIGHT[1:3]]
+    second = ["本报讯（记者李明）夜市摊主来自缅甸等地，" + NIGHT[3], NIGHT[4]]
+    rows = ["城市夜经济持续升温", "", "缅甸客商来访", "", *wrap(first, 14), "", *wrap(second, 14)]
+    assert [a.headline for a in parse_text("\n".join(rows)).articles if a.headline] == [
+        "缅甸客商来访"
+    ]

@@ -876,3 +876,23 @@ def test_a_leaning_title_over_two_dateline_parts_of_one_article_stays_in_its_sta
     assert [a.headline for a in parse_text("\n".join(rows)).articles if a.headline] == [
         "缅甸客商来访"
     ]
+
+
+def test_a_lone_subtitles_headline_read_in_another_run_goes_back_on_a_lesser_lead() -> None:
+    # the night report's headline was read into the village module's run, its subtitle
+    # left alone over the night body: a ``——`` subtitle never stands alone, so the stack is
+    # known to want a headline, and the block's words leaning there by 4 to 2 (夜市人头攒动
+    # in the night body, 农户抢收 in the village body) bring it back
+    rows = [
+        "夜市人头攒动农户抢收", "",
+        "山区夏收夏种忙", "",
+        *wrap(VILLAGE, 14), "",
+        "——商圈延长营业时间",
+        *wrap(NIGHT, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    titles = {(a.kicker, a.headline, a.subtitle): a.paragraphs for a in parsed}
+    assert titles == {
+        ("", "夜市人头攒动农户抢收", "商圈延长营业时间"): body(NIGHT),
+        ("", "山区夏收夏种忙", ""): body(VILLAGE),
+    }

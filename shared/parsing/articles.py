@@ -66,7 +66,7 @@ from shared.parsing.title_roles import (
     reports_speech,
     unwrapped_title_roles,
 )
-from shared.parsing.title_runs import split_title_runs
+from shared.parsing.title_runs import split_gathered_runs, split_title_runs
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic, text_bigrams, vocabulary
 from shared.parsing.topic_breaks import split_topic_breaks
@@ -516,7 +516,7 @@ def titled_items(
     if titles[2] != "before":
         return items, titles
     returned = return_run_on_titles(items, order or LineOrder())
-    split = move_stray_titles(split_title_runs(split_merged_titles(returned)))
+    split = split_gathered_runs(move_stray_titles(split_title_runs(split_merged_titles(returned))))
     if len(split) == len(items) and all(a is b for a, b in zip(split, items, strict=True)):
         return items, titles
     split_titles = assign_titles(split, order)

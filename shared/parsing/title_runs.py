@@ -56,17 +56,24 @@ from shared.parsing.title_words import parts_by_vocabulary, points_against
 from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
 
 
-def split_title_runs(items: list[Item]) -> list[Item]:
+def split_title_runs(items: list[Item], *, bylined: bool = False) -> list[Item]:
     """``items`` with each title run over as many article units split, one title group set
     before each unit (see the module's docstring); other items unchanged.  For a page whose
     titles stand over their bodies: where they follow them, the group after a unit is its
-    title and the units after the group have titles of their own."""
+    title and the units after the group have titles of their own.
+
+    ``bylined``: only runs whose units each open with a byline are split (see
+    :func:`split_gathered_runs`)."""
     out: list[Item] = []
     index = 0
     while index < len(items):
         item = items[index]
         if isinstance(item, TitleGroup) and len(item.blocks) > 1:
             run = _article_run(items, index + 1)
+            if bylined and not all(unit.bylines for unit in run):
+                out.append(item)
+                index += 1
+                continue
             titles = title_stacks(item.blocks)
             anchored = all(unit.anchored for unit in run[1:])
             if (
@@ -105,6 +112,17 @@ def split_title_runs(items: list[Item]) -> list[Item]:
         out.append(item)
         index += 1
     return out
+
+
+def split_gathered_runs(items: list[Item]) -> list[Item]:
+    """``items`` with the title runs that moving stray titles gathered (:mod:`.stray_titles`)
+    split as :func:`split_title_runs` splits runs, where every unit under the run opens with
+    a byline.  A title read amid another module's text goes back over its own body and
+    may land in the run over a row's modules (数据资产化提速… joining A股指数体系迈向精细化…
+    over the bodies of 本报记者 杨笑寒 and 本报记者 田 鹏); a byline opens each module's
+    text once, never a second report of one article as a dateline may, so such a run pairs
+    its titles with its modules as a run read so from the start does."""
+    return split_title_runs(items, bylined=True)
 
 
 def _glued_to(group: TitleGroup, unit: Unit) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from shared.parsing import parse_text
 from shared.parsing.block import Block
-from shared.parsing.lines import make_line, split_lines
+from shared.parsing.lines import joined_text, make_line, split_lines
 from shared.parsing.stray_titles import _amid_text, move_stray_titles
 from shared.parsing.units import Item, TitleGroup, Unit
 from tests.shared.parsing.test_stray_pieces import NIGHT, RIVER, VILLAGE, body, wrap
@@ -896,3 +896,32 @@ def test_a_lone_subtitles_headline_read_in_another_run_goes_back_on_a_lesser_lea
         ("", "夜市人头攒动农户抢收", "商圈延长营业时间"): body(NIGHT),
         ("", "山区夏收夏种忙", ""): body(VILLAGE),
     }
+
+
+def _byline(text: str, number: int) -> Block:
+    """A byline line standing apart from the titles over it (a blank line between)."""
+    return Block("byline", [make_line(text, number, 1)], "", [make_line("", number - 1, 1)])
+
+
+def test_a_run_gathered_over_two_bylined_modules_gives_each_its_title() -> None:
+    # the night title was read amid another module's text and moved back over its own
+    # body, landing in the run over the row's two modules, each opening with a byline: a
+    # byline opens one module's text, never a second report of one article, so the run's
+    # titles pair with the modules in order, as a run read so from the start does
+    from shared.parsing.title_runs import split_gathered_runs
+
+    night, village = wrap(body(NIGHT), 14), wrap(body(VILLAGE), 14)
+    group = TitleGroup(blocks=[_block(["城市夜经济持续升温"], 1), _block(["山区夏收夏种忙"], 2)])
+    first = Unit(bylines=[_byline("本报记者 王伟", 4)], body=[_block(night, 5)])
+    second = Unit(bylines=[_byline("本报记者 李明", 40)], body=[_block(village, 41)])
+    items: list[Item] = [group, first, second]
+    split = split_gathered_runs(items)
+    groups = [item for item in split if isinstance(item, TitleGroup)]
+    assert [[joined_text(b.lines) for b in group.blocks] for group in groups] == [
+        ["城市夜经济持续升温"],
+        ["山区夏收夏种忙"],
+    ]
+    assert [item for item in split if isinstance(item, Unit)] == [first, second]
+    # a second report of one article opening with a dateline is left under the whole stack
+    dated = Unit(body=[_block(["本报讯（记者李明）" + VILLAGE[0][9:]], 40)])
+    assert split_gathered_runs([group, first, dated]) == [group, first, dated]

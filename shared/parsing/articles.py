@@ -48,6 +48,7 @@ from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.opening_titles import (
     extend_title_with_opening_paragraph,
     split_opening_title_paragraph,
+    titles_glued_over_datelines,
 )
 from shared.parsing.paragraphs import capitals_slack
 from shared.parsing.photo_bylines import join_bylines_past_photos
@@ -65,7 +66,7 @@ from shared.parsing.title_roles import (
     reports_speech,
     unwrapped_title_roles,
 )
-from shared.parsing.title_runs import split_title_runs
+from shared.parsing.title_runs import split_gathered_runs, split_title_runs
 from shared.parsing.titles import BlockRole
 from shared.parsing.topic import lines_share_topic, text_bigrams, vocabulary
 from shared.parsing.topic_breaks import split_topic_breaks
@@ -515,7 +516,7 @@ def titled_items(
     if titles[2] != "before":
         return items, titles
     returned = return_run_on_titles(items, order or LineOrder())
-    split = move_stray_titles(split_title_runs(split_merged_titles(returned)))
+    split = split_gathered_runs(move_stray_titles(split_title_runs(split_merged_titles(returned))))
     if len(split) == len(items) and all(a is b for a, b in zip(split, items, strict=True)):
         return items, titles
     split_titles = assign_titles(split, order)
@@ -867,6 +868,8 @@ def assemble_page(
         items = split_topic_breaks(reattach_stray_pieces(read_bands(items, shape), shape), shape)
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
+    if not unwrapped:  # (a line a paragraph: a title has no wrap to tell it by)
+        items = titles_glued_over_datelines(items)
     items, (assignment, before, direction) = titled_items(items, order)
     group_of_unit = {u: g for g, u in assignment.items()}
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction, blanks_tell)

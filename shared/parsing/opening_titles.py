@@ -15,7 +15,7 @@ from shared.parsing.bylines import is_byline_line
 from shared.parsing.glued_titles import TITLE_SPLIT_RULE
 from shared.parsing.lines import joined_text
 from shared.parsing.text_ends import FULL_STOPS, PHRASE_PAUSES, asks_or_exclaims
-from shared.parsing.units import TitleGroup, Unit
+from shared.parsing.units import Item, TitleGroup, Unit
 from shared.parsing.wrapping import Layout
 
 # A headline wraps over a line or two (three in a narrow column); a longer opening
@@ -120,3 +120,62 @@ def extend_title_with_opening_paragraph(unit: Unit, group: TitleGroup, layout: L
         group.blocks[-1] = Block(last.kind, [*last.lines, *lines], last.rule, last.blanks_before)
     else:
         group.blocks.append(Block(block.kind, lines, TITLE_SPLIT_RULE, block.blanks_before))
+
+
+# A headline set in a narrow module wraps over up to this many lines (a long one of two
+# phrases: 深刻认识和把握改革规律 进一步改进工作方式方法不断推动政府职能转变和营商环境改善
+# 取得新突破 over five lines of ten); a longer run of text ending no sentence is a column piece.
+MAX_GLUED_TITLE_LINES = 5
+# Marks of a sentence a title glued over a dateline may not hold (a lead-in colon included:
+# ``…：`` announces text, and a headline glued to its dateline has no kicker before it).
+_SENTENCE_MARKS = frozenset("。；;：:")
+
+
+def titles_glued_over_datelines(items: list[Item]) -> list[Item]:
+    """``items`` with each untitled piece of a title's shape read right over a dateline
+    taken for that article's title (:func:`_glued_over_dateline`); others unchanged.
+
+    A dateline (``新华社北京1月14日电``) opens its article's text, so what the extractor
+    gives right over it, with no blank line between, is no text of that article, and a
+    paragraph of another article never ends in mid-sentence: a block of a few lines that
+    ends no sentence and holds no sentence mark is the title set over the dateline, read
+    as a body of its own because it wraps over several lines like text."""
+    out: list[Item] = []
+    for index, item in enumerate(items):
+        after = items[index + 1] if index + 1 < len(items) else None
+        if isinstance(item, Unit) and isinstance(after, Unit) and _glued_over_dateline(item, after):
+            out.append(TitleGroup(blocks=[item.body[0]]))
+            continue
+        out.append(item)
+    return out
+
+
+def _glued_over_dateline(unit: Unit, after: Unit) -> bool:
+    """``unit`` is one text block of at most ``MAX_GLUED_TITLE_LINES`` lines, with no byline,
+    marker or dateline of its own, ending no sentence, holding no sentence mark and no
+    line ending with a pause (a headline may part phrases with a comma inside a line, and
+    a column piece of text runs on past its commas), read right over ``after``'s first line,
+    a dateline opening an article that has no byline."""
+    if unit.kind != "article" or unit.bylines or unit.markers or len(unit.body) != 1:
+        return False
+    if after.kind != "article" or after.bylines or not after.body:
+        return False
+    block, opening = unit.body[0], after.body[0]
+    text = joined_text(block.lines)
+    return (
+        block.kind == "text"
+        and 1 <= len(block.lines) <= MAX_GLUED_TITLE_LINES
+        and opening.opens_with_dateline
+        and not opening.blanks_before
+        and opening.first.number == block.last.number + 1
+        and not block.opens_with_dateline
+        and not block.last.ends_sentence
+        and _SENTENCE_MARKS.isdisjoint(text)
+        and not any(
+            line.text.rstrip()[-1:] in PHRASE_PAUSES
+            or line.spaced_out
+            or line.continuations
+            or is_byline_line(line.text)
+            for line in block.lines
+        )
+    )

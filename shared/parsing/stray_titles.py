@@ -23,7 +23,8 @@ pointed at clearly: counted together, they are, and the first takes the block.  
 plain blocks whose outer two point at the body under the run (its kicker and headline), a
 middle one pointing nowhere is the next module's title read between them across the row:
 it goes over the one untitled article after the run, if that body holds any of its words
-(:func:`_between_own_levels`).  A lone
+(:func:`_between_own_levels`).  A stack of a lone subtitle (``——…``) wants its headline,
+which a block pointing there by ``LOOSE_LEAD`` fills (:func:`_headless_target`).  A lone
 title block is weighed too where it stands over no body (a byline with no text under it, a
 photo, then another title: its module's text was read elsewhere), over a text that opens
 like no article and shares none of its words while they point clearly (twice as many as in
@@ -132,6 +133,8 @@ def _move_once(items: list[Item]) -> list[Item]:
                     target = None
             if target is None:
                 target = _read_on_target(block, articles, leaders, vocabularies, under)
+            if target is None:
+                target = _headless_target(block, items, vocabularies)
             if place == introduced and item.blocks[place - 1] in staying:
                 target = None  # the headline its kicker introduces stays under it
             if (
@@ -187,6 +190,28 @@ def _between_own_levels(group: TitleGroup, targets: list[int | None], below: int
     if len(texts) != 3 or not all(map(is_plain_title, texts)):
         return None
     return 1 if targets == [below, None, below] else None
+
+
+def _headless_target(
+    block: Block, items: list[Item], vocabularies: dict[int, frozenset[str]]
+) -> int | None:
+    """The article under a stack of a lone subtitle (``——…``) that the block's words point
+    at by ``LOOSE_LEAD`` (at least ``MIN_STRAY_TITLE_HITS`` of them there), when the block
+    is no subtitle itself; else None.  A subtitle never stands alone: its headline was read
+    elsewhere, so the stack is known to want one and a weaker lead is evidence enough
+    (下楼做核酸，129人忘带钥匙 with four of its bigrams in the body under
+    ``——友情提醒：…``, two in the body under its own run)."""
+    text = joined_text(block.lines)
+    if is_subtitle(text):
+        return None
+    target = clearly_pointed(text_bigrams(text), vocabularies, MIN_STRAY_TITLE_HITS, LOOSE_LEAD)
+    if target is None:
+        return None
+    over = index_over(items, target)
+    group = items[over] if over >= 0 else None
+    if not isinstance(group, TitleGroup) or len(group.blocks) != 1:
+        return None
+    return target if is_subtitle(joined_text(group.blocks[0].lines)) else None
 
 
 def _next_untitled(items: list[Item], below: int) -> int | None:

@@ -32,6 +32,12 @@ headlines (then all subtitles): the n-th block of each level goes to the n-th un
 (:func:`row_stacks`), when every stack so made is shaped as one and no block's words point
 at another unit's body.  Four or more title blocks are never one article's stack, so the
 units need not speak of different things here.
+
+Last, a run where each unit has a title pointing clearly at its body and the other blocks
+only lean on one body (a word of it, 好戏, and none or fewer of any other's) is shared out
+by those words too, each unit opening like an article heading a part of its own, when every
+stack so made is shaped as one: a module's second title level often names nothing of its
+body, and left in the run it stays over the first body, a kicker of the wrong article.
 """
 
 from __future__ import annotations
@@ -50,17 +56,24 @@ from shared.parsing.title_words import parts_by_vocabulary, points_against
 from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
 
 
-def split_title_runs(items: list[Item]) -> list[Item]:
+def split_title_runs(items: list[Item], *, bylined: bool = False) -> list[Item]:
     """``items`` with each title run over as many article units split, one title group set
     before each unit (see the module's docstring); other items unchanged.  For a page whose
     titles stand over their bodies: where they follow them, the group after a unit is its
-    title and the units after the group have titles of their own."""
+    title and the units after the group have titles of their own.
+
+    ``bylined``: only runs whose units each open with a byline are split (see
+    :func:`split_gathered_runs`)."""
     out: list[Item] = []
     index = 0
     while index < len(items):
         item = items[index]
         if isinstance(item, TitleGroup) and len(item.blocks) > 1:
             run = _article_run(items, index + 1)
+            if bylined and not all(unit.bylines for unit in run):
+                out.append(item)
+                index += 1
+                continue
             titles = title_stacks(item.blocks)
             anchored = all(unit.anchored for unit in run[1:])
             if (
@@ -89,9 +102,27 @@ def split_title_runs(items: list[Item]) -> list[Item]:
                     out.append(unit)
                 index += 1 + len(run)
                 continue
+            parts = parts_by_vocabulary(item.blocks, run, leaning=True)
+            if parts is not None and all(_stack_shaped(blocks) for blocks, _ in parts):
+                for blocks, units in parts:
+                    out.append(TitleGroup(blocks=blocks))
+                    out.extend(units)
+                index += 1 + len(run)
+                continue
         out.append(item)
         index += 1
     return out
+
+
+def split_gathered_runs(items: list[Item]) -> list[Item]:
+    """``items`` with the title runs that moving stray titles gathered (:mod:`.stray_titles`)
+    split as :func:`split_title_runs` splits runs, where every unit under the run opens with
+    a byline.  A title read amid another module's text goes back over its own body and
+    may land in the run over a row's modules (数据资产化提速… joining A股指数体系迈向精细化…
+    over the bodies of 本报记者 杨笑寒 and 本报记者 田 鹏); a byline opens each module's
+    text once, never a second report of one article as a dateline may, so such a run pairs
+    its titles with its modules as a run read so from the start does."""
+    return split_title_runs(items, bylined=True)
 
 
 def _glued_to(group: TitleGroup, unit: Unit) -> bool:
@@ -155,6 +186,12 @@ def row_stacks(blocks: list[Block], columns: int) -> list[list[Block]] | None:
     if any(_kicker(stack[-1]) or is_subtitle(joined_text(stack[0].lines)) for stack in stacks):
         return None
     return stacks
+
+
+def _stack_shaped(blocks: list[Block]) -> bool:
+    """Shaped as one module's title stack: a lead-in kicker (``…：``, ``…——``) never its last
+    block, a subtitle (``——…``) never its first."""
+    return not _kicker(blocks[-1]) and not is_subtitle(joined_text(blocks[0].lines))
 
 
 def _kicker(block: Block) -> bool:

@@ -37,7 +37,7 @@ MAX_CUTS = 1000
 
 
 def parts_by_vocabulary(
-    blocks: list[Block], run: list[Unit]
+    blocks: list[Block], run: list[Unit], *, leaning: bool = False
 ) -> list[tuple[list[Block], list[Unit]]] | None:
     """A run of title blocks over article units that the titles' own words share out: the
     units cut into consecutive articles such that every title block clearly points at one
@@ -50,7 +50,11 @@ def parts_by_vocabulary(
     or a body block after a closed sentence where the text on the two sides speaks of
     different things (a report with no dateline, read on under the one before it).  None
     unless exactly one such cut exists, or when there are more ways to cut than
-    ``MAX_CUTS``."""
+    ``MAX_CUTS``.
+
+    ``leaning``: a block whose words point at no body clearly goes where they lean, when
+    every part has a block pointing at it clearly (:func:`_give_blocks_leaning`); the units
+    that open like articles then each open a part of their own."""
     pieces = [(unit, block) for unit, item in enumerate(run) for block in range(len(item.body))]
     if len(pieces) < 2 or not all(item.body for item in run):
         return None
@@ -69,26 +73,40 @@ def parts_by_vocabulary(
     parts_words = JoinedVocabularies(
         [run[unit].body[block].lines for unit, block in pieces], frozenset().union(*words)
     )
+    give = _give_blocks_leaning if leaning else _give_blocks
+    # Where words only lean, every unit opening like an article is one: a block that leans
+    # at one of two reports under one stack says too little to join them.
+    heads = {index for index in starts if pieces[index][1] == 0 and run[pieces[index][0]].anchored}
     found: list[tuple[list[Block], list[Unit]]] | None = None
     for size in sizes:
         for cut in itertools.combinations(starts, size):
+            if leaning and not heads <= set(cut):
+                continue
             bounds = list(itertools.pairwise([0, *cut, len(pieces)]))
-            lines = [
-                [line for unit, block in pieces[start:end] for line in run[unit].body[block].lines]
-                for start, end in bounds
-            ]
             vocabularies = [parts_words.of(start, end) for start, end in bounds]
-            given = _give_blocks(blocks, words, vocabularies)
-            if given is None or not all(
-                pieces[start][1] == 0 or not lines_share_topic(before, after)
-                for (start, _), before, after in zip(bounds[1:], lines[:-1], lines[1:], strict=True)
-            ):
+            given = give(blocks, words, vocabularies)
+            if given is None or not _opens_articles(run, pieces, bounds):
                 continue
             if found is not None:
                 return None
             parts = [_part_units(run, pieces[start:end]) for start, end in bounds]
             found = list(zip(given, parts, strict=True))
     return found
+
+
+def _opens_articles(
+    run: list[Unit], pieces: list[tuple[int, int]], bounds: list[tuple[int, int]]
+) -> bool:
+    """Whether every part after the first opens an article: at a unit's head, or within a
+    unit where the text on the two sides of the cut speaks of different things."""
+    lines = [
+        [line for unit, block in pieces[start:end] for line in run[unit].body[block].lines]
+        for start, end in bounds
+    ]
+    return all(
+        pieces[start][1] == 0 or not lines_share_topic(before, after)
+        for (start, _), before, after in zip(bounds[1:], lines[:-1], lines[1:], strict=True)
+    )
 
 
 def _part_units(run: list[Unit], pieces: list[tuple[int, int]]) -> list[Unit]:
@@ -161,3 +179,30 @@ def _give_blocks(
             return None
         given[place].append(block)
     return given if all(given) else None
+
+
+def _give_blocks_leaning(
+    blocks: list[Block], words: list[frozenset[str]], vocabularies: list[frozenset[str]]
+) -> list[list[Block]] | None:
+    """The title blocks shared out among the parts where each part has a block clearly
+    pointing at it and every other block leans on one part: at least one of its bigrams
+    stands there and fewer in each other part.  A module's headline names its subject, and
+    the kicker or second headline over it (每天都有好戏等你解锁 over 上海戏曲艺术中心云上放送经典)
+    often only a word of its body (好戏); the clear block proves the part is a module of its
+    own, the leaning word says which module's stack the other block completes.  None unless
+    every part has a clearly pointing block (two reports under one stack, the second with a
+    dateline of its own, share words too: a block leaning at the second of them tells two
+    modules from one article no better than chance)."""
+    places = [_pointed(title, vocabularies) for title in words]
+    if len(vocabularies) < 2 or set(places) - {None} != set(range(len(vocabularies))):
+        return None
+    given: list[list[Block]] = [[] for _ in vocabularies]
+    for block, title, place in zip(blocks, words, places, strict=True):
+        if place is None:
+            hits = [len(title & vocabulary) for vocabulary in vocabularies]
+            best = max(hits)
+            if best < 1 or hits.count(best) > 1:
+                return None
+            place = hits.index(best)
+        given[place].append(block)
+    return given

@@ -532,3 +532,24 @@ def test_a_paragraph_under_a_subhead_set_apart_keeps_its_first_line() -> None:
         "商户经营需求为夜市“添人气”",
         "".join(rows[8:]),
     ]
+
+
+def test_a_title_wrapped_like_text_right_over_a_dateline_is_that_articles_title() -> None:
+    # a long two-phrase headline set in a narrow module wraps over five lines like text and
+    # is read right over its article's dateline, with no blank line between: a dateline
+    # opens its article's text and a paragraph never stops in mid-sentence, so the block
+    # ending no sentence, with no sentence mark, is the title, not an untitled piece
+    title = [
+        "深刻认识和把握改革规", "律 进一步改进工作方", "式方法不断推动政府职",
+        "能转变和营商环境改善", "取得新突破",
+    ]  # fmt: skip
+    text = [
+        "新华社北京1月14日电（", "记者赵超）连日来，山区各", "乡镇抢抓农时，组织农户开",
+        "展夏收夏种，田间地头一派", "忙碌景象。", "当地农业部门派出技术人",
+        "员深入村组，指导农户科学", "管理，确保粮食丰收。", "不少合作社还引进了收割",
+        "机和烘干设备，大大减轻了", "", "农户的劳动强度。",
+    ]  # fmt: skip
+    parsed = parse_text("\n".join([*title, *text])).articles
+    assert ["".join((a.kicker, a.headline, a.subtitle)).replace(" ", "") for a in parsed] == [
+        "深刻认识和把握改革规律进一步改进工作方式方法不断推动政府职能转变和营商环境改善取得新突破"
+    ]

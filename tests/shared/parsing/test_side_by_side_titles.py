@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from shared.parsing import parse_text
 from shared.parsing.block import Block
-from shared.parsing.lines import make_line, split_lines
+from shared.parsing.lines import joined_text, make_line, split_lines
 from shared.parsing.stray_titles import _amid_text, move_stray_titles
 from shared.parsing.units import Item, TitleGroup, Unit
 from tests.shared.parsing.test_stray_pieces import NIGHT, RIVER, VILLAGE, body, wrap
@@ -846,3 +846,82 @@ def test_a_title_between_a_kicker_and_headline_of_the_body_under_them_heads_the_
     moved = move_stray_titles(items)
     assert isinstance(moved[-1], Unit)
     assert moved[-1].body == [village]
+
+
+def test_a_title_whose_words_only_lean_on_a_body_completes_that_modules_stack() -> None:
+    # two modules' titles read as one run over their two bodies: each module has a title
+    # naming its subject (夜经济, 夏收夏种), and the village module's second level shares but
+    # one word with its body (农户), too few to point at it clearly; it leans there, so it
+    # joins that stack, wherever the row read it, instead of staying over the first body
+    for run in (
+        ["城市夜经济持续升温", "", "山区夏收夏种忙", "", "农户笑开颜", ""],
+        ["城市夜经济持续升温", "", "农户笑开颜", "", "山区夏收夏种忙", ""],
+    ):
+        rows = [*run, *wrap(NIGHT, 14), "", *wrap(VILLAGE, 14)]
+        parsed = parse_text("\n".join(rows)).articles
+        titles = {(a.kicker, a.headline, a.subtitle): a.paragraphs for a in parsed}
+        assert titles == {
+            ("", "城市夜经济持续升温", ""): body(NIGHT),
+            ("山区夏收夏种忙", "农户笑开颜", ""): body(VILLAGE),
+        }
+
+
+def test_a_leaning_title_over_two_dateline_parts_of_one_article_stays_in_its_stack() -> None:
+    # one article's kicker and headline over its two dateline parts: the headline points
+    # at the first part, the kicker only leans on the second (缅甸); with no title pointing
+    # clearly at the second part, nothing tells it from a module of its own
+    first = ["本报讯（记者王伟）" + NIGHT[0][9:], *NIGHT[1:3]]
+    second = ["本报讯（记者李明）夜市摊主来自缅甸等地，" + NIGHT[3], NIGHT[4]]
+    rows = ["城市夜经济持续升温", "", "缅甸客商来访", "", *wrap(first, 14), "", *wrap(second, 14)]
+    assert [a.headline for a in parse_text("\n".join(rows)).articles if a.headline] == [
+        "缅甸客商来访"
+    ]
+
+
+def test_a_lone_subtitles_headline_read_in_another_run_goes_back_on_a_lesser_lead() -> None:
+    # the night report's headline was read into the village module's run, its subtitle
+    # left alone over the night body: a ``——`` subtitle never stands alone, so the stack is
+    # known to want a headline, and the block's words leaning there by 4 to 2 (夜市人头攒动
+    # in the night body, 农户抢收 in the village body) bring it back
+    rows = [
+        "夜市人头攒动农户抢收", "",
+        "山区夏收夏种忙", "",
+        *wrap(VILLAGE, 14), "",
+        "——商圈延长营业时间",
+        *wrap(NIGHT, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    titles = {(a.kicker, a.headline, a.subtitle): a.paragraphs for a in parsed}
+    assert titles == {
+        ("", "夜市人头攒动农户抢收", "商圈延长营业时间"): body(NIGHT),
+        ("", "山区夏收夏种忙", ""): body(VILLAGE),
+    }
+
+
+def _byline(text: str, number: int) -> Block:
+    """A byline line standing apart from the titles over it (a blank line between)."""
+    return Block("byline", [make_line(text, number, 1)], "", [make_line("", number - 1, 1)])
+
+
+def test_a_run_gathered_over_two_bylined_modules_gives_each_its_title() -> None:
+    # the night title was read amid another module's text and moved back over its own
+    # body, landing in the run over the row's two modules, each opening with a byline: a
+    # byline opens one module's text, never a second report of one article, so the run's
+    # titles pair with the modules in order, as a run read so from the start does
+    from shared.parsing.title_runs import split_gathered_runs
+
+    night, village = wrap(body(NIGHT), 14), wrap(body(VILLAGE), 14)
+    group = TitleGroup(blocks=[_block(["城市夜经济持续升温"], 1), _block(["山区夏收夏种忙"], 2)])
+    first = Unit(bylines=[_byline("本报记者 王伟", 4)], body=[_block(night, 5)])
+    second = Unit(bylines=[_byline("本报记者 李明", 40)], body=[_block(village, 41)])
+    items: list[Item] = [group, first, second]
+    split = split_gathered_runs(items)
+    groups = [item for item in split if isinstance(item, TitleGroup)]
+    assert [[joined_text(b.lines) for b in group.blocks] for group in groups] == [
+        ["城市夜经济持续升温"],
+        ["山区夏收夏种忙"],
+    ]
+    assert [item for item in split if isinstance(item, Unit)] == [first, second]
+    # a second report of one article opening with a dateline is left under the whole stack
+    dated = Unit(body=[_block(["本报讯（记者李明）" + VILLAGE[0][9:]], 40)])
+    assert split_gathered_runs([group, first, dated]) == [group, first, dated]

@@ -874,8 +874,12 @@ def split_glued_titles(
             end = _body_first_line_out(lines, index, end, from_start=nothing_apart)
         if end == index and _question_title_shaped(lines[index]):
             end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
+        across = 0 if stack else _across_both_columns(lines[begin:index], lines[index:])
+        if across:
+            end = index + across
         if index < end < len(lines) and not _closed_in_a_few(lines[end]) and (
             stack
+            or across
             or _two_texts(
                 lines[max(begin, index - CONTEXT_LINES) : index],
                 lines[end : end + CONTEXT_LINES],
@@ -901,6 +905,41 @@ def split_glued_titles(
         return [block]
     pieces.append(Block(block.kind, lines[begin:], "body after title lines split off"))
     return pieces
+
+
+def _across_both_columns(above: Sequence[Line], lines: Sequence[Line]) -> int:
+    """How many of ``lines`` (0: none) are title lines set across the columns on both sides
+    of them: the first line, under a closed sentence, is past the column of the text under
+    it (a line too wide for it, by :func:`_wide_title_run` or
+    :func:`.title_measures.measure_title_line`, over a paragraph's first line) and past the
+    column of the text above it as well, by more than the marks a body line may squeeze
+    (:func:`.title_measures.squeeze_allowance`).  No line of either text is that wide, so it
+    is neither a subhead of the text above (a subhead stands in its article's column) nor
+    any other of its lines, whatever the two texts speak of (``复工复产人员可以通过公交通勤``,
+    14 em between a body of 12-em columns ending ``费活力。`` and another opening
+    ``昨天举行的市新冠肺炎`` under it: two articles on one topic).  ``above`` is the text of
+    the block above the run, at least ``MIN_MEASURED_LINES`` lines to measure its column."""
+    if not lines or not _past_column_above(above, lines[0]):
+        return 0
+    # the column under the run measured on its own body's opening lines, not on the
+    # modules that may follow it in the block
+    under = lines[: MAX_TRAILING_TITLE_LINES + _UNDER_LINES]
+    return _wide_title_run(under) or measure_title_line(under)
+
+
+# How many lines under a title run (past its longest) measure the column of its body.
+_UNDER_LINES = 8
+
+
+def _past_column_above(above: Sequence[Line], first: Line) -> bool:
+    """``first`` is wider than the column of the text ``above`` it (its last
+    ``CONTEXT_LINES`` lines, at least ``MIN_MEASURED_LINES`` of them measuring it) by more
+    than the marks a body line may squeeze (:func:`.title_measures.squeeze_allowance`): no
+    line of that text, a subhead of it neither."""
+    measured = [line for line in above[-CONTEXT_LINES:] if line.measures_column]
+    if len(measured) < MIN_MEASURED_LINES:
+        return False
+    return first.width > column_width(measured) + squeeze_allowance(first)
 
 
 def _closed_in_a_few(line: Line) -> bool:

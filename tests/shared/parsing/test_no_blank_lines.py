@@ -689,3 +689,23 @@ def test_a_question_headline_wraps_over_at_most_four_lines() -> None:
     assert len(four) == MAX_TRAILING_TITLE_LINES
     assert _wrapped_question_title(block(four)) == 1
     assert _wrapped_question_title(block(["居民买菜", *four])) is None
+
+
+BUS_RULES = (
+    "市交通委昨天发布公交乘车防疫新规，乘客上车前须扫描场所码，车厢内全程佩戴口罩，公交线路"
+    "每趟收班后全面消毒，司机每天进行健康监测。首批恢复运营的线路将按新规执行。"
+)
+
+
+def test_a_title_wider_than_the_columns_on_both_sides_opens_an_article_on_one_topic() -> None:
+    # both bodies speak of the buses, in one 12-em measure, and no byline or dateline
+    # follows: but the 15-em line between them, after a closed sentence, is wider than
+    # either column by more than any mark it could squeeze; no line of either body, a
+    # subhead neither, is that wide, so it is the next article's title, whatever its topic
+    title = "公交集团发布乘车防疫十条新规定"
+    first = _indented(FIRST_BODY, 12)
+    text = _page([FIRST_TITLE], first, [title], _indented(BUS_RULES, 12))
+    articles = parse_text(text).articles
+    assert len(articles) == 2
+    assert articles[1].headline == title
+    assert articles[1].paragraphs[0].startswith("市交通委昨天")

@@ -32,7 +32,7 @@ from shared.parsing.columns import (
 )
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
-from shared.parsing.off_measure_titles import off_measure_title_start
+from shared.parsing.off_measure_titles import off_measure_title_start, question_over_titles
 from shared.parsing.paragraphs import full_but_for_pull_down
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import (
@@ -161,6 +161,8 @@ def split_trailing_titles(
             # titles with commas or ending ？/！ above the lines split so far (if any)
             start = off_measure_title_start(block.lines)
             cut = start if start is not None and (cut is None or start < cut) else cut
+            if cut is not None and question_over_titles(block.lines, cut):
+                cut -= 1  # a kicker that asks, over the titles split off
         earlier = functools.partial(_text_before, out)
         if cut is None:
             out.extend(split_glued_titles(block, earlier, later, nothing_apart))

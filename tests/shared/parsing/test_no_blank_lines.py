@@ -709,3 +709,25 @@ def test_a_title_wider_than_the_columns_on_both_sides_opens_an_article_on_one_to
     assert len(articles) == 2
     assert articles[1].headline == title
     assert articles[1].paragraphs[0].startswith("市交通委昨天")
+
+
+def test_a_question_line_over_title_lines_and_a_byline_is_their_kicker() -> None:
+    # under the body's closed sentence, a line that asks (a comma in it, as a kicker may
+    # hold) stands over a headline and the next article's byline: nothing of a body stands
+    # between its end and the next article's opening but that article's titles
+    kicker, headline = "老人独居在家，三餐谁来照顾？", "社区助餐点上门送饭"
+    text = _after_a_module([kicker, headline, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert len(articles) == 2
+    assert (articles[1].kicker, articles[1].headline) == (kicker, headline)
+    assert articles[0].paragraphs[-1].endswith("逐步推进。")
+
+
+def test_a_question_under_another_stays_with_the_body_above_the_titles() -> None:
+    # two questions in a row are a body's (or an interview's turn), not a kicker
+    questions = ["问：线路恢复后，班次是否加密？", "市民出行还要注意什么？"]
+    headline = "社区助餐点上门送饭"
+    text = _after_a_module(questions, [headline, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert articles[-1].kicker == ""
+    assert articles[-1].headline == headline

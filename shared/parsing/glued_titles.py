@@ -99,7 +99,12 @@ def split_trailing_titles(
         # the titles of another article glued on top of the block (found once: how many
         # lines, and by which rule)
         head, rule = (
-            _foreign_title_run(block, functools.partial(_text_before, out), later)
+            _foreign_title_run(
+                block,
+                functools.partial(_text_before, out),
+                later,
+                functools.partial(_opening_title_run, nothing_apart=nothing_apart),
+            )
             if closed_above
             else (0, "")
         )
@@ -437,9 +442,13 @@ def _text_after(blocks: Sequence[Block]) -> list[Line]:
 _SENTENCE_INNER_MARKS = frozenset("，。、；,;")
 
 
-def _glued_title_run(lines: Sequence[Line], start: int) -> int:
+def _glued_title_run(lines: Sequence[Line], start: int, nothing_apart: bool = False) -> int:
     """The end of a run of title-shaped lines at ``start`` (unfinished, free of sentence
-    punctuation, at most ``MAX_TRAILING_TITLE_LINES``), or ``start`` when there is none."""
+    punctuation, at most ``MAX_TRAILING_TITLE_LINES``), or ``start`` when there is none.
+    On a page that sets no blank line anywhere (``nothing_apart``) the run stops over a
+    line that opens a sentence going on under it (:func:`_opens_sentence_under`); where
+    blank lines part blocks that was not borne out on every page (pdftotext's plain text),
+    so it stays with the pages it was measured on."""
     end = start
     while (
         end < len(lines)
@@ -453,7 +462,29 @@ def _glued_title_run(lines: Sequence[Line], start: int) -> int:
         end += 1
     if start < end < len(lines) and _introduced_headline(lines, end):
         end += 1
+    if (
+        nothing_apart
+        and start < end < len(lines)
+        and _opens_sentence_under(lines[start:end], lines[end])
+    ):
+        end -= 1
     return end
+
+
+def _opens_sentence_under(run: Sequence[Line], under: Line) -> bool:
+    """The run's lines leave a quotation or bracket open that the line ``under`` them closes
+    and then goes on past with a sentence's marks (``A股指数体系将批量“焕`` over ``新”。根据
+    中证指数…``): a title never leaves one open for its body to close (the rest of a title
+    wrapped closes it and nothing more: :func:`with_closing_rest`), so the run's last line
+    opens the sentence that goes on under it, the body's first line."""
+    text = joined_text(run)
+    rest = under.text
+    return any(
+        text.count(opener) > text.count(closer)
+        and rest.count(closer) > rest.count(opener)
+        and not _SENTENCE_INNER_MARKS.isdisjoint(rest[rest.find(closer) :])
+        for opener, closer in (("（", "）"), ("“", "”"))
+    )
 
 
 def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
@@ -629,13 +660,15 @@ def _measured_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     return measure_title_line(lines), MEASURE_TITLE_RULE
 
 
-def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
+def _opening_title_run(lines: Sequence[Line], nothing_apart: bool = False) -> tuple[int, str]:
     """The end of the title lines opening a block (0: none) and the rule that finds them:
-    a run of title-shaped lines (:func:`_glued_title_run`), else a headline that asks or
+    a run of title-shaped lines (:func:`_glued_title_run`; ``nothing_apart``: on a page
+    that sets no blank line anywhere), else a headline that asks or
     exclaims (:func:`_question_title_shaped`: a title may end with ？ or ！), else a
     short-ended title run (:func:`_short_ended_title_run`).  The caller asks that the text
     under them speak of something other than the text above."""
-    head = _body_first_line_out(lines, 0, _trim_at_body_measure(lines, _glued_title_run(lines, 0)))
+    run = _glued_title_run(lines, 0, nothing_apart)
+    head = _body_first_line_out(lines, 0, _trim_at_body_measure(lines, run))
     if head:
         return head, TITLE_SPLIT_RULE
     if len(lines) > 1 and _question_title_shaped(lines[0]):
@@ -865,7 +898,7 @@ def split_glued_titles(
         if not closes_text(lines[index - 1]):
             index += 1
             continue
-        end = _glued_title_run(lines, index)
+        end = _glued_title_run(lines, index, nothing_apart)
         stack = _stacks_a_subtitle(lines, index, end)
         if stack:
             # the body under a stack's subtitle, measured on its own lines

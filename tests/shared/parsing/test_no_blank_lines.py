@@ -731,3 +731,26 @@ def test_a_question_under_another_stays_with_the_body_above_the_titles() -> None
     articles = parse_text(text).articles
     assert articles[-1].kicker == ""
     assert articles[-1].headline == headline
+
+
+MARKET_BODY = (
+    "本市多家社区菜场推出“早市”。菜场负责人介绍，早市提前到清晨六点开门，方便居民错峰采购，"
+    "每天的客流比以前分散了许多，排队的情况明显减少。"
+)
+
+
+def test_a_line_leaving_a_quotation_open_for_the_sentence_under_it_is_the_bodys_opening() -> None:
+    # on a page with no blank line, the body under a headline breaks its first line inside
+    # a quotation (``…推出“早`` / ``市”。菜场…``): the line under closes it and goes on with
+    # the sentence, and a title never leaves a quotation open for its body to close, so the
+    # run of title-shaped lines (no sentence marks) ends over that line, the body's opening
+    from shared.parsing.glued_titles import _glued_title_run
+
+    body = _indented(MARKET_BODY, MEASURE)
+    assert body[0].endswith("“早")
+    assert body[1].startswith("市”。")
+    (lines,) = split_lines("\n".join(["社区菜场早市提前开门", *body]) + "\n")
+    assert _glued_title_run(lines, 0, nothing_apart=True) == 1
+    # a title's own quotation, closed by its wrapped rest, keeps its lines in the run
+    (lines,) = split_lines("\n".join(["社区菜场推出“早", "市”", *body]) + "\n")
+    assert _glued_title_run(lines, 0, nothing_apart=True) == 2

@@ -32,7 +32,7 @@ from shared.parsing.columns import (
 )
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
-from shared.parsing.off_measure_titles import off_measure_title_start
+from shared.parsing.off_measure_titles import off_measure_title_start, question_over_titles
 from shared.parsing.paragraphs import full_but_for_pull_down
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.text_ends import (
@@ -99,7 +99,12 @@ def split_trailing_titles(
         # the titles of another article glued on top of the block (found once: how many
         # lines, and by which rule)
         head, rule = (
-            _foreign_title_run(block, functools.partial(_text_before, out), later)
+            _foreign_title_run(
+                block,
+                functools.partial(_text_before, out),
+                later,
+                functools.partial(_opening_title_run, nothing_apart=nothing_apart),
+            )
             if closed_above
             else (0, "")
         )
@@ -161,6 +166,8 @@ def split_trailing_titles(
             # titles with commas or ending ？/！ above the lines split so far (if any)
             start = off_measure_title_start(block.lines)
             cut = start if start is not None and (cut is None or start < cut) else cut
+            if cut is not None and question_over_titles(block.lines, cut):
+                cut -= 1  # a kicker that asks, over the titles split off
         earlier = functools.partial(_text_before, out)
         if cut is None:
             out.extend(split_glued_titles(block, earlier, later, nothing_apart))
@@ -435,9 +442,13 @@ def _text_after(blocks: Sequence[Block]) -> list[Line]:
 _SENTENCE_INNER_MARKS = frozenset("，。、；,;")
 
 
-def _glued_title_run(lines: Sequence[Line], start: int) -> int:
+def _glued_title_run(lines: Sequence[Line], start: int, nothing_apart: bool = False) -> int:
     """The end of a run of title-shaped lines at ``start`` (unfinished, free of sentence
-    punctuation, at most ``MAX_TRAILING_TITLE_LINES``), or ``start`` when there is none."""
+    punctuation, at most ``MAX_TRAILING_TITLE_LINES``), or ``start`` when there is none.
+    On a page that sets no blank line anywhere (``nothing_apart``) the run stops over a
+    line that opens a sentence going on under it (:func:`_opens_sentence_under`); where
+    blank lines part blocks that was not borne out on every page (pdftotext's plain text),
+    so it stays with the pages it was measured on."""
     end = start
     while (
         end < len(lines)
@@ -451,7 +462,29 @@ def _glued_title_run(lines: Sequence[Line], start: int) -> int:
         end += 1
     if start < end < len(lines) and _introduced_headline(lines, end):
         end += 1
+    if (
+        nothing_apart
+        and start < end < len(lines)
+        and _opens_sentence_under(lines[start:end], lines[end])
+    ):
+        end -= 1
     return end
+
+
+def _opens_sentence_under(run: Sequence[Line], under: Line) -> bool:
+    """The run's lines leave a quotation or bracket open that the line ``under`` them closes
+    and then goes on past with a sentence's marks (``A股指数体系将批量“焕`` over ``新”。根据
+    中证指数…``): a title never leaves one open for its body to close (the rest of a title
+    wrapped closes it and nothing more: :func:`with_closing_rest`), so the run's last line
+    opens the sentence that goes on under it, the body's first line."""
+    text = joined_text(run)
+    rest = under.text
+    return any(
+        text.count(opener) > text.count(closer)
+        and rest.count(closer) > rest.count(opener)
+        and not _SENTENCE_INNER_MARKS.isdisjoint(rest[rest.find(closer) :])
+        for opener, closer in (("（", "）"), ("“", "”"))
+    )
 
 
 def _introduced_headline(lines: Sequence[Line], index: int) -> bool:
@@ -627,13 +660,15 @@ def _measured_title_run(lines: Sequence[Line]) -> tuple[int, str]:
     return measure_title_line(lines), MEASURE_TITLE_RULE
 
 
-def _opening_title_run(lines: Sequence[Line]) -> tuple[int, str]:
+def _opening_title_run(lines: Sequence[Line], nothing_apart: bool = False) -> tuple[int, str]:
     """The end of the title lines opening a block (0: none) and the rule that finds them:
-    a run of title-shaped lines (:func:`_glued_title_run`), else a headline that asks or
+    a run of title-shaped lines (:func:`_glued_title_run`; ``nothing_apart``: on a page
+    that sets no blank line anywhere), else a headline that asks or
     exclaims (:func:`_question_title_shaped`: a title may end with ？ or ！), else a
     short-ended title run (:func:`_short_ended_title_run`).  The caller asks that the text
     under them speak of something other than the text above."""
-    head = _body_first_line_out(lines, 0, _trim_at_body_measure(lines, _glued_title_run(lines, 0)))
+    run = _glued_title_run(lines, 0, nothing_apart)
+    head = _body_first_line_out(lines, 0, _trim_at_body_measure(lines, run))
     if head:
         return head, TITLE_SPLIT_RULE
     if len(lines) > 1 and _question_title_shaped(lines[0]):
@@ -863,7 +898,7 @@ def split_glued_titles(
         if not closes_text(lines[index - 1]):
             index += 1
             continue
-        end = _glued_title_run(lines, index)
+        end = _glued_title_run(lines, index, nothing_apart)
         stack = _stacks_a_subtitle(lines, index, end)
         if stack:
             # the body under a stack's subtitle, measured on its own lines
@@ -874,8 +909,12 @@ def split_glued_titles(
             end = _body_first_line_out(lines, index, end, from_start=nothing_apart)
         if end == index and _question_title_shaped(lines[index]):
             end = index + 1  # a headline may end with ？ or ！: one line, both sides decide
+        across = 0 if stack else _across_both_columns(lines[begin:index], lines[index:])
+        if across:
+            end = index + across
         if index < end < len(lines) and not _closed_in_a_few(lines[end]) and (
             stack
+            or across
             or _two_texts(
                 lines[max(begin, index - CONTEXT_LINES) : index],
                 lines[end : end + CONTEXT_LINES],
@@ -901,6 +940,41 @@ def split_glued_titles(
         return [block]
     pieces.append(Block(block.kind, lines[begin:], "body after title lines split off"))
     return pieces
+
+
+def _across_both_columns(above: Sequence[Line], lines: Sequence[Line]) -> int:
+    """How many of ``lines`` (0: none) are title lines set across the columns on both sides
+    of them: the first line, under a closed sentence, is past the column of the text under
+    it (a line too wide for it, by :func:`_wide_title_run` or
+    :func:`.title_measures.measure_title_line`, over a paragraph's first line) and past the
+    column of the text above it as well, by more than the marks a body line may squeeze
+    (:func:`.title_measures.squeeze_allowance`).  No line of either text is that wide, so it
+    is neither a subhead of the text above (a subhead stands in its article's column) nor
+    any other of its lines, whatever the two texts speak of (``复工复产人员可以通过公交通勤``,
+    14 em between a body of 12-em columns ending ``费活力。`` and another opening
+    ``昨天举行的市新冠肺炎`` under it: two articles on one topic).  ``above`` is the text of
+    the block above the run, at least ``MIN_MEASURED_LINES`` lines to measure its column."""
+    if not lines or not _past_column_above(above, lines[0]):
+        return 0
+    # the column under the run measured on its own body's opening lines, not on the
+    # modules that may follow it in the block
+    under = lines[: MAX_TRAILING_TITLE_LINES + _UNDER_LINES]
+    return _wide_title_run(under) or measure_title_line(under)
+
+
+# How many lines under a title run (past its longest) measure the column of its body.
+_UNDER_LINES = 8
+
+
+def _past_column_above(above: Sequence[Line], first: Line) -> bool:
+    """``first`` is wider than the column of the text ``above`` it (its last
+    ``CONTEXT_LINES`` lines, at least ``MIN_MEASURED_LINES`` of them measuring it) by more
+    than the marks a body line may squeeze (:func:`.title_measures.squeeze_allowance`): no
+    line of that text, a subhead of it neither."""
+    measured = [line for line in above[-CONTEXT_LINES:] if line.measures_column]
+    if len(measured) < MIN_MEASURED_LINES:
+        return False
+    return first.width > column_width(measured) + squeeze_allowance(first)
 
 
 def _closed_in_a_few(line: Line) -> bool:

@@ -20,7 +20,13 @@ from shared.parsing.bylines import is_byline_line
 from shared.parsing.columns import INDENT, MIN_MEASURED_LINES, SHORT_MARGIN, column_width
 from shared.parsing.lines import Line
 from shared.parsing.photo_credits import match_photo_credit
-from shared.parsing.text_ends import FULL_STOPS, MAX_NOTE_LINES, closes_text, unclosed_parenthesis
+from shared.parsing.text_ends import (
+    FULL_STOPS,
+    MAX_NOTE_LINES,
+    asks_or_exclaims,
+    closes_text,
+    unclosed_parenthesis,
+)
 from shared.parsing.title_measures import squeeze_allowance
 from shared.parsing.title_roles import fits_title_stack
 
@@ -64,6 +70,37 @@ def off_measure_title_start(lines: Sequence[Line]) -> int | None:
             return opening
     return None
 
+
+# Marks that open a quotation: a question in quotes is someone's speech, which a body
+# prints as a paragraph of its own (``“我要去单位值班，需要哪些证明？”``).
+_OPENING_QUOTES = ("“", "‘", "「", "『", '"', "'")
+
+
+def question_over_titles(lines: Sequence[Line], cut: int) -> bool:
+    """``lines[cut - 1]``, right above the title lines ``lines[cut:]`` that close a body
+    block over the next article's byline or dateline, is a kicker that asks or exclaims
+    (``成人感染被转运，孩子谁来照顾？`` over ``“儿童督导员”“儿童主任”上线了``): one line, under
+    a closed sentence, ending with ？ or ！, no full stop in it, not opening a quotation, and
+    the stack no taller than a title stack holds.  Nothing of a body stands between its last
+    sentence and the next article's opening but that article's titles; a question of one line
+    closing the body (as a paragraph of its own it would close the text and end the title
+    run there) is a title's shape, not a body's, which would go on to answer it."""
+    if cut < MIN_MEASURED_LINES + 1 or cut >= len(lines):
+        return False
+    line = lines[cut - 1]
+    text = line.text.strip()
+    return (
+        asks_or_exclaims(text)
+        and FULL_STOPS.isdisjoint(text)
+        and not text.startswith(_OPENING_QUOTES)
+        and closes_text(lines[cut - 2])
+        # a question under another is the rest of an interview's turn or of a body's
+        # questions (``问：…是否已经有了方案？`` / ``感染者们将在这里如何治疗？``)
+        and not asks_or_exclaims(lines[cut - 2].text.strip())
+        and not line.continuations
+        and not is_byline_line(text)
+        and fits_title_stack([other.text for other in lines[cut - 1 :]])
+    )
 
 
 def _note_lines(run: Sequence[Line]) -> int:

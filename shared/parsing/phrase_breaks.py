@@ -25,6 +25,20 @@ _LINKING_PARTICLES = frozenset("的地之")
 # suffix (``者``, ``们``: k).  No title phrase opens with one.
 _HANGING_TAG = "c"
 _HANGING_SINGLE_TAG_STARTS = ("u", "k")
+# Tags of words that ask for the word after them, closing no phrase: a numeral or quantity
+# (``多个``, ``2020``: what it counts follows) and the plain auxiliary ``u`` (``等``, closing
+# a list before the noun it sums up: ``…默克尔等`` / ``欧方领导人``).  Not ``了`` (ul) nor
+# the other particles jieba tags apart, which close a clause (``…上线了``).
+_COUNTING_TAGS = frozenset({"m", "u"})
+# Tags of a one-character verb or adjective: set alone at a line's end it is the head of
+# the phrase the next line goes on with (``…商超拿`` / ``起数字化工具``, ``…获特批送`` /
+# ``母乳``, ``…打赢大`` / ``上海保卫战``); a title phrase ends on a word of two characters
+# or more (``…推迟``, ``…揭晓``) or on a particle.
+_SINGLE_HEAD_TAGS = frozenset({"v", "a"})
+# Adverbs of resolve (``全力``, ``大力``: :data:`.title_roles._DIRECTIVE_OPENINGS`, which jieba
+# may tag as nouns) open the verb they modify: a line ending with one goes on with its verb
+# (``加快经济恢复全力`` / ``稳住经济大盘``).
+_RESOLVE_ADVERBS = ("全力", "严厉", "坚决", "千方百计", "扎实", "切实", "大力", "着力", "奋力")
 
 
 def breaks_inside_phrase(upper: str, lower: str) -> bool:
@@ -54,9 +68,26 @@ def breaks_inside_phrase(upper: str, lower: str) -> bool:
         if end == len(upper):
             if tag in _LEADING_TAGS or word in _LINKING_PARTICLES:
                 return True
+            if _asks_for_next(word, tag, lower):
+                return True
         elif position == len(upper):
             return tag == _HANGING_TAG or (
                 len(word) == 1 and tag.startswith(_HANGING_SINGLE_TAG_STARTS)
             )
         position = end
     return False
+
+
+def _asks_for_next(word: str, tag: str, lower: str) -> bool:
+    """The word closing the upper line asks for the words opening ``lower``: a numeral or
+    the auxiliary ``等`` (:data:`_COUNTING_TAGS`), a verb or adjective of one character
+    (:data:`_SINGLE_HEAD_TAGS`), an adverb of resolve (:data:`_RESOLVE_ADVERBS`).  Only
+    where ``lower`` opens with a word, not a mark: a quotation or parenthesis under the line
+    may be a title of its own."""
+    if not lower[:1].isalnum():
+        return False
+    return (
+        tag in _COUNTING_TAGS
+        or (len(word) == 1 and tag in _SINGLE_HEAD_TAGS)
+        or word.endswith(_RESOLVE_ADVERBS)
+    )

@@ -689,3 +689,68 @@ def test_a_question_headline_wraps_over_at_most_four_lines() -> None:
     assert len(four) == MAX_TRAILING_TITLE_LINES
     assert _wrapped_question_title(block(four)) == 1
     assert _wrapped_question_title(block(["居民买菜", *four])) is None
+
+
+BUS_RULES = (
+    "市交通委昨天发布公交乘车防疫新规，乘客上车前须扫描场所码，车厢内全程佩戴口罩，公交线路"
+    "每趟收班后全面消毒，司机每天进行健康监测。首批恢复运营的线路将按新规执行。"
+)
+
+
+def test_a_title_wider_than_the_columns_on_both_sides_opens_an_article_on_one_topic() -> None:
+    # both bodies speak of the buses, in one 12-em measure, and no byline or dateline
+    # follows: but the 15-em line between them, after a closed sentence, is wider than
+    # either column by more than any mark it could squeeze; no line of either body, a
+    # subhead neither, is that wide, so it is the next article's title, whatever its topic
+    title = "公交集团发布乘车防疫十条新规定"
+    first = _indented(FIRST_BODY, 12)
+    text = _page([FIRST_TITLE], first, [title], _indented(BUS_RULES, 12))
+    articles = parse_text(text).articles
+    assert len(articles) == 2
+    assert articles[1].headline == title
+    assert articles[1].paragraphs[0].startswith("市交通委昨天")
+
+
+def test_a_question_line_over_title_lines_and_a_byline_is_their_kicker() -> None:
+    # under the body's closed sentence, a line that asks (a comma in it, as a kicker may
+    # hold) stands over a headline and the next article's byline: nothing of a body stands
+    # between its end and the next article's opening but that article's titles
+    kicker, headline = "老人独居在家，三餐谁来照顾？", "社区助餐点上门送饭"
+    text = _after_a_module([kicker, headline, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert len(articles) == 2
+    assert (articles[1].kicker, articles[1].headline) == (kicker, headline)
+    assert articles[0].paragraphs[-1].endswith("逐步推进。")
+
+
+def test_a_question_under_another_stays_with_the_body_above_the_titles() -> None:
+    # two questions in a row are a body's (or an interview's turn), not a kicker
+    questions = ["问：线路恢复后，班次是否加密？", "市民出行还要注意什么？"]
+    headline = "社区助餐点上门送饭"
+    text = _after_a_module(questions, [headline, BYLINE], _body(SECOND_BODY))
+    articles = parse_text(text).articles
+    assert articles[-1].kicker == ""
+    assert articles[-1].headline == headline
+
+
+MARKET_BODY = (
+    "本市多家社区菜场推出“早市”。菜场负责人介绍，早市提前到清晨六点开门，方便居民错峰采购，"
+    "每天的客流比以前分散了许多，排队的情况明显减少。"
+)
+
+
+def test_a_line_leaving_a_quotation_open_for_the_sentence_under_it_is_the_bodys_opening() -> None:
+    # on a page with no blank line, the body under a headline breaks its first line inside
+    # a quotation (``…推出“早`` / ``市”。菜场…``): the line under closes it and goes on with
+    # the sentence, and a title never leaves a quotation open for its body to close, so the
+    # run of title-shaped lines (no sentence marks) ends over that line, the body's opening
+    from shared.parsing.glued_titles import _glued_title_run
+
+    body = _indented(MARKET_BODY, MEASURE)
+    assert body[0].endswith("“早")
+    assert body[1].startswith("市”。")
+    (lines,) = split_lines("\n".join(["社区菜场早市提前开门", *body]) + "\n")
+    assert _glued_title_run(lines, 0, nothing_apart=True) == 1
+    # a title's own quotation, closed by its wrapped rest, keeps its lines in the run
+    (lines,) = split_lines("\n".join(["社区菜场推出“早", "市”", *body]) + "\n")
+    assert _glued_title_run(lines, 0, nothing_apart=True) == 2

@@ -22,9 +22,28 @@ def test_a_line_opening_with_a_word_that_hangs_on_the_one_before_is_a_wrap() -> 
     assert breaks_inside_phrase("座谈会邀请知名专家学者", "等二十余人参加")  # particle
 
 
+def test_a_line_ending_with_a_numeral_or_the_particle_that_sums_up_a_list_is_a_wrap() -> None:
+    # what the numeral counts, or the noun the list is summed up in, opens the next line
+    assert breaks_inside_phrase("本市今年新增多个", "城市公园绿地开放")
+    assert breaks_inside_phrase("市领导看望张师傅李阿姨等", "一线环卫工人")
+
+
+def test_a_line_ending_with_a_verb_of_one_character_is_a_wrap() -> None:
+    # the verb's object opens the next line: no title phrase ends on a lone verb
+    assert breaks_inside_phrase("志愿者为独居老人送", "年夜饭上门")
+
+
+def test_a_line_ending_with_an_adverb_of_resolve_is_a_wrap() -> None:
+    # the adverb opens the verb it modifies (jieba tags 全力 a noun)
+    assert breaks_inside_phrase("加快项目建设全力", "保障重点工程")
+
+
 def test_two_phrases_stacked_break_between_words_that_close_and_open_phrases() -> None:
     assert not breaks_inside_phrase("全市公交线路今起恢复运营", "市民出行更加便利")
     assert not breaks_inside_phrase("城市更新让老街区焕发新活力", "居民生活更加便利")
+    # a clause closed by a verb of two characters, or by 了, is a kicker of its own
+    assert not breaks_inside_phrase("全市春运今日启动", "铁路加开临时列车")
+    assert not breaks_inside_phrase("新版公交线路图上线了", "市民出行查询更方便")
 
 
 def test_a_dictionary_that_cannot_load_gives_no_evidence_and_no_failure() -> None:

@@ -1,6 +1,7 @@
 """A column broken off in mid-sentence on a page extracted by pdftotext, with the text
 around the cut read as another article's: the paragraph holding the cut taken for the title
-of the article read next.
+of the article read next, or a subhead left after another article's text once the piece
+of its own article above it was put back where it belongs.
 
 The pages are as pdftotext gives them (bench/extracted.py's): no blank line between a title
 and its body or between paragraphs, a paragraph's first line two em short of the column, a
@@ -8,6 +9,7 @@ blank line where a column ends."""
 
 from __future__ import annotations
 
+from shared.parsing import parse_text
 from shared.parsing.blocks import group_blocks
 from shared.parsing.lines import split_lines
 from shared.parsing.titles import label_blocks
@@ -51,3 +53,136 @@ def test_a_paragraph_cut_at_its_full_width_is_no_title_over_a_wider_subtitle() -
     cut = next(i for i, b in enumerate(blocks) if b.first.text.startswith("韩正指出"))
     assert roles[cut].role == "body"
     assert blocks[cut].last.text.endswith("稳扎")
+
+
+SUBHEAD_PAGE = [
+    "美好未来。",
+    "分析人士认为，本次会",
+    "议凸显了中国作为负责任大",
+    "国在阿富汗问题上发挥积极",
+    "作用的外交形象，以及勇于",
+    "承担国际责任的精神。",
+    "帮助阿富汗走出困境",
+    "",
+    "复工复产人员可以通过公交通",
+    "勤",
+    "本报讯（记者 徐艳丽）",
+    "昨天举行的市新冠肺炎疫情",
+    "防控工作新闻发布会传出消",
+    "息，综合考虑疫情防控形",
+    "势、学校复学前的准备工作",
+    "进展，以及考生线下学习的",
+    "必要时间等因素，经慎重研",
+    "究并报市疫情防控领导小组",
+    "同意，全市高三、高二年级",
+    "学生从6月6日，初三年级学",
+    "生从6月13日起返校复学。",
+    "中小学其他各年级学生",
+    "继续居家在线学习至学期结",
+    "束，学校可在学期结束前安",
+    "排一次学生返校活动（包括",
+    "为小学五年级学生举行毕业",
+    "典礼等）；幼儿园、托儿",
+    "所、托育机构等不再安排返",
+    "园。居家照护确有困难家庭",
+    "的学生，可自6月6日起申请",
+    "到校到园，由学校和园所提",
+    "供相关服务。因为情况特",
+    "别，对这次高三、高二和初",
+    "三同学返校复学不做强制要",
+    "求，考生和考生家长可以选",
+    "",
+    "AI正深度融入数学研究核心环节",
+    "本报讯（记者 易浩",
+    "文 通讯员 任杰明）",
+    "OpenAI日前公布了一项引",
+    "发数学界关注的研究进",
+    "展：其人工智能（AI）系",
+    "统在匈牙利数学家保罗·",
+    "埃尔德什提出的“平面单",
+    "位距离问题”中，设计出",
+    "一种新的点集构造方法，",
+    "在相同规模约束下得到更",
+    "",
+    "责任编辑：张三 美编：李四",
+    "",
+    "多单位距离对，被认为突",
+    "破了长期以来基于规则几",
+    "何结构的经验性直觉。",
+    "英国《自然》杂志近",
+    "日报道称，年仅23岁、没",
+    "有接受过正规数学训练的",
+    "英国业余数学爱好者利亚",
+    "姆·普莱斯在大语言模型",
+    "ChatGPT的帮助下，破解",
+    "了一个困扰世界顶尖数学",
+    "",
+    "3月31日，国务委员兼外",
+    "长王毅在安徽屯溪主持召开",
+    "第三次阿富汗邻国外长会。",
+    "土库曼斯坦副总理兼外长梅",
+    "列多夫、乌兹别克斯坦副总",
+    "理兼投资和外贸部长乌穆尔",
+    "扎科夫、俄罗斯外长拉夫罗",
+    "夫、巴基斯坦外长库雷希、",
+    "伊朗外长阿卜杜拉希扬、塔",
+    "吉克斯坦司法部长阿舒里约",
+    "恩出席。",
+    "会议发表了《第三次阿",
+    "富汗邻国外长会联合声明》",
+    "和《阿富汗邻国关于支持阿",
+    "富汗经济重建及务实合作的",
+    "屯溪倡议》。会议宣布启动",
+    "阿富汗特使定期会晤机制，",
+    "建立政治外交、经济人道、",
+    "安全稳定三个工作组。乌兹",
+    "别克斯坦将主办第四次外长",
+    "会。",
+    "",
+    "家60年的难题，即埃尔德",
+    "什第1196号问题。",
+    "两项进展接连出现，",
+    "使AI在数学研究领域再次",
+    "成为焦点。从计算辅助、",
+    "文献整理，到参与证明生",
+    "成与结构构造，AI正深度",
+    "融入数学研究核心环节。",
+    "",
+    "择返校复学，也可以选择居",
+    "家线上复习。",
+    "高考中考设专用考试方",
+    "舱和应急考场",
+    "市教委副主任杨振峰介",
+    "绍，返校复学后如何保障学",
+    "生安全，市区正联手开展工",
+    "作。按照规范完成校园消",
+    "杀，确保校园的安全干净。",
+    "配备专门的核酸采样和检测",
+    "力量。实施校园网格化管",
+    "理。万一发生零星感染，可",
+    "以按照网格来采取管控措",
+    "施，以缩小影响的范围。学",
+    "校对于选择住宿的学生，实",
+    "施半封闭管理（周中住校、",
+    "周末回家），学校会全力做",
+    "好学生学习和生活保障。做",
+    "好返校师生健康管理。复学",
+    "后，师生每天都需要接受“",
+    "两测两检”，即：到校前做",
+    "一次抗原检测、离校前完成",
+    "一次核酸采样，每天在校接",
+    "受两次体温检测。",
+]
+
+
+def test_a_subhead_after_a_piece_put_back_goes_with_that_piece_s_article() -> None:
+    # the school report's column breaks off at ``可以选``; the extractor reads the AI
+    # report's next column, then the rest of the school report's column (``择返校复学，…``)
+    # with a subhead under it and the section the subhead opens.  The piece goes back after
+    # the block it continues, and the subhead, stood right under the piece's last line,
+    # is that article's subhead, not the title of another article
+    articles = {a.headline: a for a in parse_text("\n".join(SUBHEAD_PAGE)).articles}
+    assert "高考中考设专用考试方舱和应急考场" not in articles
+    school = articles["复工复产人员可以通过公交通勤"]
+    assert "高考中考设专用考试方舱和应急考场" in school.paragraphs
+    assert school.paragraphs[-1].endswith("每天在校接受两次体温检测。")

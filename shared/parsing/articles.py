@@ -225,6 +225,7 @@ def _intertitle_host(
                 shares_topic(host, follower)
                 or _set_in_the_text(item, host, follower)
                 or (layout.sets_nothing_apart and _named_in_the_text(item, host))
+                or (not layout.sets_nothing_apart and _read_straight_through(item, host, follower))
             )
             and not layout.sets_apart(item.blocks, host.body, follower.body)
             and not credited_apart(host, follower)
@@ -247,6 +248,26 @@ def _host_right_above(out: Sequence[Item], group: TitleGroup) -> Unit | None:
         if isinstance(item, Unit) and item.body and item.body[-1].last.number == above:
             return item
     return None
+
+
+def _read_straight_through(group: TitleGroup, host: Unit, follower: Unit) -> bool:
+    """The host's text, the group and the follower's text come one right under the other
+    with no blank line anywhere between (the host's last line, the group's lines, the
+    follower's first line), on a page whose extractor parts modules with blank lines:
+    the group is set inside the running column, a subhead, whatever the two sections speak
+    of (a section opening with a run of quoted questions shares few words with the lead
+    above it).  Such an extractor sets a blank line above a module's titles, where the
+    column of the module above ends, so another article's title is not read straight on
+    from the text above it; where it sets none anywhere (``sets_nothing_apart``) this
+    tells nothing."""
+    first, last = group.blocks[0], group.blocks[-1]
+    return (
+        not first.blanks_before
+        and not follower.body[0].blanks_before
+        and all(not block.blanks_before for block in group.blocks)
+        and host.body[-1].last.number + 1 == first.first.number
+        and last.last.number + 1 == follower.body[0].first.number
+    )
 
 
 def _set_in_the_text(group: TitleGroup, host: Unit, follower: Unit) -> bool:

@@ -1,7 +1,8 @@
 """A column broken off in mid-sentence on a page extracted by pdftotext, with the text
 around the cut read as another article's: the paragraph holding the cut taken for the title
 of the article read next, or a subhead left after another article's text once the piece
-of its own article above it was put back where it belongs.
+of its own article above it was put back where it belongs; and a subhead read straight on
+in the running column between sections that share few words.
 
 The pages are as pdftotext gives them (bench/extracted.py's): no blank line between a title
 and its body or between paragraphs, a paragraph's first line two em short of the column, a
@@ -186,3 +187,65 @@ def test_a_subhead_after_a_piece_put_back_goes_with_that_piece_s_article() -> No
     school = articles["复工复产人员可以通过公交通勤"]
     assert "高考中考设专用考试方舱和应急考场" in school.paragraphs
     assert school.paragraphs[-1].endswith("每天在校接受两次体温检测。")
+
+
+FLOW_SUBHEAD_PAGE = [
+    "发扬英模精神，助力打赢大",
+    "上海保卫战",
+    "本报讯（记者 夏国强 通",
+    "讯员 黎杰桂）奋战抗疫一",
+    "线，筑牢防控屏障；剑指违",
+    "法犯罪，守护一方平安；深",
+    "化“放管服”，用心为民解",
+    "忧……党的十九大以来，上",
+    "海公安机关深入贯彻习近平",
+    "总书记系列重要讲话精神，",
+    "忠实践行“对党忠诚、服务",
+    "人民、执法公正、纪律严",
+    "明”总要求，以风险防控“",
+    "一平台、三体系”为路径构",
+    "建新型现代警务机制，从严",
+    "从细落实战疫情、助攻坚、",
+    "防风险、保安全、护稳定各",
+    "项措施，为城市经济社会发",
+    "展提供有力保障。",
+    "筑牢疫情防控屏障",
+    "“我高血压的药没了，",
+    "药送不进来怎么办？”",
+    "“家里老人要去医院看",
+    "病，能帮忙送一下吗？”",
+    "",
+    "“我要去单位值班，需",
+    "要哪些证明？”",
+    "……",
+    "此轮疫情中，徐汇公安",
+    "分局社区民警王瑞芳每天都",
+    "会接到老百姓的各种求助。",
+    "王瑞芳所负责的南丹南村从3",
+    "月底开始实行管控，辖区内",
+    "有5000多名居民，其中80岁",
+    "以上的就有400多人。疫情防",
+    "控任务重，百姓民生需求",
+    "多，最难的时候，小区居委",
+    "书记和主任都被隔离，王瑞",
+    "芳主动扛起居委的工作任",
+    "务，坚守防疫一线。",
+    "“有事找他，准能帮忙",
+    "解决!”居民陈阿姨说，“管",
+    "控期间，很多看似不起眼的",
+    "小事儿，都是群众的急事难",
+    "事，老王都处理得特别",
+    "好。”",
+]
+
+
+def test_a_subhead_read_straight_on_in_the_column_stays_in_its_article() -> None:
+    # the lead (``奋战抗疫一线，筑牢防控屏障；…``) and the section under the subhead (a run
+    # of quoted questions, then a police officer's day) share few words, but the subhead
+    # comes right under the lead's last line and right over the section's first, with no
+    # blank line: pdftotext sets one above a module's titles, so it is set in the column
+    articles = {a.headline: a for a in parse_text("\n".join(FLOW_SUBHEAD_PAGE)).articles}
+    assert list(articles) == ["发扬英模精神，助力打赢大上海保卫战"]
+    report = articles["发扬英模精神，助力打赢大上海保卫战"]
+    assert "筑牢疫情防控屏障" in report.paragraphs
+    assert report.paragraphs[-1].endswith("老王都处理得特别好。”")

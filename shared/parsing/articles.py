@@ -180,20 +180,44 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
     (:func:`credited_apart`): then the title opens an article that has neither dateline
     nor byline.  In text that is not hard-wrapped blank lines tell it too
     (:meth:`Layout.sets_apart`), and the indent does not (:attr:`Layout.subhead_indent`).
+    The host is the unit whose body ends right over the group where that is another than
+    the item before it (:func:`_host_right_above`), else the item before it.
     """
     out: list[Item] = []
     index = 0
     while index < len(items):
         item = items[index]
-        host = out[-1] if out else None
         follower = items[index + 1] if index + 1 < len(items) else None
+        if isinstance(item, TitleGroup) and isinstance(follower, Unit):
+            host = _intertitle_host(out, item, follower, layout)
+            if host is not None:
+                for block in item.blocks:
+                    host.intertitles.add(block.first.number)
+                host.body.extend(item.blocks)
+                host.body.extend(follower.body)
+                host.intertitles.update(follower.intertitles)
+                # the follower opens like no article (no 上接 marker) but may close with a 下转
+                host.markers.extend(follower.markers)
+                index += 2
+                continue
+        out.append(item)
+        index += 1
+    return out
+
+
+def _intertitle_host(
+    out: Sequence[Item], item: TitleGroup, follower: Unit, layout: Layout
+) -> Unit | None:
+    """The unit that the title group ``item`` is a subhead of, with ``follower`` the rest
+    of its text (:func:`fold_intertitles`), or None: the unit whose body ends right over
+    the group (:func:`_host_right_above`), else the item before it."""
+    above = _host_right_above(out, item)
+    for host in (above, out[-1] if out else None):
         if (
-            isinstance(item, TitleGroup)
-            and isinstance(host, Unit)
+            isinstance(host, Unit)
             and host.kind == "article"
             and host.body
             and not any(m.forward for m in host.markers)
-            and isinstance(follower, Unit)
             and follower.kind == "article"
             and not follower.anchored
             and same_column(host, follower)
@@ -202,22 +226,49 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
                 shares_topic(host, follower)
                 or _set_in_the_text(item, host, follower)
                 or (layout.sets_nothing_apart and _named_in_the_text(item, host))
+                or (not layout.sets_nothing_apart and _read_straight_through(item, host, follower))
             )
             and not layout.sets_apart(item.blocks, host.body, follower.body)
             and not credited_apart(host, follower)
         ):
-            for block in item.blocks:
-                host.intertitles.add(block.first.number)
-            host.body.extend(item.blocks)
-            host.body.extend(follower.body)
-            host.intertitles.update(follower.intertitles)
-            # the follower opens like no article (no 上接 marker) but may close with a 下转
-            host.markers.extend(follower.markers)
-            index += 2
-            continue
-        out.append(item)
-        index += 1
-    return out
+            return host
+    return None
+
+
+def _host_right_above(out: Sequence[Item], group: TitleGroup) -> Unit | None:
+    """The unit whose body ends on the line right over the group, with no blank line
+    between, where that is not the item before the group: a piece of body that the
+    extractor read just above a subhead and that was then put back after the block it
+    continues (:mod:`.stray_moves`) leaves the subhead after another article's text.  In
+    print the subhead stood in that piece's column, under its last line, so that piece's
+    article is the one it may be a subhead of."""
+    if group.blocks[0].blanks_before or not out:
+        return None
+    above = group.blocks[0].first.number - 1
+    for item in out[:-1]:
+        if isinstance(item, Unit) and item.body and item.body[-1].last.number == above:
+            return item
+    return None
+
+
+def _read_straight_through(group: TitleGroup, host: Unit, follower: Unit) -> bool:
+    """The host's text, the group and the follower's text come one right under the other
+    with no blank line anywhere between (the host's last line, the group's lines, the
+    follower's first line), on a page whose extractor parts modules with blank lines:
+    the group is set inside the running column, a subhead, whatever the two sections speak
+    of (a section opening with a run of quoted questions shares few words with the lead
+    above it).  Such an extractor sets a blank line above a module's titles, where the
+    column of the module above ends, so another article's title is not read straight on
+    from the text above it; where it sets none anywhere (``sets_nothing_apart``) this
+    tells nothing."""
+    first, last = group.blocks[0], group.blocks[-1]
+    return (
+        not first.blanks_before
+        and not follower.body[0].blanks_before
+        and all(not block.blanks_before for block in group.blocks)
+        and host.body[-1].last.number + 1 == first.first.number
+        and last.last.number + 1 == follower.body[0].first.number
+    )
 
 
 def _set_in_the_text(group: TitleGroup, host: Unit, follower: Unit) -> bool:

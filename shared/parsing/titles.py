@@ -754,8 +754,18 @@ _READS_ON_ENDS = frozenset("”’」』）》)：:")
 
 
 def _stops_short_unfinished(block: Block, column: float) -> bool:
-    """The block ends in mid-sentence on a line short of the ``column``."""
-    return not is_closed(block) and is_short(block.last, column)
+    """The block ends in mid-sentence on a line short of the ``column``.
+
+    A block of enough lines to measure its own column (:func:`.columns.piece_column`) is
+    measured by it rather than by ``column``, which where no body around the run tells
+    the column is the run's widest line, maybe a title's or a subtitle's set wider than
+    the body: a paragraph broken off at the full width of its own lines stops at a column
+    break, not short (``…明确方向、稳扎`` over the next article's title and its
+    ``——`` subtitle, its ``稳打，…`` read under them)."""
+    if is_closed(block):
+        return False
+    own = piece_column(block.lines)
+    return is_short(block.last, min(column, own) if own > 0 else column)
 
 
 # Cost of a run between a body and a dateline (or byline) left without any title: less

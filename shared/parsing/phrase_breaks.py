@@ -15,6 +15,8 @@ articles, 21 of the 47 wraps break so and none of the 48 kicker-over-headline st
 
 from __future__ import annotations
 
+from shared.parsing.title_roles import DIRECTIVE_OPENINGS
+
 # Tags of words that lead into the word after them (adverb, preposition, conjunction):
 # no title phrase ends with one.
 _LEADING_TAGS = frozenset({"d", "p", "c"})
@@ -35,10 +37,9 @@ _COUNTING_TAGS = frozenset({"m", "u"})
 # ``母乳``, ``…打赢大`` / ``上海保卫战``); a title phrase ends on a word of two characters
 # or more (``…推迟``, ``…揭晓``) or on a particle.
 _SINGLE_HEAD_TAGS = frozenset({"v", "a"})
-# Adverbs of resolve (``全力``, ``大力``: :data:`.title_roles._DIRECTIVE_OPENINGS`, which jieba
+# Adverbs of resolve (``全力``, ``大力``: :data:`.title_roles.DIRECTIVE_OPENINGS`, which jieba
 # may tag as nouns) open the verb they modify: a line ending with one goes on with its verb
 # (``加快经济恢复全力`` / ``稳住经济大盘``).
-_RESOLVE_ADVERBS = ("全力", "严厉", "坚决", "千方百计", "扎实", "切实", "大力", "着力", "奋力")
 
 
 def breaks_inside_phrase(upper: str, lower: str) -> bool:
@@ -81,13 +82,13 @@ def breaks_inside_phrase(upper: str, lower: str) -> bool:
 def _asks_for_next(word: str, tag: str, lower: str) -> bool:
     """The word closing the upper line asks for the words opening ``lower``: a numeral or
     the auxiliary ``等`` (:data:`_COUNTING_TAGS`), a verb or adjective of one character
-    (:data:`_SINGLE_HEAD_TAGS`), an adverb of resolve (:data:`_RESOLVE_ADVERBS`).  Only
-    where ``lower`` opens with a word, not a mark: a quotation or parenthesis under the line
-    may be a title of its own."""
+    (:data:`_SINGLE_HEAD_TAGS`), an adverb of resolve
+    (:data:`.title_roles.DIRECTIVE_OPENINGS`).  Only where ``lower`` opens with a word, not a
+    mark: a quotation or parenthesis under the line may be a title of its own."""
     if not lower[:1].isalnum():
         return False
     return (
         tag in _COUNTING_TAGS
         or (len(word) == 1 and tag in _SINGLE_HEAD_TAGS)
-        or word.endswith(_RESOLVE_ADVERBS)
+        or word.endswith(DIRECTIVE_OPENINGS)
     )

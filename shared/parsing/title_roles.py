@@ -47,7 +47,7 @@ def reports_interview(text: str) -> bool:
 # Not the adverbs that open the campaign slogans papers set as kickers over a report
 # (``深入学习贯彻…``, ``全面推进乡村振兴``, ``加快建设…``, ``进一步…``): those open kickers
 # as often.
-_DIRECTIVE_OPENINGS = (
+DIRECTIVE_OPENINGS = (
     "全力",
     "严厉",
     "坚决",
@@ -64,7 +64,7 @@ def states_directive(text: str) -> bool:
     """A title that opens with an adverb of resolve states a directive: paired with a plain
     title that does not, it is the headline, the call to act, whatever its length.  Of the
     corpus's 113 articles, the six title lines that open so are all headlines."""
-    return "".join(text.split()).startswith(_DIRECTIVE_OPENINGS)
+    return "".join(text.split()).startswith(DIRECTIVE_OPENINGS)
 
 
 # A title stack holds at most a kicker, a headline and a subtitle, each wrapped over at most

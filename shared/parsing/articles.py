@@ -263,9 +263,8 @@ def _read_straight_through(group: TitleGroup, host: Unit, follower: Unit) -> boo
     tells nothing."""
     first, last = group.blocks[0], group.blocks[-1]
     return (
-        not first.blanks_before
+        all(not block.blanks_before for block in group.blocks)
         and not follower.body[0].blanks_before
-        and all(not block.blanks_before for block in group.blocks)
         and host.body[-1].last.number + 1 == first.first.number
         and last.last.number + 1 == follower.body[0].first.number
     )

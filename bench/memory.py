@@ -24,7 +24,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.run import (  # noqa: E402
-    _rss_kib,
     _upload,
     _wait_until_ended,
     database,
@@ -32,7 +31,7 @@ from bench.run import (  # noqa: E402
     worker_memory_mib,
 )
 from tests.support.env import REDIS_TEST_URL  # noqa: E402
-from tests.support.processes import Service, children_of, service_env  # noqa: E402
+from tests.support.processes import Service, service_env  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -47,11 +46,10 @@ class Reading:
 
 def _reading(service: Service, pages: int) -> Reading:
     memory = worker_memory_mib(service)
-    pids = [service.pid, *children_of(service.pid)]
     return Reading(
         pages=pages,
         rss_sum=memory.rss_sum,
-        processes=[_rss_kib(pid)[0] / 1024 for pid in pids],
+        processes=list(memory.rss_each),
         resident=memory.resident,
     )
 

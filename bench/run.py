@@ -200,6 +200,7 @@ class WorkerMemory:
     rss_sum: float  # each process's RSS added up: a page shared by three counts three times
     resident: float | None  # distinct physical pages over all of them: each page counted once
     pss_sum: float  # shared pages split between the processes sharing them (also the web's)
+    rss_each: tuple[float, ...]  # each process's RSS: the parent's, then its pool processes'
 
 
 def worker_memory_mib(service: Service) -> WorkerMemory:
@@ -210,6 +211,7 @@ def worker_memory_mib(service: Service) -> WorkerMemory:
         rss_sum=sum(s[0] for s in sizes) / 1024,
         resident=len(frames) * os.sysconf("SC_PAGE_SIZE") / 2**20 if frames else None,
         pss_sum=sum(s[1] for s in sizes) / 1024,
+        rss_each=tuple(s[0] / 1024 for s in sizes),
     )
 
 

@@ -1,7 +1,7 @@
 """How well the parser splits typeset pages as pdftotext extracts them: metrics averaged over seeds.
 
     python -m bench.extracted [--first-seed 400000] [--pages 100] [--articles FILE.jsonl]
-                              [--json] [--save DIR] [--layout | --pymupdf]
+                              [--json] [--save DIR] [--layout | --pymupdf | --pdf]
 
 A second source of realistic pages besides the simulator (bench/parsing.py), which models
 extraction by assumption.  For each seed, corpus articles (the fixtures' by default, or any
@@ -21,8 +21,10 @@ of a row side by side on each text line (shared/parsing/layout_columns.py reads 
 by column).  ``--pymupdf`` extracts with PyMuPDF's ``page.get_text()`` instead: the text in
 the order the PDF draws it (here each module's title lines, then its byline and columns), and
 no blank line anywhere, as many other tools give a text layer; PyMuPDF is not among the
-project's dependencies (``pip install pymupdf`` to run this).  ``--save DIR`` writes each
-seed's text and gold (``SEED.txt``, ``SEED.gold.json``).  It prints figures, never asserts
+project's dependencies (``pip install pymupdf`` to run this).  ``--pdf`` extracts nothing: it
+parses the PDF itself with ``shared.pdf`` (glyph positions and type sizes), as an uploaded PDF is
+parsed.  ``--save DIR`` writes each seed's text (or PDF) and gold (``SEED.txt`` or ``SEED.pdf``,
+``SEED.gold.json``).  It prints figures, never asserts
 them.  It needs pdftotext (poppler-utils) and reportlab.
 """
 
@@ -47,6 +49,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.parsing import METRICS, read_articles, report  # noqa: E402
 from shared.parsing import parse_text  # noqa: E402
+from shared.pdf.document import parse_pdf  # noqa: E402
 from tests.support.page_simulator import random_name  # noqa: E402
 from tests.support.score import score  # noqa: E402
 
@@ -353,9 +356,15 @@ def typeset_issue(articles: list[dict[str, Any]], seed: int) -> tuple[bytes, dic
                 raise
 
 
-# How a page's text layer is extracted: pdftotext's default, pdftotext -layout, or PyMuPDF
-Extractor = Literal["pdftotext", "layout", "pymupdf"]
-_EXTRACTOR_NAMES = {"pdftotext": "pdftotext", "layout": "pdftotext -layout", "pymupdf": "PyMuPDF"}
+# How a page's text layer is extracted: pdftotext's default, pdftotext -layout, or PyMuPDF;
+# "pdf" parses the PDF itself (shared/pdf: glyph positions and type sizes), as an upload is
+Extractor = Literal["pdftotext", "layout", "pymupdf", "pdf"]
+_EXTRACTOR_NAMES = {
+    "pdftotext": "pdftotext",
+    "layout": "pdftotext -layout",
+    "pymupdf": "PyMuPDF",
+    "pdf": "baokan's PDF reader",
+}
 
 
 def extract(pdf: bytes, *, extractor: Extractor = "pdftotext") -> str:
@@ -399,14 +408,20 @@ def average_scores(
     totals = dict.fromkeys(METRICS, 0.0)
     parsing = 0.0
     for seed in range(first_seed, first_seed + pages):
-        text, gold = extracted_page(articles, seed, extractor=extractor)
+        if extractor == "pdf":
+            pdf, gold = typeset_issue(articles, seed)
+        else:
+            text, gold = extracted_page(articles, seed, extractor=extractor)
         if save is not None:
-            (save / f"{seed}.txt").write_text(text, encoding="utf-8")
+            if extractor == "pdf":
+                (save / f"{seed}.pdf").write_bytes(pdf)
+            else:
+                (save / f"{seed}.txt").write_text(text, encoding="utf-8")
             (save / f"{seed}.gold.json").write_text(
                 json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8"
             )
         started = time.perf_counter()
-        parsed = parse_text(text)
+        parsed = parse_pdf(pdf, max_pages=10) if extractor == "pdf" else parse_text(text)
         parsing += time.perf_counter() - started
         result = score(gold, {"articles": [a.to_dict() for a in parsed.articles]})
         for metric in METRICS:
@@ -430,11 +445,15 @@ def main() -> None:
         "--pymupdf", action="store_const", dest="extractor", const="pymupdf",
         help="extract with PyMuPDF (drawing order, no blank lines; pip install pymupdf)",
     )
+    how.add_argument(
+        "--pdf", action="store_const", dest="extractor", const="pdf",
+        help="parse the PDF itself, as an uploaded PDF is (shared/pdf)",
+    )
     args = parser.parse_args()
     if args.extractor == "pymupdf":
         if importlib.util.find_spec("pymupdf") is None:
             sys.exit("bench.extracted --pymupdf needs PyMuPDF (pip install pymupdf)")
-    elif shutil.which("pdftotext") is None:
+    elif args.extractor != "pdf" and shutil.which("pdftotext") is None:
         sys.exit("bench.extracted needs poppler's pdftotext (apt-get install poppler-utils)")
     articles = read_articles(args.articles)
     if args.save:

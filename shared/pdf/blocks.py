@@ -4,8 +4,9 @@ The type size decides what the text layer alone cannot: a line set larger than t
 text type (by 15 % or more) is a title line; a subtitle line that opens with ``——`` stays
 with the title it hangs from even when set in text type.  Adjacent title regions (a kicker,
 a headline and a subtitle cut apart by generous leading) form one title stack.  A region
-that ends with a photo credit is a caption; running headers and editor lines are furniture,
-recognised by the text parser's own rules (:mod:`shared.parsing.furniture`).
+that ends with a photo credit is a caption, also when the credit stands after a space on the
+caption's own line, which the cut reads as a column of its own; running headers and editor
+lines are furniture, recognised by the text parser's own rules (:mod:`shared.parsing.furniture`).
 """
 
 from __future__ import annotations
@@ -95,6 +96,39 @@ def _hanging_subtitle(block: Block) -> bool:
     )
 
 
+CREDIT_SPACE = 3.0  # em: how far after a caption's line its credit may stand on that line
+
+
+def _credit_beside(caption: Block, piece: Block) -> Block | None:
+    """``caption`` as a caption block when the one line of ``piece`` stands on the baseline of
+    one of its lines, in its type, just after it (within ``CREDIT_SPACE`` ems), and completes
+    a photo credit closing the text, as ``相关市领导出席会议。　（本报记者 X 摄）`` or a credit
+    opening there and wrapped onto the caption's next line (``…称号。　（本报记`` over
+    ``者 X 摄）``).  Papers set a credit after a space on the caption's line; the space is
+    as wide as a gutter, so the XY-cut reads the credit as a column of its own.
+    """
+    if len(piece.lines) != 1:
+        return None
+    tail = piece.lines[0]
+    for index, region in enumerate(caption.regions):
+        for position, line in enumerate(region.lines):
+            if not (
+                abs(line.bottom - tail.bottom) <= 0.3 * tail.size
+                and abs(line.size - tail.size) <= 0.06 * tail.size
+                and 0 <= tail.x0 - line.x1 <= CREDIT_SPACE * tail.size
+            ):
+                continue
+            lines = (*region.lines[: position + 1], tail, *region.lines[position + 1 :])
+            regions = [*caption.regions]
+            regions[index] = replace(region, lines=lines)
+            texts = [clean_text(text_line) for region in regions for text_line in region.lines]
+            credit = match_photo_credit(join_wrapped(texts))
+            if credit is None or not credit.caption:
+                return None
+            return Block("caption", regions, "ends with a photo credit set on its last lines")
+    return None
+
+
 def build_blocks(
     regions: Sequence[Region], text_size: float, page_height: float
 ) -> list[Block]:
@@ -104,6 +138,11 @@ def build_blocks(
         for run in _runs(region, text_size):
             block = classify(run, text_size, page_height)
             previous = blocks[-1] if blocks else None
+            if previous is not None and previous.role == "body" and block.role == "body":
+                caption = _credit_beside(previous, block)
+                if caption is not None:
+                    blocks[-1] = caption
+                    continue
             if (
                 previous is not None
                 and previous.role == "title"

@@ -12,7 +12,11 @@ when its first column sticks out from under a short title.
 
 Body lines in one column are closer than 0.8 em of body type, and text in one line never
 leaves a 0.8 em gap (the line stage already cut rows at gutters), so the thresholds below
-only ever fall between blocks.
+only ever fall between blocks.  Leading grows with the type: the lines of a 24 pt headline
+wrapped over two lines stand further apart than 0.8 em of 9 pt body type, yet closer than
+0.8 em of their own size.  So no band is cut where a title line wraps across the gap: the
+wrapped headline stays one region, and the module beside it, whose one-line title ends above
+the headline's second line, cannot be read in between.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ BAND_GAP = 0.8  # em of body type: a horizontal gap that separates bands
 GUTTER = 0.8  # em of body type: a vertical gap that separates columns
 WIDTH_TOLERANCE = 0.25  # em of body type: gutters this close to the widest are cut together
 TITLE_RATIO = 1.3  # type this many times the body size is title type
+TITLE_STACK_RATIO = 1.15  # type this many times the body size may stand in a title stack
 BELOW = 8.0  # em of body type: how far below a title line its columns are looked for
 
 
@@ -39,6 +44,37 @@ def _gaps(spans: Sequence[tuple[float, float]], minimum: float) -> list[tuple[fl
             gaps.append((reach, start))
         reach = max(reach, end)
     return gaps
+
+
+def _band_gaps(lines: Sequence[TextLine], unit: float) -> list[tuple[float, float]]:
+    """The horizontal gaps of at least ``BAND_GAP`` ems of ``unit`` between ``lines`` that
+    separate bands: not a gap a title line wraps across (:func:`_wraps_across`)."""
+    return [
+        (start, end)
+        for start, end in _gaps([(line.top, line.bottom) for line in lines], BAND_GAP * unit)
+        if not _wraps_across(lines, start, end, unit)
+    ]
+
+
+def _wraps_across(lines: Sequence[TextLine], start: float, end: float, unit: float) -> bool:
+    """Whether two lines of title type, one ending at the gap ``start``–``end`` and one starting
+    under it, overlapping across, stand closer than ``BAND_GAP`` ems of their own type: the
+    leading of one title stack (a wrapped headline, a kicker over it), not a gap between
+    blocks.  A title's leading grows with its type, so it can exceed ``BAND_GAP`` ems of body
+    type; cutting there would let a module beside the stack, whose shorter title ends above
+    the stack's last line, read in between."""
+    title = TITLE_STACK_RATIO * unit
+    above = [
+        line for line in lines if line.size >= title and start - line.size <= line.bottom <= start
+    ]
+    below = [
+        line for line in lines if line.size >= title and end <= line.top <= end + line.size
+    ]
+    return any(
+        b.top - a.bottom < BAND_GAP * min(a.size, b.size) and a.x0 < b.x1 and b.x0 < a.x1
+        for a in above
+        for b in below
+    )
 
 
 def _split(
@@ -56,7 +92,7 @@ def _cut(
     lines: Sequence[TextLine], cell: tuple[float, float], unit: float
 ) -> list[tuple[list[TextLine], tuple[float, float]]]:
     if len(lines) > 1:
-        bands = _gaps([(line.top, line.bottom) for line in lines], BAND_GAP * unit)
+        bands = _band_gaps(lines, unit)
         if bands:
             leaves = []
             for part in _split(lines, bands, vertical=False):
@@ -81,17 +117,27 @@ def _cut(
 def _body_gutters(
     line: TextLine, lines: Sequence[TextLine], unit: float
 ) -> list[tuple[float, float]]:
-    """The gutters of the text-type lines just below ``line``, within its width."""
-    below = [
-        (max(other.x0, line.x0), min(other.x1, line.x1))
+    """The gutters of the text-type lines just below ``line``, within its width: those
+    starting within ``BELOW`` ems of the highest of them (a title stack of several lines, a
+    subtitle among them, can stand taller than ``BELOW`` ems over its columns)."""
+    under = [
+        other
         for other in lines
         if other.text
         and other.size < TITLE_RATIO * unit
-        and line.bottom <= other.top <= line.bottom + BELOW * unit
+        and line.bottom <= other.top
         and other.x1 > line.x0
         and other.x0 < line.x1
     ]
-    return _gaps(below, GUTTER * unit) if below else []
+    if not under:
+        return []
+    first = min(other.top for other in under)
+    below = [
+        (max(other.x0, line.x0), min(other.x1, line.x1))
+        for other in under
+        if other.top <= first + BELOW * unit
+    ]
+    return _gaps(below, GUTTER * unit)
 
 
 def split_side_by_side(lines: Sequence[TextLine], unit: float) -> list[TextLine]:
@@ -112,13 +158,46 @@ def split_side_by_side(lines: Sequence[TextLine], unit: float) -> list[TextLine]
         widest = max((b - a for a, b in gutters), default=0.0)
         modules = [(a, b) for a, b in gutters if b - a >= widest - WIDTH_TOLERANCE * unit]
         if len(modules) == len(gutters):
-            out.append(line)  # no narrower gutter to compare with: cannot tell
-            continue
+            modules = []  # no narrower gutter to compare with: the gutters cannot tell
         cuts = [
-            gap for gap in line.breaks if any(gap[0] < b and a < gap[1] for a, b in modules)
+            gap
+            for gap in line.breaks
+            if any(gap[0] < b and a < gap[1] for a, b in modules)
+            or _parted_next_to(line, gap, lines)
         ]
         out.extend(_cut_line(line, cuts))
     return out
+
+
+def _parted_next_to(
+    line: TextLine, gap: tuple[float, float, int], lines: Sequence[TextLine]
+) -> bool:
+    """Whether the lines of ``line``'s type size just above or below it (within a title's
+    leading) stand on both sides of the gap ``gap`` in it and none runs across it.
+
+    Each of two headlines side by side wraps on its own, so their other lines stand apart
+    where their first lines meet; one headline's other line is centred or set flush under
+    it and runs across the space a writer left in it.
+    """
+    left, right = gap[0], gap[1]
+    near = [
+        other
+        for other in lines
+        if other is not line
+        and other.text
+        and abs(other.size - line.size) < 0.5
+        and other.x1 > line.x0
+        and other.x0 < line.x1
+        and (
+            0 <= other.top - line.bottom < BAND_GAP * line.size
+            or 0 <= line.top - other.bottom < BAND_GAP * line.size
+        )
+    ]
+    return (
+        any(other.x1 <= right for other in near)
+        and any(other.x0 >= left for other in near)
+        and not any(other.x0 < left and other.x1 > right for other in near)
+    )
 
 
 def _cut_line(line: TextLine, cuts: Sequence[tuple[float, float, int]]) -> list[TextLine]:

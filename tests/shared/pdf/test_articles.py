@@ -131,3 +131,35 @@ def test_a_subtitle_set_in_text_type_below_the_headline_stays_with_it() -> None:
         "副题用正文字号排",
         ["正文在这里。"],
     )
+
+
+def _photos(lines: list[TextLine]) -> list[tuple[list[str], list[str]]]:
+    articles = [build_article(draft, 1) for draft in group_blocks(_blocks(lines))]
+    return [(a.paragraphs, a.reporters) for a in articles if a.kind == "photo"]
+
+
+def test_a_credit_set_after_a_space_on_the_captions_line_closes_the_caption() -> None:
+    # one em between caption and credit: the cut reads the credit as a column of its own
+    lines = [
+        _line("相关市领导出席会议。", 383.5, 469.8, 8),
+        _line("（本报记者 杨博军 摄）", 471.5, 469.8, 8),
+    ]
+    assert _photos(lines) == [(["相关市领导出席会议。"], ["杨博军"])]
+
+
+def test_a_credit_opening_on_the_captions_line_and_wrapped_under_it() -> None:
+    lines = [
+        _line("图为工人们在车间里忙碌。", 40, 300, 8),  # ends at 136
+        _line("（本报记", 146, 300, 8),
+        _line("者 许金松 摄）", 40, 312, 8),
+    ]
+    assert _photos(lines) == [(["图为工人们在车间里忙碌。"], ["许金松"])]
+
+
+def test_a_line_beside_text_that_completes_no_credit_stays_apart() -> None:
+    lines = [
+        _line("正文一行写完了。", 40, 300, 8),
+        _line("（下转第2版）", 114, 300, 8),
+    ]
+    blocks = _blocks(lines)
+    assert [block.role for block in blocks] == ["body", "body"]

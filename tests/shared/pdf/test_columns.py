@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from shared.pdf.columns import reading_order
 from shared.pdf.types import Box, TextLine
 
@@ -84,3 +86,92 @@ def test_a_headlines_own_space_over_an_ordinary_column_gutter_stays() -> None:
     regions = reading_order([_title_pair(250, 262), *columns], 600, 9.0)
     assert regions[0].lines[0].text == "左边的标题 右边的标题"
     assert [region.lines[0].text[:2] for region in regions[1:]] == ["甲0", "乙0", "丙0", "丁0"]
+
+
+def test_a_wrapped_headline_stays_one_region_beside_a_one_line_title() -> None:
+    # The left headline wraps (24 pt, 8.4 pt of leading, more than 0.8 em of body type); the
+    # module on the right has a one-line 22 pt title with its body starting right under it,
+    # at the height of the left headline's second line: no band may be cut between the
+    # headline's two lines, or the right module would read in between.
+    left_title = [_line("加快经济恢复全力稳住经", 50, 40, 24), _line("济大盘", 146, 72.4, 24)]
+    right_title = _line("在控得住前提下加快经济恢复", 386, 40, 22)
+    regions = reading_order(
+        [*left_title, right_title, *_column("左", 40, 110, 6), *_column("右", 386, 72, 9)],
+        842,
+        9.0,
+    )
+    assert [[line.text[:3] for line in region.lines] for region in regions] == [
+        ["加快经", "济大盘"],
+        [f"左{i}行" for i in range(6)],
+        ["在控得"],
+        [f"右{i}行" for i in range(9)],
+    ]
+
+
+def test_a_title_stack_of_one_module_keeps_its_bands() -> None:
+    # title type over body type: the gap under the headline still cuts the band
+    regions = reading_order(
+        [_line("大标题在这里", 60, 40, 24), *_column("甲", 40, 75, 4), *_column("乙", 160, 75, 4)],
+        600,
+        9.0,
+    )
+    assert [region.lines[0].text[:2] for region in regions] == ["大标", "甲0", "乙0"]
+
+
+def _merged_titles() -> TextLine:
+    """Two 20 pt headlines of neighbouring modules on one baseline, one em apart."""
+    return TextLine(
+        "今日视点：券商市值管理内 大上海保卫战取得重大阶段",
+        40.3, 55.0, 540.9, 75.0, 20.0, 1, breaks=((280.3, 300.9, 12),),
+    )
+
+
+def test_side_by_side_titles_whose_other_lines_stand_apart_are_cut() -> None:
+    # Every gutter below is as wide as every other, so the gutters cannot tell; each
+    # headline wraps on its own, and their second lines stand apart under the gap.
+    columns = [*_wide_column("甲", 40), *_wide_column("乙", 151), *_wide_column("丙", 262)]
+    lines = [
+        _merged_titles(),
+        _line("涵正深刻转变", 100.3, 82.0, 20),
+        _line("性成果团结一致向前看", 306.8, 82.0, 20),
+        *[replace(line, top=line.top + 60, bottom=line.bottom + 60) for line in columns],
+    ]
+    regions = reading_order(lines, 842, 9.0)
+    titles = [[line.text for line in region.lines] for region in regions[:2]]
+    assert titles == [
+        ["今日视点：券商市值管理内", "涵正深刻转变"],
+        ["大上海保卫战取得重大阶段", "性成果团结一致向前看"],
+    ]
+
+
+def test_a_headlines_own_space_stays_when_its_next_line_runs_across_it() -> None:
+    columns = [*_wide_column("甲", 40), *_wide_column("乙", 151), *_wide_column("丙", 262)]
+    lines = [
+        _merged_titles(),
+        _line("一行居中的续行标题", 200.0, 82.0, 20),  # 200–380: across the gap
+        *[replace(line, top=line.top + 60, bottom=line.bottom + 60) for line in columns],
+    ]
+    regions = reading_order(lines, 842, 9.0)
+    assert [line.text for line in regions[0].lines] == [
+        "今日视点：券商市值管理内 大上海保卫战取得重大阶段",
+        "一行居中的续行标题",
+    ]
+
+
+def test_headlines_side_by_side_over_a_tall_title_stack_are_cut_over_the_module_gutter() -> None:
+    # the columns start more than eight ems below the headlines (two subtitle lines between):
+    # their gutters still tell the modules apart
+    columns = [
+        *_wide_column("甲", 40),
+        *_wide_column("乙", 151),
+        *_wide_column("丙", 270),
+        *_wide_column("丁", 381),
+    ]
+    lines = [
+        _title_pair(250, 270),
+        _line("——左边的副题写得很长很长", 40, 100, 13),
+        _line("——右边的副题", 270, 100, 13),
+        *[replace(line, top=line.top + 80, bottom=line.bottom + 80) for line in columns],
+    ]
+    regions = reading_order(lines, 600, 9.0)
+    assert [region.lines[0].text for region in regions[:2]] == ["左边的标题", "右边的标题"]

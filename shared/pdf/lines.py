@@ -10,6 +10,7 @@ that touch on one baseline (a larger dateline opening a body line) are joined ag
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -43,14 +44,31 @@ def _size_classes(chars: Sequence[Char]) -> list[list[Char]]:
 
 
 def _rows(chars: Sequence[Char]) -> list[list[Char]]:
-    ordered = sorted(chars, key=lambda c: (c.bottom, c.x0))
-    rows: list[list[Char]] = []
-    for char in ordered:
-        if rows and abs(char.bottom - rows[-1][0].bottom) <= _BASELINE_TOLERANCE * char.size:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    return rows
+    """Glyphs grouped by the baseline they sit on, top to bottom.
+
+    A glyph from another font (a middle dot, Latin digits) can sit a little off the line's
+    baseline, as far from it as the line of the next column set on another grid.  So the
+    baselines are the bottoms most glyphs share, taken most common first, each at least the
+    tolerance from those already taken; every glyph then joins the nearest baseline.  Rows
+    stay within the tolerance of their baseline, so two lines of one column never merge.
+    """
+    counts = Counter(round(c.bottom, 1) for c in chars)
+    size = max((c.size for c in chars), default=0.0)
+    tolerance = _BASELINE_TOLERANCE * size
+    anchors: list[float] = []
+    for bottom, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if all(abs(bottom - anchor) > tolerance for anchor in anchors):
+            anchors.append(bottom)
+    anchors.sort()
+    rows: list[list[Char]] = [[] for _ in anchors]
+    for char in chars:
+        index = bisect_left(anchors, char.bottom)
+        nearest = min(
+            (i for i in (index - 1, index) if 0 <= i < len(anchors)),
+            key=lambda i: (abs(anchors[i] - char.bottom), i),
+        )
+        rows[nearest].append(char)
+    return [sorted(row, key=lambda c: c.x0) for row in rows if row]
 
 
 def _line(chars: Sequence[Char], page: int, wide_gap: float) -> TextLine:

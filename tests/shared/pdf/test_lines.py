@@ -55,3 +55,21 @@ def test_a_larger_run_touching_a_text_line_on_its_baseline_joins_it() -> None:
     lines = build_lines(_page(opener, rest, _run("正文正文正文正文", 40, 120, 9)))
     assert lines[0].text == "本报讯今天的消息"
     assert lines[0].size == 9
+
+
+def test_a_glyph_off_the_baseline_stays_in_its_line_beside_a_column_on_another_grid() -> None:
+    # The middle dot comes from another font and sits 0.6 pt high; the next column's line
+    # sits 3.2 pt higher, on its own grid.  The dot is nearer its own line's baseline.
+    name = _run("帕巴拉", 40, 100, 9)
+    dot = [Char("·", 67, 99.4, 69.5, 108.4, 9)]
+    rest = _run("格列朗", 69.5, 100, 9)
+    other = _run("另一栏的正文", 140, 96.8, 9)
+    lines = build_lines(_page(name, dot, rest, other))
+    assert sorted(line.text for line in lines) == sorted(["帕巴拉·格列朗", "另一栏的正文"])
+
+
+def test_lines_of_one_column_never_merge_however_their_glyphs_scatter() -> None:
+    lines = build_lines(
+        _page(*(_run("正文文字" * 3, 40, 100 + i * 10.5 + (i % 2) * 1.5, 9) for i in range(6)))
+    )
+    assert [line.text for line in lines] == ["正文文字" * 3] * 6

@@ -13,6 +13,7 @@ photo credits and continuation markers are read with the text parser's field rul
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -121,8 +122,13 @@ def group_blocks(blocks: Sequence[Block]) -> list[Draft]:
 
 
 def _column_edges(line: TextLine, lines: Sequence[TextLine]) -> tuple[float, float]:
+    """The left and right edges of ``line``'s column: where its lines start, and where most
+    of them end (the measure), not the widest of them: a byline or a caption set from the
+    column's edge may run wider than the column."""
     same = [other for other in lines if abs(other.x0 - line.x0) <= _SAME_COLUMN * line.size]
-    return min(other.x0 for other in same), max(other.x1 for other in same)
+    ends = Counter(round(other.x1) for other in same)
+    measure = max(ends.items(), key=lambda item: (item[1], item[0]))[0]
+    return min(other.x0 for other in same), float(measure)
 
 
 def opens_paragraph(line: TextLine, previous: TextLine, lines: Sequence[TextLine]) -> bool:

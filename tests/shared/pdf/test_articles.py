@@ -80,7 +80,7 @@ def test_a_caption_with_a_credit_is_a_photo_and_bylines_leave_the_body() -> None
         _line("■ 本报记者 王培源 李政哲", 240, 236),
         _line("正文第一段写在这里。", 258, 260),
         _line("图为车间。 ■ 本报记者 许金松", 40, 300, 8),
-        *[_line("填充正文填充正文填充", 240, 400 + i * 13.5) for i in range(6)],
+        *[_line("填充正文填充正文填充正文填充", 240, 400 + i * 13.5) for i in range(6)],
     ]
     drafts = group_blocks(_blocks(lines))
     articles = [build_article(draft, 1) for draft in drafts]
@@ -163,3 +163,25 @@ def test_a_line_beside_text_that_completes_no_credit_stays_apart() -> None:
     ]
     blocks = _blocks(lines)
     assert [block.role for block in blocks] == ["body", "body"]
+
+
+def test_a_full_line_ending_a_sentence_goes_on_under_a_byline_wider_than_its_column() -> None:
+    # the byline runs wider than the 10-character column: the column's measure is where
+    # most of its lines end, so the full line ending a sentence is not short of it
+    lines = [
+        _line("大标题", 60, 200, 20),
+        _line("本报记者 潘高峰 / 特约通讯员 忻文轲", 40, 236),
+        _line("当工作人员多次上门提醒", 58, 252),
+        _line("后，颜某才来到现场，严", 40, 265.5),
+        _line("重影响检测工作的开展。", 40, 279),
+        _line("接到报警后，民警赶赴现", 40, 292.5),
+        _line("场处置。", 40, 306),
+        _line("日前依法对其作出处罚。", 58, 319.5),
+    ]
+    [draft] = group_blocks(_blocks(lines))
+    article = build_article(draft, page=1)
+    assert article.reporters == ["潘高峰"]
+    assert article.paragraphs == [
+        "当工作人员多次上门提醒后，颜某才来到现场，严重影响检测工作的开展。接到报警后，民警赶赴现场处置。",
+        "日前依法对其作出处罚。",
+    ]

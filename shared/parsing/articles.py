@@ -913,6 +913,7 @@ def assemble_page(
     blanks_tell = False
     if not unwrapped:  # one paragraph a line: no column to measure a piece by
         # how the body is set, asked by all three and worked out once, in page order
+        items = return_run_on_titles(items, order, leaving_open=True)
         shape = body_shape(body_blocks(items))
         blanks_tell = not shape.blank_paragraphs
         items = split_topic_breaks(reattach_stray_pieces(read_bands(items, shape), shape), shape)

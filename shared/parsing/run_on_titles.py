@@ -35,6 +35,7 @@ from shared.parsing.block import Block
 from shared.parsing.columns import at_body_measure, piece_column
 from shared.parsing.line_adjacency import LineOrder
 from shared.parsing.lines import joined_text
+from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import text_bigrams, vocabulary
 from shared.parsing.units import Item, TitleGroup, Unit, body_lines
 
@@ -43,12 +44,23 @@ from shared.parsing.units import Item, TitleGroup, Unit, body_lines
 MIN_SHORT_HITS = 2
 
 
-def return_run_on_titles(items: list[Item], order: LineOrder) -> list[Item]:
+def return_run_on_titles(
+    items: list[Item], order: LineOrder, *, leaving_open: bool = False
+) -> list[Item]:
     """``items`` with the leading blocks of each title group that run on from the body of the
     article unit right above it (:func:`_run_on_count`) joined to the body block they run on
     from; a group left with no block goes.  ``items`` itself when nothing moves; for a page
     whose titles stand over their bodies and whose extractor parts them from the text above
-    (:func:`_titles_set_apart_above`)."""
+    (:func:`_titles_set_apart_above`).
+
+    ``leaving_open``: only lines that leave their column open, their last at the body's
+    measure and ending no sentence (:func:`_leave_open`).  So asked before stray pieces are
+    put back (:mod:`.stray_moves`): a column's foot taken for a title (a paragraph's first
+    line at the foot, ``传统质谱技术检测锂同`` over a blank line and the next article's byline)
+    would leave the column ending on the sentence above it, closed, and the piece carrying
+    its text on in another column (``位素面临高放射性…``) would find nothing hanging to go
+    on from.  A subhead alone at a column's foot leaves no sentence open, and is left for
+    the title stage, which asks again without the restriction."""
     if order.sets_nothing_apart or not _titles_set_apart_above(items, order):
         return items
     out: list[Item] = []
@@ -64,6 +76,8 @@ def return_run_on_titles(items: list[Item], order: LineOrder) -> list[Item]:
         ):
             place = _block_run_on_from(host, item.blocks[0], order)
             count = _run_on_count(host, place, item.blocks, order, below) if place >= 0 else 0
+            if count and leaving_open and not _leave_open(host, item.blocks[:count]):
+                count = 0
             if count:
                 changed = True
                 out[-1] = _with_lines_joined(host, place, item.blocks[:count])
@@ -133,6 +147,15 @@ def _run_on_count(
         count += 1
         above = block.last
     return count if count and order.set_apart_below(above) else 0
+
+
+def _leave_open(host: Unit, blocks: list[Block]) -> bool:
+    """The last of the lines run on from ``host``'s body ends no sentence at that body's
+    measure (as wide as its column, or as its indented first line): the column's text goes
+    on elsewhere, as no title's last line and no subhead leaves it."""
+    column = piece_column([line for block in host.body for line in block.lines])
+    last = blocks[-1].last
+    return column > 0 and not closes_text(last) and at_body_measure(last, column)
 
 
 def _speaks_of(host: Unit, block: Block, below: Item | None) -> bool:

@@ -262,10 +262,25 @@ def opens_at_foot(
         return False
     last = block.last
     return (
-        above.ends_sentence
+        (above.ends_sentence or _subhead_over(block, above, column))
         and last.measures_column
         and column - INDENT - INDENT_MARGIN <= last.width
         and at_indented_measure(last, column)
+    )
+
+
+def _subhead_over(block: Block, above: Line, column: float) -> bool:
+    """``above``, the block's last line but one, is a subhead of one line: under a sentence
+    end, itself ending none and stopping short of even a paragraph's indented first line
+    (running text never stops short in mid-sentence).  A paragraph opens under a subhead as
+    under a sentence end."""
+    lines = block.lines
+    return (
+        len(lines) > 2
+        and lines[-3].ends_sentence
+        and not above.ends_sentence
+        and above.measures_column
+        and above.width <= column - INDENT - SHORT_MARGIN
     )
 
 

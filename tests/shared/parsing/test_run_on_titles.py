@@ -133,3 +133,34 @@ def test_a_line_runs_on_from_the_body_block_it_follows_whatever_stands_after_it(
     assert [line.text for line in host.body[0].lines] == [*FIRST[1:5], CUT_FIRST_LINE]
     assert host.body[1] is lower
     assert group.blocks == [headline]
+
+
+def test_before_stray_pieces_only_lines_leaving_the_column_open_go_back() -> None:
+    # asked before stray pieces are put back (leaving_open), a paragraph's first line at the
+    # column's foot goes back to the body it runs on from, which then hangs in mid-sentence;
+    # a subhead alone at the foot leaves no sentence open and is left for the title stage
+    def block(texts: list[str], start: int, blank: bool = False) -> Block:
+        lines = [make_line(text, start + i, 1) for i, text in enumerate(texts)]
+        blanks = [make_line("", start - 1, 1)] if blank else []
+        return Block("text", lines, "", blanks)
+
+    for foot, goes_back in ((CUT_FIRST_LINE, True), ("港口物流加快布局", False)):
+        title = block(FIRST[:1], 1)
+        text = block(FIRST[1:], 2)
+        run_on = block([foot], 2 + len(FIRST) - 1)
+        headline = block(["商圈如何接住世界杯流量？"], 3 + len(FIRST), blank=True)
+        second = block(SECOND, 4 + len(FIRST))
+        order = LineOrder([title, text, run_on, headline, second])
+        items: list[Item] = [
+            TitleGroup([title]),
+            Unit(body=[text]),
+            TitleGroup([run_on, headline]),
+            Unit(body=[second]),
+        ]
+        early = return_run_on_titles(items, order, leaving_open=True)
+        host = early[1]
+        assert isinstance(host, Unit)
+        assert (host.body[0].last.text == foot) == goes_back
+        later = return_run_on_titles(items, order)[1]
+        assert isinstance(later, Unit)
+        assert later.body[0].last.text == foot  # the title stage takes either back

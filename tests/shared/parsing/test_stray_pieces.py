@@ -551,6 +551,24 @@ def test_a_column_ending_on_a_paragraphs_first_line_hangs() -> None:
     assert takes(column, rest, True)
 
 
+def test_a_column_ending_on_a_paragraphs_first_line_under_a_subhead_hangs() -> None:
+    # the fourth paragraph opens under a one-line subhead (夜间出行更便利: short, ending no
+    # sentence, under a sentence end) and the column ends on its first line: a paragraph
+    # opens under a subhead as under a sentence end, so the column hangs; under a running
+    # line that ends no sentence, a line as short is the paragraph's tail, and does not
+    night = wrap(NIGHT, 16)
+    cut = 14
+    assert night[cut - 2].endswith("。")
+    under_subhead, under_running = (
+        Block("text", split_lines("\n".join([*night[: cut - 1], above, night[cut - 1]]))[0], "")
+        for above in ("夜间出行更便利", night[cut])
+    )
+    assert hangs(under_subhead, None, True, lambda: 0.0)
+    assert not hangs(under_running, None, True, lambda: 0.0)
+    rest = Block("text", split_lines("\n".join(night[cut:]))[0], "text line")
+    assert takes(under_subhead, rest, True)
+
+
 def test_a_paragraphs_first_line_split_off_at_a_columns_foot_hangs_under_its_line() -> None:
     # the same first line, split off the text it came out under as a block of its own
     # (as title lines are): the line over it closes a sentence, so it opens a paragraph,

@@ -44,6 +44,7 @@ from shared.parsing.overfull_stacks import (
     introduced_headline,
     misfits,
 )
+from shared.parsing.phrase_breaks import breaks_inside_phrase
 from shared.parsing.text_ends import PHRASE_PAUSES, closes_text
 from shared.parsing.title_roles import is_kicker_shaped, is_plain_title, is_subtitle
 from shared.parsing.title_words import clearly_pointed
@@ -205,7 +206,20 @@ def _foreign_levels(group: TitleGroup, under: frozenset[str]) -> set[int]:
     hits = {place: len(text_bigrams(texts[place]) & under) for place in plain}
     if not any(count >= MIN_STRAY_TITLE_HITS for count in hits.values()):
         return set()
-    return {place for place, count in hits.items() if count == 0}
+    return {
+        place
+        for place, count in hits.items()
+        if count == 0 and not _wrap_piece(texts, place)
+    }
+
+
+def _wrap_piece(texts: list[str], place: int) -> bool:
+    """The block at ``place`` of a run is a piece of a title wrapped over two blocks: the
+    break between it and the block over or under it falls inside a phrase
+    (:func:`.phrase_breaks.breaks_inside_phrase`: ``…政府职能转变和`` / ``营商环境改善…``),
+    where two levels of a stack, or two modules' titles, each close a phrase."""
+    over = place > 0 and breaks_inside_phrase(texts[place - 1], texts[place])
+    return over or (place + 1 < len(texts) and breaks_inside_phrase(texts[place], texts[place + 1]))
 
 
 def _foreign_target(

@@ -32,6 +32,12 @@ any other body) at an untitled article (:func:`_astray`), and where it stands am
 between an article's sentence a column break cut and the text going on with it (no
 article opens there), it heads no body (:func:`_amid_text`; a line that ran on over it,
 taken back into its body, leaves it so: :mod:`.run_on_titles`).
+
+A plain block of a run sharing no word with the body under it, while another plain block of
+the run is tied to that body, was read in from a module beside (:func:`_foreign_levels`):
+it leaves on a misfit's evidence, and where it is the run's last block (a headline's place)
+only to stand as a headline.  A lead-in kicker leaving for an untitled body takes the
+headline it introduces along (:func:`_kicker_target`): the two are one module's stack.
 """
 
 from __future__ import annotations
@@ -206,11 +212,7 @@ def _foreign_levels(group: TitleGroup, under: frozenset[str]) -> set[int]:
     hits = {place: len(text_bigrams(texts[place]) & under) for place in plain}
     if not any(count >= MIN_STRAY_TITLE_HITS for count in hits.values()):
         return set()
-    return {
-        place
-        for place, count in hits.items()
-        if count == 0 and not _wrap_piece(texts, place)
-    }
+    return {place for place, count in hits.items() if count == 0 and not _wrap_piece(texts, place)}
 
 
 def _wrap_piece(texts: list[str], place: int) -> bool:

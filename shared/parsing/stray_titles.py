@@ -32,6 +32,12 @@ any other body) at an untitled article (:func:`_astray`), and where it stands am
 between an article's sentence a column break cut and the text going on with it (no
 article opens there), it heads no body (:func:`_amid_text`; a line that ran on over it,
 taken back into its body, leaves it so: :mod:`.run_on_titles`).
+
+A plain block of a run sharing no word with the body under it, while another plain block of
+the run is tied to that body, was read in from a module beside (:func:`_foreign_levels`):
+it leaves on a misfit's evidence, and where it is the run's last block (a headline's place)
+only to stand as a headline.  A lead-in kicker leaving for an untitled body takes the
+headline it introduces along (:func:`_kicker_target`): the two are one module's stack.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ from shared.parsing.overfull_stacks import (
     introduced_headline,
     misfits,
 )
+from shared.parsing.phrase_breaks import breaks_inside_phrase
 from shared.parsing.text_ends import PHRASE_PAUSES, closes_text
 from shared.parsing.title_roles import is_kicker_shaped, is_plain_title, is_subtitle
 from shared.parsing.title_words import clearly_pointed
@@ -118,8 +125,11 @@ def _move_once(items: list[Item]) -> list[Item]:
         misfit = misfits(item)
         introduced = introduced_headline(item)
         under = vocabularies.get(below, frozenset())
+        foreign = _foreign_levels(item, under)
         targets = [
             _target(block, vocabularies, under, place in misfit)
+            if place not in foreign
+            else _foreign_target(items, block, vocabularies, under, place == len(item.blocks) - 1)
             for place, block in enumerate(item.blocks)
         ]
         between = _between_own_levels(item, targets, below)
@@ -137,6 +147,8 @@ def _move_once(items: list[Item]) -> list[Item]:
                 target = _headless_target(block, items, vocabularies)
             if place == introduced and item.blocks[place - 1] in staying:
                 target = None  # the headline its kicker introduces stays under it
+            elif place == introduced:
+                target = _kicker_target(items, going, item.blocks[place - 1], block, under, target)
             if (
                 target is not None
                 and target != below
@@ -150,7 +162,8 @@ def _move_once(items: list[Item]) -> list[Item]:
                 going.setdefault(target, []).append(block)
             else:
                 staying.append(block)
-        if going and (staying or not _over_body(items, below) or amid or lone):
+        whole = introduced is not None and not staying and len(item.blocks) == 2
+        if going and (staying or not _over_body(items, below) or amid or lone or whole):
             moved.update(going)
             kept[index] = staying
             source.update(dict.fromkeys(going, index))
@@ -180,6 +193,94 @@ def _move_once(items: list[Item]) -> list[Item]:
         elif kept[index]:
             out.append(TitleGroup(blocks=kept[index]))
     return out
+
+
+def _foreign_levels(group: TitleGroup, under: frozenset[str]) -> set[int]:
+    """The indexes (in ``group.blocks``) of the plain blocks of a run sharing no word with the
+    body under it while another plain block of the run shares at least
+    ``MIN_STRAY_TITLE_HITS`` with it.
+
+    A kicker and its headline name one story: a kicker sets the scene the body goes on to
+    tell (``自然资源部发布去年耕地保护督察结果`` over a body on 自然资源部's 督察), so of the
+    gold kickers on dev pages all but a bare name (``谭东：``) share at least two bigrams with
+    their body.  A block of a run that shares none with the body its stack's other level is
+    tied to was read into the run from another module set at that height (its kicker or its
+    headline) and leaves on the lesser evidence a misfit needs
+    (:data:`.overfull_stacks.MIN_MISFIT_HITS`)."""
+    texts = [joined_text(block.lines) for block in group.blocks]
+    plain = [place for place, text in enumerate(texts) if is_plain_title(text)]
+    hits = {place: len(text_bigrams(texts[place]) & under) for place in plain}
+    if not any(count >= MIN_STRAY_TITLE_HITS for count in hits.values()):
+        return set()
+    return {place for place, count in hits.items() if count == 0 and not _wrap_piece(texts, place)}
+
+
+def _wrap_piece(texts: list[str], place: int) -> bool:
+    """The block at ``place`` of a run is a piece of a title wrapped over two blocks: the
+    break between it and the block over or under it falls inside a phrase
+    (:func:`.phrase_breaks.breaks_inside_phrase`: ``…政府职能转变和`` / ``营商环境改善…``),
+    where two levels of a stack, or two modules' titles, each close a phrase."""
+    over = place > 0 and breaks_inside_phrase(texts[place - 1], texts[place])
+    return over or (place + 1 < len(texts) and breaks_inside_phrase(texts[place], texts[place + 1]))
+
+
+def _foreign_target(
+    items: list[Item],
+    block: Block,
+    vocabularies: dict[int, frozenset[str]],
+    under: frozenset[str],
+    last: bool,
+) -> int | None:
+    """Where a block of :func:`_foreign_levels` goes: the body its words point at as a
+    misfit's do (or as any block's, should those point elsewhere); the last block of its
+    run, read right over the body in a headline's place, goes there on the lesser evidence
+    only to stand as a headline: over a body with no title, or over a lone subtitle's
+    (``——…``; a headline its words barely point at, over a body cut short on the page,
+    is no kicker for a stack that has its headline)."""
+    target = _target(block, vocabularies, under)
+    if target is not None:
+        return target
+    target = _target(block, vocabularies, under, misfit=True)
+    if target is None or not last or untitled(items, target):
+        return target
+    over = index_over(items, target)
+    group = items[over] if over >= 0 else None
+    headless = (
+        isinstance(group, TitleGroup)
+        and len(group.blocks) == 1
+        and is_subtitle(joined_text(group.blocks[0].lines))
+    )
+    return target if headless else None
+
+
+def _kicker_target(
+    items: list[Item],
+    going: dict[int, list[Block]],
+    kicker: Block,
+    headline: Block,
+    under: frozenset[str],
+    target: int | None,
+) -> int | None:
+    """Where the headline a lead-in kicker introduces goes: with that kicker, when the kicker
+    leaves for another body and the headline's words neither point elsewhere nor stand in
+    the body under the run, and the body the kicker goes to has no title yet (one under a lone
+    headline takes the kicker as its missing level, its headline found); else ``target``
+    (where its own words send it).
+
+    A lead-in kicker (``王光生：``, ``陆军军医大学护士——``) is no title alone: it announces the
+    headline set right under it, and the two are one module's whole stack.  When the kicker's
+    words (a name) place it over another body, the stack was read over a body not its own,
+    and the headline it introduces goes along (left behind, it would head a stranger's text
+    while the kicker heads its own body alone)."""
+    if target is not None:
+        return target
+    words = text_bigrams(joined_text(headline.lines))
+    if not words.isdisjoint(under):
+        return None
+    for place, blocks in going.items():
+        if kicker in blocks and untitled(items, place):
+            return place
+    return None
 
 
 def _between_own_levels(group: TitleGroup, targets: list[int | None], below: int) -> int | None:

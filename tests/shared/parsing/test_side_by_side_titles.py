@@ -925,3 +925,68 @@ def test_a_run_gathered_over_two_bylined_modules_gives_each_its_title() -> None:
     # a second report of one article opening with a dateline is left under the whole stack
     dated = Unit(body=[_block(["本报讯（记者李明）" + VILLAGE[0][9:]], 40)])
     assert split_gathered_runs([group, first, dated]) == [group, first, dated]
+
+
+def test_a_kicker_sharing_no_word_with_the_body_under_its_headline_goes_on_a_misfits_lead() -> None:
+    # the village module's kicker is read over the night module's headline, which shares
+    # many words with the body under it; the kicker shares none, and two of its bigrams
+    # (田间, 收割) are in the village body, under a lone headline: read into the night run
+    # from the module beside, it goes on the two a misfit needs, as the village kicker
+    rows = [
+        "田间收割正当时", "",
+        "夜间经济持续升温", *wrap(NIGHT, 14), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    titles = {a.paragraphs[0]: {a.kicker, a.headline} for a in parsed}
+    assert len(parsed) == 2
+    assert titles == {
+        body(NIGHT)[0]: {"", "夜间经济持续升温"},
+        body(VILLAGE)[0]: {"田间收割正当时", "山区夏收夏种忙"},
+    }
+
+
+def test_a_headline_sharing_no_word_with_its_body_is_no_kicker_for_a_titled_body() -> None:
+    # the last block of a run stands in a headline's place: sharing no word with the night
+    # body under it (its body cut short on the page), it goes on two bigrams only to a body
+    # lacking a headline, never as the kicker of a body that has one
+    rows = [
+        "夜间经济持续升温", "",
+        "田间收割正当时", *wrap(NIGHT, 14), "",
+        "山区夏收夏种忙", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [({a.kicker, a.headline}, a.paragraphs) for a in parsed] == [
+        ({"夜间经济持续升温", "田间收割正当时"}, body(NIGHT)),
+        ({"", "山区夏收夏种忙"}, body(VILLAGE)),
+    ]
+
+
+def test_a_piece_of_a_wrapped_title_is_no_foreign_level() -> None:
+    # a block that goes on a phrase the block over it leaves open (``…转变和`` / ``营商…``)
+    # is the rest of a wrapped title, not a level read in from another module
+    from shared.parsing.stray_titles import _foreign_levels
+
+    def group(*texts: str) -> TitleGroup:
+        return TitleGroup(blocks=[Block("text", split_lines(t)[0], "text") for t in texts])
+
+    under = frozenset({"夜间", "间经", "经济", "持续"})
+    assert _foreign_levels(group("田间收割正当时", "夜间经济持续升温"), under) == {0}
+    assert _foreign_levels(group("夜间经济持续升温和", "营商环境改善"), under) == set()
+
+
+def test_a_lead_in_kicker_leaving_for_its_body_takes_the_headline_it_introduces() -> None:
+    # ``夏收夏种：`` and the headline it introduces were read over the night body; the
+    # kicker's words are the village body's (an untitled report), the headline's in no
+    # body: a lead-in kicker is no title alone, so the two go over the village body together
+    rows = [
+        "滨水空间贯通", *wrap(RIVER, 14), "",
+        "夏收夏种：", "",
+        "汗水浇灌希望", *wrap(NIGHT, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline) for a in parsed if a.paragraphs == body(VILLAGE)] == [
+        ("夏收夏种：", "汗水浇灌希望")
+    ]
+    assert [a.headline for a in parsed].count("汗水浇灌希望") == 1

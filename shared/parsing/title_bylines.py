@@ -50,9 +50,11 @@ def carry_title_bylines(
         found = holders.get(_last_line(group) + 1)
         if found is not None and found[0] != unit_index and not found[1].blanks_before:
             _move(items, found[0], [found[1]], unit_index, emptied)
-    # lone bylines: to the nearest title of the heads read above them that opens uncredited
-    title_ends = {_last_line(items[g]): heads.get(g) for g in range(len(items))
-                  if isinstance(items[g], TitleGroup)}
+    # lone and displaced bylines: to the nearest title of the heads read above them whose
+    # unit opens uncredited
+    title_ends = {
+        _last_line(item): heads.get(g) for g, item in enumerate(items) if isinstance(item, TitleGroup)
+    }
     head_lines = {
         line.number
         for item in items
@@ -62,20 +64,54 @@ def carry_title_bylines(
     text_lines = {line.number for block in blocks for line in block.lines}
     assigned = set(assignment.values())
     for index, item in enumerate(items):
-        if not _lone_byline(item) or index in assigned:
+        if not isinstance(item, Unit) or item.kind != "article" or not item.bylines:
             continue
-        assert isinstance(item, Unit)
-        number = item.bylines[0].first.number - 1
-        while number > 0 and (number not in text_lines or number in head_lines):
-            if number in title_ends:
-                unit_index = title_ends[number]
-                if unit_index is None:
-                    break  # a title that heads no body here: the byline may be its
-                if _uncredited(items[unit_index]):
-                    _move(items, index, list(item.bylines), unit_index, emptied)
-                    break
-            number -= 1
+        if _lone_byline(item):
+            if index in assigned:
+                continue
+            strays = [list(item.bylines)]
+        else:
+            strays = displaced_bylines(item)
+        for stray in strays:
+            number = stray[0].first.number - 1
+            while number > 0 and (number not in text_lines or number in head_lines):
+                if number in title_ends:
+                    unit_index = title_ends[number]
+                    if unit_index is None:
+                        break  # a title that heads no body here: the byline may be its
+                    if unit_index != index and _uncredited(items[unit_index]):
+                        _move(items, index, stray, unit_index, emptied)
+                        break
+                number -= 1
     return emptied
+
+
+def displaced_bylines(unit: Unit) -> list[list[Block]]:
+    """The unit's byline lines that another module's head put there, in runs read together
+    (no blank line between): where its dateline names its reporters, every run naming
+    none of them; else, where a run of bylines runs into the body (no blank line between),
+    the runs set apart above it.  A head's credit lines (``本报记者 张立`` / ``本报通讯员
+    李响``) are set together, right over the body, and one article is credited once where
+    it opens."""
+    runs: list[list[Block]] = []
+    for block in unit.bylines:
+        if runs and block.first.number == runs[-1][-1].last.number + 1:
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    named = _names(dateline_credits(unit))
+    if named:
+        return [run for run in runs if _run_names(run) and named.isdisjoint(_run_names(run))]
+    if len(runs) < 2 or not unit.body or unit.body[0].first.number != runs[-1][-1].last.number + 1:
+        return []
+    return [run for run in runs[:-1] if _run_names(run)]
+
+
+def _run_names(run: list[Block]) -> set[str]:
+    credits = Credits()
+    for block in run:
+        credits.extend(parse_credits(joined_text(block.lines)))
+    return set(credits.reporters)
 
 
 def _move(

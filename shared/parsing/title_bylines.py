@@ -1,21 +1,30 @@
 """A byline is part of a module's head: it goes where the head's title goes.
 
-Chinese papers set an article's byline (``本报记者 张立``) right under its title stack, over
-its body: the title and its byline are one head.  An extractor that reads a row of modules
-across (each module's head, then the columns of the bodies in turn) can read a head away
-from its body, over another module's text, a photo's caption or the other modules' heads;
-the title stage still finds the title's body (:func:`.articles.titled_items`, the title run
-splitting and stray title moves), but the byline, read as the opening of whatever unit stands
-under it, stays there: the title's article loses its reporters, and another article (or an
-empty unit of its own) gets them.  One article has one set of credits where it opens, so a
-byline only goes to an article that opens credited nowhere (no byline, no names in its
-dateline).
+Chinese papers set an article's byline (``本报记者 张立``, with ``本报通讯员 李响`` under it)
+right under its title stack, over its body: title and byline are one head, and one article
+is credited once where it opens (a byline, or the names in its dateline's parentheses).  An
+extractor that reads a row of modules across (the heads of the row, then the columns of the
+bodies in turn) can read a head away from its body: over another module's text, a photo's
+caption or the other heads.  The title stage still finds the title's body
+(:func:`.articles.titled_items`, the title-run splits and stray-title moves), but the byline,
+read as the opening of whatever unit stands under it, stays there: the title's article loses
+its reporters and another article (or an empty unit of its own) gets them.  So, once the
+titles are given (:func:`carry_title_bylines`):
 
-- A byline block run into the last line of a title group (no blank line between them, as
-  the extractor reads a head set in one piece) follows that group to the unit it titles.
-- A byline standing alone (no body under it: a title, a photo or another byline follows) was
-  read with the heads of its row, after its own title: it goes to the nearest title group
-  read above it whose unit opens uncredited.
+- a byline run into the last line of a title group (no blank line between: the extractor
+  reads a head set in one piece as one) follows the group to the unit it titles;
+- a byline standing alone (no body under it), or *displaced* over a body
+  (:func:`displaced_bylines`: a run of byline lines set apart above the run that opens the
+  body, or naming none of the reporters the body's dateline names), was read with the heads
+  of its row, after its own title: it goes to the nearest title of those heads read above it
+  (only blank, title and byline lines between) whose unit opens uncredited;
+- a displaced byline with no such title credits no article (:func:`drop_displaced_credits`):
+  its names leave the reporters of the article it stands over, which opens credited
+  otherwise (its line stays in that article's byline text).
+
+A byline only goes to a unit that opens uncredited, and only along a title given in the page's
+direction (titles over their bodies, or under them): a title given against it is given on
+weaker evidence.
 """
 
 from __future__ import annotations
@@ -25,93 +34,144 @@ from collections.abc import Mapping, Sequence
 from shared.parsing.block import Block
 from shared.parsing.credits import Credits, parse_credits
 from shared.parsing.datelines import match_dateline
+from shared.parsing.line_adjacency import LineOrder
 from shared.parsing.lines import joined_text
+from shared.parsing.types import ParsedArticle
 from shared.parsing.units import Item, TitleGroup, Unit
 
 
 def carry_title_bylines(
     items: list[Item], assignment: Mapping[int, int], before: bool, blocks: Sequence[Block]
 ) -> set[int]:
-    """Move bylines to the units their titles head (``assignment``: title group index →
-    unit index, ``before``: the page sets its titles over their bodies; ``blocks``: all the
-    page's blocks), as the module says; returns the indexes of units left with nothing,
-    which make no article.  A title given against the page's direction (a body above a
-    title set over its bodies) is given on weaker evidence, and takes no byline."""
+    """Move bylines to the units their titles head, as the module says (``assignment``:
+    title group index → unit index; ``before``: the page sets its titles over their bodies;
+    ``blocks``: all the page's blocks, furniture too, in order: which lines run into which,
+    :mod:`.line_adjacency`).  Returns the indexes of the units left with nothing (a lone
+    byline gone to its title), which make no article."""
     heads = {g: u for g, u in assignment.items() if (u > g) == before}
-    holders: dict[int, tuple[int, Block]] = {}  # byline's first line → (unit index, block)
-    for index, item in enumerate(items):
-        if isinstance(item, Unit) and item.kind == "article":
-            for block in item.bylines:
-                holders[block.first.number] = (index, block)
+    order = LineOrder(blocks)
     emptied: set[int] = set()
+    _carry_run_in(items, heads, order, emptied)
+    _carry_strays(items, heads, set(assignment.values()), blocks, order, emptied)
+    return emptied
+
+
+def _carry_run_in(
+    items: list[Item], heads: Mapping[int, int], order: LineOrder, emptied: set[int]
+) -> None:
+    """Each byline run into the last line of a title group goes to the unit it titles."""
+    holders: list[tuple[int, Block]] = [
+        (index, block)
+        for index, item in enumerate(items)
+        if isinstance(item, Unit) and item.kind == "article"
+        for block in item.bylines
+    ]
     for group_index, unit_index in heads.items():
         group = items[group_index]
-        assert isinstance(group, TitleGroup)
-        found = holders.get(_last_line(group) + 1)
-        if found is not None and found[0] != unit_index and not found[1].blanks_before:
-            _move(items, found[0], [found[1]], unit_index, emptied)
-    # lone and displaced bylines: to the nearest title of the heads read above them whose
-    # unit opens uncredited
-    title_ends = {
-        _last_line(item): heads.get(g) for g, item in enumerate(items) if isinstance(item, TitleGroup)
-    }
+        if not isinstance(group, TitleGroup) or not group.blocks:
+            continue
+        last = group.blocks[-1].last
+        for holder_index, block in holders:
+            if holder_index != unit_index and order.runs_into(last, block.first):
+                _move(items, holder_index, [block], unit_index, emptied)
+                break
+
+
+def _carry_strays(
+    items: list[Item],
+    heads: Mapping[int, int],
+    assigned: set[int],
+    blocks: Sequence[Block],
+    order: LineOrder,
+    emptied: set[int],
+) -> None:
+    """Lone and displaced bylines go to the nearest title of the heads read above them whose
+    unit opens uncredited; a title that heads no unit stops the search (the byline may be
+    its own, with its body elsewhere)."""
+    title_ends: dict[int, int] = {}  # id of a title group's last line → its unit, or -1
+    for index, item in enumerate(items):
+        if isinstance(item, TitleGroup) and item.blocks:
+            title_ends[id(item.blocks[-1].last)] = heads.get(index, -1)
     head_lines = {
-        line.number
+        id(line)
         for item in items
         for block in (item.blocks if isinstance(item, TitleGroup) else item.bylines)
         for line in block.lines
     }
-    text_lines = {line.number for block in blocks for line in block.lines}
-    assigned = set(assignment.values())
+    # the page's lines as read, blank lines kept (:class:`.line_adjacency.LineOrder`)
+    lines = [line for block in blocks for line in (*block.blanks_before, *block.lines)]
+    position = {id(line): k for k, line in enumerate(lines)}
     for index, item in enumerate(items):
         if not isinstance(item, Unit) or item.kind != "article" or not item.bylines:
             continue
         if _lone_byline(item):
-            if index in assigned:
-                continue
-            strays = [list(item.bylines)]
+            strays = [] if index in assigned else [list(item.bylines)]
         else:
-            strays = displaced_bylines(item)
+            strays = displaced_bylines(item, order)
         for stray in strays:
-            number = stray[0].first.number - 1
-            while number > 0 and (number not in text_lines or number in head_lines):
-                if number in title_ends:
-                    unit_index = title_ends[number]
-                    if unit_index is None:
-                        break  # a title that heads no body here: the byline may be its
-                    if unit_index != index and _uncredited(items[unit_index]):
-                        _move(items, index, stray, unit_index, emptied)
+            k = position.get(id(stray[0].first), 0) - 1
+            # up through the heads read above (blank, title and byline lines)
+            while k >= 0 and (not lines[k].text.strip() or id(lines[k]) in head_lines):
+                target = title_ends.get(id(lines[k]))
+                if target is not None:
+                    if target < 0:
                         break
-                number -= 1
-    return emptied
+                    if target != index and _uncredited(items[target]):
+                        _move(items, index, stray, target, emptied)
+                        break
+                k -= 1
 
 
-def displaced_bylines(unit: Unit) -> list[list[Block]]:
-    """The unit's byline lines that another module's head put there, in runs read together
-    (no blank line between): where its dateline names its reporters, every run naming
-    none of them; else, where a run of bylines runs into the body (no blank line between),
-    the runs set apart above it.  A head's credit lines (``本报记者 张立`` / ``本报通讯员
-    李响``) are set together, right over the body, and one article is credited once where
-    it opens."""
+def displaced_bylines(unit: Unit, order: LineOrder) -> list[list[Block]]:
+    """The runs of the unit's byline lines (lines read together, no blank line between)
+    that another module's head put over its body: where its dateline names its reporters,
+    the runs naming reporters and none of those; else, where a run opens the body (runs into
+    it with no blank line), the runs naming reporters set apart above it.  A head's credit
+    lines are set together right over its body, and one article is credited once."""
     runs: list[list[Block]] = []
     for block in unit.bylines:
-        if runs and block.first.number == runs[-1][-1].last.number + 1:
+        if runs and order.runs_into(runs[-1][-1].last, block.first):
             runs[-1].append(block)
         else:
             runs.append([block])
     named = _names(dateline_credits(unit))
     if named:
-        return [run for run in runs if _run_names(run) and named.isdisjoint(_run_names(run))]
-    if len(runs) < 2 or not unit.body or unit.body[0].first.number != runs[-1][-1].last.number + 1:
+        return [run for run in runs if _reporters(run) and named.isdisjoint(_reporters(run))]
+    if len(runs) < 2 or not unit.body:
         return []
-    return [run for run in runs[:-1] if _run_names(run)]
+    if not order.runs_into(runs[-1][-1].last, unit.body[0].first):
+        return []
+    return [run for run in runs[:-1] if _reporters(run)]
 
 
-def _run_names(run: list[Block]) -> set[str]:
-    credits = Credits()
-    for block in run:
-        credits.extend(parse_credits(joined_text(block.lines)))
-    return set(credits.reporters)
+def drop_displaced_credits(article: ParsedArticle, unit: Unit, order: LineOrder) -> None:
+    """The names of bylines still displaced over the unit's body once every byline that
+    could go to its title has gone (:func:`displaced_bylines`) credit no article: they name
+    the reporters of a module whose article the page does not show where they stand, and
+    the article they stand over opens credited otherwise.  Their lines stay where they
+    stand (in the article's byline text, as printed over it: no text is lost); their names
+    leave the article's reporters and correspondents."""
+    if unit.kind != "article" or not unit.body:
+        return
+    runs = displaced_bylines(unit, order)
+    if not runs:
+        return
+    displaced = [block for run in runs for block in run]
+    kept = dateline_credits(unit)
+    for block in unit.bylines:
+        if block not in displaced:
+            kept.extend(_credits([block]))
+    gone = _names(_credits(displaced)) - _names(kept)
+    article.reporters = [n for n in article.reporters if n not in gone]
+    article.correspondents = [n for n in article.correspondents if n not in gone]
+
+
+def dateline_credits(unit: Unit) -> Credits:
+    """The names of the dateline the unit opens with (``本报北京1月6日电（记者刘毅）``)."""
+    if not unit.body or not unit.body[0].opens_with_dateline:
+        return Credits()
+    dateline = match_dateline(joined_text(unit.body[0].lines))
+    return dateline.credits if dateline is not None else Credits()
 
 
 def _move(
@@ -122,20 +182,14 @@ def _move(
     ``target_index`` where that opens uncredited; a holder left with nothing goes in
     ``emptied``."""
     target, holder = items[target_index], items[holder_index]
-    assert isinstance(target, Unit) and isinstance(holder, Unit)
-    if not _uncredited(target):
+    if not isinstance(holder, Unit) or not _uncredited(target):
         return
+    assert isinstance(target, Unit)
     for block in blocks:
         holder.bylines.remove(block)
     target.bylines.extend(blocks)
     if not holder.bylines and not holder.body and not holder.markers:
         emptied.add(holder_index)
-
-
-def _last_line(item: Item) -> int:
-    if isinstance(item, TitleGroup) and item.blocks:
-        return item.blocks[-1].last.number
-    return -1
 
 
 def _lone_byline(item: Item) -> bool:
@@ -158,29 +212,16 @@ def _uncredited(item: Item) -> bool:
     )
 
 
-def dateline_credits(unit: Unit) -> Credits:
-    """The names of the dateline the unit opens with (``本报北京1月6日电（记者刘毅）``)."""
-    if not unit.body or not unit.body[0].opens_with_dateline:
-        return Credits()
-    dateline = match_dateline(joined_text(unit.body[0].lines))
-    return dateline.credits if dateline is not None else Credits()
+def _credits(blocks: Sequence[Block]) -> Credits:
+    credits = Credits()
+    for block in blocks:
+        credits.extend(parse_credits(joined_text(block.lines)))
+    return credits
+
+
+def _reporters(run: Sequence[Block]) -> set[str]:
+    return set(_credits(run).reporters)
 
 
 def _names(credits: Credits) -> set[str]:
     return {*credits.reporters, *credits.correspondents}
-
-
-def credited_otherwise(unit: Unit, bylines: list[Block]) -> bool:
-    """The unit opens credited (its bylines, its dateline's names) and ``bylines`` name none
-    of those: one article has one set of credits, so they are another article's."""
-    opening = dateline_credits(unit)
-    for block in unit.bylines:
-        opening.extend(parse_credits(joined_text(block.lines)))
-    named = _names(opening)
-    if not named:
-        return False
-    other = Credits()
-    for block in bylines:
-        other.extend(parse_credits(joined_text(block.lines)))
-    names = _names(other)
-    return bool(names) and named.isdisjoint(names)

@@ -22,9 +22,10 @@ titles are given (:func:`carry_title_bylines`):
   its names leave the reporters of the article it stands over, which opens credited
   otherwise (its line stays in that article's byline text).
 
-A byline only goes to a unit that opens uncredited, and only along a title given in the page's
-direction (titles over their bodies, or under them): a title given against it is given on
-weaker evidence.
+A byline only goes to a unit that opens uncredited, and only on a page that sets its titles
+over their bodies, along a title given downward: where titles stand under their bodies (as on
+the reference page), a byline read under a title opens the next body, and a title given
+against the page's direction is given on weaker evidence.
 """
 
 from __future__ import annotations
@@ -44,11 +45,14 @@ def carry_title_bylines(
     items: list[Item], assignment: Mapping[int, int], before: bool, blocks: Sequence[Block]
 ) -> set[int]:
     """Move bylines to the units their titles head, as the module says (``assignment``:
-    title group index → unit index; ``before``: the page sets its titles over their bodies;
+    title group index → unit index; ``before``: the page sets its titles over their bodies,
+    else nothing moves;
     ``blocks``: all the page's blocks, furniture too, in order: which lines run into which,
     :mod:`.line_adjacency`).  Returns the indexes of the units left with nothing (a lone
     byline gone to its title), which make no article."""
-    heads = {g: u for g, u in assignment.items() if (u > g) == before}
+    if not before:
+        return set()  # (a byline under a title set after its body opens the next body)
+    heads = {g: u for g, u in assignment.items() if u > g}
     order = LineOrder(blocks)
     emptied: set[int] = set()
     _carry_run_in(items, heads, order, emptied)
@@ -125,9 +129,10 @@ def _carry_strays(
 def displaced_bylines(unit: Unit, order: LineOrder) -> list[list[Block]]:
     """The runs of the unit's byline lines (lines read together, no blank line between)
     that another module's head put over its body: where its dateline names its reporters,
-    the runs naming reporters and none of those; else, where a run opens the body (runs into
-    it with no blank line), the runs naming reporters set apart above it.  A head's credit
-    lines are set together right over its body, and one article is credited once."""
+    the runs naming reporters and none of those; else, where a run naming reporters opens
+    the body (runs into it with no blank line), the runs naming other reporters set apart
+    above it.  A head's credit lines are set together right over its body, and one article
+    is credited once: a second set of reporters is another module's."""
     runs: list[list[Block]] = []
     for block in unit.bylines:
         if runs and order.runs_into(runs[-1][-1].last, block.first):
@@ -139,7 +144,7 @@ def displaced_bylines(unit: Unit, order: LineOrder) -> list[list[Block]]:
         return [run for run in runs if _reporters(run) and named.isdisjoint(_reporters(run))]
     if len(runs) < 2 or not unit.body:
         return []
-    if not order.runs_into(runs[-1][-1].last, unit.body[0].first):
+    if not order.runs_into(runs[-1][-1].last, unit.body[0].first) or not _reporters(runs[-1]):
         return []
     return [run for run in runs[:-1] if _reporters(run)]
 

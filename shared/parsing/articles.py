@@ -57,6 +57,7 @@ from shared.parsing.stacked_titles import runs_on_as_wrap, wider_than_wrap
 from shared.parsing.stray_moves import reattach_stray_pieces
 from shared.parsing.stray_pieces import body_shape
 from shared.parsing.stray_titles import move_stray_titles
+from shared.parsing.title_bylines import carry_title_bylines, drop_displaced_credits
 from shared.parsing.title_roles import (
     assign_title_roles,
     ends_with_column_tag,
@@ -923,7 +924,9 @@ def assemble_page(
         items = titles_glued_over_datelines(items)
     items, (assignment, before, direction) = titled_items(items, order)
     group_of_unit = {u: g for g, u in assignment.items()}
+    emptied = carry_title_bylines(items, assignment, direction == "before", blocks)
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction, blanks_tell)
+    absorbed |= emptied
     if not unwrapped:
         staying = [
             i
@@ -952,6 +955,7 @@ def assemble_page(
             elif title_before and not layout.unwrapped:
                 extend_title_with_opening_paragraph(item, group, layout)
             built.append(build_article(item, group, title_before, page, layout, order))
+            drop_displaced_credits(built[-1].article, item, order)
         elif index not in assignment:
             built.append(build_article(None, item, False, page, layout))
     built.sort(key=lambda b: b.first_line)

@@ -18,6 +18,7 @@ from shared.parsing.block import Block, BlockKind
 from shared.parsing.bylines import is_byline_line
 from shared.parsing.caption_measures import CAPTION_MEASURE_RULE, caption_start, credit_lines
 from shared.parsing.continuation_markers import is_continuation_line, opens_continued_part
+from shared.parsing.credits import BULLET
 from shared.parsing.furniture import edge_line_numbers, furniture_rule
 from shared.parsing.glued_titles import (
     CAPTION_MIN_WIDTH,
@@ -194,12 +195,18 @@ def _piece(block: Block, start: int, end: int) -> Block:
 
 def _is_caption(block: Block, credit: Line) -> bool:
     """A wide text block ending a sentence, or ending in a credit that wraps onto the next
-    line (``… ■ 本报`` / ``记者 X``): the credit line right under it is its credit."""
+    line (``… ■ 本报`` / ``记者 X``): the credit line right under it is its credit.  A
+    credit's bullet opening the tail of a finished sentence (``…很大。 ■ 本报``) tells it
+    whatever the width: running text sets no bullet after a sentence at a line's end, and a
+    caption set in a narrow module is no wider than its column."""
+    tail = block.last.text.rsplit("。", 1)[-1]
+    opening = tail.strip()[:1]
+    if opening and opening in BULLET and "。" in block.last.text:
+        return match_photo_credit(tail + credit.text) is not None
     if not any(line.width >= CAPTION_MIN_WIDTH for line in block.lines):
         return False
     if block.ends_sentence:
         return True
-    tail = block.last.text.rsplit("。", 1)[-1]
     return bool(tail.strip()) and match_photo_credit(tail + credit.text) is not None
 
 

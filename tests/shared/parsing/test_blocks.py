@@ -53,6 +53,18 @@ def test_a_credit_line_under_a_wide_caption_belongs_to_it() -> None:
     assert len(blocks[0].lines) == 2
 
 
+def test_a_credit_wrapped_from_a_narrow_caption_s_last_line_belongs_to_it() -> None:
+    # a caption set in a narrow module (no line of a wide caption's measure) whose credit
+    # the wrap cut after its bullet: ``■ 本报`` / ``记者 段建玉``
+    caption = "翻了30多个垃圾袋，一无所获。\n林为彬发现失物在这辆车上的可能性很大。 ■ 本报"
+    blocks = group_blocks(lines_of(caption + "\n记者 段建玉"))
+    assert [b.kind for b in blocks] == ["text"]
+    assert len(blocks[0].lines) == 3
+    # without the bullet the byline under a narrow finished sentence stays a byline
+    blocks = group_blocks(lines_of("林为彬发现失物在这辆车上的可能性很大。\n记者 段建玉"))
+    assert [b.kind for b in blocks] == ["text", "byline"]
+
+
 def test_full_line_without_sentence_end_runs_on_across_a_blank() -> None:
     new, rule = paragraph_break(
         line("体化统筹、平台化实施、品牌化打造，构"),

@@ -1164,6 +1164,28 @@ def test_a_whole_em_line_filling_the_measure_runs_on_where_digits_count_the_colu
     assert [len(g) for g in groups(text)] == [7, 9]
 
 
+def test_a_line_with_digits_reaching_the_whole_em_measure_is_full() -> None:
+    # a column of 15.9 em (as above): whole-em running lines hold 15 em, lines with digits
+    # count up to 16; a line with digits at 15 em reaches the measure the whole-em lines
+    # fill, so it is a full line, not an indented first line an em short of the column
+    # counted over all lines, and the whole-em sentence end above it ends no paragraph
+    text = "\n".join(
+        [
+            "测评结果显示，上海现代公共文化",
+            "服务工作满意度评估综合得分达到90",
+            "分，自国家公共文化服务体系示范",
+            "创建工作启动以来，全市16个区有11",
+            "个区参与了国家公共文化服务体系",
+            "示范区和示范项目的创建，占比近",
+            "七成，各区的创建工作有序推进并",
+            "七成的区都参与了这项创建工作。",  # 15 em, whole-em, flush
+            "截至2023年底全市各区共建成图书",  # 15 em counted, with digits: running on
+            "馆多个，覆盖街镇和居村。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [10]
+
+
 def test_a_line_ending_with_a_midline_ellipsis_at_full_width_runs_on() -> None:
     # a 14-em column, no blank lines (as PyMuPDF extracts): 心小事入手，用心为民解忧⋯⋯
     # fills the column (the midline ellipsis prints two em, as …… does), so the sentence

@@ -1113,11 +1113,17 @@ def _runs_on_in_block(before: Line, after: Line, column: float, before_opens: bo
     """Inside a block taken for a subhead, ``before`` fills its measure (the column minus
     the indent when it opens the block) without ending a sentence, and ``after`` fills the
     column: running text, a paragraph set after a blank, not a subhead wrapped or stacked
-    (a subhead stops short of the column)."""
+    (a subhead stops short of the column).  ``before`` fills its measure too when it falls
+    short of it only by what the line-start rule took down onto ``after``
+    (:func:`full_but_for_pull_down`: ``本届世界杯涵盖104场对决、39个比赛`` over
+    ``日、48支劲旅…``): a subhead's line ends where its words do, never in mid-word, and
+    takes no character down."""
     if column <= 0 or before.ends_sentence or before.spaced_out:
         return False
     full = column - INDENT if before_opens else column
-    if printed_width(before) < full - INDENT_MARGIN:
+    if printed_width(before) < full - INDENT_MARGIN and not full_but_for_pull_down(
+        before, after, full
+    ):
         return False
     return not after.spaced_out and not _indented(after, column)
 

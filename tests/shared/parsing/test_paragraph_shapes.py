@@ -1245,3 +1245,28 @@ def test_a_kept_indent_after_a_glued_backward_marker_opens_the_paragraph() -> No
     blocks = group_blocks(split_lines("\n".join(lines))[0])
     result = split_paragraphs(blocks)
     assert [len(group) for group in result.groups] == [4, 3]
+
+
+# ---- a subhead block over a paragraph whose first line took a character down ----------------
+
+
+def test_a_first_line_short_by_what_it_took_down_runs_on_in_a_subhead_block() -> None:
+    # a 20 em column: a subhead, then (in the same block, extracted without a blank) the
+    # next paragraph's first line at 16.5 em: short of its 18 em measure only because 日
+    # went down with the 、 after it (no line opens with 、), so the full line under it
+    # goes on from it; it is not a subhead line stacked over a wider one
+    text = "\n".join(
+        [
+            "世界杯开赛在即，各大商圈纷纷推出主题消费",
+            "产品，一场以线下观赛为核心的消费热潮正在",
+            "袭来，夜间经济成为承接这股情绪的主战场，",
+            "商家备货。",
+            "",
+            "IP衍生品备受追捧",
+            "本届世界杯涵盖104场对决、39个比赛",
+            "日、48支劲旅横跨三大时区，是史上规模最大",
+            "的一届世界杯，也是今年线下消费最受瞩目的",
+            "商业窗口。",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [4, 1, 4]

@@ -185,6 +185,7 @@ def paragraph_break(
     if (
         _indented(after, column, following)
         and not _may_end_paragraph(after)
+        and not _runs_on_past_the_body_end(after, column, following)
         and not (
             before.text.endswith(_RUNS_ON_AFTER)
             and not after.spaced_out
@@ -242,6 +243,25 @@ def paragraph_break(
 
 
 _OPENING_QUOTES = ("“", "「", "『")
+
+
+def _runs_on_past_the_body_end(line: Line, column: float, following: Line | None) -> bool:
+    """``line`` closes the body (nothing under it: a jump or the end of a piece) without
+    ending a sentence, less than the indent (less half an em) short of the column.
+
+    A paragraph's first line is short by its two-character indent; a running line stops
+    an em or so short only where the line-start rule took a character down with the
+    marks after it (:func:`full_but_for_pull_down`), which the line under it shows.  With
+    no line under it (the text goes on after a jump, ``…强军事业迈出新步伐。`` over
+    ``我们高举和平、发展、合`` before ``（下转第2版）``, the rest ``作、共赢的…`` on the next
+    page) nothing shows it, and a line short by less than the indent is that running line,
+    not a first line."""
+    return (
+        following is None
+        and not line.spaced_out
+        and not line.ends_sentence
+        and column - printed_width(line) < INDENT - INDENT_MARGIN / 2
+    )
 
 
 TAKEN_DOWN = "a character the line-start rule took down goes on from the line above"

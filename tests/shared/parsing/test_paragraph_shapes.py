@@ -1270,3 +1270,26 @@ def test_a_first_line_short_by_what_it_took_down_runs_on_in_a_subhead_block() ->
         ]
     )
     assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [4, 1, 4]
+
+
+# ---- the body's last line ---------------------------------------------------------------
+
+
+def test_a_last_line_an_em_short_in_mid_sentence_runs_on_after_a_flush_sentence_end() -> None:
+    # a 20-em column cut at a jump: the part's last line is an em short and ends no
+    # sentence; a first line would be two em short (its indent), and the character the
+    # line-start rule took down onto the next page is not in the part to tell why it
+    # stops short: a running line, and the sentence ending flush above runs on into it
+    text = "\n".join(
+        [
+            "他说，全军深入贯彻新时代强军思想，以党在",
+            "新时代的强军目标为引领，聚力备战打仗，强",
+            "化改革创新，狠抓工作落实，推动各项工作取",
+            "得新进展，强军事业迈出新步伐，成绩显著。",
+            "我们高举和平、发展、合作、共赢的旗帜，推",
+            "动构建人类命运共同体，让和平与发展的阳光",
+            "普照全球，中国军队将坚定捍卫国家的利益。",
+            "我们将继续深化与各国军队的交流合作，共",  # 19 em
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [8]

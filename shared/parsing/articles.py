@@ -23,6 +23,7 @@ from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
 from shared.parsing.column_bands import read_bands
 from shared.parsing.columns import (
+    INDENT,
     INDENT_MARGIN,
     column_width,
     lines_share_column,
@@ -50,7 +51,7 @@ from shared.parsing.opening_titles import (
     split_opening_title_paragraph,
     titles_glued_over_datelines,
 )
-from shared.parsing.paragraphs import capitals_slack
+from shared.parsing.paragraphs import capitals_slack, full_but_for_pull_down
 from shared.parsing.photo_bylines import join_bylines_past_photos
 from shared.parsing.run_on_titles import return_run_on_titles
 from shared.parsing.stacked_titles import runs_on_as_wrap, wider_than_wrap
@@ -779,11 +780,12 @@ def build_article(
 def _body_edges(unit: Unit) -> tuple[float, bool, bool]:
     """How far (em) the unit's last body line (without a continuation marker) stops short
     of the column its body is set in, whether its first body line fills that column
-    (less than an em short, its Latin capitals counted at their printed width, no kept
-    indent: a running line, not a paragraph's first line short by the indent, whether or
-    not it ends a sentence), and whether the last line,
-    ending no sentence, is read right under a line that fills the column without ending
-    one (a wrapped sentence's tail).
+    (less than an em short, its Latin capitals counted at their printed width, or short
+    by less than the indent only for the character the line-start rule took down onto the
+    line under it with the marks after it; no kept indent: a running line, not a
+    paragraph's first line short by the indent, whether or not it ends a sentence), and
+    whether the last line, ending no sentence, is read right under a line that fills the
+    column without ending one (a wrapped sentence's tail).
     The column is measured on the lines that tell it (no dateline, no marker); (0, False,
     False) when none does, and the first line is not judged when fewer than three lines
     under it measure the column (:func:`.columns.piece_column`)."""
@@ -815,8 +817,16 @@ def _body_edges(unit: Unit) -> tuple[float, bool, bool]:
         and first.indent < KEPT_INDENT  # a kept indent marks a first line
         and not first.spaced_out
         and not first.opens_dateline
-        # (an em short reads as indented; Latin capitals print wider than they count)
-        and display_width(text) + capitals_slack(text) > rest - INDENT_MARGIN
+        and (
+            # (an em short reads as indented; Latin capitals print wider than they count)
+            display_width(text) + capitals_slack(text) > rest - INDENT_MARGIN
+            # or short by less than the indent only for what the line-start rule took
+            # down onto the next line (``开团当日，…生成购买链`` over ``接，团长可为…``)
+            or (
+                rest - display_width(text) < INDENT - INDENT_MARGIN / 2
+                and full_but_for_pull_down(first, lines[1], rest)
+            )
+        )
     )
     return short_by, opens_full, closes_wrapped
 

@@ -171,7 +171,14 @@ def whole_em_columns(lines: Sequence[Line], columns: Mapping[int, float]) -> dic
     of the whole-em running lines around a line (those under a line that ends no sentence,
     themselves ending in a character; at least ``MIN_UNSQUEEZED_LINES`` within
     ``COLUMN_WINDOW`` lines) is the measure a whole-em line fills; it replaces the column
-    for such a line when it is narrower by up to ``WHOLE_EM_SLACK``."""
+    for such a line when it is narrower by up to ``WHOLE_EM_SLACK``.  It does for a line
+    holding half-width characters too when that line counts at least the measure
+    (``截至2023年底全市各区共建成图书`` at 15 em under ``…创建工作。`` at 15 em): a line that
+    reaches the measure full lines of Chinese characters fill is a full line, whatever its
+    digits print, not one an em short of the wider column (an indented first line), and
+    the full sentence end above it runs on into it.  A line with half-width characters
+    counting less than the measure keeps the column: its print width is not known to the
+    em, and it may be an indented first line."""
     whole = [holds_whole_ems(line) for line in lines]
     if not any(whole):
         return dict(columns)
@@ -189,7 +196,11 @@ def whole_em_columns(lines: Sequence[Line], columns: Mapping[int, float]) -> dic
     out = dict(columns)
     for line, is_whole, measure in zip(lines, whole, measures, strict=True):
         column = columns.get(line.number, 0.0)
-        if is_whole and measure and column - WHOLE_EM_SLACK <= measure < column:
+        if (
+            (is_whole or line.width >= measure)
+            and measure
+            and column - WHOLE_EM_SLACK <= measure < column
+        ):
             out[line.number] = measure
     return out
 

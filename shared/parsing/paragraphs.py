@@ -185,6 +185,7 @@ def paragraph_break(
     if (
         _indented(after, column, following)
         and not _may_end_paragraph(after)
+        and not _runs_on_past_the_body_end(after, column, following)
         and not (
             before.text.endswith(_RUNS_ON_AFTER)
             and not after.spaced_out
@@ -242,6 +243,25 @@ def paragraph_break(
 
 
 _OPENING_QUOTES = ("“", "「", "『")
+
+
+def _runs_on_past_the_body_end(line: Line, column: float, following: Line | None) -> bool:
+    """``line`` closes the body (nothing under it: a jump or the end of a piece) without
+    ending a sentence, less than the indent (less half an em) short of the column.
+
+    A paragraph's first line is short by its two-character indent; a running line stops
+    an em or so short only where the line-start rule took a character down with the
+    marks after it (:func:`full_but_for_pull_down`), which the line under it shows.  With
+    no line under it (the text goes on after a jump, ``…强军事业迈出新步伐。`` over
+    ``我们高举和平、发展、合`` before ``（下转第2版）``, the rest ``作、共赢的…`` on the next
+    page) nothing shows it, and a line short by less than the indent is that running line,
+    not a first line."""
+    return (
+        following is None
+        and not line.spaced_out
+        and not line.ends_sentence
+        and column - printed_width(line) < INDENT - INDENT_MARGIN / 2
+    )
 
 
 TAKEN_DOWN = "a character the line-start rule took down goes on from the line above"
@@ -1113,11 +1133,17 @@ def _runs_on_in_block(before: Line, after: Line, column: float, before_opens: bo
     """Inside a block taken for a subhead, ``before`` fills its measure (the column minus
     the indent when it opens the block) without ending a sentence, and ``after`` fills the
     column: running text, a paragraph set after a blank, not a subhead wrapped or stacked
-    (a subhead stops short of the column)."""
+    (a subhead stops short of the column).  ``before`` fills its measure too when it falls
+    short of it only by what the line-start rule took down onto ``after``
+    (:func:`full_but_for_pull_down`: ``本届世界杯涵盖104场对决、39个比赛`` over
+    ``日、48支劲旅…``): a subhead's line ends where its words do, never in mid-word, and
+    takes no character down."""
     if column <= 0 or before.ends_sentence or before.spaced_out:
         return False
     full = column - INDENT if before_opens else column
-    if printed_width(before) < full - INDENT_MARGIN:
+    if printed_width(before) < full - INDENT_MARGIN and not full_but_for_pull_down(
+        before, after, full
+    ):
         return False
     return not after.spaced_out and not _indented(after, column)
 

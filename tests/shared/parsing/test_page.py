@@ -348,3 +348,19 @@ def test_to_dict_has_the_body() -> None:
     data = article.to_dict()
     assert data["body"] == "\n".join(article.paragraphs)
     assert data["headline"] == "我市加强畜产品质量安全监管"
+
+
+def test_a_first_line_short_only_by_a_character_taken_down_after_the_jump_runs_on() -> None:
+    # the second part opens an em short of its 18-em column, only because 细 went down
+    # with the 、 after it (no line opens with 、): a running line, no paragraph's first line
+    # (two em short by the indent), so the paragraph runs on across the jump
+    joined = _joined_after_flush_jump(
+        [
+            "（上接第1版）全市上下要形成合力，确保工作落实落",
+            "细、按时完成全年目标，以实干实效迎接",
+            "新中国成立七十五周年，把五大行动打造",
+            "成统一战线服务强市建设的响亮名片。",
+        ]
+    )
+    assert len(joined.paragraphs) == 1
+    assert "重实效。全市上下要形成合力" in joined.paragraphs[0]

@@ -1164,6 +1164,28 @@ def test_a_whole_em_line_filling_the_measure_runs_on_where_digits_count_the_colu
     assert [len(g) for g in groups(text)] == [7, 9]
 
 
+def test_a_line_with_digits_reaching_the_whole_em_measure_is_full() -> None:
+    # a column of 15.9 em (as above): whole-em running lines hold 15 em, lines with digits
+    # count up to 16; a line with digits at 15 em reaches the measure the whole-em lines
+    # fill, so it is a full line, not an indented first line an em short of the column
+    # counted over all lines, and the whole-em sentence end above it ends no paragraph
+    text = "\n".join(
+        [
+            "测评结果显示，上海现代公共文化",
+            "服务工作满意度评估综合得分达到90",
+            "分，自国家公共文化服务体系示范",
+            "创建工作启动以来，全市16个区有11",
+            "个区参与了国家公共文化服务体系",
+            "示范区和示范项目的创建，占比近",
+            "七成，各区的创建工作有序推进并",
+            "七成的区都参与了这项创建工作。",  # 15 em, whole-em, flush
+            "截至2023年底全市各区共建成图书",  # 15 em counted, with digits: running on
+            "馆多个，覆盖街镇和居村。",
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [10]
+
+
 def test_a_line_ending_with_a_midline_ellipsis_at_full_width_runs_on() -> None:
     # a 14-em column, no blank lines (as PyMuPDF extracts): 心小事入手，用心为民解忧⋯⋯
     # fills the column (the midline ellipsis prints two em, as …… does), so the sentence
@@ -1223,3 +1245,51 @@ def test_a_kept_indent_after_a_glued_backward_marker_opens_the_paragraph() -> No
     blocks = group_blocks(split_lines("\n".join(lines))[0])
     result = split_paragraphs(blocks)
     assert [len(group) for group in result.groups] == [4, 3]
+
+
+# ---- a subhead block over a paragraph whose first line took a character down ----------------
+
+
+def test_a_first_line_short_by_what_it_took_down_runs_on_in_a_subhead_block() -> None:
+    # a 20 em column: a subhead, then (in the same block, extracted without a blank) the
+    # next paragraph's first line at 16.5 em: short of its 18 em measure only because 日
+    # went down with the 、 after it (no line opens with 、), so the full line under it
+    # goes on from it; it is not a subhead line stacked over a wider one
+    text = "\n".join(
+        [
+            "世界杯开赛在即，各大商圈纷纷推出主题消费",
+            "产品，一场以线下观赛为核心的消费热潮正在",
+            "袭来，夜间经济成为承接这股情绪的主战场，",
+            "商家备货。",
+            "",
+            "IP衍生品备受追捧",
+            "本届世界杯涵盖104场对决、39个比赛",
+            "日、48支劲旅横跨三大时区，是史上规模最大",
+            "的一届世界杯，也是今年线下消费最受瞩目的",
+            "商业窗口。",
+        ]
+    )
+    assert [len(g) for g in groups(text, standalone_blocks=(1,))] == [4, 1, 4]
+
+
+# ---- the body's last line ---------------------------------------------------------------
+
+
+def test_a_last_line_an_em_short_in_mid_sentence_runs_on_after_a_flush_sentence_end() -> None:
+    # a 20-em column cut at a jump: the part's last line is an em short and ends no
+    # sentence; a first line would be two em short (its indent), and the character the
+    # line-start rule took down onto the next page is not in the part to tell why it
+    # stops short: a running line, and the sentence ending flush above runs on into it
+    text = "\n".join(
+        [
+            "他说，全军深入贯彻新时代强军思想，以党在",
+            "新时代的强军目标为引领，聚力备战打仗，强",
+            "化改革创新，狠抓工作落实，推动各项工作取",
+            "得新进展，强军事业迈出新步伐，成绩显著。",
+            "我们高举和平、发展、合作、共赢的旗帜，推",
+            "动构建人类命运共同体，让和平与发展的阳光",
+            "普照全球，中国军队将坚定捍卫国家的利益。",
+            "我们将继续深化与各国军队的交流合作，共",  # 19 em
+        ]
+    )
+    assert [len(g) for g in groups(text)] == [8]

@@ -75,6 +75,24 @@ def title_roles(block: Block) -> Titles:
     )
 
 
+def _column_under(block: Block, blocks: Sequence[Block]) -> Block | None:
+    """The body block right under ``block`` that starts at its left edge: the column a byline
+    heads (a byline stands over its module's first column)."""
+    x0 = min(line.x0 for line in block.lines)
+    size = max(line.size for line in block.lines)
+    under = [
+        other
+        for other in blocks
+        if other is not block
+        and other.role == "body"
+        and other.top >= block.bottom - 0.5 * size
+        and other.top - block.bottom <= 3 * size
+        and abs(min(line.x0 for line in other.lines) - x0) <= INDENT * 2.5 * size
+        and not all(is_byline_line(clean_text(line)) for line in other.lines)
+    ]
+    return min(under, key=lambda other: other.top) if under else None
+
+
 def _owner(block: Block, titles: Sequence[Block]) -> Block | None:
     """The nearest title stack above ``block`` whose cell covers the block's centre."""
     centre = sum((line.x0 + line.x1) / 2 for line in block.lines) / len(block.lines)
@@ -106,6 +124,12 @@ def group_blocks(blocks: Sequence[Block]) -> list[Draft]:
             current = None
         elif block.role == "body":
             owner = _owner(block, titles)
+            if all(is_byline_line(clean_text(line)) for line in block.lines):
+                # a title's cell is cut halfway between titles side by side, which need not
+                # be where their modules part: a byline goes with the column it heads
+                column = _column_under(block, blocks)
+                if column is not None:
+                    owner = _owner(column, titles) or owner
             if owner is not None and not (_opens_backward(block) and drafts[id(owner)].bodies):
                 # A part that opens with （上接第N版） under another article's text is a
                 # continued part of its own; under its jump title it belongs to that title.

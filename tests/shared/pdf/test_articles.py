@@ -185,3 +185,29 @@ def test_a_full_line_ending_a_sentence_goes_on_under_a_byline_wider_than_its_col
         "当工作人员多次上门提醒后，颜某才来到现场，严重影响检测工作的开展。接到报警后，民警赶赴现场处置。",
         "日前依法对其作出处罚。",
     ]
+
+
+def test_a_byline_goes_with_the_column_it_heads_not_the_nearer_title() -> None:
+    # The left headline runs to 331 pt, the right one starts at 451: the cut between them
+    # falls at 391, right of where the right module starts (339.5, its byline's column)
+    column = 16 * 9.0
+
+    def body(name: str, x: float) -> list[TextLine]:
+        return [_line(name * 7, x, 810 + i * 13.5) for i in range(4)]
+
+    lines = [
+        _line("上市公司批量调整锁价定增方案", 42.9, 738, 20),  # 14 x 20 pt: to 322.9
+        _line("揽事民警跨江配药", 450.7, 738, 24),
+        _line("本报记者 吴晓璐", 40, 790),
+        _line("首席记者 潘高峰", 339.5, 790),
+        *body("左栏", 40),
+        *body("左二", 40 + column + 12),
+        *body("右栏", 339.5),
+        *body("右二", 339.5 + column + 12),
+    ]
+    blocks = build_blocks(reading_order(lines, 842, 9.0), 9.0, 1191)
+    articles = [build_article(draft, 1) for draft in group_blocks(blocks)]
+    assert [(a.headline, a.reporters) for a in articles if a.headline] == [
+        ("上市公司批量调整锁价定增方案", ["吴晓璐"]),
+        ("揽事民警跨江配药", ["潘高峰"]),
+    ]

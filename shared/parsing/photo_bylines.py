@@ -3,7 +3,7 @@ caption and credit) between the byline that opens an article and the body under 
 
 from __future__ import annotations
 
-from shared.parsing.units import Item, TitleGroup, Unit, is_photo, past_photos
+from shared.parsing.units import Item, TitleGroup, Unit, lone_byline, past_photos
 
 
 def join_bylines_past_photos(items: list[Item]) -> list[Item]:
@@ -19,7 +19,7 @@ def join_bylines_past_photos(items: list[Item]) -> list[Item]:
         after = past_photos(items, index + 1)
         follower = items[after] if after < len(items) else None
         if (
-            _lone_byline(item)
+            lone_byline(item)
             and out
             and isinstance(out[-1], TitleGroup)
             and after > index + 1
@@ -36,14 +36,3 @@ def join_bylines_past_photos(items: list[Item]) -> list[Item]:
         out.append(item)
         index += 1
     return out
-
-
-def _lone_byline(item: Item) -> bool:
-    return (
-        isinstance(item, Unit)
-        and item.kind == "article"
-        and bool(item.bylines)
-        and not item.body
-        and not item.markers
-        and not is_photo(item)
-    )

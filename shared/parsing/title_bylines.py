@@ -38,7 +38,7 @@ from shared.parsing.datelines import match_dateline
 from shared.parsing.line_adjacency import LineOrder
 from shared.parsing.lines import joined_text
 from shared.parsing.types import ParsedArticle
-from shared.parsing.units import Item, TitleGroup, Unit
+from shared.parsing.units import Item, TitleGroup, Unit, lone_byline
 
 
 def carry_title_bylines(
@@ -108,7 +108,7 @@ def _carry_strays(
     for index, item in enumerate(items):
         if not isinstance(item, Unit) or item.kind != "article" or not item.bylines:
             continue
-        if _lone_byline(item):
+        if lone_byline(item):
             strays = [] if index in assigned else [list(item.bylines)]
         else:
             strays = displaced_bylines(item, order)
@@ -195,16 +195,6 @@ def _move(
     target.bylines.extend(blocks)
     if not holder.bylines and not holder.body and not holder.markers:
         emptied.add(holder_index)
-
-
-def _lone_byline(item: Item) -> bool:
-    return (
-        isinstance(item, Unit)
-        and item.kind == "article"
-        and bool(item.bylines)
-        and not item.body
-        and not item.markers
-    )
 
 
 def _uncredited(item: Item) -> bool:

@@ -179,6 +179,17 @@ def is_photo(item: Item) -> bool:
     return isinstance(item, Unit) and item.kind == "photo"
 
 
+def lone_byline(item: Item) -> bool:
+    """An article unit holding byline lines and nothing else (no body, no marker)."""
+    return (
+        isinstance(item, Unit)
+        and item.kind == "article"
+        and bool(item.bylines)
+        and not item.body
+        and not item.markers
+    )
+
+
 def index_over(items: Sequence[Item], index: int) -> int:
     """The index of the item standing over the one at ``index``, past the photos set
     between (-1 when none does)."""

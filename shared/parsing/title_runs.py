@@ -45,6 +45,7 @@ from __future__ import annotations
 import itertools
 
 from shared.parsing.block import Block
+from shared.parsing.datelines import match_dateline
 from shared.parsing.lines import joined_text
 from shared.parsing.title_roles import (
     is_kicker_shaped,
@@ -80,7 +81,10 @@ def split_title_runs(items: list[Item], *, bylined: bool = False) -> list[Item]:
                 len(run) == len(titles)
                 and anchored
                 and not _glued_to(item, run[0])
-                and all(speak_apart(first, second) for first, second in itertools.pairwise(run))
+                and all(
+                    speak_apart(first, second) or dated_apart(first, second)
+                    for first, second in itertools.pairwise(run)
+                )
                 and not points_against(titles, run)
             ):
                 for blocks, unit in zip(titles, run, strict=True):
@@ -123,6 +127,27 @@ def split_gathered_runs(items: list[Item]) -> list[Item]:
     text once, never a second report of one article as a dateline may, so such a run pairs
     its titles with its modules as a run read so from the start does."""
     return split_title_runs(items, bylined=True)
+
+
+def dated_apart(upper: Unit, lower: Unit) -> bool:
+    """``lower`` opens with a dateline that cannot be a second report of ``upper``'s article,
+    whatever the two speak of (two reports of one city's news share their words).
+
+    A paper sets a second report under one title (``本报北京1月17日电…``) after the first
+    report's finished text, and its dateline names a place or date of its own.  So a
+    dateline under text broken off in mid-sentence (``…更好`` / ``本报讯市委常委会…``: the
+    upper text goes on elsewhere, a column read out of order) opens another article, and so
+    does a dateline repeating the upper unit's own word for word (``本报讯`` twice says
+    nothing new about where or when)."""
+    if not upper.body or not lower.body or not lower.body[0].opens_with_dateline:
+        return False
+    if not upper.body[-1].ends_sentence:
+        return True
+    if not upper.body[0].opens_with_dateline:
+        return False
+    first = match_dateline(joined_text(upper.body[0].lines))
+    second = match_dateline(joined_text(lower.body[0].lines))
+    return first is not None and second is not None and first.place == second.place
 
 
 def _glued_to(group: TitleGroup, unit: Unit) -> bool:

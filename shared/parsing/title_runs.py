@@ -130,15 +130,16 @@ def split_gathered_runs(items: list[Item]) -> list[Item]:
 
 
 def dated_apart(upper: Unit, lower: Unit) -> bool:
-    """``lower`` opens with a dateline that cannot be a second report of ``upper``'s article,
-    whatever the two speak of (two reports of one city's news share their words).
+    """``lower`` opens with a dateline that cannot be a second report of ``upper``'s
+    article, whatever the two speak of (two reports of one city's news share their words).
 
-    A paper sets a second report under one title (``本报北京1月17日电…``) after the first
-    report's finished text, and its dateline names a place or date of its own.  So a
-    dateline under text broken off in mid-sentence (``…更好`` / ``本报讯市委常委会…``: the
-    upper text goes on elsewhere, a column read out of order) opens another article, and so
-    does a dateline repeating the upper unit's own word for word (``本报讯`` twice says
-    nothing new about where or when)."""
+    A paper sets a second report under one title after the first report's finished text,
+    and its dateline says what is new about it: a place and date of its own
+    (``本报北京1月17日电…``) or another reporter (``本报讯（记者 李强）…``).  So a dateline under
+    text stopping short of a sentence's end (a dateline never goes on with a sentence) opens
+    another article, and so does one repeating the upper report's dateline word for word,
+    byline and all (``本报讯…`` under ``本报讯…``: the paper's own dateline opening each
+    module of a row)."""
     if not upper.body or not lower.body or not lower.body[0].opens_with_dateline:
         return False
     if not upper.body[-1].ends_sentence:
@@ -147,7 +148,11 @@ def dated_apart(upper: Unit, lower: Unit) -> bool:
         return False
     first = match_dateline(joined_text(upper.body[0].lines))
     second = match_dateline(joined_text(lower.body[0].lines))
-    return first is not None and second is not None and first.place == second.place
+    return (
+        first is not None
+        and second is not None
+        and (first.place, first.byline) == (second.place, second.byline)
+    )
 
 
 def _glued_to(group: TitleGroup, unit: Unit) -> bool:

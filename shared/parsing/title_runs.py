@@ -45,6 +45,7 @@ from __future__ import annotations
 import itertools
 
 from shared.parsing.block import Block
+from shared.parsing.datelines import match_dateline
 from shared.parsing.lines import joined_text
 from shared.parsing.title_roles import (
     is_kicker_shaped,
@@ -80,7 +81,10 @@ def split_title_runs(items: list[Item], *, bylined: bool = False) -> list[Item]:
                 len(run) == len(titles)
                 and anchored
                 and not _glued_to(item, run[0])
-                and all(speak_apart(first, second) for first, second in itertools.pairwise(run))
+                and all(
+                    speak_apart(first, second) or dated_apart(first, second)
+                    for first, second in itertools.pairwise(run)
+                )
                 and not points_against(titles, run)
             ):
                 for blocks, unit in zip(titles, run, strict=True):
@@ -123,6 +127,32 @@ def split_gathered_runs(items: list[Item]) -> list[Item]:
     text once, never a second report of one article as a dateline may, so such a run pairs
     its titles with its modules as a run read so from the start does."""
     return split_title_runs(items, bylined=True)
+
+
+def dated_apart(upper: Unit, lower: Unit) -> bool:
+    """``lower`` opens with a dateline that cannot be a second report of ``upper``'s
+    article, whatever the two speak of (two reports of one city's news share their words).
+
+    A paper sets a second report under one title after the first report's finished text,
+    and its dateline says what is new about it: a place and date of its own
+    (``本报北京1月17日电…``) or another reporter (``本报讯（记者 李强）…``).  So a dateline under
+    text stopping short of a sentence's end (a dateline never goes on with a sentence) opens
+    another article, and so does one repeating the upper report's dateline word for word,
+    byline and all (``本报讯…`` under ``本报讯…``: the paper's own dateline opening each
+    module of a row)."""
+    if not upper.body or not lower.body or not lower.body[0].opens_with_dateline:
+        return False
+    if not upper.body[-1].ends_sentence:
+        return True
+    if not upper.body[0].opens_with_dateline:
+        return False
+    first = match_dateline(joined_text(upper.body[0].lines))
+    second = match_dateline(joined_text(lower.body[0].lines))
+    return (
+        first is not None
+        and second is not None
+        and (first.place, first.byline) == (second.place, second.byline)
+    )
 
 
 def _glued_to(group: TitleGroup, unit: Unit) -> bool:

@@ -861,3 +861,93 @@ def test_a_title_read_into_a_body_leaves_the_page_text_once() -> None:
     page = "公交线路恢复运营全市公交\n据悉公交线路恢复运营后"
     beside = _page_text_beside(Layout(page_text=page), TitleGroup(blocks=[title]))
     assert beside == "\n全市公交\n据悉公交线路恢复运营后"
+
+
+# Two modules of one row on one city's news: their titles read across as one run, then
+# their reports, each opening with the paper's bare dateline and sharing most words.
+_ROW_TITLES = (
+    "上海日报 2024年4月8日 星期一 第2版 要闻",
+    "",
+    "助企纾困，加快恢复经济社会发展",
+    "活力",
+    "",
+    "在“控得住”前提下加快经济恢复",
+    "重振",
+    "",
+)
+_INSPECTION = (
+    "本报讯市委书记李强昨",
+    "天在上海自贸试验区临港新",
+    "片区检查疫情防控和复工复",
+    "产情况时指出，要深入贯彻",
+    "落实习近平总书记重要讲话",
+    "和指示批示精神，毫不动摇",
+    "坚持“动态清零”总方针，",
+    "把“疫情要防住、经济要稳",
+    "住、发展要安全”各项要求",
+    "细致扎实落到位，以更加有",
+    "力、更具针对性的政策供给",
+    "和优质服务助企纾困，加快",
+    "恢复经济社会发展活力。",
+    "在严格落实疫情防控各",
+    "项措施前提下，临港新片区",
+    "正加快推动复工复产，一批",
+    "重点企业生产水平持续提",
+    "升。李强指出，疫情防控和",
+    "复工复产要两手抓、两手",
+    "硬，要深入排摸企业痛点难",
+    "点堵点，加强政策供给，加",
+    "大扶持力度，推动实现人财",
+    "物有序流动，精准帮扶企业",
+    "复产达产，更好",
+)
+_MEETING = (
+    "",
+    "本报讯市委常委会昨晚",
+    "举行会议，深入学习贯彻习",
+    "近平总书记关于疫情防控工",
+    "作的重要讲话和指示批示精",
+    "神，研究部署我市复工复产",
+    "和加快经济恢复有关工作。",
+    "会议指出，要毫不动摇坚持",
+    "“动态清零”总方针，更加",
+    "有力、更加高效地统筹疫情",
+    "防控和经济社会发展，全力",
+    "做到疫情要防住、经济要稳",
+    "住、发展要安全。",
+)
+
+
+def _titled_bodies(articles: list[ParsedArticle]) -> list[tuple[str, str]]:
+    return [(a.headline, a.body[:8]) for a in articles]
+
+
+def test_a_dateline_under_text_broken_off_mid_sentence_opens_the_next_title_of_the_run() -> None:
+    # the first report stops at ``更好`` (its rest comes out elsewhere): the dateline under
+    # it cannot go on with that sentence, so it opens the run's second module
+    articles = parse(*_ROW_TITLES, *_INSPECTION, *_MEETING)
+    assert _titled_bodies(articles) == [
+        ("助企纾困，加快恢复经济社会发展活力", "市委书记李强昨天"),
+        ("在“控得住”前提下加快经济恢复重振", "市委常委会昨晚举"),
+    ]
+
+
+def test_a_bare_dateline_repeating_the_report_above_opens_the_next_title_of_the_run() -> None:
+    # both reports finished, both a bare ``本报讯``: a second report under one title says
+    # what is new about it (its place and date, its reporter), so two datelines word for
+    # word alike are two modules' reports
+    inspection = (*_INSPECTION[:-1], "复产达产。")
+    articles = parse(*_ROW_TITLES, *inspection, *_MEETING)
+    assert _titled_bodies(articles) == [
+        ("助企纾困，加快恢复经济社会发展活力", "市委书记李强昨天"),
+        ("在“控得住”前提下加快经济恢复重振", "市委常委会昨晚举"),
+    ]
+
+
+def test_a_dated_second_report_on_the_same_news_under_a_finished_one_stays_one_article() -> None:
+    # a second dateline with a place and date of its own under finished text, on the same
+    # news, may be a second report of one article read under a kicker and headline
+    inspection = (*_INSPECTION[:-1], "复产达产。")
+    meeting = tuple(line.replace("本报讯", "本报上海4月7日电") for line in _MEETING)
+    articles = parse(*_ROW_TITLES, *inspection, *meeting)
+    assert len(articles) == 1

@@ -16,7 +16,9 @@ from collections.abc import Callable, Sequence
 
 from shared.parsing.block import Block, BlockKind
 from shared.parsing.bylines import is_byline_line
+from shared.parsing.caption_credits import join_standalone_credits
 from shared.parsing.caption_measures import CAPTION_MEASURE_RULE, caption_start, credit_lines
+from shared.parsing.caption_titles import split_titles_over_captions
 from shared.parsing.continuation_markers import is_continuation_line, opens_continued_part
 from shared.parsing.credits import BULLET
 from shared.parsing.furniture import edge_line_numbers, furniture_rule
@@ -98,7 +100,8 @@ def group_blocks(lines: Sequence[Line]) -> list[Block]:
         blocks = split_glued_captions(blocks)
         blocks = split_measure_changes(blocks)
         blocks = _split_titles(blocks, short_ended_titles, SHORT_ENDED_RULE, SHORT_ENDED_BODY_RULE)
-    return split_stacked_captions(split_trailing_titles(blocks, indent, nothing_apart))
+    blocks = split_stacked_captions(split_trailing_titles(blocks, indent, nothing_apart))
+    return join_standalone_credits(split_titles_over_captions(blocks))
 
 
 def split_glued_captions(blocks: list[Block]) -> list[Block]:

@@ -6,20 +6,11 @@ from __future__ import annotations
 
 from shared.parsing import ParsedArticle, parse_text
 from tests.support.extracted_lines import set_in_measure
+from tests.support.photo_pages import CANTEEN_REPORT, NARROW_CAPTION
 
 TITLE = ["社区食堂开进老小区"]
-CAPTION = [
-    "居民在新开张的社区食堂里挑选午餐，窗口前排起了长队，工作人",
-    "员忙着为老人们打菜盛汤，饭菜价格比市面上低三成左右。",
-]
-BODY = [
-    "本报讯（记者 张明远）城东新",
-    *set_in_measure(
-        "建的社区食堂上周开门迎客，每天中午都有两百多位老人前来用餐。街道还打算在食堂旁"
-        "开设阅览室和棋牌室，让老人们吃完饭有地方坐一坐、聊一聊。",
-        12,
-    ),
-]
+CAPTION = NARROW_CAPTION
+BODY = CANTEEN_REPORT
 
 
 def parse(*lines: str) -> list[ParsedArticle]:

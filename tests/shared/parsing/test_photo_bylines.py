@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from shared.parsing import ParsedArticle, parse_text
 from tests.support.extracted_lines import set_in_measure
+from tests.support.photo_pages import BUS_REPORT
 
 BODY = set_in_measure(
     "城东新建的社区食堂上周开门迎客，每天中午都有两百多位老人前来用餐，饭菜价格比市面上低"
@@ -15,15 +16,7 @@ CAPTION = [
     "居民在新开张的社区食堂里挑选午餐，窗口前排起了长队，工作人员忙着为老人们",
     "打菜盛汤。 （本报记者 李响 摄）",
 ]
-OTHER = [
-    "公交线路今起逐步恢复运营",
-    "本报记者 王敏",
-    *set_in_measure(
-        "记者昨天从市交通委获悉，本市公交线路今起逐步恢复运营，首批恢复的线路覆盖"
-        "主要交通枢纽和大型居住社区，乘客须佩戴口罩并配合测温。",
-        12,
-    ),
-]
+OTHER = BUS_REPORT
 
 
 HEAD = ["社区食堂开进老小区", "■ 本报记者 张明远", "", *CAPTION, ""]

@@ -3,19 +3,20 @@
 A caption's credit is set after its last sentence and may wrap: ``…立案审查调查。（本报记者 董``
 / ``涛 摄）``.  A plain-text extractor reads a page in text order, and where the credit's
 opening stands at its line's right edge, apart from the caption's text, it may read that
-opening (``■ 本报``, ``（本报记者 魏``) as a line of its own somewhere after the caption, past
-a blank line or the page's editor line, while the rest (``记者 周杰``, ``欣 摄）``) stays
-under the caption's last sentence.  Read as they stand, the rest makes a title of the caption
-and the opening a title or a byline of whatever follows.
+opening (``■ 本报``, ``（本报记者 魏``) as a line of its own somewhere after the caption (past
+a blank line, the page's editor line, or a whole title block), while the rest
+(``记者 周杰``, ``欣 摄）``) stays under the caption's last sentence.  Read as they stand, the
+rest makes a title of the caption and the opening a title or a byline of whatever follows.
 
 A credit's opening alone is plain to see in any paper: a line that is only a bullet or an
 opening bracket with the start of a role (``本报``, ``本报记``, ``本报记者 魏``) and closes
 nothing; no title, byline or sentence is that.  It is joined to a short line that stands right
 under a sentence's end and does not open with a bullet or bracket of its own, only where the
 two read together make one whole photo credit naming somebody (``■ 本报记者 周杰``,
-``（本报记者 魏欣 摄）``).  The joined line takes the rest's place under the caption, where
-the caption rules read it; the opening's line is dropped (its characters live on in the joined
-line).  An article's byline is never touched: a byline opening is a whole line naming its
+``（本报记者 魏欣 摄）``).  Each rest takes the first opening left after it on the page: such
+openings are rare enough (a few in a hundred pages) that the next one is its own.
+The joined line takes the rest's place under the caption, where the caption rules read it;
+the opening's line is dropped (its characters live on in the joined line).  An article's byline is never touched: a byline opening is a whole line naming its
 reporter, never a bare ``■ 本报``.
 """
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 import re
 
 from shared.parsing.credits import BULLET
-from shared.parsing.furniture import is_editor_line
 from shared.parsing.lines import Line, make_line
 from shared.parsing.photo_credits import match_photo_credit
 from shared.parsing.role_words import CJK
@@ -34,8 +34,6 @@ from shared.parsing.role_words import CJK
 _HEAD = re.compile(rf"^(?:[{BULLET}]\s*|[（(])[{CJK}]{{1,6}}(?:\s*[{CJK}])?$")
 # The rest under the caption: the end of a role or a name, maybe closing with 摄）.
 _TAIL = re.compile(rf"^[{CJK}]{{1,4}}(?:\s*[{CJK}]{{1,4}})?(?:\s*摄\s*[）)])?$")
-# How far after the rest the opening may be read: blank lines and editor lines between.
-_HEAD_REACH = 6
 
 
 def rejoin_split_credits(lines: list[Line]) -> list[Line]:
@@ -77,14 +75,12 @@ def _is_tail(above: Line, tail: Line) -> bool:
 
 
 def _head_for(lines: list[Line], index: int) -> int | None:
-    """The index of a credit opening read after the rest at ``index``, completing it."""
+    """The index of the first credit opening after the rest at ``index``, completing it."""
     tail = lines[index]
-    for ahead in range(index + 1, min(len(lines), index + 1 + _HEAD_REACH)):
+    for ahead in range(index + 1, len(lines)):
         line = lines[ahead]
-        if line.is_blank or is_editor_line(line.text):
+        if line.is_blank or len(line.text) > 10 or not _HEAD.match(line.text):
             continue
-        if not _HEAD.match(line.text):
-            return None
         found = match_photo_credit(line.text + tail.text)
         if found is None or found.caption.strip():
             return None

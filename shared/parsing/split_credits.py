@@ -16,8 +16,9 @@ two read together make one whole photo credit naming somebody (``■ 本报记�
 ``（本报记者 魏欣 摄）``).  Each rest takes the first opening left after it on the page: such
 openings are rare enough (a few in a hundred pages) that the next one is its own.
 The joined line takes the rest's place under the caption, where the caption rules read it;
-the opening's line is dropped (its characters live on in the joined line).  An article's byline is never touched: a byline opening is a whole line naming its
-reporter, never a bare ``■ 本报``.
+the opening's line is dropped (its characters live on in the joined line).  An article's
+byline is never touched: a byline opening is a whole line naming its reporter, never a bare
+``■ 本报``.
 """
 
 from __future__ import annotations

@@ -33,14 +33,18 @@ from shared.parsing.role_words import CJK
 # The opening of a credit alone: a bullet or an opening bracket, a few characters of a role
 # and maybe a name's first character, nothing closed.
 _HEAD = re.compile(rf"^(?:[{BULLET}]\s*|[（(])[{CJK}]{{1,6}}(?:\s*[{CJK}])?$")
+_OPENERS = frozenset(BULLET + "（(")
 # The rest under the caption: the end of a role or a name, maybe closing with 摄）.
 _TAIL = re.compile(rf"^[{CJK}]{{1,4}}(?:\s*[{CJK}]{{1,4}})?(?:\s*摄\s*[）)])?$")
 
 
 def rejoin_split_credits(lines: list[Line]) -> list[Line]:
     """``lines`` with each split photo credit joined under its caption (module docstring)."""
-    if not any(_HEAD.match(line.text) for line in lines if 0 < len(line.text) <= 10):
-        return lines
+    for line in lines:
+        if line.text[:1] in _OPENERS and len(line.text) <= 10 and _HEAD.match(line.text):
+            break
+    else:
+        return lines  # no opening alone on the page (nearly every page): nothing to join
     out = list(lines)
     index = 1
     while index < len(out):

@@ -20,6 +20,7 @@ from shared.parsing.letter_spacing import close_letter_spacing
 from shared.parsing.line_spacing import close_line_spacing
 from shared.parsing.lines import Line, split_lines
 from shared.parsing.parse_cache import end_parse
+from shared.parsing.split_credits import rejoin_split_credits
 from shared.parsing.titles import BlockRole, label_blocks
 from shared.parsing.types import ParsedArticle, ParsedDocument, ParsedPage, ParseError
 from shared.parsing.wrapping import settle_roles, unwrapped_blocks, unwrapped_pages
@@ -63,7 +64,7 @@ def _analyse(text: str, *, keep_trace: bool) -> Analysis:
             blocks = unwrapped_blocks(page_lines)
         else:
             text_lines, spacing = close_line_spacing(close_letter_spacing(page_lines))
-            blocks = group_blocks(text_lines)
+            blocks = group_blocks(rejoin_split_credits(text_lines))
         roles = label_blocks(blocks)
         if unwrapped:
             roles = settle_roles(blocks, roles)

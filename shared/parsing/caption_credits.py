@@ -27,7 +27,7 @@ from shared.parsing.block import Block
 from shared.parsing.credits import Credits
 from shared.parsing.datelines import match_dateline
 from shared.parsing.lines import joined_text
-from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
+from shared.parsing.photo_credits import match_credit_alone
 
 CAPTION_CREDIT_RULE = "a caption closed by its credit on a line of its own"
 # The most lines a caption set as a block of its own runs to (``unit_credits``'s bound).
@@ -60,11 +60,8 @@ def _closes_caption(block: Block, credit: Block, after: Block | None) -> bool:
         return False
     if not block.ends_sentence or block.opens_with_dateline:
         return False  # a caption is whole sentences, and never opens with a dateline
-    text = joined_text(credit.lines)
-    if not may_hold_photo_credit(text):
-        return False
-    found = match_photo_credit(text)
-    if found is None or found.caption.strip():
+    found = match_credit_alone(joined_text(credit.lines))
+    if found is None:
         return False
     if "摄" in found.credit:
         return True

@@ -29,7 +29,7 @@ from shared.parsing.caption_measures import credit_lines
 from shared.parsing.columns import COLUMN_TOLERANCE
 from shared.parsing.glued_titles import CAPTION_MARGIN
 from shared.parsing.lines import Line, joined_text
-from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
+from shared.parsing.photo_credits import match_credit_alone
 from shared.parsing.text_ends import closes_text
 
 CAPTION_TITLES_RULE = "a caption under title lines glued over it"
@@ -98,8 +98,4 @@ def _is_credit_block(block: Block | None) -> bool:
     """A block holding a photo credit and nothing else (``（本报记者 王艳国 摄）``)."""
     if block is None or block.kind != "byline" or block.blanks_before:
         return False
-    text = joined_text(block.lines)
-    if not may_hold_photo_credit(text):
-        return False
-    credit = match_photo_credit(text)
-    return credit is not None and not credit.caption.strip()
+    return match_credit_alone(joined_text(block.lines)) is not None

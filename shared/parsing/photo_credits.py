@@ -64,3 +64,9 @@ def match_photo_credit(text: str) -> PhotoCredit | None:
         )
         return PhotoCredit(caption=text[: match.start()].rstrip(), credit=credit, credits=credits)
     return None
+
+
+def match_credit_alone(text: str) -> PhotoCredit | None:
+    """A photo credit that is all of ``text``, with no caption before it."""
+    found = match_photo_credit(text)
+    return found if found is not None and not found.caption.strip() else None

@@ -27,7 +27,7 @@ import re
 
 from shared.parsing.credits import BULLET
 from shared.parsing.lines import Line, make_line
-from shared.parsing.photo_credits import match_photo_credit
+from shared.parsing.photo_credits import match_credit_alone, match_photo_credit
 from shared.parsing.role_words import CJK
 
 # The opening of a credit alone: a bullet or an opening bracket, a few characters of a role
@@ -86,8 +86,8 @@ def _head_for(lines: list[Line], index: int) -> int | None:
         line = lines[ahead]
         if line.is_blank or len(line.text) > 10 or not _HEAD.match(line.text):
             continue
-        found = match_photo_credit(line.text + tail.text)
-        if found is None or found.caption.strip():
+        found = match_credit_alone(line.text + tail.text)
+        if found is None:
             return None
         named = {*found.credits.reporters, *found.credits.correspondents}
         alone = match_photo_credit(line.text)

@@ -44,7 +44,11 @@ from shared.parsing.glued_titles import (
 from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
-from shared.parsing.photo_credits import match_photo_credit, may_hold_photo_credit
+from shared.parsing.photo_credits import (
+    match_credit_alone,
+    match_photo_credit,
+    may_hold_photo_credit,
+)
 from shared.parsing.text_ends import LEADS_IN
 from shared.parsing.title_roles import (
     MAX_PART_LINES,
@@ -270,8 +274,7 @@ def _opens_with_credit(line: Line, indent: str | None) -> bool:
     paragraph (a label such as ``■记者手记``), so the block is body, not a caption."""
     if indent is None or leading_space(line) != indent:
         return False
-    credit = match_photo_credit(line.text)
-    return credit is not None and not credit.caption.strip()
+    return match_credit_alone(line.text) is not None
 
 
 def _neighbour(

@@ -12,7 +12,7 @@ from shared.parsing.columns import local_column_widths
 from shared.parsing.credits import NAME, Credits, parse_credits
 from shared.parsing.datelines import match_dateline
 from shared.parsing.lines import joined_text
-from shared.parsing.photo_credits import match_photo_credit
+from shared.parsing.photo_credits import match_credit_alone
 from shared.parsing.units import Unit
 
 _NAME = re.compile(NAME)
@@ -89,8 +89,8 @@ def credits_a_caption(previous: Unit, trailing: Unit) -> bool:
         return False
     if not caption.ends_sentence:
         return False
-    credit = match_photo_credit(joined_text(trailing.bylines[0].lines))
-    if credit is None or credit.caption.strip():
+    credit = match_credit_alone(joined_text(trailing.bylines[0].lines))
+    if credit is None:
         return False
     return _credits_others(previous, credit.credits)
 

@@ -75,6 +75,10 @@ def title_roles(block: Block) -> Titles:
     )
 
 
+def _all_bylines(block: Block) -> bool:
+    return all(is_byline_line(clean_text(line)) for line in block.lines)
+
+
 def _column_under(block: Block, blocks: Sequence[Block]) -> Block | None:
     """The body block right under ``block`` that starts at its left edge: the column a byline
     heads (a byline stands over its module's first column)."""
@@ -87,8 +91,8 @@ def _column_under(block: Block, blocks: Sequence[Block]) -> Block | None:
         and other.role == "body"
         and other.top >= block.bottom - 0.5 * size
         and other.top - block.bottom <= 3 * size
-        and abs(min(line.x0 for line in other.lines) - x0) <= INDENT * 2.5 * size
-        and not all(is_byline_line(clean_text(line)) for line in other.lines)
+        and abs(min(line.x0 for line in other.lines) - x0) <= _SAME_COLUMN * size
+        and not _all_bylines(other)
     ]
     return min(under, key=lambda other: other.top) if under else None
 
@@ -124,7 +128,7 @@ def group_blocks(blocks: Sequence[Block]) -> list[Draft]:
             current = None
         elif block.role == "body":
             owner = _owner(block, titles)
-            if all(is_byline_line(clean_text(line)) for line in block.lines):
+            if _all_bylines(block):
                 # a title's cell is cut halfway between titles side by side, which need not
                 # be where their modules part: a byline goes with the column it heads
                 column = _column_under(block, blocks)
@@ -178,7 +182,7 @@ def read_body(blocks: Sequence[Block]) -> Body:
     groups: list[list[str]] = []
     previous: TextLine | None = None
     for block in blocks:
-        all_bylines = all(is_byline_line(clean_text(line)) for line in block.lines)
+        all_bylines = _all_bylines(block)
         for line in block.lines:
             text = clean_text(line)
             if is_byline_line(text) and (all_bylines or not groups):

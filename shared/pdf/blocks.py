@@ -121,7 +121,7 @@ def _credit_beside(caption: Block, piece: Block) -> Block | None:
             lines = (*region.lines[: position + 1], tail, *region.lines[position + 1 :])
             regions = [*caption.regions]
             regions[index] = replace(region, lines=lines)
-            texts = [clean_text(text_line) for region in regions for text_line in region.lines]
+            texts = [clean_text(text_line) for part in regions for text_line in part.lines]
             credit = match_photo_credit(join_wrapped(texts))
             if credit is None or not credit.caption:
                 return None

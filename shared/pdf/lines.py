@@ -68,7 +68,7 @@ def _rows(chars: Sequence[Char]) -> list[list[Char]]:
             key=lambda i: (abs(anchors[i] - char.bottom), i),
         )
         rows[nearest].append(char)
-    return [sorted(row, key=lambda c: c.x0) for row in rows if row]
+    return [row for row in rows if row]
 
 
 def _line(chars: Sequence[Char], page: int, wide_gap: float) -> TextLine:

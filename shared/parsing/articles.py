@@ -934,7 +934,7 @@ def assemble_page(
         items = titles_glued_over_datelines(items)
     items, (assignment, before, direction) = titled_items(items, order)
     group_of_unit = {u: g for g, u in assignment.items()}
-    emptied = carry_title_bylines(items, assignment, direction == "before", blocks)
+    emptied = carry_title_bylines(items, assignment, direction == "before", order)
     absorbed = absorb_untitled_units(items, set(group_of_unit), direction, blanks_tell)
     absorbed |= emptied
     if not unwrapped:

@@ -39,6 +39,15 @@ class LineOrder:
         # (:func:`sets_nothing_apart`, asked once a titled article)
         self.sets_nothing_apart = sets_nothing_apart(blocks)
 
+    @property
+    def lines(self) -> list[Line]:
+        """The lines held, in reading order, blank lines included."""
+        return self._lines
+
+    def index_of(self, line: Line) -> int:
+        """Where ``line`` stands in :attr:`lines`, or -1 when it is not held."""
+        return self._position.get(id(line), -1)
+
     def runs_into(self, upper: Line, lower: Line) -> bool:
         """``lower`` comes right after ``upper`` on the same page: nothing between them."""
         if upper.page != lower.page:

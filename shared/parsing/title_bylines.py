@@ -42,21 +42,20 @@ from shared.parsing.units import Item, TitleGroup, Unit, lone_byline
 
 
 def carry_title_bylines(
-    items: list[Item], assignment: Mapping[int, int], before: bool, blocks: Sequence[Block]
+    items: list[Item], assignment: Mapping[int, int], before: bool, order: LineOrder
 ) -> set[int]:
     """Move bylines to the units their titles head, as the module says (``assignment``:
     title group index → unit index; ``before``: the page sets its titles over their bodies,
     else nothing moves;
-    ``blocks``: all the page's blocks, furniture too, in order: which lines run into which,
-    :mod:`.line_adjacency`).  Returns the indexes of the units left with nothing (a lone
-    byline gone to its title), which make no article."""
+    ``order``: the page's lines in reading order, furniture and blank lines too: which lines
+    run into which, :mod:`.line_adjacency`).  Returns the indexes of the units left with
+    nothing (a lone byline gone to its title), which make no article."""
     if not before:
         return set()  # (a byline under a title set after its body opens the next body)
     heads = {g: u for g, u in assignment.items() if u > g}
-    order = LineOrder(blocks)
     emptied: set[int] = set()
     _carry_run_in(items, heads, order, emptied)
-    _carry_strays(items, heads, set(assignment.values()), blocks, order, emptied)
+    _carry_strays(items, heads, set(assignment.values()), order, emptied)
     return emptied
 
 
@@ -85,7 +84,6 @@ def _carry_strays(
     items: list[Item],
     heads: Mapping[int, int],
     assigned: set[int],
-    blocks: Sequence[Block],
     order: LineOrder,
     emptied: set[int],
 ) -> None:
@@ -102,9 +100,7 @@ def _carry_strays(
         for block in (item.blocks if isinstance(item, TitleGroup) else item.bylines)
         for line in block.lines
     }
-    # the page's lines as read, blank lines kept (:class:`.line_adjacency.LineOrder`)
-    lines = [line for block in blocks for line in (*block.blanks_before, *block.lines)]
-    position = {id(line): k for k, line in enumerate(lines)}
+    lines = order.lines  # the page's lines as read, blank lines kept
     for index, item in enumerate(items):
         if not isinstance(item, Unit) or item.kind != "article" or not item.bylines:
             continue
@@ -113,7 +109,7 @@ def _carry_strays(
         else:
             strays = displaced_bylines(item, order)
         for stray in strays:
-            k = position.get(id(stray[0].first), 0) - 1
+            k = max(order.index_of(stray[0].first), 0) - 1
             # up through the heads read above (blank, title and byline lines)
             while k >= 0 and (not lines[k].text.strip() or id(lines[k]) in head_lines):
                 target = title_ends.get(id(lines[k]))

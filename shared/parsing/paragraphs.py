@@ -43,6 +43,7 @@ from shared.parsing.columns import (
 )
 from shared.parsing.datelines import dateline_runs_on, match_dateline
 from shared.parsing.indentation import KEPT_INDENT, keeps_indentation, sets_in_paragraphs
+from shared.parsing.lead_ins import points_on
 from shared.parsing.lines import Line, display_width, opens_interview_turn
 from shared.parsing.parse_cache import per_parse
 from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
@@ -51,6 +52,9 @@ from shared.parsing.text_ends import LEADS_IN, closes_text, unclosed_parenthesis
 # anyway (a subhead, a list item, a paragraph ending in a name or a number).  The margin is
 # this share of the column (at least SHORT_MARGIN): wide columns vary by several em.
 FAR_SHORT_SHARE = 0.1
+
+
+LEAD_IN = "a short line ending in an arrow pointing on (帮忙>>>) is a lead-in of its own"
 
 
 # Full-width marks the line-start rule (避头) keeps from opening a line: a typesetter squeezes
@@ -101,6 +105,8 @@ def paragraph_break(
         return True, "a line opens with a mark no line inside a paragraph may open with"
     if before.ends_sentence and opens_interview_turn(after.text):
         return True, "an interview's question or answer (问：/答：) opens a paragraph"
+    if column > 0 and points_on(after.text) and after.width <= column - SHORT_MARGIN:
+        return True, LEAD_IN
     if not before.ends_sentence:
         if dateline_runs_on(before.text, after.text):
             return False, "a dateline wrapped before its 电 or 讯 goes on in the next line"

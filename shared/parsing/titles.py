@@ -42,6 +42,7 @@ from shared.parsing.glued_titles import (
     WIDE_TITLE_RULE,
 )
 from shared.parsing.indentation import leading_space, paragraph_indent
+from shared.parsing.lead_ins import points_on
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
 from shared.parsing.photo_credits import (
@@ -120,7 +121,7 @@ def title_candidate_reason(block: Block) -> str | None:
             return "a long line ends with a colon"
         if line.continuations:
             return "carries a continuation marker"
-        if text.rstrip().endswith(_ONWARD_ARROWS):
+        if points_on(text):
             return "a line ends with an arrow pointing on"
     if whole.rstrip()[-1:] in ("：", ":") and sum(line.width for line in block.lines) > 12:
         return "a long text wrapped over lines ends with a colon"
@@ -132,8 +133,7 @@ def title_candidate_reason(block: Block) -> str | None:
 # and the reporter's text), set apart like a title but part of the body.  A headline points
 # nowhere.  (Ambiguous: a section tag such as ``求助>>>`` over a column's first title would
 # also be read as body; none is in the corpus, and a body line misread as a title costs
-# more, splitting the article in two.)
-_ONWARD_ARROWS = (">>>", ">>", "》》", "→", "▶", "►")
+# more, splitting the article in two; :mod:`.lead_ins`.)
 
 
 def _two_alnum(text: str) -> bool:

@@ -1293,3 +1293,46 @@ def test_a_last_line_an_em_short_in_mid_sentence_runs_on_after_a_flush_sentence_
         ]
     )
     assert [len(g) for g in groups(text)] == [8]
+
+
+# ---- a lead-in ending in an arrow (帮忙>>>) -----------------------------------------------
+
+
+def test_a_lead_in_ending_in_an_arrow_is_a_paragraph_of_its_own() -> None:
+    # a reader's letter in a 19 em column, no indents kept: its signature (an opening line
+    # 1.5 em short of the indented measure, ending no sentence) stands over the lead-in
+    # "帮忙>>>", which opens no running text's line: it is a paragraph of its own
+    text = "\n".join(
+        [
+            "我的妻子今年2月生下一对双胞胎。但因",  # 17 em: the indented measure
+            "为是极早产儿，一直在医院救治，每天我都",
+            "要给孩子送去母乳，现在却出不了门了。",
+            "浦东新区南林路658弄银杏苑 张先生",  # 15.5 em
+            "帮忙>>>",
+            "“已经40多天了，我的两个宝宝还住在",
+            "医院，每天都在等我送去母乳！”电话那",
+            "头，传来的是张先生满满的焦虑。",
+        ]
+    )
+    assert groups(text) == [
+        [
+            "我的妻子今年2月生下一对双胞胎。但因",
+            "为是极早产儿，一直在医院救治，每天我都",
+            "要给孩子送去母乳，现在却出不了门了。",
+        ],
+        ["浦东新区南林路658弄银杏苑 张先生"],
+        ["帮忙>>>"],
+        [
+            "“已经40多天了，我的两个宝宝还住在",
+            "医院，每天都在等我送去母乳！”电话那",
+            "头，传来的是张先生满满的焦虑。",
+        ],
+    ]
+
+
+def test_a_running_line_ending_in_an_arrow_at_the_column_runs_on() -> None:
+    # an arrow at the end of a full line is text the wrap cut, no lead-in
+    before = line("流程图中各环节依次是采样、送检、检测")  # 18 em, mid-sentence
+    after = line("和报告，其中送检环节的走向为实验室→")  # 18 em: fills the column
+    new, rule = paragraph_break(before, after, False, 18.0)
+    assert not new, rule

@@ -29,7 +29,7 @@ from shared.parsing.stray_pieces import (
     page_indents,
     shared_column,
 )
-from shared.parsing.text_ends import LEADS_IN, PHRASE_PAUSES, closes_text
+from shared.parsing.text_ends import LEADS_IN, PHRASE_PAUSES, asks_or_exclaims, closes_text
 from shared.parsing.topic import MIN_POINTED_HITS, pointed_body, text_bigrams, vocabulary
 
 
@@ -153,7 +153,9 @@ def _own_title_text(text: str) -> bool:
     """Closes no sentence and leads into nothing after it, holds no sentence mark, and
     closes each quotation or bracket it opens."""
     stripped = text.rstrip()
-    if not stripped or ends_sentence(stripped) or stripped.endswith(LEADS_IN):
+    if not stripped or stripped.endswith(LEADS_IN):
+        return False
+    if ends_sentence(stripped) and not asks_or_exclaims(stripped):
         return False
     if not _SENTENCE_MARKS.isdisjoint(stripped):
         return False

@@ -133,7 +133,12 @@ def stands_across_a_sentence(
     the column, where a column's foot cuts running text only on a full line.  The sentence
     runs on across it: it is a title read between two pieces of one text
     (``…第十人民医院医疗队交错接收抵达`` / ``用为民情怀，做好“送上门”`` / ``的群众工作``
-    / ``隔离收治点的救护车，…`` in a 15-em column)."""
+    / ``隔离收治点的救护车，…`` in a 15-em column).
+
+    A block ending with ？ or ！ (a headline that asks, ``商圈如何接住世界杯流`` / ``量？``)
+    closes a sentence, yet no more fits the cut text: a sentence ending on a short line ends
+    its paragraph, and the text under it, opening in mid-clause or on a line no paragraph
+    opens with, opens none."""
     block, before, after = blocks[index], blocks[above], blocks[under]
     if column <= 0 or len(block.lines) > 2 or not _own_title_text(joined_text(block.lines)):
         return False
@@ -150,8 +155,8 @@ def stands_across_a_sentence(
 
 
 def _own_title_text(text: str) -> bool:
-    """Closes no sentence and leads into nothing after it, holds no sentence mark, and
-    closes each quotation or bracket it opens."""
+    """Closes no sentence but by asking or exclaiming (``？``/``！``), leads into nothing
+    after it, holds no sentence mark, and closes each quotation or bracket it opens."""
     stripped = text.rstrip()
     if not stripped or stripped.endswith(LEADS_IN):
         return False

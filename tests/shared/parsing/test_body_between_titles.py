@@ -19,7 +19,8 @@ def _page(stack: list[str]) -> str:
 
 
 def test_an_exclaiming_headline_between_titles_is_no_body() -> None:
-    stack = ["一季度沪深股市出现大幅调整", "杨善洲：", "不必恐慌，春天临近了！", "草鞋书记 一心为民"]
+    stack = ["一季度沪深股市出现大幅调整", "杨善洲：", "不必恐慌，春天临近了！"]
+    stack.append("草鞋书记 一心为民")
     articles = parse_text(_page(stack)).articles
     assert [a.paragraphs for a in articles] == [[BODY]]
     titles = " ".join(f"{a.kicker} {a.headline} {a.subtitle}" for a in articles)

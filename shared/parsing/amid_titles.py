@@ -138,13 +138,19 @@ def stands_across_a_sentence(
     A block ending with ？ or ！ (a headline that asks, ``商圈如何接住世界杯流`` / ``量？``)
     closes a sentence, yet no more fits the cut text: a sentence ending on a short line ends
     its paragraph, and the text under it, opening in mid-clause or on a line no paragraph
-    opens with, opens none."""
+    opens with, opens none.  Each of its lines stops short of the column, as a title wrapped
+    at its own measure does: a first line filling the column runs on from the cut text, a
+    question read in it (``两年前在武汉三院参与救治`` / ``什么不同？`` over ``答：…``)."""
     block, before, after = blocks[index], blocks[above], blocks[under]
     if column <= 0 or len(block.lines) > 2 or not _own_title_text(joined_text(block.lines)):
         return False
     if block.last.width > column - _OWN_MEASURE_SHORT:
         return False
     if any(line.width > column + 1.0 for line in block.lines):
+        return False
+    # one that asks or exclaims runs on from the cut text where a line of it fills the column
+    asks = asks_or_exclaims(block.last.text)
+    if asks and not all(is_short(line, column) for line in block.lines):
         return False
     cut = before.last
     if closes_text(cut) or cut.text.rstrip().endswith(LEADS_IN) or is_short(cut, column):

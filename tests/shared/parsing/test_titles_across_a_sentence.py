@@ -57,3 +57,11 @@ def test_a_title_that_asks_between_a_cut_sentence_and_the_end_of_its_clause() ->
     articles = parse_text(_page(title)).articles
     assert [a.headline for a in articles] == [HEAD[0], "".join(title)]
     assert articles[0].paragraphs[-1] == CUT
+
+
+def test_a_question_whose_first_line_fills_the_column_runs_on() -> None:
+    # a question read on a full line runs on from the cut sentence: no title of its own
+    question = ["一线医务人员和社区志愿者两年来有", "何不同？"]
+    assert len(question[0]) == MEASURE
+    articles = parse_text(_page(question)).articles
+    assert all("何不同" not in (a.headline or "") for a in articles)

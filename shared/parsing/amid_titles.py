@@ -29,7 +29,7 @@ from shared.parsing.stray_pieces import (
     page_indents,
     shared_column,
 )
-from shared.parsing.text_ends import LEADS_IN, PHRASE_PAUSES, closes_text
+from shared.parsing.text_ends import LEADS_IN, PHRASE_PAUSES, asks_or_exclaims, closes_text
 from shared.parsing.topic import MIN_POINTED_HITS, pointed_body, text_bigrams, vocabulary
 
 
@@ -133,13 +133,24 @@ def stands_across_a_sentence(
     the column, where a column's foot cuts running text only on a full line.  The sentence
     runs on across it: it is a title read between two pieces of one text
     (``…第十人民医院医疗队交错接收抵达`` / ``用为民情怀，做好“送上门”`` / ``的群众工作``
-    / ``隔离收治点的救护车，…`` in a 15-em column)."""
+    / ``隔离收治点的救护车，…`` in a 15-em column).
+
+    A block ending with ？ or ！ (a headline that asks, ``商圈如何接住世界杯流`` / ``量？``)
+    closes a sentence, yet no more fits the cut text: a sentence ending on a short line ends
+    its paragraph, and the text under it, opening in mid-clause or on a line no paragraph
+    opens with, opens none.  Each of its lines stops short of the column, as a title wrapped
+    at its own measure does: a first line filling the column runs on from the cut text, a
+    question read in it (``两年前在武汉三院参与救治`` / ``什么不同？`` over ``答：…``)."""
     block, before, after = blocks[index], blocks[above], blocks[under]
     if column <= 0 or len(block.lines) > 2 or not _own_title_text(joined_text(block.lines)):
         return False
     if block.last.width > column - _OWN_MEASURE_SHORT:
         return False
     if any(line.width > column + 1.0 for line in block.lines):
+        return False
+    # one that asks or exclaims runs on from the cut text where a line of it fills the column
+    asks = asks_or_exclaims(block.last.text)
+    if asks and not all(is_short(line, column) for line in block.lines):
         return False
     cut = before.last
     if closes_text(cut) or cut.text.rstrip().endswith(LEADS_IN) or is_short(cut, column):
@@ -150,10 +161,12 @@ def stands_across_a_sentence(
 
 
 def _own_title_text(text: str) -> bool:
-    """Closes no sentence and leads into nothing after it, holds no sentence mark, and
-    closes each quotation or bracket it opens."""
+    """Closes no sentence but by asking or exclaiming (``？``/``！``), leads into nothing
+    after it, holds no sentence mark, and closes each quotation or bracket it opens."""
     stripped = text.rstrip()
-    if not stripped or ends_sentence(stripped) or stripped.endswith(LEADS_IN):
+    if not stripped or stripped.endswith(LEADS_IN):
+        return False
+    if ends_sentence(stripped) and not asks_or_exclaims(stripped):
         return False
     if not _SENTENCE_MARKS.isdisjoint(stripped):
         return False

@@ -776,6 +776,44 @@ def _stops_short_unfinished(block: Block, column: float) -> bool:
 _UNTITLED_BETWEEN = 3.0
 
 
+# Cost of a stretch of body blocks standing alone between titles (see
+# ``_bodies_between_titles``): less than a broken constraint, more than a block's shape says
+# for body where no column around the run measures it.
+_LONE_BETWEEN_TITLES = 2.0
+
+
+def _bodies_between_titles(
+    labels: Sequence[bool], title_before: bool, dateline_after: bool
+) -> int:
+    """How many stretches of body blocks (False) stand with a title right over them
+    (``labels`` or, at the run's top, ``title_before``) and a title or a dateline right under
+    them (``labels`` or, at the run's end, ``dateline_after``).
+
+    A run's blocks are a few short lines each (a title stack's part at most), and a title
+    or a dateline opens another article's text: body there would be an article of that
+    stretch alone, between its title and the next article's opening (titles over their
+    body), or under the last article's title with a title of its own under it (titles
+    under their body).  No article is so short; a kicker or a headline that asks or
+    exclaims (``不必恐慌，春天临近了！``), or holds a comma, between the titles of a stack,
+    stands so, its shape saying nothing where no body around the run measures the column."""
+    count = 0
+    above = title_before
+    position = 0
+    while position < len(labels):
+        if labels[position]:
+            above = True
+            position += 1
+            continue
+        end = position
+        while end < len(labels) and not labels[end]:
+            end += 1
+        below = labels[end] if end < len(labels) else dateline_after
+        count += above and below
+        above = False
+        position = end
+    return count
+
+
 def _best_labels(
     run: Sequence[Block],
     scores: Sequence[float],
@@ -840,6 +878,7 @@ def _best_labels(
             before_last = labels[-2] if len(labels) > 1 else title_before
             violations += int(before_last)
         cost = 0.0
+        cost += _LONE_BETWEEN_TITLES * _bodies_between_titles(labels, title_before, dateline_after)
         if dateline_after and body_before and not any(labels) and not all(map(is_closed, run)):
             cost += _UNTITLED_BETWEEN
         agreement = sum(s if t else -s for s, t in zip(scores, labels, strict=True))

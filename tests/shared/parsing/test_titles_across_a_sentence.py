@@ -48,3 +48,20 @@ def test_a_line_closing_a_quotation_opened_above_is_running_text() -> None:
     # above: no title, though the text under it opens mid-clause
     articles = parse_text(_page(["“就业服务”进社区”"])).articles
     assert all("就业服务" not in (a.headline or "") for a in articles)
+
+
+def test_a_title_that_asks_between_a_cut_sentence_and_the_end_of_its_clause() -> None:
+    # a question mark closes the title, yet it cannot close the cut sentence: its last line
+    # stops short, which ends a paragraph, and the text under it opens in mid-clause
+    title = ["稳岗拓岗，“就业服务”", "怎样送进社区？"]
+    articles = parse_text(_page(title)).articles
+    assert [a.headline for a in articles] == [HEAD[0], "".join(title)]
+    assert articles[0].paragraphs[-1] == CUT
+
+
+def test_a_question_whose_first_line_fills_the_column_runs_on() -> None:
+    # a question read on a full line runs on from the cut sentence: no title of its own
+    question = ["一线医务人员和社区志愿者两年来有", "何不同？"]
+    assert len(question[0]) == MEASURE
+    articles = parse_text(_page(question)).articles
+    assert all("何不同" not in (a.headline or "") for a in articles)

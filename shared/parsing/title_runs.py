@@ -54,7 +54,7 @@ from shared.parsing.title_roles import (
     is_subtitle,
 )
 from shared.parsing.title_words import parts_by_vocabulary, points_against
-from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
+from shared.parsing.units import Item, TitleGroup, Unit, is_photo, speak_apart
 
 
 def split_title_runs(items: list[Item], *, bylined: bool = False) -> list[Item]:
@@ -70,51 +70,81 @@ def split_title_runs(items: list[Item], *, bylined: bool = False) -> list[Item]:
     while index < len(items):
         item = items[index]
         if isinstance(item, TitleGroup) and len(item.blocks) > 1:
-            run = _article_run(items, index + 1)
-            if bylined and not all(unit.bylines for unit in run):
-                out.append(item)
-                index += 1
-                continue
-            titles = title_stacks(item.blocks)
-            anchored = all(unit.anchored for unit in run[1:])
-            if (
-                len(run) == len(titles)
-                and anchored
-                and not _glued_to(item, run[0])
-                and all(
-                    speak_apart(first, second) or dated_apart(first, second)
-                    for first, second in itertools.pairwise(run)
-                )
-                and not points_against(titles, run)
-            ):
-                for blocks, unit in zip(titles, run, strict=True):
-                    out.append(TitleGroup(blocks=blocks))
-                    out.append(unit)
-                index += 1 + len(run)
-                continue
-            parts = parts_by_vocabulary(item.blocks, run)
-            if parts is not None:
-                for blocks, units in parts:
-                    out.append(TitleGroup(blocks=blocks))
-                    out.extend(units)
-                index += 1 + len(run)
-                continue
-            rows = row_stacks(item.blocks, len(run)) if anchored else None
-            if rows is not None and not points_against(rows, run):
-                for blocks, unit in zip(rows, run, strict=True):
-                    out.append(TitleGroup(blocks=blocks))
-                    out.append(unit)
-                index += 1 + len(run)
-                continue
-            parts = parts_by_vocabulary(item.blocks, run, leaning=True)
-            if parts is not None and all(_stack_shaped(blocks) for blocks, _ in parts):
-                for blocks, units in parts:
-                    out.append(TitleGroup(blocks=blocks))
-                    out.extend(units)
-                index += 1 + len(run)
+            span = _article_span(items, index + 1)
+            headed = _split_run(item, span, bylined=bylined)
+            if headed is None and any(map(is_photo, span)):
+                span = span[: next(i for i, unit in enumerate(span) if is_photo(unit))]
+                headed = _split_run(item, span, bylined=bylined)
+            if headed is not None:
+                out.extend(headed)
+                index += 1 + len(span)
                 continue
         out.append(item)
         index += 1
+    return out
+
+
+def _split_run(group: TitleGroup, span: list[Item], *, bylined: bool) -> list[Item] | None:
+    """The span under a title run with the run's stacks set over its units, or None where
+    they cannot be paired (see the module's docstring)."""
+    run = [unit for unit in span if isinstance(unit, Unit) and unit.kind == "article"]
+    if bylined and not all(unit.bylines for unit in run):
+        return None
+    titles = title_stacks(group.blocks)
+    anchored = all(unit.anchored for unit in run[1:])
+    if (
+        len(run) == len(titles)
+        and anchored
+        and not _glued_to(group, run[0])
+        and all(
+            speak_apart(first, second) or dated_apart(first, second)
+            for first, second in itertools.pairwise(run)
+        )
+        and not points_against(titles, run)
+    ):
+        return _headed(span, [[unit] for unit in run], titles)
+    return _shared_out(group, run, span, anchored=anchored)
+
+
+def _shared_out(
+    group: TitleGroup, run: list[Unit], span: list[Item], *, anchored: bool
+) -> list[Item] | None:
+    """The span with the group's blocks shared out by their words, or read across the row
+    level by level (see the module's docstring); None where neither pairs them."""
+    parts = parts_by_vocabulary(group.blocks, run)
+    if parts is not None:
+        headed = _headed(span, [units for _, units in parts], [b for b, _ in parts])
+        if headed is not None:
+            return headed
+    rows = row_stacks(group.blocks, len(run)) if anchored else None
+    if rows is not None and not points_against(rows, run):
+        return _headed(span, [[unit] for unit in run], rows)
+    parts = parts_by_vocabulary(group.blocks, run, leaning=True)
+    if parts is not None and all(_stack_shaped(blocks) for blocks, _ in parts):
+        return _headed(span, [units for _, units in parts], [b for b, _ in parts])
+    return None
+
+
+def _headed(
+    span: list[Item], parts: list[list[Unit]], stacks: list[list[Block]]
+) -> list[Item] | None:
+    """The items of ``span`` with each part's title stack set right before its units, a
+    photo read between two modules' bodies left where it stands; None where the parts cut
+    a unit of a span holding photos (nothing then says which piece a photo stood by)."""
+    if not any(is_photo(item) for item in span):
+        return [
+            item
+            for blocks, units in zip(stacks, parts, strict=True)
+            for item in (TitleGroup(blocks=blocks), *units)
+        ]
+    heads = {id(units[0]): blocks for blocks, units in zip(stacks, parts, strict=True)}
+    if any(id(unit) not in map(id, span) for units in parts for unit in units):
+        return None
+    out: list[Item] = []
+    for item in span:
+        if id(item) in heads:
+            out.append(TitleGroup(blocks=heads[id(item)]))
+        out.append(item)
     return out
 
 
@@ -163,16 +193,22 @@ def _glued_to(group: TitleGroup, unit: Unit) -> bool:
     return head is not None and not head.blanks_before and len(group.blocks) > 1
 
 
-def _article_run(items: list[Item], start: int) -> list[Unit]:
-    """The adjacent article units from ``start`` on (a 下转 marker closes the run)."""
-    run: list[Unit] = []
-    for item in items[start:]:
+def _article_span(items: list[Item], start: int) -> list[Item]:
+    """The adjacent article units from ``start`` on (a 下转 marker closes the run), with the
+    photos read between two of them: a row's modules come out one after the other, and a
+    photo set in one of them comes out between their texts, its caption read where it
+    stands (a title reaches the body it stands over past a photo: :func:`.past_photos`)."""
+    end = start
+    for index in range(start, len(items)):
+        item = items[index]
+        if is_photo(item) and end > start:
+            continue
         if not isinstance(item, Unit) or item.kind != "article":
             break
-        run.append(item)
+        end = index + 1
         if any(marker.forward for marker in item.markers):
             break
-    return run
+    return items[start:end]
 
 
 def title_stacks(blocks: list[Block]) -> list[list[Block]]:

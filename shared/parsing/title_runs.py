@@ -9,7 +9,9 @@ its title stack and the second, having no title, is absorbed into it.
 
 A title group of several blocks standing over a run of as many article units, each unit
 after the first opening like an article (a dateline, a byline, a ``上接`` marker), is such
-a row: the group's titles go to the units in order.  A block shaped as a kicker
+a row: the group's titles go to the units in order.  A photo set in one of the row's
+modules comes out between two bodies, its caption read where it stands: the run goes on
+past it, and the photo stays where it was read.  A block shaped as a kicker
 (``…：``, ``…——``) introduces the block after it and a subtitle (``——…``) follows the
 one before it, so those stay with their neighbour; the group is split only when the
 titles so counted match the units one for one (two pieces of body under one title stack
@@ -131,19 +133,18 @@ def _headed(
     """The items of ``span`` with each part's title stack set right before its units, a
     photo read between two modules' bodies left where it stands; None where the parts cut
     a unit of a span holding photos (nothing then says which piece a photo stood by)."""
-    if not any(is_photo(item) for item in span):
-        return [
-            item
-            for blocks, units in zip(stacks, parts, strict=True)
-            for item in (TitleGroup(blocks=blocks), *units)
-        ]
-    heads = {id(units[0]): blocks for blocks, units in zip(stacks, parts, strict=True)}
-    if any(id(unit) not in map(id, span) for units in parts for unit in units):
-        return None
     out: list[Item] = []
+    if not any(is_photo(item) for item in span):
+        for blocks, units in zip(stacks, parts, strict=True):
+            out.append(TitleGroup(blocks=blocks))
+            out.extend(units)
+        return out
+    if not all(any(unit is item for item in span) for units in parts for unit in units):
+        return None
     for item in span:
-        if id(item) in heads:
-            out.append(TitleGroup(blocks=heads[id(item)]))
+        for blocks, units in zip(stacks, parts, strict=True):
+            if units[0] is item:
+                out.append(TitleGroup(blocks=blocks))
         out.append(item)
     return out
 

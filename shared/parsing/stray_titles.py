@@ -38,6 +38,12 @@ the run is tied to that body, was read in from a module beside (:func:`_foreign_
 it leaves on a misfit's evidence, and where it is the run's last block (a headline's place)
 only to stand as a headline.  A lead-in kicker leaving for an untitled body takes the
 headline it introduces along (:func:`_kicker_target`): the two are one module's stack.
+So does any block leaving a run that stands over no text (a byline with no text under it,
+a photo, then another title): the block after it, pointing nowhere, is the next level of
+its stack (``上海警方提示：市民应配合进行核酸采样检测`` over ``应检未检将被依法处理`` and a
+byline, the text read after the next module's), unless the block left for the text read
+right after the run's lone byline: that text is the next module's, read on across the
+row, and the block left behind heads the byline's own module.
 """
 
 from __future__ import annotations
@@ -133,8 +139,13 @@ def _move_once(items: list[Item]) -> list[Item]:
             for place, block in enumerate(item.blocks)
         ]
         between = _between_own_levels(item, targets, below)
+        over_no_text = not _over_body(items, below)
+        next_text = past_photos(items, below + 1)  # the text read right after a lone byline
+        sent: dict[int, int] = {}  # place in the run → the unit its block goes over
         for place, block in enumerate(item.blocks):
             target = targets[place]
+            if target is None and over_no_text and sent.get(place - 1, next_text) != next_text:
+                target = sent[place - 1]  # the next level of a stack read over no text
             if target is None and place == between:
                 target = _next_untitled(items, below)
                 if target is not None and text_bigrams(joined_text(block.lines)).isdisjoint(
@@ -160,6 +171,7 @@ def _move_once(items: list[Item]) -> list[Item]:
                 )
             ):
                 going.setdefault(target, []).append(block)
+                sent[place] = target
             else:
                 staying.append(block)
         whole = introduced is not None and not staying and len(item.blocks) == 2

@@ -1,5 +1,6 @@
 """A title standing over no text (its byline alone, then a photo) heads the one untitled
-text read after it: the extractor read the module's text after its neighbours'.
+text read after it: the extractor read the module's text after its neighbours'.  Where
+the stack's kicker goes to that text by its words, the headline under it goes along.
 
 The pages are written as pdftotext gives them (see test_stray_pieces)."""
 
@@ -42,3 +43,20 @@ def test_two_untitled_texts_after_the_title_leave_it_where_it_stands() -> None:
         *wrap(RIVER, 14),
     ]  # fmt: skip
     assert [title for title, _, text in _titled(rows) if text == NIGHT_TEXT] == [""]
+
+
+def test_a_headline_over_no_text_follows_its_kicker_to_the_text_using_the_kickers_words() -> None:
+    # the kicker's words place it over the text read later; the headline under it shares
+    # none of them, but a stack over no text goes whole: it is one module's
+    rows = [
+        "入夏以来本市夜间经济持续升温", "",
+        "灯火点亮不眠之城", "本报记者 王伟", "",
+        CAPTION, "",
+        "田野里的好光景", *wrap(VILLAGE, 14), "",
+        *wrap(NIGHT_TEXT, 14),
+    ]  # fmt: skip
+    parsed = [a for a in parse_text("\n".join(rows)).articles if a.kind == "article"]
+    assert [(a.kicker, a.headline, a.reporters, a.paragraphs) for a in parsed] == [
+        ("入夏以来本市夜间经济持续升温", "灯火点亮不眠之城", ["王伟"], NIGHT_TEXT),
+        ("", "田野里的好光景", ["李明"], body(VILLAGE)),
+    ]

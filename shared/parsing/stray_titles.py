@@ -43,7 +43,10 @@ a photo, then another title): the block after it, pointing nowhere, is the next 
 its stack (``上海警方提示：市民应配合进行核酸采样检测`` over ``应检未检将被依法处理`` and a
 byline, the text read after the next module's), unless the block left for the text read
 right after the run's lone byline: that text is the next module's, read on across the
-row, and the block left behind heads the byline's own module.
+row, and the block left behind heads the byline's own module.  Of a run of four plain
+blocks (two modules' two-level stacks read level by level across the row), a block
+leaving while the two blocks of the other module's places stay over the body under the
+run takes the block two places lower, pointing nowhere, along (:func:`_two_rows_of_two`).
 """
 
 from __future__ import annotations
@@ -146,6 +149,12 @@ def _move_once(items: list[Item]) -> list[Item]:
             target = targets[place]
             if target is None and over_no_text and sent.get(place - 1, next_text) != next_text:
                 target = sent[place - 1]  # the next level of a stack read over no text
+            if (
+                target is None
+                and place - 2 in sent
+                and _two_rows_of_two(item, targets, below, place - 2)
+            ):
+                target = sent[place - 2]  # the next level of that stack, read a row lower
             if target is None and place == between:
                 target = _next_untitled(items, below)
                 if target is not None and text_bigrams(joined_text(block.lines)).isdisjoint(
@@ -205,6 +214,21 @@ def _move_once(items: list[Item]) -> list[Item]:
         elif kept[index]:
             out.append(TitleGroup(blocks=kept[index]))
     return out
+
+
+def _two_rows_of_two(
+    group: TitleGroup, targets: list[int | None], below: int, leaving: int
+) -> bool:
+    """Four plain title blocks, those of the other parity than ``leaving`` (the place of a
+    block going elsewhere) all staying over the body under the run (``targets``: where each
+    block's words send it; ``below``: that body): two modules' two-level stacks read level
+    by level across the row (kicker, kicker, headline, headline), each module's levels two
+    blocks apart, the staying module's over the body read right under the row."""
+    texts = [joined_text(block.lines) for block in group.blocks]
+    if len(texts) != 4 or not all(map(is_plain_title, texts)):
+        return False
+    staying = 1 - leaving % 2
+    return all(targets[place] in (None, below) for place in (staying, staying + 2))
 
 
 def _foreign_levels(group: TitleGroup, under: frozenset[str]) -> set[int]:

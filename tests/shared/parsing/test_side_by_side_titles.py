@@ -1010,3 +1010,25 @@ def test_a_lead_in_kicker_leaving_for_its_body_takes_the_headline_it_introduces(
         ("夏收夏种：", "汗水浇灌希望")
     ]
     assert [a.headline for a in parsed].count("汗水浇灌希望") == 1
+
+
+def test_two_stacks_read_level_by_level_send_the_headline_after_its_leaving_kicker() -> None:
+    # two modules' kicker and headline read across the row in turn (kicker, kicker,
+    # headline, headline) over the first module's body; the second module's text comes out
+    # after another module's, and its kicker's words send it there: its headline, two
+    # blocks lower in the run and sharing no word with it, goes along
+    rows = [
+        "暑期消费市场观察", "",
+        "连日来山区各乡镇抢抓农时", "",
+        "灯火点亮不眠之城", "",
+        "田野里的好光景", "",
+        *wrap(NIGHT, 14), "",
+        "滨江步道全线贯通", *wrap(RIVER, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline) for a in parsed] == [
+        ("暑期消费市场观察", "灯火点亮不眠之城"),
+        ("连日来山区各乡镇抢抓农时", "田野里的好光景"),
+        ("", "滨江步道全线贯通"),
+    ]

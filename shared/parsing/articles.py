@@ -42,6 +42,7 @@ from shared.parsing.glued_titles import (
     trailing_question_title,
 )
 from shared.parsing.indentation import KEPT_INDENT, leading_space, paragraph_indent
+from shared.parsing.late_bodies import head_bodies_read_later
 from shared.parsing.line_adjacency import LineOrder
 from shared.parsing.lines import Line, display_width, ends_sentence
 from shared.parsing.merged_titles import split_merged_titles
@@ -946,6 +947,11 @@ def assemble_page(
         untitled = [i for i in staying if i not in group_of_unit and unit_at(items, i).wants_title]
         hosts = [i for i in staying if i not in untitled]
         absorbed |= place_untitled_pieces(items, untitled, hosts, shape)
+        if direction == "before":
+            left = [i for i in untitled if i not in absorbed]
+            head_bodies_read_later(items, assignment, left, absorbed, shape)
+            before |= {g for g, u in assignment.items() if u > g}
+            group_of_unit = {u: g for g, u in assignment.items()}
     built: list[BuiltArticle] = []
     for index, item in enumerate(items):
         if index in absorbed:

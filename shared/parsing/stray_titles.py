@@ -38,6 +38,15 @@ the run is tied to that body, was read in from a module beside (:func:`_foreign_
 it leaves on a misfit's evidence, and where it is the run's last block (a headline's place)
 only to stand as a headline.  A lead-in kicker leaving for an untitled body takes the
 headline it introduces along (:func:`_kicker_target`): the two are one module's stack.
+So does any block leaving a run that stands over no text (a byline with no text under it,
+a photo, then another title): the block after it, pointing nowhere, is the next level of
+its stack (``上海警方提示：市民应配合进行核酸采样检测`` over ``应检未检将被依法处理`` and a
+byline, the text read after the next module's), unless the block left for the text read
+right after the run's lone byline: that text is the next module's, read on across the
+row, and the block left behind heads the byline's own module.  Of a run of four plain
+blocks (two modules' two-level stacks read level by level across the row), a block
+leaving while the two blocks of the other module's places stay over the body under the
+run takes the block two places lower, pointing nowhere, along (:func:`_two_rows_of_two`).
 """
 
 from __future__ import annotations
@@ -133,8 +142,19 @@ def _move_once(items: list[Item]) -> list[Item]:
             for place, block in enumerate(item.blocks)
         ]
         between = _between_own_levels(item, targets, below)
+        over_no_text = not _over_body(items, below)
+        next_text = past_photos(items, below + 1)  # the text read right after a lone byline
+        sent: dict[int, int] = {}  # place in the run → the unit its block goes over
         for place, block in enumerate(item.blocks):
             target = targets[place]
+            if target is None and over_no_text and sent.get(place - 1, next_text) != next_text:
+                target = sent[place - 1]  # the next level of a stack read over no text
+            if (
+                target is None
+                and place - 2 in sent
+                and _two_rows_of_two(item, targets, below, place - 2)
+            ):
+                target = sent[place - 2]  # the next level of that stack, read a row lower
             if target is None and place == between:
                 target = _next_untitled(items, below)
                 if target is not None and text_bigrams(joined_text(block.lines)).isdisjoint(
@@ -160,6 +180,7 @@ def _move_once(items: list[Item]) -> list[Item]:
                 )
             ):
                 going.setdefault(target, []).append(block)
+                sent[place] = target
             else:
                 staying.append(block)
         whole = introduced is not None and not staying and len(item.blocks) == 2
@@ -193,6 +214,21 @@ def _move_once(items: list[Item]) -> list[Item]:
         elif kept[index]:
             out.append(TitleGroup(blocks=kept[index]))
     return out
+
+
+def _two_rows_of_two(
+    group: TitleGroup, targets: list[int | None], below: int, leaving: int
+) -> bool:
+    """Four plain title blocks, those of the other parity than ``leaving`` (the place of a
+    block going elsewhere) all staying over the body under the run (``targets``: where each
+    block's words send it; ``below``: that body): two modules' two-level stacks read level
+    by level across the row (kicker, kicker, headline, headline), each module's levels two
+    blocks apart, the staying module's over the body read right under the row."""
+    texts = [joined_text(block.lines) for block in group.blocks]
+    if len(texts) != 4 or not all(map(is_plain_title, texts)):
+        return False
+    staying = 1 - leaving % 2
+    return all(targets[place] in (None, below) for place in (staying, staying + 2))
 
 
 def _foreign_levels(group: TitleGroup, under: frozenset[str]) -> set[int]:

@@ -9,7 +9,9 @@ its title stack and the second, having no title, is absorbed into it.
 
 A title group of several blocks standing over a run of as many article units, each unit
 after the first opening like an article (a dateline, a byline, a ``上接`` marker), is such
-a row: the group's titles go to the units in order.  A block shaped as a kicker
+a row: the group's titles go to the units in order.  A photo set in one of the row's
+modules comes out between two bodies, its caption read where it stands: the run goes on
+past it, and the photo stays where it was read.  A block shaped as a kicker
 (``…：``, ``…——``) introduces the block after it and a subtitle (``——…``) follows the
 one before it, so those stay with their neighbour; the group is split only when the
 titles so counted match the units one for one (two pieces of body under one title stack
@@ -54,7 +56,7 @@ from shared.parsing.title_roles import (
     is_subtitle,
 )
 from shared.parsing.title_words import parts_by_vocabulary, points_against
-from shared.parsing.units import Item, TitleGroup, Unit, speak_apart
+from shared.parsing.units import Item, TitleGroup, Unit, is_photo, speak_apart
 
 
 def split_title_runs(items: list[Item], *, bylined: bool = False) -> list[Item]:
@@ -70,51 +72,80 @@ def split_title_runs(items: list[Item], *, bylined: bool = False) -> list[Item]:
     while index < len(items):
         item = items[index]
         if isinstance(item, TitleGroup) and len(item.blocks) > 1:
-            run = _article_run(items, index + 1)
-            if bylined and not all(unit.bylines for unit in run):
-                out.append(item)
-                index += 1
-                continue
-            titles = title_stacks(item.blocks)
-            anchored = all(unit.anchored for unit in run[1:])
-            if (
-                len(run) == len(titles)
-                and anchored
-                and not _glued_to(item, run[0])
-                and all(
-                    speak_apart(first, second) or dated_apart(first, second)
-                    for first, second in itertools.pairwise(run)
-                )
-                and not points_against(titles, run)
-            ):
-                for blocks, unit in zip(titles, run, strict=True):
-                    out.append(TitleGroup(blocks=blocks))
-                    out.append(unit)
-                index += 1 + len(run)
-                continue
-            parts = parts_by_vocabulary(item.blocks, run)
-            if parts is not None:
-                for blocks, units in parts:
-                    out.append(TitleGroup(blocks=blocks))
-                    out.extend(units)
-                index += 1 + len(run)
-                continue
-            rows = row_stacks(item.blocks, len(run)) if anchored else None
-            if rows is not None and not points_against(rows, run):
-                for blocks, unit in zip(rows, run, strict=True):
-                    out.append(TitleGroup(blocks=blocks))
-                    out.append(unit)
-                index += 1 + len(run)
-                continue
-            parts = parts_by_vocabulary(item.blocks, run, leaning=True)
-            if parts is not None and all(_stack_shaped(blocks) for blocks, _ in parts):
-                for blocks, units in parts:
-                    out.append(TitleGroup(blocks=blocks))
-                    out.extend(units)
-                index += 1 + len(run)
+            span = _article_span(items, index + 1)
+            headed = _split_run(item, span, bylined=bylined)
+            if headed is None and any(map(is_photo, span)):
+                span = span[: next(i for i, unit in enumerate(span) if is_photo(unit))]
+                headed = _split_run(item, span, bylined=bylined)
+            if headed is not None:
+                out.extend(headed)
+                index += 1 + len(span)
                 continue
         out.append(item)
         index += 1
+    return out
+
+
+def _split_run(group: TitleGroup, span: list[Item], *, bylined: bool) -> list[Item] | None:
+    """The span under a title run with the run's stacks set over its units, or None where
+    they cannot be paired (see the module's docstring)."""
+    run = [unit for unit in span if isinstance(unit, Unit) and unit.kind == "article"]
+    if bylined and not all(unit.bylines for unit in run):
+        return None
+    titles = title_stacks(group.blocks)
+    anchored = all(unit.anchored for unit in run[1:])
+    if (
+        len(run) == len(titles)
+        and anchored
+        and not _glued_to(group, run[0])
+        and all(
+            speak_apart(first, second) or dated_apart(first, second)
+            for first, second in itertools.pairwise(run)
+        )
+        and not points_against(titles, run)
+    ):
+        return _headed(span, [[unit] for unit in run], titles)
+    return _shared_out(group, run, span, anchored=anchored)
+
+
+def _shared_out(
+    group: TitleGroup, run: list[Unit], span: list[Item], *, anchored: bool
+) -> list[Item] | None:
+    """The span with the group's blocks shared out by their words, or read across the row
+    level by level (see the module's docstring); None where neither pairs them."""
+    parts = parts_by_vocabulary(group.blocks, run)
+    if parts is not None:
+        headed = _headed(span, [units for _, units in parts], [b for b, _ in parts])
+        if headed is not None:
+            return headed
+    rows = row_stacks(group.blocks, len(run)) if anchored else None
+    if rows is not None and not points_against(rows, run):
+        return _headed(span, [[unit] for unit in run], rows)
+    parts = parts_by_vocabulary(group.blocks, run, leaning=True)
+    if parts is not None and all(_stack_shaped(blocks) for blocks, _ in parts):
+        return _headed(span, [units for _, units in parts], [b for b, _ in parts])
+    return None
+
+
+def _headed(
+    span: list[Item], parts: list[list[Unit]], stacks: list[list[Block]]
+) -> list[Item] | None:
+    """The items of ``span`` with each part's title stack set right before its units, a
+    photo read between two modules' bodies left where it stands; None where the parts cut
+    a unit of a span holding photos (nothing then says which piece a photo stood by)."""
+    out: list[Item] = []
+    if not any(is_photo(item) for item in span):
+        for blocks, units in zip(stacks, parts, strict=True):
+            out.append(TitleGroup(blocks=blocks))
+            out.extend(units)
+        return out
+    if not all(any(unit is item for item in span) for units in parts for unit in units):
+        return None
+    for item in span:
+        for blocks, units in zip(stacks, parts, strict=True):
+            if units[0] is item:
+                out.append(TitleGroup(blocks=blocks))
+        out.append(item)
     return out
 
 
@@ -163,16 +194,22 @@ def _glued_to(group: TitleGroup, unit: Unit) -> bool:
     return head is not None and not head.blanks_before and len(group.blocks) > 1
 
 
-def _article_run(items: list[Item], start: int) -> list[Unit]:
-    """The adjacent article units from ``start`` on (a 下转 marker closes the run)."""
-    run: list[Unit] = []
-    for item in items[start:]:
+def _article_span(items: list[Item], start: int) -> list[Item]:
+    """The adjacent article units from ``start`` on (a 下转 marker closes the run), with the
+    photos read between two of them: a row's modules come out one after the other, and a
+    photo set in one of them comes out between their texts, its caption read where it
+    stands (a title reaches the body it stands over past a photo: :func:`.past_photos`)."""
+    end = start
+    for index in range(start, len(items)):
+        item = items[index]
+        if is_photo(item) and end > start:
+            continue
         if not isinstance(item, Unit) or item.kind != "article":
             break
-        run.append(item)
+        end = index + 1
         if any(marker.forward for marker in item.markers):
             break
-    return run
+    return items[start:end]
 
 
 def title_stacks(blocks: list[Block]) -> list[list[Block]]:

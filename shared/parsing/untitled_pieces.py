@@ -46,7 +46,7 @@ def place_untitled_pieces(
     placed: set[int] = set()
     for index in untitled:
         unit = items[index]
-        if not isinstance(unit, Unit) or not _is_piece(unit, shape):
+        if not isinstance(unit, Unit) or not is_piece(unit, shape):
             continue
         fits = [
             (host, k)
@@ -65,7 +65,7 @@ def place_untitled_pieces(
     return placed
 
 
-def _is_piece(unit: Unit, shape: BodyShape) -> bool:
+def is_piece(unit: Unit, shape: BodyShape) -> bool:
     """The unit opens like no article: no byline, dateline or 上接 marker over it (a
     change of topic that opened it is no such sign: that is what is in doubt), and its
     first line cannot open a paragraph (nor is it a sentence whole on one line, as a

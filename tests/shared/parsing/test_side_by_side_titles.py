@@ -83,6 +83,26 @@ def test_a_title_reaches_its_body_past_the_photo_set_under_it() -> None:
     assert articles == {"山区夏收夏种忙": body(VILLAGE), "城市夜经济持续升温": body(NIGHT)}
 
 
+def test_a_title_run_reaches_the_second_body_past_a_photo_read_between_the_bodies() -> None:
+    # two modules side by side, the right one with a photo: the extractor reads both titles
+    # across the row, then the left body, the photo's caption, the right body (titles
+    # sharing no word with either body: only their order pairs them)
+    caption = "夜幕降临，市民在步行街夜市选购特色小吃，商户们忙着招呼顾客。（本报记者 常宇 摄）"
+    rows = [
+        "灯火点亮不眠之城", "",
+        "田野里的好光景", "",
+        *wrap(NIGHT, 14), "",
+        caption, "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    articles = {(a.kicker, a.headline): a.paragraphs for a in parsed if a.kind != "photo"}
+    assert articles == {
+        ("", "灯火点亮不眠之城"): body(NIGHT),
+        ("", "田野里的好光景"): body(VILLAGE),
+    }
+
+
 def test_an_untitled_article_on_another_topic_is_not_absorbed_into_its_neighbour() -> None:
     # the second body's title went elsewhere (read with another row's titles): it opens
     # with its own dateline and speaks of other things, so it stays an article of its own
@@ -990,3 +1010,25 @@ def test_a_lead_in_kicker_leaving_for_its_body_takes_the_headline_it_introduces(
         ("夏收夏种：", "汗水浇灌希望")
     ]
     assert [a.headline for a in parsed].count("汗水浇灌希望") == 1
+
+
+def test_two_stacks_read_level_by_level_send_the_headline_after_its_leaving_kicker() -> None:
+    # two modules' kicker and headline read across the row in turn (kicker, kicker,
+    # headline, headline) over the first module's body; the second module's text comes out
+    # after another module's, and its kicker's words send it there: its headline, two
+    # blocks lower in the run and sharing no word with it, goes along
+    rows = [
+        "暑期消费市场观察", "",
+        "连日来山区各乡镇抢抓农时", "",
+        "灯火点亮不眠之城", "",
+        "田野里的好光景", "",
+        *wrap(NIGHT, 14), "",
+        "滨江步道全线贯通", *wrap(RIVER, 14), "",
+        *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline) for a in parsed] == [
+        ("暑期消费市场观察", "灯火点亮不眠之城"),
+        ("连日来山区各乡镇抢抓农时", "田野里的好光景"),
+        ("", "滨江步道全线贯通"),
+    ]

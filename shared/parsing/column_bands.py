@@ -154,12 +154,31 @@ def _run_ends(body: Sequence[Block], by_run_column: bool = True) -> list[int]:
     column = block_column(body[0]) if body else 0.0
     for index in range(1, len(body)):
         before, block = body[index - 1], body[index]
-        if not _goes_on_run(before, block, column if by_run_column else 0.0):
+        measure = column if by_run_column else 0.0
+        if by_run_column and measure <= 0:
+            measure = _column_ahead(body, index)
+        if not _goes_on_run(before, block, measure):
             ends.append(index)
             column = 0.0
         column = block_column(block) or column
     ends.append(len(body))
     return ends
+
+
+def _column_ahead(body: Sequence[Block], index: int) -> float:
+    """The column of the first block from ``index`` on that measures one, where every
+    block up to it (from ``index``) would go on a run (text after a blank line), else 0.
+    Blocks of a line or two at a run's head (the upper parts of columns cut short by
+    something set across them) measure no column of their own, and an indented first
+    line among them is two em narrower than a running line: the column their run goes on
+    in under them tells whether they were set in it."""
+    for block in body[index:]:
+        if block.kind != "text" or not block.blanks_before or block.first.continuations:
+            return 0.0
+        measured = block_column(block)
+        if measured > 0:
+            return measured
+    return 0.0
 
 
 def _goes_on_run(before: Block, block: Block, column: float = 0.0) -> bool:

@@ -295,3 +295,29 @@ def test_bands_of_parts_all_as_tall_are_read_column_by_column_where_the_words_te
     columns = [lines[start : start + 6] for start in range(0, len(lines), 6)][:3]
     assert [len(column) for column in columns] == [6, 6, 6]
     assert "".join(_body(_page(columns, band=3))) == "".join(lines[:18])
+
+
+def test_upper_parts_of_a_line_under_an_indented_first_line_read_in_bands() -> None:
+    # two columns of 12 em cut under their first line, on a page that indents its first
+    # lines: the upper parts are a line each, measuring no column, and the first is a
+    # paragraph's indented first line, two em narrower than the second's running line;
+    # the lower parts under them measure the column both lines fit, so the four are one run
+    # of two bands
+    upper_first = ["记者昨天从市交通委获"]
+    upper_second = ["共有八十多条，覆盖主要居"]
+    lower_first = [
+        "悉，本市公交线路今起逐步",
+        "恢复运营，首批恢复的线路",
+        "以连接大型居住区、医院和",
+        "主要地铁站点的线路为主，",
+        "发车间隔根据客流情况灵活",
+    ]
+    lower_second = [
+        "住区和大型医院，各公交企",
+        "业已组织驾驶员完成核酸检",
+        "测，车辆每天都将进行全面",
+        "消毒，乘客须佩戴口罩。",
+    ]
+    sizes, order = _read_in_bands([upper_first, upper_second, lower_first, lower_second])
+    assert sizes == [1, 1, 5, 4]
+    assert order == [upper_first[0], lower_first[0], upper_second[0], lower_second[0]]

@@ -28,13 +28,13 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from shared.parsing.block import Block
-from shared.parsing.columns import COLUMN_TOLERANCE, SHORT_MARGIN
-from shared.parsing.paragraphs import full_but_for_pull_down
+from shared.parsing.columns import COLUMN_TOLERANCE, SAME_WIDTH, SHORT_MARGIN
 from shared.parsing.stray_pieces import (
     BodyShape,
     block_column,
     most_filled,
-    opens_paragraph,
+    opens_block_paragraph,
+    running_lines,
 )
 from shared.parsing.text_ends import closes_text
 from shared.parsing.topic import joins_into_word, lines_share_topic, lines_words
@@ -154,12 +154,31 @@ def _run_ends(body: Sequence[Block], by_run_column: bool = True) -> list[int]:
     column = block_column(body[0]) if body else 0.0
     for index in range(1, len(body)):
         before, block = body[index - 1], body[index]
-        if not _goes_on_run(before, block, column if by_run_column else 0.0):
+        measure = column if by_run_column else 0.0
+        if by_run_column and measure <= 0:
+            measure = _column_ahead(body, index)
+        if not _goes_on_run(before, block, measure):
             ends.append(index)
             column = 0.0
         column = block_column(block) or column
     ends.append(len(body))
     return ends
+
+
+def _column_ahead(body: Sequence[Block], index: int) -> float:
+    """The column of the first block from ``index`` on that measures one, where every
+    block up to it (from ``index``) would go on a run (text after a blank line), else 0.
+    Blocks of a line or two at a run's head (the upper parts of columns cut short by
+    something set across them) measure no column of their own, and an indented first
+    line among them is two em narrower than a running line: the column their run goes on
+    in under them tells whether they were set in it."""
+    for block in body[index:]:
+        if block.kind != "text" or not block.blanks_before or block.first.continuations:
+            return 0.0
+        measured = block_column(block)
+        if measured > 0:
+            return measured
+    return 0.0
 
 
 def _goes_on_run(before: Block, block: Block, column: float = 0.0) -> bool:
@@ -180,7 +199,7 @@ def _same_width(first: Block, second: Block, column: float = 0.0) -> bool:
     in the run measured a column, widest lines alike."""
     a, b = block_column(first), block_column(second)
     if a > 0 and b > 0:
-        return abs(a - b) <= COLUMN_TOLERANCE
+        return abs(a - b) <= COLUMN_TOLERANCE or _running_alike(first, second)
     column = a or column
     if column > 0:
         unmeasured = [block for block in (first, second) if block_column(block) <= 0]
@@ -190,6 +209,15 @@ def _same_width(first: Block, second: Block, column: float = 0.0) -> bool:
     if a <= 0 and b <= 0:  # two short blocks: their widest lines fill the column
         return abs(_widest(first) - _widest(second)) <= COLUMN_TOLERANCE
     return _widest(first) <= b + COLUMN_TOLERANCE
+
+
+def _running_alike(first: Block, second: Block) -> bool:
+    """Most running lines of each block (:func:`running_lines`: inside a paragraph, where
+    a line fills the measure) fill one width, the same: one column, though a line of one
+    holds half-width characters or marks set closer than full width, which put it more
+    than the tolerance past the other's widest (``《长生殿·定情》《虎囊弹·山门》``)."""
+    a, b = most_filled(running_lines(first.lines)), most_filled(running_lines(second.lines))
+    return a > 0 and b > 0 and abs(a - b) <= SAME_WIDTH
 
 
 def _widest(block: Block) -> float:
@@ -269,13 +297,24 @@ def stacked_bands(
 def _line_counts(run: Sequence[Block], headed: bool) -> list[int]:
     """The room each block takes in its column, in lines.  A line standing over the run's
     first column (``headed``: a 上接 marker, set in the column it heads) takes a
-    line's room there, so a first block a line shorter than the next, left in mid-sentence
-    (the part that finishes its sentence comes after it: its lower part), counts that line:
-    the columns of one article are equally tall in print."""
+    line's room there, so a first block a line shorter than the next, not ending on a
+    paragraph's short last line (:func:`_ends_short`: its text goes on in its lower part),
+    counts that line: the columns of one article are equally tall in print."""
     counts = [len(block.lines) for block in run]
-    if headed and len(run) > 1 and counts[0] + 1 == counts[1] and not closes_text(run[0].last):
+    if headed and len(run) > 1 and counts[0] + 1 == counts[1] and not _ends_short(run[0], run[1]):
         counts[0] += 1
     return counts
+
+
+def _ends_short(block: Block, beside: Block) -> bool:
+    """The block's last line closes its text short of the column (measured on the block,
+    or on the column ``beside`` it where the block is too short to tell): a paragraph's
+    last line, where a column may end with the text.  A sentence may as well close at the
+    column's full width and go on in the next line."""
+    if not closes_text(block.last):
+        return False
+    column = most_filled(block.lines) or block_column(block) or block_column(beside)
+    return column <= 0 or block.last.width <= column - SHORT_MARGIN
 
 
 def _takes_feet(run: Sequence[Block], band: range, feet: Sequence[int]) -> bool:
@@ -324,29 +363,19 @@ def _one_text(upper: Sequence[Block], lower: Sequence[Block]) -> bool:
 
 def _reads_on(upper: Sequence[Block], lower: Sequence[Block], indents: bool) -> bool:
     """Each column's lower part may go on from its upper part: none opens a paragraph
-    plainly (an indented first line, :func:`opens_paragraph`) under an upper part left in
-    mid-sentence at the full width of the column (a short last line ends a paragraph, a
-    subhead or a list item whatever it ends with, and the next may open indented).  The
-    indent and the full width are measured from the width most of the upper part's lines
-    fill, where three or more tell it: its widest lines may be half an em wider than the
-    column (half-width digits and letters), and a running line an em short (the
-    line-start rule took a character down) then looks indented."""
+    plainly (an indented first line, :func:`.stray_pieces.opens_block_paragraph`) under
+    an upper part left in mid-sentence at the full width of the column (a short last line
+    ends a paragraph, a subhead or a list item whatever it ends with, and the next may
+    open indented).  The indent and the full width are measured from the width most of
+    the upper part's lines fill, where three or more tell it: its widest lines may be
+    half an em wider than the column (half-width digits and letters), and a running line
+    an em short (the line-start rule took a character down) then looks indented."""
     for top, bottom in zip(upper, lower, strict=False):
         column = most_filled(top.lines) or block_column(top) or block_column(bottom)
         left_open = not closes_text(top.last) and top.last.width > column - SHORT_MARGIN
-        if left_open and _opens_indented(bottom, column, indents):
+        if left_open and opens_block_paragraph(bottom, column, indents):
             return False
     return True
-
-
-def _opens_indented(block: Block, column: float, indents: bool) -> bool:
-    """The block's first line plainly opens a paragraph (:func:`opens_paragraph`), and is not
-    short of the column only by the characters the line-start rule took down onto the line
-    under it (:func:`full_but_for_pull_down`: ``…自反转效`` over ``应；同时…``), which
-    leave a running line as short as an indented one."""
-    if len(block.lines) > 1 and full_but_for_pull_down(block.first, block.lines[1], column):
-        return False
-    return opens_paragraph(block.first, column, indents)
 
 
 def _band(counts: Sequence[int], *, full: bool) -> bool:

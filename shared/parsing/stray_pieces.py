@@ -38,7 +38,12 @@ from shared.parsing.columns import (
     piece_column,
 )
 from shared.parsing.lines import Line
-from shared.parsing.paragraphs import FIRST_LINE_SLACK, NO_LINE_START, pulled_down_run
+from shared.parsing.paragraphs import (
+    FIRST_LINE_SLACK,
+    NO_LINE_START,
+    full_but_for_pull_down,
+    pulled_down_run,
+)
 from shared.parsing.parse_cache import per_parse_table
 from shared.parsing.text_ends import closes_text
 
@@ -210,13 +215,24 @@ def opens_paragraph(line: Line, column: float, indents: bool) -> bool:
     return not line.ends_sentence and at_indented_measure(line, column)
 
 
+def opens_block_paragraph(block: Block, column: float, indents: bool) -> bool:
+    """The block's first line plainly opens a paragraph (:func:`opens_paragraph`), and is not
+    short of the column only by the characters the line-start rule took down onto the line
+    under it (:func:`full_but_for_pull_down`: ``…自反转效`` over ``应；同时…``), which
+    leave a running line as short as an indented one."""
+    if len(block.lines) > 1 and full_but_for_pull_down(block.first, block.lines[1], column):
+        return False
+    return opens_paragraph(block.first, column, indents)
+
+
 def leads_into(before: Block, after: Block, indents: bool) -> bool:
     """``after`` may go on with the sentence ``before`` leaves open: same column, and its
-    first line does not plainly open a paragraph."""
+    first line does not plainly open a paragraph (:func:`opens_block_paragraph`: a running
+    line short only by what the line-start rule took down opens none)."""
     if _closes(before):
         return False
     column = shared_column(before, after)
-    return column is not None and not opens_paragraph(after.first, column, indents)
+    return column is not None and not opens_block_paragraph(after, column, indents)
 
 
 def hangs(

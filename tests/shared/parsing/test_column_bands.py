@@ -295,3 +295,71 @@ def test_bands_of_parts_all_as_tall_are_read_column_by_column_where_the_words_te
     columns = [lines[start : start + 6] for start in range(0, len(lines), 6)][:3]
     assert [len(column) for column in columns] == [6, 6, 6]
     assert "".join(_body(_page(columns, band=3))) == "".join(lines[:18])
+
+
+def test_upper_parts_of_a_line_under_an_indented_first_line_read_in_bands() -> None:
+    # two columns of 12 em cut under their first line, on a page that indents its first
+    # lines: the upper parts are a line each, measuring no column, and the first is a
+    # paragraph's indented first line, two em narrower than the second's running line;
+    # the lower parts under them measure the column both lines fit, so the four are one run
+    # of two bands
+    upper_first = ["记者昨天从市交通委获"]
+    upper_second = ["共有八十多条，覆盖主要居"]
+    lower_first = [
+        "悉，本市公交线路今起逐步",
+        "恢复运营，首批恢复的线路",
+        "以连接大型居住区、医院和",
+        "主要地铁站点的线路为主，",
+        "发车间隔根据客流情况灵活",
+    ]
+    lower_second = [
+        "住区和大型医院，各公交企",
+        "业已组织驾驶员完成核酸检",
+        "测，车辆每天都将进行全面",
+        "消毒，乘客须佩戴口罩。",
+    ]
+    sizes, order = _read_in_bands([upper_first, upper_second, lower_first, lower_second])
+    assert sizes == [1, 1, 5, 4]
+    assert order == [upper_first[0], lower_first[0], upper_second[0], lower_second[0]]
+
+
+def test_a_column_whose_widest_line_holds_close_set_marks_is_measured_by_running_lines() -> None:
+    # two columns of 12 em read in two bands; a line of the second column's upper part
+    # holds six marks set closer than full width (``《长生殿·定情》《虎囊弹》``), so it
+    # counts two em past the column, more than half-width characters ever widen a line:
+    # most of the part's running lines still fill 12 em, the first column's measure
+    upper_first = [
+        "春日特辑每天推出一部经典",
+        "折子戏，戏迷可在线上点播",
+        "观看，也可以回看往期节目",
+        "和名家访谈，上海昆剧团还",
+    ]
+    lower_first = ["推出了云上观雅韵之春日特", "辑，精选多部昆剧经典折子"]
+    upper_second = [
+        "戏，其中有不少难得一见的",
+        "老戏和新编的昆剧经典，如",
+        "剧《长生殿·定情》《虎囊弹》选",
+        "段，每天轮番上线供戏迷点",
+    ]
+    lower_second = ["播观看。"]
+    sizes, order = _read_in_bands([upper_first, upper_second, lower_first, lower_second])
+    assert sizes == [4, 4, 2, 1]
+    assert order == [upper_first[0], lower_first[0], upper_second[0], lower_second[0]]
+
+
+def test_a_first_column_a_line_short_under_a_marker_may_end_on_a_full_sentence_end() -> None:
+    # the continuation marker takes a line's room over the first column; that column's
+    # upper part ends a sentence at the column's full width, which closes no paragraph
+    # (the sentence after it goes on in the lower part): the bands still read (2, 3, 3
+    # over 2, 2, 2)
+    opening = "林为彬是浦东新区公安分局南码头路派出所的一名社区民警，也是居民的贴心人。"
+    text = opening + PARAGRAPHS[1][PARAGRAPHS[1].index("疫情") :] + PARAGRAPHS[2]
+    lines = _wrap(text)
+    assert lines[1].endswith("。")
+    assert len(lines[1]) == MEASURE
+    columns = [lines[:4], lines[4:9], lines[9:14]]
+    cuts = [2, 3, 3]
+    parts = [column[:cut] for column, cut in zip(columns, cuts, strict=True)]
+    parts += [column[cut:] for column, cut in zip(columns, cuts, strict=True)]
+    page = _page_of_parts(parts, byline="（上接第1版）")
+    assert "".join(_body(page)).startswith(text[: len("".join(lines[:14]))])

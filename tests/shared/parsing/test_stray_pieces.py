@@ -886,3 +886,23 @@ def test_a_running_width_every_line_of_which_ends_in_a_squeezed_mark_tells_no_co
     ]
     assert running_width(_block(chance)) == 0.0
     assert running_width(_block([*chance[:2], chance[1]])) == 14.0
+
+
+def test_a_running_line_short_only_by_what_the_line_start_rule_took_down_goes_on() -> None:
+    # on a page that indents its first lines, the piece under a column left in
+    # mid-sentence opens with a running line two em short: the line-start rule took its
+    # last character down with the two closing marks after it (``初`` over ``心》、``), so
+    # it is as short as an indented first line, yet it goes on with the sentence above
+    upper = _block([
+        "《我用生命守护你》，展现了三军将士保卫祖",
+        "国、寸土不让的铮铮誓言。战斗歌曲《中国人",
+        "民志愿军战歌》，呈现了传承红色的血脉、矢",
+    ])  # fmt: skip
+    lower = _block([
+        "志强军打赢的昂扬斗志。表演唱《不忘初",
+        "心》、《钢铁的支部英雄的兵》，反映了弘扬",
+        "优良传统、永葆宗旨本色的新风新貌。《我的",
+    ])  # fmt: skip
+    assert upper.last.width == 20.0
+    assert lower.first.width == 18.0
+    assert leads_into(upper, lower, True)

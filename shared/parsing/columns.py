@@ -12,6 +12,7 @@ import operator
 from collections.abc import Mapping, Sequence
 
 from shared.parsing.lines import Line
+from shared.parsing.modal_measures import settled_apart
 
 # A line at least this much (in em) shorter than the column is short: a paragraph's last
 # line, or its first line indented by two characters.  Punctuation compression makes full
@@ -65,6 +66,12 @@ def _full_lines(lines: Sequence[Line]) -> list[float]:
     ]
 
 
+def full_lines_apart(first: Sequence[Line], second: Sequence[Line]) -> bool:
+    """The two pieces' full lines (:func:`_full_lines`) tell two measures to the em
+    (:func:`.modal_measures.settled_apart`)."""
+    return settled_apart(_full_lines(first), _full_lines(second))
+
+
 def full_measure(lines: Sequence[Line]) -> float:
     """The widest of a piece's full lines (:func:`_full_lines`), or 0 when fewer than
     ``MIN_FULL_LINES`` tell it: the column, measured only on lines that must fill it."""
@@ -83,8 +90,10 @@ def lines_share_column(first: Sequence[Line], second: Sequence[Line]) -> bool:
     full lines (:func:`_full_lines`) that all stop short of the wider piece's column, and
     the wider piece's own full lines, if any, must bear its column out."""
     a, b = piece_column(first), piece_column(second)
-    if a == 0 or b == 0 or abs(a - b) <= COLUMN_TOLERANCE:
+    if a == 0 or b == 0:
         return True
+    if abs(a - b) <= COLUMN_TOLERANCE:
+        return not full_lines_apart(first, second)
     narrower, wider = (first, second) if a < b else (second, first)
     full = _full_lines(narrower)
     if len(full) < MIN_FULL_LINES or max(full) >= max(a, b) - SAME_WIDTH:

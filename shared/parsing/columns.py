@@ -90,16 +90,20 @@ def lines_share_column(first: Sequence[Line], second: Sequence[Line]) -> bool:
     full lines (:func:`_full_lines`) that all stop short of the wider piece's column, and
     the wider piece's own full lines, if any, must bear its column out."""
     a, b = piece_column(first), piece_column(second)
-    if a == 0 or b == 0:
+    if a == 0 or b == 0 or abs(a - b) <= COLUMN_TOLERANCE:
         return True
-    if abs(a - b) <= COLUMN_TOLERANCE:
-        return not full_lines_apart(first, second)
     narrower, wider = (first, second) if a < b else (second, first)
     full = _full_lines(narrower)
     if len(full) < MIN_FULL_LINES or max(full) >= max(a, b) - SAME_WIDTH:
         return True
     wider_full = _full_lines(wider)
     return bool(wider_full) and max(wider_full) - max(full) <= COLUMN_TOLERANCE
+
+
+def lines_share_measure(first: Sequence[Line], second: Sequence[Line]) -> bool:
+    """The two pieces share a column (:func:`lines_share_column`) and their full lines do
+    not tell two measures to the em (:func:`full_lines_apart`)."""
+    return lines_share_column(first, second) and not full_lines_apart(first, second)
 
 
 COLUMN_WINDOW = 12

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-
 # A piece tells its measure by at least this many full lines at one width ...
 MIN_MODAL_LINES = 4
 # ... and no full line more than this past it (a digit or Latin letter's half em).
@@ -49,8 +48,9 @@ def runs_wider(widths: Sequence[float], measure: float) -> bool:
 
 
 def settled_apart(first: Sequence[float], second: Sequence[float]) -> bool:
-    """Of two pieces' full lines (their widths), one's settle on a measure (:func:`settled_measure`) that the
-    other's run past (:func:`runs_wider`): the two are set in different columns."""
+    """Of two pieces' full lines (their widths), one's settle on a measure
+    (:func:`settled_measure`) that the other's run past (:func:`runs_wider`): the two are
+    set in different columns."""
     for narrower, wider in ((first, second), (second, first)):
         measure = settled_measure(narrower)
         if measure > 0 and runs_wider(wider, measure):

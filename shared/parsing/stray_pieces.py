@@ -34,7 +34,6 @@ from shared.parsing.columns import (
     SAME_WIDTH,
     SHORT_MARGIN,
     SQUEEZED_AT_LINE_END,
-    lines_share_column,
     lines_share_measure,
     piece_column,
 )

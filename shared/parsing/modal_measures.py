@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 # A piece tells its measure by at least this many full lines at one width ...
-MIN_MODAL_LINES = 4
+MIN_MODAL_LINES = 3
 # ... and no full line more than this past it (a digit or Latin letter's half em).
 HALF_WIDTH = 0.5
 # A wider piece sets at least this many full lines, and this share of them, a whole em or

@@ -50,7 +50,7 @@ def test_full_lines_settle_on_the_measure_a_digit_half_an_em_past_it() -> None:
     # 12-em lines, one with a digit (12.5 em), one taken short by a pulled-down mark
     widths = [12.0, 12.0, 12.5, 11.0, 12.0, 12.0]
     assert settled_measure(widths) == 12.0
-    assert settled_measure([12.0, 12.0, 12.0]) == 0.0  # too few lines to tell
+    assert settled_measure([12.0, 12.0]) == 0.0  # too few lines to tell
     assert settled_measure([12.0, 12.0, 12.0, 12.0, 13.0]) == 0.0  # one runs an em past
 
 

@@ -26,6 +26,7 @@ from shared.parsing.columns import (
     INDENT,
     INDENT_MARGIN,
     column_width,
+    full_lines_apart,
     lines_share_column,
     piece_column,
 )
@@ -162,6 +163,16 @@ def same_column(first: Unit, second: Unit) -> bool:
     )
 
 
+def same_measure(first: Unit, second: Unit) -> bool:
+    """Both pieces of body were set in one column (:func:`same_column`), and their full
+    lines do not tell two measures to the em (:func:`full_lines_apart`: one's settle on a
+    width that the other's run a whole em past)."""
+    return same_column(first, second) and not full_lines_apart(
+        [line for block in first.body for line in block.lines],
+        [line for block in second.body for line in block.lines],
+    )
+
+
 def shares_topic(first: Unit, second: Unit) -> bool:
     """The two pieces of body read as one text (:func:`lines_share_topic`), judged on the
     text next to where they meet (``CONTEXT_LINES`` each side)."""
@@ -223,7 +234,7 @@ def _intertitle_host(
             and not any(m.forward for m in host.markers)
             and follower.kind == "article"
             and not follower.anchored
-            and same_column(host, follower)
+            and same_measure(host, follower)
             and is_intertitle_shaped(item, host, layout)
             and (
                 shares_topic(host, follower)
@@ -383,7 +394,7 @@ def absorb_untitled_units(
             unit = unit_at(items, index)
             if index in titled or not unit.wants_title:
                 continue
-            fitting = [h for h in hosts if same_column(unit_at(items, h), unit)]
+            fitting = [h for h in hosts if same_measure(unit_at(items, h), unit)]
             if unit.anchored:
                 fitting = [
                     h

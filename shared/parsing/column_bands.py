@@ -28,7 +28,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from shared.parsing.block import Block
-from shared.parsing.columns import COLUMN_TOLERANCE, SAME_WIDTH, SHORT_MARGIN
+from shared.parsing.columns import COLUMN_TOLERANCE, SAME_WIDTH, SHORT_MARGIN, full_lines_apart
 from shared.parsing.stray_pieces import (
     BodyShape,
     block_column,
@@ -199,7 +199,8 @@ def _same_width(first: Block, second: Block, column: float = 0.0) -> bool:
     in the run measured a column, widest lines alike."""
     a, b = block_column(first), block_column(second)
     if a > 0 and b > 0:
-        return abs(a - b) <= COLUMN_TOLERANCE or _running_alike(first, second)
+        alike = abs(a - b) <= COLUMN_TOLERANCE or _running_alike(first, second)
+        return alike and not full_lines_apart(first.lines, second.lines)
     column = a or column
     if column > 0:
         unmeasured = [block for block in (first, second) if block_column(block) <= 0]

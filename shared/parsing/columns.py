@@ -12,6 +12,7 @@ import operator
 from collections.abc import Mapping, Sequence
 
 from shared.parsing.lines import Line
+from shared.parsing.modal_measures import settled_apart
 
 # A line at least this much (in em) shorter than the column is short: a paragraph's last
 # line, or its first line indented by two characters.  Punctuation compression makes full
@@ -65,6 +66,12 @@ def _full_lines(lines: Sequence[Line]) -> list[float]:
     ]
 
 
+def full_lines_apart(first: Sequence[Line], second: Sequence[Line]) -> bool:
+    """The two pieces' full lines (:func:`_full_lines`) tell two measures to the em
+    (:func:`.modal_measures.settled_apart`)."""
+    return settled_apart(_full_lines(first), _full_lines(second))
+
+
 def full_measure(lines: Sequence[Line]) -> float:
     """The widest of a piece's full lines (:func:`_full_lines`), or 0 when fewer than
     ``MIN_FULL_LINES`` tell it: the column, measured only on lines that must fill it."""
@@ -91,6 +98,12 @@ def lines_share_column(first: Sequence[Line], second: Sequence[Line]) -> bool:
         return True
     wider_full = _full_lines(wider)
     return bool(wider_full) and max(wider_full) - max(full) <= COLUMN_TOLERANCE
+
+
+def lines_share_measure(first: Sequence[Line], second: Sequence[Line]) -> bool:
+    """The two pieces share a column (:func:`lines_share_column`) and their full lines do
+    not tell two measures to the em (:func:`full_lines_apart`)."""
+    return lines_share_column(first, second) and not full_lines_apart(first, second)
 
 
 COLUMN_WINDOW = 12

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from shared.parsing.block import Block
 from shared.parsing.bylines import is_byline_line
 from shared.parsing.columns import (
+    COLUMN_WINDOW,
     INDENT,
     INDENT_MARGIN,
     MIN_MEASURED_LINES,
@@ -29,6 +30,7 @@ from shared.parsing.columns import (
     at_body_measure,
     column_width,
     lines_share_column,
+    lines_share_measure,
 )
 from shared.parsing.indentation import leading_space
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
@@ -645,6 +647,10 @@ def _foreign_title_run(
     if rule == MEASURE_TITLE_RULE and not tells_topic(above):
         return head, rule
     after = [*block.lines[head:], *_text_after(later)][:CONTEXT_LINES]
+    if rule == SHORT_ENDED_TITLE_RULE and not lines_share_measure(
+        above[-COLUMN_WINDOW:], after[:COLUMN_WINDOW]
+    ):
+        return head, rule  # an article keeps its column: the text under is another's
     return (0, "") if lines_share_topic(above, after) else (head, rule)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from shared.parsing.block import Block
-from shared.parsing.columns import lines_share_column, piece_column
+from shared.parsing.columns import lines_share_column, lines_share_measure, piece_column
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
 from shared.parsing.stray_pieces import (
@@ -545,7 +545,7 @@ def _columns_apart(first: Sequence[Line], second: Sequence[Line]) -> bool:
     return (
         piece_column(first) > 0
         and piece_column(second) > 0
-        and not lines_share_column(first, second)
+        and not lines_share_measure(first, second)
     )
 
 

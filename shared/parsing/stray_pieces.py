@@ -34,7 +34,7 @@ from shared.parsing.columns import (
     SAME_WIDTH,
     SHORT_MARGIN,
     SQUEEZED_AT_LINE_END,
-    lines_share_column,
+    lines_share_measure,
     piece_column,
 )
 from shared.parsing.lines import Line
@@ -318,7 +318,7 @@ def shared_column(first: Block, second: Block) -> float | None:
     if running_apart(first, second):
         return None
     if column > 0 and own > 0:
-        return own if lines_share_column(first.lines, second.lines) else None
+        return own if lines_share_measure(first.lines, second.lines) else None
     other = second if column > 0 else first
     width = max(column, own)
     if width > 0 and max(line.width for line in other.lines) > width + COLUMN_TOLERANCE:

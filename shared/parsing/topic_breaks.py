@@ -40,7 +40,12 @@ import itertools
 from collections.abc import Sequence
 
 from shared.parsing.block import Block
-from shared.parsing.columns import COLUMN_TOLERANCE, COLUMN_WINDOW, full_measure
+from shared.parsing.columns import (
+    COLUMN_TOLERANCE,
+    COLUMN_WINDOW,
+    full_lines_apart,
+    full_measure,
+)
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.measure_changes import MEASURING_LINES
 from shared.parsing.stray_pieces import BodyShape, measured_apart, opens_loose
@@ -153,7 +158,11 @@ def opens_other_text(
     above = [line for b in before for line in b.lines]
     below = [line for b in after for line in b.lines]
     run = _run_from(after)  # the text from the block to the next place another may open
-    if _full_lines_apart(before[-1], block) or _texts_apart(above, run):
+    if (
+        _full_lines_apart(before[-1], block)
+        or _texts_apart(above, run)
+        or full_lines_apart(above[-COLUMN_WINDOW:], run[:COLUMN_WINDOW])
+    ):
         # an article keeps its column: a column's worth of text in another is another
         # module's, whatever its words; only a few lines (a paragraph set apart, a box)
         # may stand apart in an article, and then they speak of its things

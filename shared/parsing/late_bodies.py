@@ -61,11 +61,11 @@ def title_bodies_read_later(
     shape: BodyShape,
 ) -> list[tuple[int, int, int | None]]:
     """``(group, unit, byline)`` for each title group given no article (``assignment``:
-        group index → unit index) that stands over no text and heads the one unit of
-        ``untitled`` (the article units left untitled, indexes into ``items``) after it;
-        ``byline``: the index of the lone byline unit under the title that goes along (None
-        when there is none, or the text has a byline of its own).  ``shape``: how the page's body
-    is set."""
+    group index → unit index) that stands over no text and heads the one unit of
+    ``untitled`` (the article units left untitled, indexes into ``items``) after it;
+    ``byline``: the index of the lone byline unit under the title that goes along (None when
+    there is none, or the text has a byline of its own).  ``shape``: how the page's body is
+    set."""
     found: list[tuple[int, int, int | None]] = []
     taken: set[int] = set()
     for index, item in enumerate(items):
@@ -97,8 +97,7 @@ def title_bodies_read_later(
 def _opens_mid_clause(unit: Unit) -> bool:
     """The unit's text opens on the end of a clause (:func:`.stray_pieces.opens_mid_clause`):
     a piece of a text broken off at another column's foot, which no title heads."""
-    head = unit.bylines[0] if unit.bylines else unit.body[0] if unit.body else None
-    return head is not None and not unit.bylines and opens_mid_clause(head.first)
+    return not unit.bylines and bool(unit.body) and opens_mid_clause(unit.body[0].first)
 
 
 def _over_no_text(items: list[Item], index: int) -> int | None:

@@ -314,8 +314,15 @@ def _ends_short(block: Block, beside: Block) -> bool:
     column's full width and go on in the next line."""
     if not closes_text(block.last):
         return False
-    column = most_filled(block.lines) or block_column(block) or block_column(beside)
+    column = _part_column(block, beside)
     return column <= 0 or block.last.width <= column - SHORT_MARGIN
+
+
+def _part_column(part: Block, beside: Block) -> float:
+    """The column a column's part was set in: the width most of its lines fill (three or
+    more tell it; its widest may be half an em past the column), else its measured column,
+    else that of the part ``beside`` it (in the same column, or the next), else 0."""
+    return most_filled(part.lines) or block_column(part) or block_column(beside)
 
 
 def _takes_feet(run: Sequence[Block], band: range, feet: Sequence[int]) -> bool:
@@ -372,7 +379,7 @@ def _reads_on(upper: Sequence[Block], lower: Sequence[Block], indents: bool) -> 
     half an em wider than the column (half-width digits and letters), and a running line
     an em short (the line-start rule took a character down) then looks indented."""
     for top, bottom in zip(upper, lower, strict=False):
-        column = most_filled(top.lines) or block_column(top) or block_column(bottom)
+        column = _part_column(top, bottom)
         left_open = not closes_text(top.last) and top.last.width > column - SHORT_MARGIN
         if left_open and opens_block_paragraph(bottom, column, indents):
             return False

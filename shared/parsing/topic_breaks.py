@@ -129,10 +129,12 @@ def _texts_apart(above: list[Line], below: list[Line]) -> bool:
     lines (:func:`full_measure`), and the columns differ by more than
     ``COLUMN_TOLERANCE``: where the blocks on either side of the break are too short to
     measure by themselves (a column's foot, a paragraph of two lines), the text around
-    them still tells the column each is set in."""
-    a = full_measure(above[-COLUMN_WINDOW:])
-    b = full_measure(below[:COLUMN_WINDOW])
-    return a > 0 and b > 0 and abs(a - b) > COLUMN_TOLERANCE
+    them still tells the column each is set in.  Columns closer than the tolerance are
+    apart too where one window's full lines settle on a measure the other's run a whole em
+    past (:func:`.columns.full_lines_apart`)."""
+    above, below = above[-COLUMN_WINDOW:], below[:COLUMN_WINDOW]
+    a, b = full_measure(above), full_measure(below)
+    return (a > 0 and b > 0 and abs(a - b) > COLUMN_TOLERANCE) or full_lines_apart(above, below)
 
 
 def opens_other_text(
@@ -161,7 +163,6 @@ def opens_other_text(
     if (
         _full_lines_apart(before[-1], block)
         or _texts_apart(above, run)
-        or full_lines_apart(above[-COLUMN_WINDOW:], run[:COLUMN_WINDOW])
     ):
         # an article keeps its column: a column's worth of text in another is another
         # module's, whatever its words; only a few lines (a paragraph set apart, a box)

@@ -796,22 +796,13 @@ def _bodies_between_titles(
     under their body).  No article is so short; a kicker or a headline that asks or
     exclaims (``不必恐慌，春天临近了！``), or holds a comma, between the titles of a stack,
     stands so, its shape saying nothing where no body around the run measures the column."""
-    count = 0
-    above = title_before
-    position = 0
-    while position < len(labels):
-        if labels[position]:
-            above = True
-            position += 1
-            continue
-        end = position
-        while end < len(labels) and not labels[end]:
-            end += 1
-        below = labels[end] if end < len(labels) else dateline_after
-        count += above and below
-        above = False
-        position = end
-    return count
+    kinds = [is_title for is_title, _ in itertools.groupby(labels)]  # alternating stretches
+    last = len(kinds) - 1
+    return sum(
+        1
+        for place, is_title in enumerate(kinds)
+        if not is_title and (place > 0 or title_before) and (place < last or dateline_after)
+    )
 
 
 def _best_labels(

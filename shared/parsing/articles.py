@@ -26,8 +26,8 @@ from shared.parsing.columns import (
     INDENT,
     INDENT_MARGIN,
     column_width,
-    full_lines_apart,
     lines_share_column,
+    lines_share_measure,
     piece_column,
 )
 from shared.parsing.continuation_markers import (
@@ -165,9 +165,9 @@ def same_column(first: Unit, second: Unit) -> bool:
 
 def same_measure(first: Unit, second: Unit) -> bool:
     """Both pieces of body were set in one column (:func:`same_column`), and their full
-    lines do not tell two measures to the em (:func:`full_lines_apart`: one's settle on a
-    width that the other's run a whole em past)."""
-    return same_column(first, second) and not full_lines_apart(
+    lines do not tell two measures to the em (:func:`.columns.lines_share_measure`: one's
+    settle on a width that the other's run a whole em past)."""
+    return lines_share_measure(
         [line for block in first.body for line in block.lines],
         [line for block in second.body for line in block.lines],
     )

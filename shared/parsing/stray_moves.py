@@ -712,12 +712,28 @@ def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces)
     index as it was), with its subhead mark if it has one; the block that followed the
     target stands apart."""
     origin, host = unit_at(items, source[0]), unit_at(items, target[0])
-    block = origin.body.pop(source[1])
+    count = _set_right_under(origin, source[1])
+    moving = origin.body[source[1] : source[1] + count]
+    del origin.body[source[1] : source[1] + count]
     if target[1] + 1 < len(host.body):
         pieces.apart.add(host.body[target[1] + 1].first.number)
-    host.body.insert(target[1] + 1, block)
+    host.body[target[1] + 1 : target[1] + 1] = moving
+    block = moving[0]
     pieces.apart.discard(block.first.number)
     pieces.placed.add(block.first.number)
-    if block.first.number in origin.intertitles:
-        origin.intertitles.discard(block.first.number)
-        host.intertitles.add(block.first.number)
+    for moved in moving:
+        if moved.first.number in origin.intertitles:
+            origin.intertitles.discard(moved.first.number)
+            host.intertitles.add(moved.first.number)
+
+
+def _set_right_under(unit: Unit, index: int) -> int:
+    """How many of the body's blocks from ``index`` the extractor set down as one run of
+    lines: the block and each after it with no blank line over it.  The extractor parts
+    one column from the next with a blank line, so text read straight on under a stray
+    piece is the rest of the piece's column (a paragraph opening under the piece's last
+    sentence end), and goes where the piece goes."""
+    end = index + 1
+    while end < len(unit.body) and not unit.body[end].blanks_before:
+        end += 1
+    return end - index

@@ -906,3 +906,45 @@ def test_a_running_line_short_only_by_what_the_line_start_rule_took_down_goes_on
     assert upper.last.width == 20.0
     assert lower.first.width == 18.0
     assert leads_into(upper, lower, True)
+
+
+POLICE = [
+    "本报讯（记者王伟）社区民警林为彬在核酸检测点维护秩序，看到排在队伍后面的一位老人神情"
+    "焦急，手里攥着一张医院的单子，一直向身边的人打听着什么，他便走上前去询问。",
+    "老人告诉他，儿子患有慢性病，每个月都要到市区的专科医院配药，这次因为封控出不了门，"
+    "药已经断了半个多月。",
+    "第二天一早，林为彬骑车跑了二十多公里，排了三个小时的队，终于把药配齐送到了老人家中。",
+    "如今，这样的上门配药服务已经在辖区推广开来，志愿者们每周集中收集居民的需求，统一跑腿。",
+]
+
+
+def test_text_set_right_under_a_stray_piece_goes_back_with_it() -> None:
+    # the police module's second column came out after the village article; an earlier
+    # stage split it after its first sentence end and after the next paragraph's first
+    # line (no blank line between: pdftotext sets one column's lines straight on): the
+    # paragraphs under the piece are the rest of its column and go back with it, though
+    # they speak of other things than the column it continues
+    police = wrap(POLICE, 16)
+    village = wrap(VILLAGE, 12)
+    cut = 7  # after ``这次因为封控出不了门，药已经断了``: the module's first column ends there
+    assert len(police[cut - 1]) == 16
+    rows = ["社区民警跑腿配药", *police[:cut], "", "山区夏收夏种忙", *village, "", *police[cut:]]
+    blocks = group_blocks(split_lines("\n".join(rows))[0])
+    items = build_items(blocks, label_blocks(blocks))
+    village_unit = items[3]
+    assert isinstance(village_unit, Unit)
+    piece = village_unit.body[-1]
+    assert [line.text for line in piece.lines] == police[cut:]
+    end = next(i for i, line in enumerate(piece.lines) if line.text.endswith("。")) + 1
+    village_unit.body[-1:] = [
+        Block(piece.kind, piece.lines[:end], piece.rule, piece.blanks_before),
+        Block(piece.kind, piece.lines[end : end + 1], piece.rule),
+        Block(piece.kind, piece.lines[end + 1 :], piece.rule),
+    ]
+    moved = reattach_stray_pieces(items)
+    texts = [
+        [line.text for block in item.body for line in block.lines]
+        for item in moved
+        if isinstance(item, Unit)
+    ]
+    assert texts == [police, village]

@@ -8,7 +8,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from shared.parsing.block import Block
-from shared.parsing.columns import lines_share_column, lines_share_measure, piece_column
+from shared.parsing.columns import (
+    COLUMN_TOLERANCE,
+    lines_share_column,
+    lines_share_measure,
+    piece_column,
+)
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
 from shared.parsing.stray_pieces import (
@@ -713,6 +718,7 @@ def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces)
     target stands apart."""
     origin, host = unit_at(items, source[0]), unit_at(items, target[0])
     count = _set_right_under(origin, source[1])
+    count += _past_origin_column(items, source, target, count)
     moving = origin.body[source[1] : source[1] + count]
     del origin.body[source[1] : source[1] + count]
     if target[1] + 1 < len(host.body):
@@ -725,6 +731,37 @@ def _move_block(items: list[Item], source: Place, target: Place, pieces: Pieces)
         if moved.first.number in origin.intertitles:
             origin.intertitles.discard(moved.first.number)
             host.intertitles.add(moved.first.number)
+
+
+def _past_origin_column(items: list[Item], source: Place, target: Place, count: int) -> int:
+    """How many blocks after the ``count`` blocks of a stray piece moving from ``source``
+    go along with it to the unit at ``target``: each too short to tell its own column, but
+    with a line wider than the column of the text it came out in (a line cannot stick out
+    of its column, so it was not set there) and none wider than the column of the text the
+    piece goes to (the extractor read on down the piece's column past a paragraph break)."""
+    origin = unit_at(items, source[0])
+    # the origin's column, measured on its blocks that tell one
+    stay = [
+        line
+        for k, block in enumerate(origin.body)
+        if not source[1] <= k < source[1] + count and block_column(block) > 0
+        for line in block.lines
+    ]
+    host = piece_column(_text_up_to(items, target))
+    own = piece_column(stay)
+    extra = 0
+    for block in origin.body[source[1] + count :]:
+        widest = max(line.width for line in block.lines)
+        if (
+            block_column(block) > 0
+            or own <= 0
+            or host <= 0
+            or widest <= own + COLUMN_TOLERANCE
+            or widest > host + COLUMN_TOLERANCE
+        ):
+            break
+        extra += 1
+    return extra
 
 
 def _set_right_under(unit: Unit, index: int) -> int:

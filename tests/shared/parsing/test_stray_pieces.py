@@ -948,3 +948,23 @@ def test_text_set_right_under_a_stray_piece_goes_back_with_it() -> None:
         if isinstance(item, Unit)
     ]
     assert texts == [police, village]
+
+
+def test_a_short_paragraph_too_wide_for_the_column_it_came_out_in_follows_the_stray_piece() -> None:
+    # the police module's column came out amid the village article: a stray tail
+    # (``这次因为封控…半个多月。``) and, after a blank line, a two-line paragraph too short
+    # to tell its own column, yet with a line four em wider than the village's 12 em
+    # column: it cannot be set in that column, fits the police one, and goes back with
+    # the piece before it
+    paragraphs = [*POLICE[:2], "第二天一早，林为彬骑车跑了二十多公里，终于把药送到了老人家中。"]
+    police = wrap(paragraphs, 16)
+    village = wrap(VILLAGE, 12)
+    assert len(police) == 11
+    assert [len(line) for line in police[9:]] == [14, 17]
+    rows = [
+        "社区民警跑腿配药", *police[:7], "",
+        "山区夏收夏种忙", *village[:6], "", *police[7:9], "", *police[9:], "", *village[6:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["社区民警跑腿配药"] == body(paragraphs)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

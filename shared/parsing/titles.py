@@ -45,6 +45,7 @@ from shared.parsing.indentation import leading_space, paragraph_indent
 from shared.parsing.lead_ins import points_on
 from shared.parsing.lines import Line, joined_text, opens_interview_turn
 from shared.parsing.normalise import join_wrapped, remove_layout_spaces
+from shared.parsing.paragraph_openings import opens_paragraph_over
 from shared.parsing.photo_credits import (
     match_credit_alone,
     match_photo_credit,
@@ -523,6 +524,37 @@ def _leaning(text: str, above: str, below: str) -> int:
     return (shared_below > shared_above) - (shared_above > shared_below)
 
 
+def _run_column(
+    blocks: Sequence[Block],
+    roles: Sequence[BlockRole | None],
+    run: Sequence[int],
+    before: int | None,
+    after: int | None,
+) -> float:
+    """The column a run's blocks are measured against: that of the body blocks right above
+    (``before``) and under the run (``after``, the body going on under it, if any) together,
+    or 0 when fewer than three lines measure it.
+
+    Where the run's last block is the first lines of the paragraph under it
+    (:func:`.paragraph_openings.opens_paragraph_over`), that paragraph's lines alone measure
+    it, when they are enough: the body above may be another article's, set in a wider
+    column, and measured against both a narrow column's indented first line fits neither
+    width and reads as a title (``瑶海区委组织部副部`` at 9 em over ``长袁乃玉介绍，以各级党``
+    in an 11-em column, under a story set at 21 em)."""
+    lines: list[Line] = []
+    if after is not None and _is_body(roles[after]):
+        lines.extend(blocks[after].lines)
+        if len(lines) >= 3 and opens_paragraph_over(blocks[run[-1]], blocks[after]):
+            return column_width(lines)
+    if before is not None and _is_body(roles[before]):
+        lines.extend(blocks[before].lines)
+    return column_width(lines) if len(lines) >= 3 else 0.0
+
+
+def _is_body(role: BlockRole | None) -> bool:
+    return role is not None and role.role == "body"
+
+
 def _resolve_run(
     blocks: Sequence[Block], roles: list[BlockRole | None], run: list[int], indent: str | None
 ) -> None:
@@ -558,13 +590,8 @@ def _resolve_run(
             or (next_role.role == "continuation" and has_forward_marker(blocks[after]))
         )
     )
-    context_lines = []
-    if after is not None and next_continues and next_role is not None and next_role.role == "body":
-        context_lines.extend(blocks[after].lines)
-    if before is not None and previous_role is not None and previous_role.role == "body":
-        context_lines.extend(blocks[before].lines)
-    column = column_width(context_lines) if len(context_lines) >= 3 else 0.0
     next_block = blocks[after] if next_continues and after is not None else None
+    column = _run_column(blocks, roles, run, before, after if next_continues else None)
     scores = [
         title_score(
             blocks[i],

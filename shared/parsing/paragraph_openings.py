@@ -21,13 +21,15 @@ def opens_paragraph_over(block: Block, next_block: Block | None) -> bool:
     """``block`` is the first lines of the paragraph going on in ``next_block``: nothing
     parts them (no blank line), the block's first line stops short of the full line under
     the block by the indent, its other lines fill that measure, and the block under it
-    opens on that full line (its first two lines at one measure, or one line over a
-    column break)."""
+    opens on that full line (its first two lines at one measure: no indented first line
+    over a full one)."""
     if next_block is None or next_block.blanks_before or block.ends_sentence:
         return False
     under = next_block.lines
+    if len(under) < 2:
+        return False  # one line under the block tells no measure
     full = under[0].width
-    if len(under) >= 2 and abs(under[1].width - full) > _SAME_MEASURE:
+    if abs(under[1].width - full) > _SAME_MEASURE:
         return False  # the line under the block is no full line (an indented first line)
     first = block.lines[0]
     if abs(first.width - (full - INDENT)) > INDENT_MARGIN:

@@ -47,6 +47,7 @@ from __future__ import annotations
 import itertools
 
 from shared.parsing.block import Block
+from shared.parsing.columns import SAME_WIDTH, column_width
 from shared.parsing.datelines import match_dateline
 from shared.parsing.lines import joined_text
 from shared.parsing.title_roles import (
@@ -56,7 +57,7 @@ from shared.parsing.title_roles import (
     is_subtitle,
 )
 from shared.parsing.title_words import parts_by_vocabulary, points_against
-from shared.parsing.units import Item, TitleGroup, Unit, is_photo, speak_apart
+from shared.parsing.units import Item, TitleGroup, Unit, body_lines, is_photo, speak_apart
 
 
 def split_title_runs(items: list[Item], *, bylined: bool = False) -> list[Item]:
@@ -97,15 +98,48 @@ def _split_run(group: TitleGroup, span: list[Item], *, bylined: bool) -> list[It
     if (
         len(run) == len(titles)
         and anchored
-        and not _glued_to(group, run[0])
         and all(
             speak_apart(first, second) or dated_apart(first, second)
             for first, second in itertools.pairwise(run)
         )
-        and not points_against(titles, run)
     ):
-        return _headed(span, [[unit] for unit in run], titles)
+        if not _glued_to(group, run[0]):
+            if not points_against(titles, run):
+                return _headed(span, [[unit] for unit in run], titles)
+        elif read_before_neighbour(titles, run):
+            paired = glued_last_first(titles)
+            if not points_against(paired, run):
+                return _headed(span, [[unit] for unit in run], paired)
     return _shared_out(group, run, span, anchored=anchored)
+
+
+def read_before_neighbour(stacks: list[list[Block]], run: list[Unit]) -> bool:
+    """The titles read before the one that runs into the run's first body are other
+    modules' titles: each is wider than that body's column (a title line, set in type no
+    smaller than the text's, stands over a column only if it fits it, so it stands over
+    another module), and each text after the first opens with a byline (a byline opens a
+    module's text once, never a second report of one article as a dateline may)."""
+    if len(stacks) < 2 or not all(unit.bylines for unit in run[1:]):
+        return False
+    column = column_width(body_lines(run[0]))
+    return column > 0 and all(
+        max(line.width for block in stack for line in block.lines) > column + SAME_WIDTH
+        for stack in stacks[:-1]
+    )
+
+
+def glued_last_first(stacks: list[list[Block]]) -> list[list[Block]]:
+    """The stacks of a run whose last title runs into the first body with no blank line,
+    in the order of the bodies they head: the last stack first, then the others in order.
+
+    A row's titles come out of the extractor as blocks of their own, the first module's
+    title too; one that runs straight into a body's first line was read with that body, as
+    one flow of the module's text, so it heads that body, the first of the run.  The other
+    titles, read before it and set apart from it by a blank line, head the texts read after
+    that body, in the order they were read: a module whose title row was read first
+    (``复工复产人员可以通过公交通勤``, over ``暴雪预警升级为黄色`` glued to its
+    ``本报北京1月6日电…``) has its text read after the one its neighbour's title runs into."""
+    return [stacks[-1], *stacks[:-1]]
 
 
 def _shared_out(

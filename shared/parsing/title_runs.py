@@ -17,7 +17,10 @@ one before it, so those stay with their neighbour; the group is split only when 
 titles so counted match the units one for one (two pieces of body under one title stack
 are one article with a second dateline as well, and nothing then tells them apart), and
 no title's words point clearly at another unit's body than the one it would head (a
-module whose title stands higher is read first, wherever its body comes out).
+module whose title stands higher is read first, wherever its body comes out).  A run whose
+last title runs into the first body with no blank line was read with that body: it heads
+it, and the titles read before it head the bylined texts after it, where each is wider
+than the first body's column (:func:`read_before_neighbour`, :func:`glued_last_first`).
 
 Where shapes and counts do not pair them (one module's kicker and headline interleaved with
 the other's headline and subtitle, row by row; or two reports whose bodies share too many

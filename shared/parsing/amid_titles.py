@@ -17,12 +17,12 @@ quoting) points at that article's body too, so the shape is asked as well.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from shared.parsing.block import Block
 from shared.parsing.columns import is_short
-from shared.parsing.lines import ends_sentence, joined_text
+from shared.parsing.lines import Line, ends_sentence, joined_text
 from shared.parsing.stray_pieces import (
     cannot_open,
     opens_mid_clause,
@@ -171,3 +171,23 @@ def _own_title_text(text: str) -> bool:
     if not _SENTENCE_MARKS.isdisjoint(stripped):
         return False
     return all(stripped.count(a) == stripped.count(b) for a, b in _QUOTE_PAIRS)
+
+
+def named_text(
+    title: Sequence[Block], texts: Sequence[Sequence[Line]], own: Collection[int]
+) -> int | None:
+    """The one of ``texts`` (the page's article texts) other than those at ``own`` (the
+    text the title stands in) that the title's words clearly point at
+    (:func:`.topic.pointed_body`: at least ``MIN_POINTED_HITS`` bigrams, more than twice as
+    many as in any other text) while the text it stands in shares none of them, or None.
+    A subhead's names and terms recur in the text it parts; a title read amid another
+    module's text names its own article's (``离京对缅甸进行国事访问`` between two paragraphs
+    of a report on Afghanistan, its words in the report of the state visit)."""
+    if len(texts) < 2:
+        return None
+    words = text_bigrams(" ".join(joined_text(block.lines) for block in title))
+    vocabularies = {index: vocabulary(lines) for index, lines in enumerate(texts)}
+    pointed = pointed_body(words, vocabularies, MIN_POINTED_HITS)
+    if pointed is None or pointed in own or any(words & vocabularies[i] for i in own):
+        return None
+    return pointed

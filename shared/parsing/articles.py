@@ -19,12 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from shared.parsing.amid_titles import named_text
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
 from shared.parsing.column_bands import read_bands
 from shared.parsing.columns import (
     INDENT,
     INDENT_MARGIN,
+    at_body_measure,
     column_width,
     lines_share_column,
     lines_share_measure,
@@ -196,7 +198,15 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
     (:meth:`Layout.sets_apart`), and the indent does not (:attr:`Layout.subhead_indent`).
     The host is the unit whose body ends right over the group where that is another than
     the item before it (:func:`_host_right_above`), else the item before it.
+
+    A group whose words clearly name another text of the page (:func:`.amid_titles.named_text`)
+    that stands under a lone title block is that text's other title level read amid this
+    text (an extractor reading across a row gives a neighbour module's title between two
+    paragraphs): the two pieces are still one text, and the group joins the stack over the
+    text it names (:func:`_takes_stray_title`).
     """
+    texts = [unit for unit in items if isinstance(unit, Unit) and unit.kind == "article"]
+    vocab_lines = [body_lines(unit) for unit in texts]
     out: list[Item] = []
     index = 0
     while index < len(items):
@@ -205,9 +215,12 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
         if isinstance(item, TitleGroup) and isinstance(follower, Unit):
             host = _intertitle_host(out, item, follower, layout)
             if host is not None:
-                for block in item.blocks:
-                    host.intertitles.add(block.first.number)
-                host.body.extend(item.blocks)
+                own = [i for i, unit in enumerate(texts) if unit is host or unit is follower]
+                named = named_text(item.blocks, vocab_lines, own)
+                if named is None or not _takes_stray_title(items, index, out, texts[named], item):
+                    for block in item.blocks:
+                        host.intertitles.add(block.first.number)
+                    host.body.extend(item.blocks)
                 host.body.extend(follower.body)
                 host.intertitles.update(follower.intertitles)
                 # the follower opens like no article (no 上接 marker) but may close with a 下转
@@ -217,6 +230,42 @@ def fold_intertitles(items: list[Item], layout: Layout) -> list[Item]:
         out.append(item)
         index += 1
     return out
+
+
+def _takes_stray_title(
+    items: list[Item], at: int, out: list[Item], text: Unit, group: TitleGroup
+) -> bool:
+    """Join the title ``group`` read at ``at`` amid another text to the stack over the
+    ``text`` its words name, where that stack is a lone title block (a headline, or a
+    subtitle ``——…`` wanting its headline) standing over the text (past the photos set
+    between): the group's one block is the level over it, a kicker over its headline or a
+    headline over its subtitle.  Only a text that opens like an article (a byline, a
+    dateline, a 上接 marker, a change of topic: :attr:`.Unit.anchored`) is named so: a
+    piece of a long feature read on elsewhere shares the feature's words with its subheads,
+    and the block over it is one of them.  Not where the lone block is wrapped at the
+    text's own measure either (the text's opening lines read as a title, not a title
+    level).  ``out``: the items passed so far (a stack folded as a subhead is gone)."""
+    if len(group.blocks) != 1 or not text.anchored:
+        return False
+    place = next(i for i, unit in enumerate(items) if unit is text)
+    above = past_photos_upward(items, place - 1)
+    stack = items[above] if above >= 0 else None
+    if not isinstance(stack, TitleGroup) or len(stack.blocks) != 1:
+        return False
+    if above <= at + 1 and not any(item is stack for item in out):
+        return False
+    lone = stack.blocks[0]
+    if len(lone.lines) > 1 and at_body_measure(lone.first, column_width(body_lines(text))):
+        return False
+    stack.blocks[:0] = group.blocks
+    return True
+
+
+def past_photos_upward(items: Sequence[Item], index: int) -> int:
+    """The first index at or above ``index`` that is not a photo (-1 when none is)."""
+    while index >= 0 and is_photo(items[index]):
+        index -= 1
+    return index
 
 
 def _intertitle_host(

@@ -1032,3 +1032,35 @@ def test_two_stacks_read_level_by_level_send_the_headline_after_its_leaving_kick
         ("连日来山区各乡镇抢抓农时", "田野里的好光景"),
         ("", "滨江步道全线贯通"),
     ]
+
+
+def test_a_title_run_into_the_first_body_heads_it_and_a_wider_one_heads_the_next() -> None:
+    # a row's titles: the other module's headline, wider than the first body's 14-em column
+    # (no title over that column is wider than it), read first; then the first module's
+    # headline, running straight into its body; then the second module's bylined text
+    rows = [
+        "复工复产人员可以乘坐公共交通通勤", "",
+        "城市夜经济持续升温", *wrap(NIGHT, 14), "",
+        "本报记者 李明", *wrap([VILLAGE[0].replace("本报讯（记者李明）", ""), *VILLAGE[1:]], 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert sorted((a.kicker, a.headline, a.reporters) for a in parsed) == [
+        ("", "城市夜经济持续升温", ["王伟"]),
+        ("", "复工复产人员可以乘坐公共交通通勤", ["李明"]),
+    ]
+
+
+def test_a_title_read_amid_a_text_joins_the_lone_title_over_the_text_it_names() -> None:
+    # the village module's kicker, read between two paragraphs of the night report, is no
+    # subhead of it: its words are the village report's, whose headline stands alone
+    rows = [
+        "城市夜经济持续升温", *wrap(NIGHT[:2], 14), "",
+        "山区夏收夏种忙", "",
+        *wrap(NIGHT[2:], 14, indented=False), "",
+        "田野里的好光景", *wrap(VILLAGE, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline, a.paragraphs) for a in parsed] == [
+        ("", "城市夜经济持续升温", body(NIGHT)),
+        ("山区夏收夏种忙", "田野里的好光景", body(VILLAGE)),
+    ]

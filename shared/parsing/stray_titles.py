@@ -61,7 +61,12 @@ from shared.parsing.overfull_stacks import (
 )
 from shared.parsing.phrase_breaks import breaks_inside_phrase
 from shared.parsing.text_ends import PHRASE_PAUSES, closes_text
-from shared.parsing.title_roles import is_kicker_shaped, is_plain_title, is_subtitle
+from shared.parsing.title_roles import (
+    is_kicker_shaped,
+    is_lead_in_kicker,
+    is_plain_title,
+    is_subtitle,
+)
 from shared.parsing.title_words import clearly_pointed
 from shared.parsing.topic import MIN_POINTED_HITS, text_bigrams, vocabulary
 from shared.parsing.units import (
@@ -219,13 +224,17 @@ def _move_once(items: list[Item]) -> list[Item]:
 def _two_rows_of_two(
     group: TitleGroup, targets: list[int | None], below: int, leaving: int
 ) -> bool:
-    """Four plain title blocks, those of the other parity than ``leaving`` (the place of a
-    block going elsewhere) all staying over the body under the run (``targets``: where each
-    block's words send it; ``below``: that body): two modules' two-level stacks read level
-    by level across the row (kicker, kicker, headline, headline), each module's levels two
-    blocks apart, the staying module's over the body read right under the row."""
+    """Four title blocks, plain but for lead-in kickers (``徐建平：``, ``刘莉沙委员——``) in
+    the first row, those of the other parity than ``leaving`` (the place of a block going
+    elsewhere) all staying over the body under the run (``targets``: where each block's
+    words send it; ``below``: that body): two modules' two-level stacks read level by level
+    across the row (kicker, kicker, headline, headline), each module's levels two blocks
+    apart, the staying module's over the body read right under the row.  A lead-in kicker
+    announces a headline: it opens a stack, so it stands in the kickers' row only."""
     texts = [joined_text(block.lines) for block in group.blocks]
-    if len(texts) != 4 or not all(map(is_plain_title, texts)):
+    if len(texts) != 4 or not all(map(is_plain_title, texts[2:])):
+        return False
+    if not all(is_plain_title(text) or is_lead_in_kicker(text) for text in texts[:2]):
         return False
     staying = 1 - leaving % 2
     return all(targets[place] in (None, below) for place in (staying, staying + 2))

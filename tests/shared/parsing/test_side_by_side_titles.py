@@ -1064,3 +1064,32 @@ def test_a_title_read_amid_a_text_joins_the_lone_title_over_the_text_it_names() 
         ("", "城市夜经济持续升温", body(NIGHT)),
         ("山区夏收夏种忙", "田野里的好光景", body(VILLAGE)),
     ]
+
+
+HERO = [
+    "本报讯（记者李明）王大山是山区小学的一名教师，三十年来一直在村里教书，王大山常说，"
+    "孩子们就是村子的希望。",
+    "乡亲们都说，王大山把青春献给了大山里的孩子，王大山却说这是分内的事。",
+]
+
+
+def test_a_name_kicker_leaving_a_two_row_run_takes_the_headline_a_row_lower() -> None:
+    # two modules' stacks read level by level across the row: the night report's kicker,
+    # the hero's name kicker, the night report's headline, the hero's headline; the name
+    # sends its kicker to the hero's text, read further on, and the block a row under it
+    # is the headline it announces (its own words point nowhere)
+    rows = [
+        "夜间消费成为新亮点", "",
+        "王大山：", "",
+        "城市夜经济持续升温", "",
+        "一生守护一方讲台", "",
+        *wrap(NIGHT, 14), "",
+        "田野里的好光景", *wrap(VILLAGE, 14), "",
+        *wrap(HERO, 14),
+    ]  # fmt: skip
+    parsed = parse_text("\n".join(rows)).articles
+    assert [(a.kicker, a.headline) for a in parsed] == [
+        ("夜间消费成为新亮点", "城市夜经济持续升温"),
+        ("王大山：", "一生守护一方讲台"),
+        ("", "田野里的好光景"),
+    ]

@@ -204,9 +204,14 @@ def _uncredited(item: Item) -> bool:
 
 
 def _credits(blocks: Sequence[Block]) -> Credits:
+    """The names the byline blocks credit, read a line at a time as the article reads them
+    (:func:`.articles.build_article`): each byline line is a credit of its own, and lines
+    joined as wrapped text would glue one line's last name to the next line's role
+    (``记者 张秀鹏`` over ``本报通讯员 邓华文`` is no ``张秀鹏本报通讯员``)."""
     credits = Credits()
     for block in blocks:
-        credits.extend(parse_credits(joined_text(block.lines)))
+        for line in block.lines:
+            credits.extend(parse_credits(line.text))
     return credits
 
 

@@ -70,3 +70,16 @@ def test_a_byline_that_names_the_dateline_s_reporters_stays() -> None:
     dated = ["本报讯（记者 谢凯）" + BUS[0], *BUS[1:]]
     articles = parse(BUS_TITLE, "本报记者 谢凯 左妍", *dated)
     assert credits(articles) == [(BUS_TITLE, ["谢凯", "左妍"])]
+
+
+def test_a_byline_set_apart_over_a_reporter_and_correspondent_pair_goes_to_the_title_above() -> (
+    None
+):
+    # the byline that opens the body is two lines, the reporter's over the correspondent's:
+    # each line credits names of its own (the reporter's name is not glued to the next role)
+    articles = parse(
+        CANTEEN_TITLE, "", BUS_TITLE, "", "本报记者 左妍", "",
+        "记者 谢凯", "本报通讯员 李响", *BUS, "", *CANTEEN,
+    )
+    assert credits(articles) == [(CANTEEN_TITLE, ["左妍"]), (BUS_TITLE, ["谢凯"])]
+    assert articles[1].correspondents == ["李响"]

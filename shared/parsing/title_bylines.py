@@ -90,10 +90,14 @@ def _carry_strays(
     """Lone and displaced bylines go to the nearest title of the heads read above them whose
     unit opens uncredited; a title that heads no unit stops the search (the byline may be
     its own, with its body elsewhere)."""
-    title_ends: dict[int, int] = {}  # id of a title group's last line → its unit, or -1
+    # id of the last line of a title group's block → the group's unit, or -1: every block,
+    # not only the group's last (a title moved to its body, or a subhead read with it,
+    # leaves the line the byline was read under inside the group)
+    title_ends: dict[int, int] = {}
     for index, item in enumerate(items):
-        if isinstance(item, TitleGroup) and item.blocks:
-            title_ends[id(item.blocks[-1].last)] = heads.get(index, -1)
+        if isinstance(item, TitleGroup):
+            for block in item.blocks:
+                title_ends[id(block.last)] = heads.get(index, -1)
     head_lines = {
         id(line)
         for item in items

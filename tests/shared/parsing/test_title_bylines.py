@@ -83,3 +83,27 @@ def test_a_byline_set_apart_over_a_reporter_and_correspondent_pair_goes_to_the_t
     )
     assert credits(articles) == [(CANTEEN_TITLE, ["左妍"]), (BUS_TITLE, ["谢凯"])]
     assert articles[1].correspondents == ["李响"]
+
+
+def test_a_byline_under_a_title_moved_to_its_body_past_a_photo_follows_the_title() -> None:
+    # the head (title, byline) read over a photo's caption, its body under the caption opening
+    # with a short line the title stage takes with the title: the byline was read under a
+    # line of that title group, not under its last line, and still goes with it
+    twins = set_in_measure(
+        "我的妻子今年2月生下一对双胞胎，一直在医院救治，每天我都要给孩子送去母乳。新一轮核酸"
+        "筛查启动后，要求足不出户，我这个奶爸几乎寸步难行。没法送奶，我的两个小宝宝可怎么办？",
+        18,
+    )
+    caption = [
+        "林为彬是派出所的一名社区民警。疫情发生以来，一直奋战在抗疫一线。到昨天为止，他已经十多",
+        "天没有回家。 ■ 本报记者 陆雪",
+    ]
+    articles = parse(
+        CANTEEN_TITLE, "本报记者 谢凯", *CANTEEN, "",
+        "特早产双胞胎 嗷嗷待哺 获特批送母", "乳 奶爸安心", "本报记者 杨硕", "",
+        *caption, "", "求助", *twins,
+    )  # fmt: skip
+    twins_article = next(a for a in articles if a.paragraphs[-1].endswith("可怎么办？"))
+    assert "特早产双胞胎" in twins_article.kicker + twins_article.headline
+    assert twins_article.reporters == ["杨硕"]
+    assert articles[0].reporters == ["谢凯"]

@@ -1031,7 +1031,9 @@ def assemble_page(
             elif title_before and not layout.unwrapped:
                 extend_title_with_opening_paragraph(item, group, layout)
             built.append(build_article(item, group, title_before, page, layout, order))
-            drop_displaced_credits(built[-1].article, item, order)
+            drop_displaced_credits(
+                built[-1].article, item, order, group if title_before else None
+            )
         elif index not in assignment:
             built.append(build_article(None, item, False, page, layout))
     built.sort(key=lambda b: b.first_line)

@@ -15,7 +15,8 @@ titles are given (:func:`carry_title_bylines`):
   reads a head set in one piece as one) follows the group to the unit it titles;
 - a byline standing alone (no body under it), or *displaced* over a body
   (:func:`displaced_bylines`: a run of byline lines set apart above the run that opens the
-  body, or naming none of the reporters the body's dateline names), was read with the heads
+  body or from the run read right under the body's title, or naming none of the reporters
+  the body's dateline names), was read with the heads
   of its row, after its own title: it goes to the nearest title of those heads read above it
   (only blank, title and byline lines between) whose unit opens uncredited;
 - a displaced byline with no such title credits no article (:func:`drop_displaced_credits`):
@@ -105,13 +106,14 @@ def _carry_strays(
         for line in block.lines
     }
     lines = order.lines  # the page's lines as read, blank lines kept
+    group_of = {u: g for g, u in heads.items()}
     for index, item in enumerate(items):
         if not isinstance(item, Unit) or item.kind != "article" or not item.bylines:
             continue
         if lone_byline(item):
             strays = [] if index in assigned else [list(item.bylines)]
         else:
-            strays = displaced_bylines(item, order)
+            strays = displaced_bylines(item, order, _title_of(items, group_of.get(index)))
         for stray in strays:
             k = max(order.index_of(stray[0].first), 0) - 1
             # up through the heads read above (blank, title and byline lines)
@@ -126,13 +128,17 @@ def _carry_strays(
                 k -= 1
 
 
-def displaced_bylines(unit: Unit, order: LineOrder) -> list[list[Block]]:
+def displaced_bylines(
+    unit: Unit, order: LineOrder, title: TitleGroup | None = None
+) -> list[list[Block]]:
     """The runs of the unit's byline lines (lines read together, no blank line between)
     that another module's head put over its body: where its dateline names its reporters,
     the runs naming reporters and none of those; else, where a run naming reporters opens
     the body (runs into it with no blank line), the runs naming other reporters set apart
-    above it.  A head's credit lines are set together right over its body, and one article
-    is credited once: a second set of reporters is another module's."""
+    above it; else, where a run naming reporters is run into the last line of the unit's
+    title set over it (``title``), the runs naming other reporters set apart from it.  A
+    head's credit lines are set together, right under its title or right over its body,
+    and one article is credited once: a second set of reporters is another module's."""
     runs: list[list[Block]] = []
     for block in unit.bylines:
         if runs and order.runs_into(runs[-1][-1].last, block.first):
@@ -144,12 +150,40 @@ def displaced_bylines(unit: Unit, order: LineOrder) -> list[list[Block]]:
         return [run for run in runs if _reporters(run) and named.isdisjoint(_reporters(run))]
     if len(runs) < 2 or not unit.body:
         return []
-    if not order.runs_into(runs[-1][-1].last, unit.body[0].first) or not _reporters(runs[-1]):
+    if order.runs_into(runs[-1][-1].last, unit.body[0].first) and _reporters(runs[-1]):
+        return [run for run in runs[:-1] if _reporters(run)]
+    head = _run_under_title(runs, title, order)
+    if head is None or not _reporters(head):
         return []
-    return [run for run in runs[:-1] if _reporters(run)]
+    own = _reporters(head)
+    return [
+        run
+        for run in runs
+        if run is not head and _reporters(run).isdisjoint(own) and _reporters(run)
+    ]
 
 
-def drop_displaced_credits(article: ParsedArticle, unit: Unit, order: LineOrder) -> None:
+def _run_under_title(
+    runs: Sequence[Sequence[Block]], title: TitleGroup | None, order: LineOrder
+) -> Sequence[Block] | None:
+    """The run of byline lines read right under the title's last line, if any."""
+    if title is None or not title.blocks:
+        return None
+    last = title.blocks[-1].last
+    return next((run for run in runs if order.runs_into(last, run[0].first)), None)
+
+
+def _title_of(items: Sequence[Item], group_index: int | None) -> TitleGroup | None:
+    """The title group at ``group_index`` (None: no title)."""
+    if group_index is None:
+        return None
+    group = items[group_index]
+    return group if isinstance(group, TitleGroup) else None
+
+
+def drop_displaced_credits(
+    article: ParsedArticle, unit: Unit, order: LineOrder, title: TitleGroup | None = None
+) -> None:
     """The names of bylines still displaced over the unit's body once every byline that
     could go to its title has gone (:func:`displaced_bylines`) credit no article: they name
     the reporters of a module whose article the page does not show where they stand, and
@@ -158,7 +192,7 @@ def drop_displaced_credits(article: ParsedArticle, unit: Unit, order: LineOrder)
     leave the article's reporters and correspondents."""
     if unit.kind != "article" or not unit.body:
         return
-    runs = displaced_bylines(unit, order)
+    runs = displaced_bylines(unit, order, title)
     if not runs:
         return
     displaced = [block for run in runs for block in run]

@@ -107,3 +107,13 @@ def test_a_byline_under_a_title_moved_to_its_body_past_a_photo_follows_the_title
     assert "特早产双胞胎" in twins_article.kicker + twins_article.headline
     assert twins_article.reporters == ["杨硕"]
     assert articles[0].reporters == ["谢凯"]
+
+
+def test_a_byline_run_into_the_title_over_the_body_is_the_body_s() -> None:
+    # the bus report's head (title and byline run together), then the canteen's byline read
+    # after it and set apart from both, then the bus report's body: the byline under the
+    # title is the body's, the one set apart goes to the title above
+    articles = parse(
+        CANTEEN_TITLE, "", BUS_TITLE, "本报记者 谢凯", "", "本报记者 左妍", "", *BUS, "", *CANTEEN
+    )
+    assert credits(articles) == [(CANTEEN_TITLE, ["左妍"]), (BUS_TITLE, ["谢凯"])]

@@ -56,3 +56,28 @@ def test_a_body_cut_mid_sentence_goes_on_under_a_photo_set_inside_its_columns() 
         ("photo", ""),
     ]
     assert "".join(articles[1].paragraphs).endswith("聊一聊。")
+
+
+def test_a_byline_over_a_photo_under_another_article_opens_the_body_under_the_photo() -> None:
+    # the canteen's byline read after the bus report's text, its photo, then its body: the
+    # byline heads the text under the photo, not the report above (credited already)
+    articles = parse(*OTHER, "", "本报记者 张明远", "", *CAPTION, "", *BODY)
+    credits = {a.paragraphs[0][:4]: a.reporters for a in articles if a.kind == "article"}
+    assert credits == {"记者昨天": ["王敏"], "城东新建": ["张明远"]}
+    # and with the canteen's title read with the row's heads above
+    articles = parse(
+        "社区食堂开进老小区", "", *OTHER, "", "本报记者 张明远", "", *CAPTION, "", *BODY
+    )
+    assert [(a.headline, a.reporters) for a in articles if a.kind == "article"] == [
+        ("社区食堂开进老小区", ["张明远"]),
+        ("公交线路今起逐步恢复运营", ["王敏"]),
+    ]
+
+
+def test_a_byline_over_a_photo_opens_no_text_that_opens_mid_clause() -> None:
+    # text under the photo opening on a clause's last character is a column's broken-off
+    # foot, no article's opening: the byline does not head it
+    articles = parse(*OTHER, "", "本报记者 张明远", "", *CAPTION, "", "区、" + BODY[0], *BODY[1:])
+    assert not any(
+        a.reporters == ["张明远"] and a.paragraphs[0].startswith("区、") for a in articles
+    )

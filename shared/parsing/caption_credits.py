@@ -10,7 +10,9 @@ credit then heads the next article, and the caption joins some article's body.
 Two forms tell it from a byline:
 - a credit naming its shooter with ``摄`` (``（本报记者 邹桂 摄）``) is a photo's credit,
   never an article's byline (``bylines.py`` keeps such lines out of bylines): under a short
-  block of whole sentences it closes that block as its caption;
+  block of whole sentences it closes that block as its caption, also set a blank line
+  under it where the block is one paragraph standing apart above and the credit below
+  (a caption printed apart from any text, read as a piece of its own);
 - a credit in a byline's form (``■ 本报记者 X``) under a short block of whole sentences,
   with a blank line under it and a report under that whose dateline credits others
   (``本报北京1月16日电（记者王比学）``): a byline heads its text, set right over it, and one
@@ -32,6 +34,9 @@ from shared.parsing.photo_credits import match_credit_alone
 CAPTION_CREDIT_RULE = "a caption closed by its credit on a line of its own"
 # The most lines a caption set as a block of its own runs to (``unit_credits``'s bound).
 CAPTION_MAX_LINES = 4
+# How far short of a block's widest line a line inside a paragraph may end (squeezed
+# punctuation, a Latin word carried over).
+FULL_MARGIN = 2.0
 
 
 def join_standalone_credits(blocks: list[Block]) -> list[Block]:
@@ -54,7 +59,7 @@ def join_standalone_credits(blocks: list[Block]) -> list[Block]:
 
 
 def _closes_caption(block: Block, credit: Block, after: Block | None) -> bool:
-    if block.kind != "text" or credit.kind != "byline" or credit.blanks_before:
+    if block.kind != "text" or credit.kind != "byline":
         return False
     if len(block.lines) > CAPTION_MAX_LINES or len(credit.lines) != 1:
         return False
@@ -63,6 +68,8 @@ def _closes_caption(block: Block, credit: Block, after: Block | None) -> bool:
     found = match_credit_alone(joined_text(credit.lines))
     if found is None:
         return False
+    if credit.blanks_before:
+        return "摄" in found.credit and _set_apart(block, after)
     if "摄" in found.credit:
         return True
     return (
@@ -71,6 +78,25 @@ def _closes_caption(block: Block, credit: Block, after: Block | None) -> bool:
         and after.opens_with_dateline
         and _credits_others(after, found.credits)
     )
+
+
+def _set_apart(caption: Block, after: Block | None) -> bool:
+    """A shooter's credit set apart from the block over it by a blank line still closes that
+    block as its caption where the block stands apart above and the credit below (a blank
+    line over the block, and under the credit, or nothing): a one- or two-sentence caption
+    printed apart from its text, read with its credit as a piece of its own."""
+    return (
+        bool(caption.blanks_before)
+        and (after is None or bool(after.blanks_before))
+        and _one_paragraph(caption)
+    )
+
+
+def _one_paragraph(block: Block) -> bool:
+    """Every line of the block but its last fills its measure (within ``FULL_MARGIN`` em of
+    the widest): one paragraph, as a caption is, not a title's lines over a sentence."""
+    widest = max(line.width for line in block.lines)
+    return all(line.width >= widest - FULL_MARGIN for line in block.lines[:-1])
 
 
 def _credits_others(report: Block, credits: Credits) -> bool:

@@ -18,8 +18,10 @@ Two forms tell it from a byline:
   (``本报北京1月16日电（记者王比学）``): a byline heads its text, set right over it, and one
   article has one set of credits, so the line is not that report's byline; nor does it
   close the text above as a closing byline, where the next thing is the next module's
-  title.  Where a title follows, the credit is left to the article stage
-  (``unit_credits.credits_a_caption``).
+  title.  Likewise where the block over the credit is set in a measure wider than the
+  text under the blank line by more than ``WIDER_MARGIN`` em: a caption across its photo,
+  no paragraph of that text's columns.  Where a title follows, the credit is left to the
+  article stage (``unit_credits.credits_a_caption``).
 A caption is a few lines (``CAPTION_MAX_LINES``); a longer block is left as read.
 """
 
@@ -37,6 +39,8 @@ CAPTION_MAX_LINES = 4
 # How far short of a block's widest line a line inside a paragraph may end (squeezed
 # punctuation, a Latin word carried over).
 FULL_MARGIN = 2.0
+# How much wider than the text under it a caption's measure must be to tell it.
+WIDER_MARGIN = 4.0
 
 
 def join_standalone_credits(blocks: list[Block]) -> list[Block]:
@@ -75,9 +79,21 @@ def _closes_caption(block: Block, credit: Block, after: Block | None) -> bool:
     return (
         after is not None
         and bool(after.blanks_before)
-        and after.opens_with_dateline
-        and _credits_others(after, found.credits)
+        and (
+            (after.opens_with_dateline and _credits_others(after, found.credits))
+            or _wider_than(block, after)
+        )
     )
+
+
+def _wider_than(caption: Block, text: Block) -> bool:
+    """The block is set in a measure wider than the text under its credit by more than
+    ``WIDER_MARGIN`` em: a caption across its photo, not a paragraph of that text's columns."""
+    return text.kind == "text" and _widest(caption) > _widest(text) + WIDER_MARGIN
+
+
+def _widest(block: Block) -> float:
+    return max(line.width for line in block.lines)
 
 
 def _set_apart(caption: Block, after: Block | None) -> bool:

@@ -68,3 +68,22 @@ def test_a_shooter_s_credit_set_apart_under_a_title_and_a_sentence_closes_no_cap
     head = ["社区食堂开进老小区，每天中", "午开门", "居民在新开张的社区食堂里挑选午餐。"]
     articles = parse(*BUS_REPORT, "", *head, "", "（本报记者 李响 摄）", "", *TEXT)
     assert not any(a.kind == "photo" for a in articles)
+
+
+def test_a_bullet_credit_under_a_caption_wider_than_the_text_under_it_closes_it() -> None:
+    # a caption across its photo, 30 em, over text in a 12 em column: the bullet credit under
+    # it, a blank line under the credit, is the photo's, not the byline of the text
+    wide = [
+        "居民在新开张的社区食堂里挑选午餐，窗口前排起了长队，工作人员忙",
+        "着为老人们打菜盛汤。",
+    ]
+    articles = parse(*BUS_REPORT, "", *wide, "■ 本报记者 李响", "", *TEXT)
+    assert [(a.kind, a.reporters) for a in articles][:2] == [
+        ("article", ["王敏"]),
+        ("photo", ["李响"]),
+    ]
+    assert all("李响" not in a.reporters for a in articles if a.kind == "article")
+    # a paragraph in the text's own measure is no caption: the byline opens the text
+    narrow = set_in_measure("居民在新开张的社区食堂里挑选午餐。", 12)
+    articles = parse(*BUS_REPORT, "", *narrow, "■ 本报记者 李响", "", *TEXT)
+    assert not any(a.kind == "photo" for a in articles)

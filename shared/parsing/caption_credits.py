@@ -41,6 +41,8 @@ CAPTION_MAX_LINES = 4
 FULL_MARGIN = 2.0
 # How much wider than the text under it a caption's measure must be to tell it.
 WIDER_MARGIN = 4.0
+# The fewest lines of text under a credit that tell a column's measure.
+COLUMN_MIN_LINES = 3
 
 
 def join_standalone_credits(blocks: list[Block]) -> list[Block]:
@@ -88,8 +90,15 @@ def _closes_caption(block: Block, credit: Block, after: Block | None) -> bool:
 
 def _wider_than(caption: Block, text: Block) -> bool:
     """The block is set in a measure wider than the text under its credit by more than
-    ``WIDER_MARGIN`` em: a caption across its photo, not a paragraph of that text's columns."""
-    return text.kind == "text" and _widest(caption) > _widest(text) + WIDER_MARGIN
+    ``WIDER_MARGIN`` em: a caption across its photo, not a paragraph of that text's columns.
+    The text is a column's run of lines (``COLUMN_MIN_LINES`` or more), not a title over
+    the next report, under which the credit may close the text above (left to the article
+    stage)."""
+    return (
+        text.kind == "text"
+        and len(text.lines) >= COLUMN_MIN_LINES
+        and _widest(caption) > _widest(text) + WIDER_MARGIN
+    )
 
 
 def _widest(block: Block) -> float:

@@ -524,13 +524,32 @@ def _is_foreign(items: list[Item], place: Place, pieces: Pieces) -> bool:
         return False
     block, before = unit.body[index], unit.body[index - 1]
     text = block.lines if block_column(block) > 0 else _text_from(items, place, pieces)
-    if not can_be_stray(block) and not _opens_stray_text(block, text):
+    if not can_be_stray(block) and not _opens_stray_text(block, text) and not _lone_end(text):
         return False
     if block_column(before) > 0:
         above = before.lines
     else:
         above = [line for earlier in unit.body[:index] for line in earlier.lines]
-    return _columns_apart(unit.body[0].lines, text) and _columns_apart(above[-CONTEXT_LINES:], text)
+    above = above[-CONTEXT_LINES:]
+    if piece_column(text) <= 0:
+        return _sticks_out(text, above) and _sticks_out(text, unit.body[0].lines)
+    return _columns_apart(unit.body[0].lines, text) and _columns_apart(above, text)
+
+
+def _sticks_out(piece: Sequence[Line], around: Sequence[Line]) -> bool:
+    """A piece too short to tell its own column has a line wider than the column the
+    text ``around`` it measures, by more than ``COLUMN_TOLERANCE``: a line cannot stick
+    out of the column it is set in, so the piece was set in another."""
+    column = piece_column(around)
+    return column > 0 and max(line.width for line in piece) > column + COLUMN_TOLERANCE
+
+
+def _lone_end(text: Sequence[Line]) -> bool:
+    """A lone line of text ending a sentence: a paragraph's last line, which the
+    extractor may have read out of another column as it does a block of several lines
+    (a title or a caption ends no sentence); it is foreign only where it sticks out of
+    the column around it (:func:`_sticks_out`)."""
+    return len(text) == 1 and text[0].ends_sentence
 
 
 def _opens_stray_text(block: Block, text: Sequence[Line]) -> bool:
@@ -563,12 +582,21 @@ def _closes_by_shape(
     unit = items[index]
     if not isinstance(unit, Unit) or unit.kind != "article" or not unit.body:
         return False
+    if not unit.body[-1].ends_sentence and index not in hanging:
+        return False
+    last = _closing_block(items, index)
+    return block_column(last) > 0 and shared_column(last, block) is not None
+
+
+def _closing_block(items: list[Item], index: int) -> Block:
+    """The article unit at ``index``'s last block, or, where that is too short to tell
+    its column (a paragraph's last line or two), its text up to its end as one block: a
+    short block's column is that of the text it ends."""
+    unit = unit_at(items, index)
     last = unit.body[-1]
-    return (
-        (last.ends_sentence or index in hanging)
-        and block_column(last) > 0
-        and shared_column(last, block) is not None
-    )
+    if block_column(last) > 0:
+        return last
+    return Block(last.kind, _text_up_to(items, (index, len(unit.body) - 1)), last.rule)
 
 
 def _closes_in_column(
@@ -671,9 +699,44 @@ def _foreign_move(items: list[Item], pieces: Pieces) -> tuple[Place, int, int] |
         if not by_column:
             above = _text_up_to(items, (place[0], place[1] - 1))
             hosts = [u for u in hosts if _nearer_host(items, u, text, above)]
+        if not hosts and by_column and piece_column(text) <= 0:
+            hosts = _filled_hosts(items, place[0], block, hanging)
+        if len(hosts) > 1:
+            hosts = _measured_by_closing_block(items, hosts)
         if len(hosts) == 1:
             return place, hosts[0], count
     return None
+
+
+def _filled_hosts(items: list[Item], end: int, block: Block, hanging: Collection[int]) -> list[int]:
+    """The earlier article unit (before ``end``) a short foreign piece, too short to tell
+    its topic, goes to by shape alone, if one stands out among those it could close
+    (:func:`_closes_by_shape`): the one left hanging in mid-sentence (the piece runs on),
+    else the one whose closing column the piece's widest line fills (within
+    ``COLUMN_TOLERANCE``: a line set to the full measure shows its column, where a column
+    merely wide enough to hold it shows nothing), else the only one."""
+    shaped = [u for u in range(end) if _closes_by_shape(items, u, block, hanging)]
+    widest = max(line.width for line in block.lines)
+    for picked in (
+        [u for u in shaped if u in hanging],
+        [
+            u
+            for u in shaped
+            if abs(block_column(_closing_block(items, u)) - widest) <= COLUMN_TOLERANCE
+        ],
+        shaped,
+    ):
+        if picked:
+            return picked
+    return []
+
+
+def _measured_by_closing_block(items: list[Item], hosts: list[int]) -> list[int]:
+    """Of several units a foreign block could close, the ones whose closing block tells its
+    column by itself, if any: a unit measured only on the text above a short closing block
+    (:func:`_closes_by_shape`) is a less sure host than one whose last lines show it."""
+    sure = [u for u in hosts if block_column(unit_at(items, u).body[-1]) > 0]
+    return sure or hosts
 
 
 def _hanging_units(items: list[Item], pieces: Pieces) -> set[int]:

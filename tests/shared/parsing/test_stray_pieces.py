@@ -968,3 +968,36 @@ def test_a_short_paragraph_too_wide_for_the_column_it_came_out_in_follows_the_st
     articles = _articles(rows)
     assert articles["社区民警跑腿配药"] == body(paragraphs)
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_lone_closing_line_sticking_out_of_the_column_goes_to_the_article_hanging() -> None:
+    # the night article's first column breaks off in mid-sentence at a full line
+    # (``光改造和特色小店重新焕发了生机，``); its closing line (``成为市民和游客夜晚打卡的
+    # 去处。``, 15 em) came out alone amid the 12 em village article, after a sentence end:
+    # a line cannot stick out of its column, so it is no part of the village text
+    night = wrap(NIGHT[:3], 16)
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *night[:-1], "",
+        "山区夏收夏种忙", *village[:7], "", night[-1], "", *village[7:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT[:3])
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_two_line_paragraph_sticking_out_of_its_column_goes_to_the_article_holding_it() -> None:
+    # the night article's last paragraph, two lines in its 16 em column (a 14 em
+    # indented first line), came out amid the 12 em village article after a sentence
+    # end: too short to tell its column or its topic, but wider than the village column,
+    # and the night article is the only one closing in a column that holds it
+    last = "夜市摊主们表示，今年的生意比往年好了不少。"
+    night = [*NIGHT[:2], last]
+    village = wrap(VILLAGE, 12)
+    rows = [
+        "城市夜经济持续升温", *wrap(NIGHT[:2], 16), "",
+        "山区夏收夏种忙", *village[:7], "", *wrap([last], 16), "", *village[7:],
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(night)
+    assert articles["山区夏收夏种忙"] == body(VILLAGE)

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from shared.parsing.block import Block
 from shared.parsing.columns import (
     COLUMN_TOLERANCE,
+    SQUEEZED_AT_LINE_END,
     lines_share_column,
     lines_share_measure,
     piece_column,
 )
 from shared.parsing.glued_titles import CONTEXT_LINES
 from shared.parsing.lines import Line
+from shared.parsing.normalise import display_width
 from shared.parsing.stray_pieces import (
     BodyShape,
     block_column,
@@ -538,10 +540,21 @@ def _is_foreign(items: list[Item], place: Place, pieces: Pieces) -> bool:
 
 def _sticks_out(piece: Sequence[Line], around: Sequence[Line]) -> bool:
     """A piece too short to tell its own column has a line wider than the column the
-    text ``around`` it measures, by more than ``COLUMN_TOLERANCE``: a line cannot stick
-    out of the column it is set in, so the piece was set in another."""
+    text ``around`` it measures, by more than ``COLUMN_TOLERANCE``, not counting the marks
+    at its end (a closing mark is squeezed onto a line past the column's edge): a line's
+    text cannot stick out of the column it is set in, so the piece was set in another."""
     column = piece_column(around)
-    return column > 0 and max(line.width for line in piece) > column + COLUMN_TOLERANCE
+    return column > 0 and max(map(_set_width, piece)) > column + COLUMN_TOLERANCE
+
+
+_SQUEEZED = "".join(SQUEEZED_AT_LINE_END)
+
+
+def _set_width(line: Line) -> float:
+    """The line's width without the marks at its end, which the typesetter may squeeze
+    onto it past the column's edge."""
+    text = line.text
+    return line.width - display_width(text[len(text.rstrip(_SQUEEZED)) :])
 
 
 def _lone_end(text: Sequence[Line]) -> bool:

@@ -1001,3 +1001,17 @@ def test_a_two_line_paragraph_sticking_out_of_its_column_goes_to_the_article_hol
     articles = _articles(rows)
     assert articles["城市夜经济持续升温"] == body(night)
     assert articles["山区夏收夏种忙"] == body(VILLAGE)
+
+
+def test_a_short_paragraph_sticking_out_only_by_a_squeezed_closing_mark_stays() -> None:
+    # a quoted paragraph of the village article whose last line carries its closing marks
+    # squeezed past the 12 em column's edge (``…的活。”``, 14 em with them): its text fills
+    # the column and no more, so it is the village's own, not the night article's
+    quote = ["“有了这些机器，我们就能", "腾出手来，干更多更累的活。”"]
+    rows = [
+        "城市夜经济持续升温", *wrap(NIGHT[:2], 16), "",
+        "山区夏收夏种忙", *wrap(VILLAGE[:2], 12), "", *quote, "", *wrap(VILLAGE[2:], 12),
+    ]  # fmt: skip
+    articles = _articles(rows)
+    assert articles["城市夜经济持续升温"] == body(NIGHT[:2])
+    assert "".join(quote) in articles["山区夏收夏种忙"]

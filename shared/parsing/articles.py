@@ -23,6 +23,7 @@ from shared.parsing.amid_titles import named_text
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
 from shared.parsing.column_bands import read_bands
+from shared.parsing.column_feet import restore_column_feet
 from shared.parsing.columns import (
     INDENT,
     INDENT_MARGIN,
@@ -983,11 +984,13 @@ def assemble_page(
         layout = replace(layout, page_text=_running_text(items))
     # (a blank line tells nothing of where a report opens in text that is not hard-wrapped)
     blanks_tell = False
+    indents = False
     if not unwrapped:  # one paragraph a line: no column to measure a piece by
         # how the body is set, asked by all three and worked out once, in page order
         items = return_run_on_titles(items, order, leaving_open=True)
         shape = body_shape(body_blocks(items))
         blanks_tell = not shape.blank_paragraphs
+        indents = shape.indents
         items = split_topic_breaks(reattach_stray_pieces(read_bands(items, shape), shape), shape)
     items = fold_intertitles(items, layout)
     items = carry_editors_notes(items)
@@ -1017,6 +1020,8 @@ def assemble_page(
         if index in absorbed:
             continue
         if isinstance(item, Unit):
+            if not unwrapped and item.kind == "article":
+                item.body = restore_column_feet(item.body, indents)
             group_index = group_of_unit.get(index)
             group = items[group_index] if group_index is not None else None
             assert group is None or isinstance(group, TitleGroup)

@@ -1,0 +1,94 @@
+"""Put a column's foot back under its top, inside one article.
+
+Where something cuts across an article's columns (a photo, a box, another module), an
+extractor may read the tops of the columns first and their feet after them: the article
+reads top 1, top 2, ..., foot 1, foot 2.  Each top but the last then breaks off in
+mid-sentence at the full width of its column, while the block after it opens a new
+paragraph (:func:`.stray_pieces.hangs`), and the first foot, read after the last top,
+opens in mid-sentence (:func:`.stray_pieces.cannot_open`).  The stray-piece stage
+(:mod:`.stray_moves`) leaves it there: the last top leaves a sentence open too, and
+the foot goes on with it as well.  But only one order leaves no sentence cut: the foot
+goes under the first top whose sentence nothing finishes, provided the top it stood
+after is left with text that goes on with it, or ends a sentence itself.  A foot may as
+well open with the short last line of the paragraph the top left open
+(:func:`.stray_pieces.closes_carried_paragraph`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from shared.parsing.block import Block
+from shared.parsing.columns import piece_column
+from shared.parsing.stray_pieces import (
+    can_be_stray,
+    hangs,
+    leads_into,
+    takes,
+)
+from shared.parsing.text_ends import closes_text
+
+
+def restore_column_feet(body: Sequence[Block], indents: bool) -> list[Block]:
+    """The article's body blocks with each column foot read after the column tops moved
+    back under the top it finishes (:func:`_foot_move`)."""
+    blocks = list(body)
+    for _ in range(len(blocks)):
+        move = _foot_move(blocks, indents)
+        if move is None:
+            break
+        top, start, end = move
+        run = blocks[start:end]
+        del blocks[start:end]
+        blocks[top + 1 : top + 1] = run
+    return blocks
+
+
+def _foot_move(blocks: list[Block], indents: bool) -> tuple[int, int, int] | None:
+    """The first foot to move: (the top it goes under, the foot's first block, the block
+    after its run).  A foot is a block after a column break that cannot open a paragraph
+    in its column (a full first line where the page indents, or a mark no line opens
+    with), standing in the same column after a top whose sentence the next block leaves
+    open; its run is it and the blocks that go on with it.  The block it stood after must
+    end a sentence, or go on with the block after the run: else moving it only cuts
+    another sentence."""
+    for top in range(len(blocks) - 2):
+        if not _cut_off(blocks, top, indents):
+            continue
+        for start in range(top + 2, len(blocks)):
+            if not _opens_foot(blocks[top], blocks[start], indents):
+                continue
+            end = _run_end(blocks, start, indents)
+            before = blocks[start - 1]
+            after = blocks[end] if end < len(blocks) else None
+            if closes_text(before.last) or (
+                after is not None and leads_into(before, after, indents)
+            ):
+                return top, start, end
+    return None
+
+
+def _cut_off(blocks: list[Block], index: int, indents: bool) -> bool:
+    """The block breaks off in mid-sentence and the block after it does not go on with
+    it (:func:`.stray_pieces.hangs`)."""
+    block = blocks[index]
+    lines = [line for b in blocks[: index + 1] for line in b.lines]
+    return hangs(block, blocks[index + 1], indents, lambda: piece_column(lines))
+
+
+def _opens_foot(top: Block, foot: Block, indents: bool) -> bool:
+    """``foot`` came out after a column break (a blank line over it), may be a stray
+    piece, and goes on with ``top`` by its shape (:func:`.stray_pieces.takes`: set in its
+    column, its first line cannot open a paragraph there or closes one carried over)."""
+    if not foot.blanks_before or not can_be_stray(foot):
+        return False
+    return takes(top, foot, indents)
+
+
+def _run_end(blocks: list[Block], start: int, indents: bool) -> int:
+    """The index after the last block that goes on, block by block, from the one at
+    ``start``."""
+    end = start + 1
+    while end < len(blocks) and leads_into(blocks[end - 1], blocks[end], indents):
+        end += 1
+    return end

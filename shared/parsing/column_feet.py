@@ -8,8 +8,9 @@ paragraph (:func:`.stray_pieces.hangs`), and the first foot, read after the last
 opens in mid-sentence (:func:`.stray_pieces.cannot_open`).  The stray-piece stage
 (:mod:`.stray_moves`) leaves it there: the last top leaves a sentence open too, and
 the foot goes on with it as well.  But only one order leaves no sentence cut: the foot
-goes under the first top whose sentence nothing finishes, provided the top it stood
-after is left with text that goes on with it, or ends a sentence itself.  A foot may as
+goes under the first top whose sentence nothing finishes, provided the tops between
+break off in mid-sentence as well (cut across by the same thing) and the text after
+the foot goes on from the top it stood after.  A foot may as
 well open with the short last line of the paragraph the top left open
 (:func:`.stray_pieces.closes_carried_paragraph`).
 """
@@ -24,6 +25,7 @@ from shared.parsing.stray_pieces import (
     can_be_stray,
     hangs,
     leads_into,
+    shared_column,
     takes,
 )
 from shared.parsing.text_ends import closes_text
@@ -49,31 +51,34 @@ def _foot_move(blocks: list[Block], indents: bool) -> tuple[int, int, int] | Non
     after its run).  A foot is a block after a column break that cannot open a paragraph
     in its column (a full first line where the page indents, or a mark no line opens
     with), standing in the same column after a top whose sentence the next block leaves
-    open; its run is it and the blocks that go on with it.  The block it stood after must
-    end a sentence, or go on with the block after the run: else moving it only cuts
-    another sentence."""
+    open, with only tops between that break off in mid-sentence too; its run is it and the
+    blocks that go on with it.  The block after the run must go on from the one the foot
+    stood after: else moving the foot only cuts another sentence."""
     for top in range(len(blocks) - 2):
         if not _cut_off(blocks, top, indents):
             continue
         for start in range(top + 2, len(blocks)):
             if not _opens_foot(blocks[top], blocks[start], indents):
                 continue
+            if any(closes_text(block.last) for block in blocks[top + 1 : start]):
+                break  # (a column that ends a sentence is no top cut across)
             end = _run_end(blocks, start, indents)
-            before = blocks[start - 1]
-            after = blocks[end] if end < len(blocks) else None
-            if closes_text(before.last) or (
-                after is not None and leads_into(before, after, indents)
-            ):
+            if end < len(blocks) and leads_into(blocks[start - 1], blocks[end], indents):
                 return top, start, end
     return None
 
 
 def _cut_off(blocks: list[Block], index: int, indents: bool) -> bool:
-    """The block breaks off in mid-sentence and the block after it does not go on with
-    it (:func:`.stray_pieces.hangs`)."""
-    block = blocks[index]
+    """The block breaks off in mid-sentence and the block after it, set in its column
+    after a column break (a blank line over it), opens a new paragraph there
+    (:func:`.stray_pieces.hangs`): a block set to another measure (a subhead, a line of
+    half-width figures) tells nothing of the sentence, and a paragraph that opens right
+    under the block (a list item under a colon) is the text going on."""
+    block, following = blocks[index], blocks[index + 1]
+    if not following.blanks_before or shared_column(block, following) is None:
+        return False
     lines = [line for b in blocks[: index + 1] for line in b.lines]
-    return hangs(block, blocks[index + 1], indents, lambda: piece_column(lines))
+    return hangs(block, following, indents, lambda: piece_column(lines))
 
 
 def _opens_foot(top: Block, foot: Block, indents: bool) -> bool:

@@ -73,9 +73,12 @@ def _cut_off(blocks: list[Block], index: int, indents: bool) -> bool:
     after a column break (a blank line over it), opens a new paragraph there
     (:func:`.stray_pieces.hangs`): a block set to another measure (a subhead, a line of
     half-width figures) tells nothing of the sentence, and a paragraph that opens right
-    under the block (a list item under a colon) is the text going on."""
+    under the block (a list item under a colon) is the text going on.  A next block of
+    one line is no column's top: alone, its width tells no indent."""
     block, following = blocks[index], blocks[index + 1]
-    if not following.blanks_before or shared_column(block, following) is None:
+    if len(following.lines) < 2 or not following.blanks_before:
+        return False
+    if shared_column(block, following) is None:
         return False
     lines = [line for b in blocks[: index + 1] for line in b.lines]
     return hangs(block, following, indents, lambda: piece_column(lines))

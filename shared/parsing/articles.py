@@ -23,7 +23,7 @@ from shared.parsing.amid_titles import named_text
 from shared.parsing.block import Block
 from shared.parsing.blocks import page_lines
 from shared.parsing.column_bands import read_bands
-from shared.parsing.column_feet import restore_column_feet
+from shared.parsing.column_feet import interleave_feet, restore_column_feet
 from shared.parsing.columns import (
     INDENT,
     INDENT_MARGIN,
@@ -735,9 +735,7 @@ def _stacked(
         return False
     if is_subtitle(upper_text):
         return wider_than_wrap(upper, lower)
-    return wider_than_wrap(upper, lower) or not runs_on_as_wrap(
-        upper_text, lower_text, body, page
-    )
+    return wider_than_wrap(upper, lower) or not runs_on_as_wrap(upper_text, lower_text, body, page)
 
 
 def _set_right_over(units: Sequence[Sequence[Line]], body: Unit | None, order: LineOrder) -> bool:
@@ -963,8 +961,7 @@ def _page_text_beside(layout: Layout, group: TitleGroup) -> str:
 def _running_text(items: Sequence[Item]) -> str:
     """The text of every unit's body without spaces, a block a line: lines run on."""
     return "\n".join(
-        "".join("".join(line.text.split()) for line in block.lines)
-        for block in body_blocks(items)
+        "".join("".join(line.text.split()) for line in block.lines) for block in body_blocks(items)
     )
 
 
@@ -1022,6 +1019,8 @@ def assemble_page(
         if isinstance(item, Unit):
             if not unwrapped and item.kind == "article":
                 item.body = restore_column_feet(item.body, indents)
+                if not item.intertitles:  # (subheads split a column into blocks)
+                    item.body = interleave_feet(item.body, indents)
             group_index = group_of_unit.get(index)
             group = items[group_index] if group_index is not None else None
             assert group is None or isinstance(group, TitleGroup)

@@ -13,6 +13,11 @@ break off in mid-sentence as well (cut across by the same thing) and the text af
 the foot goes on from the top it stood after.  A foot may as
 well open with the short last line of the paragraph the top left open
 (:func:`.stray_pieces.closes_carried_paragraph`).
+
+Where every piece breaks off in mid-sentence, any order reads on by shape, and the
+pieces' heights tell instead: tops cut across by one thing have as many lines each, and
+a body that is two or more such tops and then as many other pieces is read back top 1,
+foot 1, top 2, foot 2 (:func:`interleave_feet`).
 """
 
 from __future__ import annotations
@@ -100,3 +105,37 @@ def _run_end(blocks: list[Block], start: int, indents: bool) -> int:
     while end < len(blocks) and leads_into(blocks[end - 1], blocks[end], indents):
         end += 1
     return end
+
+
+def interleave_feet(body: Sequence[Block], indents: bool) -> list[Block]:
+    """The body read back column by column where it is ``k`` column tops of one height
+    (as many lines each: cut across by the same thing) and then ``k`` feet
+    (:func:`_tops_and_feet`): top 1, foot 1, top 2, foot 2, ..."""
+    blocks = list(body)
+    count = _tops_and_feet(blocks, indents)
+    if not count:
+        return blocks
+    tops, feet = blocks[:count], blocks[count:]
+    return [block for pair in zip(tops, feet, strict=True) for block in pair]
+
+
+def _tops_and_feet(blocks: list[Block], indents: bool) -> int:
+    """How many column tops the body opens with, where it is two or more blocks of as
+    many lines, all breaking off in mid-sentence in one column, then as many blocks after
+    a blank line in that column, the first of another height (a column read in order
+    would be as high as the tops), each able to go on from its top; else 0."""
+    height = len(blocks[0].lines) if blocks else 0
+    count = 0
+    while count < len(blocks) and len(blocks[count].lines) == height:
+        count += 1
+    if count < 2 or height < 2 or len(blocks) != 2 * count:
+        return 0
+    tops, feet = blocks[:count], blocks[count:]
+    if len(feet[0].lines) == height:
+        return 0
+    for top, foot in zip(tops, feet, strict=True):
+        if closes_text(top.last) or not foot.blanks_before:
+            return 0
+        if not leads_into(top, foot, indents):
+            return 0
+    return count

@@ -47,3 +47,23 @@ def test_a_foot_is_left_where_moving_it_would_cut_another_sentence() -> None:
     (article,) = parse_text(page).articles
     assert article.paragraphs[-1].startswith("业内人士认为")
     assert article.paragraphs[-1].endswith("去处。")
+
+
+def test_tops_of_one_height_then_their_feet_read_back_column_by_column() -> None:
+    # every piece breaks off in mid-sentence, so any order reads on by shape; but two
+    # tops of four lines each, cut across at one height, then two blocks of other
+    # heights are the columns' tops and feet
+    lines = wrap(NIGHT, 16)
+    top_1, foot_1 = lines[:4], lines[4:9]  # cut after "…夜游项目一票"
+    top_2, foot_2 = lines[9:13], lines[13:]  # cut after "…夜间主题活动吸"
+    page = "\n".join(["夜间经济持续升温", *top_1, "", *top_2, "", *foot_1, "", *foot_2]) + "\n"
+    (article,) = parse_text(page).articles
+    assert article.paragraphs == body(NIGHT)
+
+
+def test_columns_of_one_height_read_in_order_stay_in_order() -> None:
+    # two full columns and a shorter last one: no feet after the tops
+    lines = wrap(NIGHT, 16)
+    page = "\n".join(["夜间经济持续升温", *lines[:9], "", *lines[9:18], "", *lines[18:]]) + "\n"
+    (article,) = parse_text(page).articles
+    assert article.paragraphs == body(NIGHT)

@@ -28,6 +28,7 @@ from shared.parsing.block import Block
 from shared.parsing.columns import piece_column
 from shared.parsing.stray_pieces import (
     can_be_stray,
+    cannot_open,
     hangs,
     leads_into,
     shared_column,
@@ -123,7 +124,9 @@ def _tops_and_feet(blocks: list[Block], indents: bool) -> int:
     """How many column tops the body opens with, where it is two or more blocks of as
     many lines, all breaking off in mid-sentence in one column, then as many blocks after
     a blank line in that column, the first of another height (a column read in order
-    would be as high as the tops), each able to go on from its top; else 0."""
+    would be as high as the tops), each opening in mid-sentence there (a line that cannot
+    open a paragraph: :func:`.stray_pieces.cannot_open`), as a piece cut from a top that
+    breaks off does; else 0."""
     height = len(blocks[0].lines) if blocks else 0
     count = 0
     while count < len(blocks) and len(blocks[count].lines) == height:
@@ -136,6 +139,7 @@ def _tops_and_feet(blocks: list[Block], indents: bool) -> int:
     for top, foot in zip(tops, feet, strict=True):
         if closes_text(top.last) or not foot.blanks_before:
             return 0
-        if not leads_into(top, foot, indents):
+        column = shared_column(top, foot)
+        if column is None or not cannot_open(foot.first, column, indents):
             return 0
     return count

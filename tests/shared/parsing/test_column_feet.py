@@ -51,11 +51,11 @@ def test_a_foot_is_left_where_moving_it_would_cut_another_sentence() -> None:
 
 def test_tops_of_one_height_then_their_feet_read_back_column_by_column() -> None:
     # every piece breaks off in mid-sentence, so any order reads on by shape; but two
-    # tops of four lines each, cut across at one height, then two blocks of other
-    # heights are the columns' tops and feet
+    # tops of three lines each, cut across at one height, then two blocks of other
+    # heights, each opening with a full line, are the columns' tops and feet
     lines = wrap(NIGHT, 16)
-    top_1, foot_1 = lines[:4], lines[4:9]  # cut after "…夜游项目一票"
-    top_2, foot_2 = lines[9:13], lines[13:]  # cut after "…夜间主题活动吸"
+    top_1, foot_1 = lines[:3], lines[3:13]  # cut after "…餐"
+    top_2, foot_2 = lines[13:16], lines[16:]  # cut after "…焕发了生机，"
     page = "\n".join(["夜间经济持续升温", *top_1, "", *top_2, "", *foot_1, "", *foot_2]) + "\n"
     (article,) = parse_text(page).articles
     assert article.paragraphs == body(NIGHT)

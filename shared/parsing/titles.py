@@ -129,6 +129,17 @@ def title_candidate_reason(block: Block) -> str | None:
     return None
 
 
+# Marks that open a quotation, a title or an aside: the text they open comes after them.
+_OPENING_MARKS = frozenset("“‘《（〈「『【([")
+
+
+def ends_on_opening_mark(text: str) -> bool:
+    """The text ends on an opening quote or bracket (``…真正做到更加有效地“``): what it
+    opens goes on after it, so it is a sentence cut off (by a column's foot), never a
+    headline, kicker or subtitle, which close on their last word or mark."""
+    return text.rstrip()[-1:] in _OPENING_MARKS
+
+
 # A line ending in an arrow points the reader on to the text below it: the lead-in of a
 # reader's letter or a help column (``浦东新区……  张先生`` / ``帮忙>>>`` between the letter
 # and the reporter's text), set apart like a title but part of the body.  A headline points
@@ -701,6 +712,13 @@ def _resolve_run(
             for position, i in enumerate(run)
         ],
     )
+    # a block ending on an opening mark is body going on, whatever its shape and place say
+    # (left in the run, not fixed beforehand, so that runs resolved before it see the page
+    # as they did)
+    labels = [
+        label and not ends_on_opening_mark(blocks[i].last.text)
+        for label, i in zip(labels, run, strict=True)
+    ]
     # titles between a cut sentence and a block that goes on with it, opening on a full
     # line (a paragraph's first line, short by the indent, opens the titles' own body) or
     # in mid-clause (``across``)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shared.parsing import parse_text
 from shared.parsing.blocks import group_blocks
 from shared.parsing.lines import split_lines
 from shared.parsing.titles import label_blocks, title_candidate_reason
@@ -166,3 +167,34 @@ def test_a_question_a_layout_page_sets_over_its_columns_is_a_title() -> None:
             for line in split_lines("\n".join(lines))[0]
         ]
         assert [r.role for r in label_blocks(group_blocks(page))][1] == role
+
+
+def test_a_block_ending_on_an_opening_quote_is_body_going_on_not_a_kicker() -> None:
+    # lines at the body's measure at a column's foot, after a blank line, ending on ``“``:
+    # the quotation goes on in the next column, so they are that body's, never a kicker
+    # over the next article's headline (no title ends on an opening mark)
+    lines = [
+        "长江黄金水道扩能带来新机遇",
+        "本报讯长江航道整治工程近日完工，万吨",
+        "级船舶可以直达重庆，沿江港口的货物吞吐",
+        "",
+        "能力明显提升，航运企业纷纷加密航线，物",
+        "流成本随之下降，沿线城市的产业布局也在",
+        "",
+        "着眼“通得畅”“运得好”，深入细致地开展",
+        "好全方位的部署，真正做到更加有效地“",
+        "",
+        "商圈如何接住世界杯流量",
+        "",
+        "——各大商圈推出观赛活动",
+        "本报讯（记者 李响）世界杯开赛以来，",
+        "本市多个商圈推出观赛活动，餐饮、零售",
+        "和文旅消费明显升温，不少商家延长营业",
+        "时间，吸引球迷前来观赛消费。",
+    ]
+    articles = parse_text("\n".join(lines)).articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        ("", "长江黄金水道扩能带来新机遇"),
+        ("", "商圈如何接住世界杯流量"),
+    ]
+    assert articles[0].paragraphs[-1].endswith("真正做到更加有效地“")

@@ -31,6 +31,11 @@ class Block:
         return self.lines[-1]
 
     @property
+    def widest(self) -> float:
+        """The width (em) of its widest line."""
+        return max(line.width for line in self.lines)
+
+    @property
     def ends_sentence(self) -> bool:
         return self.last.ends_sentence
 

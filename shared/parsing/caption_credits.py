@@ -97,12 +97,8 @@ def _wider_than(caption: Block, text: Block) -> bool:
     return (
         text.kind == "text"
         and len(text.lines) >= COLUMN_MIN_LINES
-        and _widest(caption) > _widest(text) + WIDER_MARGIN
+        and caption.widest > text.widest + WIDER_MARGIN
     )
-
-
-def _widest(block: Block) -> float:
-    return max(line.width for line in block.lines)
 
 
 def _set_apart(caption: Block, after: Block | None) -> bool:
@@ -120,7 +116,7 @@ def _set_apart(caption: Block, after: Block | None) -> bool:
 def _one_paragraph(block: Block) -> bool:
     """Every line of the block but its last fills its measure (within ``FULL_MARGIN`` em of
     the widest): one paragraph, as a caption is, not a title's lines over a sentence."""
-    widest = max(line.width for line in block.lines)
+    widest = block.widest
     return all(line.width >= widest - FULL_MARGIN for line in block.lines[:-1])
 
 

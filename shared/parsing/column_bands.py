@@ -205,11 +205,11 @@ def _same_width(first: Block, second: Block, column: float = 0.0) -> bool:
     if column > 0:
         unmeasured = [block for block in (first, second) if block_column(block) <= 0]
         return abs((b or column) - column) <= COLUMN_TOLERANCE and all(
-            _widest(block) <= column + COLUMN_TOLERANCE for block in unmeasured
+            block.widest <= column + COLUMN_TOLERANCE for block in unmeasured
         )
     if a <= 0 and b <= 0:  # two short blocks: their widest lines fill the column
-        return abs(_widest(first) - _widest(second)) <= COLUMN_TOLERANCE
-    return _widest(first) <= b + COLUMN_TOLERANCE
+        return abs(first.widest - second.widest) <= COLUMN_TOLERANCE
+    return first.widest <= b + COLUMN_TOLERANCE
 
 
 def _running_alike(first: Block, second: Block) -> bool:
@@ -219,10 +219,6 @@ def _running_alike(first: Block, second: Block) -> bool:
     than the tolerance past the other's widest (``《长生殿·定情》《虎囊弹·山门》``)."""
     a, b = most_filled(running_lines(first.lines)), most_filled(running_lines(second.lines))
     return a > 0 and b > 0 and abs(a - b) <= SAME_WIDTH
-
-
-def _widest(block: Block) -> float:
-    return max(line.width for line in block.lines)
 
 
 def band_split(

@@ -729,7 +729,7 @@ def _filled_hosts(items: list[Item], end: int, block: Block, hanging: Collection
     ``COLUMN_TOLERANCE``: a line set to the full measure shows its column, where a column
     merely wide enough to hold it shows nothing), else the only one."""
     shaped = [u for u in range(end) if _closes_by_shape(items, u, block, hanging)]
-    widest = max(line.width for line in block.lines)
+    widest = block.widest
     for picked in (
         [u for u in shaped if u in hanging],
         [
@@ -825,15 +825,13 @@ def _past_origin_column(items: list[Item], source: Place, target: Place, count: 
     ]
     host = piece_column(_text_up_to(items, target))
     own = piece_column(stay)
+    if own <= 0 or host <= 0:
+        return 0
     extra = 0
     for block in origin.body[source[1] + count :]:
-        widest = max(line.width for line in block.lines)
         if (
             block_column(block) > 0
-            or own <= 0
-            or host <= 0
-            or widest <= own + COLUMN_TOLERANCE
-            or widest > host + COLUMN_TOLERANCE
+            or not own + COLUMN_TOLERANCE < block.widest <= host + COLUMN_TOLERANCE
         ):
             break
         extra += 1

@@ -321,7 +321,7 @@ def shared_column(first: Block, second: Block) -> float | None:
         return own if lines_share_measure(first.lines, second.lines) else None
     other = second if column > 0 else first
     width = max(column, own)
-    if width > 0 and max(line.width for line in other.lines) > width + COLUMN_TOLERANCE:
+    if width > 0 and other.widest > width + COLUMN_TOLERANCE:
         return None
     return width
 

@@ -91,6 +91,7 @@ from shared.parsing.units import (
     body_blocks,
     body_lines,
     build_items,
+    index_over,
     is_photo,
     past_photos,
     speak_apart,
@@ -249,7 +250,7 @@ def _takes_stray_title(
     if len(group.blocks) != 1 or not text.anchored:
         return False
     place = next(i for i, unit in enumerate(items) if unit is text)
-    above = past_photos_upward(items, place - 1)
+    above = index_over(items, place)
     stack = items[above] if above >= 0 else None
     if not isinstance(stack, TitleGroup) or len(stack.blocks) != 1:
         return False
@@ -260,13 +261,6 @@ def _takes_stray_title(
         return False
     stack.blocks[:0] = group.blocks
     return True
-
-
-def past_photos_upward(items: Sequence[Item], index: int) -> int:
-    """The first index at or above ``index`` that is not a photo (-1 when none is)."""
-    while index >= 0 and is_photo(items[index]):
-        index -= 1
-    return index
 
 
 def _intertitle_host(

@@ -86,8 +86,13 @@ def _cut_off(blocks: list[Block], index: int, indents: bool) -> bool:
         return False
     if shared_column(block, following) is None:
         return False
-    lines = [line for b in blocks[: index + 1] for line in b.lines]
-    return hangs(block, following, indents, lambda: piece_column(lines))
+    return hangs(block, following, indents, lambda: _column_up_to(blocks, index))
+
+
+def _column_up_to(blocks: list[Block], index: int) -> float:
+    """The column of the body's text up to the end of the block at ``index`` (measured
+    only when the block is too short to tell its own)."""
+    return piece_column([line for block in blocks[: index + 1] for line in block.lines])
 
 
 def _opens_foot(top: Block, foot: Block, indents: bool) -> bool:

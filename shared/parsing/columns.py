@@ -289,7 +289,10 @@ INDENT_MARGIN = 1.0
 
 def at_body_measure(line: Line, column: float) -> bool:
     """As wide as the column or as its indented first line (within an em)."""
-    return (
-        abs(line.width - column) <= INDENT_MARGIN
-        or abs(line.width - (column - INDENT)) <= INDENT_MARGIN
-    )
+    return abs(line.width - column) <= INDENT_MARGIN or short_by_indent(line, column)
+
+
+def short_by_indent(line: Line, column: float) -> bool:
+    """The line is as wide as a paragraph's first line in the column: short of it by the
+    indent (``INDENT``, within ``INDENT_MARGIN``)."""
+    return abs(line.width - (column - INDENT)) <= INDENT_MARGIN

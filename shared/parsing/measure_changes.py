@@ -17,11 +17,10 @@ from collections.abc import Iterator, Sequence
 
 from shared.parsing.columns import (
     COLUMN_TOLERANCE,
-    INDENT,
-    INDENT_MARGIN,
     MIN_MEASURED_LINES,
     is_short,
     piece_column,
+    short_by_indent,
 )
 from shared.parsing.lines import Line
 from shared.parsing.text_ends import FULL_STOPS, closes_text
@@ -96,7 +95,7 @@ def opens_paragraph(first: Line, second: Line, column: float) -> bool:
     closed with a semicolon, on which a sentence goes on (``奋战抗疫一线，筑牢防控屏障；`` over
     ``剑指违法犯罪，守护一方平安；深化``): a paragraph ends with its sentence, a full stop."""
     return (
-        abs(first.width - (column - INDENT)) <= INDENT_MARGIN
+        short_by_indent(first, column)
         and (not closes_text(first) or first.text.endswith(_CLAUSE_ENDS))
         and not is_short(second, column)
     )

@@ -11,7 +11,7 @@ line, or on a dateline)."""
 from __future__ import annotations
 
 from shared.parsing.block import Block
-from shared.parsing.columns import INDENT, INDENT_MARGIN
+from shared.parsing.columns import short_by_indent
 
 # A line this close (em) to the full line under it runs at the same measure.
 _SAME_MEASURE = 1.0
@@ -31,7 +31,6 @@ def opens_paragraph_over(block: Block, next_block: Block | None) -> bool:
     full = under[0].width
     if abs(under[1].width - full) > _SAME_MEASURE:
         return False  # the line under the block is no full line (an indented first line)
-    first = block.lines[0]
-    if abs(first.width - (full - INDENT)) > INDENT_MARGIN:
+    if not short_by_indent(block.lines[0], full):
         return False
     return all(abs(line.width - full) <= _SAME_MEASURE for line in block.lines[1:])

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from shared.parsing.columns import INDENT, INDENT_MARGIN
+from shared.parsing.columns import INDENT, INDENT_MARGIN, short_by_indent
 from shared.parsing.lines import Line
 from shared.parsing.measure_changes import opens_paragraph, title_runs
 from shared.parsing.paragraphs import explains_short_line
@@ -47,7 +47,7 @@ def short_ended_titles(lines: Sequence[Line]) -> tuple[int, int] | None:
     the next line gives, and the line under it opens a paragraph in that column."""
     closed = [closes_text(line) for line in lines]
     for start, column, bodies in title_runs(lines, closed, len(lines) - 1, MIN_TITLE_LINES):
-        if abs(lines[start].width - (column - INDENT)) <= INDENT_MARGIN:
+        if short_by_indent(lines[start], column):
             continue  # a paragraph's indented first line opens the run
         for body in bodies:
             last = lines[body - 1]

@@ -30,6 +30,7 @@ from shared.parsing.columns import (
     SAME_WIDTH,
     SQUEEZED_AT_LINE_END,
     column_width,
+    short_by_indent,
 )
 from shared.parsing.lines import Line, joined_text
 from shared.parsing.paragraphs import explains_short_line
@@ -68,7 +69,7 @@ def measure_title_line(lines: Sequence[Line]) -> int:
         or not first.measures_column
         or first.continuations
         or under.spaced_out
-        or abs(under.width - (column - INDENT)) > INDENT_MARGIN
+        or not short_by_indent(under, column)
         or not FULL_STOPS.isdisjoint(first.text)
         or is_byline_line(first.text)
         or match_photo_credit(joined_text(lines[:_CAPTION_LINES])) is not None

@@ -31,6 +31,7 @@ from shared.parsing.columns import (
     is_short,
     lines_share_column,
     piece_column,
+    short_by_indent,
 )
 from shared.parsing.glued_titles import (
     MEASURE_TITLE_RULE,
@@ -454,7 +455,7 @@ def _stands_over_opening(block: Block, next_block: Block | None, column: float) 
     if abs(last.width - column) <= 1.0:
         return False  # a full line may run on into the block under it
     return (
-        abs(opening.width - (column - INDENT)) <= INDENT_MARGIN
+        short_by_indent(opening, column)
         and is_short(opening, column)  # (not a full line squeezing a mark)
         and next_block.lines[1].width > opening.width
     )
